@@ -1,0 +1,103 @@
+"""The command line: a thin click layer over the library."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+
+import click
+from tqdm import tqdm
+
+from . import __version__
+from .config import Settings
+from .ingest.readers import STDIN, iter_documents
+from .pipeline import Pipeline
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _check_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter("expected a date as YYYY-MM-DD") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="communique")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="A TOML settings file (default: ./communique.toml if present).")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) on stderr.")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
+    """communique turns raw news into political event data.
+
+    Inputs are files (.txt, .html/.htm, .jsonl, .warc, each optionally .gz), directories
+    (read recursively in sorted order) or - for stdin.
+    """
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="communique: %(levelname)s: %(message)s", stream=sys.stderr)
+    ctx.obj = {"config_path": config_path}
+
+
+def _settings(ctx: click.Context, **overrides) -> Settings:
+    try:
+        return Settings.load(ctx.obj.get("config_path"), **overrides)
+    except (ValueError, OSError) as error:
+        raise click.UsageError(f"bad settings: {error}") from None
+
+
+def _input_paths(paths: tuple[str, ...]) -> list[str]:
+    if paths:
+        return list(paths)
+    if sys.stdin.isatty():
+        raise click.UsageError("give one or more paths, or - to read stdin")
+    return [STDIN]
+
+
+def _progress(progress: bool | None, desc: str):
+    # disable=None: a bar only when stderr is a terminal, so pipes and logs stay clean.
+    return tqdm(desc=desc, unit=" docs", file=sys.stderr, disable=None if progress is None else not progress)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "text"]), default="jsonl",
+              show_default=True, help="jsonl: one record per document; text: the clean text only.")
+@click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--dedupe/--no-dedupe", default=None, help="Mark near-duplicates of earlier documents (default on).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.pass_context
+def clean(ctx, paths, output_format, date, dedupe, batch_size, progress):
+    """Extract the clean article text: title, date, source, text and removed boilerplate.
+
+    Writes one JSON object per input document, in input order. A document that cannot be
+    read gives {"id", "path", "error": {"code", "message"}} and the run goes on; the exit
+    status is then 1.
+    """
+    settings = _settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+    pipeline = Pipeline(settings)
+    failed = 0
+    out = sys.stdout
+    with _progress(progress, "clean") as bar:
+        for article in pipeline.pipe(iter_documents(_input_paths(paths), settings)):
+            bar.update(1)
+            if article.error is not None:
+                failed += 1
+                logger.warning("%s: %s %s", article.path or article.id, article.error.code, article.error)
+            if output_format == "jsonl":
+                out.write(json.dumps(article.clean_record(), ensure_ascii=False) + "\n")
+            elif article.error is None:
+                out.write((f"{article.title}\n\n" if article.title else "") + article.text + "\n\n")
+    out.flush()
+    ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

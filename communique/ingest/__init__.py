@@ -1,0 +1,1 @@
+"""Ingest: raw inputs to documents (readers), clean articles (html, text) and duplicates (dedupe)."""

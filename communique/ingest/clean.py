@@ -1,0 +1,45 @@
+"""The clean stage: a ``Document`` in, an ``Article`` with clean text and metadata out."""
+from __future__ import annotations
+
+import logging
+
+from ..config import Settings
+from ..errors import NoMainText
+from ..model import HTML, Article, Document
+from .decode import decode
+from .html import extract_html
+from .text import clean_text
+
+logger = logging.getLogger(__name__)
+
+
+class Cleaner:
+    name = "clean"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+
+    def __call__(self, doc: Document) -> Article:
+        article = Article.from_document(doc)
+        if doc.error is not None:
+            return article
+        content = doc.content
+        raw = decode(content) if isinstance(content, bytes) else (content or "")
+        if doc.media_type == HTML:
+            cleaned, meta = extract_html(raw, doc.url, self.settings)
+            article.title = doc.title or meta.title
+            article.date = doc.date or meta.date
+            article.author = meta.author
+            article.url = doc.url or meta.url
+            article.source = doc.source or meta.sitename
+        else:
+            cleaned = clean_text(raw, title=doc.title)
+            article.title = cleaned.title
+            article.source = doc.source or cleaned.source
+        # Container metadata first (JSONL, HTML meta), then the date given on the command line.
+        article.date = article.date or self.settings.default_date
+        article.text = cleaned.text
+        article.removed = cleaned.removed
+        if not article.text.strip():
+            raise NoMainText("nothing was left after removing boilerplate")
+        return article

@@ -1,0 +1,255 @@
+"""Readers: paths, directories, stdin, JSONL and WARC to ``Document`` records.
+
+Every input yields documents in a stable order (arguments in order, directories sorted
+recursively). A file that cannot be read yields a document whose ``error`` is set, so the
+caller reports it in place and goes on with the next one.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import logging
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..config import Settings
+from ..errors import (BadJsonLine, BadWarc, CommuniqueError, DecompressError, NotFound,
+                      ReadError, SymlinkLoop, TooLarge)
+from ..model import HTML, TEXT, Document
+from ..nlp.dates import normalise_date
+
+logger = logging.getLogger(__name__)
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text"}
+KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | {".jsonl", ".warc"}
+STDIN = "-"
+
+
+def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Document]:
+    """Yield the documents of every path in order; ``-`` reads stdin."""
+    settings = settings or Settings()
+    for path in paths:
+        if path == STDIN:
+            yield _read_stdin(settings)
+            continue
+        if not os.path.lexists(path):
+            yield Document(id=_stem(path), path=path, error=NotFound(f"no such file or directory: {path}"))
+            continue
+        if os.path.isdir(path):
+            for file_path, error in _walk(path):
+                doc_id = _relative_id(path, file_path)
+                if error is not None:
+                    yield Document(id=doc_id, path=file_path, error=error)
+                else:
+                    yield from read_file(file_path, doc_id, settings)
+        else:
+            yield from read_file(path, _stem(path), settings)
+
+
+def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
+    kind, compressed = _kind(path)
+    try:
+        opener = _open_gzip if compressed else open
+        if kind == ".warc":
+            # warcio detects and inflates gzip members itself.
+            with open(path, "rb") as fh:
+                yield from _read_warc(fh, path, doc_id, settings)
+        elif kind == ".jsonl":
+            with opener(path, "rb") as fh:
+                yield from _read_jsonl(fh, path, doc_id, settings)
+        else:
+            with opener(path, "rb") as fh:
+                raw = _read_bounded(fh, settings.max_decompressed_bytes if compressed
+                                    else settings.max_document_bytes)
+            yield Document(id=doc_id, path=path, content=raw, media_type=_media_type(kind, raw))
+    except CommuniqueError as error:
+        yield Document(id=doc_id, path=path, error=error)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        yield Document(id=doc_id, path=path, error=DecompressError(f"{DecompressError.message}: {error}"))
+    except OSError as error:
+        yield Document(id=doc_id, path=path, error=ReadError(f"{ReadError.message}: {error.strerror or error}"))
+
+
+def _read_stdin(settings: Settings) -> Document:
+    raw = _read_bounded(sys.stdin.buffer, settings.max_document_bytes) if not sys.stdin.closed else b""
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = _read_bounded(_open_gzip(io.BytesIO(raw)), settings.max_decompressed_bytes)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+            return Document(id="stdin", path=STDIN, error=DecompressError(f"{DecompressError.message}: {error}"))
+    return Document(id="stdin", path=STDIN, content=raw, media_type=_media_type("", raw))
+
+
+def _read_bounded(fh, limit: int) -> bytes:
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"the document is larger than the limit of {limit:,} bytes")
+    return data
+
+
+def _open_gzip(path_or_file, mode="rb"):
+    return gzip.open(path_or_file, mode)
+
+
+def _read_jsonl(fh, path: str, file_id: str, settings: Settings) -> Iterator[Document]:
+    limit = settings.max_document_bytes
+    lineno = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        line_id = f"{file_id}:{lineno}"
+        if len(line) > limit and not line.endswith(b"\n"):
+            # A line this long is a runaway or a bomb: stop this file rather than inflate it all.
+            yield Document(id=line_id, path=path, error=TooLarge(
+                f"line {lineno} is longer than the limit of {limit:,} bytes; the rest of the file was skipped"))
+            return
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_document(line, path, line_id, settings)
+        except BadJsonLine as error:
+            yield Document(id=line_id, path=path, error=error)
+
+
+def _jsonl_document(line: bytes, path: str, line_id: str, settings: Settings) -> Document:
+    try:
+        obj = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadJsonLine(f"{BadJsonLine.message}: {error}") from None
+    if not isinstance(obj, dict):
+        raise BadJsonLine("the JSONL line is not a JSON object")
+    html, text = obj.get("html"), obj.get("text")
+    content = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(content, str):
+        raise BadJsonLine('the JSONL object has no "text" or "html" string')
+    doc_id = obj.get("id")
+    return Document(
+        id=str(doc_id) if doc_id not in (None, "") else line_id,
+        path=path,
+        content=content,
+        media_type=HTML if content is html else TEXT,
+        title=_str_or_none(obj.get("title")),
+        date=normalise_date(obj.get("date")),
+        url=_str_or_none(obj.get("url")),
+        source=_str_or_none(obj.get("source")),
+    )
+
+
+def _read_warc(fh, path: str, file_id: str, settings: Settings) -> Iterator[Document]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    index = 0
+    try:
+        for record in ArchiveIterator(fh):
+            if record.rec_type not in ("response", "resource", "conversion"):
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
+                     else record.rec_headers.get_header("Content-Type")) or ""
+            if ctype and not any(t in ctype.lower() for t in ("html", "text/plain", "xml")):
+                continue
+            index += 1
+            doc_id = f"{file_id}:{index}"
+            try:
+                raw = _read_bounded(record.content_stream(), settings.max_document_bytes)
+            except CommuniqueError as error:
+                yield Document(id=doc_id, path=path, error=error)
+                continue
+            yield Document(
+                id=doc_id, path=path, content=raw,
+                media_type=HTML if "html" in ctype.lower() or not ctype and _sniff_html(raw) else TEXT,
+                # WARC-Date is when the page was crawled, not published: HTML metadata decides.
+                url=record.rec_headers.get_header("WARC-Target-URI"),
+            )
+    except ArchiveLoadFailed as error:
+        raise BadWarc(f"{BadWarc.message}: {error}") from None
+
+
+def _walk(root: str) -> Iterator[tuple[str, CommuniqueError | None]]:
+    """Files under ``root`` in sorted order; follows symlinks but never around a loop."""
+    visited: set[tuple[int, int]] = set()
+
+    def visit(directory: str, ancestors: frozenset) -> Iterator[tuple[str, CommuniqueError | None]]:
+        try:
+            stat = os.stat(directory)
+        except OSError as error:
+            yield directory, ReadError(f"{ReadError.message}: {error.strerror}")
+            return
+        key = (stat.st_dev, stat.st_ino)
+        if key in ancestors:
+            yield directory, SymlinkLoop(f"{directory} points back to one of its parents; skipped")
+            return
+        if key in visited:
+            logger.warning("%s was already read through another path; skipped", directory)
+            return
+        visited.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            yield directory, ReadError(f"{ReadError.message}: {error.strerror}")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError as error:  # e.g. ELOOP on a self-referencing link
+                yield entry.path, SymlinkLoop(f"{entry.path}: {error.strerror}")
+                continue
+            if is_dir:
+                yield from visit(entry.path, ancestors | {key})
+            elif is_file and _kind(entry.name)[0] in KNOWN_SUFFIXES:
+                yield entry.path, None
+            elif entry.is_symlink() and not os.path.exists(entry.path):
+                yield entry.path, NotFound(f"{entry.path} is a broken symbolic link")
+
+    yield from visit(root, frozenset())
+
+
+def _kind(path: str) -> tuple[str, bool]:
+    """(suffix without .gz, compressed?) in lower case: ``a.jsonl.gz`` -> (".jsonl", True)."""
+    name = Path(path).name.lower()
+    compressed = name.endswith(".gz")
+    if compressed:
+        name = name[:-3]
+    return Path(name).suffix, compressed
+
+
+def _media_type(suffix: str, raw: bytes) -> str:
+    if suffix in HTML_SUFFIXES:
+        return HTML
+    if suffix in TEXT_SUFFIXES:
+        return TEXT
+    return HTML if _sniff_html(raw) else TEXT
+
+
+def _sniff_html(raw: bytes) -> bool:
+    head = raw[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<p>" in head
+
+
+def _stem(path: str) -> str:
+    name = Path(path).name
+    while True:
+        stem, suffix = os.path.splitext(name)
+        if not suffix or suffix.lower() not in KNOWN_SUFFIXES | {".gz"}:
+            return name
+        name = stem
+
+
+def _relative_id(root: str, path: str) -> str:
+    rel = os.path.relpath(path, root)
+    parent, name = os.path.split(rel)
+    return "/".join(Path(parent).parts + (_stem(name),)) if parent else _stem(name)
+
+
+def _str_or_none(value) -> str | None:
+    return str(value) if value not in (None, "") else None

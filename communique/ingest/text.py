@@ -1,0 +1,274 @@
+"""Plain-text cleaning: title, datelines and source tags, repeats and boilerplate.
+
+The rules are general, in the spirit of the C4, Gopher and RefinedWeb line filters and of
+trafilatura: paragraphs are rebuilt from hard-wrapped lines, then judged by their shape
+(sentence punctuation, length, list markers), by known boilerplate phrases (data files in
+``ingest/data``) and by repetition. Boilerplate is trimmed from both edges of the text;
+inside the body only unambiguous blocks go. Every removed block is reported with its kind.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..model import RemovedBlock
+from .rules import boilerplate_rules, dateline_rules
+
+logger = logging.getLogger(__name__)
+
+WORD = re.compile(r"\w+")
+# Ends like a sentence: . ! ? or an ellipsis, maybe followed by closing quotes or brackets.
+TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪►>]|\d{1,2}[.)])\s+\S")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+MAX_TITLE_CHARS = 250
+MAX_TITLE_WORDS = 30
+# A line this long is prose whatever its punctuation; the shape rules are for short lines.
+SHORT_LINE_WORDS = 15
+LINK_RUN = 3
+# Short lines repeat in real articles (interview questions, refrains); long ones only by mistake.
+MIN_REPEAT_WORDS = 8
+
+
+@dataclass
+class Paragraph:
+    text: str
+    kind: str | None = None  # why it is removed; None while kept
+    words: int = 0
+    prose: bool = False
+    list_item: bool = False
+
+    def __post_init__(self):
+        self.words = len(WORD.findall(self.text))
+        self.list_item = bool(LIST_ITEM.match(self.text))
+        self.prose = (not self.list_item and self.words >= 4 and bool(TERMINAL.search(self.text))
+                      or self.words > SHORT_LINE_WORDS and not self.list_item)
+
+
+@dataclass
+class CleanText:
+    title: str | None
+    text: str
+    removed: list[RemovedBlock] = field(default_factory=list)
+    source: str | None = None
+
+
+def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> CleanText:
+    """Clean one plain-text article.
+
+    ``title`` is the title known from metadata; without it the first line is taken as the
+    title when it looks like one. ``extracted`` marks text that an HTML extractor already
+    judged by its page structure (one paragraph a line): it is not reflowed, and only the
+    phrase rules apply, since lists and short lines there are mostly the article's own.
+    """
+    lines = normalise(raw).split("\n")
+    removed: list[RemovedBlock] = []
+    lines, found_title = _take_title(lines, title)
+    if found_title is not None:
+        removed.append(RemovedBlock("title", found_title))
+        title = title or found_title
+    paragraphs = [Paragraph(text) for text in (_one_per_line(lines) if extracted else _reflow(lines))]
+    source = _strip_dateline(paragraphs, removed)
+    _mark_repeats(paragraphs)
+    _mark_phrases(paragraphs, edge=False)
+    if not extracted:
+        _mark_link_runs(paragraphs)
+    _trim_edges(paragraphs, shape=not extracted)
+    kept = [p.text for p in paragraphs if p.kind is None]
+    removed.extend(_group_removed(paragraphs))
+    return CleanText(title=title, text="\n\n".join(kept), removed=removed, source=source)
+
+
+def normalise(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return "\n".join(SPACES.sub(" ", line).rstrip() for line in text.split("\n"))
+
+
+def _take_title(lines: list[str], known: str | None) -> tuple[list[str], str | None]:
+    """Remove the title line: the known title if the text repeats it, else a headline-shaped first line."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines, None
+    line = lines[first].strip()
+    if known is not None:
+        if _key(line) == _key(known):
+            return lines[first + 1:], line
+        return lines, None
+    rest = lines[first + 1:]
+    following = next((l for l in rest if l.strip()), None)
+    if following is None or not _looks_like_title(line):
+        return lines, None
+    # A first line that runs on into the next one is the start of a wrapped paragraph.
+    if rest[0].strip() and following.lstrip()[:1].islower():
+        return lines, None
+    if rest[0].strip() and _is_hard_wrapped(lines) and not rest[0].startswith(" "):
+        return lines, None
+    return rest, line
+
+
+def _looks_like_title(line: str) -> bool:
+    words = len(WORD.findall(line))
+    return (0 < words <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS
+            and not LIST_ITEM.match(line) and not re.search(r"[.:;,]\s*$", line)
+            and not line.startswith("("))
+
+
+def _one_per_line(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; blank lines, indents and list items separate them."""
+    wrapped, width = _is_hard_wrapped(lines), _width(lines)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    previous = ""
+    for line in lines:
+        if not line.strip():
+            if current:
+                paragraphs.append(" ".join(current))
+            current, previous = [], ""
+            continue
+        if current and _continues(previous, line, wrapped, width):
+            current.append(line.strip())
+        else:
+            if current:
+                paragraphs.append(" ".join(current))
+            current = [line.strip()]
+        previous = line
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _continues(previous: str, line: str, wrapped: bool, width: int) -> bool:
+    if LIST_ITEM.match(line):
+        return False
+    ends_sentence = bool(TERMINAL.search(previous)) or previous.rstrip().endswith(":")
+    if not wrapped:
+        return not ends_sentence and line.lstrip()[:1].islower()
+    if _indent(line) > _indent(previous):
+        return False
+    if ends_sentence and len(previous.strip()) < 0.6 * width:
+        return False
+    # A short unpunctuated line after a full sentence is a sign-off ("Reuter"), not a wrap.
+    if ends_sentence and len(line.strip()) < 0.5 * width and not TERMINAL.search(line):
+        return False
+    return True
+
+
+def _width(lines: list[str]) -> int:
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Most lines end near a fixed width under 100 characters: the text was wrapped for display."""
+    lengths = [len(line.strip()) for line in lines if line.strip()]
+    if len(lengths) < 4:
+        return False
+    width = _width(lines)
+    near_width = sum(1 for n in lengths if n >= 0.6 * width)
+    return 30 <= width <= 100 and near_width >= 0.6 * len(lengths)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _strip_dateline(paragraphs: list[Paragraph], removed: list[RemovedBlock]) -> str | None:
+    """Cut a dateline or source tag from the first body paragraph; return the source it names."""
+    first = next((p for p in paragraphs if p.kind is None), None)
+    if first is None:
+        return None
+    for rule in dateline_rules():
+        match = rule.pattern.match(first.text)
+        if match and match.end() < len(first.text):
+            removed.append(RemovedBlock(rule.kind, match.group(0).strip()))
+            first.text = first.text[match.end():]
+            first.__post_init__()
+            source = match.groupdict().get("source")
+            return source.strip() if source else None
+    return None
+
+
+def _key(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def _mark_repeats(paragraphs: list[Paragraph]) -> None:
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        key = _key(paragraph.text)
+        if not key:
+            paragraph.kind = "boilerplate"
+        elif key in seen and paragraph.words >= MIN_REPEAT_WORDS:
+            paragraph.kind = "duplicate"
+        else:
+            seen.add(key)
+
+
+def _mark_phrases(paragraphs: list[Paragraph], edge: bool) -> None:
+    for paragraph in paragraphs:
+        if paragraph.kind is None:
+            paragraph.kind = _phrase_kind(paragraph, edge)
+
+
+def _phrase_kind(paragraph: Paragraph, edge: bool) -> str | None:
+    for rule in boilerplate_rules():
+        if (paragraph.words <= rule.max_words and (edge or rule.where == "any")
+                and rule.pattern.search(paragraph.text)):
+            return rule.kind
+    return None
+
+
+def _mark_link_runs(paragraphs: list[Paragraph]) -> None:
+    """Runs of list items or short unpunctuated lines are link lists (related stories, menus)."""
+    run: list[Paragraph] = []
+    for paragraph in paragraphs + [Paragraph("End of text.  ")]:
+        if not paragraph.prose and (paragraph.kind in (None, "link_list")):
+            run.append(paragraph)
+            continue
+        items = sum(1 for p in run if p.list_item)
+        if len(run) >= LINK_RUN or items >= 2:
+            for p in run:
+                p.kind = "link_list"
+        run = []
+
+
+def _trim_edges(paragraphs: list[Paragraph], shape: bool) -> None:
+    """Remove the boilerplate around the story: from each end, up to the first real paragraph.
+
+    With ``shape``, any line that is not prose counts as boilerplate there; without, only
+    the phrase rules do.
+    """
+    for ordered in (paragraphs, paragraphs[::-1]):
+        for paragraph in ordered:
+            if paragraph.kind is not None:
+                continue
+            kind = _phrase_kind(paragraph, edge=True)
+            if kind is None and (paragraph.prose or not shape):
+                break
+            paragraph.kind = kind or "boilerplate"
+
+
+def _group_removed(paragraphs: list[Paragraph]) -> list[RemovedBlock]:
+    """Adjacent removed paragraphs of one kind form one block; a heading joins the block it heads."""
+    blocks: list[RemovedBlock] = []
+    previous_kind = None
+    for paragraph in paragraphs:
+        kind = paragraph.kind
+        if kind is None:
+            previous_kind = None
+            continue
+        if blocks and kind == previous_kind and kind != "duplicate":
+            blocks[-1].text += "\n" + paragraph.text
+        else:
+            blocks.append(RemovedBlock(kind, paragraph.text))
+        previous_kind = kind
+    return blocks

@@ -1,0 +1,1 @@
+"""Language processing: the spaCy parse and dates. Importing this package does not load spaCy."""

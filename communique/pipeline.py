@@ -1,0 +1,91 @@
+"""The pipeline: one record passes through named stages in order.
+
+As in spaCy's ``Language``, ``__call__`` processes one document and ``pipe`` streams many in
+batches. The first stage turns a ``Document`` into an ``Article``; each later stage takes
+and returns articles. A stage may offer ``pipe(articles)`` to work on a whole batch (the
+parser does). An error in one document is recorded on its article, which then skips the
+remaining stages, and the stream goes on.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from .config import Settings
+from .errors import CommuniqueError, InternalError
+from .model import Article, Document
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_STAGES = ("clean", "dedupe")
+
+
+def _factories() -> dict[str, Callable[[Settings], object]]:
+    from .ingest.clean import Cleaner
+    from .ingest.dedupe import Deduplicator
+
+    return {"clean": Cleaner, "dedupe": Deduplicator}
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None, stages: Sequence[str] = DEFAULT_STAGES):
+        self.settings = settings or Settings()
+        factories = _factories()
+        unknown = [name for name in stages if name not in factories]
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(factories)}")
+        if not self.settings.dedupe:
+            stages = [name for name in stages if name != "dedupe"]
+        self.stages = [factories[name](self.settings) for name in stages]
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def get_stage(self, name: str):
+        for stage in self.stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(name)
+
+    def __call__(self, doc: Document) -> Article:
+        return next(self.pipe([doc], batch_size=1))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int | None = None) -> Iterator[Article]:
+        """Process documents in batches; yields one article per document, in input order."""
+        size = batch_size or self.settings.batch_size
+        iterator = iter(docs)
+        while batch := list(itertools.islice(iterator, size)):
+            items: list = batch
+            for position, stage in enumerate(self.stages):
+                items = self._run_stage(stage, items, first=position == 0)
+            yield from items
+
+    def _run_stage(self, stage, items: list, first: bool) -> list[Article]:
+        if first:
+            return [self._guarded(stage, doc, Article.from_document(doc)) if doc.error is None
+                    else Article.from_document(doc) for doc in items]
+        live = [article for article in items if article.error is None]
+        if live and hasattr(stage, "pipe"):
+            try:
+                stage.pipe(live)
+                return items
+            except Exception:  # a batch failed: redo it one by one to find the culprit
+                logger.warning("stage %s failed on a batch; retrying per document", stage.name)
+        for article in live:
+            self._guarded(stage, article, article)
+        return items
+
+    @staticmethod
+    def _guarded(stage, item, article: Article) -> Article:
+        try:
+            return stage(item)
+        except CommuniqueError as error:
+            article.error = error
+        except Exception as error:  # never let one document stop the run
+            logger.warning("stage %s failed on %s: %s", stage.name, article.id, error)
+            logger.debug("traceback of the failure", exc_info=True)
+            article.error = InternalError(f"internal error in stage {stage.name}: "
+                                          f"{type(error).__name__}: {error}")
+        return article
