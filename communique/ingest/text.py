@@ -45,7 +45,9 @@ class Paragraph:
     def __post_init__(self):
         self.words = len(WORD.findall(self.text))
         self.list_item = bool(LIST_ITEM.match(self.text))
-        self.prose = (not self.list_item and self.words >= 4 and bool(TERMINAL.search(self.text))
+        # A list item is prose when punctuated as a sentence ("- The boss said: ..."); a list
+        # of links is not, however long its headlines.
+        self.prose = (self.words >= 4 and bool(TERMINAL.search(self.text))
                       or self.words > SHORT_LINE_WORDS and not self.list_item)
 
 
@@ -125,6 +127,7 @@ def _one_per_line(lines: list[str]) -> list[str]:
 def _reflow(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines into paragraphs; blank lines, indents and list items separate them."""
     wrapped, width = _is_hard_wrapped(lines), _width(lines)
+    margin = min((_indent(line) for line in lines if line.strip()), default=0)
     paragraphs: list[str] = []
     current: list[str] = []
     previous = ""
@@ -134,7 +137,7 @@ def _reflow(lines: list[str]) -> list[str]:
                 paragraphs.append(" ".join(current))
             current, previous = [], ""
             continue
-        if current and _continues(previous, line, wrapped, width):
+        if current and _continues(previous, line, wrapped, width, margin):
             current.append(line.strip())
         else:
             if current:
@@ -146,13 +149,13 @@ def _reflow(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def _continues(previous: str, line: str, wrapped: bool, width: int) -> bool:
+def _continues(previous: str, line: str, wrapped: bool, width: int, margin: int) -> bool:
     if LIST_ITEM.match(line):
         return False
     ends_sentence = bool(TERMINAL.search(previous)) or previous.rstrip().endswith(":")
     if not wrapped:
         return not ends_sentence and line.lstrip()[:1].islower()
-    if _indent(line) > _indent(previous):
+    if _indent(line) > margin:  # an indented first line starts a paragraph
         return False
     if ends_sentence and len(previous.strip()) < 0.6 * width:
         return False
