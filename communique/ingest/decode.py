@@ -14,6 +14,8 @@ logger = logging.getLogger(__name__)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _BINARY_SAMPLE = 8192
 _BINARY_RATIO = 0.02
+_CHAOS_TIE = 0.01
+PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 
 
 def looks_binary(raw: bytes) -> bool:
@@ -41,8 +43,13 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(raw).best()
-    if best is None:
+    matches = list(from_bytes(raw))
+    if not matches:
         raise BinaryDocument("the document is not text in any known encoding")
+    # Short texts often fit several single-byte encodings equally well (charset-normalizer
+    # ranks cp1250 first for plain French); among equals, take the encodings news is written in.
+    least_chaos = min(match.chaos for match in matches)
+    equals = [match for match in matches if match.chaos <= least_chaos + _CHAOS_TIE]
+    best = next((m for enc in PREFERRED_ENCODINGS for m in equals if m.encoding == enc), equals[0])
     logger.debug("decoded as %s", best.encoding)
     return str(best)

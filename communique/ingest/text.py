@@ -166,18 +166,22 @@ def _continues(previous: str, line: str, wrapped: bool, width: int, margin: int)
 
 
 def _width(lines: list[str]) -> int:
+    """The longest line, ignoring the odd overlong one (a table row, a URL) in a long text."""
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    return lengths[len(lengths) - 1 - len(lengths) // 50] if lengths else 0
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Most lines end near a fixed width under 100 characters: the text was wrapped for display."""
-    lengths = [len(line.strip()) for line in lines if line.strip()]
-    if len(lengths) < 4:
+    """No line passes a width under 100 characters, most come near it and most end mid-sentence:
+    the text was wrapped for display, and its lines are not paragraphs."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    if len(stripped) < 4:
         return False
     width = _width(lines)
-    near_width = sum(1 for n in lengths if n >= 0.6 * width)
-    return 30 <= width <= 100 and near_width >= 0.6 * len(lengths)
+    near_width = sum(1 for line in stripped if len(line) >= 0.6 * width)
+    mid_sentence = sum(1 for line in stripped if not TERMINAL.search(line))
+    return (30 <= width <= 100 and near_width >= 0.6 * len(stripped)
+            and mid_sentence >= 0.5 * len(stripped))
 
 
 def _indent(line: str) -> int:

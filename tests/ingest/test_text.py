@@ -1,0 +1,91 @@
+from pathlib import Path
+
+import pytest
+
+from communique.ingest.text import clean_text
+from tests.conftest import EXAMPLE, RESOURCES, shared_path
+
+NOISY = RESOURCES / "noisy"
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_seed_clean_text_title_and_removed_kinds():
+    expected = shared_path("seed", "expected_clean.txt").read_text(encoding="utf-8")
+    title = shared_path("seed", "expected_title.txt").read_text(encoding="utf-8").strip()
+    result = clean_text(shared_path("seed", "000_5aed2ec89439578e.txt").read_text(encoding="utf-8"))
+    assert result.title == title
+    assert words(result.text) == words(expected)
+    assert result.text.count("\n\n") == 5  # six paragraphs
+    assert result.source == "MENAFN"
+    kinds = [block.kind for block in result.removed]
+    assert kinds == ["title", "source_tag"] + ["duplicate"] * 5 + ["disclaimer", "link_list", "comments"]
+
+
+def test_bundled_example_is_the_seed():
+    result = clean_text(EXAMPLE.read_text(encoding="utf-8"))
+    assert result.title == "Russia, Mali boost trade together with joint research"
+    assert "Legal Disclaimer" not in result.text and "Bitcoin" not in result.text
+
+
+NOISY_CASES = {
+    "disclaimer": {"disclaimer"},
+    "link_list": {"link_list"},
+    "repeated": {"duplicate"},
+    "cookie": {"cookie"},
+    "byline": {"byline"},
+    "share_subscribe": {"share", "advertisement", "copyright"},
+    "dateline": {"dateline"},
+    "comments": {"comments"},
+    "hard_wrapped": {"source_tag"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOISY_CASES))
+def test_noisy_text_cleans_to_its_expected_paragraphs(name):
+    raw = (NOISY / f"{name}.txt").read_text(encoding="utf-8")
+    expected = (NOISY / f"{name}.expected.txt").read_text(encoding="utf-8")
+    result = clean_text(raw)
+    assert result.text.split("\n\n") == expected.strip().split("\n\n")
+    kinds = {block.kind for block in result.removed} - {"title"}
+    assert NOISY_CASES[name] <= kinds, kinds
+
+
+def test_dateline_names_the_source():
+    result = clean_text((NOISY / "dateline.txt").read_text(encoding="utf-8"))
+    assert result.source == "Reuters"
+    assert result.removed[0].text == "KYIV, March 3 (Reuters) -"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The government said it would accept no responsibility for the delays at the border.",
+    "Ministers share this concern about the talks.",
+    "By Monday, officials said, the talks had collapsed.",
+    "Voters must register for the election by Friday.",
+    "The court ruled that the cookies sold by the firm infringed a trademark.",
+])
+def test_news_paragraphs_that_mention_boilerplate_words_stay(paragraph):
+    text = f"A headline about the talks\n\nThe first paragraph of the story says something.\n\n{paragraph}\n\nThe last paragraph ends the story."
+    assert paragraph in clean_text(text).text
+
+
+def test_known_title_from_metadata_is_removed_from_the_text():
+    result = clean_text("Talks resume\n\nThe talks resumed on Monday.", title="Talks resume")
+    assert result.text == "The talks resumed on Monday."
+    assert result.removed[0].kind == "title"
+
+
+def test_text_without_title_keeps_its_first_paragraph():
+    text = "The talks resumed on Monday in Geneva, diplomats said.\n\nNo agreement was reached."
+    result = clean_text(text)
+    assert result.title is None
+    assert result.text == text
+
+
+def test_a_wrapped_first_line_is_not_a_title():
+    text = "The president of the republic met the visiting\nforeign minister on Friday in the capital."
+    result = clean_text(text)
+    assert result.title is None
+    assert result.text == "The president of the republic met the visiting foreign minister on Friday in the capital."
