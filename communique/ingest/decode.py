@@ -15,6 +15,7 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _BINARY_SAMPLE = 8192
 _BINARY_RATIO = 0.02
 _CHAOS_TIE = 0.01
+_MOSTLY_ASCII = 0.02
 PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 
 
@@ -43,6 +44,14 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    high = len(raw) - len(raw.translate(None, bytes(range(128, 256))))
+    if high < _MOSTLY_ASCII * len(raw):
+        # Nearly all ASCII with a few stray high bytes (a pound sign, an accent): a Western
+        # single-byte encoding, not a multi-byte Asian one, whatever the detector scores.
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     matches = list(from_bytes(raw))
     if not matches:
         raise BinaryDocument("the document is not text in any known encoding")

@@ -42,7 +42,9 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
             continue
         if os.path.isdir(path):
             for file_path, error in _walk(path):
-                doc_id = _relative_id(path, file_path)
+                # Ids keep the directory's own name, so that several directories with
+                # files of the same names ("bbc/business/001", "bbc/tech/001") stay apart.
+                doc_id = _relative_id(os.path.dirname(os.path.abspath(path)), os.path.abspath(file_path))
                 if error is not None:
                     yield Document(id=doc_id, path=file_path, error=error)
                 else:

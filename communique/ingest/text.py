@@ -75,14 +75,24 @@ def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> C
         title = title or found_title
     paragraphs = [Paragraph(text) for text in (_one_per_line(lines) if extracted else _reflow(lines))]
     source = _strip_dateline(paragraphs, removed)
-    _mark_repeats(paragraphs)
-    _mark_phrases(paragraphs, edge=False)
-    if not extracted:
-        _mark_link_runs(paragraphs)
-    _trim_edges(paragraphs, shape=not extracted)
+    _mark(paragraphs, shape=not extracted)
+    if not extracted and all(p.kind for p in paragraphs):
+        # No prose at all (a table of figures, a list): judge it by the phrase rules alone.
+        for paragraph in paragraphs:
+            paragraph.kind = None
+        _mark(paragraphs, shape=False)
     kept = [p.text for p in paragraphs if p.kind is None]
     removed.extend(_group_removed(paragraphs))
     return CleanText(title=title, text="\n\n".join(kept), removed=removed, source=source)
+
+
+def _mark(paragraphs: list[Paragraph], shape: bool) -> None:
+    """Set ``kind`` on every paragraph to remove. ``shape`` adds the rules on the form of lines."""
+    _mark_repeats(paragraphs)
+    _mark_phrases(paragraphs, edge=False)
+    if shape:
+        _mark_link_runs(paragraphs)
+    _trim_edges(paragraphs, shape=shape)
 
 
 def normalise(raw: str) -> str:

@@ -89,3 +89,11 @@ def test_a_wrapped_first_line_is_not_a_title():
     result = clean_text(text)
     assert result.title is None
     assert result.text == "The president of the republic met the visiting foreign minister on Friday in the capital."
+
+
+def test_a_text_with_no_prose_is_kept_as_it_is():
+    table = "Shr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n Reuter\n"
+    result = clean_text(table, title="BROWN-FORMAN INC 4TH QTR NET")
+    assert result.text.split("\n\n") == ["Shr one dlr vs 73 cts", "Net 12.6 mln vs 15.8 mln",
+                                         "Revs 337.3 mln vs 315.2 mln"]
+    assert [b.kind for b in result.removed] == ["source_tag"]
