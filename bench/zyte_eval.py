@@ -28,7 +28,7 @@ def load_predictions(lines) -> dict[str, str | None]:
     predictions = {}
     for line in lines:
         record = json.loads(line)
-        predictions[record["id"]] = record.get("text")
+        predictions[record["id"].rsplit("/", 1)[-1]] = record.get("text")
     return predictions
 
 

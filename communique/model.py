@@ -72,7 +72,7 @@ class Article:
             return self.error_record()
         return {
             "id": self.id, "path": self.path, "title": self.title, "date": self.date,
-            "source": self.source, "url": self.url, "text": self.text,
+            "source": self.source, "url": self.url, "author": self.author, "text": self.text,
             "duplicate_of": self.duplicate_of,
             "removed": [block.to_dict() for block in self.removed],
             "warnings": self.warnings,

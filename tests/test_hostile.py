@@ -61,6 +61,7 @@ def test_hostile_inputs_give_records_and_the_run_goes_on(cli, hostile_dir):
     assert errors["09_lines:2"] == "E105"
     assert by_id["04_latin1"]["title"] == "Réunion à Genève"
     assert "déclaré" in by_id["04_latin1"]["text"] and "après" in by_id["04_latin1"]["text"]
+    assert by_id["04_latin1"]["warnings"] == ["not UTF-8: decoded as cp1252"]
     assert "\u201cWe are done,\u201d" in by_id["05_cp1252"]["text"]
     assert "error" in by_id["06_broken"] or by_id["06_broken"]["text"]
     assert "error" in by_id["10_long_line"] or len(by_id["10_long_line"]["text"]) > 1_000_000

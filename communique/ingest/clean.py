@@ -4,9 +4,9 @@ from __future__ import annotations
 import logging
 
 from ..config import Settings
-from ..errors import NoMainText
+from ..errors import EmptyDocument, NoMainText
 from ..model import HTML, Article, Document
-from .decode import decode
+from .decode import decode_with_encoding
 from .html import extract_html
 from .text import clean_text
 
@@ -23,8 +23,13 @@ class Cleaner:
         article = Article.from_document(doc)
         if doc.error is not None:
             return article
-        content = doc.content
-        raw = decode(content) if isinstance(content, bytes) else (content or "")
+        raw = doc.content
+        if isinstance(raw, bytes):
+            raw, encoding = decode_with_encoding(raw)
+            if encoding not in ("utf_8", "ascii"):
+                article.warnings.append(f"not UTF-8: decoded as {encoding}")
+        elif not raw or not raw.strip():
+            raise EmptyDocument()
         if doc.media_type == HTML:
             cleaned, meta = extract_html(raw, doc.url, self.settings)
             article.title = doc.title or meta.title

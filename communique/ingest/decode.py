@@ -29,19 +29,24 @@ def looks_binary(raw: bytes) -> bool:
 
 def decode(raw: bytes) -> str:
     """Decode document bytes; raise ``EmptyDocument`` or ``BinaryDocument`` when they are not text."""
+    return decode_with_encoding(raw)[0]
+
+
+def decode_with_encoding(raw: bytes) -> tuple[str, str]:
+    """The text and the name of the encoding it was read in."""
     if not raw.strip():
         raise EmptyDocument()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), "utf_16"
         except UnicodeDecodeError:
             raise BinaryDocument("the document claims UTF-16 but is not") from None
     if looks_binary(raw):
         raise BinaryDocument()
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), "utf_8"
     except UnicodeDecodeError:
         pass
     high = len(raw) - len(raw.translate(None, bytes(range(128, 256))))
@@ -49,7 +54,7 @@ def decode(raw: bytes) -> str:
         # Nearly all ASCII with a few stray high bytes (a pound sign, an accent): a Western
         # single-byte encoding, not a multi-byte Asian one, whatever the detector scores.
         try:
-            return raw.decode("cp1252")
+            return raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
     matches = list(from_bytes(raw))
@@ -61,4 +66,4 @@ def decode(raw: bytes) -> str:
     equals = [match for match in matches if match.chaos <= least_chaos + _CHAOS_TIE]
     best = next((m for enc in PREFERRED_ENCODINGS for m in equals if m.encoding == enc), equals[0])
     logger.debug("decoded as %s", best.encoding)
-    return str(best)
+    return str(best), best.encoding

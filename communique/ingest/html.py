@@ -36,6 +36,9 @@ def extract_html(html: str, url: str | None, settings: Settings) -> tuple[CleanT
         include_comments=settings.html_include_comments,
         include_tables=settings.html_include_tables,
         with_metadata=True,
+        # No extensive search: it guesses a date from any year on the page (a copyright line
+        # gives January 1st), and a wrong date is worse than the one given with --date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
