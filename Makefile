@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/communique clean examples/russia-mali-agreements.txt --format jsonl
+	$(BIN)/communique clean examples/russia-mali-agreements.txt --format jsonl --date 2025-06-24 | $(BIN)/python -m json.tool --no-ensure-ascii
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -84,3 +84,11 @@ def test_empty_stdin_is_an_error_record(cli):
     run = cli("clean", "-", stdin=b"")
     assert run.returncode == 1
     assert json.loads(run.stdout)["error"]["code"] == "E101"
+
+
+def test_jsonl_on_stdin(cli):
+    lines = json.dumps({"id": "a", "text": GOOD}) + "\n" + json.dumps({"id": "b", "html": "<p>x</p>"}) + "\n"
+    run = cli("clean", "-", stdin=lines.encode())
+    records = [json.loads(line) for line in run.stdout.decode().splitlines()]
+    assert [r["id"] for r in records] == ["a", "b"]
+    assert records[0]["title"] == "Talks resume in Geneva"

@@ -35,7 +35,7 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
     settings = settings or Settings()
     for path in paths:
         if path == STDIN:
-            yield _read_stdin(settings)
+            yield from _read_stdin(settings)
             continue
         if not os.path.lexists(path):
             yield Document(id=_stem(path), path=path, error=NotFound(f"no such file or directory: {path}"))
@@ -77,14 +77,22 @@ def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
         yield Document(id=doc_id, path=path, error=ReadError(f"{ReadError.message}: {error.strerror or error}"))
 
 
-def _read_stdin(settings: Settings) -> Document:
-    raw = _read_bounded(sys.stdin.buffer, settings.max_document_bytes) if not sys.stdin.closed else b""
+def _read_stdin(settings: Settings) -> Iterator[Document]:
+    """Stdin holds one document (text or HTML, maybe gzipped) or JSONL, one document a line."""
+    raw = _read_bounded(sys.stdin.buffer, settings.max_decompressed_bytes)
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = _read_bounded(_open_gzip(io.BytesIO(raw)), settings.max_decompressed_bytes)
         except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-            return Document(id="stdin", path=STDIN, error=DecompressError(f"{DecompressError.message}: {error}"))
-    return Document(id="stdin", path=STDIN, content=raw, media_type=_media_type("", raw))
+            yield Document(id="stdin", path=STDIN, error=DecompressError(f"{DecompressError.message}: {error}"))
+            return
+    if raw.lstrip()[:1] == b"{":
+        yield from _read_jsonl(io.BytesIO(raw), STDIN, "stdin", settings)
+    elif len(raw) > settings.max_document_bytes:
+        yield Document(id="stdin", path=STDIN, error=TooLarge(
+            f"the document is larger than the limit of {settings.max_document_bytes:,} bytes"))
+    else:
+        yield Document(id="stdin", path=STDIN, content=raw, media_type=_media_type("", raw))
 
 
 def _read_bounded(fh, limit: int) -> bytes:

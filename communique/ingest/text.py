@@ -200,15 +200,14 @@ def _indent(line: str) -> int:
 
 def _strip_dateline(paragraphs: list[Paragraph], removed: list[RemovedBlock]) -> str | None:
     """Cut a dateline or source tag from the first body paragraph; return the source it names."""
-    first = next((p for p in paragraphs if p.kind is None), None)
-    if first is None:
+    if not paragraphs:
         return None
+    first = paragraphs[0].text
     for rule in dateline_rules():
-        match = rule.pattern.match(first.text)
-        if match and match.end() < len(first.text):
+        match = rule.pattern.match(first)
+        if match and match.end() < len(first):
             removed.append(RemovedBlock(rule.kind, match.group(0).strip()))
-            first.text = first.text[match.end():]
-            first.__post_init__()
+            paragraphs[0] = Paragraph(first[match.end():])
             source = match.groupdict().get("source")
             return source.strip() if source else None
     return None
@@ -247,15 +246,19 @@ def _phrase_kind(paragraph: Paragraph, edge: bool) -> str | None:
 def _mark_link_runs(paragraphs: list[Paragraph]) -> None:
     """Runs of list items or short unpunctuated lines are link lists (related stories, menus)."""
     run: list[Paragraph] = []
-    for paragraph in paragraphs + [Paragraph("End of text.  ")]:
-        if not paragraph.prose and (paragraph.kind in (None, "link_list")):
+    for paragraph in paragraphs:
+        if not paragraph.prose and paragraph.kind in (None, "link_list"):
             run.append(paragraph)
-            continue
-        items = sum(1 for p in run if p.list_item)
-        if len(run) >= LINK_RUN or items >= 2:
-            for p in run:
-                p.kind = "link_list"
-        run = []
+        else:
+            _close_link_run(run)
+            run = []
+    _close_link_run(run)
+
+
+def _close_link_run(run: list[Paragraph]) -> None:
+    if len(run) >= LINK_RUN or sum(1 for p in run if p.list_item) >= 2:
+        for paragraph in run:
+            paragraph.kind = "link_list"
 
 
 def _trim_edges(paragraphs: list[Paragraph], shape: bool) -> None:
