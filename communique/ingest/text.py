@@ -32,6 +32,8 @@ SHORT_LINE_WORDS = 15
 LINK_RUN = 3
 # Short lines repeat in real articles (interview questions, refrains); long ones only by mistake.
 MIN_REPEAT_WORDS = 8
+# Bounds the text a phrase rule scans: one 3 MB "word" is not a short boilerplate line.
+MAX_WORD_CHARS = 40
 
 
 @dataclass
@@ -237,7 +239,8 @@ def _mark_phrases(paragraphs: list[Paragraph], edge: bool) -> None:
 
 def _phrase_kind(paragraph: Paragraph, edge: bool) -> str | None:
     for rule in boilerplate_rules():
-        if (paragraph.words <= rule.max_words and (edge or rule.where == "any")
+        if (paragraph.words <= rule.max_words and len(paragraph.text) <= rule.max_words * MAX_WORD_CHARS
+                and (edge or rule.where == "any")
                 and rule.pattern.search(paragraph.text)):
             return rule.kind
     return None

@@ -97,3 +97,20 @@ def test_a_text_with_no_prose_is_kept_as_it_is():
     assert result.text.split("\n\n") == ["Shr one dlr vs 73 cts", "Net 12.6 mln vs 15.8 mln",
                                          "Revs 337.3 mln vs 315.2 mln"]
     assert [b.kind for b in result.removed] == ["source_tag"]
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("READ MORE: Mali's junta extends its transition by five more years", "link_list"),
+    ("Image caption: The two leaders met in the Kremlin", "caption"),
+    ("Photo: Getty Images", "caption"),
+    ("(File photo/Reuters)", "caption"),
+    ("Subscribe now for unlimited access to our daily newsletter", "share"),
+    ("Story continues below", "advertisement"),
+    ("All rights reserved.", "copyright"),
+])
+def test_boilerplate_lines_inside_the_body_go_with_their_kind(line, kind):
+    text = (f"A headline about the talks\n\nThe first paragraph of the story says something.\n\n{line}\n\n"
+            "The last paragraph ends the story.")
+    result = clean_text(text)
+    assert line not in result.text
+    assert [b.kind for b in result.removed] == ["title", kind]
