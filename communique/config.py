@@ -17,7 +17,9 @@ DEFAULT_CONFIG_FILES = ("communique.toml",)
 
 @dataclass(frozen=True)
 class Settings:
-    # Input limits: a hostile file must not exhaust memory.
+    # Input limits: a hostile file must not exhaust memory. One document (a file, a JSONL
+    # line, a WARC record) may hold max_document_bytes; stdin, which may be a whole JSONL
+    # stream, max_decompressed_bytes.
     max_document_bytes: int = 20_000_000
     max_decompressed_bytes: int = 200_000_000
     # Publication date for inputs that carry none (YYYY-MM-DD).

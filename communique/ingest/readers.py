@@ -66,8 +66,8 @@ def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
                 yield from _read_jsonl(fh, path, doc_id, settings)
         else:
             with opener(path, "rb") as fh:
-                raw = _read_bounded(fh, settings.max_decompressed_bytes if compressed
-                                    else settings.max_document_bytes)
+                # Read one byte past the limit and stop: a gzip bomb never inflates further.
+                raw = _read_bounded(fh, settings.max_document_bytes)
             yield Document(id=doc_id, path=path, content=raw, media_type=_media_type(kind, raw))
     except CommuniqueError as error:
         yield Document(id=doc_id, path=path, error=error)

@@ -108,7 +108,7 @@ def test_gzip_bomb_is_bounded(tmp_path):
         chunk = b"\0" * (1 << 20)
         for _ in range(64):
             fh.write(chunk)
-    [doc] = iter_documents([str(path)], Settings(max_decompressed_bytes=8 << 20))
+    [doc] = iter_documents([str(path)], Settings(max_document_bytes=8 << 20))
     assert doc.error.code == "E104"
 
 
