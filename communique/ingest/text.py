@@ -281,7 +281,7 @@ def _trim_edges(paragraphs: list[Paragraph], shape: bool) -> None:
 
 
 def _group_removed(paragraphs: list[Paragraph]) -> list[RemovedBlock]:
-    """Adjacent removed paragraphs of one kind form one block; a heading joins the block it heads."""
+    """Adjacent removed paragraphs of one kind form one block; each repeat stays a block of its own."""
     blocks: list[RemovedBlock] = []
     previous_kind = None
     for paragraph in paragraphs:
