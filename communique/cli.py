@@ -16,7 +16,7 @@ from .pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED = 0, 1  # click exits 2 on a usage error
 
 
 def _check_date(ctx, param, value):

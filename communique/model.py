@@ -51,7 +51,7 @@ class Article:
     duplicate_of: str | None = None
     warnings: list[str] = field(default_factory=list)
     error: CommuniqueError | None = None
-    # Filled by later stages (parse, actors, events); kept out of pickles when unset.
+    # Filled by later stages (parse, actors, events).
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -2,8 +2,8 @@
 
 Streaming: each article is checked against the articles seen before it, then, if it is
 new, added to the index. Only first copies enter the index, so a later copy points at the
-first one. Memory grows with the index (one signature per distinct article, about 0.5 KB at
-128 permutations), never with the texts.
+first one. Memory grows with the index (one signature of num_perm values per distinct
+article), never with the texts.
 
 rensa was chosen over datasketch by measurement on the BBC corpus (bench/dedupe.py): the
 same marks, with signatures about 15 times faster. Its hashing is seeded and does not
