@@ -5,7 +5,7 @@ new, added to the index. Only first copies enter the index, so a later copy poin
 first one. Memory grows with the index (one signature of num_perm values per distinct
 article), never with the texts.
 
-rensa was chosen over datasketch by measurement on the BBC corpus (bench/dedupe.py): the
+rensa was chosen over datasketch by measurement on the BBC corpus (`make bench`): the
 same marks, with signatures about 15 times faster. Its hashing is seeded and does not
 depend on Python's per-process hash seed, so results are the same in every process.
 """
