@@ -7,8 +7,8 @@ article), never with the texts.
 
 rensa was chosen over datasketch by measurement on the BBC corpus (`make bench`): the
 same marks, about 5 times faster end to end and 15 times for the signatures alone. Its
-hashing is seeded and does not
-depend on Python's per-process hash seed, so results are the same in every process.
+hashing is seeded and does not depend on Python's per-process hash seed, so results are
+the same in every process.
 """
 from __future__ import annotations
 
