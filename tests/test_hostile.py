@@ -92,3 +92,10 @@ def test_jsonl_on_stdin(cli):
     records = [json.loads(line) for line in run.stdout.decode().splitlines()]
     assert [r["id"] for r in records] == ["a", "b"]
     assert records[0]["title"] == "Talks resume in Geneva"
+
+
+def test_oversized_stdin_is_an_error_record(cli):
+    env = dict(os.environ, COMMUNIQUE_MAX_DECOMPRESSED_BYTES="1000")
+    run = cli("clean", "-", stdin=GOOD.encode() * 100, env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stderr.decode()
+    assert json.loads(run.stdout)["error"]["code"] == "E104"

@@ -56,14 +56,14 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
 def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
     kind, compressed = _kind(path)
     try:
-        opener = _open_gzip if compressed else open
+        opener = gzip.open if compressed else open
         if kind == ".warc":
             # warcio detects and inflates gzip members itself.
             with open(path, "rb") as fh:
                 yield from _read_warc(fh, path, doc_id, settings)
         elif kind == ".jsonl":
             with opener(path, "rb") as fh:
-                yield from _read_jsonl(fh, path, doc_id, settings)
+                yield from _read_jsonl(fh, path, doc_id, settings.max_document_bytes)
         else:
             with opener(path, "rb") as fh:
                 # Read one byte past the limit and stop: a gzip bomb never inflates further.
@@ -79,35 +79,33 @@ def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
 
 def _read_stdin(settings: Settings) -> Iterator[Document]:
     """Stdin holds one document (text or HTML, maybe gzipped) or JSONL, one document a line."""
-    raw = _read_bounded(sys.stdin.buffer, settings.max_decompressed_bytes)
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = _read_bounded(_open_gzip(io.BytesIO(raw)), settings.max_decompressed_bytes)
-        except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-            yield Document(id="stdin", path=STDIN, error=DecompressError(f"{DecompressError.message}: {error}"))
+    try:
+        raw = _read_bounded(sys.stdin.buffer, settings.max_decompressed_bytes)
+        if raw[:2] == b"\x1f\x8b":
+            raw = _read_bounded(gzip.open(io.BytesIO(raw)), settings.max_decompressed_bytes)
+        if raw.lstrip()[:1] == b"{":
+            yield from _read_jsonl(io.BytesIO(raw), STDIN, "stdin", settings.max_document_bytes)
             return
-    if raw.lstrip()[:1] == b"{":
-        yield from _read_jsonl(io.BytesIO(raw), STDIN, "stdin", settings)
-    elif len(raw) > settings.max_document_bytes:
-        yield Document(id="stdin", path=STDIN, error=TooLarge(
-            f"the document is larger than the limit of {settings.max_document_bytes:,} bytes"))
+        _check_size(raw, settings.max_document_bytes)
+    except CommuniqueError as error:
+        yield Document(id="stdin", path=STDIN, error=error)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        yield Document(id="stdin", path=STDIN, error=DecompressError(f"{DecompressError.message}: {error}"))
     else:
         yield Document(id="stdin", path=STDIN, content=raw, media_type=_media_type("", raw))
 
 
 def _read_bounded(fh, limit: int) -> bytes:
-    data = fh.read(limit + 1)
+    return _check_size(fh.read(limit + 1), limit)
+
+
+def _check_size(data: bytes, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLarge(f"the document is larger than the limit of {limit:,} bytes")
     return data
 
 
-def _open_gzip(path_or_file, mode="rb"):
-    return gzip.open(path_or_file, mode)
-
-
-def _read_jsonl(fh, path: str, file_id: str, settings: Settings) -> Iterator[Document]:
-    limit = settings.max_document_bytes
+def _read_jsonl(fh, path: str, file_id: str, limit: int) -> Iterator[Document]:
     lineno = 0
     while True:
         line = fh.readline(limit + 1)
@@ -123,12 +121,12 @@ def _read_jsonl(fh, path: str, file_id: str, settings: Settings) -> Iterator[Doc
         if not line.strip():
             continue
         try:
-            yield _jsonl_document(line, path, line_id, settings)
+            yield _jsonl_document(line, path, line_id)
         except BadJsonLine as error:
             yield Document(id=line_id, path=path, error=error)
 
 
-def _jsonl_document(line: bytes, path: str, line_id: str, settings: Settings) -> Document:
+def _jsonl_document(line: bytes, path: str, line_id: str) -> Document:
     try:
         obj = json.loads(line)
     except (ValueError, UnicodeDecodeError) as error:
