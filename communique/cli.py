@@ -82,19 +82,61 @@ def clean(ctx, paths, output_format, date, dedupe, batch_size, progress):
     status is then 1.
     """
     settings = _settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
-    pipeline = Pipeline(settings)
+
+    def write(article, out):
+        if output_format == "jsonl":
+            out.write(json.dumps(article.clean_record(), ensure_ascii=False) + "\n")
+        elif article.error is None:
+            out.write((f"{article.title}\n\n" if article.title else "") + article.text + "\n\n")
+
+    _run(ctx, Pipeline(settings), settings, paths, progress, "clean", write)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="jsonl: one record per document; table: one line per actor.")
+@click.option("--date", callback=_check_date,
+              help="Publication date (YYYY-MM-DD) for inputs that carry none; picks office holders.")
+@click.option("--dedupe/--no-dedupe", default=None, help="Mark near-duplicates of earlier documents (default on).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.pass_context
+def actors(ctx, paths, output_format, date, dedupe, batch_size, progress):
+    """Find and code every actor mention: country (ISO 3166 alpha-3 or IGO) and sectors.
+
+    Writes one {"id", "path", "actors": [...]} per input document; each actor carries its
+    code, country, sectors, name, text, group, kind and the start and end offsets of its
+    mention in the clean text. Group references ("these countries") give one actor per
+    member, each naming the group.
+    """
+    settings = _settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+
+    def write(article, out):
+        if output_format == "jsonl":
+            out.write(json.dumps(article.actors_record(), ensure_ascii=False) + "\n")
+            return
+        for actor in article.actors_record().get("actors", []):
+            out.write("\t".join([article.id, str(actor["start"]), str(actor["end"]),
+                                  actor["code"] or "-", actor["country"] or "-",
+                                  ",".join(actor["sectors"]) or "-", actor["group"] or "-",
+                                  actor["text"].replace("\n", " ")]) + "\n")
+
+    _run(ctx, Pipeline(settings, stages=("clean", "dedupe", "parse", "actors")), settings, paths,
+         progress, "actors", write)
+
+
+def _run(ctx, pipeline: Pipeline, settings: Settings, paths, progress, desc: str, write) -> None:
+    """Stream documents through the pipeline, write each result, and exit 1 if any failed."""
     failed = 0
     out = sys.stdout
-    with _progress(progress, "clean") as bar:
+    with _progress(progress, desc) as bar:
         for article in pipeline.pipe(iter_documents(_input_paths(paths), settings)):
             bar.update(1)
             if article.error is not None:
                 failed += 1
                 logger.warning("%s: %s %s", article.path or article.id, article.error.code, article.error)
-            if output_format == "jsonl":
-                out.write(json.dumps(article.clean_record(), ensure_ascii=False) + "\n")
-            elif article.error is None:
-                out.write((f"{article.title}\n\n" if article.title else "") + article.text + "\n\n")
+            write(article, out)
     out.flush()
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 

@@ -51,7 +51,9 @@ class Article:
     duplicate_of: str | None = None
     warnings: list[str] = field(default_factory=list)
     error: CommuniqueError | None = None
-    # Filled by later stages (parse, actors, events).
+    # Filled by later stages: the spaCy Doc (parse), resolved mentions (actors).
+    doc: Any = field(default=None, repr=False)
+    mentions: list["Mention"] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -77,3 +79,54 @@ class Article:
             "removed": [block.to_dict() for block in self.removed],
             "warnings": self.warnings,
         }
+
+    def actors_record(self) -> dict:
+        """The ``communique actors --format jsonl`` shape of the contract."""
+        if self.error is not None:
+            return self.error_record()
+        return {"id": self.id, "path": self.path,
+                "actors": [record for mention in self.mentions for record in mention.records()],
+                "warnings": self.warnings}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a country (ISO 3166-1 alpha-3, or "IGO") and CAMEO sectors.
+
+    ``kind`` says what the mention is (person, country, organisation, agent, place,
+    group member, unknown); ``group`` names the group a member was expanded from.
+    """
+    code: str | None
+    country: str | None
+    sectors: tuple[str, ...] = ()
+    name: str | None = None
+    text: str = ""
+    group: str | None = None
+    kind: str = "unknown"
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "country": self.country, "sectors": list(self.sectors),
+                "name": self.name, "text": self.text, "group": self.group, "kind": self.kind}
+
+
+@dataclass
+class Mention:
+    """A stretch of the clean text that names an actor, and who it resolved to.
+
+    ``head`` is the index of the syntactic head token in the article's Doc, which is how
+    the event coder finds the actor of a subject or an object. A group mention ("the two
+    countries") resolves to several actors, one per member.
+    """
+    start: int  # character offsets into Article.text
+    end: int
+    head: int
+    actors: list[Actor]
+    rule: str = ""  # which resolution rule decided it; for debugging and evaluation
+
+    @property
+    def text(self) -> str:
+        return self.actors[0].text if self.actors else ""
+
+    def records(self) -> list[dict]:
+        return [{**actor.to_dict(), "start": self.start, "end": self.end, "rule": self.rule}
+                for actor in self.actors]

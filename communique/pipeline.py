@@ -22,10 +22,12 @@ DEFAULT_STAGES = ("clean", "dedupe")
 
 
 def _factories() -> dict[str, Callable[[Settings], object]]:
+    from .actors.resolve import ActorResolver
     from .ingest.clean import Cleaner
     from .ingest.dedupe import Deduplicator
+    from .nlp.parse import Parser
 
-    return {"clean": Cleaner, "dedupe": Deduplicator}
+    return {"clean": Cleaner, "dedupe": Deduplicator, "parse": Parser, "actors": ActorResolver}
 
 
 class Pipeline:

@@ -33,3 +33,77 @@ def load_model(preferred: str | None = None, exclude: tuple[str, ...] = ()):
     name = model_name(preferred)
     logger.info("loading spaCy model %s", name)
     return spacy.load(name, exclude=list(exclude))
+
+
+# Components the later stages read: POS and lemmas (actors, event patterns), the dependency
+# parse (roles) and entities (names). Anything else the model ships is left out.
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+# The parser's memory grows with the length of a Doc; longer texts are parsed in pieces cut
+# at paragraph breaks and joined back, so offsets still index the whole text.
+MAX_CHUNK_CHARS = 100_000
+
+
+def load_pipeline(preferred: str | None = None):
+    nlp = load_model(preferred)
+    unneeded = tuple(name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS)
+    return load_model(preferred, exclude=unneeded) if unneeded else nlp
+
+
+def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Cuts fall after a blank line, else after a line break, else after a sentence end, else
+    at a space; only text without any of them is cut mid-word.
+    """
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = 0
+        for separator in ("\n\n", "\n", ". ", " "):
+            position = window.rfind(separator)
+            if position > 0:
+                cut = position + len(separator)
+                break
+        cut = cut or limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+class Parser:
+    """Pipeline stage: parses each article's clean text with spaCy, a batch at a time.
+
+    The model is loaded once per process (``load_model`` is cached) and the Doc is kept on
+    the article for the actor and event stages.
+    """
+
+    name = "parse"
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.nlp = load_pipeline(settings.model)
+
+    def __call__(self, article):
+        self.pipe([article])
+        return article
+
+    def pipe(self, articles):
+        short = [article for article in articles if len(article.text) <= MAX_CHUNK_CHARS]
+        for article, doc in zip(short, self.nlp.pipe((a.text for a in short),
+                                                     batch_size=self.settings.batch_size)):
+            article.doc = doc
+        for article in articles:
+            if len(article.text) > MAX_CHUNK_CHARS:
+                article.doc = self._parse_long(article.text)
+        return articles
+
+    def _parse_long(self, text: str):
+        from spacy.tokens import Doc
+
+        docs = list(self.nlp.pipe(split_text(text), batch_size=4))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        if doc.text != text:  # a guard: every offset downstream depends on this
+            raise RuntimeError("joined parse does not reproduce the text")
+        return doc

@@ -1,0 +1,350 @@
+"""Resolution: from a phrase to actors coded as country and sectors.
+
+Rules, in the order they are tried for each phrase (the rule that decided is kept on the
+mention as ``rule``):
+
+- ``organisation``: an organisation in the phrase gives the country ("IGO" for
+  intergovernmental bodies) and its sectors; a bloc marked ``expand`` (the Alliance of Sahel
+  States) stands for its member states, one actor each, naming the group.
+- ``explicit``: countries named in the phrase by name, demonym, possessive or capital
+  ("Russian President Vladimir Putin", "Mali's Defense Minister", "the Malian president"),
+  or in the complement of a title ("spokesman for the Israeli army").
+- ``leader``: a person in the dated table of leaders, coded by the office held on the
+  article's date.
+- ``carried``: a name resolved earlier in the article ("Putin", "Mr Putin").
+- ``pair``, ``group``, ``description``: references resolved against what came before
+  (see references.py).
+- ``metonym``: a capital or seat of government that acts ("Moscow said", "the Kremlin").
+- ``unknown``: a person or organisation that none of the above codes: kept with its text and
+  no country, never guessed.
+
+Sectors come from titles and group nouns in the phrase (the phrase's own head first), then
+from the organisation, the seat, the leader table or the carried name.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Actor, Article, Mention
+from .anchors import Anchor, anchor_matcher
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
+from .references import ReferenceResolver
+
+logger = logging.getLogger(__name__)
+
+NAME_ENTITIES = {"PERSON", "ORG"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "inside", "across", "around",
+                         "outside", "throughout", "within", "towards", "toward", "via", "through"}
+MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
+
+
+@dataclass
+class Reading:
+    """What a phrase says about its actor, before it becomes ``Actor`` records."""
+    countries: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    organisation: Entry | None = None
+    name: str | None = None
+    kind: str = "unknown"
+    rule: str = "unknown"
+
+    def add_sectors(self, sectors) -> None:
+        for sector in sectors:
+            if sector and sector not in self.sectors:
+                self.sectors.append(sector)
+
+
+def parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+class ArticleResolver:
+    """Resolves the mentions of one article, in reading order, remembering what it has seen."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer, anchors: list[Anchor]):
+        self.article = article
+        self.doc = article.doc
+        self.gazetteer = gazetteer
+        self.day = parse_day(article.date)
+        self.anchors = anchors
+        self.by_token = anchor_index(anchors)
+        self.names: dict[str, Reading] = {}  # carried names: full name and surname
+        self.references = ReferenceResolver(self.doc, gazetteer)
+        self.mentions: list[Mention] = []
+
+    # -- finding phrases ------------------------------------------------------------------
+    def candidate_roots(self):
+        seeds = {anchor.start for anchor in self.anchors if anchor.kind in ACTOR_KINDS}
+        seeds |= {token.i for token in self.doc
+                  if token.ent_type_ in NAME_ENTITIES and token.i not in self.by_token
+                  and any(c.isalpha() for c in token.text)}
+        roots = {root_of(self.doc[i], self.by_token).i for i in seeds}
+        return [self.doc[i] for i in sorted(roots)]
+
+    def phrases(self) -> list[Phrase]:
+        """One phrase per root, leaving out roots that another root's phrase takes in."""
+        phrases = {root.i: build_phrase(root, self.by_token) for root in self.candidate_roots()}
+        taken = {i for root, phrase in phrases.items() for i in phrase.all_tokens if i != root}
+        return sorted((p for root, p in phrases.items() if root not in taken),
+                      key=lambda p: (p.start, p.root))
+
+    def run(self) -> list[Mention]:
+        covered: set[int] = set()
+        for phrase in self.phrases():
+            if phrase.root in covered:
+                continue
+            for mention, tokens in self.resolve_phrase(phrase):
+                covered |= tokens
+                self.mentions.append(mention)
+                self.references.observe(mention, tokens)
+        self.mentions.sort(key=lambda m: (m.start, m.head))
+        return self.mentions
+
+    # -- reading a phrase -----------------------------------------------------------------
+    def resolve_phrase(self, phrase: Phrase):
+        root = self.doc[phrase.root]
+        root_anchor = self.by_token.get(root.i)
+        if root_anchor is not None and root_anchor.kind == "reference":
+            resolved = self.references.resolve(root_anchor, root)
+            if resolved is not None:
+                actors, rule = resolved
+                span = self.doc[root_anchor.start:root_anchor.end]
+                tokens = set(range(root_anchor.start, root_anchor.end))
+                actors = [dataclasses.replace(actor, text=span.text) for actor in actors]
+                yield self._mention(span, root.i, actors, rule), tokens
+            return
+        reading = self.read(phrase)
+        if reading.kind == "modifier":
+            yield from self._modifier_mentions(phrase)
+            return
+        self._remember(reading)
+        # The mention runs on over a title's complement: "leaders of Romania's government".
+        end = max([phrase.end] + [c.end for c in phrase.complements if c.start >= phrase.end])
+        span = self.doc[phrase.start:end]
+        covered = set(range(phrase.start, end)) | phrase.all_tokens
+        yield self._mention(span, root.i, self.actors(reading, span.text), reading.rule), covered
+
+    def read(self, phrase: Phrase, depth: int = 0) -> Reading:
+        doc = self.doc
+        root = doc[phrase.root]
+        root_anchor = self.by_token.get(root.i)
+        reading = Reading()
+        kinds = {anchor.kind for anchor in phrase.anchors}
+        # Titles and group nouns: the head's own first ("spokesman for the army" is not MIL).
+        titles = sorted((a for a in phrase.anchors if a.kind in ("title", "agent")),
+                        key=lambda a: (root_anchor is not a, -a.start))
+        for anchor in titles:
+            reading.add_sectors(anchor.entry.sectors)
+        organisations = [a.entry for a in phrase.anchors if a.kind == "organisation"]
+        if organisations:
+            reading.organisation = organisations[-1]
+            reading.rule = "organisation"
+        for anchor in phrase.anchors:
+            if anchor.kind in ("country", "demonym", "place", "community"):
+                country = anchor.entry.country
+                if country and country not in reading.countries:
+                    reading.countries.append(country)
+            if anchor.kind == "community":
+                reading.add_sectors(anchor.entry.sectors)
+        if root_anchor is not None and root_anchor.kind in ("country", "demonym") \
+                and reading.organisation is not None:
+            reading.organisation = None  # "NATO-member Norway" is Norway
+        if reading.countries and not reading.organisation:
+            reading.rule = "explicit"
+        if not reading.countries and not reading.organisation:
+            for complement in phrase.complements:
+                if depth < 3:
+                    inner = self.read(complement, depth + 1)
+                    if inner.countries or inner.organisation:
+                        reading.countries, reading.organisation = inner.countries, inner.organisation
+                        reading.add_sectors(inner.sectors if not reading.sectors else ())
+                        reading.rule = "explicit"
+                        break
+        reading.name = self._person_name(phrase)
+        if reading.name is None and root.pos_ == "PROPN" and root_anchor is None \
+                and root.lower_ in self.names:
+            reading.name = root.text  # a carried name the recogniser did not see as a person
+        person = next((a.entry for a in phrase.anchors if a.kind == "person"), None)
+        if person is not None:
+            reading.name = person.name
+            office = person.office_on(self.day)
+            if office is not None:
+                if not reading.countries and not reading.organisation:
+                    if office.country == "IGO":
+                        reading.countries = ["IGO"]
+                    else:
+                        reading.countries = [office.country]
+                    reading.rule = "leader"
+                if not reading.sectors:
+                    reading.add_sectors(office.sectors)
+        titled = any(a.kind == "title" for a in phrase.anchors) or any(
+            self.doc[i].lower_ in HONORIFICS for i in phrase.tokens)
+        if reading.name and titled and person is None and not (
+                reading.countries or reading.organisation) and reading.name.lower() not in self.names:
+            holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day)
+            if holder is not None:
+                entry, office = holder
+                reading.countries = [office.country]
+                reading.name = entry.name if len(reading.name.split()) == 1 else reading.name
+                reading.add_sectors(office.sectors)
+                reading.rule = "leader"
+        if reading.name and not (reading.countries or reading.organisation):
+            carried = self.names.get(reading.name.lower()) or self.names.get(
+                reading.name.split()[-1].lower())
+            if carried is not None:
+                reading.countries = list(carried.countries)
+                reading.organisation = carried.organisation
+                reading.name = carried.name if len(carried.name or "") > len(reading.name) \
+                    else reading.name
+                if not reading.sectors:
+                    reading.add_sectors(carried.sectors)
+                reading.rule = "carried"
+        if reading.organisation is not None and root_anchor is not None \
+                and root_anchor.kind == "organisation":
+            reading.add_sectors(reading.organisation.sectors)
+        # Capitals and seats act for their government unless they are only where things happen.
+        if root_anchor is not None and root_anchor.kind == "place":
+            if self._is_locative(root):
+                reading.kind = "place"
+                return reading
+            if root_anchor.entry.place_kind in ("capital", "seat"):
+                reading.add_sectors(root_anchor.entry.sectors or ("GOV",))
+                if reading.rule == "explicit":
+                    reading.rule = "metonym"
+                reading.kind = "country"
+                return reading
+        reading.kind = self._kind(root, root_anchor, reading, kinds)
+        return reading
+
+    def _kind(self, root, root_anchor, reading: Reading, kinds: set[str]) -> str:
+        if reading.name and reading.rule in ("carried", "leader") and root_anchor is None:
+            return "person"
+        if reading.name and (root.ent_type_ == "PERSON" or "person" in kinds) and \
+                (root_anchor is None or root_anchor.kind == "person"):
+            return "person"
+        if root_anchor is not None:
+            return {"demonym": "country", "title": "agent", "community": "agent"}.get(
+                root_anchor.kind, root_anchor.kind)
+        if root.ent_type_ == "ORG":
+            return "organisation"
+        if root.ent_type_ == "PERSON":
+            return "person"
+        return "modifier"  # the head is not an actor: "Russian support", "Mali's security"
+
+    def _person_name(self, phrase: Phrase) -> str | None:
+        doc = self.doc
+        tokens = [i for i in sorted(phrase.tokens)
+                  if doc[i].ent_type_ == "PERSON" and i not in self.by_token
+                  and doc[i].lower_ not in HONORIFICS and not doc[i].is_punct]
+        if not tokens:
+            return None
+        # The name closest to the head, as one run of tokens (hyphens may join its parts).
+        run = [tokens[-1]]
+        for i in reversed(tokens[:-1]):
+            if all(j == i or doc[j].tag_ == "HYPH" for j in range(i, run[0])):
+                run.insert(0, i)
+            else:
+                break
+        return doc[run[0]:run[-1] + 1].text
+
+    def _is_locative(self, root) -> bool:
+        token = root
+        while token.dep_ == "conj":
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+    def _modifier_mentions(self, phrase: Phrase):
+        """Names that modify a head which is not an actor stand alone: "Russian support",
+        "Mali's security", "President Reagan's statement"."""
+        root = self.doc[phrase.root]
+        done: set[int] = set()
+        for child in root.lefts:
+            if child.dep_ not in MODIFIER_DEPS:
+                continue
+            for token in (child, *child.conjuncts):
+                sub = build_phrase(token, self.by_token)
+                if not any(a.kind in ACTOR_KINDS for a in sub.anchors) \
+                        and token.ent_type_ not in NAME_ENTITIES:
+                    continue
+                for mention, tokens in self.resolve_phrase(sub):
+                    done |= tokens
+                    yield mention, tokens
+        for anchor in phrase.anchors:  # names deeper down: "the Israeli-occupied West Bank"
+            if anchor.kind not in ("country", "demonym", "community", "organisation", "person",
+                                   "place") \
+                    or done.intersection(range(anchor.start, anchor.end)):
+                continue
+            head = max(range(anchor.start, anchor.end),
+                       key=lambda i: not (anchor.start <= self.doc[i].head.i < anchor.end))
+            reading = self.read(Phrase(head, set(range(anchor.start, anchor.end)), [anchor]))
+            if reading.kind in ("modifier", "place"):
+                reading.kind = "country" if anchor.kind in ("country", "demonym") else anchor.kind
+            span = self.doc[anchor.start:anchor.end]
+            yield self._mention(span, head, self.actors(reading, span.text), reading.rule), \
+                set(range(anchor.start, anchor.end))
+
+    def _remember(self, reading: Reading) -> None:
+        if reading.name and (reading.countries or reading.organisation) and reading.kind == "person":
+            self.names[reading.name.lower()] = reading
+            surname = reading.name.split()[-1].lower()
+            self.names.setdefault(surname, reading)
+
+    # -- building records -------------------------------------------------------------------
+    def actors(self, reading: Reading, text: str) -> list[Actor]:
+        organisation = reading.organisation
+        sectors = tuple(reading.sectors)
+        if organisation is not None and organisation.expand and reading.kind == "organisation":
+            # A bloc acting is its member governments acting together.
+            sectors = tuple(s for s in sectors if s != "IGO") or ("GOV",)
+            return [Actor(self.code(member, sectors), member, sectors,
+                          self.gazetteer.country_name(member), text, organisation.name, "member")
+                    for member in organisation.members]
+        if organisation is not None:
+            country = organisation.country
+            name = reading.name if reading.kind == "person" else organisation.name
+            code = organisation.code or self.code(country, sectors)
+            return [Actor(code, country, sectors, name, text, None, reading.kind)]
+        if not reading.countries:
+            return [Actor(self.code(None, sectors), None, sectors, reading.name, text, None,
+                          reading.kind)]
+        return [Actor(self.code(country, sectors), country, sectors,
+                      reading.name or (self.gazetteer.country_name(country)
+                                       if reading.kind in ("country", "place") else None),
+                      text, None, reading.kind)
+                for country in reading.countries]
+
+    @staticmethod
+    def code(country: str | None, sectors: tuple[str, ...]) -> str | None:
+        code = (country or "") + "".join(s for s in sectors[:2] if s != country)
+        return code or None
+
+    def _mention(self, span, head: int, actors: list[Actor], rule: str) -> Mention:
+        return Mention(span.start_char, span.end_char, head, actors, rule)
+
+
+class ActorResolver:
+    """Pipeline stage: finds and codes every actor mention of a parsed article."""
+
+    name = "actors"
+
+    def __init__(self, settings):
+        from ..nlp.parse import load_pipeline
+
+        self.settings = settings
+        self.gazetteer = load_gazetteer()
+        self.matcher = anchor_matcher(load_pipeline(settings.model))
+
+    def __call__(self, article: Article) -> Article:
+        if article.doc is None:
+            raise ValueError("the actors stage needs the parse stage before it")
+        resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
+        article.mentions = resolver.run()
+        return article

@@ -1,0 +1,21 @@
+"""Actor coding floor on the PLOVER gold standard (322 sentences from the CAMEO manual).
+
+A gold actor counts as right when a produced mention overlaps its text and carries its
+country. Measured on 2026-11-29: see the floors below, set just under the measurement.
+"""
+import pytest
+
+from communique.evaluate import score_plover_actors
+from tests.conftest import shared_path
+
+SOURCE_FLOOR = 0.85
+TARGET_FLOOR = 0.75
+
+
+@pytest.mark.shared
+def test_plover_gsr_actor_country_accuracy():
+    scores = score_plover_actors(shared_path("data", "plover-gsr", "PLOVER_GSR_CAMEO.txt"))
+    source, target = scores["source"], scores["target"]
+    assert source["total"] > 300 and target["total"] > 250
+    assert source["accuracy"] >= SOURCE_FLOOR, (source["accuracy"], source["errors"])
+    assert target["accuracy"] >= TARGET_FLOOR, (target["accuracy"], target["errors"])
