@@ -125,16 +125,17 @@ class Gazetteer:
                     self.surnames.setdefault(surname, []).append(entry)
 
     def office_holder(self, surname: str, day: date | None) -> tuple[Entry, Office] | None:
-        """The one person with this surname in office on ``day`` (any day if none); None when
-        no one or several people in different countries qualify."""
-        found = {}
-        for entry in self.surnames.get(surname.lower(), ()):
-            for office in entry.offices:
-                if "ELI" in office.sectors:
-                    continue
-                if day is None or office.holds_on(day):
-                    found.setdefault(office.country, (entry, office))
-        return next(iter(found.values())) if len(found) == 1 else None
+        """The one office holder with this surname: in office on ``day`` if anyone is, else
+        at any time. None when no one, or people of several countries, qualify."""
+        for on_day in ((True, False) if day is not None else (False,)):
+            found = {}
+            for entry in self.surnames.get(surname.lower(), ()):
+                for office in entry.offices:
+                    if "ELI" not in office.sectors and (not on_day or office.holds_on(day)):
+                        found.setdefault(office.country, (entry, office))
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     def country_name(self, iso3: str | None) -> str | None:
         if iso3 is None:

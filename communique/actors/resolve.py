@@ -154,20 +154,26 @@ class ArticleResolver:
                     reading.countries.append(country)
             if anchor.kind == "community":
                 reading.add_sectors(anchor.entry.sectors)
-        if root_anchor is not None and root_anchor.kind in ("country", "demonym") \
-                and reading.organisation is not None:
-            reading.organisation = None  # "NATO-member Norway" is Norway
+        # A state named in the phrase outranks an international body that only qualifies it:
+        # "NATO-member Norway", "Russia's Security Council", "Russia's UN envoy".
+        if reading.countries and reading.organisation is not None and (
+                reading.organisation.country == "IGO"
+                or (root_anchor is not None and root_anchor.kind in ("country", "demonym"))):
+            reading.organisation = None
         if reading.countries and not reading.organisation:
             reading.rule = "explicit"
-        if not reading.countries and not reading.organisation:
-            for complement in phrase.complements:
-                if depth < 3:
-                    inner = self.read(complement, depth + 1)
-                    if inner.countries or inner.organisation:
-                        reading.countries, reading.organisation = inner.countries, inner.organisation
-                        reading.add_sectors(inner.sectors if not reading.sectors else ())
-                        reading.rule = "explicit"
-                        break
+        # A title's complement says whom the person speaks for: "spokesman for the army" is
+        # coded as the army first, "President of Russia" takes Russia.
+        for complement in phrase.complements if depth < 3 else ():
+            inner = self.read(complement, depth + 1)
+            if not (inner.countries or inner.organisation or inner.sectors):
+                continue
+            if not reading.countries and not reading.organisation:
+                reading.countries, reading.organisation = inner.countries, inner.organisation
+                reading.rule = "explicit" if inner.countries or inner.organisation else reading.rule
+            own, reading.sectors = reading.sectors, []
+            reading.add_sectors([*inner.sectors, *own])
+            break
         reading.name = self._person_name(phrase)
         if reading.name is None and root.pos_ == "PROPN" and root_anchor is None \
                 and root.lower_ in self.names:
