@@ -1,15 +1,16 @@
 """Actor coding floor on the PLOVER gold standard (322 sentences from the CAMEO manual).
 
 A gold actor counts as right when a produced mention overlaps its text and carries its
-country. Measured on 2026-11-29: see the floors below, set just under the measurement.
+country. Measured on 2026-11-29: sources 308/342 = 0.901, targets 279/308 = 0.906 (the issue
+asks for 0.85 and 0.75); the floors sit just under the measurement.
 """
 import pytest
 
 from communique.evaluate import score_plover_actors
 from tests.conftest import shared_path
 
-SOURCE_FLOOR = 0.85
-TARGET_FLOOR = 0.75
+SOURCE_FLOOR = 0.89
+TARGET_FLOOR = 0.895
 
 
 @pytest.mark.shared

@@ -130,3 +130,36 @@ def test_offsets_index_the_clean_text(resolve_text):
     article = resolve_text(text)
     for actor in article.actors_record()["actors"]:
         assert text[actor["start"]:actor["end"]] == actor["text"]
+
+
+def test_a_title_with_the_surname_of_a_known_leader(resolve_text):
+    article = resolve_text("President Mugabe addressed parliament.", date="2005-06-01")
+    mugabe = actors_of(article, "President Mugabe")[0]
+    assert mugabe["country"] == "ZWE" and mugabe["rule"] == "leader"
+
+
+def test_a_state_outranks_the_body_that_qualifies_it(resolve_text):
+    article = resolve_text("NATO-member Norway offered help, and Russia's UN envoy objected.")
+    assert [a["country"] for a in actors_of(article, "Norway")] == ["NOR"]
+    assert [a["country"] for a in actors_of(article, "UN envoy")] == ["RUS"]
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Egypt rejected Russian support for the plan.", "Russian", "RUS"),
+    ("The strike hit Mali's security forces.", "Mali's security forces", "MLI"),
+    ("Iran welcomed President Reagan's latest statement.", "President Reagan", "USA"),
+])
+def test_names_inside_a_phrase_that_is_no_actor_stand_alone(resolve_text, text, mention, country):
+    article = resolve_text(text, date="1987-06-01")
+    found = actors_of(article, mention)
+    assert found and found[0]["country"] == country, article.actors_record()
+
+
+@pytest.mark.parametrize("text, mention, country, sector", [
+    ("Yoruba leaders met on Sunday.", "Yoruba leaders", "NGA", "GOV"),
+    ("Hutu rebels attacked the town.", "Hutu rebels", None, "REB"),  # Rwanda or Burundi: unsaid
+])
+def test_communities_give_a_country_only_when_they_belong_to_one(resolve_text, text, mention,
+                                                                  country, sector):
+    found = actors_of(resolve_text(text), mention)
+    assert found[0]["country"] == country and sector in found[0]["sectors"]
