@@ -1,7 +1,6 @@
 import json
 import re
 
-import click
 import pytest
 
 from communique import __version__

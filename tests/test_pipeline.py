@@ -2,7 +2,6 @@ import pytest
 
 from communique import Pipeline, Settings
 from communique.errors import ALL_ERRORS, CommuniqueError
-from communique.ingest.readers import iter_documents
 from communique.model import Document
 from tests.conftest import EXAMPLE
 

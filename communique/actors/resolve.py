@@ -133,12 +133,38 @@ class ArticleResolver:
         yield self._mention(span, root.i, self.actors(reading, span.text), reading.rule), covered
 
     def read(self, phrase: Phrase, depth: int = 0) -> Reading:
-        doc = self.doc
-        root = doc[phrase.root]
+        root = self.doc[phrase.root]
         root_anchor = self.by_token.get(root.i)
         reading = Reading()
-        kinds = {anchor.kind for anchor in phrase.anchors}
-        # Titles and group nouns: the head's own first ("spokesman for the army" is not MIL).
+        self._read_names_in_phrase(phrase, root_anchor, reading)
+        if depth < 3:
+            self._read_complements(phrase, reading, depth)
+        reading.name = self._person_name(phrase)
+        if reading.name is None and root.pos_ == "PROPN" and root_anchor is None \
+                and root.lower_ in self.names:
+            reading.name = root.text  # a carried name the recogniser did not see as a person
+        self._read_leader(phrase, reading)
+        self._read_carried(reading)
+        if reading.organisation is not None and root_anchor is not None \
+                and root_anchor.kind == "organisation":
+            reading.add_sectors(reading.organisation.sectors)
+        # Capitals and seats act for their government unless they are only where things happen.
+        if root_anchor is not None and root_anchor.kind == "place":
+            if self._is_locative(root):
+                reading.kind = "place"
+                return reading
+            if root_anchor.entry.place_kind in ("capital", "seat"):
+                reading.add_sectors(root_anchor.entry.sectors or ("GOV",))
+                if reading.rule == "explicit":
+                    reading.rule = "metonym"
+                reading.kind = "country"
+                return reading
+        reading.kind = self._kind(root, root_anchor, reading, {a.kind for a in phrase.anchors})
+        return reading
+
+    def _read_names_in_phrase(self, phrase: Phrase, root_anchor, reading: Reading) -> None:
+        """Rules ``organisation`` and ``explicit``: what the phrase's own words say."""
+        # Titles and group nouns: the head's own first, then from right to left.
         titles = sorted((a for a in phrase.anchors if a.kind in ("title", "agent")),
                         key=lambda a: (root_anchor is not a, -a.start))
         for anchor in titles:
@@ -162,39 +188,39 @@ class ArticleResolver:
             reading.organisation = None
         if reading.countries and not reading.organisation:
             reading.rule = "explicit"
-        # A title's complement says whom the person speaks for: "spokesman for the army" is
-        # coded as the army first, "President of Russia" takes Russia.
-        for complement in phrase.complements if depth < 3 else ():
+
+    def _read_complements(self, phrase: Phrase, reading: Reading, depth: int) -> None:
+        """A title's complement says whom the person speaks for: "spokesman for the army" is
+        coded as the army first, "President of Russia" takes Russia."""
+        for complement in phrase.complements:
             inner = self.read(complement, depth + 1)
             if not (inner.countries or inner.organisation or inner.sectors):
                 continue
             if not reading.countries and not reading.organisation:
                 reading.countries, reading.organisation = inner.countries, inner.organisation
-                reading.rule = "explicit" if inner.countries or inner.organisation else reading.rule
+                if inner.countries or inner.organisation:
+                    reading.rule = "explicit"
             own, reading.sectors = reading.sectors, []
             reading.add_sectors([*inner.sectors, *own])
-            break
-        reading.name = self._person_name(phrase)
-        if reading.name is None and root.pos_ == "PROPN" and root_anchor is None \
-                and root.lower_ in self.names:
-            reading.name = root.text  # a carried name the recogniser did not see as a person
+            return
+
+    def _read_leader(self, phrase: Phrase, reading: Reading) -> None:
+        """Rule ``leader``: the table of leaders, by full name, or by surname after a title."""
         person = next((a.entry for a in phrase.anchors if a.kind == "person"), None)
+        known = bool(reading.countries or reading.organisation)
         if person is not None:
             reading.name = person.name
             office = person.office_on(self.day)
             if office is not None:
-                if not reading.countries and not reading.organisation:
-                    if office.country == "IGO":
-                        reading.countries = ["IGO"]
-                    else:
-                        reading.countries = [office.country]
+                if not known:
+                    reading.countries = [office.country]
                     reading.rule = "leader"
                 if not reading.sectors:
                     reading.add_sectors(office.sectors)
-        titled = any(a.kind == "title" for a in phrase.anchors) or any(
-            self.doc[i].lower_ in HONORIFICS for i in phrase.tokens)
-        if reading.name and titled and person is None and not (
-                reading.countries or reading.organisation) and reading.name.lower() not in self.names:
+            return
+        # "President Mugabe" names an office holder; "Mr Howard" could be anyone called Howard.
+        titled = any(a.kind == "title" for a in phrase.anchors)
+        if reading.name and titled and not known and reading.name.lower() not in self.names:
             holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day)
             if holder is not None:
                 entry, office = holder
@@ -202,33 +228,22 @@ class ArticleResolver:
                 reading.name = entry.name if len(reading.name.split()) == 1 else reading.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
-        if reading.name and not (reading.countries or reading.organisation):
-            carried = self.names.get(reading.name.lower()) or self.names.get(
-                reading.name.split()[-1].lower())
-            if carried is not None:
-                reading.countries = list(carried.countries)
-                reading.organisation = carried.organisation
-                reading.name = carried.name if len(carried.name or "") > len(reading.name) \
-                    else reading.name
-                if not reading.sectors:
-                    reading.add_sectors(carried.sectors)
-                reading.rule = "carried"
-        if reading.organisation is not None and root_anchor is not None \
-                and root_anchor.kind == "organisation":
-            reading.add_sectors(reading.organisation.sectors)
-        # Capitals and seats act for their government unless they are only where things happen.
-        if root_anchor is not None and root_anchor.kind == "place":
-            if self._is_locative(root):
-                reading.kind = "place"
-                return reading
-            if root_anchor.entry.place_kind in ("capital", "seat"):
-                reading.add_sectors(root_anchor.entry.sectors or ("GOV",))
-                if reading.rule == "explicit":
-                    reading.rule = "metonym"
-                reading.kind = "country"
-                return reading
-        reading.kind = self._kind(root, root_anchor, reading, kinds)
-        return reading
+
+    def _read_carried(self, reading: Reading) -> None:
+        """Rule ``carried``: a name (or its surname) resolved earlier in the article."""
+        if not reading.name or reading.countries or reading.organisation:
+            return
+        carried = self.names.get(reading.name.lower()) or self.names.get(
+            reading.name.split()[-1].lower())
+        if carried is None:
+            return
+        reading.countries = list(carried.countries)
+        reading.organisation = carried.organisation
+        if len(carried.name or "") > len(reading.name):
+            reading.name = carried.name
+        if not reading.sectors:
+            reading.add_sectors(carried.sectors)
+        reading.rule = "carried"
 
     def _kind(self, root, root_anchor, reading: Reading, kinds: set[str]) -> str:
         if reading.name and reading.rule in ("carried", "leader") and root_anchor is None:
