@@ -126,6 +126,44 @@ def actors(ctx, paths, output_format, date, dedupe, batch_size, progress):
          progress, "actors", write)
 
 
+CODE_STAGES = ("clean", "dedupe", "parse", "actors", "events")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="jsonl: one record per document; table: one line per event.")
+@click.option("--date", callback=_check_date,
+              help="Publication date (YYYY-MM-DD) for inputs that carry none; anchors event dates.")
+@click.option("--dedupe/--no-dedupe", default=None, help="Mark near-duplicates of earlier documents (default on).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.pass_context
+def code(ctx, paths, output_format, date, dedupe, batch_size, progress):
+    """Code events: who did what to whom, when and where, in CAMEO and PLOVER.
+
+    Writes one {"id", "path", "title", "date", "source", "url", "text", "duplicate_of",
+    "events", "agreements", "warnings"} per input document, in input order. Each event has
+    its source and target actors, CAMEO code, Goldstein value, QuadClass, PLOVER event,
+    date, location, modality, negation and evidence (the sentence and its offsets in text).
+    """
+    settings = _settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+
+    def write(article, out):
+        if output_format == "jsonl":
+            out.write(json.dumps(article.code_record(), ensure_ascii=False) + "\n")
+            return
+        for event in article.events:
+            target = event["target"] or {}
+            out.write("\t".join([article.id, event["date"] or "-", event["source"]["code"] or "-",
+                                  target.get("code") or "-", event["cameo"], event["modality"],
+                                  "negated" if event["negated"] else "-",
+                                  event["evidence"]["trigger"],
+                                  event["evidence"]["sentence"].replace("\n", " ")[:120]]) + "\n")
+
+    _run(ctx, Pipeline(settings, stages=CODE_STAGES), settings, paths, progress, "code", write)
+
+
 def _run(ctx, pipeline: Pipeline, settings: Settings, paths, progress, desc: str, write) -> None:
     """Stream documents through the pipeline, write each result, and exit 1 if any failed."""
     failed = 0

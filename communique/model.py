@@ -54,6 +54,8 @@ class Article:
     # Filled by later stages: the spaCy Doc (parse), resolved mentions (actors).
     doc: Any = field(default=None, repr=False)
     mentions: list["Mention"] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    agreements: list[dict] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -79,6 +81,15 @@ class Article:
             "removed": [block.to_dict() for block in self.removed],
             "warnings": self.warnings,
         }
+
+    def code_record(self) -> dict:
+        """The ``communique code --format jsonl`` shape of the contract."""
+        if self.error is not None:
+            return self.error_record()
+        return {"id": self.id, "path": self.path, "title": self.title, "date": self.date,
+                "source": self.source, "url": self.url, "text": self.text,
+                "duplicate_of": self.duplicate_of, "events": self.events,
+                "agreements": self.agreements, "warnings": self.warnings}
 
     def actors_record(self) -> dict:
         """The ``communique actors --format jsonl`` shape of the contract."""

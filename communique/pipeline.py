@@ -23,11 +23,13 @@ DEFAULT_STAGES = ("clean", "dedupe")
 
 def _factories() -> dict[str, Callable[[Settings], object]]:
     from .actors.resolve import ActorResolver
+    from .events.coder import EventCoder
     from .ingest.clean import Cleaner
     from .ingest.dedupe import Deduplicator
     from .nlp.parse import Parser
 
-    return {"clean": Cleaner, "dedupe": Deduplicator, "parse": Parser, "actors": ActorResolver}
+    return {"clean": Cleaner, "dedupe": Deduplicator, "parse": Parser, "actors": ActorResolver,
+            "events": EventCoder}
 
 
 class Pipeline:

@@ -72,7 +72,10 @@ class AnchorMatcher:
             index, needs_capital = self.keys[match_id]
             if needs_capital and not doc[start].text[:1].isupper():
                 continue
-            by_span.setdefault((start, end), []).append(self.gazetteer.entries[index])
+            entry = self.gazetteer.entries[index]
+            if entry.kind in ("title", "agent") and doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+                continue  # "an official visit", "military cooperation": adjectives, no actors
+            by_span.setdefault((start, end), []).append(entry)
         rank = {kind: position for position, kind in enumerate(KIND_PRIORITY)}
         candidates = sorted(by_span.items(), key=lambda item: (item[0][0] - item[0][1],
                                                                 item[0][0]))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 
@@ -30,3 +31,51 @@ def normalise_date(value) -> str | None:
         logger.debug("unreadable date %r", text)
         return None
     return parsed.date().isoformat()
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATE_WORDS = re.compile(
+    r"\b(\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tonight|week|month|year|ago|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.IGNORECASE)
+_PRECISION = {"day": "day", "time": "day", "week": "day", "month": "month", "year": "year"}
+
+
+@functools.lru_cache(maxsize=64)
+def _relative_parser(base: dt.date | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def resolve_date(expression: str, published: str | None) -> tuple[str, str] | None:
+    """The date a time expression in the text points to, against the publication date.
+
+    Returns ``(YYYY-MM-DD, precision)``, precision being day, month or year (a month or a year
+    is given as its first day), or None when the expression is no date or needs a publication
+    date that is unknown. "On Tuesday" in a Tuesday's paper is that day.
+    """
+    text = expression.strip()
+    if not _DATE_WORDS.search(text):
+        return None
+    base = dt.date.fromisoformat(published) if published else None
+    words = text.lower().split()
+    if base is not None and _WEEKDAYS[base.weekday()] in words and len(words) <= 2:
+        return base.isoformat(), "day"
+    relative = not re.search(r"\b\d{4}\b", text)
+    if base is None and relative:
+        return None
+    data = _relative_parser(base).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    precision = _PRECISION.get(data.period or "day", "day")
+    day = data.date_obj.date()
+    if precision == "month":
+        day = day.replace(day=1)
+    elif precision == "year":
+        day = day.replace(month=1, day=1)
+    return day.isoformat(), precision

@@ -1,4 +1,3 @@
-
 import pytest
 
 from communique.ingest.text import clean_text

@@ -1,0 +1,296 @@
+"""The event coder: sentences with resolved actors in, CAMEO and PLOVER events out.
+
+For each sentence, every verb (and every event noun not already part of a verb's pattern)
+whose lemma has patterns is a trigger. The most specific matching pattern gives the CAMEO
+code; the dependency parse gives the source and the target (roles.py); the words around the
+trigger give modality, negation and the date; agreements are collected by agreements.py.
+
+Direction of symmetric events. For meeting, signing, negotiating and cooperating, the
+subject is the source and the partner the target ("Putin met with Goita": RUS -> MLI). When
+both parties come as one group ("they signed", "Russia and Mali signed") one event is coded,
+from the first named to the second; the reverse is never coded again for the same sentence.
+
+Within an article there is one event per source code, target code, CAMEO code and
+sentence: a second trigger for the same thing in the same sentence adds nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from ..model import Actor, Article
+from ..nlp.dates import resolve_date
+from .cameo import lookup
+from .modality import clause_modality, intent_code
+from .patterns import Pattern, best_pattern, frame, load_patterns
+from .roles import Roles
+
+logger = logging.getLogger(__name__)
+
+# Codes whose two parties do the same thing to each other: coded once per pair.
+SYMMETRIC_PREFIXES = ("030", "036", "040", "041", "044", "046", "05", "06", "19")
+HISTORICAL_DAYS = 366
+
+
+@dataclass
+class Trigger:
+    token: object
+    key: str  # the pattern index key: a verb lemma or n:noun
+    pattern: Pattern
+
+
+class ArticleCoder:
+    def __init__(self, article: Article):
+        self.article = article
+        self.doc = article.doc
+        self.roles = Roles(self.doc, article.mentions)
+        self.events: list[dict] = []
+        self.seen: set[tuple] = set()
+
+    def run(self) -> list[dict]:
+        patterns = load_patterns()
+        for sentence in self.doc.sents:
+            for trigger in self.triggers(sentence, patterns):
+                self.code(trigger, sentence)
+        return self.events
+
+    # -- triggers -------------------------------------------------------------------------
+    def triggers(self, sentence, patterns) -> list[Trigger]:
+        found: list[Trigger] = []
+        consumed: set[int] = set()
+        for token in sentence:
+            if token.pos_ == "VERB" and token.lemma_.lower() in patterns:
+                trigger = self._match(token, token.lemma_.lower())
+                if trigger is not None:
+                    found.append(trigger)
+                    consumed.update(i for i, _ in frame(token))
+        for token in sentence:
+            key = "n:" + token.lemma_.lower()
+            if token.pos_ == "NOUN" and key in patterns and token.i not in consumed:
+                trigger = self._match(token, key)
+                if trigger is not None:
+                    found.append(trigger)
+        return found
+
+    def _match(self, token, key: str) -> Trigger | None:
+        words = frame(token)
+        for pattern in best_pattern(key, token, words):
+            if pattern.target == "object" and not self.roles.mentions(
+                    self.roles.object_tokens(token)):
+                continue
+            return Trigger(token, key, pattern)
+        return None
+
+    # -- one trigger ------------------------------------------------------------------------
+    def code(self, trigger: Trigger, sentence) -> None:
+        token = trigger.token
+        sources, targets = self.parties(trigger)
+        if not sources:
+            return
+        modality, negated, stated_intent = clause_modality(token)
+        code = trigger.pattern.code
+        if stated_intent:
+            code = intent_code(code)
+        date, precision = self.event_date(token)
+        historical = bool(date and self.article.date and precision and _days_between(
+            date, self.article.date) > HISTORICAL_DAYS)
+        location = self.location(token)
+        pairs = self.pairs(sources, targets, code)
+        for source, target in pairs:
+            key = (source.code, target.code if target else None, code, sentence.start_char)
+            reverse = (target.code if target else None, source.code, code, sentence.start_char)
+            if key in self.seen or (code.startswith(SYMMETRIC_PREFIXES) and reverse in self.seen):
+                continue
+            self.seen.add(key)
+            self.events.append(self.record(trigger, sentence, source, target, code, modality,
+                                           negated, historical, date, precision, location))
+
+    def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
+        token, pattern = trigger.token, trigger.pattern
+        roles = self.roles
+        if trigger.key.startswith("n:"):
+            return self._noun_parties(token, pattern)
+        subject_tokens, passive = roles.subject_tokens(token)
+        sources = _actors(roles.mentions(subject_tokens))
+        if passive:
+            targets = _actors(roles.mentions(roles.passive_target_tokens(token)))
+        else:
+            targets = self._targets(token, pattern)
+        if not targets and token.dep_ in ("advcl", "conj", "xcomp") and not passive:
+            head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
+            targets = self._targets(token.head, head_pattern)
+        return sources, targets
+
+    def _targets(self, token, pattern: Pattern) -> list[Actor]:
+        roles = self.roles
+        allow_places = pattern.target == "place"
+        if pattern.target == "none":
+            return []
+        if pattern.target == "object":
+            return _actors(roles.mentions(roles.object_tokens(token)), allow_places)
+        only = pattern.target[5:] if pattern.target.startswith("prep:") else None
+        if only is None:
+            found = _actors(roles.mentions(roles.object_tokens(token)), allow_places)
+            if found:
+                return found
+        for preposition, pobj in roles.preposition_objects(token, only):
+            if preposition in ("in", "at") and not allow_places:
+                continue
+            found = _actors(roles.mentions([pobj]), allow_places)
+            if found:
+                return found
+        for child in token.children:  # "agreed to enhance cooperation with X"
+            if child.dep_ == "xcomp":
+                found = self._targets(child, Pattern(pattern.trigger, (), "", pattern.code,
+                                                     pattern.source))
+                if found:
+                    return found
+        return []
+
+    def _noun_parties(self, token, pattern) -> tuple[list[Actor], list[Actor]]:
+        """Nominal events: "a meeting between A and B", "A's visit to B", "talks with B"."""
+        roles = self.roles
+        possessors = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+        sources = _actors(roles.mentions(possessors))
+        between = [p for prep, p in roles.preposition_objects(token, "between")]
+        if between and not sources:
+            parties = _actors(roles.mentions(between))
+            return parties[:1], parties[1:]
+        if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
+            sources = _actors(roles.mentions(roles.subject_tokens(token.head)[0]))
+        targets = []
+        for preposition, pobj in roles.preposition_objects(token):
+            if preposition in ("with", "to", "on", "against", "between") or (
+                    pattern.target == "place" and preposition in ("to", "in")):
+                targets = _actors(roles.mentions([pobj]), pattern.target == "place")
+                if targets:
+                    break
+        return sources, targets
+
+    def pairs(self, sources: list[Actor], targets: list[Actor], code: str):
+        if targets:
+            # No actor acts on itself, nor a group member on its own country.
+            return [(s, t) for s in sources for t in targets
+                    if not (s.country == t.country and (s.code == t.code or s.group or t.group))]
+        countries = []
+        for actor in sources:
+            if actor.country and actor.country not in [a.country for a in countries]:
+                countries.append(actor)
+        # A group acting on itself ("they signed", "the two countries agreed"): first to second.
+        if len(countries) > 1 and code.startswith(SYMMETRIC_PREFIXES) and countries[0].group:
+            first = countries[0]
+            return [(first, other) for other in countries[1:]]
+        return [(s, None) for s in sources]
+
+    # -- attributes ---------------------------------------------------------------------------
+    def event_date(self, token) -> tuple[str | None, str | None]:
+        for holder in _clause_heads(token):
+            for expression in _date_expressions(holder):
+                resolved = resolve_date(expression, self.article.date)
+                if resolved is not None:
+                    return resolved
+        if self.article.date:
+            return self.article.date, "day"
+        return None, None
+
+    def location(self, token) -> dict | None:
+        for mention in self.roles.locations(token):
+            actor = mention.actors[0]
+            if actor.country:
+                return {"text": actor.text, "country": actor.country}
+        return None
+
+    def record(self, trigger, sentence, source, target, code, modality, negated, historical,
+               date, precision, location) -> dict:
+        entry = lookup(code)
+        text = sentence.text.rstrip()
+        token = trigger.token
+        trigger_text = " ".join([token.text] + [c.text for c in token.children if c.dep_ == "prt"])
+        identity = "|".join([self.article.id, str(sentence.start_char), str(token.i), code,
+                             source.code or "", (target.code or "") if target else ""])
+        confidence = 0.5 + (0.2 if trigger.pattern.words else 0.0) + (0.15 if target else 0.0)
+        if modality == "hypothetical":
+            confidence -= 0.2
+        return {
+            "id": hashlib.sha1(identity.encode()).hexdigest()[:16],
+            "date": date, "date_precision": precision,
+            "source": source.to_dict(), "target": target.to_dict() if target else None,
+            "cameo": code, "cameo_root": code[:2], "cameo_name": entry.name,
+            "quad_class": entry.quad_class, "goldstein": entry.goldstein,
+            "plover": entry.plover(),
+            "location": location,
+            "modality": modality, "negated": negated, "historical": historical,
+            "agreement_id": None,
+            "evidence": {"sentence": text, "start": sentence.start_char,
+                         "end": sentence.start_char + len(text), "trigger": trigger_text},
+            "confidence": round(min(confidence, 0.95), 2),
+        }
+
+
+def _actors(mentions, allow_places: bool = False) -> list[Actor]:
+    actors = []
+    for mention in mentions:
+        for actor in mention.actors:
+            if actor.kind == "place" and not allow_places:
+                continue
+            if actor.kind == "place":
+                actor = Actor(actor.country, actor.country, ("GOV",), actor.name, actor.text,
+                              None, "place")
+            if actor.country or actor.sectors:
+                actors.append(actor)
+    return actors
+
+
+def _clause_heads(token):
+    """The trigger, then the clause it depends on for its time ("on Monday, where they signed")."""
+    yield token
+    if token.dep_ in ("relcl", "advcl", "xcomp", "conj", "acl"):
+        yield token.head
+
+
+def _date_expressions(holder):
+    """Date entities among the holder's own dependents (not inside nested clauses)."""
+    expressions = []
+    if holder.ent_type_ == "DATE":
+        expressions.append(_entity_text(holder))
+    for child in holder.children:
+        if child.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj", "xcomp", "parataxis"):
+            continue
+        for token in child.subtree:
+            if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+                expressions.append(_entity_text(token))
+    return expressions
+
+
+def _entity_text(token) -> str:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity.text
+    return token.text
+
+
+def _days_between(earlier: str, later: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+class EventCoder:
+    """Pipeline stage: codes the events of an article whose actors are resolved."""
+
+    name = "events"
+
+    def __init__(self, settings):
+        self.settings = settings
+        load_patterns()
+
+    def __call__(self, article: Article) -> Article:
+        from .agreements import find_agreements
+
+        if article.doc is None:
+            raise ValueError("the events stage needs the parse and actors stages before it")
+        coder = ArticleCoder(article)
+        article.events = coder.run()
+        article.agreements = find_agreements(article, article.events)
+        return article

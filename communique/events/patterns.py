@@ -1,0 +1,153 @@
+"""Verb and noun patterns: which words around a trigger make which CAMEO event.
+
+Two dictionaries, both plain TSV in ``data/``:
+
+- ``patterns.tsv``, the project's own: a trigger lemma, the words that must accompany it, where
+  the target is, and the code. These are tried first.
+- ``verbs.tsv`` + ``verb_patterns.tsv``, converted from PETRARCH2's CAMEO.2.0 dictionary (MIT,
+  Open Event Data Alliance): verb classes with a default code and their object patterns.
+
+A pattern's words are matched against the trigger's *frame*: the lemmas of its particle, its
+objects (with their compounds), its prepositions and their objects, the prepositions hanging
+on its objects ("ties with France") and the verb and objects of an infinitive it governs
+("agreed to enhance cooperation"). Words must come in text order; a word written ``<word``
+must come before the trigger. The project's own patterns come first, PETRARCH2's are the
+fallback for verbs ours do not cover; within each, the pattern with the most words wins, so
+"hold talks" beats "hold".
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from dataclasses import dataclass
+from importlib import resources
+
+logger = logging.getLogger(__name__)
+
+DATA = resources.files("communique.events") / "data"
+OWN, PETRARCH = 0, 1  # pattern sources, in order of preference
+FRAME_DEPS = {"prt", "dobj", "attr", "oprd", "dative", "prep", "agent", "xcomp", "acomp",
+              "advmod", "npadvmod", "pcomp"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    trigger: str
+    words: tuple[str, ...]  # "<word" must precede the trigger
+    target: str  # "", object, prep:WORD, place, none
+    code: str
+    source: int
+
+    @property
+    def specificity(self) -> tuple[int, int]:
+        return (-self.source, len(self.words))
+
+
+def _rows(name: str) -> list[dict]:
+    path = DATA / name
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _words(text: str | None) -> tuple[str, ...]:
+    return tuple(w for w in (text or "").split() if w != "-")
+
+
+@functools.cache
+def load_patterns() -> dict[str, list[Pattern]]:
+    """All patterns by trigger lemma ("n:visit" for nouns), most specific first."""
+    index: dict[str, list[Pattern]] = {}
+    for row in _rows("patterns.tsv"):
+        index.setdefault(row["trigger"], []).append(
+            Pattern(row["trigger"], _words(row["words"]), row["target"] or "", row["code"], OWN))
+    synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv")}
+    classes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    defaults: dict[str, str] = {}
+    for row in _rows("verbs.tsv"):
+        classes.setdefault(row["verb_class"], []).append((row["lemma"], _words(row["particle"])))
+        if row["default_code"]:
+            defaults[row["verb_class"]] = row["default_code"]
+    for verb_class, verbs in classes.items():
+        class_patterns = [(_expand(_words(row["words"]), synsets), row["target"], row["code"])
+                          for row in _rows_by_class().get(verb_class, [])]
+        for lemma, particle in verbs:
+            if verb_class in defaults:
+                index.setdefault(lemma, []).append(
+                    Pattern(lemma, particle, "", defaults[verb_class], PETRARCH))
+            for alternatives, target, code in class_patterns:
+                for words in alternatives:
+                    index.setdefault(lemma, []).append(Pattern(
+                        lemma, particle + words, _target(target), code, PETRARCH))
+    for patterns in index.values():
+        patterns.sort(key=lambda p: p.specificity, reverse=True)
+    logger.info("event patterns: %d triggers", len(index))
+    return index
+
+
+@functools.cache
+def _rows_by_class() -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in _rows("verb_patterns.tsv"):
+        if row["code"] and row["code"][0].isdigit():
+            grouped.setdefault(row["verb_class"], []).append(row)
+    return grouped
+
+
+def _expand(words: tuple[str, ...], synsets: dict[str, list[str]]) -> list[tuple[str, ...]]:
+    """One word tuple per choice of synset member (a synset word stands for any member)."""
+    alternatives: list[tuple[str, ...]] = [()]
+    for word in words:
+        members = synsets.get(word.lstrip("&"), [word]) if word.startswith("&") else [word]
+        alternatives = [a + (m,) for a in alternatives for m in members]
+    return alternatives
+
+
+def _target(value: str | None) -> str:
+    value = value or ""
+    if value == "subject-before":
+        return ""
+    return value
+
+
+def frame(trigger) -> list[tuple[int, str]]:
+    """(token index, lemma) of the words around a trigger that patterns may name."""
+    words: list[tuple[int, str]] = []
+    heads = [trigger]
+    for head in list(heads):
+        for child in head.children:
+            if child.dep_ not in FRAME_DEPS:
+                continue
+            words.append((child.i, child.lemma_.lower()))
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "compound", "dobj", "prep", "prt", "amod", "pcomp"):
+                    words.append((grandchild.i, grandchild.lemma_.lower()))
+                    for leaf in grandchild.children:
+                        if leaf.dep_ in ("pobj", "compound", "dobj", "amod"):
+                            words.append((leaf.i, leaf.lemma_.lower()))
+    for child in trigger.lefts:
+        if child.dep_ in ("neg", "advmod", "aux"):
+            words.append((child.i, "<" + child.lemma_.lower()))
+    return sorted(set(words))
+
+
+def matches(pattern: Pattern, words: list[tuple[int, str]], trigger_index: int) -> bool:
+    position = -1
+    for word in pattern.words:
+        if word.startswith("<"):
+            if not any(lemma == word for _, lemma in words):
+                return False
+            continue
+        found = next((i for i, lemma in words if lemma == word and i > position), None)
+        if found is None:
+            return False
+        position = found
+    return True
+
+
+def best_pattern(trigger_key: str, trigger, words) -> list[Pattern]:
+    """The matching patterns of a trigger, most specific first."""
+    return [p for p in load_patterns().get(trigger_key, ()) if matches(p, words, trigger.i)]

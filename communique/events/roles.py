@@ -1,0 +1,109 @@
+"""Roles: who is the source and who the target of a trigger, read off the dependency parse.
+
+Handles the subject of the clause, coordinated subjects ("Russia and Mali signed"), the
+passive ("was attacked by X": X is the source), relative clauses ("the president, who
+arrived": the president), participles and infinitives that share their governing clause's
+subject ("..., agreeing to enhance cooperation"), objects, indirect objects and prepositional
+objects, also when the preposition hangs on the object ("ties with France").
+"""
+from __future__ import annotations
+
+from ..model import Mention
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
+TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "from", "for", "toward", "towards",
+                       "into", "over", "upon", "between", "among", "of", "in")
+LOCATIVE_PREPOSITIONS = {"in", "at", "to", "into", "near", "inside", "across", "around"}
+
+
+class Roles:
+    """Maps tokens to the mentions of one article and finds the roles of triggers."""
+
+    def __init__(self, doc, mentions: list[Mention]):
+        self.doc = doc
+        self.by_head: dict[int, Mention] = {}
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            self.by_head.setdefault(mention.head, mention)
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or ():
+                self.by_token.setdefault(token.i, mention)
+
+    def mention(self, token) -> Mention | None:
+        found = self.by_head.get(token.i) or self.by_token.get(token.i)
+        if found is None:
+            # A noun that is no actor stands for the actor that qualifies it: "sought Russian
+            # support" is a request to Russia, "Mali's security" concerns Mali.
+            for child in token.children:
+                if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.by_head:
+                    return self.by_head[child.i]
+        return found
+
+    def mentions(self, tokens) -> list[Mention]:
+        found = []
+        for token in tokens:
+            for part in (token, *token.conjuncts):
+                mention = self.mention(part)
+                if mention is not None and mention not in found:
+                    found.append(mention)
+        return found
+
+    # -- sources ----------------------------------------------------------------------------
+    def subject_tokens(self, verb, depth: int = 0) -> tuple[list, bool]:
+        """The tokens naming who acts, and whether the clause is passive."""
+        children = list(verb.children)
+        agent = [pobj for c in children if c.dep_ == "agent" for pobj in c.children
+                 if pobj.dep_ == "pobj"]
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            return agent, True
+        subjects = [c for c in children if c.dep_ in ("nsubj", "csubj", "expl")]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [verb.head], False
+            return [subject], False
+        if depth > 4:
+            return [], False
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            return [verb.head], False  # "the president, who arrived", "troops stationed"
+        if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
+            head = verb.head
+            if verb.dep_ == "xcomp":  # "urged Iran to stop": Iran is the one to stop
+                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objects:
+                    return objects, False
+            return self.subject_tokens(head, depth + 1)
+        return [], False
+
+    def passive_target_tokens(self, verb) -> list:
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+    # -- targets ----------------------------------------------------------------------------
+    def object_tokens(self, trigger) -> list:
+        return [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+
+    def preposition_objects(self, head, only: str | None = None) -> list:
+        """(preposition, object) pairs on ``head`` and on its objects, in preference order."""
+        pairs = []
+        holders = [head, *self.object_tokens(head)]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ not in ("prep", "dative") or (only and prep.lower_ != only):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        pairs.append((prep.lower_, pobj))
+        order = {p: n for n, p in enumerate(TARGET_PREPOSITIONS)}
+        pairs.sort(key=lambda pair: order.get(pair[0], len(order)))
+        return pairs
+
+    def locations(self, trigger) -> list[Mention]:
+        found = []
+        for holder in (trigger, trigger.head if trigger.dep_ in ("relcl", "advcl") else None):
+            if holder is None:
+                continue
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    found.extend(self.mentions(p for p in prep.children if p.dep_ == "pobj"))
+        return found
