@@ -1,6 +1,190 @@
-"""Agreements: treaties, deals and memoranda that are signed, agreed or proposed."""
+"""Agreements: treaties, deals and memoranda that are signed, agreed or proposed.
+
+An agreement is found where an event's trigger governs an agreement noun ("signed three key
+agreements", "reached a deal", "an accord was signed"). Each agreement named inside that
+phrase ("including a treaty establishing a commission on trade") is a record of its own; a
+later sentence that goes on about the others ("The other two treaties cover A and B") adds
+one record per thing it lists. When the phrase gives a number, that many records are made.
+Parties are the countries of the event; the status comes from the trigger's verb, the topics
+from the words of each agreement's own phrase (data/agreements.yaml).
+"""
 from __future__ import annotations
 
+import functools
+import hashlib
+from importlib import resources
 
-def find_agreements(article, events) -> list[dict]:
-    return []
+import srsly
+
+DATA = resources.files("communique.events") / "data"
+LISTING_VERBS = {"cover", "include", "concern", "involve", "address", "deal", "focus", "relate",
+                 "span", "encompass", "regard", "establish", "provide"}
+FOLLOW_SENTENCES = 2
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+
+@functools.cache
+def _data() -> dict:
+    data = srsly.read_yaml(DATA / "agreements.yaml")
+    data["topic_of"] = {word: topic for topic, words in data["topics"].items() for word in words}
+    return data
+
+
+def find_agreements(article, events: list[dict]) -> list[dict]:
+    doc = article.doc
+    data = _data()
+    records: list[dict] = []
+    for event in events:
+        if event["negated"]:
+            continue
+        trigger = _token_at(doc, event)
+        if trigger is None:
+            continue
+        nouns = [t for t in _governed(trigger) if t.lemma_.lower() in data["kinds"]]
+        if not nouns:
+            continue
+        parties = _unique(c for c in (event["source"]["country"],
+                                      (event["target"] or {}).get("country")) if c)
+        if any(r["evidence"]["start"] == event["evidence"]["start"] and r["parties"] == parties
+               for r in records):
+            continue  # the same agreements seen through another event of the sentence
+        status = data["status"].get(trigger.lemma_.lower(), "mentioned")
+        found = _records_for(article, nouns, trigger, parties, status, event)
+        if found:
+            event["agreement_id"] = found[0]["id"]
+            records.extend(found)
+    return records
+
+
+def _records_for(article, nouns, trigger, parties, status, event) -> list[dict]:
+    data = _data()
+    group = nouns[0]
+    wanted = _count(group)
+    records = []
+    named = [t for t in group.subtree if t.i != group.i and t.lemma_.lower() in data["kinds"]]
+    for noun in named:
+        records.append(_record(article, noun, _phrase(noun), parties, status, event, trigger))
+    for kind_noun, spans in _followers(article.doc, group):
+        for span in spans:
+            records.append(_record(article, kind_noun, span, parties, status, event, trigger))
+    while len(records) < max(wanted, 1):
+        records.append(_record(article, group, _phrase(group), parties, status, event, trigger,
+                               serial=len(records)))
+    return records[:max(wanted, len(records))]
+
+
+def _followers(doc, group):
+    """Later sentences that list the rest: "The other two treaties cover A and B"."""
+    data = _data()
+    sentences = list(doc.sents)
+    start = next(n for n, s in enumerate(sentences) if s.start <= group.i < s.end)
+    for sentence in sentences[start + 1:start + 1 + FOLLOW_SENTENCES]:
+        for token in sentence:
+            if token.lemma_.lower() not in data["kinds"] or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if not any(c.lower_ in ("other", "these", "those", "the", "both") for c in token.lefts):
+                continue
+            verb = token.head
+            if verb.lemma_.lower() not in LISTING_VERBS:
+                continue
+            items = []
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr"):
+                    items.extend([child, *child.conjuncts])
+                elif child.dep_ == "prep":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            items.extend([pobj, *pobj.conjuncts])
+            if items:
+                yield token, _split_items(items, _count(token))
+                return
+
+
+def _split_items(items, wanted: int) -> list:
+    """One span per listed item. When the parser hung the second item inside the first
+    ("the foundations of their relationship and cooperation in energy"), the list is cut at
+    the innermost coordination so that the count the text gives is met."""
+    spans = [_phrase(item) for item in items]
+    if len(items) == 1 and wanted > 1:
+        first = items[0]
+        inner = [t for t in first.subtree if t.dep_ == "conj" and t.i > first.i]
+        if inner:
+            second = inner[0]
+            cut = min(t.i for t in second.subtree)
+            while cut > first.i and first.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            whole = _phrase(first)
+            # The tail of the listing belongs to its last item, wherever the parser hung it.
+            spans = [first.doc[whole.start:cut],
+                     first.doc[min(t.i for t in second.subtree):whole.end]]
+    return spans
+
+
+def _record(article, noun, span, parties, status, event, trigger, serial: int = 0) -> dict:
+    data = _data()
+    sentence = span.sent
+    text = sentence.text.rstrip()
+    topics = _unique(data["topic_of"][t.lemma_.lower()] for t in span
+                     if t.lemma_.lower() in data["topic_of"])
+    identity = f"{article.id}|{span.start_char}|{span.end_char}|{serial}|{'-'.join(parties)}"
+    return {
+        "id": hashlib.sha1(identity.encode()).hexdigest()[:16],
+        "parties": parties,
+        "kind": data["kinds"][noun.lemma_.lower()],
+        "title": span.text,
+        "topics": topics,
+        "status": status,
+        "date": event["date"],
+        "evidence": {"sentence": text, "start": sentence.start_char,
+                     "end": sentence.start_char + len(text), "trigger": trigger.text,
+                     "span_start": span.start_char, "span_end": span.end_char},
+    }
+
+
+def _phrase(token):
+    """The token's phrase without its leading determiner and without relative clauses."""
+    tokens = [t for t in token.subtree if not any(
+        a.dep_ in ("relcl", "appos") and a.head.i == token.i and t in a.subtree
+        for a in token.children)]
+    while tokens and tokens[0].dep_ in ("det", "punct", "cc"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].dep_ in ("punct", "cc"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return token.doc[token.i:token.i + 1]
+    return token.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def _governed(trigger):
+    """Agreement nouns the trigger acts on: its objects, their conjuncts, passive subjects."""
+    found = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            found.extend([child, *child.conjuncts])
+        elif child.dep_ == "prep" and child.lower_ in ("on", "to", "over"):
+            found.extend(p for p in child.children if p.dep_ == "pobj")
+    return found
+
+
+def _count(noun) -> int:
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            if child.like_num and child.text.isdigit():
+                return int(child.text)
+            return NUMBERS.get(child.lower_, 1)
+    return 1
+
+
+def _token_at(doc, event):
+    sentence_start = event["evidence"]["start"]
+    trigger = event["evidence"]["trigger"].split()[0]
+    for token in doc.char_span(sentence_start, event["evidence"]["end"],
+                               alignment_mode="expand") or ():
+        if token.text == trigger:
+            return token
+    return None
+
+
+def _unique(values) -> list:
+    return list(dict.fromkeys(values))

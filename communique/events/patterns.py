@@ -65,19 +65,20 @@ def load_patterns() -> dict[str, list[Pattern]]:
         index.setdefault(row["trigger"], []).append(
             Pattern(row["trigger"], _words(row["words"]), row["target"] or "", row["code"], OWN))
     synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv")}
-    classes: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    defaults: dict[str, str] = {}
+    classes: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
     for row in _rows("verbs.tsv"):
-        classes.setdefault(row["verb_class"], []).append((row["lemma"], _words(row["particle"])))
-        if row["default_code"]:
-            defaults[row["verb_class"]] = row["default_code"]
+        # A verb's own code overrides its class's default; "---" means the verb alone is no
+        # event ("hold" is in the class of "confine", but "held elections" is no arrest).
+        default = row.get("verb_code") or row["default_code"]
+        classes.setdefault(row["verb_class"], []).append(
+            (row["lemma"], _words(row["particle"]), default if default != "---" else ""))
     for verb_class, verbs in classes.items():
         class_patterns = [(_expand(_words(row["words"]), synsets), row["target"], row["code"])
                           for row in _rows_by_class().get(verb_class, [])]
-        for lemma, particle in verbs:
-            if verb_class in defaults:
+        for lemma, particle, default in verbs:
+            if default:
                 index.setdefault(lemma, []).append(
-                    Pattern(lemma, particle, "", defaults[verb_class], PETRARCH))
+                    Pattern(lemma, particle, "", default, PETRARCH))
             for alternatives, target, code in class_patterns:
                 for words in alternatives:
                     index.setdefault(lemma, []).append(Pattern(
@@ -101,8 +102,11 @@ def _expand(words: tuple[str, ...], synsets: dict[str, list[str]]) -> list[tuple
     """One word tuple per choice of synset member (a synset word stands for any member)."""
     alternatives: list[tuple[str, ...]] = [()]
     for word in words:
-        members = synsets.get(word.lstrip("&"), [word]) if word.startswith("&") else [word]
-        alternatives = [a + (m,) for a in alternatives for m in members]
+        before = "<" if word.startswith("<") else ""
+        name = word.lstrip("<")
+        members = synsets.get(name.lstrip("&"), [name]) if name.startswith("&") else [name]
+        alternatives = [a + tuple(before + part for part in member.split())
+                        for a in alternatives for member in members]
     return alternatives
 
 
