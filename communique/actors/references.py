@@ -15,6 +15,9 @@ Three kinds, listed with their phrases in ``data/references.tsv``:
   Alliance).
 - ``description`` ("the former colonial power"): the most recently mentioned country among
   the description's candidates.
+- ``person`` ("he", "she"): the last person with a country, in this sentence or the two
+  before; ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
+  subject of "it is clear that".
 
 Each member of a group becomes its own actor, naming the group.
 """
@@ -38,6 +41,7 @@ class Seen:
     organisation: Entry | None
     plural: bool
     coordination: int | None  # first conjunct's head, shared by all conjuncts
+    actors: tuple = ()
 
 
 class ReferenceResolver:
@@ -71,7 +75,7 @@ class ReferenceResolver:
         plural = head.tag_ in ("NNS", "NNPS") or len(countries) > 1 or (
             organisation is not None and bool(organisation.members))
         self.seen.append(Seen(self.sentence_of.get(head.i, 0), head.i, min(tokens), countries,
-                              organisation, plural, coordination))
+                              organisation, plural, coordination, tuple(mention.actors)))
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, anchor, root) -> tuple[list[Actor], str] | None:
@@ -98,6 +102,18 @@ class ReferenceResolver:
                         return [Actor(self._code(country, sectors), country, sectors,
                                       self.gazetteer.country_name(country), "", None,
                                       "country")], "description"
+            return None
+        if entry.reference in ("person", "thing"):
+            if entry.reference == "thing" and _empty_subject(root):
+                return None
+            kinds = {"person"} if entry.reference == "person" else {"country", "organisation"}
+            sentence = self.sentence_of.get(root.i, 0)
+            for seen in reversed(before):
+                if seen.sentence < sentence - GROUP_LOOKBACK_SENTENCES:
+                    break
+                actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
+                if actors and len(actors) == len(seen.actors):
+                    return actors, entry.reference
             return None
         if entry.reference == "group":
             found = self._group(before, self.sentence_of.get(root.i, 0))
@@ -168,3 +184,11 @@ class ReferenceResolver:
 
 def _unique(values) -> list:
     return list(dict.fromkeys(values))
+
+
+def _empty_subject(token) -> bool:
+    """"It" that stands for no one: "it is clear that ...", "it seems ..."."""
+    head = token.head
+    return token.dep_ == "expl" or (
+        head.lemma_ in ("be", "seem", "appear", "remain")
+        and any(c.dep_ in ("ccomp", "csubj") for c in head.children))

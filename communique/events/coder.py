@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from ..model import Actor, Article
 from ..nlp.dates import resolve_date
 from .cameo import lookup
-from .modality import clause_modality, intent_code
-from .patterns import Pattern, best_pattern, frame, load_patterns
+from .modality import clause_modality
+from .patterns import Pattern, best_pattern, frame, load_patterns, verb_lemmas
 from .roles import Roles
 
 logger = logging.getLogger(__name__)
@@ -60,11 +60,14 @@ class ArticleCoder:
         found: list[Trigger] = []
         consumed: set[int] = set()
         for token in sentence:
-            if token.pos_ == "VERB" and token.lemma_.lower() in patterns:
-                trigger = self._match(token, token.lemma_.lower())
+            if token.pos_ != "VERB":
+                continue
+            for lemma in verb_lemmas(token):
+                trigger = self._match(token, lemma) if lemma in patterns else None
                 if trigger is not None:
                     found.append(trigger)
                     consumed.update(i for i, _ in frame(token))
+                    break
         for token in sentence:
             key = "n:" + token.lemma_.lower()
             if token.pos_ == "NOUN" and key in patterns and token.i not in consumed:
@@ -86,12 +89,13 @@ class ArticleCoder:
     def code(self, trigger: Trigger, sentence) -> None:
         token = trigger.token
         sources, targets = self.parties(trigger)
+        if not sources and targets:
+            sources = [self.unknown_source(token)]
         if not sources:
             return
-        modality, negated, stated_intent = clause_modality(token)
-        code = trigger.pattern.code
-        if stated_intent:
-            code = intent_code(code)
+        mood = clause_modality(token)
+        modality, negated = mood.modality, mood.negated
+        code = mood.code(trigger.pattern.code)
         date, precision = self.event_date(token)
         historical = bool(date and self.article.date and precision and _days_between(
             date, self.article.date) > HISTORICAL_DAYS)
@@ -167,6 +171,15 @@ class ArticleCoder:
                 if targets:
                     break
         return sources, targets
+
+    def unknown_source(self, token) -> Actor:
+        """Someone the text does not name, or names without a country ("a roadside bomb")."""
+        subjects, _ = self.roles.subject_tokens(token)
+        text = ""
+        if subjects:
+            subtree = list(subjects[0].subtree)
+            text = self.doc[subtree[0].i:subtree[-1].i + 1].text
+        return Actor(None, None, (), None, text, None, "unknown")
 
     def pairs(self, sources: list[Actor], targets: list[Actor], code: str):
         if targets:

@@ -3,19 +3,40 @@
 - ``negated``: a negator on the trigger ("did not sign") or a negating verb governing it
   ("refused to sign").
 - ``hypothetical``: a modal auxiliary ("may attack") or a conditional clause ("if they sign").
-- ``intended``: a future auxiliary ("will visit") or a verb of intent governing the trigger
-  ("plans to visit"); such events take CAMEO's "express intent" code for their root.
+- ``intended``: a future auxiliary ("will visit"), "would" in reported speech ("said it would
+  allow"), a verb or adjective of intent governing the trigger ("plans to visit", "is willing
+  to withdraw"), or a purpose clause ("to honor"). Stated intent takes CAMEO's "express
+  intent" code for the event's root; a stated intent under a condition ("will withdraw unless
+  ...") is a threat.
 - ``reported``: the trigger sits in the complement of a verb of saying ("X said Y attacked").
 - ``asserted`` otherwise.
 """
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from importlib import resources
 
 import srsly
 
 DATA = resources.files("communique.events") / "data"
+
+
+@dataclass
+class Modality:
+    modality: str = "asserted"
+    negated: bool = False
+    stated_intent: bool = False  # an actor says it will: "plans to", "will", "is ready to"
+    conditional: bool = False  # "if", "unless"
+
+    def code(self, code: str) -> str:
+        """The CAMEO code the event takes: an intent or a threat instead of the act itself."""
+        words = _words()
+        if self.stated_intent and self.conditional:
+            return words["threat_codes"].get(code[:2], code)
+        if self.stated_intent:
+            return words["intent_codes"].get(code[:2], code)
+        return code
 
 
 @functools.cache
@@ -24,47 +45,56 @@ def _words() -> dict:
     return {key: (set(value) if isinstance(value, list) else value) for key, value in data.items()}
 
 
-def clause_modality(trigger) -> tuple[str, bool, bool]:
-    """(modality, negated, stated_intent): the last is true when an actor states the intent
-    ("plans to visit", "will visit"), as opposed to a purpose clause ("to honor")."""
+def clause_modality(trigger) -> Modality:
     words = _words()
-    stated = False
-    negated = any(c.dep_ == "neg" or c.lower_ in words["negators"] and c.dep_ in ("det", "advmod")
-                  for c in trigger.children)
-    modality = "asserted"
+    result = Modality()
+    result.negated = any(c.dep_ == "neg" or (c.lower_ in words["negators"]
+                                             and c.dep_ in ("det", "advmod"))
+                         for c in trigger.children)
     auxiliaries = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & words["hypothetical_auxiliaries"]:
-        modality = "hypothetical"
+    if "would" in auxiliaries and _in_reported_speech(trigger, words):
+        result.modality, result.stated_intent = "intended", True
+    elif auxiliaries & words["hypothetical_auxiliaries"]:
+        result.modality = "hypothetical"
     elif auxiliaries & words["intent_auxiliaries"]:
-        modality, stated = "intended", True
-    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        modality = "intended"  # a purpose: "sought support to combat terrorist groups"
+        result.modality, result.stated_intent = "intended", True
+    elif trigger.dep_ == "advcl" and "to" in {c.lower_ for c in trigger.children if c.dep_ == "aux"}:
+        result.modality = "intended"  # a purpose: "sought support to combat terrorist groups"
     token = trigger
     for _ in range(6):  # walk up the clauses that govern the trigger
         if any(c.dep_ == "mark" and c.lower_ in words["conditional_markers"]
                for c in token.children):
-            return "hypothetical", negated, False
+            result.conditional = True
+            if not result.stated_intent:
+                result.modality = "hypothetical"
+        for child in token.children:  # "will withdraw ... unless X": the condition hangs here
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                             words["conditional_markers"] for m in child.children):
+                result.conditional = True
         head = token.head
         if head.i == token.i:
             break
         if token.dep_ == "xcomp":
             lemma = head.lemma_.lower()
             if lemma in words["negating_verbs"]:
-                negated = True
-            elif lemma in words["intent_verbs"] and modality == "asserted":
-                modality, stated = "intended", True
+                result.negated = True
+            elif (lemma in words["intent_verbs"] or lemma in words["intent_adjectives"]) \
+                    and result.modality == "asserted":
+                result.modality, result.stated_intent = "intended", True
             if any(c.dep_ == "neg" for c in head.children):
-                negated = True
-        if token.dep_ in ("ccomp",) and head.lemma_.lower() in words["speech_verbs"]:
-            if modality == "asserted":
-                modality = "reported"
+                result.negated = True
+        if token.dep_ == "ccomp" and head.lemma_.lower() in words["speech_verbs"]:
+            if result.modality == "asserted":
+                result.modality = "reported"
             break
-        if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp"):
+        if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
             break
         token = head
-    return modality, negated, stated
+    return result
 
 
-def intent_code(code: str) -> str:
-    """The "express intent" code for an intended event ("plans to visit": 036)."""
-    return _words()["intent_codes"].get(code[:2], code)
+def _in_reported_speech(trigger, words) -> bool:
+    token = trigger
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in words["speech_verbs"]

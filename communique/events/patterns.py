@@ -155,3 +155,19 @@ def matches(pattern: Pattern, words: list[tuple[int, str]], trigger_index: int) 
 def best_pattern(trigger_key: str, trigger, words) -> list[Pattern]:
     """The matching patterns of a trigger, most specific first."""
     return [p for p in load_patterns().get(trigger_key, ()) if matches(p, words, trigger.i)]
+
+
+def verb_lemmas(token) -> list[str]:
+    """The token's lemma, then base forms read off its spelling: the small model's lemmatizer
+    errs on some verbs ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    candidates = [lemma]
+    for suffix, replacements in (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")),
+                                 ("es", ("e", "")), ("s", ("",))):
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            stem = text[: -len(suffix)]
+            candidates.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:  # "stopped" -> "stop"
+                candidates.append(stem[:-1])
+    return list(dict.fromkeys(candidates))

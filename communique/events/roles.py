@@ -14,6 +14,10 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
 TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "from", "for", "toward", "towards",
                        "into", "over", "upon", "between", "among", "of", "in")
+PART_NOUNS = {"group", "groups", "members", "member", "thousands", "hundreds", "dozens",
+              "tens", "millions", "some", "many", "most", "all", "number", "majority", "team",
+              "delegation", "band", "crowd", "crowds", "one", "several", "few", "none", "each",
+              "contingent", "unit", "units", "batch", "patch", "wave"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "to", "into", "near", "inside", "across", "around"}
 
 
@@ -38,6 +42,13 @@ class Roles:
             for child in token.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.by_head:
                     return self.by_head[child.i]
+            if token.lower_ in PART_NOUNS or token.like_num:
+                # "a group of Moroccan diplomats", "thousands of Kurds": the part is the whole.
+                for prep in token.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj" and self.mention(pobj) is not None:
+                                return self.mention(pobj)
         return found
 
     def mentions(self, tokens) -> list[Mention]:
