@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 # Codes whose two parties do the same thing to each other: coded once per pair.
 SYMMETRIC_PREFIXES = ("030", "036", "040", "041", "044", "046", "05", "06", "19")
 HISTORICAL_DAYS = 366
+DEMAND_VERBS = {"say", "declare", "insist", "reiterate", "tell", "state", "conclude", "stress",
+                "announce", "warn", "add", "write", "argue", "urge", "issue"}
 
 
 @dataclass
@@ -51,7 +53,7 @@ class ArticleCoder:
     def run(self) -> list[dict]:
         patterns = load_patterns()
         for sentence in self.doc.sents:
-            for trigger in self.triggers(sentence, patterns):
+            for trigger in self.triggers(sentence, patterns) + self.demands(sentence):
                 self.code(trigger, sentence)
         return self.events
 
@@ -78,21 +80,40 @@ class ArticleCoder:
 
     def _match(self, token, key: str) -> Trigger | None:
         words = frame(token)
+        fallback = None
         for pattern in best_pattern(key, token, words):
+            # "struck Iraq" (195) and "workers struck" (143): an object pattern needs an actor
+            # as object when another reading of the same words exists.
             if pattern.target == "object" and not self.roles.mentions(
                     self.roles.object_tokens(token)):
+                fallback = fallback or pattern
                 continue
             return Trigger(token, key, pattern)
-        return None
+        return Trigger(token, key, fallback) if fallback else None
+
+    def demands(self, sentence) -> list[Trigger]:
+        """"X said Y must Z": X demands of Y (CAMEO 100), whatever Z is."""
+        found = []
+        for token in sentence:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in DEMAND_VERBS:
+                continue
+            for clause in token.children:
+                if clause.dep_ == "ccomp" and any(
+                        c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
+                    found.append(Trigger(token, "demand", Pattern(token.lemma_, (), "ccomp",
+                                                                  "100", 0)))
+                    break
+        return found
 
     # -- one trigger ------------------------------------------------------------------------
     def code(self, trigger: Trigger, sentence) -> None:
         token = trigger.token
         sources, targets = self.parties(trigger)
-        if not sources and targets:
-            sources = [self.unknown_source(token)]
         if not sources:
-            return
+            unknown = self.unknown_source(token)
+            if not (targets or unknown.text):
+                return
+            sources = [unknown]
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
@@ -130,6 +151,11 @@ class ArticleCoder:
         roles = self.roles
         allow_places = pattern.target == "place"
         if pattern.target == "none":
+            return []
+        if pattern.target == "ccomp":
+            for clause in token.children:
+                if clause.dep_ == "ccomp":
+                    return _actors(roles.mentions(roles.subject_tokens(clause)[0]))
             return []
         if pattern.target == "object":
             return _actors(roles.mentions(roles.object_tokens(token)), allow_places)
@@ -176,7 +202,7 @@ class ArticleCoder:
         """Someone the text does not name, or names without a country ("a roadside bomb")."""
         subjects, _ = self.roles.subject_tokens(token)
         text = ""
-        if subjects:
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             subtree = list(subjects[0].subtree)
             text = self.doc[subtree[0].i:subtree[-1].i + 1].text
         return Actor(None, None, (), None, text, None, "unknown")

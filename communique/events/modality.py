@@ -32,7 +32,7 @@ class Modality:
     def code(self, code: str) -> str:
         """The CAMEO code the event takes: an intent or a threat instead of the act itself."""
         words = _words()
-        if self.stated_intent and self.conditional:
+        if self.conditional and (self.stated_intent or self.modality == "hypothetical"):
             return words["threat_codes"].get(code[:2], code)
         if self.stated_intent:
             return words["intent_codes"].get(code[:2], code)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Mention
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
+SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl"}
 TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "from", "for", "toward", "towards",
                        "into", "over", "upon", "between", "among", "of", "in")
 PART_NOUNS = {"group", "groups", "members", "member", "thousands", "hundreds", "dozens",
@@ -78,6 +78,13 @@ class Roles:
             return [], False
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return [verb.head], False  # "the president, who arrived", "troops stationed"
+        if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
+            # "guilty of violating": the subject of "are"; "accused X of violating": X
+            holder = verb.head.head
+            while holder.dep_ in ("acomp", "prep", "pobj") and holder.head.i != holder.i:
+                holder = holder.head
+            objects = [c for c in holder.children if c.dep_ == "dobj"]
+            return (objects, False) if objects else self.subject_tokens(holder, depth + 1)
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp":  # "urged Iran to stop": Iran is the one to stop
