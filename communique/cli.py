@@ -164,6 +164,45 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, progress):
     _run(ctx, Pipeline(settings, stages=CODE_STAGES), settings, paths, progress, "code", write)
 
 
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="List what was missed and what was wrong.")
+@click.pass_context
+def evaluate(ctx, gold, output_format, verbose):
+    """Score the coder against gold files: prints recall, precision and type accuracy.
+
+    Reads the seed format ({"article", "publication_date_given", "events": [...]}, the article
+    found beside the gold file) and the PLOVER gold standard format (a JSON list of coded
+    sentences; its 0.5b1 labels DEMAND, DISAPPROVE, INVESTIGATE and FIGHT count as REQUEST,
+    ACCUSE, ACCUSE and ASSAULT).
+    """
+    from .evaluate import evaluate_gold
+
+    settings = _settings(ctx)
+    for path in gold:
+        scores = evaluate_gold(path, settings)
+        if output_format == "json":
+            click.echo(json.dumps({"gold": path, **scores}, ensure_ascii=False))
+            continue
+        line = (f"{path}: recall {scores['recall']:.3f}  precision {scores['precision']:.3f}  "
+                f"type accuracy {scores['type_accuracy']:.3f}")
+        if scores["format"] == "plover":
+            line += (f"  ({scores['sentences']} sentences; actor countries: source "
+                     f"{scores['source_accuracy']:.3f}, target {scores['target_accuracy']:.3f})")
+        else:
+            line += f"  duplicates {scores['duplicates']}"
+        click.echo(line)
+        if verbose:
+            for item in scores.get("misses", []):
+                click.echo(f"  missed: {item}")
+            for article in scores.get("articles", []):
+                click.echo(f"  {article['path']}: missed {article['missed']}")
+                for wrong in article["unmatched"]:
+                    click.echo(f"    unmatched: {wrong}")
+
+
 def _run(ctx, pipeline: Pipeline, settings: Settings, paths, progress, desc: str, write) -> None:
     """Stream documents through the pipeline, write each result, and exit 1 if any failed."""
     failed = 0

@@ -252,3 +252,57 @@ def score_plover_events(path, settings=None) -> dict:
     gold = plover_gold(path)
     articles = code_sentences(gold, settings)
     return plover_event_scores(gold, [a.events for a in articles], load_gazetteer().to_iso)
+
+
+def evaluate_gold(path, settings=None) -> dict:
+    """Score the coder on a gold file: the seed format (one article, or several under
+    "articles") or the PLOVER gold standard format (a JSON list of coded sentences)."""
+    import json
+    from pathlib import Path
+
+    from .actors.gazetteer import load_gazetteer
+    from .config import Settings
+    from .ingest.readers import iter_documents
+    from .pipeline import Pipeline
+
+    path = Path(path)
+    with open(path, encoding="utf-8") as fh:
+        gold = json.load(fh)
+    if isinstance(gold, list):
+        records = plover_gold(path)
+        articles = code_sentences(records, settings)
+        to_iso = load_gazetteer().to_iso
+        scores = plover_event_scores(records, [a.events for a in articles], to_iso)
+        actors = plover_actor_scores(records, [a.actors_record()["actors"] for a in articles],
+                                     to_iso)
+        scores["source_accuracy"] = actors["source"]["accuracy"]
+        scores["target_accuracy"] = actors["target"]["accuracy"]
+        return {"format": "plover", **scores}
+    groups = gold["articles"] if "articles" in gold else [
+        {"path": gold["article"], "events": gold["events"],
+         "date": gold.get("publication_date_given")}]
+    totals = {"found": 0, "required": 0, "good": 0, "produced": 0, "duplicates": 0,
+              "typed": 0, "exact": 0}
+    details = []
+    for group in groups:
+        settings_for = (settings or Settings()).replace(default_date=group.get("date"))
+        pipeline = Pipeline(settings_for, stages=("clean", "dedupe", "parse", "actors", "events"))
+        article = next(pipeline.pipe(iter_documents([str(path.parent / group["path"])],
+                                                    settings_for)))
+        scores = seed_event_scores({"events": group["events"]}, article.events)
+        required = [g for g in group["events"] if g.get("required")]
+        typed = [g for g in group["events"] if g.get("cameo_expected")]
+        produced = [e for e in article.events if _eligible(e)]
+        totals["found"] += round(scores["recall"] * len(required))
+        totals["required"] += len(required)
+        totals["good"] += round(scores["precision"] * len(produced))
+        totals["produced"] += len(produced)
+        totals["duplicates"] += scores["duplicates"]
+        totals["typed"] += len(typed)
+        totals["exact"] += round(scores["type_accuracy"] * len(typed))
+        details.append({"path": group["path"], **scores})
+    return {"format": "seed",
+            "recall": totals["found"] / totals["required"] if totals["required"] else 0.0,
+            "precision": totals["good"] / totals["produced"] if totals["produced"] else 0.0,
+            "type_accuracy": totals["exact"] / totals["typed"] if totals["typed"] else 0.0,
+            "duplicates": totals["duplicates"], "articles": details}

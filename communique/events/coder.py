@@ -68,7 +68,8 @@ class ArticleCoder:
                 trigger = self._match(token, lemma) if lemma in patterns else None
                 if trigger is not None:
                     found.append(trigger)
-                    consumed.update(i for i, _ in frame(token))
+                    # Nouns the pattern used are part of this event ("held talks").
+                    consumed.update(i for i, word in frame(token) if word in trigger.pattern.words)
                     break
         for token in sentence:
             key = "n:" + token.lemma_.lower()
@@ -216,8 +217,8 @@ class ArticleCoder:
         for actor in sources:
             if actor.country and actor.country not in [a.country for a in countries]:
                 countries.append(actor)
-        # A group acting on itself ("they signed", "the two countries agreed"): first to second.
-        if len(countries) > 1 and code.startswith(SYMMETRIC_PREFIXES) and countries[0].group:
+        # Parties acting together ("Russia and China signed", "they agreed"): first to second.
+        if len(countries) > 1 and code.startswith(SYMMETRIC_PREFIXES):
             first = countries[0]
             return [(first, other) for other in countries[1:]]
         return [(s, None) for s in sources]
