@@ -15,7 +15,7 @@ Three kinds, listed with their phrases in ``data/references.tsv``:
   Alliance).
 - ``description`` ("the former colonial power"): the most recently mentioned country among
   the description's candidates.
-- ``person`` ("he", "she"): the last person with a country, in this sentence or the two
+- ``person`` ("he", "she"): the last person with a country, in this sentence or the one
   before; ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
   subject of "it is clear that".
 
@@ -29,6 +29,7 @@ from ..model import Actor, Mention
 from .gazetteer import Entry, Gazetteer
 
 GROUP_LOOKBACK_SENTENCES = 2
+PRONOUN_LOOKBACK_SENTENCES = 1
 
 
 @dataclass
@@ -109,7 +110,7 @@ class ReferenceResolver:
             kinds = {"person"} if entry.reference == "person" else {"country", "organisation"}
             sentence = self.sentence_of.get(root.i, 0)
             for seen in reversed(before):
-                if seen.sentence < sentence - GROUP_LOOKBACK_SENTENCES:
+                if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
                 actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
                 if actors and len(actors) == len(seen.actors):

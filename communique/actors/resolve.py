@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 NAME_ENTITIES = {"PERSON", "ORG"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "inside", "across", "around",
                          "outside", "throughout", "within", "towards", "toward", "via", "through"}
+PLACE_NOUNS = {"state", "province", "region", "district", "city", "county", "territory", "area",
+               "valley", "strip", "governorate", "oblast", "prefecture", "island", "islands"}
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
 
@@ -222,10 +224,13 @@ class ArticleResolver:
         titled = any(a.kind == "title" for a in phrase.anchors)
         if reading.name and titled and not known and reading.name.lower() not in self.names:
             holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day)
+            given = reading.name.split()[:-1]
+            if holder is not None and given and given[0] != holder[0].name.split()[0]:
+                holder = None  # "Tory leader Michael Howard" is not John Howard
             if holder is not None:
                 entry, office = holder
                 reading.countries = [office.country]
-                reading.name = entry.name if len(reading.name.split()) == 1 else reading.name
+                reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
 
@@ -291,6 +296,9 @@ class ArticleResolver:
             if child.dep_ not in MODIFIER_DEPS:
                 continue
             for token in (child, *child.conjuncts):
+                anchor = self.by_token.get(token.i)
+                if anchor is not None and anchor.kind == "place" and self._names_a_thing(token):
+                    continue
                 sub = build_phrase(token, self.by_token)
                 if not any(a.kind in ACTOR_KINDS for a in sub.anchors) \
                         and token.ent_type_ not in NAME_ENTITIES:
@@ -303,6 +311,8 @@ class ArticleResolver:
                                    "place") \
                     or done.intersection(range(anchor.start, anchor.end)):
                 continue
+            if anchor.kind == "place" and self._names_a_thing(self.doc[anchor.end - 1]):
+                continue
             head = max(range(anchor.start, anchor.end),
                        key=lambda i: not (anchor.start <= self.doc[i].head.i < anchor.end))
             reading = self.read(Phrase(head, set(range(anchor.start, anchor.end)), [anchor]))
@@ -311,6 +321,14 @@ class ArticleResolver:
             span = self.doc[anchor.start:anchor.end]
             yield self._mention(span, head, self.actors(reading, span.text), reading.rule), \
                 set(range(anchor.start, anchor.end))
+
+    @staticmethod
+    def _names_a_thing(token) -> bool:
+        """A city in the name of a thing: "the Paris Club", "the London Stock Exchange" (but
+        "the Darfur region" and "West Darfur State" are places)."""
+        head = token.head
+        return token.dep_ == "compound" and head.pos_ == "PROPN" and \
+            head.lower_ not in PLACE_NOUNS
 
     def _remember(self, reading: Reading) -> None:
         if reading.name and (reading.countries or reading.organisation) and reading.kind == "person":

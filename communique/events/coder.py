@@ -24,15 +24,13 @@ from ..nlp.dates import resolve_date
 from .cameo import lookup
 from .modality import clause_modality
 from .patterns import Pattern, best_pattern, frame, load_patterns, verb_lemmas
-from .roles import Roles
+from .roles import Roles, grammar
 
 logger = logging.getLogger(__name__)
 
 # Codes whose two parties do the same thing to each other: coded once per pair.
 SYMMETRIC_PREFIXES = ("030", "036", "040", "041", "044", "046", "05", "06", "19")
 HISTORICAL_DAYS = 366
-DEMAND_VERBS = {"say", "declare", "insist", "reiterate", "tell", "state", "conclude", "stress",
-                "announce", "warn", "add", "write", "argue", "urge", "issue"}
 
 
 @dataclass
@@ -96,7 +94,7 @@ class ArticleCoder:
         """"X said Y must Z": X demands of Y (CAMEO 100), whatever Z is."""
         found = []
         for token in sentence:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in DEMAND_VERBS:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in grammar()["demand_verbs"]:
                 continue
             for clause in token.children:
                 if clause.dep_ == "ccomp" and any(
@@ -109,6 +107,8 @@ class ArticleCoder:
     # -- one trigger ------------------------------------------------------------------------
     def code(self, trigger: Trigger, sentence) -> None:
         token = trigger.token
+        if trigger.pattern.code == "---":
+            return  # words that make no event: "met its obligations"
         sources, targets = self.parties(trigger)
         if not sources:
             unknown = self.unknown_source(token)
@@ -143,7 +143,8 @@ class ArticleCoder:
             targets = _actors(roles.mentions(roles.passive_target_tokens(token)))
         else:
             targets = self._targets(token, pattern)
-        if not targets and token.dep_ in ("advcl", "conj", "xcomp") and not passive:
+        if not targets and token.dep_ in ("advcl", "conj", "xcomp") and not passive \
+                and not pattern.target:
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
         return sources, targets

@@ -8,17 +8,25 @@ objects, also when the preposition hangs on the object ("ties with France").
 """
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
+import srsly
+
 from ..model import Mention
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl"}
 TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "from", "for", "toward", "towards",
                        "into", "over", "upon", "between", "among", "of", "in")
-PART_NOUNS = {"group", "groups", "members", "member", "thousands", "hundreds", "dozens",
-              "tens", "millions", "some", "many", "most", "all", "number", "majority", "team",
-              "delegation", "band", "crowd", "crowds", "one", "several", "few", "none", "each",
-              "contingent", "unit", "units", "batch", "patch", "wave"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "to", "into", "near", "inside", "across", "around"}
+
+
+@functools.cache
+def grammar() -> dict[str, frozenset[str]]:
+    """The word lists of data/grammar.yaml."""
+    data = srsly.read_yaml(resources.files("communique.events") / "data" / "grammar.yaml")
+    return {key: frozenset(values) for key, values in data.items()}
 
 
 class Roles:
@@ -42,7 +50,7 @@ class Roles:
             for child in token.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.by_head:
                     return self.by_head[child.i]
-            if token.lower_ in PART_NOUNS or token.like_num:
+            if token.lower_ in grammar()["part_nouns"] or token.like_num:
                 # "a group of Moroccan diplomats", "thousands of Kurds": the part is the whole.
                 for prep in token.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -87,9 +95,9 @@ class Roles:
             return (objects, False) if objects else self.subject_tokens(holder, depth + 1)
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
             head = verb.head
-            if verb.dep_ == "xcomp":  # "urged Iran to stop": Iran is the one to stop
+            if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar()["object_control_verbs"]:
                 objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-                if objects:
+                if objects:  # "urged Iran to stop": Iran is the one to stop
                     return objects, False
             return self.subject_tokens(head, depth + 1)
         return [], False
