@@ -2,7 +2,9 @@
 
 - clean HTML: communique's HTML stage against bare trafilatura on the Zyte pages;
 - clean text: communique's text stage on BBC and Reuters, documents per second;
-- dedupe: the MinHash LSH stage on the BBC corpus, against datasketch doing the same work.
+- dedupe: the MinHash LSH stage on the BBC corpus, against datasketch doing the same work;
+- stages: the actor and event stages against the bare spaCy parse of the same BBC texts (the
+  parse is the floor; the two stages may add at most 25% to it).
 
 Medians of --repeat runs. Data comes from ../shared/data (never copied into the project).
 """
@@ -95,6 +97,30 @@ def bench_dedupe(shared: Path, repeat: int) -> None:
     print(f"dedupe bbc: {ours()} of {len(texts)} articles marked as near-duplicates")
 
 
+def bench_stages(shared: Path, repeat: int, count: int = 400) -> None:
+    from communique.actors.resolve import ActorResolver
+    from communique.events.coder import EventCoder
+    from communique.nlp.parse import Parser
+
+    settings = Settings(dedupe=False)
+    docs = itertools.islice(iter_documents(
+        sorted(str(p) for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir())), count)
+    articles = [a for a in Pipeline(settings).pipe(docs) if a.ok]
+    parser, actors, events = Parser(settings), ActorResolver(settings), EventCoder(settings)
+    nlp = parser.nlp
+    texts = [a.text for a in articles]
+    parse = timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)), repeat)
+    report(f"parse bbc ({len(texts)}): bare spaCy nlp.pipe", parse, len(texts), "docs")
+    parser.pipe(articles)
+    actor_time = timed(lambda: [actors(a) for a in articles], repeat)
+    event_time = timed(lambda: [events(a) for a in articles], repeat)
+    report("stages: actors", actor_time, len(texts), "docs")
+    report("stages: events and agreements", event_time, len(texts), "docs")
+    added = (actor_time + event_time) / parse
+    print(f"stages: actors + events add {added:.1%} to the bare parse (limit 25%); "
+          f"{sum(len(a.events) for a in articles)} events", flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
@@ -106,6 +132,7 @@ def main(argv=None) -> int:
     bench_html(args.shared, args.repeat)
     bench_text(args.shared, args.repeat)
     bench_dedupe(args.shared, args.repeat)
+    bench_stages(args.shared, args.repeat)
     return 0
 
 

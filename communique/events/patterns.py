@@ -43,6 +43,10 @@ class Pattern:
     def specificity(self) -> tuple[int, int]:
         return (-self.source, len(self.words))
 
+    def __post_init__(self):
+        # Every word the pattern needs, for a quick subset test before the order test.
+        object.__setattr__(self, "needed", frozenset(self.words))
+
 
 def _rows(name: str) -> list[dict]:
     path = DATA / name
@@ -152,9 +156,33 @@ def matches(pattern: Pattern, words: list[tuple[int, str]], trigger_index: int) 
     return True
 
 
-def best_pattern(trigger_key: str, trigger, words) -> list[Pattern]:
-    """The matching patterns of a trigger, most specific first."""
-    return [p for p in load_patterns().get(trigger_key, ()) if matches(p, words, trigger.i)]
+@functools.cache
+def _word_index(trigger_key: str) -> tuple[dict[str, list[int]], list[int]]:
+    """For one trigger: the positions of its patterns by the words they need, and the
+    positions of those that need none. A trigger may have hundreds of patterns."""
+    by_word: dict[str, list[int]] = {}
+    bare = []
+    for position, pattern in enumerate(load_patterns().get(trigger_key, ())):
+        for word in pattern.needed:
+            by_word.setdefault(word, []).append(position)
+        if not pattern.needed:
+            bare.append(position)
+    return by_word, bare
+
+
+def best_pattern(trigger_key: str, trigger, words):
+    """The matching patterns of a trigger, most specific first (a generator: the first is
+    usually all a caller needs)."""
+    patterns = load_patterns().get(trigger_key, ())
+    by_word, bare = _word_index(trigger_key)
+    present = frozenset(lemma for _, lemma in words)
+    positions = set(bare)
+    for word in present:
+        positions.update(by_word.get(word, ()))
+    for position in sorted(positions):
+        pattern = patterns[position]
+        if pattern.needed <= present and matches(pattern, words, trigger.i):
+            yield pattern
 
 
 def verb_lemmas(token) -> list[str]:

@@ -52,6 +52,7 @@ def _relative_parser(base: dt.date | None):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve_date(expression: str, published: str | None) -> tuple[str, str] | None:
     """The date a time expression in the text points to, against the publication date.
 
