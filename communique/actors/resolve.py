@@ -386,4 +386,17 @@ class ActorResolver:
             raise ValueError("the actors stage needs the parse stage before it")
         resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
         article.mentions = resolver.run()
+        headline = headline_article(article)
+        if headline is not None:
+            article.extra["title_mentions"] = ArticleResolver(
+                headline, self.gazetteer, self.matcher(headline.doc)).run()
         return article
+
+
+def headline_article(article: Article) -> Article | None:
+    """The headline as an article of its own, to resolve and code it like the text."""
+    doc = article.extra.get("title_doc")
+    if doc is None:
+        return None
+    return Article(id=article.id, text=article.title, date=article.date, doc=doc,
+                   mentions=article.extra.get("title_mentions", []))

@@ -264,7 +264,9 @@ class ArticleCoder:
             "modality": modality, "negated": negated, "historical": historical,
             "agreement_id": None,
             "evidence": {"sentence": text, "start": sentence.start_char,
-                         "end": sentence.start_char + len(text), "trigger": trigger_text},
+                         "end": sentence.start_char + len(text), "trigger": trigger_text,
+                         "field": "text"},
+            "headline": False,
             "confidence": round(min(confidence, 0.95), 2),
         }
 
@@ -331,7 +333,31 @@ class EventCoder:
 
         if article.doc is None:
             raise ValueError("the events stage needs the parse and actors stages before it")
-        coder = ArticleCoder(article)
-        article.events = coder.run()
+        article.events = ArticleCoder(article).run()
         article.agreements = find_agreements(article, article.events)
+        article.events.extend(self.headline_events(article))
         return article
+
+    @staticmethod
+    def headline_events(article: Article) -> list[dict]:
+        """Events of the headline, flagged ``headline``, with evidence offsets into the title.
+
+        A headline sums up its story: where the text already has an event between the same
+        two countries, the headline's adds nothing and is left out.
+        """
+        from ..actors.resolve import headline_article
+
+        headline = headline_article(article)
+        if headline is None:
+            return []
+        pairs = {frozenset((e["source"]["country"], (e["target"] or {}).get("country")))
+                 for e in article.events}
+        events = []
+        for event in ArticleCoder(headline).run():
+            pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))
+            if pair in pairs:
+                continue
+            event["headline"] = True
+            event["evidence"]["field"] = "title"
+            events.append(event)
+        return events

@@ -42,6 +42,7 @@ NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatiz
 # The parser's memory grows with the length of a Doc; longer texts are parsed in pieces cut
 # at paragraph breaks and joined back, so offsets still index the whole text.
 MAX_CHUNK_CHARS = 100_000
+MAX_TITLE_CHARS = 1_000  # a "title" longer than this is no headline
 
 
 def load_pipeline(preferred: str | None = None):
@@ -97,6 +98,11 @@ class Parser:
         for article in articles:
             if len(article.text) > MAX_CHUNK_CHARS:
                 article.doc = self._parse_long(article.text)
+        # Headlines are coded too (flagged as such), so they are parsed apart from the text.
+        titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
+        for article, doc in zip(titled, self.nlp.pipe((a.title for a in titled),
+                                                      batch_size=self.settings.batch_size)):
+            article.extra["title_doc"] = doc
         return articles
 
     def _parse_long(self, text: str):

@@ -107,3 +107,14 @@ def test_contract_fields(code_text):
                           "negated", "historical", "agreement_id", "evidence", "confidence"}
     assert event["quad_class"] == 3 and event["goldstein"] < 0
     assert event["plover"]["event"] == "ACCUSE"
+
+
+def test_headlines_are_coded_with_a_flag_unless_the_text_says_it_already(code_text):
+    article = code_text("Officials met in Cairo on Monday.", title="Egypt condemns Israel over raid")
+    headline = [e for e in article.events if e["headline"]]
+    assert [(e["source"]["country"], e["target"]["country"], e["cameo_root"]) for e in headline] == \
+        [("EGY", "ISR", "11")]
+    assert headline[0]["evidence"]["field"] == "title"
+    assert all(not e["headline"] for e in article.events if e["evidence"]["field"] == "text")
+    restated = code_text("Egypt condemned Israel on Monday.", title="Egypt condemns Israel")
+    assert not any(e["headline"] for e in restated.events)
