@@ -117,17 +117,19 @@ class ReferenceResolver:
                     return actors, entry.reference
             return None
         if entry.reference == "group":
-            found = self._group(before, self.sentence_of.get(root.i, 0))
+            found = self._group(before, self.sentence_of.get(root.i, 0), root)
             if found is None:
                 return None
             countries, group = found
             return self._members(countries, sectors, group), "group"
         return None
 
-    def _group(self, before: list[Seen], sentence: int) -> tuple[list[str], str] | None:
+    def _group(self, before: list[Seen], sentence: int, root) -> tuple[list[str], str] | None:
         for number in range(sentence, max(-1, sentence - GROUP_LOOKBACK_SENTENCES - 1), -1):
             in_sentence = [seen for seen in before if seen.sentence == number]
             antecedent = self._plural_antecedent(in_sentence)
+            if antecedent is None and number == sentence:
+                antecedent = self._parties_of_governing_clause(root, in_sentence)
             if antecedent is None:
                 continue
             countries, organisation = antecedent
@@ -149,9 +151,22 @@ class ReferenceResolver:
         if candidates:
             _, countries, organisation = max(candidates, key=lambda c: c[0])
             return countries, organisation
-        countries = _unique(c for seen in in_sentence for c in seen.countries)
-        if len(countries) > 1:
-            return countries, None
+        return None
+
+    def _parties_of_governing_clause(self, root, in_sentence: list[Seen]):
+        """The parties of a clause that governs the reference: in "Putin met with Mali's
+        leader in Moscow, where they signed", "they" are Putin and the leader."""
+        by_head = {seen.head: seen for seen in in_sentence}
+        for verb in root.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            parties = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+            parties += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                        for p in prep.children if p.dep_ == "pobj"]
+            countries = _unique(c for token in parties if token.i in by_head
+                                for c in by_head[token.i].countries)
+            if len(countries) > 1:
+                return countries, None
         return None
 
     def _name_group(self, countries, organisation, in_sentence):
