@@ -93,10 +93,16 @@ class ArticleResolver:
 
     def phrases(self) -> list[Phrase]:
         """One phrase per root, leaving out roots that another root's phrase takes in."""
-        phrases = {root.i: build_phrase(root, self.by_token) for root in self.candidate_roots()}
-        taken = {i for root, phrase in phrases.items() for i in phrase.all_tokens if i != root}
-        return sorted((p for root, p in phrases.items() if root not in taken),
-                      key=lambda p: (p.start, p.root))
+        phrases = [build_phrase(root, self.by_token) for root in self.candidate_roots()]
+        kept: list[Phrase] = []
+        taken: set[int] = set()
+        # The widest phrases first, so that a name the parser split ("SPLM/A") cannot make two
+        # roots swallow each other.
+        for phrase in sorted(phrases, key=lambda p: (-len(p.all_tokens), p.root)):
+            if phrase.root not in taken:
+                kept.append(phrase)
+                taken |= phrase.all_tokens
+        return sorted(kept, key=lambda p: (p.start, p.root))
 
     def run(self) -> list[Mention]:
         covered: set[int] = set()

@@ -16,7 +16,7 @@ import srsly
 from ..model import Mention
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl"}
+SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
 TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "from", "for", "toward", "towards",
                        "into", "over", "upon", "between", "among", "of", "in")
 LOCATIVE_PREPOSITIONS = {"in", "at", "to", "into", "near", "inside", "across", "around"}
