@@ -9,7 +9,7 @@ import sys
 import click
 from tqdm import tqdm
 
-from . import __version__
+from . import CODE_STAGES, __version__
 from .config import Settings
 from .ingest.readers import STDIN, iter_documents
 from .pipeline import Pipeline
@@ -126,7 +126,6 @@ def actors(ctx, paths, output_format, date, dedupe, batch_size, progress):
          progress, "actors", write)
 
 
-CODE_STAGES = ("clean", "dedupe", "parse", "actors", "events")
 
 
 @main.command()

@@ -56,3 +56,11 @@ def test_error_codes_are_unique_and_documented():
     codes = [cls.code for cls in ALL_ERRORS]
     assert len(codes) == len(set(codes))
     assert all(issubclass(cls, CommuniqueError) and cls.message for cls in ALL_ERRORS)
+
+
+def test_code_text_is_the_library_shortcut_for_one_text():
+    from communique import code_text
+
+    record = code_text("Egypt condemned Israel on Monday.", date="2025-06-24")
+    assert [(e["source"]["country"], e["target"]["country"], e["cameo_root"], e["date"])
+            for e in record["events"]] == [("EGY", "ISR", "11", "2025-06-23")]
