@@ -120,6 +120,8 @@ class ReferenceResolver:
             found = self._group(before, self.sentence_of.get(root.i, 0), root)
             if found is None:
                 return None
+            if isinstance(found, Seen):  # one plural actor: "Palestinian leaders ... they"
+                return list(found.actors), "group"
             countries, group = found
             return self._members(countries, sectors, group), "group"
         return None
@@ -132,26 +134,30 @@ class ReferenceResolver:
                 antecedent = self._parties_of_governing_clause(root, in_sentence)
             if antecedent is None:
                 continue
+            if isinstance(antecedent, Seen):
+                return antecedent
             countries, organisation = antecedent
             return self._name_group(countries, organisation, in_sentence)
         return None
 
     def _plural_antecedent(self, in_sentence: list[Seen]):
-        candidates = []  # (position, countries, organisation)
+        candidates = []  # (position, countries, organisation, the Seen when it stands alone)
         coordinations: dict[int, list[Seen]] = {}
         for seen in in_sentence:
             if seen.coordination is not None:
                 coordinations.setdefault(seen.coordination, []).append(seen)
             if seen.plural and (seen.countries or seen.organisation):
-                candidates.append((seen.start, seen.countries, seen.organisation))
+                candidates.append((seen.start, seen.countries, seen.organisation, seen))
         for members in coordinations.values():
             countries = _unique(c for seen in members for c in seen.countries)
             if len(countries) > 1:
-                candidates.append((max(s.start for s in members), countries, None))
-        if candidates:
-            _, countries, organisation = max(candidates, key=lambda c: c[0])
-            return countries, organisation
-        return None
+                candidates.append((max(s.start for s in members), countries, None, None))
+        if not candidates:
+            return None
+        _, countries, organisation, seen = max(candidates, key=lambda c: c[0])
+        if seen is not None and len(countries) <= 1 and not (organisation and organisation.members):
+            return seen  # a plural actor of one country stands for itself
+        return countries, organisation
 
     def _parties_of_governing_clause(self, root, in_sentence: list[Seen]):
         """The parties of a clause that governs the reference: in "Putin met with Mali's

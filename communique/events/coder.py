@@ -109,12 +109,18 @@ class ArticleCoder:
         token = trigger.token
         if trigger.pattern.code == "---":
             return  # words that make no event: "met its obligations"
+        participle = token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
         sources, targets = self.parties(trigger)
+        if not sources and participle:
+            return  # a participle describing a thing: "a framework supporting relations"
         if not sources:
-            unknown = self.unknown_source(token)
-            if not (targets or unknown.text):
+            # Someone unnamed acts: a subject without a country ("a roadside bomb killed"), or
+            # the unsaid agent of a passive ("three civilians were killed").
+            subjects, _ = self.roles.subject_tokens(token)
+            named = [t for t in subjects[:1] if t.pos_ in ("NOUN", "PROPN")]
+            if not (named or targets):
                 return
-            sources = [unknown]
+            sources = [self.unknown_source(named)]
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
@@ -200,11 +206,10 @@ class ArticleCoder:
                     break
         return sources, targets
 
-    def unknown_source(self, token) -> Actor:
+    def unknown_source(self, subjects) -> Actor:
         """Someone the text does not name, or names without a country ("a roadside bomb")."""
-        subjects, _ = self.roles.subject_tokens(token)
         text = ""
-        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+        if subjects:
             subtree = list(subjects[0].subtree)
             text = self.doc[subtree[0].i:subtree[-1].i + 1].text
         return Actor(None, None, (), None, text, None, "unknown")

@@ -84,8 +84,14 @@ class Roles:
             return [subject], False
         if depth > 4:
             return [], False
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-            return [verb.head], False  # "the president, who arrived", "troops stationed"
+        if verb.dep_ == "relcl":
+            return [verb.head], False  # "the president, who arrived"
+        if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+            head = verb.head
+            if self.mention(head) is not None or head.dep_ not in ("dobj", "attr"):
+                return [head], False  # "troops stationed in", "protesters demanding"
+            # "issued a declaration demanding ...": whoever issued it demands
+            return self.subject_tokens(head.head, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
             # "guilty of violating": the subject of "are"; "accused X of violating": X
             holder = verb.head.head
@@ -125,10 +131,17 @@ class Roles:
         return pairs
 
     def locations(self, trigger) -> list[Mention]:
+        """Places the trigger's clause, or the clause it hangs on, says it happened in."""
+        holders = [trigger]
+        token = trigger
+        while token.dep_ in ("relcl", "advcl", "xcomp", "conj", "pobj", "prep", "npadvmod") \
+                and token.head.i != token.i and len(holders) < 5:
+            token = token.head
+            holders.append(token)
+            if token.pos_ in ("VERB", "AUX"):
+                break
         found = []
-        for holder in (trigger, trigger.head if trigger.dep_ in ("relcl", "advcl") else None):
-            if holder is None:
-                continue
+        for holder in holders:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                     found.extend(self.mentions(p for p in prep.children if p.dep_ == "pobj"))
