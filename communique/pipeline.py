@@ -22,7 +22,7 @@ DEFAULT_STAGES = ("clean", "dedupe")
 
 
 def _factories() -> dict[str, Callable[[Settings], object]]:
-    from .actors.resolve import ActorResolver
+    from .actors.stage import ActorResolver
     from .events.coder import EventCoder
     from .ingest.clean import Cleaner
     from .ingest.dedupe import Deduplicator

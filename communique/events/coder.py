@@ -350,7 +350,7 @@ class EventCoder:
         A headline sums up its story: where the text already has an event between the same
         two countries, the headline's adds nothing and is left out.
         """
-        from ..actors.resolve import headline_article
+        from ..actors.stage import headline_article
 
         headline = headline_article(article)
         if headline is None:

@@ -1,0 +1,40 @@
+"""The actor stage of the pipeline: every actor mention of an article, and of its headline."""
+from __future__ import annotations
+
+from ..model import Article
+from .anchors import anchor_matcher
+from .gazetteer import load_gazetteer
+from .resolve import ArticleResolver
+
+
+class ActorResolver:
+    """Pipeline stage: finds and codes every actor mention of a parsed article."""
+
+    name = "actors"
+
+    def __init__(self, settings):
+        from ..nlp.parse import load_pipeline
+
+        self.settings = settings
+        self.gazetteer = load_gazetteer()
+        self.matcher = anchor_matcher(load_pipeline(settings.model))
+
+    def __call__(self, article: Article) -> Article:
+        if article.doc is None:
+            raise ValueError("the actors stage needs the parse stage before it")
+        resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
+        article.mentions = resolver.run()
+        headline = headline_article(article)
+        if headline is not None:
+            article.extra["title_mentions"] = ArticleResolver(
+                headline, self.gazetteer, self.matcher(headline.doc)).run()
+        return article
+
+
+def headline_article(article: Article) -> Article | None:
+    """The headline as an article of its own, to resolve and code it like the text."""
+    doc = article.extra.get("title_doc")
+    if doc is None:
+        return None
+    return Article(id=article.id, text=article.title, date=article.date, doc=doc,
+                   mentions=article.extra.get("title_mentions", []))
