@@ -98,7 +98,7 @@ def bench_dedupe(shared: Path, repeat: int) -> None:
 
 
 def bench_stages(shared: Path, repeat: int, count: int = 400) -> None:
-    from communique.actors.resolve import ActorResolver
+    from communique.actors.stage import ActorResolver
     from communique.events.coder import EventCoder
     from communique.nlp.parse import Parser
 
