@@ -65,15 +65,29 @@ def _progress(progress: bool | None, desc: str):
     return tqdm(desc=desc, unit=" docs", file=sys.stderr, disable=None if progress is None else not progress)
 
 
+def input_options(formats: list[str], format_help: str, date_help: str = ""):
+    """The arguments and options every command that reads documents shares."""
+    def decorate(command):
+        for option in reversed([
+            click.argument("paths", nargs=-1, type=click.Path()),
+            click.option("--format", "output_format", type=click.Choice(formats),
+                         default=formats[0], show_default=True, help=format_help),
+            click.option("--date", callback=_check_date,
+                         help="Publication date (YYYY-MM-DD) for inputs that carry none" + date_help + "."),
+            click.option("--dedupe/--no-dedupe", default=None,
+                         help="Mark near-duplicates of earlier documents (default on)."),
+            click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch."),
+            click.option("--progress/--no-progress", default=None,
+                         help="Progress bar on stderr (default: when a terminal)."),
+            click.pass_context,
+        ]):
+            command = option(command)
+        return command
+    return decorate
+
+
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "text"]), default="jsonl",
-              show_default=True, help="jsonl: one record per document; text: the clean text only.")
-@click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@click.option("--dedupe/--no-dedupe", default=None, help="Mark near-duplicates of earlier documents (default on).")
-@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-@click.pass_context
+@input_options(["jsonl", "text"], "jsonl: one record per document; text: the clean text only.")
 def clean(ctx, paths, output_format, date, dedupe, batch_size, progress):
     """Extract the clean article text: title, date, source, text and removed boilerplate.
 
@@ -93,15 +107,8 @@ def clean(ctx, paths, output_format, date, dedupe, batch_size, progress):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
-              show_default=True, help="jsonl: one record per document; table: one line per actor.")
-@click.option("--date", callback=_check_date,
-              help="Publication date (YYYY-MM-DD) for inputs that carry none; picks office holders.")
-@click.option("--dedupe/--no-dedupe", default=None, help="Mark near-duplicates of earlier documents (default on).")
-@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-@click.pass_context
+@input_options(["jsonl", "table"], "jsonl: one record per document; table: one line per actor.",
+               "; picks office holders")
 def actors(ctx, paths, output_format, date, dedupe, batch_size, progress):
     """Find and code every actor mention: country (ISO 3166 alpha-3 or IGO) and sectors.
 
@@ -126,18 +133,9 @@ def actors(ctx, paths, output_format, date, dedupe, batch_size, progress):
          progress, "actors", write)
 
 
-
-
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
-              show_default=True, help="jsonl: one record per document; table: one line per event.")
-@click.option("--date", callback=_check_date,
-              help="Publication date (YYYY-MM-DD) for inputs that carry none; anchors event dates.")
-@click.option("--dedupe/--no-dedupe", default=None, help="Mark near-duplicates of earlier documents (default on).")
-@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-@click.pass_context
+@input_options(["jsonl", "table"], "jsonl: one record per document; table: one line per event.",
+               "; anchors event dates")
 def code(ctx, paths, output_format, date, dedupe, batch_size, progress):
     """Code events: who did what to whom, when and where, in CAMEO and PLOVER.
 

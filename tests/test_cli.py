@@ -5,7 +5,7 @@ import pytest
 
 from communique import __version__
 from communique.cli import main
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, ROOT, shared_path
 
 COMMANDS = sorted(main.commands)
 
@@ -69,3 +69,39 @@ def test_missing_file_exits_1_with_a_record(cli, tmp_path):
     assert run.returncode == 1
     assert json.loads(run.stdout)["error"]["code"] == "E108"
     assert "Traceback" not in run.stderr.decode()
+
+
+def test_code_example_jsonl_and_table(cli):
+    result = cli("code", EXAMPLE, "--date", "2025-06-24")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["date"] == "2025-06-24" and len(record["agreements"]) == 3
+    assert any(e["cameo"] == "057" and {e["source"]["country"], e["target"]["country"]} == {"RUS", "MLI"}
+               for e in record["events"])
+    table = cli("code", EXAMPLE, "--date", "2025-06-24", "--format", "table")
+    assert len(table.stdout.splitlines()) == len(record["events"])
+
+
+def test_actors_example_offsets_index_the_clean_text(cli):
+    record = json.loads(cli("actors", EXAMPLE).stdout)
+    text = json.loads(cli("clean", EXAMPLE).stdout)["text"]
+    assert record["actors"]
+    for actor in record["actors"]:
+        assert text[actor["start"]:actor["end"]] == actor["text"]
+
+
+def test_code_reads_stdin_and_reports_bad_lines(cli):
+    lines = b'{"id": "a", "text": "Egypt condemned Israel on Monday.", "date": "2025-06-24"}\n{broken\n'
+    result = cli("code", "-", stdin=lines)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 1
+    assert records[0]["events"][0]["cameo"] == "111" and records[1]["error"]["code"] == "E105"
+
+
+@pytest.mark.shared
+def test_eval_scores_the_seed(cli):
+    gold = shared_path("seed", "expected_events.json")
+    result = cli("eval", gold, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["recall"] == 1.0 and scores["precision"] >= 0.9 and scores["duplicates"] == 0
