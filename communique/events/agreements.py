@@ -5,8 +5,9 @@ agreements", "reached a deal", "an accord was signed"). Each agreement named ins
 phrase ("including a treaty establishing a commission on trade") is a record of its own; a
 later sentence that goes on about the others ("The other two treaties cover A and B") adds
 one record per thing it lists. When the phrase gives a number, that many records are made.
-Parties are the countries of the event; the status comes from the trigger's verb, the topics
-from the words of each agreement's own phrase (data/agreements.yaml).
+Parties are the countries of the event, and an agreement needs at least one; the status comes
+from the trigger's verb (one listed in data/agreements.yaml), the topics from the words of
+each agreement's own phrase.
 """
 from __future__ import annotations
 
@@ -46,10 +47,12 @@ def find_agreements(article, events: list[dict]) -> list[dict]:
             continue
         parties = _unique(c for c in (event["source"]["country"],
                                       (event["target"] or {}).get("country")) if c)
+        status = data["status"].get(trigger.lemma_.lower())
+        if not parties or status is None:
+            continue  # no state is party to it, or nothing is done with it ("the deal's cost")
         if any(r["evidence"]["start"] == event["evidence"]["start"] and r["parties"] == parties
                for r in records):
             continue  # the same agreements seen through another event of the sentence
-        status = data["status"].get(trigger.lemma_.lower(), "mentioned")
         found = _records_for(article, nouns, trigger, parties, status, event)
         if found:
             event["agreement_id"] = found[0]["id"]
@@ -62,7 +65,10 @@ def _records_for(article, nouns, trigger, parties, status, event) -> list[dict]:
     group = nouns[0]
     wanted = _count(group)
     records = []
-    named = [t for t in group.subtree if t.i != group.i and t.lemma_.lower() in data["kinds"]]
+    # Agreements named inside the phrase ("three agreements, including a treaty on trade"),
+    # not words that qualify it ("a ceasefire agreement").
+    named = [t for t in group.subtree if t.i != group.i and t.lemma_.lower() in data["kinds"]
+             and t.dep_ not in ("compound", "amod", "nmod", "poss")]
     for noun in named:
         records.append(_record(article, noun, _phrase(noun), parties, status, event, trigger))
     for kind_noun, spans in _followers(article.doc, group):

@@ -118,3 +118,15 @@ def test_headlines_are_coded_with_a_flag_unless_the_text_says_it_already(code_te
     assert all(not e["headline"] for e in article.events if e["evidence"]["field"] == "text")
     restated = code_text("Egypt condemned Israel on Monday.", title="Egypt condemns Israel")
     assert not any(e["headline"] for e in restated.events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India and Russia signed a memorandum of understanding on energy cooperation.",
+     [(["IND", "RUS"], "memorandum", "signed", "energy")]),
+    ("Ukraine proposed a ceasefire agreement to Russia.", [(["UKR", "RUS"], "agreement", "proposed", "peace")]),
+    ("The company said the deal would cost millions.", []),  # no state is party, nothing done
+])
+def test_agreements(code_text, text, expected):
+    found = [(a["parties"], a["kind"], a["status"], a["topics"][0] if a["topics"] else None)
+             for a in code_text(text).agreements]
+    assert found == expected
