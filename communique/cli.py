@@ -5,6 +5,8 @@ import datetime as dt
 import json
 import logging
 import sys
+from contextlib import closing
+from pathlib import Path
 
 import click
 from tqdm import tqdm
@@ -159,6 +161,165 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, progress):
                                   event["evidence"]["sentence"].replace("\n", " ")[:120]]) + "\n")
 
     _run(ctx, Pipeline(settings, stages=CODE_STAGES), settings, paths, progress, "code", write)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
+              help="The SQLite database to create or add to.")
+@click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--dedupe/--no-dedupe", default=None, help="Mark near-duplicates within the run (default on).")
+@click.option("--batch-size", type=click.IntRange(min=1), help="Documents per batch (and per transaction).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.pass_context
+def ingest(ctx, paths, db_path, date, dedupe, batch_size, progress):
+    """Code documents and store them, their events and agreements in a SQLite database.
+
+    Idempotent: the same document again (same path or URL, same content) adds nothing; the
+    same text under another path or URL is another report of the story, stored as a
+    duplicate and counted in its events' num_articles. Each batch is one transaction, so an
+    interrupted run resumes to the same result. Prints a summary on stderr.
+    """
+    from .store.ingest import ingest as run_ingest
+
+    settings = _settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+    with _progress(progress, "ingest") as bar:
+        report = run_ingest(iter_documents(_input_paths(paths), settings), db_path, settings,
+                            on_batch=bar.update)
+    for article in report.failed:
+        logger.warning("%s: %s %s", article.path or article.id, article.error.code, article.error)
+    click.echo(f"{report.documents} documents: {report.articles} articles stored "
+               f"({report.duplicates} duplicates), {report.skipped} already stored, "
+               f"{len(report.failed)} failed; {report.events} new events, "
+               f"{report.mentions} event mentions", err=True)
+    ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
+
+
+def _open_db(db_path: str):
+    from .store.db import connect
+
+    if not Path(db_path).is_file():
+        raise click.UsageError(f"no database at {db_path}: make one with `communique ingest`")
+    return connect(db_path, readonly=True)
+
+
+def _query(fn, *args, **kwargs):
+    from .query import QueryError
+
+    try:
+        return fn(*args, **kwargs)
+    except QueryError as error:
+        raise click.UsageError(str(error)) from None
+
+
+EVENT_TABLE = ("date", "source", "target", "cameo", "quad", "goldstein", "articles", "sentence")
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--source", help="Source country (ISO 3166 alpha-3, or IGO).")
+@click.option("--target", help="Target country.")
+@click.option("--either-direction", is_flag=True, help="With --source and --target: both directions.")
+@click.option("--cameo", help="CAMEO code or its first digits (04, 057).")
+@click.option("--quad", type=click.IntRange(1, 4), help="QuadClass: 1-4.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("-q", "--query", "text", help="Words the reporting articles contain.")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "jsonl"]),
+              default="table", show_default=True)
+def events(db_path, source, target, either_direction, cameo, quad, since, until, text, limit,
+           output_format):
+    """List stored events, newest first; JSONL carries num_articles, num_sources, num_mentions."""
+    from . import query
+    from .store.export import flat_row
+
+    with closing(_open_db(db_path)) as connection:
+        found = _query(query.events, connection, source=source, target=target,
+                       either_direction=either_direction, cameo=cameo, quad=quad, since=since,
+                       until=until, q=text, limit=limit)
+    out = sys.stdout
+    if output_format == "jsonl":
+        for event in found:
+            out.write(json.dumps(event, ensure_ascii=False) + "\n")
+    elif output_format == "csv":
+        import csv
+
+        rows = [flat_row(event) for event in found]
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        out.write("\t".join(EVENT_TABLE) + "\n")
+        for event in found:
+            target_actor = event["target"] or {}
+            out.write("\t".join(str(cell) for cell in (
+                event["date"] or "-", event["source"]["code"] or "-", target_actor.get("code") or "-",
+                event["cameo"], event["quad_class"], event["goldstein"], event["num_articles"],
+                event["evidence"]["sentence"].replace("\n", " ")[:100])) + "\n")
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--party", help="A party's country (ISO 3166 alpha-3).")
+@click.option("--topic", help="A topic: trade, science, nuclear, energy, defence, ...")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+def agreements(db_path, party, topic, limit, output_format):
+    """List stored agreements: parties, kind, status, topics and title."""
+    from . import query
+
+    with closing(_open_db(db_path)) as connection:
+        found = _query(query.agreements, connection, party=party, topic=topic, limit=limit)
+    for agreement in found:
+        if output_format == "jsonl":
+            click.echo(json.dumps(agreement, ensure_ascii=False))
+        else:
+            click.echo("\t".join([agreement["date"] or "-", "-".join(agreement["parties"]),
+                                  agreement["kind"], agreement["status"],
+                                  ",".join(agreement["topics"]) or "-", agreement["title"]]))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--interval", type=click.Choice(["day", "week", "month"]), default="month",
+              show_default=True)
+@click.option("--one-way", is_flag=True, help="Only events from A to B.")
+def dyad(a, b, db_path, interval, one_way):
+    """A timeline of the relations between A and B: events per QuadClass and the Goldstein sum."""
+    from . import query
+
+    with closing(_open_db(db_path)) as connection:
+        periods = _query(query.dyad_timeline, connection, a, b, interval=interval,
+                         either_direction=not one_way)
+    if not periods:
+        click.echo(f"no events between {a.upper()} and {b.upper()}")
+        return
+    width = max(p["events"] for p in periods)
+    click.echo(f"{'period':<10}  {'verbal coop':>11} {'material coop':>13} {'verbal confl':>12} "
+               f"{'material confl':>14}  {'goldstein':>9}")
+    for p in periods:
+        bar = "+" * round(20 * (p["quad1"] + p["quad2"]) / width) + \
+            "-" * round(20 * (p["quad3"] + p["quad4"]) / width)
+        click.echo(f"{p['period']:<10}  {p['quad1']:>11} {p['quad2']:>13} {p['quad3']:>12} "
+                   f"{p['quad4']:>14}  {p['goldstein']:>9.1f}  {bar}")
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["gdelt", "plover", "csv", "parquet"]),
+              required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write.")
+def export(db_path, output_format, out):
+    """Export every event: GDELT 2.0 event table (61 columns), PLOVER JSONL, CSV or Parquet."""
+    from .store.export import export as run_export
+
+    with closing(_open_db(db_path)) as connection:
+        count = run_export(connection, output_format, Path(out))
+    click.echo(f"{count} events written to {out}", err=True)
 
 
 @main.command(name="eval")

@@ -66,6 +66,13 @@ class Pipeline:
                 items = self._run_stage(stage, items, first=position == 0)
             yield from items
 
+    def process(self, articles: list[Article]) -> list[Article]:
+        """Run this pipeline's stages on articles that earlier stages already made (the
+        first stage too is then given articles, not documents)."""
+        for stage in self.stages:
+            articles = self._run_stage(stage, articles, first=False)
+        return articles
+
     def _run_stage(self, stage, items: list, first: bool) -> list[Article]:
         if first:
             return [self._guarded(stage, doc, Article.from_document(doc)) if doc.error is None

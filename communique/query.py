@@ -1,0 +1,226 @@
+"""Queries over the event database, shared by the command line, the HTTP API and the pages.
+
+Every function takes an open connection (``store.db.connect(path, readonly=True)``) and
+returns plain dicts: events in the contract's Event shape with ``num_mentions``,
+``num_articles`` and ``num_sources`` beside it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from datetime import date, timedelta
+
+MAX_LIMIT = 10_000
+INTERVALS = ("day", "week", "month")
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+class QueryError(ValueError):
+    """A query that cannot be answered as asked (a bad date, country code or interval)."""
+
+
+def _country(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip().upper()
+    if not _CODE.match(value):
+        raise QueryError(f"{name} must be a three-letter country code (ISO 3166 alpha-3 or IGO)")
+    return value
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryError(f"{name} must be a date as YYYY-MM-DD") from None
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query that cannot be a syntax error: each word quoted."""
+    words = re.findall(r"\w+", text)
+    return " ".join('"' + word + '"' for word in words)
+
+
+def event_record(row: sqlite3.Row, evidence: sqlite3.Row | None = None) -> dict:
+    record = {
+        "id": row["id"], "date": row["date"], "date_precision": row["date_precision"],
+        "source": json.loads(row["source"]),
+        "target": json.loads(row["target"]) if row["target"] else None,
+        "cameo": row["cameo"], "cameo_root": row["cameo_root"], "cameo_name": row["cameo_name"],
+        "quad_class": row["quad_class"], "goldstein": row["goldstein"],
+        "plover": {"event": row["plover_event"], "mode": row["plover_mode"],
+                   "context": json.loads(row["plover_context"])},
+        "location": ({"text": row["location_text"], "country": row["location_country"]}
+                     if row["location_text"] else None),
+        "modality": row["modality"], "negated": bool(row["negated"]),
+        "historical": bool(row["historical"]), "headline": bool(row["headline"]),
+        "agreement_id": row["agreement_id"], "confidence": row["confidence"],
+        "num_mentions": row["num_mentions"], "num_articles": row["num_articles"],
+        "num_sources": row["num_sources"],
+    }
+    if evidence is not None:
+        record["evidence"] = {"sentence": evidence["sentence"], "start": evidence["start"],
+                              "end": evidence["end"], "trigger": evidence["trigger"],
+                              "field": evidence["field"], "article_id": evidence["article_id"]}
+    return record
+
+
+def events(connection, source=None, target=None, either_direction=False, cameo=None, quad=None,
+           since=None, until=None, q=None, article_id=None, limit=100, offset=0) -> list[dict]:
+    """Events, newest first, filtered by any of: source and target country (a dyad, in
+    either direction if asked), CAMEO code prefix, QuadClass, date range and words of the
+    reporting articles."""
+    source, target = _country(source, "source"), _country(target, "target")
+    since, until = _day(since, "since"), _day(until, "until")
+    where, params = [], []
+    if source and target and either_direction:
+        where.append("((source_country = ? AND target_country = ?) OR "
+                     "(source_country = ? AND target_country = ?))")
+        params += [source, target, target, source]
+    else:
+        if source:
+            where.append("source_country = ?")
+            params.append(source)
+        if target:
+            where.append("target_country = ?")
+            params.append(target)
+    if cameo:
+        if not str(cameo).isdigit() or len(str(cameo)) > 4:
+            raise QueryError("cameo must be a CAMEO code or its first digits, e.g. 04 or 057")
+        where.append("cameo LIKE ?")
+        params.append(f"{cameo}%")
+    if quad is not None:
+        if int(quad) not in (1, 2, 3, 4):
+            raise QueryError("quad must be 1, 2, 3 or 4")
+        where.append("quad_class = ?")
+        params.append(int(quad))
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if until:
+        where.append("date <= ?")
+        params.append(until)
+    if q:
+        query = fts_query(q)
+        if not query:
+            return []
+        where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id IN "
+                     "(SELECT id FROM articles WHERE rowid IN "
+                     "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))")
+        params.append(query)
+    if article_id:
+        where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
+        params.append(article_id)
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    sql = ("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY date DESC, num_mentions DESC, id LIMIT ? OFFSET ?")
+    rows = connection.execute(sql, [*params, limit, max(0, int(offset))]).fetchall()
+    return [event_record(row, first_mention(connection, row["id"], article_id)) for row in rows]
+
+
+def first_mention(connection, event_id: str, article_id: str | None = None):
+    sql = "SELECT * FROM event_mentions WHERE event_id = ?"
+    params = [event_id]
+    if article_id:
+        sql += " AND article_id = ?"
+        params.append(article_id)
+    return connection.execute(sql + " ORDER BY rowid LIMIT 1", params).fetchone()
+
+
+def _period(day: str, interval: str) -> str:
+    value = date.fromisoformat(day)
+    if interval == "week":
+        return (value - timedelta(days=value.weekday())).isoformat()
+    if interval == "month":
+        return value.strftime("%Y-%m")
+    return day
+
+
+def dyad_timeline(connection, a: str, b: str, interval: str = "month",
+                  either_direction: bool = True, since=None, until=None) -> list[dict]:
+    """Per period: event counts by QuadClass and the Goldstein sum, for the dyad A-B."""
+    if interval not in INTERVALS:
+        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+    rows = events(connection, source=a, target=b, either_direction=either_direction,
+                  since=since, until=until, limit=MAX_LIMIT)
+    periods: dict[str, dict] = {}
+    for event in rows:
+        if not event["date"] or event["negated"] or event["modality"] == "hypothetical":
+            continue
+        key = _period(event["date"], interval)
+        period = periods.setdefault(key, {"period": key, "quad1": 0, "quad2": 0, "quad3": 0,
+                                          "quad4": 0, "events": 0, "goldstein": 0.0})
+        period[f"quad{event['quad_class']}"] += 1
+        period["events"] += 1
+        period["goldstein"] = round(period["goldstein"] + event["goldstein"], 2)
+    return [periods[key] for key in sorted(periods)]
+
+
+def network(connection, since=None, until=None, min_events: int = 1,
+            limit: int = 500) -> list[dict]:
+    """The actor network: one weighted edge per ordered pair of countries."""
+    since, until = _day(since, "since"), _day(until, "until")
+    where = ["source_country IS NOT NULL", "target_country IS NOT NULL",
+             "source_country != target_country", "negated = 0", "modality != 'hypothetical'"]
+    params: list = []
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if until:
+        where.append("date <= ?")
+        params.append(until)
+    sql = ("SELECT source_country AS source, target_country AS target, COUNT(*) AS events, "
+           "SUM(num_mentions) AS mentions, ROUND(SUM(goldstein), 2) AS goldstein, "
+           "SUM(quad_class IN (1, 2)) AS cooperation, SUM(quad_class IN (3, 4)) AS conflict "
+           "FROM events WHERE " + " AND ".join(where)
+           + " GROUP BY source_country, target_country HAVING COUNT(*) >= ? "
+             "ORDER BY events DESC, source, target LIMIT ?")
+    rows = connection.execute(sql, [*params, int(min_events),
+                                    max(0, min(int(limit), MAX_LIMIT))]).fetchall()
+    return [dict(row) for row in rows]
+
+
+def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[dict]:
+    party = _country(party, "party")
+    where, params = [], []
+    if party:
+        where.append("id IN (SELECT agreement_id FROM agreement_parties WHERE country = ?)")
+        params.append(party)
+    if topic:
+        where.append("EXISTS (SELECT 1 FROM json_each(agreements.topics) WHERE value = ?)")
+        params.append(topic.lower())
+    sql = ("SELECT * FROM agreements" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY date DESC, id LIMIT ? OFFSET ?")
+    rows = connection.execute(sql, [*params, max(0, min(int(limit), MAX_LIMIT)),
+                                    max(0, int(offset))]).fetchall()
+    return [{"id": r["id"], "parties": json.loads(r["parties"]), "kind": r["kind"],
+             "title": r["title"], "topics": json.loads(r["topics"]), "status": r["status"],
+             "date": r["date"], "num_articles": r["num_articles"],
+             "evidence": {"article_id": r["article_id"], "sentence": r["sentence"],
+                          "start": r["start"], "end": r["end"]}} for r in rows]
+
+
+def article(connection, article_id: str) -> dict | None:
+    row = connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    removed = connection.execute("SELECT kind, text FROM removed_blocks WHERE article_id = ? "
+                                 "ORDER BY position", (article_id,)).fetchall()
+    return {"id": row["id"], "path": row["path"], "url": row["url"], "title": row["title"],
+            "date": row["date"], "source": row["source"], "text": row["text"],
+            "duplicate_of": row["duplicate_of"],
+            "removed": [dict(block) for block in removed],
+            "events": events(connection, article_id=article_id, limit=MAX_LIMIT)}
+
+
+def overview(connection) -> dict:
+    count = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
+    return {"articles": count("SELECT COUNT(*) FROM articles"),
+            "duplicates": count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "events": count("SELECT COUNT(*) FROM events"),
+            "mentions": count("SELECT COUNT(*) FROM event_mentions"),
+            "agreements": count("SELECT COUNT(*) FROM agreements"),
+            "dyads": network(connection, limit=10)}
