@@ -14,11 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: $(STAMP)
-	@echo "Events of the bundled example (id, date, source, target, CAMEO, modality, negated, trigger, sentence):"
-	$(BIN)/communique code examples/russia-mali-agreements.txt --date 2025-06-24 --format table
-	@echo "Its agreements:"
-	@$(BIN)/communique code examples/russia-mali-agreements.txt --date 2025-06-24 --format jsonl \
-		| $(BIN)/python -c "import json, sys; [print(' ', a['parties'], a['kind'], a['status'], a['topics'], '-', a['title']) for d in map(json.loads, sys.stdin) for a in d['agreements']]"
+	$(BIN)/communique demo --db demo.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -322,6 +322,49 @@ def export(db_path, output_format, out):
     click.echo(f"{count} events written to {out}", err=True)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--db", "db_path", default="demo.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--date", callback=_check_date, default="2025-06-24", show_default=True,
+              help="Publication date of the examples.")
+@click.pass_context
+def demo(ctx, paths, db_path, date):
+    """Code the bundled example articles into a database, show what was found and how to browse it."""
+    from . import query
+    from .store.ingest import ingest as run_ingest
+
+    paths = paths or ("examples",)
+    if not all(Path(p).exists() for p in paths):
+        raise click.UsageError("run it from the project's folder (it reads ./examples) or give paths")
+    settings = _settings(ctx, default_date=date)
+    report = run_ingest(iter_documents(list(paths), settings), db_path, settings)
+    with closing(_open_db(db_path)) as connection:
+        summary = query.overview(connection)
+        found = query.events(connection, limit=200)
+        deals = query.agreements(connection)
+    click.echo(f"{db_path}: {summary['articles']} articles ({summary['duplicates']} duplicates), "
+               f"{summary['events']} events, {summary['agreements']} agreements "
+               f"(this run: {report.articles} new articles, {report.skipped} already there)")
+    click.echo("\nEvents between two countries:")
+    for event in found:
+        target = event["target"] or {}
+        if event["source"]["country"] and target.get("country"):
+            click.echo(f"  {event['date']}  {event['source']['country']} -> {target['country']}  "
+                       f"{event['cameo']} {event['cameo_name']}  (trigger: {event['evidence']['trigger']})")
+    click.echo("\nAgreements:")
+    for agreement in deals:
+        click.echo(f"  {'-'.join(agreement['parties'])}  {agreement['kind']}, {agreement['status']}: "
+                   f"{agreement['title']}")
+    click.echo(f"""
+Browse it:
+  .venv/bin/communique events --db {db_path} --source RUS --target MLI
+  .venv/bin/communique dyad RUS MLI --db {db_path}
+  .venv/bin/communique agreements --db {db_path}
+  .venv/bin/communique export --db {db_path} --format csv --out events.csv
+  datasette {db_path}        (Datasette opens the database as it is)""")
+    ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
