@@ -159,28 +159,33 @@ class Store:
         return self.connection.execute("SELECT 1 FROM articles WHERE id = ?",
                                        (article_id,)).fetchone() is not None
 
-    def add_batch(self, articles: Iterable) -> dict:
-        """Store a batch of coded articles atomically; returns what was added."""
+    def add_batch(self, articles: Iterable, near_duplicates: dict | None = None) -> dict:
+        """Store a batch of coded articles atomically; returns what was added.
+
+        ``near_duplicates`` maps an article's pipeline id to the stored id of the earlier
+        article it nearly repeats (the dedupe stage's finding)."""
         added = {"articles": 0, "duplicates": 0, "events": 0, "mentions": 0}
+        near_duplicates = near_duplicates or {}
         with self.connection:
             for article in articles:
-                self._add(article, added)
+                self._add(article, added, near_duplicates.get(article.id))
         return added
 
-    def _add(self, article, added: dict) -> None:
+    @staticmethod
+    def article_id(article) -> str:
+        """The stored id: the hash of the document's locator and its clean text."""
+        return _hash(locator(article), article.text)
+
+    def _add(self, article, added: dict, near_duplicate: str | None = None) -> None:
         db = self.connection
-        locator = article.url or article.path or article.id
         content_hash = _hash(article.text)
-        article_id = _hash(locator, article.text)
+        article_id = self.article_id(article)
         if self.known(article_id):
             return  # the same document again: nothing to add
         first = db.execute("SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL "
                            "ORDER BY rowid LIMIT 1", (content_hash,)).fetchone()
-        duplicate_of = first["id"] if first else None
-        if duplicate_of is None and article.duplicate_of:
-            near = db.execute("SELECT id FROM articles WHERE path = ? OR id = ? LIMIT 1",
-                              (article.duplicate_of, article.duplicate_of)).fetchone()
-            duplicate_of = near["id"] if near else None
+        duplicate_of = first["id"] if first else (near_duplicate if near_duplicate and
+                                                  self.known(near_duplicate) else None)
         db.execute("INSERT INTO articles (id, content_hash, path, url, title, date, source, text, "
                    "duplicate_of, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (article_id, content_hash, article.path, article.url, article.title,
@@ -258,6 +263,20 @@ class Store:
         else:
             db.execute("UPDATE agreements SET num_articles = num_articles + 1 WHERE id = ?", (key,))
         return key
+
+
+CONTAINERS = (".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
+
+
+def locator(article) -> str:
+    """Where a document lives: its URL, else its file, else its id; a document inside a
+    container file (a JSONL line, a WARC record, stdin) is its file and its id there."""
+    if article.url:
+        return article.url
+    path = article.path or ""
+    if not path or path == "-" or path.endswith(CONTAINERS):
+        return f"{path}#{article.id}"
+    return path
 
 
 def _outlet(article) -> str:

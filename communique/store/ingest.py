@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from ..model import Article
 from ..pipeline import Pipeline
-from .db import Store, _hash
+from .db import Store
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ def ingest(documents: Iterable, db_path, settings: Settings | None = None,
     front = Pipeline(settings, stages=("clean", "dedupe"))
     back = Pipeline(settings.replace(dedupe=False), stages=("parse", "actors", "events"))
     report = IngestReport()
+    stored: dict[str, str] = {}  # pipeline id -> stored id, for near-duplicates in this run
+    seen: set[str] = set()  # stored ids met in this run
     with Store(db_path) as store:
         iterator = iter(documents)
         while batch := list(itertools.islice(iterator, settings.batch_size)):
@@ -44,13 +46,18 @@ def ingest(documents: Iterable, db_path, settings: Settings | None = None,
             for article in cleaned:
                 if article.error is not None:
                     report.failed.append(article)
-                elif store.known(_hash(article.url or article.path or article.id, article.text)):
-                    report.skipped += 1
+                    continue
+                article_id = Store.article_id(article)
+                if article_id in seen or store.known(article_id):
+                    report.skipped += 1  # stored before, or earlier in this run
                 else:
                     fresh.append(article)
+                stored[article.id] = article_id
+                seen.add(article_id)
             coded = back.process(fresh)
             report.failed.extend(a for a in coded if a.error is not None)
-            added = store.add_batch(a for a in coded if a.error is None)
+            near = {a.id: stored.get(a.duplicate_of) for a in coded if a.duplicate_of}
+            added = store.add_batch((a for a in coded if a.error is None), near)
             report.documents += len(batch)
             for key, value in added.items():
                 setattr(report, key, getattr(report, key) + value)
