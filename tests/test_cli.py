@@ -105,3 +105,25 @@ def test_eval_scores_the_seed(cli):
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     assert scores["recall"] == 1.0 and scores["precision"] >= 0.9 and scores["duplicates"] == 0
+
+
+def test_store_commands_end_to_end(cli, tmp_path):
+    db = tmp_path / "events.db"
+    first = cli("ingest", EXAMPLE, "--db", db, "--date", "2025-06-24")
+    assert first.returncode == 0, first.stderr
+    assert "1 articles stored" in first.stderr.decode()
+    again = cli("ingest", EXAMPLE, "--db", db, "--date", "2025-06-24")
+    assert "0 articles stored" in again.stderr.decode() and "1 already stored" in again.stderr.decode()
+    events = [json.loads(line) for line in
+              cli("events", "--db", db, "--source", "RUS", "--target", "MLI", "--format", "jsonl").stdout.splitlines()]
+    assert len(events) >= 3
+    assert all(e["source"]["country"] == "RUS" and e["target"]["country"] == "MLI" for e in events)
+    assert all({"num_articles", "num_sources", "num_mentions"} <= set(e) for e in events)
+    dyad = cli("dyad", "RUS", "MLI", "--db", db).stdout.decode()
+    assert "2025-06" in dyad and "goldstein" in dyad
+    assert len(cli("agreements", "--db", db, "--party", "MLI").stdout.splitlines()) == 3
+    out = tmp_path / "events.tsv"
+    assert cli("export", "--db", db, "--format", "gdelt", "--out", out).returncode == 0
+    assert all(len(row.split("\t")) == 61 for row in out.read_text(encoding="utf-8").splitlines())
+    bad = cli("events", "--db", db, "--since", "last week")
+    assert bad.returncode == 2 and b"YYYY-MM-DD" in bad.stderr
