@@ -104,7 +104,7 @@ def _hash(*parts: str) -> str:
 def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     """Open (and create or migrate) the database. Read-only connections never write."""
     if readonly:
-        connection = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True,
+        connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
                                      check_same_thread=False)
     else:
         connection = sqlite3.connect(path, check_same_thread=False)
