@@ -3,7 +3,9 @@
 One event, many reports. Every article is stored (a syndicated copy too, marked
 ``duplicate_of``), but an event that several reports tell is one row of ``events``: two
 coded events are the same event when they have the same source code, target code, CAMEO
-code, negation and date (or both no date). Each report of it adds a row to
+code and negation, both come from headlines or both from texts, and their dates are at most
+a day apart (or both unknown). Linked agreements are not compared: two outlets seldom name
+an agreement alike. Each report of it adds a row to
 ``event_mentions`` with its own evidence, and the event's counts follow GDELT's meanings:
 ``num_mentions`` (reports of it, over all articles), ``num_articles`` (distinct articles),
 ``num_sources`` (distinct outlets).
@@ -19,11 +21,13 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable
+from datetime import date, timedelta
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+SAME_EVENT_DAYS = 1  # reports of one event may date it a day apart ("yesterday", "on Monday")
 
 MIGRATIONS = {
     1: """
@@ -206,9 +210,26 @@ class Store:
         for event in article.events:
             self._add_event(article, article_id, event, agreement_ids, added)
 
+    def _same_event(self, event: dict) -> str | None:
+        """A stored event this one is another report of (see the module docstring)."""
+        target = event.get("target") or {}
+        day = event.get("date")
+        if day is None:
+            return None
+        start, end = (date.fromisoformat(day) + timedelta(days=d) for d in (-SAME_EVENT_DAYS,
+                                                                              SAME_EVENT_DAYS))
+        row = self.connection.execute(
+            "SELECT id FROM events WHERE source_code IS ? AND target_code IS ? AND cameo = ? "
+            "AND negated = ? AND headline = ? AND date BETWEEN ? AND ? "
+            "ORDER BY ABS(julianday(date) - julianday(?)), id LIMIT 1",
+            (event["source"].get("code"), target.get("code"), event["cameo"],
+             int(event.get("negated", False)), int(event.get("headline", False)),
+             start.isoformat(), end.isoformat(), day)).fetchone()
+        return row["id"] if row else None
+
     def _add_event(self, article, article_id: str, event: dict, agreement_ids, added) -> None:
         db = self.connection
-        key = event_key(event)
+        key = self._same_event(event) or event_key(event)
         source, target = event["source"], event["target"]
         location = event.get("location") or {}
         agreement_id = agreement_ids.get(event.get("agreement_id"))

@@ -147,3 +147,17 @@ def test_a_killed_batch_leaves_nothing_half_written(seed_db, tmp_path):
     with Store(db) as store, pytest.raises(KeyError):
         store.add_batch([article])
     assert counts(db) == before
+
+
+def test_reports_a_day_apart_are_one_event(tmp_path):
+    db = tmp_path / "window.db"
+    texts = {"a.txt": ("Egypt condemned Israel on Monday.", "2025-06-24"),
+             "b.txt": ("Egypt condemned Israel, officials said.", "2025-06-24"),
+             "c.txt": ("Egypt condemned Israel in a statement.", "2025-06-30")}
+    for name, (text, day) in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        ingest(iter_documents([str(tmp_path / name)], SETTINGS.replace(default_date=day)), db,
+               SETTINGS.replace(default_date=day))
+    rows = sqlite3.connect(db).execute(
+        "SELECT date, num_articles FROM events WHERE cameo LIKE '11%' ORDER BY date").fetchall()
+    assert rows == [("2025-06-23", 2), ("2025-06-30", 1)]
