@@ -223,7 +223,10 @@ def article(connection, article_id: str) -> dict | None:
 
 
 def overview(connection) -> dict:
-    count = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
+    """Counts of what the database holds, and its ten busiest dyads."""
+    def count(sql: str) -> int:
+        return connection.execute(sql).fetchone()[0]
+
     return {"articles": count("SELECT COUNT(*) FROM articles"),
             "duplicates": count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
             "events": count("SELECT COUNT(*) FROM events"),
