@@ -49,17 +49,9 @@ GDELT_COLUMNS = (
 
 
 def _every_event(connection):
-    """Every event, oldest first, in pages (an export is not capped like a query)."""
-    offset = 0
-    page = 5_000
-    while True:
-        rows = connection.execute("SELECT * FROM events ORDER BY date, id LIMIT ? OFFSET ?",
-                                  (page, offset)).fetchall()
-        if not rows:
-            return
-        for row in rows:
-            yield query.event_record(row, query.first_mention(connection, row["id"]))
-        offset += page
+    """Every event, oldest first, streamed from one cursor (an export is not capped)."""
+    for row in connection.cursor().execute("SELECT * FROM events ORDER BY date, id"):
+        yield query.event_record(row, query.first_mention(connection, row["id"]))
 
 
 def flat_row(event: dict) -> dict:
