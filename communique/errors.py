@@ -76,6 +76,12 @@ class NoMainText(CommuniqueError):
     message = "no article text was found"
 
 
+# E3xx: storing
+class StoreError(CommuniqueError):
+    code = "E300"
+    message = "the article could not be stored"
+
+
 # E9xx: bugs. A document that trips one is reported, never allowed to stop the run.
 class InternalError(CommuniqueError):
     code = "E900"
@@ -84,5 +90,5 @@ class InternalError(CommuniqueError):
 
 ALL_ERRORS = [
     ReadError, EmptyDocument, BinaryDocument, DecompressError, TooLarge, BadJsonLine,
-    BadWarc, SymlinkLoop, NotFound, NoMainText, InternalError,
+    BadWarc, SymlinkLoop, NotFound, NoMainText, StoreError, InternalError,
 ]

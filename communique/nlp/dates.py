@@ -39,6 +39,7 @@ _DATE_WORDS = re.compile(
     r"tonight|week|month|year|ago|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
     re.IGNORECASE)
+PLAUSIBLE_YEARS = (1000, 2999)
 _PRECISION = {"day": "day", "time": "day", "week": "day", "month": "month", "year": "year"}
 
 
@@ -75,6 +76,8 @@ def resolve_date(expression: str, published: str | None) -> tuple[str, str] | No
         return None
     precision = _PRECISION.get(data.period or "day", "day")
     day = data.date_obj.date()
+    if not PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]:
+        return None  # a number read as a year ("the 1 or 2 per cent"), not a date of news
     if precision == "month":
         day = day.replace(day=1)
     elif precision == "year":

@@ -216,8 +216,11 @@ class Store:
         day = event.get("date")
         if day is None:
             return None
-        start, end = (date.fromisoformat(day) + timedelta(days=d) for d in (-SAME_EVENT_DAYS,
-                                                                              SAME_EVENT_DAYS))
+        try:
+            start, end = (date.fromisoformat(day) + timedelta(days=d)
+                          for d in (-SAME_EVENT_DAYS, SAME_EVENT_DAYS))
+        except (ValueError, OverflowError):
+            return None
         row = self.connection.execute(
             "SELECT id FROM events WHERE source_code IS ? AND target_code IS ? AND cameo = ? "
             "AND negated = ? AND headline = ? AND date BETWEEN ? AND ? "

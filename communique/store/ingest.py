@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..errors import StoreError
 from ..model import Article
 from ..pipeline import Pipeline
 from .db import Store
@@ -57,10 +58,31 @@ def ingest(documents: Iterable, db_path, settings: Settings | None = None,
             coded = back.process(fresh)
             report.failed.extend(a for a in coded if a.error is not None)
             near = {a.id: stored.get(a.duplicate_of) for a in coded if a.duplicate_of}
-            added = store.add_batch((a for a in coded if a.error is None), near)
+            added = _store(store, [a for a in coded if a.error is None], near, report)
             report.documents += len(batch)
             for key, value in added.items():
                 setattr(report, key, getattr(report, key) + value)
             if on_batch is not None:
                 on_batch(len(batch))
     return report
+
+
+def _store(store: Store, articles: list[Article], near: dict, report: IngestReport) -> dict:
+    """Store a batch in one transaction; if that fails, one article at a time, so that one
+    article the store cannot take becomes an error record and the others are kept."""
+    try:
+        return store.add_batch(articles, near)
+    except Exception as error:  # noqa: BLE001 - any failure is retried article by article
+        logger.warning("storing a batch failed (%s); storing its articles one by one", error)
+    total = {"articles": 0, "duplicates": 0, "events": 0, "mentions": 0}
+    for article in articles:
+        try:
+            added = store.add_batch([article], near)
+        except Exception as error:  # noqa: BLE001
+            article.error = StoreError(f"the article could not be stored: {type(error).__name__}: "
+                                       f"{error}")
+            report.failed.append(article)
+            continue
+        for key, value in added.items():
+            total[key] += value
+    return total

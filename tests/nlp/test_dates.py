@@ -13,6 +13,7 @@ from communique.nlp.dates import resolve_date
     ("in 1989", None, ("1989-01-01", "year")),
     ("on Monday", None, None),  # relative, and no publication date to count from
     ("five-day", "2025-06-24", None),  # a duration, not a date
+    ("in 0001", "2025-06-24", None),  # a number read as a year
 ])
 def test_resolve_date(expression, published, expected):
     assert resolve_date(expression, published) == expected

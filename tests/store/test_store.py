@@ -161,3 +161,19 @@ def test_reports_a_day_apart_are_one_event(tmp_path):
     rows = sqlite3.connect(db).execute(
         "SELECT date, num_articles FROM events WHERE cameo LIKE '11%' ORDER BY date").fetchall()
     assert rows == [("2025-06-23", 2), ("2025-06-30", 1)]
+
+
+def test_an_article_the_store_cannot_take_is_an_error_record_and_the_batch_goes_on(tmp_path):
+    from communique import Pipeline
+    from communique.store.db import Store
+    from communique.store.ingest import IngestReport, _store
+
+    pipeline = Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events"))
+    good, bad = (next(pipeline.pipe(iter_documents([str(EXAMPLE)], SETTINGS))) for _ in range(2))
+    bad.path = "elsewhere/copy.txt"
+    bad.events.append({"broken": True})
+    report = IngestReport()
+    with Store(tmp_path / "partial.db") as store:
+        added = _store(store, [bad, good], {}, report)
+    assert added["articles"] == 1 and [a.error.code for a in report.failed] == ["E300"]
+    assert counts(tmp_path / "partial.db")["articles"] == 1
