@@ -95,7 +95,10 @@ def test_bad_query_parameters_are_refused_not_run(seed_db, kwargs):
 
 
 def test_words_with_fts_syntax_are_only_words(seed_db):
-    assert query.events(connect(seed_db, readonly=True), q='nuclear" OR * NEAR(') is not None
+    connection = connect(seed_db, readonly=True)
+    assert query.events(connection, q='"nuclear*" AND (energy') == query.events(connection, q="nuclear energy")
+    assert query.events(connection, q="nuclear energy")
+    assert query.events(connection, q='") OR NEAR(*') == []
 
 
 def test_timeline_network_and_agreements(seed_db):
