@@ -44,6 +44,30 @@ def fts_query(text: str) -> str:
     return " ".join('"' + word + '"' for word in words)
 
 
+def _dyad_filter(source, target, either_direction: bool, where: list, params: list) -> None:
+    if source and target and either_direction:
+        where.append("((source_country = ? AND target_country = ?) OR "
+                     "(source_country = ? AND target_country = ?))")
+        params += [source, target, target, source]
+        return
+    if source:
+        where.append("source_country = ?")
+        params.append(source)
+    if target:
+        where.append("target_country = ?")
+        params.append(target)
+
+
+def _date_filter(since, until, where: list, params: list) -> None:
+    since, until = _day(since, "since"), _day(until, "until")
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if until:
+        where.append("date <= ?")
+        params.append(until)
+
+
 def event_record(row: sqlite3.Row, evidence: sqlite3.Row | None = None) -> dict:
     record = {
         "id": row["id"], "date": row["date"], "date_precision": row["date_precision"],
@@ -74,19 +98,9 @@ def events(connection, source=None, target=None, either_direction=False, cameo=N
     either direction if asked), CAMEO code prefix, QuadClass, date range and words of the
     reporting articles."""
     source, target = _country(source, "source"), _country(target, "target")
-    since, until = _day(since, "since"), _day(until, "until")
     where, params = [], []
-    if source and target and either_direction:
-        where.append("((source_country = ? AND target_country = ?) OR "
-                     "(source_country = ? AND target_country = ?))")
-        params += [source, target, target, source]
-    else:
-        if source:
-            where.append("source_country = ?")
-            params.append(source)
-        if target:
-            where.append("target_country = ?")
-            params.append(target)
+    _dyad_filter(source, target, either_direction, where, params)
+    _date_filter(since, until, where, params)
     if cameo:
         if not str(cameo).isdigit() or len(str(cameo)) > 4:
             raise QueryError("cameo must be a CAMEO code or its first digits, e.g. 04 or 057")
@@ -97,12 +111,6 @@ def events(connection, source=None, target=None, either_direction=False, cameo=N
             raise QueryError("quad must be 1, 2, 3 or 4")
         where.append("quad_class = ?")
         params.append(int(quad))
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
     if q:
         query = fts_query(q)
         if not query:
@@ -141,22 +149,12 @@ def dyad_timeline(connection, a: str, b: str, interval: str = "month",
     if interval not in INTERVALS:
         raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
     a, b = _country(a, "a"), _country(b, "b")
-    since, until = _day(since, "since"), _day(until, "until")
+    if not (a and b):
+        raise QueryError("a dyad needs two country codes")
     where = ["date IS NOT NULL", "negated = 0", "modality != 'hypothetical'"]
     params: list = []
-    if either_direction:
-        where.append("((source_country = ? AND target_country = ?) OR "
-                     "(source_country = ? AND target_country = ?))")
-        params += [a, b, b, a]
-    else:
-        where.append("source_country = ? AND target_country = ?")
-        params += [a, b]
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
+    _dyad_filter(a, b, either_direction, where, params)
+    _date_filter(since, until, where, params)
     sql = (f"SELECT {PERIODS[interval]} AS period, SUM(quad_class = 1) AS quad1, "
            "SUM(quad_class = 2) AS quad2, SUM(quad_class = 3) AS quad3, "
            "SUM(quad_class = 4) AS quad4, COUNT(*) AS events, "
@@ -168,16 +166,10 @@ def dyad_timeline(connection, a: str, b: str, interval: str = "month",
 def network(connection, since=None, until=None, min_events: int = 1,
             limit: int = 500) -> list[dict]:
     """The actor network: one weighted edge per ordered pair of countries."""
-    since, until = _day(since, "since"), _day(until, "until")
     where = ["source_country IS NOT NULL", "target_country IS NOT NULL",
              "source_country != target_country", "negated = 0", "modality != 'hypothetical'"]
     params: list = []
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
+    _date_filter(since, until, where, params)
     sql = ("SELECT source_country AS source, target_country AS target, COUNT(*) AS events, "
            "SUM(num_mentions) AS mentions, ROUND(SUM(goldstein), 2) AS goldstein, "
            "SUM(quad_class IN (1, 2)) AS cooperation, SUM(quad_class IN (3, 4)) AS conflict "
