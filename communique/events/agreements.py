@@ -32,16 +32,18 @@ def _data() -> dict:
     return data
 
 
-def find_agreements(article, events: list[dict]) -> list[dict]:
+def find_agreements(article, events: list[dict], trigger_of: dict[str, int]) -> list[dict]:
+    """The agreements the events act on; ``trigger_of`` maps an event id to its trigger's
+    token index in the article's Doc."""
     doc = article.doc
     data = _data()
     records: list[dict] = []
     for event in events:
         if event["negated"]:
             continue
-        trigger = _token_at(doc, event)
-        if trigger is None:
+        if event["id"] not in trigger_of:
             continue
+        trigger = doc[trigger_of[event["id"]]]
         nouns = [t for t in _governed(trigger) if t.lemma_.lower() in data["kinds"]]
         if not nouns:
             continue
@@ -180,16 +182,6 @@ def _count(noun) -> int:
                 return int(child.text)
             return NUMBERS.get(child.lower_, 1)
     return 1
-
-
-def _token_at(doc, event):
-    sentence_start = event["evidence"]["start"]
-    trigger = event["evidence"]["trigger"].split()[0]
-    for token in doc.char_span(sentence_start, event["evidence"]["end"],
-                               alignment_mode="expand") or ():
-        if token.text == trigger:
-            return token
-    return None
 
 
 def _unique(values) -> list:

@@ -47,6 +47,7 @@ class ArticleCoder:
         self.roles = Roles(self.doc, article.mentions)
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
+        self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
 
     def run(self) -> list[dict]:
         patterns = load_patterns()
@@ -135,8 +136,10 @@ class ArticleCoder:
             if key in self.seen or (code.startswith(SYMMETRIC_PREFIXES) and reverse in self.seen):
                 continue
             self.seen.add(key)
-            self.events.append(self.record(trigger, sentence, source, target, code, modality,
-                                           negated, historical, date, precision, location))
+            event = self.record(trigger, sentence, source, target, code, modality, negated,
+                                historical, date, precision, location)
+            self.trigger_of[event["id"]] = token.i
+            self.events.append(event)
 
     def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
         token, pattern = trigger.token, trigger.pattern
@@ -338,8 +341,9 @@ class EventCoder:
 
         if article.doc is None:
             raise ValueError("the events stage needs the parse and actors stages before it")
-        article.events = ArticleCoder(article).run()
-        article.agreements = find_agreements(article, article.events)
+        coder = ArticleCoder(article)
+        article.events = coder.run()
+        article.agreements = find_agreements(article, article.events, coder.trigger_of)
         article.events.extend(self.headline_events(article))
         return article
 
