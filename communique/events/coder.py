@@ -63,23 +63,24 @@ class ArticleCoder:
         for token in sentence:
             if token.pos_ != "VERB":
                 continue
-            for lemma in verb_lemmas(token):
-                trigger = self._match(token, lemma) if lemma in patterns else None
+            lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
+            words = frame(token) if lemmas else []
+            for lemma in lemmas:
+                trigger = self._match(token, lemma, words)
                 if trigger is not None:
                     found.append(trigger)
                     # Nouns the pattern used are part of this event ("held talks").
-                    consumed.update(i for i, word in frame(token) if word in trigger.pattern.words)
+                    consumed.update(i for i, word in words if word in trigger.pattern.words)
                     break
         for token in sentence:
             key = "n:" + token.lemma_.lower()
             if token.pos_ == "NOUN" and key in patterns and token.i not in consumed:
-                trigger = self._match(token, key)
+                trigger = self._match(token, key, frame(token))
                 if trigger is not None:
                     found.append(trigger)
         return found
 
-    def _match(self, token, key: str) -> Trigger | None:
-        words = frame(token)
+    def _match(self, token, key: str, words) -> Trigger | None:
         fallback = None
         for pattern in best_pattern(key, token, words):
             # "struck Iraq" (195) and "workers struck" (143): an object pattern needs an actor
