@@ -365,6 +365,27 @@ Browse it:
     ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
 
 
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (the default is this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(db_path, host, port):
+    """Serve the JSON API (OpenAPI at /openapi.json) over a database, read-only.
+
+    POST /api/ingest exists only when the environment variable COMMUNIQUE_TOKEN is set, and
+    needs it as a bearer token.
+    """
+    import os
+
+    import uvicorn
+
+    from .web.app import create_app
+
+    app = create_app(db_path, token=os.environ.get("COMMUNIQUE_TOKEN") or None)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",

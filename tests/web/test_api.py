@@ -1,0 +1,87 @@
+"""The JSON API with FastAPI's test client, over a real database of the seed."""
+import pytest
+from fastapi.testclient import TestClient
+
+from communique import Settings
+from communique.ingest.readers import iter_documents
+from communique.store.ingest import ingest
+from communique.web.app import create_app
+from tests.conftest import EXAMPLE
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "seed.db"
+    settings = Settings(default_date="2025-06-24")
+    ingest(iter_documents([str(EXAMPLE)], settings), path, settings)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    return TestClient(create_app(db))
+
+
+def test_openapi(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/articles", "/api/articles/{article_id}", "/api/dyads/{a}/{b}",
+            "/api/network", "/api/agreements"} <= set(spec["paths"])
+    assert "/api/ingest" not in spec["paths"]  # read-only without a token
+
+
+def test_events_of_a_dyad(client):
+    events = client.get("/api/events", params={"source": "RUS", "target": "MLI"}).json()
+    assert len(events) >= 3
+    assert all(e["source"]["country"] == "RUS" and e["target"]["country"] == "MLI" for e in events)
+
+
+def test_article_with_its_events(client):
+    articles = client.get("/api/articles").json()
+    article = client.get(f"/api/articles/{articles[0]['id']}").json()
+    assert article["text"] and article["removed"] and article["events"]
+    for event in article["events"]:
+        evidence = event["evidence"]
+        if evidence["field"] == "text":
+            assert article["text"][evidence["start"]:evidence["end"]] == evidence["sentence"]
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_dyad_network_agreements(client):
+    assert client.get("/api/dyads/RUS/MLI", params={"interval": "day"}).json()
+    assert any(e["source"] == "RUS" and e["target"] == "MLI" for e in client.get("/api/network").json())
+    assert len(client.get("/api/agreements", params={"party": "MLI", "topic": "nuclear"}).json()) == 1
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/events", {"source": "RUS' OR '1'='1"}),
+    ("/api/events", {"since": "2025-06-24; DROP TABLE events"}),
+    ("/api/events", {"cameo": "04%"}),
+    ("/api/events", {"limit": 10 ** 9}),
+    ("/api/dyads/RUS/M'L", {}),
+    ("/api/agreements", {"party": "1=1"}),
+])
+def test_hostile_parameters_get_a_4xx(client, path, params):
+    response = client.get(path, params=params)
+    assert 400 <= response.status_code < 500
+
+
+def test_sql_like_words_in_search_are_only_words(client):
+    response = client.get("/api/events", params={"q": "'; DROP TABLE events; --"})
+    assert response.status_code == 200 and response.json() == []
+
+
+def test_ingest_needs_the_token(db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "writable.db"
+    shutil.copy(db, copy)
+    client = TestClient(create_app(copy, token=TOKEN))
+    text = "Egypt condemned Israel on Monday over the raid."
+    assert client.post("/api/ingest", content=text).status_code == 401
+    assert client.post("/api/ingest", content=text,
+                       headers={"Authorization": "Bearer wrong"}).status_code == 401
+    accepted = client.post("/api/ingest", content=text, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert accepted.status_code == 201 and accepted.json()["articles"] == 1
+    assert client.get("/api/events", params={"source": "EGY", "target": "ISR"}).json()
