@@ -100,6 +100,10 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         """Agreements by party and topic."""
         return query.agreements(connection, party=party, topic=topic, limit=limit, offset=offset)
 
+    from .pages import add_pages
+
+    add_pages(app, database)
+
     if token:
         @app.post("/api/ingest", status_code=201)
         async def ingest(request: Request, authorization: str = Header("")) -> dict:
