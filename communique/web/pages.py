@@ -77,7 +77,7 @@ def timeline_chart(periods: list[dict]) -> dict | None:
     low = min(0.0, *(p["goldstein"] for p in periods))
     high = max(0.0, *(p["goldstein"] for p in periods))
     span = (high - low) or 1.0
-    bars, points, ticks = [], [], []
+    bars, points, ticks, dots = [], [], [], []
     for n, period in enumerate(periods):
         x, bottom = n * slot + 8, plot
         for quad in (1, 2, 3, 4):
@@ -89,9 +89,12 @@ def timeline_chart(periods: list[dict]) -> dict | None:
                              "h": round(h, 1), "label": f"{period['period']}: {count} (quad {quad})"})
         y = plot - (period["goldstein"] - low) / span * (plot - 20)
         points.append(f"{x + (slot - 16) / 2:.1f},{y:.1f}")
+        dots.append({"x": round(x + (slot - 16) / 2, 1), "y": round(y, 1),
+                     "label": f"{period['period']}: Goldstein {period['goldstein']}"})
         ticks.append({"x": x + (slot - 16) / 2, "label": period["period"]})
     zero = plot - (0 - low) / span * (plot - 20)
     return {"width": width, "height": CHART_HEIGHT, "bars": bars, "line": " ".join(points),
+            "points": dots,
             "zero": round(zero, 1), "ticks": ticks}
 
 

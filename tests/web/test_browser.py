@@ -1,0 +1,78 @@
+"""Real Chromium, through Playwright, against a real server on a free port.
+
+Debian's chromium is driven through ``executable_path`` (``playwright install`` cannot
+download here); ``.ci/run`` installs it. Screenshots go to the test's tmp dir.
+"""
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from communique import Settings
+from communique.ingest.readers import iter_documents
+from communique.store.ingest import ingest
+from tests.conftest import EXAMPLE, ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "db.sqlite"
+    settings = Settings(default_date="2025-06-24")
+    ingest(iter_documents([str(EXAMPLE)], settings), db, settings)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", str(db),
+                                "--port", str(port)], cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/api/articles", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser.new_page(viewport={"width": 1200, "height": 900})
+        browser.close()
+
+
+def test_every_page_loads(server, page):
+    for path in ("/", "/events", "/events?source=RUS&target=MLI", "/dyad/RUS/MLI", "/network"):
+        response = page.goto(server + path)
+        assert response.status == 200, path
+        assert page.locator("header .brand").inner_text() == "communique"
+
+
+def test_from_the_dyad_to_the_highlighted_sentence(server, page, tmp_path):
+    page.goto(server + "/dyad/RUS/MLI")
+    assert page.locator("svg.timeline rect").count() >= 1
+    page.screenshot(path=str(tmp_path / "dyad-RUS-MLI.png"), full_page=True)
+    page.locator("table.events a", has_text="signed three key agreements").first.click()
+    page.wait_for_load_state()
+    assert "/article/" in page.url
+    mark = page.locator("mark", has_text="signed three key agreements")
+    assert mark.count() == 1 and mark.is_visible()
+    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+    assert (tmp_path / "dyad-RUS-MLI.png").stat().st_size > 10_000
