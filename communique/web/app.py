@@ -29,8 +29,10 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     db_path = Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"no database at {db_path}: make one with `communique ingest`")
+    # The interactive docs pages load their scripts from a CDN: left out, the pages work
+    # offline; the OpenAPI description stays at /openapi.json.
     app = FastAPI(title="communique", summary="Political event data: events, dyads, agreements",
-                  version="1")
+                  version="1", docs_url=None, redoc_url=None)
 
     def database() -> Iterator:
         connection = connect(db_path, readonly=True)

@@ -85,3 +85,9 @@ def test_ingest_needs_the_token(db, tmp_path):
     accepted = client.post("/api/ingest", content=text, headers={"Authorization": f"Bearer {TOKEN}"})
     assert accepted.status_code == 201 and accepted.json()["articles"] == 1
     assert client.get("/api/events", params={"source": "EGY", "target": "ISR"}).json()
+
+
+def test_no_page_loads_scripts_from_elsewhere(client):
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    for path in ("/", "/events", "/dyad/RUS/MLI", "/network"):
+        assert "<script" not in client.get(path).text
