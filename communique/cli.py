@@ -361,6 +361,7 @@ Browse it:
   .venv/bin/communique dyad RUS MLI --db {db_path}
   .venv/bin/communique agreements --db {db_path}
   .venv/bin/communique export --db {db_path} --format csv --out events.csv
+  .venv/bin/communique serve --db {db_path}    then open http://127.0.0.1:8000/dyad/RUS/MLI
   datasette {db_path}        (Datasette opens the database as it is)""")
     ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
 
