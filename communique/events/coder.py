@@ -295,9 +295,11 @@ def _actors(mentions, allow_places: bool = False) -> list[Actor]:
 
 
 def _clause_heads(token):
-    """The trigger, then the clause it depends on for its time ("on Monday, where they signed")."""
+    """The trigger, then the clause it depends on for its time ("on Monday, where they signed");
+    a coordinated clause with a subject of its own has its own time."""
     yield token
-    if token.dep_ in ("relcl", "advcl", "xcomp", "conj", "acl"):
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    if token.dep_ in ("relcl", "advcl", "xcomp", "acl") or (token.dep_ == "conj" and not own_subject):
         yield token.head
 
 
