@@ -113,9 +113,14 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             expected = f"Bearer {token}".encode()
             if not hmac.compare_digest(authorization.encode(), expected):
                 raise HTTPException(401, "a valid bearer token is needed")
-            body = await request.body()
-            if len(body) > MAX_BODY_BYTES:
+            declared = request.headers.get("content-length", "0")
+            if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
                 raise HTTPException(413, "the document is too large")
+            body = b""
+            async for chunk in request.stream():  # counted as it comes, whatever was declared
+                body += chunk
+                if len(body) > MAX_BODY_BYTES:
+                    raise HTTPException(413, "the document is too large")
             return _ingest_body(db_path, body, request.headers.get("content-type", ""))
 
     return app

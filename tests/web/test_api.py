@@ -91,3 +91,16 @@ def test_no_page_loads_scripts_from_elsewhere(client):
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
     for path in ("/", "/events", "/dyad/RUS/MLI", "/network"):
         assert "<script" not in client.get(path).text
+
+
+def test_ingest_refuses_a_body_over_the_limit(db, tmp_path):
+    import shutil
+
+    from communique.web.app import MAX_BODY_BYTES
+
+    copy = tmp_path / "limit.db"
+    shutil.copy(db, copy)
+    client = TestClient(create_app(copy, token=TOKEN))
+    response = client.post("/api/ingest", content=b"x" * (MAX_BODY_BYTES + 1),
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 413
