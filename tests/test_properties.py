@@ -1,6 +1,5 @@
 """Properties that hold on any text (hypothesis): the cleaner and the coder never raise,
 evidence offsets index the clean text and reproduce the sentence, output is deterministic."""
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
