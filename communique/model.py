@@ -134,10 +134,6 @@ class Mention:
     actors: list[Actor]
     rule: str = ""  # which resolution rule decided it; for debugging and evaluation
 
-    @property
-    def text(self) -> str:
-        return self.actors[0].text if self.actors else ""
-
     def records(self) -> list[dict]:
         return [{**actor.to_dict(), "start": self.start, "end": self.end, "rule": self.rule}
                 for actor in self.actors]

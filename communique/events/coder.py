@@ -82,7 +82,7 @@ class ArticleCoder:
 
     def _match(self, token, key: str, words) -> Trigger | None:
         fallback = None
-        for pattern in best_pattern(key, token, words):
+        for pattern in best_pattern(key, words):
             # "struck Iraq" (195) and "workers struck" (143): an object pattern needs an actor
             # as object when another reading of the same words exists.
             if pattern.target == "object" and not self.roles.mentions(

@@ -142,7 +142,7 @@ def frame(trigger) -> list[tuple[int, str]]:
     return sorted(set(words))
 
 
-def matches(pattern: Pattern, words: list[tuple[int, str]], trigger_index: int) -> bool:
+def matches(pattern: Pattern, words: list[tuple[int, str]]) -> bool:
     position = -1
     for word in pattern.words:
         if word.startswith("<"):
@@ -170,7 +170,7 @@ def _word_index(trigger_key: str) -> tuple[dict[str, list[int]], list[int]]:
     return by_word, bare
 
 
-def best_pattern(trigger_key: str, trigger, words):
+def best_pattern(trigger_key: str, words):
     """The matching patterns of a trigger, most specific first (a generator: the first is
     usually all a caller needs)."""
     patterns = load_patterns().get(trigger_key, ())
@@ -181,7 +181,7 @@ def best_pattern(trigger_key: str, trigger, words):
         positions.update(by_word.get(word, ()))
     for position in sorted(positions):
         pattern = patterns[position]
-        if pattern.needed <= present and matches(pattern, words, trigger.i):
+        if pattern.needed <= present and matches(pattern, words):
             yield pattern
 
 
