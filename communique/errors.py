@@ -88,7 +88,13 @@ class InternalError(CommuniqueError):
     message = "internal error"
 
 
+class WorkerLost(CommuniqueError):
+    code = "E901"
+    message = "the worker processing the document failed"
+
+
 ALL_ERRORS = [
     ReadError, EmptyDocument, BinaryDocument, DecompressError, TooLarge, BadJsonLine,
     BadWarc, SymlinkLoop, NotFound, NoMainText, StoreError, InternalError,
+    WorkerLost,
 ]

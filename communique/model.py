@@ -63,6 +63,13 @@ class Article:
         return cls(id=doc.id, path=doc.path, url=doc.url, title=doc.title, date=doc.date,
                    source=doc.source, error=doc.error)
 
+    def detach(self) -> "Article":
+        """Drop what the stages kept for each other (the spaCy Docs), leaving the results:
+        what a worker sends back, and what a long run need not hold."""
+        self.doc = None
+        self.extra.clear()
+        return self
+
     @property
     def ok(self) -> bool:
         return self.error is None

@@ -8,8 +8,10 @@ remaining stages, and the stream goes on.
 """
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
@@ -42,6 +44,12 @@ class Pipeline:
         if not self.settings.dedupe:
             stages = [name for name in stages if name != "dedupe"]
         self.stages = [factories[name](self.settings) for name in stages]
+        self.seconds: collections.Counter = collections.Counter()  # time spent per stage
+
+    def take_timings(self) -> dict[str, float]:
+        """The time spent per stage since the last call, and start counting afresh."""
+        taken, self.seconds = dict(self.seconds), collections.Counter()
+        return taken
 
     @property
     def stage_names(self) -> list[str]:
@@ -74,6 +82,13 @@ class Pipeline:
         return articles
 
     def _run_stage(self, stage, items: list, first: bool) -> list[Article]:
+        start = time.perf_counter()
+        try:
+            return self._run_stage_untimed(stage, items, first)
+        finally:
+            self.seconds[stage.name] += time.perf_counter() - start
+
+    def _run_stage_untimed(self, stage, items: list, first: bool) -> list[Article]:
         if first:
             return [self._guarded(stage, doc, Article.from_document(doc)) if doc.error is None
                     else Article.from_document(doc) for doc in items]

@@ -1,4 +1,5 @@
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,27 @@ def run_cli(*args: str, stdin: bytes | None = None, env=None) -> subprocess.Comp
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def db_snapshot(db) -> dict:
+    """What a database holds, for comparing two runs: checks integrity, then lists every
+    table's row count, the stored articles and the events with their counts."""
+    connection = sqlite3.connect(db)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+            "AND name NOT LIKE 'sqlite_%'")]
+        return {
+            "counts": {t: connection.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
+                       for t in sorted(tables)},
+            "articles": sorted(connection.execute(
+                "SELECT id, duplicate_of FROM articles").fetchall(), key=str),
+            "events": sorted(connection.execute(
+                "SELECT id, source_code, target_code, cameo, date, num_mentions, num_articles, "
+                "num_sources FROM events").fetchall(), key=str),
+            "agreements": sorted(connection.execute(
+                "SELECT id, num_articles FROM agreements").fetchall()),
+        }
+    finally:
+        connection.close()

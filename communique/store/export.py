@@ -48,6 +48,14 @@ GDELT_COLUMNS = (
 )
 
 
+def arrow_schema(columns) :
+    """The Arrow schema of a table given as (name, type) pairs like ``FLAT_COLUMNS``."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(name, types[kind]) for name, kind in columns])
+
+
 def _every_event(connection):
     """Every event, oldest first, streamed from one cursor (an export is not capped)."""
     for row in connection.cursor().execute("SELECT * FROM events ORDER BY date, id"):
@@ -126,11 +134,7 @@ def export(connection, output_format: str, out: Path) -> int:
         import pyarrow.parquet as pq
 
         rows = [flat_row(event) for event in _every_event(connection)]
-        types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
-                 "bool": pa.bool_()}
-        schema = pa.schema([(name, types[kind]) for name, kind in FLAT_COLUMNS])
-        table = pa.Table.from_pylist(rows, schema=schema)
-        pq.write_table(table, out)
+        pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema(FLAT_COLUMNS)), out)
         return len(rows)
     articles = {}
     with open(out, "w", encoding="utf-8", newline="") as fh:

@@ -6,15 +6,15 @@ database as a run that was not.
 """
 from __future__ import annotations
 
-import itertools
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..errors import StoreError
 from ..model import Article
-from ..pipeline import Pipeline
+from ..parallel import Runner
 from .db import Store
 
 logger = logging.getLogger(__name__)
@@ -29,41 +29,50 @@ class IngestReport:
     events: int = 0
     mentions: int = 0
     failed: list[Article] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
 
 def ingest(documents: Iterable, db_path, settings: Settings | None = None,
-           on_batch=None) -> IngestReport:
+           on_batch=None, executor=None) -> IngestReport:
+    """Code ``documents`` and store them in the database at ``db_path``.
+
+    ``executor`` runs the coding (see ``communique.parallel``; default: this process); the
+    store is written here, one transaction per partition, in input order, so the database
+    is the same whichever executor ran the work.
+    """
+    from .. import CODE_STAGES
+
     settings = settings or Settings()
-    front = Pipeline(settings, stages=("clean", "dedupe"))
-    back = Pipeline(settings.replace(dedupe=False), stages=("parse", "actors", "events"))
     report = IngestReport()
     stored: dict[str, str] = {}  # pipeline id -> stored id, for near-duplicates in this run
     seen: set[str] = set()  # stored ids met in this run
+    skipped: set[int] = set()  # the articles keep() turned away, by object identity
     with Store(db_path) as store:
-        iterator = iter(documents)
-        while batch := list(itertools.islice(iterator, settings.batch_size)):
-            cleaned = list(front.pipe(batch, batch_size=len(batch)))
-            fresh = []
-            for article in cleaned:
-                if article.error is not None:
-                    report.failed.append(article)
-                    continue
-                article_id = Store.article_id(article)
-                if article_id in seen or store.known(article_id):
-                    report.skipped += 1  # stored before, or earlier in this run
-                else:
-                    fresh.append(article)
-                stored[article.id] = article_id
-                seen.add(article_id)
-            coded = back.process(fresh)
-            report.failed.extend(a for a in coded if a.error is not None)
+        def keep(article: Article) -> bool:
+            article_id = Store.article_id(article)
+            fresh = article_id not in seen and not store.known(article_id)
+            if not fresh:  # stored before, or earlier in this run: skips the parser
+                report.skipped += 1
+                skipped.add(id(article))
+            stored[article.id] = article_id
+            seen.add(article_id)
+            return fresh
+
+        runner = Runner(settings, CODE_STAGES, executor, keep=keep)
+        for articles in runner.run(documents):
+            report.failed.extend(a for a in articles if a.error is not None)
+            coded = [a for a in articles if a.error is None and id(a) not in skipped]
+            skipped.clear()
             near = {a.id: stored.get(a.duplicate_of) for a in coded if a.duplicate_of}
-            added = _store(store, [a for a in coded if a.error is None], near, report)
-            report.documents += len(batch)
+            start = time.perf_counter()
+            added = _store(store, coded, near, report)
+            runner.seconds["store"] += time.perf_counter() - start
+            report.documents += len(articles)
             for key, value in added.items():
                 setattr(report, key, getattr(report, key) + value)
             if on_batch is not None:
-                on_batch(len(batch))
+                on_batch(len(articles))
+        report.seconds = dict(runner.seconds)
     return report
 
 

@@ -1,0 +1,209 @@
+"""Commands that read documents: clean, actors, code, ingest, and eval against gold files."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+import click
+
+from .. import CODE_STAGES
+from ..ingest.readers import iter_documents
+from . import main
+from ..parallel import Runner
+from .options import (EXIT_OK, EXIT_SOME_FAILED, executor_for_run, input_options, input_paths,
+                      load_settings, progress_bar, run_options)
+
+logger = logging.getLogger(__name__)
+
+
+@main.command()
+@input_options(["jsonl", "text"], "jsonl: one record per document; text: the clean text only.")
+def clean(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress):
+    """Extract the clean article text: title, date, source, text and removed boilerplate.
+
+    Writes one JSON object per input document, in input order. A document that cannot be
+    read gives {"id", "path", "error": {"code", "message"}} and the run goes on; the exit
+    status is then 1.
+    """
+    settings = load_settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+
+    def write(article, out):
+        if output_format == "jsonl":
+            out.write(json.dumps(article.clean_record(), ensure_ascii=False) + "\n")
+        elif article.error is None:
+            out.write((f"{article.title}\n\n" if article.title else "") + article.text + "\n\n")
+
+    _run(ctx, settings, ("clean", "dedupe"), paths, workers, scheduler, progress, "clean", write)
+
+
+@main.command()
+@input_options(["jsonl", "table"], "jsonl: one record per document; table: one line per actor.",
+               "; picks office holders")
+def actors(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress):
+    """Find and code every actor mention: country (ISO 3166 alpha-3 or IGO) and sectors.
+
+    Writes one {"id", "path", "actors": [...]} per input document; each actor carries its
+    code, country, sectors, name, text, group, kind and the start and end offsets of its
+    mention in the clean text. Group references ("these countries") give one actor per
+    member, each naming the group.
+    """
+    settings = load_settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+
+    def write(article, out):
+        if output_format == "jsonl":
+            out.write(json.dumps(article.actors_record(), ensure_ascii=False) + "\n")
+            return
+        for actor in article.actors_record().get("actors", []):
+            out.write("\t".join([article.id, str(actor["start"]), str(actor["end"]),
+                                  actor["code"] or "-", actor["country"] or "-",
+                                  ",".join(actor["sectors"]) or "-", actor["group"] or "-",
+                                  actor["text"].replace("\n", " ")]) + "\n")
+
+    _run(ctx, settings, ("clean", "dedupe", "parse", "actors"), paths, workers, scheduler,
+         progress, "actors", write)
+
+
+@main.command()
+@input_options(["jsonl", "table"], "jsonl: one record per document; table: one line per event.",
+               "; anchors event dates")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Write Parquet shards (events/, articles/, agreements/) to this directory "
+                   "instead of records to stdout.")
+def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress, out_dir):
+    """Code events: who did what to whom, when and where, in CAMEO and PLOVER.
+
+    Writes one {"id", "path", "title", "date", "source", "url", "text", "duplicate_of",
+    "events", "agreements", "warnings"} per input document, in input order. Each event has
+    its source and target actors, CAMEO code, Goldstein value, QuadClass, PLOVER event,
+    date, location, modality, negation and evidence (the sentence and its offsets in text).
+
+    With --out DIR, writes one Parquet shard per batch instead, in DIR/events,
+    DIR/articles (error records too) and DIR/agreements: for corpora too large for one file.
+    """
+    settings = load_settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+
+    def write(article, out):
+        if output_format == "jsonl":
+            out.write(json.dumps(article.code_record(), ensure_ascii=False) + "\n")
+            return
+        for event in article.events:
+            target = event["target"] or {}
+            out.write("\t".join([article.id, event["date"] or "-", event["source"]["code"] or "-",
+                                  target.get("code") or "-", event["cameo"], event["modality"],
+                                  "negated" if event["negated"] else "-",
+                                  event["evidence"]["trigger"],
+                                  event["evidence"]["sentence"].replace("\n", " ")[:120]]) + "\n")
+
+    if out_dir is None:
+        _run(ctx, settings, CODE_STAGES, paths, workers, scheduler, progress, "code", write)
+        return
+    from ..store.shards import ShardWriter
+
+    shards = ShardWriter(out_dir)
+    _run(ctx, settings, CODE_STAGES, paths, workers, scheduler, progress, "code",
+         on_partition=shards.write)
+    click.echo(f"{shards.articles} articles, {shards.events} events and {shards.agreements} "
+               f"agreements written to {out_dir} in {shards.count} shards", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
+              help="The SQLite database to create or add to.")
+@run_options()
+def ingest(ctx, paths, db_path, date, dedupe, batch_size, workers, scheduler, progress):
+    """Code documents and store them, their events and agreements in a SQLite database.
+
+    Idempotent: the same document again (same path or URL, same content) adds nothing; the
+    same text under another path or URL is another report of the story, stored as a
+    duplicate and counted in its events' num_articles. Each batch is one transaction, so an
+    interrupted run resumes to the same result. The database is the same whether one
+    process, several or a Dask cluster did the coding. Prints a summary on stderr.
+    """
+    from ..store.ingest import ingest as run_ingest
+
+    settings = load_settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
+    documents = iter_documents(input_paths(paths), settings)
+    with progress_bar(progress, "ingest") as bar, executor_for_run(
+            settings, CODE_STAGES, documents, workers, scheduler) as (executor, documents):
+        report = run_ingest(documents, db_path, settings, on_batch=bar.update, executor=executor)
+    for article in report.failed:
+        logger.warning("%s: %s %s", article.path or article.id, article.error.code, article.error)
+    click.echo(f"{report.documents} documents: {report.articles} articles stored "
+               f"({report.duplicates} duplicates), {report.skipped} already stored, "
+               f"{len(report.failed)} failed; {report.events} new events, "
+               f"{report.mentions} event mentions", err=True)
+    _log_timings(report.seconds)
+    ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="List what was missed and what was wrong.")
+@click.pass_context
+def evaluate(ctx, gold, output_format, verbose):
+    """Score the coder against gold files: prints recall, precision and type accuracy.
+
+    Reads the seed format ({"article", "publication_date_given", "events": [...]}, the article
+    found beside the gold file) and the PLOVER gold standard format (a JSON list of coded
+    sentences; its 0.5b1 labels DEMAND, DISAPPROVE, INVESTIGATE and FIGHT count as REQUEST,
+    ACCUSE, ACCUSE and ASSAULT).
+    """
+    from ..evaluate import evaluate_gold
+
+    settings = load_settings(ctx)
+    for path in gold:
+        scores = evaluate_gold(path, settings)
+        if output_format == "json":
+            click.echo(json.dumps({"gold": path, **scores}, ensure_ascii=False))
+            continue
+        line = (f"{path}: recall {scores['recall']:.3f}  precision {scores['precision']:.3f}  "
+                f"type accuracy {scores['type_accuracy']:.3f}")
+        if scores["format"] == "plover":
+            line += (f"  ({scores['sentences']} sentences; actor countries: source "
+                     f"{scores['source_accuracy']:.3f}, target {scores['target_accuracy']:.3f})")
+        else:
+            line += f"  duplicates {scores['duplicates']}"
+        click.echo(line)
+        if verbose:
+            for item in scores.get("misses", []):
+                click.echo(f"  missed: {item}")
+            for article in scores.get("articles", []):
+                click.echo(f"  {article['path']}: missed {article['missed']}")
+                for wrong in article["unmatched"]:
+                    click.echo(f"    unmatched: {wrong}")
+
+
+def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, write=None,
+         on_partition=None) -> None:
+    """Stream documents through ``stages``, hand each result to ``write`` (or each partition
+    to ``on_partition``), and exit 1 if any document failed."""
+    failed = 0
+    out = sys.stdout
+    documents = iter_documents(input_paths(paths), settings)
+    with progress_bar(progress, desc) as bar, executor_for_run(
+            settings, stages, documents, workers, scheduler) as (executor, documents):
+        runner = Runner(settings, stages, executor)
+        for articles in runner.run(documents):
+            bar.update(len(articles))
+            for article in articles:
+                if article.error is not None:
+                    failed += 1
+                    logger.warning("%s: %s %s", article.path or article.id, article.error.code,
+                                   article.error)
+                if write is not None:
+                    write(article, out)
+            if on_partition is not None:
+                on_partition(articles)
+    out.flush()
+    _log_timings(runner.seconds)
+    ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _log_timings(seconds: dict) -> None:
+    if seconds:
+        logger.info("time per stage: %s", ", ".join(f"{name} {value:.2f} s"
+                                                    for name, value in seconds.items()))

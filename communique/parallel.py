@@ -1,0 +1,292 @@
+"""Scale-out: the pipeline over partitions of documents, in this process, in local worker
+processes or on a Dask distributed cluster, with the same result whichever runs it.
+
+A partition is one batch of documents (``Settings.batch_size``): coarse enough that a task
+carries seconds of parsing, as spaCy's authors advise for multiprocessing. Each partition
+goes through three steps:
+
+1. ``clean`` runs on the executor;
+2. ``dedupe`` runs here, in the calling process, because it compares each document with
+   every earlier one and so must see them all, in input order; a caller's ``keep`` filter
+   (``ingest`` drops articles it has already stored) runs here too;
+3. the remaining stages (parse, actors, events) run on the executor.
+
+Executors return partitions in input order and keep at most ``window`` partitions in
+flight, so memory is bounded by partitions, not by the corpus. A worker loads the model once
+(a process-wide cache; on Dask a worker plugin warms it when the worker joins) and sends
+back articles without their spaCy Docs.
+"""
+from __future__ import annotations
+
+import collections
+import functools
+import itertools
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from .config import Settings
+from .errors import WorkerLost
+from .model import Article
+from .pipeline import Pipeline
+
+logger = logging.getLogger(__name__)
+
+FRONT_STAGE, PARENT_STAGE = "clean", "dedupe"
+
+
+@dataclass
+class PartitionResult:
+    articles: list[Article]
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
+
+
+# A Dask worker may run tasks on several threads of one process; spaCy's vocabulary is not
+# safe to grow from two threads at once, so a process runs one partition at a time.
+_partition_lock = threading.Lock()
+
+
+@functools.cache
+def worker_pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
+    """The pipeline of this process for ``stages``, built (and the model loaded) once."""
+    return Pipeline(settings, stages=stages)
+
+
+def run_partition(settings: Settings, stages: tuple[str, ...], items: list) -> PartitionResult:
+    """Run ``stages`` on one partition: documents if the first stage is clean, else articles."""
+    with _partition_lock:
+        pipeline = worker_pipeline(settings, stages)
+        if stages[0] == FRONT_STAGE:
+            articles = list(pipeline.pipe(items, batch_size=max(1, len(items))))
+        else:
+            articles = pipeline.process(items)
+        seconds = pipeline.take_timings()
+    for article in articles:
+        article.detach()
+    return PartitionResult(articles, seconds)
+
+
+def split_stages(settings: Settings, stages: Sequence[str]) -> tuple[tuple, tuple, bool]:
+    """The stages a run sends to workers before and after dedupe, and whether it dedupes."""
+    if not stages or stages[0] != FRONT_STAGE:
+        raise ValueError(f"a run starts with the {FRONT_STAGE} stage")
+    back = tuple(name for name in stages[1:] if name != PARENT_STAGE)
+    return (FRONT_STAGE,), back, PARENT_STAGE in stages and settings.dedupe
+
+
+def warm_up(settings: Settings, stages: Sequence[str]) -> None:
+    """Build a run's worker pipelines, loading the model, before the first task arrives."""
+    front, back, _ = split_stages(settings, stages)
+    for part in (front, back):
+        if part:
+            worker_pipeline(settings, part)
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use (containers, taskset)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class SerialExecutor:
+    """Runs each partition in this process, when asked for it: the reference behaviour."""
+
+    workers = 1
+
+    def map(self, fn: Callable, partitions: Iterable) -> Iterator:
+        for partition in partitions:
+            yield _outcome(lambda: fn(partition))
+
+    def close(self) -> None:
+        pass
+
+
+class _WindowedExecutor:
+    """Submits partitions ahead, at most ``window`` in flight, and yields them in order."""
+
+    window = 2
+
+    def submit(self, fn: Callable, partition):
+        raise NotImplementedError
+
+    def map(self, fn: Callable, partitions: Iterable) -> Iterator:
+        pending: collections.deque = collections.deque()
+        for partition in partitions:
+            pending.append(self._submit(fn, partition))
+            if len(pending) >= self.window:
+                yield self._result(pending.popleft())
+        while pending:
+            yield self._result(pending.popleft())
+
+    def _submit(self, fn, partition):
+        try:
+            return self.submit(fn, partition)
+        except Exception as error:  # noqa: BLE001 - reported for this partition, the run goes on
+            return error
+
+    @staticmethod
+    def _result(future):
+        if isinstance(future, Exception):
+            return future
+        return _outcome(future.result)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class ProcessExecutor(_WindowedExecutor):
+    """N local worker processes, each loading the model once (``warm_up`` as initializer)."""
+
+    def __init__(self, workers: int, settings: Settings, stages: Sequence[str]):
+        self.workers = workers
+        self.window = 2 * workers
+        self._start = functools.partial(
+            ProcessPoolExecutor, max_workers=workers, initializer=warm_up,
+            initargs=(settings, tuple(stages)),
+            # spawn, not fork: the parent may hold threads (a progress bar, SQLite) that fork copies badly
+            mp_context=multiprocessing.get_context("spawn"))
+        self.pool = self._start()
+
+    def submit(self, fn, partition):
+        try:
+            return self.pool.submit(fn, partition)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): start afresh
+            logger.warning("a worker process died; starting new ones")
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start()
+            return self.pool.submit(fn, partition)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskExecutor(_WindowedExecutor):
+    """Partitions as tasks on a Dask distributed cluster (a scheduler address or a Client).
+
+    Workers need communique installed (same version) and should run one thread each
+    (``dask worker --nthreads 1 --nworkers N``): a process runs one partition at a time.
+    """
+
+    def __init__(self, scheduler, settings: Settings, stages: Sequence[str]):
+        from distributed import Client
+
+        from .dask_plugin import ModelPlugin
+
+        self._own_client = not isinstance(scheduler, Client)
+        self.client = Client(scheduler) if self._own_client else scheduler
+        self.client.register_plugin(ModelPlugin(settings, tuple(stages)), name="communique-model")
+        workers = self.client.scheduler_info().get("workers", {})
+        self.workers = max(1, len(workers))
+        self.window = 2 * max(1, sum(w.get("nthreads", 1) for w in workers.values()))
+
+    def submit(self, fn, partition):
+        return self.client.submit(fn, partition, pure=False)
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
+
+
+def _outcome(call: Callable):
+    """The result of ``call``, or the exception it raised (reported for its partition)."""
+    try:
+        return call()
+    except Exception as error:  # noqa: BLE001
+        return error
+
+
+class Runner:
+    """Streams documents through ``stages`` on an executor, yielding partitions in order.
+
+    ``keep(article)`` (optional) runs in this process, in input order, after dedupe: articles
+    it rejects skip the later stages and come back as they are. ``seconds`` sums the time
+    spent per stage, in workers too.
+    """
+
+    def __init__(self, settings: Settings, stages: Sequence[str], executor=None,
+                 keep: Callable[[Article], bool] | None = None):
+        self.front, self.back, dedupe = split_stages(settings, stages)
+        self.settings = settings
+        self.executor = executor or SerialExecutor()
+        self.keep = keep
+        self.dedupe = Pipeline(settings, stages=(PARENT_STAGE,)) if dedupe else None
+        self.seconds: collections.Counter = collections.Counter()
+
+    def run(self, documents: Iterable) -> Iterator[list[Article]]:
+        iterator = iter(documents)
+        partitions = iter(lambda: list(itertools.islice(iterator, self.settings.batch_size)), [])
+        front = functools.partial(run_partition, self.settings, self.front)
+        cleaned = (self._articles(outcome, partition) for partition, outcome in
+                   _paired(partitions, lambda parts: self.executor.map(front, parts)))
+        if not self.back:
+            for articles in cleaned:
+                self._parent_steps(articles)
+                yield articles
+            return
+        back = functools.partial(run_partition, self.settings, self.back)
+        staged = (self._parent_steps(articles) for articles in cleaned)
+        for (articles, live), outcome in _paired(
+                staged, lambda parts: self.executor.map(back, (live for _, live in parts))):
+            coded = iter(self._articles(outcome, live))
+            live_ids = {id(article) for article in live}
+            yield [next(coded) if id(article) in live_ids else article for article in articles]
+
+    def _parent_steps(self, articles: list[Article]) -> tuple[list[Article], list[Article]]:
+        if self.dedupe is not None:
+            self.dedupe.process(articles)
+            self.seconds.update(self.dedupe.take_timings())
+        live = [article for article in articles
+                if article.error is None and (self.keep is None or self.keep(article))]
+        return articles, live
+
+    def _articles(self, outcome, items: list) -> list[Article]:
+        if isinstance(outcome, PartitionResult):
+            self.seconds.update(outcome.seconds)
+            return outcome.articles
+        # The whole partition failed outside the per-document guards (a worker died).
+        logger.warning("a partition of %d documents failed: %s", len(items), outcome)
+        articles = [item if isinstance(item, Article) else Article.from_document(item)
+                    for item in items]
+        for article in articles:
+            article.error = article.error or WorkerLost(
+                f"the worker processing this document failed: {type(outcome).__name__}: {outcome}")
+        return articles
+
+
+def _paired(items: Iterable, mapper: Callable[[Iterable], Iterator]) -> Iterator[tuple]:
+    """Pairs each item with ``mapper``'s result for it; ``mapper`` keeps its input order and
+    reads its input lazily, so only the items in flight are held here."""
+    held: collections.deque = collections.deque()
+
+    def feed():
+        for item in items:
+            held.append(item)
+            yield item
+
+    for result in mapper(feed()):
+        yield held.popleft(), result
+
+
+def executor_for(settings: Settings, stages: Sequence[str], workers: int | None = None,
+                 scheduler=None, documents: int | None = None):
+    """The executor a run asks for: a Dask cluster, N local processes, or this process.
+
+    ``workers`` None means every available core; a run of at most one partition
+    (``documents`` known and small) stays in this process, where starting workers would
+    cost more than it saves.
+    """
+    if scheduler is not None:
+        return DaskExecutor(scheduler, settings, stages)
+    workers = available_cores() if workers is None else workers
+    if workers <= 1 or (documents is not None and documents <= settings.batch_size):
+        return SerialExecutor()
+    return ProcessExecutor(workers, settings, stages)

@@ -1,0 +1,166 @@
+"""Scale-out gives the result of one process: local worker processes, a Dask LocalCluster, and
+`dask scheduler` with `dask worker` processes on 127.0.0.1 driven by the command line."""
+import itertools
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from communique import CODE_STAGES, Settings
+from communique.ingest.readers import iter_documents
+from communique.parallel import ProcessExecutor, Runner, SerialExecutor
+from communique.store.ingest import ingest
+from tests.conftest import EXAMPLE, RESOURCES, db_snapshot, run_cli, shared_path
+
+BATCH = 3  # small partitions, so a dozen documents make several tasks
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Real texts of the project's own: the example and a copy of it under another name (a
+    duplicate across partitions), the noisy fixtures, an HTML page and a broken file."""
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copy(EXAMPLE, folder / "a-example.txt")
+    for path in sorted((RESOURCES / "noisy").glob("*.txt")):
+        if not path.name.endswith(".expected.txt"):
+            shutil.copy(path, folder / f"b-{path.name}")
+    shutil.copy(RESOURCES / "html" / "summit.html", folder / "c-summit.html")
+    (folder / "d-broken.txt").write_bytes(bytes(range(256)) * 4)
+    shutil.copy(EXAMPLE, folder / "z-copy-of-example.txt")
+    return folder
+
+
+def settings() -> Settings:
+    return Settings(batch_size=BATCH, default_date="2025-06-24")
+
+
+def code(corpus, executor) -> list[dict]:
+    runner = Runner(settings(), CODE_STAGES, executor)
+    return [a.code_record() for part in runner.run(iter_documents([str(corpus)], settings()))
+            for a in part]
+
+
+@pytest.fixture(scope="module")
+def local(corpus):
+    return code(corpus, SerialExecutor())
+
+
+@pytest.fixture(scope="module")
+def local_db(corpus, tmp_path_factory):
+    db = tmp_path_factory.mktemp("local") / "local.db"
+    ingest(iter_documents([str(corpus)], settings()), db, settings())
+    return db_snapshot(db)
+
+
+def test_the_local_run_is_a_fair_reference(local):
+    assert len(local) == 13 and sum("error" in r for r in local) == 1
+    assert next(r for r in local if "error" in r)["error"]["code"] == "E102"
+    copy = next(r for r in local if r["id"].endswith("z-copy-of-example"))
+    assert copy["duplicate_of"] and copy["events"]  # found across partitions, still coded
+    assert sum(len(r.get("events", [])) for r in local) > 20
+
+
+def test_local_worker_processes_give_the_same_output(corpus, local):
+    with ProcessExecutor(2, settings(), CODE_STAGES) as executor:
+        assert code(corpus, executor) == local
+
+
+def test_a_dask_local_cluster_gives_the_same_output_and_database(corpus, local, local_db, tmp_path):
+    from distributed import Client, LocalCluster
+
+    from communique.parallel import DaskExecutor
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      local_directory=str(tmp_path / "dask")) as cluster, Client(cluster) as client:
+        executor = DaskExecutor(client, settings(), CODE_STAGES)
+        assert code(corpus, executor) == local
+        # The plugin loaded the model on every worker when it joined.
+        loaded = client.run(lambda: __import__("communique.parallel").parallel.worker_pipeline.cache_info().currsize)
+        assert len(loaded) == 2 and all(size >= 2 for size in loaded.values())
+        db = tmp_path / "dask.db"
+        report = ingest(iter_documents([str(corpus)], settings()), db, settings(), executor=executor)
+    assert report.documents == 13 and len(report.failed) == 1
+    assert db_snapshot(db) == local_db
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def dask_cluster(tmp_path):
+    """A real `dask scheduler` and two `dask worker` processes on 127.0.0.1."""
+    from distributed import Client
+
+    address = f"tcp://127.0.0.1:{free_port()}"
+    dask = str(Path(sys.executable).with_name("dask"))  # installed beside this Python
+    assert dask, "the dask command is installed with the project"
+    common = dict(cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port",
+                                  address.rsplit(":", 1)[1], "--no-dashboard"], **common)
+    workers = subprocess.Popen([dask, "worker", address, "--nworkers", "2", "--nthreads", "1",
+                                "--host", "127.0.0.1", "--no-dashboard", "--local-directory",
+                                str(tmp_path / "workers")], **common)
+    try:
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for process in (workers, scheduler):
+            process.terminate()
+        for process in (workers, scheduler):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_dask_scheduler_and_worker_processes_give_the_same_database_and_shards(
+        corpus, local, local_db, dask_cluster, tmp_path):
+    db = tmp_path / "cluster.db"
+    common = ["--batch-size", BATCH, "--date", "2025-06-24", "--scheduler", dask_cluster,
+              "--no-progress"]
+    result = run_cli("ingest", corpus, "--db", db, *common)
+    assert result.returncode == 1, result.stderr  # the broken file is one error record
+    assert b"13 documents" in result.stderr and b"1 failed" in result.stderr
+    assert db_snapshot(db) == local_db
+
+    shards = tmp_path / "shards"
+    result = run_cli("code", corpus, "--out", shards, *common)
+    assert result.returncode == 1, result.stderr
+    assert len(list((shards / "events").glob("part-*.parquet"))) == 5  # 13 documents, 3 a batch
+    articles = pq.read_table(shards / "articles").to_pylist()
+    events = pq.read_table(shards / "events").to_pylist()
+    assert [(a["id"], a["error_code"]) for a in articles] == [
+        (r["id"], r.get("error", {}).get("code")) for r in local]
+    assert [(e["article_id"], e["cameo"], e["source_code"], e["target_code"], e["sentence"])
+            for e in events] == [
+        (r["id"], e["cameo"], e["source"]["code"], (e["target"] or {}).get("code"),
+         e["evidence"]["sentence"]) for r in local for e in r.get("events", [])]
+    assert len(pd.read_parquet(shards / "events")) == len(events)  # pandas reads the folder
+
+
+@pytest.mark.shared
+def test_worker_processes_on_real_news_give_the_same_output():
+    """40 BBC articles and 200 Reuters stories through two worker processes."""
+    bbc = sorted(shared_path("data", "corpora", "bbc", "politics").glob("*.txt"))[:40]
+    reuters = shared_path("data", "corpora", "reuters21578.jsonl")
+    documents = list(iter_documents([str(p) for p in bbc])) + list(
+        itertools.islice(iter_documents([str(reuters)]), 200))
+    options = Settings(batch_size=16)
+
+    def run(executor):
+        return [a.code_record() for part in Runner(options, CODE_STAGES, executor).run(documents)
+                for a in part]
+
+    reference = run(SerialExecutor())
+    with ProcessExecutor(2, options, CODE_STAGES) as executor:
+        assert run(executor) == reference
+    assert sum(len(r.get("events", [])) for r in reference) > 100
