@@ -3,18 +3,27 @@
 - clean HTML: communique's HTML stage against bare trafilatura on the Zyte pages;
 - clean text: communique's text stage on BBC and Reuters, documents per second;
 - dedupe: the MinHash LSH stage on the BBC corpus, against datasketch doing the same work;
-- stages: the actor and event stages against the bare spaCy parse of the same BBC texts (the
-  parse is the floor; the two stages may add at most 25% to it).
+- code: `communique code` (read, clean, dedupe, parse, actors, events, JSON) on BBC
+  articles with one process and with N, against the floor: bare spaCy `nlp.pipe` over the
+  same clean texts (one process must reach 0.8x the floor's throughput);
+- stages: where an ingest's time goes (clean, dedupe, parse, actors, events, store);
+- memory: peak resident memory at 1,000 and 5,000 Reuters stories (growth at most 1.25x).
 
 Medians of --repeat runs. Data comes from ../shared/data (never copied into the project).
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import itertools
+import json
+import os
+import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +31,7 @@ from communique import Pipeline, Settings
 from communique.ingest.clean import Cleaner
 from communique.ingest.dedupe import NearDuplicateIndex, shingles
 from communique.ingest.readers import iter_documents
+from communique.parallel import available_cores
 
 
 def timed(fn, repeat: int) -> float:
@@ -97,42 +107,150 @@ def bench_dedupe(shared: Path, repeat: int) -> None:
     print(f"dedupe bbc: {ours()} of {len(texts)} articles marked as near-duplicates")
 
 
-def bench_stages(shared: Path, repeat: int, count: int = 400) -> None:
-    from communique.actors.stage import ActorResolver
-    from communique.events.coder import EventCoder
-    from communique.nlp.parse import Parser
+def bbc_sample(shared: Path, count: int) -> list[str]:
+    """``count`` BBC files spread evenly over its five sections (sorted, every k-th file)."""
+    files = sorted(str(p) for p in (shared / "data/corpora/bbc").rglob("*.txt"))
+    step = max(1, len(files) // count)
+    return files[::step][:count]
 
-    settings = Settings(dedupe=False)
-    docs = itertools.islice(iter_documents(
-        sorted(str(p) for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir())), count)
-    articles = [a for a in Pipeline(settings).pipe(docs) if a.ok]
-    parser, actors, events = Parser(settings), ActorResolver(settings), EventCoder(settings)
-    nlp = parser.nlp
-    texts = [a.text for a in articles]
-    parse = timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)), repeat)
-    report(f"parse bbc ({len(texts)}): bare spaCy nlp.pipe", parse, len(texts), "docs")
-    parser.pipe(articles)
-    actor_time = timed(lambda: [actors(a) for a in articles], repeat)
-    event_time = timed(lambda: [events(a) for a in articles], repeat)
-    report("stages: actors", actor_time, len(texts), "docs")
-    report("stages: events and agreements", event_time, len(texts), "docs")
-    added = (actor_time + event_time) / parse
-    print(f"stages: actors + events add {added:.1%} to the bare parse (limit 25%); "
-          f"{sum(len(a.events) for a in articles)} events", flush=True)
+
+def bench_throughput(shared: Path, repeat: int, count: int, workers: int) -> None:
+    """The floor (bare nlp.pipe over the clean texts) against `communique code` on the same
+    documents: one process, then ``workers`` processes (their start-up included). Runs are
+    interleaved, so a slow spell of the machine hits both sides."""
+    from communique import CODE_STAGES
+    from communique.nlp.parse import load_pipeline
+    from communique.parallel import ProcessExecutor, Runner, SerialExecutor, warm_up
+
+    settings = Settings()
+    files = bbc_sample(shared, count)
+    texts = [a.text for a in Pipeline(settings.replace(dedupe=False)).pipe(iter_documents(files)) if a.ok]
+    nlp = load_pipeline(settings.model)
+    warm_up(settings, CODE_STAGES)
+    list(nlp.pipe(texts[:20]))  # warm caches before the first timing
+
+    def code(executor) -> None:
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            for articles in Runner(settings, CODE_STAGES, executor).run(iter_documents(files, settings)):
+                for article in articles:
+                    sink.write(json.dumps(article.code_record(), ensure_ascii=False) + "\n")
+
+    times: dict[str, list[float]] = {"floor": [], "one": [], "many": []}
+    with ProcessExecutor(workers, settings, CODE_STAGES) as pool:
+        # Start the workers (each loads the model) with a first small run, timed apart.
+        start_up = timed(lambda: _start_workers(pool, settings, workers), 1)
+        for _ in range(repeat):
+            times["floor"].append(timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)), 1))
+            times["one"].append(timed(lambda: code(SerialExecutor()), 1))
+            times["many"].append(timed(lambda: code(pool), 1))
+    floor, one, many = (statistics.median(times[k]) for k in ("floor", "one", "many"))
+    report(f"parse bbc ({len(texts)}): bare spaCy nlp.pipe", floor, len(texts), "docs")
+    report("code: communique, 1 process", one, len(texts), "docs", floor, "bare parse")
+    report(f"code: communique, {workers} processes", many, len(texts), "docs", floor, "bare parse")
+    print(f"code: 1 process reaches {floor / one:.2f}x the bare parse throughput (floor 0.80x); "
+          f"{workers} processes {one / many:.2f}x one process, once started "
+          f"(starting them took {start_up:.1f} s)", flush=True)
+
+
+def _start_workers(pool, settings: Settings, workers: int) -> None:
+    """Start every worker of ``pool`` (each loads the model as it starts) with empty tasks:
+    a pool starts a worker for each task that finds none idle."""
+    from communique.parallel import run_partition
+
+    list(pool.map(functools.partial(run_partition, settings, ("clean",)), [[]] * (2 * workers)))
+
+
+def bench_stage_times(shared: Path, count: int) -> None:
+    """Where the time of an ingest goes, stage by stage, in one process."""
+    from communique.parallel import SerialExecutor
+    from communique.store.ingest import ingest
+
+    settings = Settings()
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        result = ingest(iter_documents(bbc_sample(shared, count), settings), Path(folder) / "bench.db",
+                        settings, executor=SerialExecutor())
+        total = time.perf_counter() - start
+    seconds = result.seconds
+    print(f"stages: ingest of {result.documents} BBC documents in one process, {total:.1f} s:", flush=True)
+    for name in ("clean", "dedupe", "parse", "actors", "events", "store"):
+        value = seconds.get(name, 0.0)
+        print(f"  {name:<8} {value:8.2f} s  {value / total:6.1%}", flush=True)
+
+
+def peak_memory(command: list[str]) -> float:
+    """Peak resident memory (MB) of a command run to completion, read from its VmHWM.
+
+    Not from wait4's ru_maxrss: on Linux a child's maxrss starts from its parent's at fork,
+    and this benchmark's process is large by then."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    status_file = Path(f"/proc/{process.pid}/status")
+    peak_kb = 0
+    while process.poll() is None:
+        try:
+            for line in status_file.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak_kb = max(peak_kb, int(line.split()[1]))  # a high-water mark: monotonic
+        except OSError:
+            pass
+        time.sleep(0.05)
+    if process.returncode not in (0, 1):  # 1: some document failed, which is not the point here
+        raise RuntimeError(f"{' '.join(command[:3])} exited with {process.returncode}")
+    return peak_kb / 1024
+
+
+def bench_memory(shared: Path, sizes=(1000, 5000)) -> None:
+    """Peak memory of one process at 1,000 and at 5,000 Reuters stories: bare spaCy, `code`
+    and `ingest`. Memory, unlike time, does not suffer from runs sharing the machine, so the
+    runs go two at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    bin_dir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as folder:
+        jobs = {}
+        with open(shared / "data/corpora/reuters21578.jsonl", encoding="utf-8") as fh:
+            lines = list(itertools.islice(fh, max(sizes)))
+        for size in sizes:
+            sample = Path(folder) / f"reuters-{size}.jsonl"  # a temporary slice, deleted below
+            sample.write_text("".join(lines[:size]), encoding="utf-8")
+            jobs[("bare spaCy", size)] = [sys.executable, str(Path(__file__).with_name("bare_parse.py")), str(sample)]
+            jobs[("code", size)] = [str(bin_dir / "communique"), "code", str(sample), "--workers", "1",
+                                    "--no-progress"]
+            jobs[("ingest", size)] = [str(bin_dir / "communique"), "ingest", str(sample), "--workers", "1",
+                                      "--no-progress", "--db", str(Path(folder) / f"{size}.db")]
+        with ThreadPoolExecutor(2) as pool:
+            results = dict(zip(jobs, pool.map(peak_memory, jobs.values())))
+    for name in ("bare spaCy", "code", "ingest"):
+        small, large = (results[(name, size)] for size in sizes)
+        print(f"memory: {name:<10} peak {small:7.0f} MB at {sizes[0]:,} Reuters documents, "
+              f"{large:7.0f} MB at {sizes[1]:,}: growth {large / small:.2f}x (limit 1.25x)", flush=True)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--documents", type=int, default=400, help="BBC documents for the throughput runs")
+    parser.add_argument("--workers", type=int, default=available_cores())
+    parser.add_argument("--memory-sizes", default="1000,5000", help="two Reuters sample sizes")
+    parser.add_argument("--only", nargs="+", choices=["html", "text", "dedupe", "code", "stages", "memory"],
+                        help="run these sections only")
     args = parser.parse_args(argv)
     if not (args.shared / "data").is_dir():
         print(f"bench: skipped, {args.shared}/data not found (the shared data lives beside the project)")
         return 0
-    bench_html(args.shared, args.repeat)
-    bench_text(args.shared, args.repeat)
-    bench_dedupe(args.shared, args.repeat)
-    bench_stages(args.shared, args.repeat)
+    print(f"bench: {platform.python_implementation()} {platform.python_version()}, "
+          f"{available_cores()} cores; medians of {args.repeat} runs", flush=True)
+    sections = {
+        "html": lambda: bench_html(args.shared, args.repeat),
+        "text": lambda: bench_text(args.shared, args.repeat),
+        "dedupe": lambda: bench_dedupe(args.shared, args.repeat),
+        "code": lambda: bench_throughput(args.shared, args.repeat, args.documents, args.workers),
+        "stages": lambda: bench_stage_times(args.shared, args.documents),
+        "memory": lambda: bench_memory(args.shared, tuple(int(n) for n in args.memory_sizes.split(","))),
+    }
+    for name in args.only or sections:
+        sections[name]()
     return 0
 
 

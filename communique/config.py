@@ -22,6 +22,9 @@ class Settings:
     # stream, max_decompressed_bytes.
     max_document_bytes: int = 20_000_000
     max_decompressed_bytes: int = 200_000_000
+    # A stage that spends longer than this on one document stops it with an error record
+    # (E400) and the run goes on; 0 or none: no budget.
+    max_document_seconds: float | None = 300.0
     # Publication date for inputs that carry none (YYYY-MM-DD).
     default_date: str | None = None
     # HTML extraction (trafilatura). Chosen by measurement on the Zyte benchmark; see bench/.

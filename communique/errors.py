@@ -82,6 +82,12 @@ class StoreError(CommuniqueError):
     message = "the article could not be stored"
 
 
+# E4xx: resource limits
+class TimeBudgetExceeded(CommuniqueError):
+    code = "E400"
+    message = "the document took longer than the time budget"
+
+
 # E9xx: bugs. A document that trips one is reported, never allowed to stop the run.
 class InternalError(CommuniqueError):
     code = "E900"
@@ -95,6 +101,6 @@ class WorkerLost(CommuniqueError):
 
 ALL_ERRORS = [
     ReadError, EmptyDocument, BinaryDocument, DecompressError, TooLarge, BadJsonLine,
-    BadWarc, SymlinkLoop, NotFound, NoMainText, StoreError, InternalError,
-    WorkerLost,
+    BadWarc, SymlinkLoop, NotFound, NoMainText, StoreError, TimeBudgetExceeded,
+    InternalError, WorkerLost,
 ]

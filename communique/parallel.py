@@ -25,6 +25,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -143,14 +144,29 @@ class _WindowedExecutor:
         self.close()
 
 
+def start_worker(settings: Settings, stages: Sequence[str]) -> None:
+    """The initializer of a local worker process: exit with the parent, then load the model."""
+    parent = os.getppid()
+
+    def watch_parent() -> None:
+        # A parent killed with SIGKILL cannot stop its workers, which would wait for tasks
+        # forever; once it is gone the worker is re-parented, and leaves.
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, name="communique-parent-watch", daemon=True).start()
+    warm_up(settings, stages)
+
+
 class ProcessExecutor(_WindowedExecutor):
-    """N local worker processes, each loading the model once (``warm_up`` as initializer)."""
+    """N local worker processes, each loading the model once (``start_worker`` as initializer)."""
 
     def __init__(self, workers: int, settings: Settings, stages: Sequence[str]):
         self.workers = workers
         self.window = 2 * workers
         self._start = functools.partial(
-            ProcessPoolExecutor, max_workers=workers, initializer=warm_up,
+            ProcessPoolExecutor, max_workers=workers, initializer=start_worker,
             initargs=(settings, tuple(stages)),
             # spawn, not fork: the parent may hold threads (a progress bar, SQLite) that fork copies badly
             mp_context=multiprocessing.get_context("spawn"))

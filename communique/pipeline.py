@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .errors import CommuniqueError, InternalError
+from .limits import time_budget
 from .model import Article, Document
 
 logger = logging.getLogger(__name__)
@@ -103,10 +104,10 @@ class Pipeline:
             self._guarded(stage, article, article)
         return items
 
-    @staticmethod
-    def _guarded(stage, item, article: Article) -> Article:
+    def _guarded(self, stage, item, article: Article) -> Article:
         try:
-            return stage(item)
+            with time_budget(self.settings.max_document_seconds):
+                return stage(item)
         except CommuniqueError as error:
             article.error = error
         except Exception as error:  # never let one document stop the run

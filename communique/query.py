@@ -12,6 +12,12 @@ import sqlite3
 from datetime import date
 
 MAX_LIMIT = 10_000
+MAX_OFFSET = 2**62  # SQLite integers are 64-bit; any offset beyond the rows is as good
+
+
+def _bounded(value, high: int) -> int:
+    """A page parameter clamped to [0, high], whatever the caller passed."""
+    return max(0, min(int(value), high))
 INTERVALS = ("day", "week", "month")
 _CODE = re.compile(r"^[A-Z]{3}$")
 
@@ -122,10 +128,10 @@ def events(connection, source=None, target=None, either_direction=False, cameo=N
     if article_id:
         where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
         params.append(article_id)
-    limit = max(0, min(int(limit), MAX_LIMIT))
+    limit = _bounded(limit, MAX_LIMIT)
     sql = ("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY date DESC, num_mentions DESC, id LIMIT ? OFFSET ?")
-    rows = connection.execute(sql, [*params, limit, max(0, int(offset))]).fetchall()
+    rows = connection.execute(sql, [*params, limit, _bounded(offset, MAX_OFFSET)]).fetchall()
     return [event_record(row, first_mention(connection, row["id"], article_id)) for row in rows]
 
 
@@ -176,8 +182,8 @@ def network(connection, since=None, until=None, min_events: int = 1,
            "FROM events WHERE " + " AND ".join(where)
            + " GROUP BY source_country, target_country HAVING COUNT(*) >= ? "
              "ORDER BY events DESC, source, target LIMIT ?")
-    rows = connection.execute(sql, [*params, int(min_events),
-                                    max(0, min(int(limit), MAX_LIMIT))]).fetchall()
+    rows = connection.execute(sql, [*params, _bounded(min_events, MAX_OFFSET),
+                                    _bounded(limit, MAX_LIMIT)]).fetchall()
     return [dict(row) for row in rows]
 
 
@@ -192,8 +198,8 @@ def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[
         params.append(topic.lower())
     sql = ("SELECT * FROM agreements" + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY date DESC, id LIMIT ? OFFSET ?")
-    rows = connection.execute(sql, [*params, max(0, min(int(limit), MAX_LIMIT)),
-                                    max(0, int(offset))]).fetchall()
+    rows = connection.execute(sql, [*params, _bounded(limit, MAX_LIMIT),
+                                    _bounded(offset, MAX_OFFSET)]).fetchall()
     return [{"id": r["id"], "parties": json.loads(r["parties"]), "kind": r["kind"],
              "title": r["title"], "topics": json.loads(r["topics"]), "status": r["status"],
              "date": r["date"], "num_articles": r["num_articles"],

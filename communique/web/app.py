@@ -21,6 +21,18 @@ logger = logging.getLogger(__name__)
 
 MAX_PAGE = 1_000
 MAX_BODY_BYTES = 2_000_000
+# Sent with every response. The pages have no script and no inline style, so the policy
+# allows nothing but the project's own stylesheet (and SVG drawn inline).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
 COUNTRY = r"^[A-Za-z]{3}$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -33,6 +45,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     # offline; the OpenAPI description stays at /openapi.json.
     app = FastAPI(title="communique", summary="Political event data: events, dyads, agreements",
                   version="1", docs_url=None, redoc_url=None)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
     def database() -> Iterator:
         connection = connect(db_path, readonly=True)
@@ -54,7 +73,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                since: str | None = Query(None, pattern=DAY),
                until: str | None = Query(None, pattern=DAY),
                q: str | None = Query(None, max_length=200),
-               limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0),
+               limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
                connection=Depends(database)) -> list[dict]:
         """Events, newest first, with num_articles, num_sources and num_mentions."""
         return query.events(connection, source=source, target=target,
@@ -62,7 +81,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                             since=since, until=until, q=q, limit=limit, offset=offset)
 
     @app.get("/api/articles")
-    def articles(limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0),
+    def articles(limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
                  connection=Depends(database)) -> list[dict]:
         """Stored articles (without their text), newest first."""
         rows = connection.execute(
@@ -88,7 +107,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/network")
     def network(since: str | None = Query(None, pattern=DAY),
                 until: str | None = Query(None, pattern=DAY),
-                min_events: int = Query(1, ge=1), limit: int = Query(500, ge=0, le=MAX_PAGE),
+                min_events: int = Query(1, ge=1, le=query.MAX_OFFSET), limit: int = Query(500, ge=0, le=MAX_PAGE),
                 connection=Depends(database)) -> list[dict]:
         """The actor network: weighted edges between countries."""
         return query.network(connection, since=since, until=until, min_events=min_events,
@@ -97,7 +116,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     @app.get("/api/agreements")
     def agreements(party: str | None = Query(None, pattern=COUNTRY),
                    topic: str | None = Query(None, max_length=50),
-                   limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0),
+                   limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
                    connection=Depends(database)) -> list[dict]:
         """Agreements by party and topic."""
         return query.agreements(connection, party=party, topic=topic, limit=limit, offset=offset)

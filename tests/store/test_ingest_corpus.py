@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -32,34 +33,81 @@ def test_a_slice_of_bbc_and_reuters(tmp_path):
     assert db_snapshot(db) == state
 
 
+KILL_FILES = 40
+
+
+@pytest.fixture(scope="module")
+def kill_corpus(tmp_path_factory):
+    """40 BBC politics articles, and the database a clean ingest of them gives."""
+    files = [str(p) for p in sorted(shared_path("data", "corpora", "bbc", "politics").glob("*.txt"))[:KILL_FILES]]
+    clean_db = tmp_path_factory.mktemp("clean") / "clean.db"
+    subprocess.run(ingest_command(files, clean_db, workers=1), check=True, capture_output=True,
+                   cwd=ROOT, timeout=900)
+    return files, db_snapshot(clean_db)
+
+
+def ingest_command(files, db, workers: int) -> list[str]:
+    return [sys.executable, "-m", "communique.cli", "ingest", *files, "--batch-size", "8",
+            "--workers", str(workers), "--no-progress", "--db", str(db)]
+
+
+def stored_articles(db) -> int | None:
+    try:
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None  # not created yet
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 @pytest.mark.shared
-def test_a_killed_ingest_resumes_to_the_same_result(tmp_path):
-    files = [str(p) for p in sorted(shared_path("data", "corpora", "bbc", "world"
-                                                if (shared_path("data", "corpora", "bbc") / "world").exists()
-                                                else "politics").glob("*.txt"))[:40]]
-    command = [sys.executable, "-m", "communique.cli", "ingest", *files, "--batch-size", "8",
-               "--no-progress"]
-    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
-    subprocess.run([*command, "--db", str(clean_db)], check=True, capture_output=True, cwd=ROOT,
-                   timeout=900)
-    process = subprocess.Popen([*command, "--db", str(killed_db)], cwd=ROOT,
+@pytest.mark.parametrize("kill_at, workers", [
+    (0, 2),    # before the first commit, while the workers load the model
+    (8, 1),    # just after the first batch
+    (24, 2),   # in the middle, with batches in flight on two workers
+])
+def test_a_killed_ingest_resumes_to_the_same_result(kill_corpus, tmp_path, kill_at, workers):
+    files, clean = kill_corpus
+    db = tmp_path / "killed.db"
+    process = subprocess.Popen(ingest_command(files, db, workers), cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 600
+    started, deadline = time.time(), time.time() + 600
     while time.time() < deadline and process.poll() is None:
-        time.sleep(0.2)
-        if killed_db.exists():
-            try:
-                stored = sqlite3.connect(killed_db, timeout=1).execute(
-                    "SELECT COUNT(*) FROM articles").fetchone()[0]
-            except sqlite3.Error:
-                continue
-            if stored >= 8:
-                break
+        time.sleep(0.1)
+        stored = stored_articles(db)
+        if stored is not None and stored >= kill_at and time.time() - started > 2:
+            break
     assert process.poll() is None, "the ingest finished before it could be killed"
+    workers_before = children_of(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    partial = db_snapshot(killed_db)
-    assert 0 < partial["counts"]["articles"] < 40
-    subprocess.run([*command, "--db", str(killed_db)], check=True, capture_output=True, cwd=ROOT,
+    partial = db_snapshot(db)  # integrity_check ok, even cut short
+    assert kill_at <= partial["counts"]["articles"] < KILL_FILES
+    # The worker processes notice their parent is gone and leave.
+    for _ in range(50):
+        if not any(Path(f"/proc/{pid}").exists() for pid in workers_before):
+            break
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers_before)
+    subprocess.run(ingest_command(files, db, workers), check=True, capture_output=True, cwd=ROOT,
                    timeout=900)
-    assert db_snapshot(killed_db) == db_snapshot(clean_db)
+    resumed = db_snapshot(db)
+    assert resumed == clean
+    connection = sqlite3.connect(db)
+    assert connection.execute("SELECT COUNT(*) FROM (SELECT 1 FROM event_mentions GROUP BY "
+                              "article_id, start, trigger, event_id HAVING COUNT(*) > 1)").fetchone()[0] == 0
+    connection.close()

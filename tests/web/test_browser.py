@@ -4,48 +4,25 @@ Debian's chromium is driven through ``executable_path`` (``playwright install`` 
 download here); ``.ci/run`` installs it. Screenshots go to the test's tmp dir.
 """
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from communique import Settings
 from communique.ingest.readers import iter_documents
 from communique.store.ingest import ingest
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, served
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser")
-    db = folder / "db.sqlite"
+    db = tmp_path_factory.mktemp("browser") / "db.sqlite"
     settings = Settings(default_date="2025-06-24")
     ingest(iter_documents([str(EXAMPLE)], settings), db, settings)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", str(db),
-                                "--port", str(port)], cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/api/articles", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with served(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
