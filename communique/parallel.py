@@ -95,20 +95,28 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-class SerialExecutor:
-    """Runs each partition in this process, when asked for it: the reference behaviour."""
-
+class _Executor:
     workers = 1
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class SerialExecutor(_Executor):
+    """Runs each partition in this process, when asked for it: the reference behaviour."""
 
     def map(self, fn: Callable, partitions: Iterable) -> Iterator:
         for partition in partitions:
             yield _outcome(lambda: fn(partition))
 
-    def close(self) -> None:
-        pass
 
-
-class _WindowedExecutor:
+class _WindowedExecutor(_Executor):
     """Submits partitions ahead, at most ``window`` in flight, and yields them in order."""
 
     window = 2
@@ -136,12 +144,6 @@ class _WindowedExecutor:
         if isinstance(future, Exception):
             return future
         return _outcome(future.result)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def start_worker(settings: Settings, stages: Sequence[str]) -> None:

@@ -156,3 +156,23 @@ def test_fuzzing_sent_many_requests_and_got_no_5xx():
     if not sent:
         pytest.skip("run with the fuzz tests above (they fill the counts)")
     assert sent > 500 and SENT["5xx"] == 0
+
+
+def test_the_server_listens_on_this_machine_only_by_default(db):
+    """`communique serve` without --host: the listening socket is on 127.0.0.1, not 0.0.0.0."""
+    with served(db) as url:
+        port = urlsplit(url).port
+        listening = []
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            try:
+                lines = open(table).read().splitlines()[1:]
+            except OSError:
+                continue
+            for line in lines:
+                local, state = line.split()[1], line.split()[3]
+                address, hex_port = local.rsplit(":", 1)
+                if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                    listening.append(address)
+    if not listening:
+        pytest.skip("no /proc/net/tcp to read the listening sockets from")
+    assert listening == ["0100007F"]  # 127.0.0.1, in the kernel's byte order
