@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+DEPTH = 1200  # directories in the deep tree: more than Python's recursion limit
 GOOD = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva, diplomats said, after a pause of three weeks.\n"
 
 
@@ -45,7 +46,7 @@ def hostile_dir(tmp_path):
 
 def add_the_rest(d):
     """The inputs that need the resource limits: a gzip bomb, a 7 MB text, and the file
-    system's traps (an unreadable file, a FIFO, a dangling link, a tree 1,200 levels deep)."""
+    system's traps (an unreadable file, a FIFO, a dangling link, a tree DEPTH levels deep)."""
     with gzip.open(d / "13_bomb.txt.gz", "wb", compresslevel=9) as fh:
         for _ in range(64):  # 64 MB of zeros in a 64 KB file; the limit stops it at 8 MB
             fh.write(bytes(1 << 20))
@@ -63,7 +64,7 @@ def add_the_rest(d):
     deep = d / "18_deep"
     os.makedirs(deep)
     fd = os.open(deep, os.O_RDONLY)
-    for _ in range(1200):  # built relative to a descriptor: the full path outgrows PATH_MAX
+    for _ in range(DEPTH):  # built relative to a descriptor: the full path outgrows PATH_MAX
         os.mkdir("d", dir_fd=fd)
         next_fd = os.open("d", os.O_RDONLY, dir_fd=fd)
         os.close(fd)
@@ -74,6 +75,18 @@ def add_the_rest(d):
     return d
 
 
+def remove_deep_tree(root) -> None:
+    """Python 3.11's shutil.rmtree recurses once per level, too deep for this tree."""
+    fds = [os.open(root, os.O_RDONLY)]
+    for _ in range(DEPTH):
+        fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+    os.unlink("bottom.txt", dir_fd=fds[-1])
+    for parent in reversed(fds[:-1]):
+        os.close(fds.pop())
+        os.rmdir("d", dir_fd=parent)
+    os.close(fds.pop())
+
+
 LIMITS = {"COMMUNIQUE_MAX_DOCUMENT_BYTES": "8000000", "COMMUNIQUE_MAX_DOCUMENT_SECONDS": "2"}
 
 
@@ -82,6 +95,7 @@ def whole_hostile_dir(tmp_path_factory):
     d = make_hostile_dir(tmp_path_factory.mktemp("whole"))
     yield add_the_rest(d)
     (d / "15_unreadable.txt").chmod(0o644)  # so that pytest can clean up
+    remove_deep_tree(d / "18_deep")
 
 
 def test_hostile_inputs_give_records_and_the_run_goes_on(cli, hostile_dir):
@@ -151,7 +165,7 @@ EXPECTED_ERRORS = {  # input -> the error code it must give (a clean result wher
     "09_lines:2": "E105", "11_binary": "E102", "13_bomb": "E104", "16_fifo": "E100",
     "17_dangling": "E108",
 }
-GOOD_IDS = ("01_good", "99_good", "j1", "j3", "04_latin1", "05_cp1252", "18_deep/" + "d/" * 1200 + "bottom")
+GOOD_IDS = ("01_good", "99_good", "j1", "j3", "04_latin1", "05_cp1252", "18_deep/" + "d/" * DEPTH + "bottom")
 
 
 def records_of(run) -> dict:

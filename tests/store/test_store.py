@@ -40,6 +40,27 @@ def test_schema_version_and_wal(seed_db):
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_database_of_schema_version_1_is_migrated_and_keeps_its_data(seed_db, tmp_path):
+    db = tmp_path / "v1.db"
+    shutil.copy(seed_db, db)
+    old = sqlite3.connect(db)
+    old.execute("DROP INDEX events_same")  # as version 1 made it
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    before = counts(db)
+    connection = connect(db)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    plan = connection.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM events WHERE source_code IS 'RUS' AND "
+        "target_code IS 'MLI' AND cameo = '057' AND date BETWEEN '2025-06-22' AND '2025-06-24'"
+    ).fetchall()
+    assert "events_same" in " ".join(str(tuple(row)) for row in plan)
+    connection.close()
+    assert counts(db) == before
+    assert run([EXAMPLE], db).articles == 0  # still known: nothing added
+
+
 def test_ingesting_the_same_document_again_adds_nothing(seed_db, tmp_path):
     db = tmp_path / "again.db"
     shutil.copy(seed_db, db)
