@@ -96,8 +96,6 @@ def available_cores() -> int:
 
 
 class _Executor:
-    workers = 1
-
     def close(self) -> None:
         pass
 
@@ -165,7 +163,6 @@ class ProcessExecutor(_WindowedExecutor):
     """N local worker processes, each loading the model once (``start_worker`` as initializer)."""
 
     def __init__(self, workers: int, settings: Settings, stages: Sequence[str]):
-        self.workers = workers
         self.window = 2 * workers
         self._start = functools.partial(
             ProcessPoolExecutor, max_workers=workers, initializer=start_worker,
@@ -203,7 +200,6 @@ class DaskExecutor(_WindowedExecutor):
         self.client = Client(scheduler) if self._own_client else scheduler
         self.client.register_plugin(ModelPlugin(settings, tuple(stages)), name="communique-model")
         workers = self.client.scheduler_info().get("workers", {})
-        self.workers = max(1, len(workers))
         self.window = 2 * max(1, sum(w.get("nthreads", 1) for w in workers.values()))
 
     def submit(self, fn, partition):

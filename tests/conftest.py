@@ -10,11 +10,23 @@ from pathlib import Path
 
 import pytest
 
+from communique import Settings
+from communique.ingest.readers import iter_documents
+from communique.store.ingest import ingest
+
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = Path(__file__).parent / "resources"
 SHARED = Path(os.environ.get("COMMUNIQUE_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "seed" / "000_5aed2ec89439578e.txt"
 EXAMPLE = ROOT / "examples" / "russia-mali-agreements.txt"
+
+
+def example_db(path, *extra: Path) -> Path:
+    """A real database at ``path``: the bundled example (and ``extra`` files) ingested as
+    published on 2025-06-24."""
+    settings = Settings(default_date="2025-06-24")
+    ingest(iter_documents([str(EXAMPLE), *map(str, extra)], settings), path, settings)
+    return path
 
 
 def shared_path(*parts: str) -> Path:

@@ -2,21 +2,15 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from communique import Settings
-from communique.ingest.readers import iter_documents
-from communique.store.ingest import ingest
 from communique.web.app import create_app
-from tests.conftest import EXAMPLE
+from tests.conftest import example_db
 
 TOKEN = "s3cret-token"
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web") / "seed.db"
-    settings = Settings(default_date="2025-06-24")
-    ingest(iter_documents([str(EXAMPLE)], settings), path, settings)
-    return path
+    return example_db(tmp_path_factory.mktemp("web") / "seed.db")
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,7 @@ import shutil
 
 import pytest
 
-from communique import Settings
-from communique.ingest.readers import iter_documents
-from communique.store.ingest import ingest
-from tests.conftest import EXAMPLE, served
+from tests.conftest import example_db, served
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
@@ -18,10 +15,7 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromiu
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "db.sqlite"
-    settings = Settings(default_date="2025-06-24")
-    ingest(iter_documents([str(EXAMPLE)], settings), db, settings)
-    with served(db) as url:
+    with served(example_db(tmp_path_factory.mktemp("browser") / "db.sqlite")) as url:
         yield url
 
 

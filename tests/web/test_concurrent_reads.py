@@ -7,18 +7,13 @@ import urllib.request
 
 import pytest
 
-from communique import Settings
-from communique.ingest.readers import iter_documents
-from communique.store.ingest import ingest
-from tests.conftest import EXAMPLE, ROOT, served, shared_path
+from tests.conftest import ROOT, example_db, served, shared_path
 
 
 @pytest.mark.shared
 def test_the_server_reads_while_an_ingest_writes(tmp_path):
     files = [str(p) for p in sorted(shared_path("data", "corpora", "bbc", "politics").glob("*.txt"))[:48]]
-    db = tmp_path / "live.db"
-    settings = Settings(default_date="2025-06-24")
-    ingest(iter_documents([str(EXAMPLE)], settings), db, settings)
+    db = example_db(tmp_path / "live.db")
     with served(db) as url:
         writer = subprocess.Popen([sys.executable, "-m", "communique.cli", "ingest", *files,
                                    "--db", str(db), "--batch-size", "4", "--workers", "1",

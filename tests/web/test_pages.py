@@ -2,11 +2,8 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from communique import Settings
-from communique.ingest.readers import iter_documents
-from communique.store.ingest import ingest
 from communique.web.app import create_app
-from tests.conftest import EXAMPLE
+from tests.conftest import example_db
 
 HOSTILE = ("Egypt condemned Israel on Monday <script>alert('x')</script> and "
            "<img src=x onerror=alert(1)> over the raid.\n\n"
@@ -18,9 +15,7 @@ def client(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
     hostile = folder / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
-    settings = Settings(default_date="2025-06-24")
-    ingest(iter_documents([str(EXAMPLE), str(hostile)], settings), folder / "db.sqlite", settings)
-    return TestClient(create_app(folder / "db.sqlite"))
+    return TestClient(create_app(example_db(folder / "db.sqlite", hostile)))
 
 
 def article_ids(client):

@@ -13,11 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from communique import Settings
-from communique.ingest.readers import iter_documents
-from communique.store.ingest import ingest
 from communique.web.app import SECURITY_HEADERS, create_app
-from tests.conftest import EXAMPLE, served
+from tests.conftest import example_db, served
 
 TOKEN = "fuzz-token"
 SENT: collections.Counter = collections.Counter()  # responses by status class, all fuzz tests
@@ -25,10 +22,7 @@ SENT: collections.Counter = collections.Counter()  # responses by status class, 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("security") / "seed.db"
-    options = Settings(default_date="2025-06-24")
-    ingest(iter_documents([str(EXAMPLE)], options), path, options)
-    return path
+    return example_db(tmp_path_factory.mktemp("security") / "seed.db")
 
 
 @pytest.fixture(scope="module")
