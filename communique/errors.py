@@ -82,10 +82,31 @@ class StoreError(CommuniqueError):
     message = "the article could not be stored"
 
 
+class StoreUnavailable(CommuniqueError):
+    """The database as a whole cannot be written (read-only, disk full): the run stops."""
+    code = "E301"
+    message = "the database cannot be written"
+
+
+class NotADatabase(CommuniqueError):
+    code = "E302"
+    message = "the file is not a communique database"
+
+
+class SchemaTooNew(CommuniqueError):
+    code = "E303"
+    message = "the database was made by a newer communique"
+
+
 # E4xx: resource limits
 class TimeBudgetExceeded(CommuniqueError):
     code = "E400"
     message = "the document took longer than the time budget"
+
+
+class TextTooLong(CommuniqueError):
+    code = "E401"
+    message = "the clean text is longer than the limit"
 
 
 # E9xx: bugs. A document that trips one is reported, never allowed to stop the run.
@@ -102,5 +123,5 @@ class WorkerLost(CommuniqueError):
 ALL_ERRORS = [
     ReadError, EmptyDocument, BinaryDocument, DecompressError, TooLarge, BadJsonLine,
     BadWarc, SymlinkLoop, NotFound, NoMainText, StoreError, TimeBudgetExceeded,
-    InternalError, WorkerLost,
+    InternalError, WorkerLost, StoreUnavailable, NotADatabase, SchemaTooNew, TextTooLong,
 ]

@@ -1,11 +1,18 @@
-"""The per-document time budget: a stage stops working on a document that takes too long.
+"""The per-document time budget: the stages together stop working on a document that takes
+too long.
 
-The pipeline opens a budget around each document's turn in a stage; the stages check it at
-points where stopping is safe (between the pieces of a long text, between sentences). The
-budget lives in a context variable, so threads (a Dask worker's) each keep their own.
+Each article carries the seconds the stages have spent on it so far (``Article.seconds``);
+a stage's turn opens a budget of what is left (``document_budget``). Stages check it at
+points where stopping is safe (between the pieces of a long text, between sentences). Code
+that has no such points, a library's HTML extraction say, is stopped by a watchdog a little
+after the deadline: it raises ``BudgetInterrupt`` in the working thread, where the next line
+of Python code meets it. The budget lives in a context variable, so threads (a Dask
+worker's) each keep their own.
 """
 from __future__ import annotations
 
+import ctypes
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,11 +22,28 @@ from .errors import TimeBudgetExceeded
 
 _deadline: ContextVar[tuple[float, float] | None] = ContextVar("communique_deadline", default=None)
 
+# The watchdog fires this long after the deadline: code that checks the budget itself stops
+# first, at a safe point; the watchdog is for code that never checks.
+WATCHDOG_GRACE = 2.0
+
+
+class BudgetInterrupt(TimeBudgetExceeded):
+    """Raised by the watchdog inside code that overran its deadline."""
+
+    message = "the document took longer than the time budget and was interrupted"
+
+
+def _overrun(seconds: float) -> TimeBudgetExceeded:
+    return TimeBudgetExceeded(
+        f"the document took longer than the time budget of {seconds:g} s and was stopped "
+        "(setting max_document_seconds)")
+
 
 @contextmanager
-def time_budget(seconds: float | None) -> Iterator[None]:
-    """Within the block, ``check_budget()`` raises once ``seconds`` have passed (None: never)."""
-    token = _deadline.set((time.monotonic() + seconds, seconds) if seconds else None)
+def time_budget(seconds: float | None, budget: float | None = None) -> Iterator[None]:
+    """Within the block, ``check_budget()`` raises once ``seconds`` have passed (None: never);
+    its message names ``budget``, the whole budget of which ``seconds`` are what is left."""
+    token = _deadline.set((time.monotonic() + seconds, budget or seconds) if seconds else None)
     try:
         yield
     finally:
@@ -29,6 +53,73 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 def check_budget() -> None:
     deadline = _deadline.get()
     if deadline is not None and time.monotonic() > deadline[0]:
-        raise TimeBudgetExceeded(
-            f"the document took longer than the time budget of {deadline[1]:g} s in one stage "
-            "and was stopped (setting max_document_seconds)")
+        raise _overrun(deadline[1])
+
+
+@contextmanager
+def document_budget(article, budget: float | None, watchdog: bool = True) -> Iterator[None]:
+    """A stage's turn on one article: opens what is left of the article's ``budget`` and adds
+    the time spent to ``article.seconds``. With ``watchdog``, code that never checks the
+    budget is interrupted ``WATCHDOG_GRACE`` seconds after the deadline."""
+    start = time.monotonic()
+    try:
+        if not budget:
+            yield
+            return
+        left = budget - article.seconds
+        if left <= 0:
+            raise _overrun(budget)
+        with time_budget(left, budget), (_watchdog(left + WATCHDOG_GRACE) if watchdog else _nothing()):
+            yield
+    except BudgetInterrupt:  # raised bare by the watchdog: give it the budget's message
+        raise _overrun(budget) from None
+    finally:
+        article.seconds += time.monotonic() - start
+
+
+def share_of_batch(articles, seconds: float) -> None:
+    """Charges a batch's time (a batched parse) to its articles in equal parts."""
+    if articles:
+        for article in articles:
+            article.seconds += seconds / len(articles)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+# PyThreadState_SetAsyncExc(thread id, exception): the exception is raised in that thread
+# at its next line of Python code; NULL for the exception withdraws a pending one.
+_set_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+_withdraw_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    state = {"open": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["open"]:
+                state["fired"] = True
+                _set_async_exc(thread_id, BudgetInterrupt)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["open"] = False
+            if state["fired"]:
+                # Not yet raised (the block ended first): it must not surface later, in
+                # code that has nothing to do with this document.
+                _withdraw_async_exc(thread_id, None)
+

@@ -26,6 +26,7 @@ class Document:
     url: str | None = None
     source: str | None = None
     error: CommuniqueError | None = None
+    warnings: list[str] = field(default_factory=list)  # what the reader repaired
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Article:
     duplicate_of: str | None = None
     warnings: list[str] = field(default_factory=list)
     error: CommuniqueError | None = None
+    # Time the stages spent on this article so far, in seconds: the budget is per document.
+    seconds: float = 0.0
     # Filled by later stages: the spaCy Doc (parse), resolved mentions (actors).
     doc: Any = field(default=None, repr=False)
     mentions: list["Mention"] = field(default_factory=list)
@@ -61,7 +64,7 @@ class Article:
     @classmethod
     def from_document(cls, doc: Document) -> "Article":
         return cls(id=doc.id, path=doc.path, url=doc.url, title=doc.title, date=doc.date,
-                   source=doc.source, error=doc.error)
+                   source=doc.source, error=doc.error, warnings=list(doc.warnings))
 
     def detach(self) -> "Article":
         """Drop what the stages kept for each other (the spaCy Docs), leaving the results:

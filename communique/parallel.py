@@ -32,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .errors import WorkerLost
+from .errors import InternalError, WorkerLost
 from .model import Article
 from .pipeline import Pipeline
 
@@ -258,9 +258,18 @@ class Runner:
         if self.dedupe is not None:
             self.dedupe.process(articles)
             self.seconds.update(self.dedupe.take_timings())
-        live = [article for article in articles
-                if article.error is None and (self.keep is None or self.keep(article))]
+        live = [article for article in articles if article.error is None and self._kept(article)]
         return articles, live
+
+    def _kept(self, article: Article) -> bool:
+        if self.keep is None:
+            return True
+        try:
+            return self.keep(article)
+        except Exception as error:  # noqa: BLE001 - the article fails, not its batch
+            logger.debug("keep() failed on %s", article.id, exc_info=True)
+            article.error = InternalError(f"internal error before coding: {type(error).__name__}: {error}")
+            return False
 
     def _articles(self, outcome, items: list) -> list[Article]:
         if isinstance(outcome, PartitionResult):

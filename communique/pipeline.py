@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .errors import CommuniqueError, InternalError
-from .limits import time_budget
+from .limits import document_budget
 from .model import Article, Document
 
 logger = logging.getLogger(__name__)
@@ -95,6 +95,7 @@ class Pipeline:
                     else Article.from_document(doc) for doc in items]
         live = [article for article in items if article.error is None]
         if live and hasattr(stage, "pipe"):
+            # A stage that works on whole batches charges each article its time itself.
             try:
                 stage.pipe(live)
                 return items
@@ -106,8 +107,11 @@ class Pipeline:
 
     def _guarded(self, stage, item, article: Article) -> Article:
         try:
-            with time_budget(self.settings.max_document_seconds):
-                return stage(item)
+            with document_budget(article, self.settings.max_document_seconds):
+                result = stage(item)
+            if result is not article:  # the first stage makes the article: it carries the time
+                result.seconds += article.seconds
+            return result
         except CommuniqueError as error:
             article.error = error
         except Exception as error:  # never let one document stop the run

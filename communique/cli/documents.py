@@ -9,10 +9,19 @@ import click
 
 from .. import CODE_STAGES
 from ..ingest.readers import iter_documents
-from . import main
 from ..parallel import Runner
-from .options import (EXIT_OK, EXIT_SOME_FAILED, executor_for_run, input_options, input_paths,
-                      load_settings, progress_bar, run_options)
+from . import main
+from .options import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    executor_for_run,
+    input_options,
+    input_paths,
+    load_settings,
+    progress_bar,
+    run_options,
+)
+from .terminal import printable
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +41,8 @@ def clean(ctx, paths, output_format, date, dedupe, batch_size, workers, schedule
         if output_format == "jsonl":
             out.write(json.dumps(article.clean_record(), ensure_ascii=False) + "\n")
         elif article.error is None:
-            out.write((f"{article.title}\n\n" if article.title else "") + article.text + "\n\n")
+            out.write(printable((f"{article.title}\n\n" if article.title else "") + article.text)
+                      + "\n\n")
 
     _run(ctx, settings, ("clean", "dedupe"), paths, workers, scheduler, progress, "clean", write)
 
@@ -58,7 +68,7 @@ def actors(ctx, paths, output_format, date, dedupe, batch_size, workers, schedul
             out.write("\t".join([article.id, str(actor["start"]), str(actor["end"]),
                                   actor["code"] or "-", actor["country"] or "-",
                                   ",".join(actor["sectors"]) or "-", actor["group"] or "-",
-                                  actor["text"].replace("\n", " ")]) + "\n")
+                                  printable(actor["text"].replace("\n", " "))]) + "\n")
 
     _run(ctx, settings, ("clean", "dedupe", "parse", "actors"), paths, workers, scheduler,
          progress, "actors", write)
@@ -92,8 +102,9 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler
             out.write("\t".join([article.id, event["date"] or "-", event["source"]["code"] or "-",
                                   target.get("code") or "-", event["cameo"], event["modality"],
                                   "negated" if event["negated"] else "-",
-                                  event["evidence"]["trigger"],
-                                  event["evidence"]["sentence"].replace("\n", " ")[:120]]) + "\n")
+                                  printable(event["evidence"]["trigger"]),
+                                  printable(event["evidence"]["sentence"].replace("\n", " ")[:120])])
+                      + "\n")
 
     if out_dir is None:
         _run(ctx, settings, CODE_STAGES, paths, workers, scheduler, progress, "code", write)
@@ -190,17 +201,31 @@ def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, 
         for articles in runner.run(documents):
             bar.update(len(articles))
             for article in articles:
+                if write is not None:
+                    _write_record(write, article, out)
                 if article.error is not None:
                     failed += 1
                     logger.warning("%s: %s %s", article.path or article.id, article.error.code,
                                    article.error)
-                if write is not None:
-                    write(article, out)
             if on_partition is not None:
                 on_partition(articles)
     out.flush()
     _log_timings(runner.seconds)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _write_record(write, article, out) -> None:
+    """Write one result; one that cannot be written becomes its error record."""
+    try:
+        write(article, out)
+    except (OSError, click.ClickException):
+        raise  # the output itself is broken (a closed pipe, a full disk): nothing to go on with
+    except Exception as error:  # noqa: BLE001 - one document must not stop the output
+        from ..errors import InternalError
+
+        logger.debug("writing %s failed", article.id, exc_info=True)
+        article.error = InternalError(f"the result could not be written: {type(error).__name__}")
+        out.write(json.dumps(article.error_record(), ensure_ascii=False) + "\n")
 
 
 def _log_timings(seconds: dict) -> None:

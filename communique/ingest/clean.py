@@ -4,10 +4,11 @@ from __future__ import annotations
 import logging
 
 from ..config import Settings
-from ..errors import EmptyDocument, NoMainText
+from ..errors import EmptyDocument, NoMainText, TextTooLong
 from ..model import HTML, Article, Document
 from .decode import decode_with_encoding
 from .html import extract_html
+from .sanitise import repair_text, repair_warning
 from .text import clean_text
 
 logger = logging.getLogger(__name__)
@@ -28,10 +29,20 @@ class Cleaner:
             raw, encoding = decode_with_encoding(raw)
             if encoding not in ("utf_8", "ascii"):
                 article.warnings.append(f"not UTF-8: decoded as {encoding}")
+            raw, repaired = repair_text(raw)
+            if repaired:
+                article.warnings.append(repair_warning({"text": repaired}))
         elif not raw or not raw.strip():
             raise EmptyDocument()
+        limit = self.settings.max_document_chars
+        if doc.media_type != HTML and len(raw) > limit:
+            # Refused before any work: a scraper that dumped a corpus into one file would
+            # otherwise be cleaned and parsed for minutes.
+            raise TextTooLong(_too_long(len(raw), limit))
         if doc.media_type == HTML:
             cleaned, meta = extract_html(raw, doc.url, self.settings)
+            if meta.visible_text_only:
+                article.warnings.append("no article body was found in the HTML; its visible text was used")
             article.title = doc.title or meta.title
             article.date = doc.date or meta.date
             article.author = meta.author
@@ -47,4 +58,11 @@ class Cleaner:
         article.removed = cleaned.removed
         if not article.text.strip():
             raise NoMainText("nothing was left after removing boilerplate")
+        if len(article.text) > limit:
+            raise TextTooLong(_too_long(len(article.text), limit))
         return article
+
+
+def _too_long(length: int, limit: int) -> str:
+    return (f"the text has {length:,} characters, more than the limit of {limit:,}; raise the "
+            "setting max_document_chars (COMMUNIQUE_MAX_DOCUMENT_CHARS) to code it")

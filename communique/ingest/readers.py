@@ -18,10 +18,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..config import Settings
-from ..errors import (BadJsonLine, BadWarc, CommuniqueError, DecompressError, NotFound,
-                      ReadError, SymlinkLoop, TooLarge)
+from ..errors import (
+    BadJsonLine,
+    BadWarc,
+    CommuniqueError,
+    DecompressError,
+    NotFound,
+    ReadError,
+    SymlinkLoop,
+    TooLarge,
+)
 from ..model import HTML, TEXT, Document
 from ..nlp.dates import normalise_date
+from .sanitise import repair_field, repair_text, repair_warning, shown_path
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +48,8 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
             yield from _read_stdin(settings)
             continue
         if not os.path.lexists(path):
-            yield Document(id=_stem(path), path=path, error=NotFound(f"no such file or directory: {path}"))
+            yield Document(id=shown_path(_stem(path)), path=shown_path(path),
+                           error=NotFound(f"no such file or directory: {shown_path(path)}"))
             continue
         if os.path.isdir(path):
             for file_path, error in _walk(path):
@@ -47,7 +57,7 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
                 # files of the same names ("bbc/business/001", "bbc/tech/001") stay apart.
                 doc_id = _relative_id(os.path.dirname(os.path.abspath(path)), os.path.abspath(file_path))
                 if error is not None:
-                    yield Document(id=doc_id, path=file_path, error=error)
+                    yield Document(id=shown_path(doc_id), path=shown_path(file_path), error=error)
                 else:
                     yield from read_file(file_path, doc_id, settings)
         else:
@@ -55,20 +65,23 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
 
 
 def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
+    """The documents of one file; ``path`` is the name to open, which may hold bytes that are
+    not UTF-8: the documents carry it as shown to people (``shown_path``)."""
     kind, compressed = _kind(path)
+    opened, path, doc_id = path, shown_path(path), shown_path(doc_id)
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block, a device never end
+        if not stat.S_ISREG(os.stat(opened).st_mode):  # a FIFO would block, a device never end
             raise ReadError(f"{ReadError.message}: {path} is not a regular file")
         opener = gzip.open if compressed else open
         if kind == ".warc":
             # warcio detects and inflates gzip members itself.
-            with open(path, "rb") as fh:
+            with open(opened, "rb") as fh:
                 yield from _read_warc(fh, path, doc_id, settings)
         elif kind == ".jsonl":
-            with opener(path, "rb") as fh:
+            with opener(opened, "rb") as fh:
                 yield from _read_jsonl(fh, path, doc_id, settings.max_document_bytes)
         else:
-            with opener(path, "rb") as fh:
+            with opener(opened, "rb") as fh:
                 # Read one byte past the limit and stop: a gzip bomb never inflates further.
                 raw = _read_bounded(fh, settings.max_document_bytes)
             yield Document(id=doc_id, path=path, content=raw, media_type=_media_type(kind, raw))
@@ -78,6 +91,10 @@ def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
         yield Document(id=doc_id, path=path, error=DecompressError(f"{DecompressError.message}: {error}"))
     except OSError as error:
         yield Document(id=doc_id, path=path, error=ReadError(f"{ReadError.message}: {error.strerror or error}"))
+    except Exception as error:  # noqa: BLE001 - one file must never stop the run
+        logger.debug("reading %s failed", path, exc_info=True)
+        yield Document(id=doc_id, path=path, error=ReadError(
+            f"{ReadError.message}: {type(error).__name__}: {shown_path(str(error))}"))
 
 
 def _read_stdin(settings: Settings) -> Iterator[Document]:
@@ -127,6 +144,10 @@ def _read_jsonl(fh, path: str, file_id: str, limit: int) -> Iterator[Document]:
             yield _jsonl_document(line, path, line_id)
         except BadJsonLine as error:
             yield Document(id=line_id, path=path, error=error)
+        except Exception as error:  # noqa: BLE001 - one line must never stop its file
+            logger.debug("line %s failed", line_id, exc_info=True)
+            yield Document(id=line_id, path=path, error=BadJsonLine(
+                f"{BadJsonLine.message}: {type(error).__name__}"))
 
 
 def _jsonl_document(line: bytes, path: str, line_id: str) -> Document:
@@ -134,22 +155,39 @@ def _jsonl_document(line: bytes, path: str, line_id: str) -> Document:
         obj = json.loads(line)
     except (ValueError, UnicodeDecodeError) as error:
         raise BadJsonLine(f"{BadJsonLine.message}: {error}") from None
+    except RecursionError:
+        raise BadJsonLine("the JSONL line is nested too deeply to be a document") from None
     if not isinstance(obj, dict):
         raise BadJsonLine("the JSONL line is not a JSON object")
     html, text = obj.get("html"), obj.get("text")
     content = html if isinstance(html, str) and html.strip() else text
     if not isinstance(content, str):
         raise BadJsonLine('the JSONL object has no "text" or "html" string')
-    doc_id = obj.get("id")
+    media_type = HTML if content is html else TEXT
+    warnings: list[str] = []
+    repaired: dict[str, int] = {}
+    content, repaired["text"] = repair_text(content)
+    fields = {}
+    for name in ("id", "title", "url", "source", "date"):
+        value = obj.get(name)
+        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # numeric ids are common and unambiguous
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            warnings.append(f'the "{name}" field is not a string and was ignored')
+            continue
+        value, repaired[name] = repair_field(value)
+        fields[name] = value or None
+    if any(repaired.values()):
+        warnings.append(repair_warning(repaired))
+    date = normalise_date(fields.get("date"))
+    if fields.get("date") and date is None:
+        warnings.append(f'the "date" field {fields["date"][:40]!r} is not a calendar date and was ignored')
     return Document(
-        id=str(doc_id) if doc_id not in (None, "") else line_id,
-        path=path,
-        content=content,
-        media_type=HTML if content is html else TEXT,
-        title=_str_or_none(obj.get("title")),
-        date=normalise_date(obj.get("date")),
-        url=_str_or_none(obj.get("url")),
-        source=_str_or_none(obj.get("source")),
+        id=fields.get("id") or line_id, path=path, content=content, media_type=media_type,
+        title=fields.get("title"), date=date, url=fields.get("url"), source=fields.get("source"),
+        warnings=warnings,
     )
 
 
@@ -177,7 +215,7 @@ def _read_warc(fh, path: str, file_id: str, settings: Settings) -> Iterator[Docu
                 id=doc_id, path=path, content=raw,
                 media_type=HTML if "html" in ctype.lower() or not ctype and _sniff_html(raw) else TEXT,
                 # WARC-Date is when the page was crawled, not published: HTML metadata decides.
-                url=record.rec_headers.get_header("WARC-Target-URI"),
+                url=repair_field(record.rec_headers.get_header("WARC-Target-URI") or "")[0] or None,
             )
     except ArchiveLoadFailed as error:
         raise BadWarc(f"{BadWarc.message}: {error}") from None
@@ -274,6 +312,3 @@ def _relative_id(root: str, path: str) -> str:
     parent, name = os.path.split(rel)
     return "/".join(Path(parent).parts + (_stem(name),)) if parent else _stem(name)
 
-
-def _str_or_none(value) -> str | None:
-    return str(value) if value not in (None, "") else None

@@ -26,7 +26,11 @@ def normalise_date(value) -> str | None:
             return None
     import dateparser  # slow to import; only metadata in other formats needs it
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    # Absolute dates only: "yesterday" in metadata would be read against the wall clock of
+    # the run, giving a date that changes from one run to the next.
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
     if parsed is None:
         logger.debug("unreadable date %r", text)
         return None

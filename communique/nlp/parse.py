@@ -4,9 +4,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import time
 
 from ..errors import CommuniqueError
-from ..limits import check_budget, time_budget
+from ..limits import check_budget, document_budget, share_of_batch
 
 logger = logging.getLogger(__name__)
 
@@ -94,22 +95,30 @@ class Parser:
         return article
 
     def pipe(self, articles):
+        """Parse a batch; each article is charged its time (a share of the batch's parse, or
+        its own for a long text, which alone has a budget checked between its pieces)."""
         short = [article for article in articles if len(article.text) <= MAX_CHUNK_CHARS]
+        start = time.monotonic()
         for article, doc in zip(short, self.nlp.pipe((a.text for a in short),
                                                      batch_size=self.settings.batch_size)):
             article.doc = doc
+        share_of_batch(short, time.monotonic() - start)
         for article in articles:
             if len(article.text) > MAX_CHUNK_CHARS:
                 try:
-                    with time_budget(self.settings.max_document_seconds):
+                    # No watchdog: spaCy is stopped between pieces, never inside one.
+                    with document_budget(article, self.settings.max_document_seconds,
+                                         watchdog=False):
                         article.doc = self._parse_long(article.text)
                 except CommuniqueError as error:  # over its time budget: this one stops
                     article.error = error
         # Headlines are coded too (flagged as such), so they are parsed apart from the text.
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
+        start = time.monotonic()
         for article, doc in zip(titled, self.nlp.pipe((a.title for a in titled),
                                                       batch_size=self.settings.batch_size)):
             article.extra["title_doc"] = doc
+        share_of_batch(titled, time.monotonic() - start)
         return articles
 
     def _parse_long(self, text: str):
