@@ -7,6 +7,8 @@
   articles with one process and with N, against the floor: bare spaCy `nlp.pipe` over the
   same clean texts (one process must reach 0.8x the floor's throughput);
 - stages: where an ingest's time goes (clean, dedupe, parse, actors, events, store);
+- linear: the actors and events stages on 50, 100, 200 and 400 KB of BBC text parsed once;
+  each doubling of the text may cost at most 2.3x the time (issue 13);
 - memory: peak resident memory at 1,000 and 5,000 Reuters stories (growth at most 1.25x).
 
 Medians of --repeat runs. Data comes from ../shared/data (never copied into the project).
@@ -77,7 +79,8 @@ def bench_text(shared: Path, repeat: int) -> None:
     bbc = list(iter_documents(sorted(str(p) for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir())))
     reuters = list(itertools.islice(iter_documents([str(shared / "data/corpora/reuters21578.jsonl")]), 5000))
     for name, docs in (("bbc", bbc), ("reuters (5,000)", reuters)):
-        report(f"text: clean {name}", timed(lambda: list(pipeline.pipe(docs)), repeat), len(docs), "docs")
+        report(f"text: clean {name}", timed(lambda docs=docs: list(pipeline.pipe(docs)), repeat),
+               len(docs), "docs")
 
 
 def bench_dedupe(shared: Path, repeat: int) -> None:
@@ -132,8 +135,8 @@ def bench_throughput(shared: Path, repeat: int, count: int, workers: int) -> Non
     def code(executor) -> None:
         with open(os.devnull, "w", encoding="utf-8") as sink:
             for articles in Runner(settings, CODE_STAGES, executor).run(iter_documents(files, settings)):
-                for article in articles:
-                    sink.write(json.dumps(article.code_record(), ensure_ascii=False) + "\n")
+                sink.writelines(json.dumps(article.code_record(), ensure_ascii=False) + "\n"
+                                for article in articles)
 
     times: dict[str, list[float]] = {"floor": [], "one": [], "many": []}
     with ProcessExecutor(workers, settings, CODE_STAGES) as pool:
@@ -176,6 +179,71 @@ def bench_stage_times(shared: Path, count: int) -> None:
     for name in ("clean", "dedupe", "parse", "actors", "events", "store"):
         value = seconds.get(name, 0.0)
         print(f"  {name:<8} {value:8.2f} s  {value / total:6.1%}", flush=True)
+
+
+LINEAR_SIZES_KB = (50, 100, 200, 400)
+LINEAR_LIMIT = 2.3  # the time of twice the text, at most, in units of the time of the text
+
+
+def bench_linear(shared: Path, repeat: int, sizes_kb=LINEAR_SIZES_KB) -> None:
+    """The actors and events stages on ever longer texts: BBC articles, from each section in
+    turn (so that every prefix holds the same mix), joined up to the largest size and parsed
+    once; each smaller text is a prefix of that parse, cut at the end of an article. Both
+    stages run on each size (after one run on the largest, which fills the caches of first
+    use for all), and the time of each doubling is reported.
+
+    Unlike the other sections, this one takes the fastest of the --repeat runs: the question
+    is how the time grows with the text, and on a shared machine the least disturbed run
+    answers it best (a slow spell during one size's run reads as growth)."""
+    from communique.actors.stage import ActorResolver
+    from communique.events.coder import EventCoder
+    from communique.model import Article
+    from communique.nlp.parse import Parser
+
+    settings = Settings(max_document_seconds=None)  # the time is the measure, not a limit
+    sections = sorted(p for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir())
+    in_turn = itertools.zip_longest(*(sorted(section.glob("*.txt")) for section in sections))
+    parts: list[str] = []
+    for path in (p for group in in_turn for p in group if p):
+        parts.append(path.read_text(encoding="utf-8", errors="replace").strip())
+        if sum(map(len, parts)) + 2 * len(parts) >= max(sizes_kb) * 1000:
+            break
+    text = "\n\n".join(parts)
+    start = time.perf_counter()
+    doc = Parser(settings)(Article(id="linear", text=text)).doc
+    print(f"linear: {len(text) / 1000:.0f} KB of BBC text ({len(parts)} articles, {len(doc):,} "
+          f"tokens) parsed once in {time.perf_counter() - start:.1f} s", flush=True)
+    ends = list(itertools.accumulate(len(p) + 2 for p in parts))  # after each article's "\n\n"
+    docs = []
+    for size in sizes_kb:
+        end = next((e - 2 for e in ends if e - 2 >= size * 1000), len(text))
+        docs.append(doc.char_span(0, end, alignment_mode="contract").as_doc())
+    actors, events = ActorResolver(settings), EventCoder(settings)
+
+    def run(prefix) -> tuple[float, float]:
+        article = Article(id="linear", text=prefix.text, date="2005-03-01", doc=prefix)
+        start = time.perf_counter()
+        actors(article)
+        middle = time.perf_counter()
+        events(article)
+        return middle - start, time.perf_counter() - middle
+
+    run(docs[-1])
+    # Rounds over all sizes, so that a slow spell of the machine hits every size alike.
+    rounds = [[run(prefix) for prefix in docs] for _ in range(repeat)]
+    previous = None
+    for position, prefix in enumerate(docs):
+        timing = tuple(min(r[position][k] for r in rounds) for k in (0, 1))
+        line = (f"linear: {len(prefix.text) / 1000:5.0f} KB ({len(prefix):6,} tokens): "
+                f"actors {timing[0]:7.2f} s, events {timing[1]:7.2f} s")
+        if previous is not None:
+            events_growth = timing[1] / previous[1]
+            both_growth = sum(timing) / sum(previous)
+            verdict = "ok" if max(events_growth, both_growth) <= LINEAR_LIMIT else "TOO SLOW"
+            line += (f"; twice the text: events {events_growth:.2f}x, actors+events "
+                     f"{both_growth:.2f}x (limit {LINEAR_LIMIT}x): {verdict}")
+        print(line, flush=True)
+        previous = timing
 
 
 def peak_memory(command: list[str]) -> float:
@@ -233,7 +301,8 @@ def main(argv=None) -> int:
     parser.add_argument("--documents", type=int, default=400, help="BBC documents for the throughput runs")
     parser.add_argument("--workers", type=int, default=available_cores())
     parser.add_argument("--memory-sizes", default="1000,5000", help="two Reuters sample sizes")
-    parser.add_argument("--only", nargs="+", choices=["html", "text", "dedupe", "code", "stages", "memory"],
+    parser.add_argument("--only", nargs="+",
+                        choices=["html", "text", "dedupe", "code", "stages", "linear", "memory"],
                         help="run these sections only")
     args = parser.parse_args(argv)
     if not (args.shared / "data").is_dir():
@@ -247,6 +316,7 @@ def main(argv=None) -> int:
         "dedupe": lambda: bench_dedupe(args.shared, args.repeat),
         "code": lambda: bench_throughput(args.shared, args.repeat, args.documents, args.workers),
         "stages": lambda: bench_stage_times(args.shared, args.documents),
+        "linear": lambda: bench_linear(args.shared, args.repeat),
         "memory": lambda: bench_memory(args.shared, tuple(int(n) for n in args.memory_sizes.split(","))),
     }
     for name in args.only or sections:

@@ -8,9 +8,13 @@ phrase, for the resolver to weigh.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from .anchors import Anchor
+from .tree import Tree
+
+logger = logging.getLogger(__name__)
 
 # Dependents that modify a noun from the left inside its phrase.
 PREMODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case",
@@ -27,7 +31,7 @@ class Phrase:
     root: int
     tokens: set[int]
     anchors: list[Anchor] = field(default_factory=list)
-    complements: list["Phrase"] = field(default_factory=list)  # "of X" / "for X" of a title
+    complements: list[Phrase] = field(default_factory=list)  # "of X" / "for X" of a title
 
     @property
     def all_tokens(self) -> set[int]:
@@ -54,47 +58,65 @@ def is_title_token(token, by_token: dict[int, Anchor]) -> bool:
     return anchor is not None and anchor.kind in ("title", "agent")
 
 
-def root_of(token, by_token: dict[int, Anchor]):
-    """The head of the noun phrase that ``token`` belongs to."""
+def root_of(token, by_token: dict[int, Anchor], known: dict | None = None):
+    """The head of the noun phrase that ``token`` belongs to.
+
+    ``known`` keeps the answer for every token walked through, for the next call: the walks
+    from N names stacked on one another would otherwise climb the same chain N times.
+    """
+    known = {} if known is None else known
+    walked: list[int] = []
     seen = set()
     while token.i not in seen:
+        if token.i in known:
+            token = known[token.i]
+            break
         seen.add(token.i)
-        head = token.head
-        if head.i == token.i:
+        walked.append(token.i)
+        head = _phrase_head(token, by_token)
+        if head is None:
             break
-        anchor = by_token.get(token.i)
-        if anchor is not None and anchor.start <= head.i < anchor.end:
-            token = head  # inside one multi-word name
-        elif token.dep_ in INNER_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-            token = head
-        elif token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
-            token = head
-        elif (token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TITLE_PREPOSITIONS
-              and is_title_token(head.head, by_token)):
-            token = head.head  # "President of Russia", "spokesman for the army"
-        else:
-            break
+        token = head
+    known.update(dict.fromkeys(walked, token))
     return token
 
 
-def _premodifier_tokens(token) -> set[int]:
+def _phrase_head(token, by_token: dict[int, Anchor]):
+    """The token that ``token`` hangs on inside one noun phrase; None at the phrase's head."""
+    head = token.head
+    if head.i == token.i:
+        return None
+    anchor = by_token.get(token.i)
+    if anchor is not None and anchor.start <= head.i < anchor.end:
+        return head  # inside one multi-word name
+    if token.dep_ in INNER_DEPS and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return head
+    if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if (token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TITLE_PREPOSITIONS
+            and is_title_token(head.head, by_token)):
+        return head.head  # "President of Russia", "spokesman for the army"
+    return None
+
+
+def _premodifier_tokens(token, tree: Tree) -> set[int]:
     tokens = {token.i}
-    for child in token.lefts:
+    for child in tree.lefts(token):
         if (child.dep_ in PREMODIFIER_DEPS and child.dep_ != "prep") or child.tag_ == "HYPH":
-            tokens.update(t.i for t in child.subtree)
+            tokens.update(tree.subtree_indices(child))
     return tokens
 
 
-def build_phrase(root, by_token: dict[int, Anchor]) -> Phrase:
-    tokens = _premodifier_tokens(root)
+def build_phrase(root, by_token: dict[int, Anchor], tree: Tree) -> Phrase:
+    tokens = _premodifier_tokens(root, tree)
     complements = []
-    for child in root.rights:
+    for child in tree.rights(root):
         if child.dep_ == "appos":
-            tokens |= _premodifier_tokens(child)
-            complements.extend(_title_complements(child, by_token))
+            tokens |= _premodifier_tokens(child, tree)
+            complements.extend(_title_complements(child, by_token, tree))
     for i in sorted(tokens):
-        complements.extend(_title_complements(root.doc[i], by_token) if i != root.i else [])
-    complements.extend(_title_complements(root, by_token))
+        complements.extend(_title_complements(root.doc[i], by_token, tree) if i != root.i else [])
+    complements.extend(_title_complements(root, by_token, tree))
     # A name written across tokens the parser split ("Burkina" + "Faso") stays whole.
     for i in list(tokens):
         anchor = by_token.get(i)
@@ -105,15 +127,15 @@ def build_phrase(root, by_token: dict[int, Anchor]) -> Phrase:
     return Phrase(root.i, tokens, anchors, complements)
 
 
-def _title_complements(token, by_token) -> list[Phrase]:
+def _title_complements(token, by_token, tree: Tree) -> list[Phrase]:
     if not is_title_token(token, by_token):
         return []
     phrases = []
-    for child in token.rights:
+    for child in tree.rights(token):
         if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS:
-            for pobj in child.children:
+            for pobj in tree.children(child):
                 if pobj.dep_ == "pobj":
-                    phrases.append(build_phrase(pobj, by_token))
+                    phrases.append(build_phrase(pobj, by_token, tree))
     return phrases
 
 
@@ -124,9 +146,13 @@ def _contiguous(tokens: set[int], root: int) -> set[int]:
         start -= 1
     while end + 1 in tokens:
         end += 1
-    # Appositions sit behind a comma: bridge gaps made of punctuation only.
-    ordered = sorted(tokens)
-    for i in ordered:
-        if i > end and all(j in tokens or j == end + 1 for j in range(end + 1, i)):
-            end = i
-    return {i for i in tokens if start <= i <= end} | set(range(start, end + 1))
+    # Appositions sit behind a comma: the run goes on over a gap of one token. Tokens are
+    # taken in order, so a token more than two past the run's end has a gap of two or more
+    # before it, as has every later one: the search ends there.
+    for i in sorted(tokens):
+        if i <= end:
+            continue
+        if i > end + 2:
+            break
+        end = i
+    return set(range(start, end + 1))

@@ -23,10 +23,15 @@ Each member of a group becomes its own actor, naming the group.
 """
 from __future__ import annotations
 
+import itertools
+import logging
 from dataclasses import dataclass
 
 from ..model import Actor, Mention
 from .gazetteer import Entry, Gazetteer
+from .tree import Tree
+
+logger = logging.getLogger(__name__)
 
 GROUP_LOOKBACK_SENTENCES = 2
 PRONOUN_LOOKBACK_SENTENCES = 1
@@ -46,10 +51,19 @@ class Seen:
 
 
 class ReferenceResolver:
-    def __init__(self, doc, gazetteer: Gazetteer):
+    def __init__(self, doc, gazetteer: Gazetteer, tree: Tree):
         self.doc = doc
+        self.tree = tree
         self.gazetteer = gazetteer
         self.seen: list[Seen] = []
+        # Indexes over ``seen``, so that resolving a reference does not go through every
+        # mention of the article (which made long texts quadratic):
+        self.by_sentence: dict[int, list[Seen]] = {}  # in the order observed
+        # Every country seen, the most recent last: the order in which a backward scan over
+        # ``seen`` (each mention's countries in their own order) first meets each country.
+        self.recent_countries: dict[str, None] = {}
+        self.latest_start = -1  # the last first-token of all seen: which scans may skip none
+        self.first_conjunct: dict[int, int] = {}  # token -> head of its coordination's first
         self.sentence_of = {}
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
@@ -68,48 +82,68 @@ class ReferenceResolver:
                 organisation = self.gazetteer.organisations[actor.name]
             if actor.country and actor.country != "IGO" and actor.country not in countries:
                 countries.append(actor.country)
-        first = head
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        coordination = first.i if first.i != head.i or any(
-            child.dep_ == "conj" for child in head.children) else None
+        first = self._first_conjunct(head)
+        coordination = first if first != head.i or any(
+            child.dep_ == "conj" for child in self.tree.children(head)) else None
         plural = head.tag_ in ("NNS", "NNPS") or len(countries) > 1 or (
             organisation is not None and bool(organisation.members))
-        self.seen.append(Seen(self.sentence_of.get(head.i, 0), head.i, min(tokens), countries,
-                              organisation, plural, coordination, tuple(mention.actors)))
+        seen = Seen(self.sentence_of.get(head.i, 0), head.i, min(tokens), countries,
+                    organisation, plural, coordination, tuple(mention.actors))
+        self.seen.append(seen)
+        self.by_sentence.setdefault(seen.sentence, []).append(seen)
+        self.latest_start = max(self.latest_start, seen.start)
+        for country in reversed(countries):  # the mention's first country ends up last
+            self.recent_countries.pop(country, None)
+            self.recent_countries[country] = None
+
+    def _first_conjunct(self, token) -> int:
+        """The first conjunct of the coordination ``token`` is in (itself if none). Answers
+        are kept: each of N names in one list would otherwise walk the chain of N "conj"."""
+        path = []
+        while token.dep_ == "conj" and token.head.i != token.i \
+                and token.i not in self.first_conjunct:
+            path.append(token.i)
+            token = token.head
+        first = self.first_conjunct.get(token.i, token.i)
+        self.first_conjunct.update(dict.fromkeys(path, first))
+        return first
+
+    def _backwards(self, start: int):
+        """The mentions seen that begin before token ``start``, the latest first (lazily:
+        most searches stop at the first few)."""
+        return (seen for seen in reversed(self.seen) if seen.start < start)
+
+    def _recent_countries(self, start: int):
+        """The countries of the mentions before token ``start``, each once, in the order a
+        backward search meets them: the most recently mentioned first."""
+        if self.latest_start < start:  # every mention seen is before: the index answers
+            return reversed(self.recent_countries)
+        return _unique_lazily(c for seen in self._backwards(start) for c in seen.countries)
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, anchor, root) -> tuple[list[Actor], str] | None:
         entry = anchor.entry
-        before = [seen for seen in self.seen if seen.start < anchor.start]
         sectors = entry.sectors
-        if entry.reference == "pair":
-            countries = []
-            for seen in reversed(before):
-                for country in seen.countries:
-                    if country not in countries:
-                        countries.append(country)
-                if len(countries) >= 2:
-                    break
+        if entry.reference == "pair":  # the last two countries named, in the order named
+            countries = list(itertools.islice(self._recent_countries(anchor.start), 2))
             if len(countries) < 2:
                 return None
-            countries = list(reversed(countries[:2]))
+            countries = list(reversed(countries))
             return self._members(countries, sectors, self._join(countries)), "pair"
         if entry.reference == "description":
             candidates = set(entry.candidates)
-            for seen in reversed(before):
-                for country in seen.countries:
-                    if country in candidates:
-                        return [Actor(self._code(country, sectors), country, sectors,
-                                      self.gazetteer.country_name(country), "", None,
-                                      "country")], "description"
+            for country in self._recent_countries(anchor.start):
+                if country in candidates:
+                    return [Actor(self._code(country, sectors), country, sectors,
+                                  self.gazetteer.country_name(country), "", None,
+                                  "country")], "description"
             return None
         if entry.reference in ("person", "thing"):
             if entry.reference == "thing" and _empty_subject(root):
                 return None
             kinds = {"person"} if entry.reference == "person" else {"country", "organisation"}
             sentence = self.sentence_of.get(root.i, 0)
-            for seen in reversed(before):
+            for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
                 actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
@@ -117,7 +151,7 @@ class ReferenceResolver:
                     return actors, entry.reference
             return None
         if entry.reference == "group":
-            found = self._group(before, self.sentence_of.get(root.i, 0), root)
+            found = self._group(anchor.start, self.sentence_of.get(root.i, 0), root)
             if found is None:
                 return None
             if isinstance(found, Seen):  # one plural actor: "Palestinian leaders ... they"
@@ -126,9 +160,9 @@ class ReferenceResolver:
             return self._members(countries, sectors, group), "group"
         return None
 
-    def _group(self, before: list[Seen], sentence: int, root) -> tuple[list[str], str] | None:
+    def _group(self, start: int, sentence: int, root) -> tuple[list[str], str] | None:
         for number in range(sentence, max(-1, sentence - GROUP_LOOKBACK_SENTENCES - 1), -1):
-            in_sentence = [seen for seen in before if seen.sentence == number]
+            in_sentence = [seen for seen in self.by_sentence.get(number, ()) if seen.start < start]
             antecedent = self._plural_antecedent(in_sentence)
             if antecedent is None and number == sentence:
                 antecedent = self._parties_of_governing_clause(root, in_sentence)
@@ -166,9 +200,10 @@ class ReferenceResolver:
         for verb in root.ancestors:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            parties = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
-            parties += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
-                        for p in prep.children if p.dep_ == "pobj"]
+            children = self.tree.children(verb)
+            parties = [c for c in children if c.dep_ in ("nsubj", "dobj")]
+            parties += [p for prep in children if prep.dep_ == "prep" and prep.lower_ == "with"
+                        for p in self.tree.children(prep) if p.dep_ == "pobj"]
             countries = _unique(c for token in parties if token.i in by_head
                                 for c in by_head[token.i].countries)
             if len(countries) > 1:
@@ -206,6 +241,14 @@ class ReferenceResolver:
 
 def _unique(values) -> list:
     return list(dict.fromkeys(values))
+
+
+def _unique_lazily(values):
+    met = set()
+    for value in values:
+        if value not in met:
+            met.add(value)
+            yield value
 
 
 def _empty_subject(token) -> bool:

@@ -34,6 +34,7 @@ from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
+from .tree import Tree
 
 logger = logging.getLogger(__name__)
 
@@ -79,8 +80,9 @@ class ArticleResolver:
         self.day = parse_day(article.date)
         self.anchors = anchors
         self.by_token = anchor_index(anchors)
+        self.tree = Tree(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname
-        self.references = ReferenceResolver(self.doc, gazetteer)
+        self.references = ReferenceResolver(self.doc, gazetteer, self.tree)
         self.mentions: list[Mention] = []
 
     # -- finding phrases ------------------------------------------------------------------
@@ -89,12 +91,13 @@ class ArticleResolver:
         seeds |= {token.i for token in self.doc
                   if token.ent_type_ in NAME_ENTITIES and token.i not in self.by_token
                   and any(c.isalpha() for c in token.text)}
-        roots = {root_of(self.doc[i], self.by_token).i for i in seeds}
+        known: dict = {}
+        roots = {root_of(self.doc[i], self.by_token, known).i for i in seeds}
         return [self.doc[i] for i in sorted(roots)]
 
     def phrases(self) -> list[Phrase]:
         """One phrase per root, leaving out roots that another root's phrase takes in."""
-        phrases = [build_phrase(root, self.by_token) for root in self.candidate_roots()]
+        phrases = [build_phrase(root, self.by_token, self.tree) for root in self.candidate_roots()]
         kept: list[Phrase] = []
         taken: set[int] = set()
         # The widest phrases first, so that a name the parser split ("SPLM/A") cannot make two
@@ -300,14 +303,14 @@ class ArticleResolver:
         "Mali's security", "President Reagan's statement"."""
         root = self.doc[phrase.root]
         done: set[int] = set()
-        for child in root.lefts:
+        for child in self.tree.lefts(root):
             if child.dep_ not in MODIFIER_DEPS:
                 continue
-            for token in (child, *child.conjuncts):
+            for token in (child, *self.tree.conjuncts(child)):
                 anchor = self.by_token.get(token.i)
                 if anchor is not None and anchor.kind == "place" and self._names_a_thing(token):
                     continue
-                sub = build_phrase(token, self.by_token)
+                sub = build_phrase(token, self.by_token, self.tree)
                 if not any(a.kind in ACTOR_KINDS for a in sub.anchors) \
                         and token.ent_type_ not in NAME_ENTITIES:
                     continue

@@ -32,12 +32,14 @@ def _data() -> dict:
     return data
 
 
-def find_agreements(article, events: list[dict], trigger_of: dict[str, int]) -> list[dict]:
+def find_agreements(article, events: list[dict], trigger_of: dict[str, int], tree) -> list[dict]:
     """The agreements the events act on; ``trigger_of`` maps an event id to its trigger's
-    token index in the article's Doc."""
+    token index in the article's Doc, ``tree`` is the Doc's ``actors.tree.Tree``."""
     doc = article.doc
     data = _data()
     records: list[dict] = []
+    # (sentence start, parties) of every record so far: a set, as an article may hold many.
+    recorded: set[tuple] = set()
     for event in events:
         if event["negated"]:
             continue
@@ -52,42 +54,42 @@ def find_agreements(article, events: list[dict], trigger_of: dict[str, int]) -> 
         status = data["status"].get(trigger.lemma_.lower())
         if not parties or status is None:
             continue  # no state is party to it, or nothing is done with it ("the deal's cost")
-        if any(r["evidence"]["start"] == event["evidence"]["start"] and r["parties"] == parties
-               for r in records):
+        if (event["evidence"]["start"], tuple(parties)) in recorded:
             continue  # the same agreements seen through another event of the sentence
-        found = _records_for(article, nouns, trigger, parties, status, event)
+        found = _records_for(article, nouns, trigger, parties, status, event, tree)
         if found:
             event["agreement_id"] = found[0]["id"]
             records.extend(found)
+            recorded.update((r["evidence"]["start"], tuple(r["parties"])) for r in found)
     return records
 
 
-def _records_for(article, nouns, trigger, parties, status, event) -> list[dict]:
+def _records_for(article, nouns, trigger, parties, status, event, tree) -> list[dict]:
     data = _data()
     group = nouns[0]
     wanted = _count(group)
     records = []
     # Agreements named inside the phrase ("three agreements, including a treaty on trade"),
     # not words that qualify it ("a ceasefire agreement").
-    named = [t for t in group.subtree if t.i != group.i and t.lemma_.lower() in data["kinds"]
+    named = [t for t in tree.subtree(group) if t.i != group.i
+             and t.lemma_.lower() in data["kinds"]
              and t.dep_ not in ("compound", "amod", "nmod", "poss")]
     for noun in named:
-        records.append(_record(article, noun, _phrase(noun), parties, status, event, trigger))
-    for kind_noun, spans in _followers(article.doc, group):
+        records.append(_record(article, noun, _phrase(noun, tree), parties, status, event,
+                               trigger))
+    for kind_noun, spans in _followers(article.doc, group, tree):
         for span in spans:
             records.append(_record(article, kind_noun, span, parties, status, event, trigger))
     while len(records) < max(wanted, 1):
-        records.append(_record(article, group, _phrase(group), parties, status, event, trigger,
-                               serial=len(records)))
+        records.append(_record(article, group, _phrase(group, tree), parties, status, event,
+                               trigger, serial=len(records)))
     return records[:max(wanted, len(records))]
 
 
-def _followers(doc, group):
+def _followers(doc, group, tree):
     """Later sentences that list the rest: "The other two treaties cover A and B"."""
     data = _data()
-    sentences = list(doc.sents)
-    start = next(n for n, s in enumerate(sentences) if s.start <= group.i < s.end)
-    for sentence in sentences[start + 1:start + 1 + FOLLOW_SENTENCES]:
+    for sentence in _next_sentences(doc, group.sent, FOLLOW_SENTENCES):
         for token in sentence:
             if token.lemma_.lower() not in data["kinds"] or token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
@@ -105,27 +107,37 @@ def _followers(doc, group):
                         if pobj.dep_ == "pobj":
                             items.extend([pobj, *pobj.conjuncts])
             if items:
-                yield token, _split_items(items, _count(token))
+                yield token, _split_items(items, _count(token), tree)
                 return
 
 
-def _split_items(items, wanted: int) -> list:
+def _next_sentences(doc, sentence, count: int):
+    """Up to ``count`` sentences after ``sentence``, found from its end: listing all of the
+    document's sentences for each agreement made a long text quadratic."""
+    for _ in range(count):
+        if sentence.end >= len(doc):
+            return
+        sentence = doc[sentence.end].sent
+        yield sentence
+
+
+def _split_items(items, wanted: int, tree) -> list:
     """One span per listed item. When the parser hung the second item inside the first
     ("the foundations of their relationship and cooperation in energy"), the list is cut at
     the innermost coordination so that the count the text gives is met."""
-    spans = [_phrase(item) for item in items]
+    spans = [_phrase(item, tree) for item in items]
     if len(items) == 1 and wanted > 1:
         first = items[0]
-        inner = [t for t in first.subtree if t.dep_ == "conj" and t.i > first.i]
+        inner = [t for t in tree.subtree(first) if t.dep_ == "conj" and t.i > first.i]
         if inner:
             second = inner[0]
-            cut = min(t.i for t in second.subtree)
+            second_start = min(tree.subtree_indices(second))
+            cut = second_start
             while cut > first.i and first.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
-            whole = _phrase(first)
+            whole = _phrase(first, tree)
             # The tail of the listing belongs to its last item, wherever the parser hung it.
-            spans = [first.doc[whole.start:cut],
-                     first.doc[min(t.i for t in second.subtree):whole.end]]
+            spans = [first.doc[whole.start:cut], first.doc[second_start:whole.end]]
     return spans
 
 
@@ -150,18 +162,20 @@ def _record(article, noun, span, parties, status, event, trigger, serial: int = 
     }
 
 
-def _phrase(token):
+def _phrase(token, tree):
     """The token's phrase without its leading determiner and without relative clauses."""
-    tokens = [t for t in token.subtree if not any(
-        a.dep_ in ("relcl", "appos") and a.head.i == token.i and t in a.subtree
-        for a in token.children)]
-    while tokens and tokens[0].dep_ in ("det", "punct", "cc"):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].dep_ in ("punct", "cc"):
-        tokens = tokens[:-1]
-    if not tokens:
-        return token.doc[token.i:token.i + 1]
-    return token.doc[tokens[0].i:tokens[-1].i + 1]
+    doc = token.doc
+    left_out = {i for child in tree.children(token) if child.dep_ in ("relcl", "appos")
+                for i in tree.subtree_indices(child)}
+    tokens = [i for i in tree.subtree_indices(token) if i not in left_out]
+    first, last = 0, len(tokens) - 1
+    while first <= last and doc[tokens[first]].dep_ in ("det", "punct", "cc"):
+        first += 1
+    while first <= last and doc[tokens[last]].dep_ in ("punct", "cc"):
+        last -= 1
+    if first > last:
+        return doc[token.i:token.i + 1]
+    return doc[tokens[first]:tokens[last] + 1]
 
 
 def _governed(trigger):

@@ -19,6 +19,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
+from ..actors.tree import Tree
 from ..limits import check_budget
 from ..model import Actor, Article
 from ..nlp.dates import resolve_date
@@ -46,6 +47,7 @@ class ArticleCoder:
         self.article = article
         self.doc = article.doc
         self.roles = Roles(self.doc, article.mentions)
+        self.tree = Tree(self.doc)  # subtrees in time linear in their size, however deep
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
@@ -55,6 +57,7 @@ class ArticleCoder:
         for sentence in self.doc.sents:
             check_budget()
             for trigger in self.triggers(sentence, patterns) + self.demands(sentence):
+                check_budget()  # one sentence may hold a whole text's clauses
                 self.code(trigger, sentence)
         return self.events
 
@@ -216,8 +219,8 @@ class ArticleCoder:
         """Someone the text does not name, or names without a country ("a roadside bomb")."""
         text = ""
         if subjects:
-            subtree = list(subjects[0].subtree)
-            text = self.doc[subtree[0].i:subtree[-1].i + 1].text
+            subtree = self.tree.subtree_indices(subjects[0])
+            text = self.doc[subtree[0]:subtree[-1] + 1].text
         return Actor(None, None, (), None, text, None, "unknown")
 
     def pairs(self, sources: list[Actor], targets: list[Actor], code: str):
@@ -238,7 +241,7 @@ class ArticleCoder:
     # -- attributes ---------------------------------------------------------------------------
     def event_date(self, token) -> tuple[str | None, str | None]:
         for holder in _clause_heads(token):
-            for expression in _date_expressions(holder):
+            for expression in _date_expressions(holder, self.tree):
                 resolved = resolve_date(expression, self.article.date)
                 if resolved is not None:
                     return resolved
@@ -305,25 +308,37 @@ def _clause_heads(token):
         yield token.head
 
 
-def _date_expressions(holder):
+def _date_expressions(holder, tree: Tree):
     """Date entities among the holder's own dependents (not inside nested clauses)."""
     expressions = []
     if holder.ent_type_ == "DATE":
         expressions.append(_entity_text(holder))
-    for child in holder.children:
+    for child in tree.children(holder):
         if child.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj", "xcomp", "parataxis"):
             continue
-        for token in child.subtree:
+        for token in tree.subtree(child):
             if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
                 expressions.append(_entity_text(token))
     return expressions
 
 
 def _entity_text(token) -> str:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity.text
-    return token.text
+    """The text of the entity that ``token`` is part of; its own text outside any entity.
+
+    The entity's bounds are read off the IOB tags around the token, as ``doc.ents`` draws
+    them (a "B" with a label, then every "I"): ``doc.ents`` itself rebuilds every entity of
+    the document on each call, which made coding a long text quadratic in its length.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type_:
+        return token.text
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _days_between(earlier: str, later: str) -> int:
@@ -348,7 +363,8 @@ class EventCoder:
             raise ValueError("the events stage needs the parse and actors stages before it")
         coder = ArticleCoder(article)
         article.events = coder.run()
-        article.agreements = find_agreements(article, article.events, coder.trigger_of)
+        article.agreements = find_agreements(article, article.events, coder.trigger_of,
+                                             coder.tree)
         article.events.extend(self.headline_events(article))
         return article
 

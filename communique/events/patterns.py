@@ -125,7 +125,7 @@ def frame(trigger) -> list[tuple[int, str]]:
     """(token index, lemma) of the words around a trigger that patterns may name."""
     words: list[tuple[int, str]] = []
     heads = [trigger]
-    for head in list(heads):
+    for head in heads:
         for child in head.children:
             if child.dep_ not in FRAME_DEPS:
                 continue

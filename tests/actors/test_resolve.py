@@ -67,8 +67,8 @@ def test_a_bare_surname_never_seen_stays_unknown(resolve_text):
      "Both sides", {"ARM", "AZE"}, "Armenia and Azerbaijan"),
     ("Egypt and Jordan condemned the attack, and they called for restraint.",
      "they", {"EGY", "JOR"}, "Egypt and Jordan"),
-    ("Senegal is a founding member of ECOWAS alongside Ghana and Togo. "
-     "These countries have adopted a common tariff.",
+    (("Senegal is a founding member of ECOWAS alongside Ghana and Togo. "
+      "These countries have adopted a common tariff."),
      "These countries", {"SEN", "GHA", "TGO"}, "Economic Community of West African States"),
 ])
 def test_plural_references_expand_to_members_naming_the_group(resolve_text, text, reference,

@@ -1,0 +1,65 @@
+"""The dependency tree of a Doc, with lookups that cost what they return.
+
+spaCy's ``Token.lefts``, ``.rights`` and ``.children`` scan every token between the token and
+the edge of its subtree, and ``.subtree`` and ``.conjuncts`` call them (and pass each token
+up through one generator per level) for every token they reach. In a long coordination
+("A, B, C, ... and Z", where the parser makes each name the head of the next, so that every
+subtree runs to the end of the list) asking each name for its children therefore costs time
+quadratic in the length of the list. A ``Tree`` reads the heads once per Doc and answers from
+lists of children, in the same order as spaCy.
+"""
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+class Tree:
+    def __init__(self, doc):
+        self.doc = doc
+        # Each token's children in text order; tokens without children are left out.
+        self.kids: dict[int, list[int]] = {}
+        offsets = doc.to_array("HEAD").astype("int64").tolist()  # head minus token index
+        for i, offset in enumerate(offsets):
+            if offset:
+                self.kids.setdefault(i + offset, []).append(i)
+
+    def lefts(self, token) -> list:
+        return [self.doc[i] for i in self.kids.get(token.i, ()) if i < token.i]
+
+    def rights(self, token) -> list:
+        return [self.doc[i] for i in self.kids.get(token.i, ()) if i > token.i]
+
+    def children(self, token) -> list:
+        return [self.doc[i] for i in self.kids.get(token.i, ())]
+
+    def subtree_indices(self, token) -> list[int]:
+        """The token and all its descendants, in the order of ``Token.subtree``: each left
+        child's subtree, the token, each right child's subtree (text order when the parse
+        has no crossing arcs)."""
+        found = []
+        stack = [(token.i, False)]
+        while stack:
+            i, expanded = stack.pop()
+            if expanded:
+                found.append(i)
+                continue
+            kids = self.kids.get(i, ())
+            stack.extend((k, False) for k in reversed(kids) if k > i)
+            stack.append((i, True))
+            stack.extend((k, False) for k in reversed(kids) if k < i)
+        return found
+
+    def subtree(self, token) -> list:
+        return [self.doc[i] for i in self.subtree_indices(token)]
+
+    def conjuncts(self, token) -> tuple:
+        """The tokens coordinated with ``token``, itself left out, as ``Token.conjuncts``."""
+        start = token
+        while start.dep_ == "conj" and start.head.i != start.i:
+            start = start.head
+        found = [start]
+        for word in found:  # grows as it goes: conjuncts of conjuncts
+            found.extend(child for child in self.rights(word) if child.dep_ == "conj")
+        return tuple(word for word in found if word.i != token.i)
