@@ -135,13 +135,37 @@ def events(connection, source=None, target=None, either_direction=False, cameo=N
     return [event_record(row, first_mention(connection, row["id"], article_id)) for row in rows]
 
 
+# A mention's sentence: stored only when the article's text (or title, for a headline event)
+# does not give it back from the offsets (store/schema.py, version 3).
+_MENTION = ("SELECT m.event_id, m.article_id, COALESCE(m.sentence, substr(CASE m.field "
+            "WHEN 'title' THEN a.title ELSE a.text END, m.start + 1, m.\"end\" - m.start)) "
+            "AS sentence, m.start, m.\"end\", m.trigger, m.field, m.confidence, m.outlet "
+            "FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id ")
+
+
+def _version(connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
 def first_mention(connection, event_id: str, article_id: str | None = None):
-    sql = "SELECT * FROM event_mentions WHERE event_id = ?"
-    params = [event_id]
+    """The evidence of an event: the mention of its first report (the one its fields come
+    from), or with ``article_id``, its first mention in that article (first in the text).
+    A row with event_id, article_id, sentence, start, end, trigger, field, confidence and
+    outlet."""
     if article_id:
-        sql += " AND article_id = ?"
-        params.append(article_id)
-    return connection.execute(sql + " ORDER BY rowid LIMIT 1", params).fetchone()
+        return connection.execute(_MENTION + "WHERE m.event_id = ? AND m.article_id = ? "
+                                  "ORDER BY m.start, m.trigger LIMIT 1",
+                                  (event_id, article_id)).fetchone()
+    if _version(connection) >= 3:
+        row = connection.execute(
+            _MENTION + "JOIN events e ON e.id = m.event_id WHERE m.event_id = ? "
+            "AND m.article_id = e.first_article_id AND m.start IS e.first_start "
+            "AND m.trigger = e.first_trigger", (event_id,)).fetchone()
+        if row is not None:
+            return row
+    # Before version 3 (read as it is, e.g. from read-only media): the first stored mention.
+    return connection.execute(_MENTION + "WHERE m.event_id = ? ORDER BY m.rowid LIMIT 1",
+                              (event_id,)).fetchone()
 
 
 PERIODS = {"day": "date", "week": "date(date, '-6 days', 'weekday 1')",
@@ -191,33 +215,45 @@ def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[
     party = _country(party, "party")
     where, params = [], []
     if party:
-        where.append("id IN (SELECT agreement_id FROM agreement_parties WHERE country = ?)")
+        where.append("g.id IN (SELECT agreement_id FROM agreement_parties WHERE country = ?)")
         params.append(party)
     if topic:
-        where.append("EXISTS (SELECT 1 FROM json_each(agreements.topics) WHERE value = ?)")
+        where.append("EXISTS (SELECT 1 FROM json_each(g.topics) WHERE value = ?)")
         params.append(topic.lower())
-    sql = ("SELECT * FROM agreements" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY date DESC, id LIMIT ? OFFSET ?")
+    # The sentence is the article's text between the sentence's offsets, unless stored.
+    sentence = ("COALESCE(g.sentence, substr(a.text, g.sentence_start + 1, "
+                "g.sentence_end - g.sentence_start))" if _version(connection) >= 3
+                else "g.sentence")
+    sql = (f"SELECT g.*, {sentence} AS evidence_sentence FROM agreements g "
+           "LEFT JOIN articles a ON a.id = g.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?")
     rows = connection.execute(sql, [*params, _bounded(limit, MAX_LIMIT),
                                     _bounded(offset, MAX_OFFSET)]).fetchall()
     return [{"id": r["id"], "parties": json.loads(r["parties"]), "kind": r["kind"],
              "title": r["title"], "topics": json.loads(r["topics"]), "status": r["status"],
              "date": r["date"], "num_articles": r["num_articles"],
-             "evidence": {"article_id": r["article_id"], "sentence": r["sentence"],
+             "evidence": {"article_id": r["article_id"], "sentence": r["evidence_sentence"],
                           "start": r["start"], "end": r["end"]}} for r in rows]
 
 
-def article(connection, article_id: str) -> dict | None:
+def article(connection, article_id: str, limit: int = 100, offset: int = 0) -> dict | None:
+    """One article with a page of its events (newest first, as ``events`` orders them) and
+    ``events_total``, the count of them all. Paged because a long article may hold thousands
+    of events: all of them made one answer of 48 MB."""
     row = connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
     removed = connection.execute("SELECT kind, text FROM removed_blocks WHERE article_id = ? "
                                  "ORDER BY position", (article_id,)).fetchall()
+    total = connection.execute("SELECT COUNT(DISTINCT event_id) FROM event_mentions "
+                               "WHERE article_id = ?", (article_id,)).fetchone()[0]
     return {"id": row["id"], "path": row["path"], "url": row["url"], "title": row["title"],
             "date": row["date"], "source": row["source"], "text": row["text"],
             "duplicate_of": row["duplicate_of"],
             "removed": [dict(block) for block in removed],
-            "events": events(connection, article_id=article_id, limit=MAX_LIMIT)}
+            "events": events(connection, article_id=article_id, limit=limit, offset=offset),
+            "events_total": total}
 
 
 def overview(connection) -> dict:

@@ -7,15 +7,31 @@
   place named in the text, without coordinates;
 - ``plover``: one PLOVER JSON object a line (id, date, actor, recipient, event, mode,
   context, text, ...).
+
+CSV is the format people open in a spreadsheet, so a text cell that a spreadsheet would run
+as a formula is neutralised (``csv_cell``). GDELT, PLOVER and Parquet are data for programs
+and stay exactly as stored. Every export is written to a temporary file beside the
+destination and renamed over it only when complete (``atomic_file``): a full disk or any
+other error leaves the destination as it was.
 """
 from __future__ import annotations
 
+import calendar
 import csv
+import datetime as dt
 import json
+import logging
+import os
+import re
+import secrets
+from collections.abc import Iterable
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .. import query
 from ..actors.gazetteer import load_gazetteer
+
+logger = logging.getLogger(__name__)
 
 FORMATS = ("gdelt", "plover", "csv", "parquet")
 
@@ -34,6 +50,7 @@ FLAT_COLUMNS = (
     ("num_mentions", "int64"), ("num_articles", "int64"), ("num_sources", "int64"),
     ("article_id", "string"), ("sentence", "string"), ("trigger", "string"),
 )
+FLAT_NAMES = [name for name, _ in FLAT_COLUMNS]
 
 GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -91,13 +108,28 @@ def flat_row(event: dict) -> dict:
     return row
 
 
+def fraction_date(day: dt.date) -> str:
+    """GDELT's FractionDate, as the share of the year gone before ``day``:
+    ``year + (day of year - 1) / days in that year``, to 4 decimals.
+
+    GDELT documents ``year + (MONTH * 30 + DAY) / 365``, an approximation that starts the
+    year at .0849, reaches the next year from 5 December on (2025-12-31 gives 2026.0712) and
+    gives the 31st of a month and the 1st of the next the same value. This one stays in
+    [year, year + 1): 1 January is year.0000, 31 December year.9973 (364/365 or 365/366), and
+    each day is above the one before (a day is 1/366 = 0.0027 or more, above the rounding).
+    """
+    days_in_year = 366 if calendar.isleap(day.year) else 365
+    return f"{day.year + (day.timetuple().tm_yday - 1) / days_in_year:.4f}"
+
+
 def gdelt_row(event: dict, article: dict | None) -> list:
     gazetteer = load_gazetteer()
     day = (event["date"] or "").replace("-", "")
     year = day[:4]
-    fraction = ""
-    if len(day) == 8:
-        fraction = f"{int(year) + (int(day[4:6]) * 30 + int(day[6:8])) / 365:.4f}"
+    try:
+        fraction = fraction_date(dt.date.fromisoformat(event["date"]))
+    except (TypeError, ValueError):  # no date, or only a month or a year: no FractionDate
+        fraction = ""
     cells: list = [int(event["id"][:15], 16), day, day[:6], year, fraction]
     for actor in (event["source"], event["target"] or {}):
         country = actor.get("country")
@@ -123,45 +155,122 @@ def gdelt_row(event: dict, article: dict | None) -> list:
     return cells
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...),
+# @SUM(...), -2+3+cmd|...); tab and carriage return are OWASP's "CSV injection" list too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A plain number such as "-2.5" only ever evaluates to itself, and quoting it would turn it
+# into text in a spreadsheet: a number stays a number whether it arrives as a float or as text.
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+
+
+def csv_cell(value):
+    """A cell of a CSV for spreadsheets: text that a spreadsheet would run as a formula gets a
+    leading ``'`` (OWASP's advice), which spreadsheets show as text and do not run. Numbers,
+    text that is a plain number, booleans and None are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_csv(fh, events: Iterable[dict]) -> int:
+    """The flat rows of ``events`` as CSV with a header, formula cells neutralised; used by
+    both `export --format csv` and `events --format csv`. Returns the number of rows."""
+    writer = csv.writer(fh)
+    writer.writerow(FLAT_NAMES)
+    count = 0
+    for event in events:
+        row = flat_row(event)
+        writer.writerow([csv_cell(row[name]) for name in FLAT_NAMES])
+        count += 1
+    return count
+
+
+@contextmanager
+def atomic_file(out: Path, mode: str = "w", **open_args):
+    """Open a temporary file in the folder of ``out``, and rename it to ``out`` only when the
+    block ends without an error; on any error it is removed and ``out`` is left as it was.
+
+    The temporary name is random (two exports to one file do not write into each other) and
+    hidden; the same folder makes the rename atomic. The data is synced before the rename,
+    so a crash cannot leave a complete name over incomplete data.
+    """
+    out = Path(out)
+    partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")
+    # O_EXCL: never write through a file or a link already there. 0o666 lets the umask decide
+    # the mode, as for a plain open(out, "w").
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with open(fd, mode, **open_args) as fh:
+            with suppress(FileNotFoundError):  # replacing a file keeps its permissions
+                os.fchmod(fh.fileno(), os.stat(out).st_mode & 0o7777)
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, out)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(partial)
+        logger.debug("removed the unfinished %s", partial)
+        raise
+
+
+# Characters that end a line or a field for some reader of a TSV: tab, newline and \r, but
+# also \x0b, \x0c, \x1c-\x1e, \x85, U+2028 and U+2029 (str.splitlines) and any other control
+# character. They become spaces, so each event stays one line of 61 fields.
+_NOT_IN_TSV = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _tsv(cell) -> str:
+    if cell is None:
+        return ""
+    return _NOT_IN_TSV.sub(" ", cell) if isinstance(cell, str) else str(cell)
+
+
+def _jsonl(record: dict) -> str:
+    # json.dumps escapes C0 controls but leaves \x85, U+2028 and U+2029 raw, which
+    # str.splitlines and some JSON-lines readers take for line ends. They can only occur
+    # inside strings, where their \u escapes mean the same.
+    line = json.dumps(record, ensure_ascii=False)
+    return line.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def export(connection, output_format: str, out: Path) -> int:
-    """Write every event to ``out``; returns the number of events written."""
+    """Write every event to ``out``, atomically; returns the number of events written."""
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format}; known: {', '.join(FORMATS)}")
     out = Path(out)
-    count = 0
     if output_format == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        # Parquet is typed data for programs, not a spreadsheet: its text stays as stored.
         rows = [flat_row(event) for event in _every_event(connection)]
-        pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema(FLAT_COLUMNS)), out)
-        return len(rows)
-    articles = {}
-    with open(out, "w", encoding="utf-8", newline="") as fh:
-        if output_format == "csv":
-            writer = csv.DictWriter(fh, fieldnames=[name for name, _ in FLAT_COLUMNS])
-            writer.writeheader()
-        elif output_format == "gdelt":
-            writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                                escapechar="\\")
-        for event in _every_event(connection):
-            count += 1
-            if output_format == "csv":
-                writer.writerow(flat_row(event))
-            elif output_format == "gdelt":
+        with atomic_file(out, "wb") as fh:
+            pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema(FLAT_COLUMNS)), fh)
+        count = len(rows)
+    elif output_format == "csv":
+        with atomic_file(out, "w", encoding="utf-8", newline="") as fh:
+            count = write_csv(fh, _every_event(connection))
+    else:
+        count = 0
+        articles = {}
+        with atomic_file(out, "w", encoding="utf-8", newline="") as fh:
+            for event in _every_event(connection):
+                count += 1
+                if output_format == "plover":
+                    fh.write(_jsonl(plover_record(event)) + "\n")
+                    continue
                 article_id = (event.get("evidence") or {}).get("article_id")
                 if article_id not in articles:
                     row = connection.execute("SELECT path, url, date FROM articles WHERE id = ?",
                                              (article_id,)).fetchone()
                     articles[article_id] = dict(row) if row else None
-                writer.writerow([_tsv(cell) for cell in gdelt_row(event, articles[article_id])])
-            else:
-                fh.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+                # Fields as they are, no quoting or escaping: GDELT's readers split on tabs
+                # (quoting=QUOTE_NONE), so a quote or a backslash is data, not syntax.
+                fh.write("\t".join(_tsv(cell) for cell in gdelt_row(event, articles[article_id]))
+                         + "\n")
+    logger.info("%d events written to %s as %s", count, out, output_format)
     return count
-
-
-def _tsv(cell):
-    return cell.replace("\t", " ").replace("\n", " ") if isinstance(cell, str) else cell
 
 
 def plover_record(event: dict) -> dict:

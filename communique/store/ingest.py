@@ -3,6 +3,10 @@
 Articles already in the store (same locator, same content) are recognised after cleaning
 and skip the parser, so a run that was interrupted resumes quickly and ends with the same
 database as a run that was not.
+
+An error about the database itself (read-only, full disk, not a database) stops the run at
+once with ``StoreUnavailable`` (E301) or ``NotADatabase`` (E302): each later article would
+fail the same way. Any other error fails only the article that caused it (E300).
 """
 from __future__ import annotations
 
@@ -12,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from ..errors import StoreError
+from ..errors import NotADatabase, StoreError, StoreUnavailable
 from ..model import Article
 from ..parallel import Runner
+from .connection import BUSY_TIMEOUT_SECONDS, LOCK_WAIT_SECONDS
 from .db import Store
 
 logger = logging.getLogger(__name__)
@@ -33,12 +38,17 @@ class IngestReport:
 
 
 def ingest(documents: Iterable, db_path, settings: Settings | None = None,
-           on_batch=None, executor=None) -> IngestReport:
+           on_batch=None, executor=None, lock_wait: float = LOCK_WAIT_SECONDS,
+           busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> IngestReport:
     """Code ``documents`` and store them in the database at ``db_path``.
 
     ``executor`` runs the coding (see ``communique.parallel``; default: this process); the
     store is written here, one transaction per partition, in input order, so the database
-    is the same whichever executor ran the work.
+    is the same whichever executor ran the work. ``lock_wait``: how long a batch waits for
+    a database another process holds locked (seconds, see ``Store``).
+
+    Raises ``StoreUnavailable`` or ``NotADatabase`` when the database cannot take writes at
+    all, before coding anything when that shows on opening it.
     """
     from .. import CODE_STAGES
 
@@ -47,10 +57,16 @@ def ingest(documents: Iterable, db_path, settings: Settings | None = None,
     stored: dict[str, str] = {}  # pipeline id -> stored id, for near-duplicates in this run
     seen: set[str] = set()  # stored ids met in this run
     skipped: set[int] = set()  # the articles keep() turned away, by object identity
-    with Store(db_path) as store:
+    broken: list[Exception] = []  # a database error met in keep(), raised after its batch
+    with Store(db_path, busy_timeout=busy_timeout, lock_wait=lock_wait) as store:
         def keep(article: Article) -> bool:
             article_id = Store.article_id(article)
-            fresh = article_id not in seen and not store.known(article_id)
+            try:
+                fresh = article_id not in seen and not store.known(article_id)
+            except (StoreUnavailable, NotADatabase) as error:
+                # The runner would make this one article's error: the run must stop instead.
+                broken.append(error)
+                return False
             if not fresh:  # stored before, or earlier in this run: skips the parser
                 report.skipped += 1
                 skipped.add(id(article))
@@ -60,6 +76,8 @@ def ingest(documents: Iterable, db_path, settings: Settings | None = None,
 
         runner = Runner(settings, CODE_STAGES, executor, keep=keep)
         for articles in runner.run(documents):
+            if broken:
+                raise broken[0]
             report.failed.extend(a for a in articles if a.error is not None)
             coded = [a for a in articles if a.error is None and id(a) not in skipped]
             skipped.clear()
@@ -81,12 +99,16 @@ def _store(store: Store, articles: list[Article], near: dict, report: IngestRepo
     article the store cannot take becomes an error record and the others are kept."""
     try:
         return store.add_batch(articles, near)
-    except Exception as error:  # noqa: BLE001 - any failure is retried article by article
+    except (StoreUnavailable, NotADatabase):
+        raise  # about the database, not the batch: the run stops
+    except Exception as error:  # noqa: BLE001 - any other failure is retried article by article
         logger.warning("storing a batch failed (%s); storing its articles one by one", error)
     total = {"articles": 0, "duplicates": 0, "events": 0, "mentions": 0}
     for article in articles:
         try:
             added = store.add_batch([article], near)
+        except (StoreUnavailable, NotADatabase):
+            raise
         except Exception as error:  # noqa: BLE001
             article.error = StoreError(f"the article could not be stored: {type(error).__name__}: "
                                        f"{error}")

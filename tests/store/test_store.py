@@ -1,8 +1,11 @@
 """The event database: idempotent ingest, one event many reports, queries and exports, all on
 a real SQLite file with the real pipeline."""
+import gzip
 import json
 import shutil
 import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,7 @@ from communique.ingest.readers import iter_documents
 from communique.store.db import SCHEMA_VERSION, connect
 from communique.store.export import GDELT_COLUMNS, export
 from communique.store.ingest import ingest
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 
 SETTINGS = Settings(default_date="2025-06-24")
 
@@ -40,25 +43,97 @@ def test_schema_version_and_wal(seed_db):
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_database_of_schema_version_1_is_migrated_and_keeps_its_data(seed_db, tmp_path):
-    db = tmp_path / "v1.db"
-    shutil.copy(seed_db, db)
-    old = sqlite3.connect(db)
-    old.execute("DROP INDEX events_same")  # as version 1 made it
-    old.execute("PRAGMA user_version = 1")
-    old.commit()
-    old.close()
-    before = counts(db)
-    connection = connect(db)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
-    plan = connection.execute(
-        "EXPLAIN QUERY PLAN SELECT id FROM events WHERE source_code IS 'RUS' AND "
-        "target_code IS 'MLI' AND cameo = '057' AND date BETWEEN '2025-06-22' AND '2025-06-24'"
-    ).fetchall()
-    assert "events_same" in " ".join(str(tuple(row)) for row in plan)
-    connection.close()
-    assert counts(db) == before
-    assert run([EXAMPLE], db).articles == 0  # still known: nothing added
+V2_DB = Path(__file__).parent / "resources" / "v2.db.gz"
+# Made by the version-2 store (commit b797556), from the repository's root:
+#   ingest(iter_documents(["examples/russia-mali-agreements.txt",
+#          "tests/store/resources/v2-docs.jsonl"], s), "v2.db", s)  # s: default_date 2025-06-24
+# then journal_mode DELETE, VACUUM, gzip. It holds a headline event, agreements and an event
+# that two reports a day apart tell.
+V2_DOCUMENTS = ["examples/russia-mali-agreements.txt", "tests/store/resources/v2-docs.jsonl"]
+
+
+def v2_copy(path) -> Path:
+    with gzip.open(V2_DB) as packed, open(path, "wb") as out:
+        shutil.copyfileobj(packed, out)
+    return path
+
+
+def records(db) -> dict:
+    """All the query layer gives of a database (read-only, as the API and exports read)."""
+    connection = connect(db, readonly=True)
+    found = query.events(connection, limit=query.MAX_LIMIT)
+    try:
+        return {"events": found, "agreements": query.agreements(connection, limit=query.MAX_LIMIT),
+                "overview": query.overview(connection),
+                "in_articles": {e["id"]: query.first_mention(connection, e["id"],
+                                                             e["evidence"]["article_id"])["sentence"]
+                                for e in found}}
+    finally:
+        connection.close()
+
+
+def schema_of(db) -> set:
+    with closing(sqlite3.connect(db)) as connection:
+        names = connection.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
+        columns = {(table, tuple(connection.execute(f'PRAGMA table_xinfo("{table}")').fetchall()))
+                   for kind, table, _ in names if kind in ("table", "view")}
+    return set(names) | columns
+
+
+@pytest.mark.parametrize("version", [2, 1])
+def test_an_older_database_is_migrated_and_gives_the_same_records(tmp_path, monkeypatch, version):
+    """A real version-2 file (version 1 lacked only the same-event index): migrated on
+    opening, it gives the same events, evidence and agreements, keeps no sentence twice and
+    has the schema of a new database; its documents again add nothing."""
+    db = v2_copy(tmp_path / "old.db")
+    if version == 1:
+        with closing(sqlite3.connect(db)) as connection:
+            connection.execute("DROP INDEX events_same")
+            connection.execute("PRAGMA user_version = 1")
+    before = records(db)  # read as it is: read-only connections never migrate
+    assert {e["evidence"]["field"] for e in before["events"]} == {"text", "title"}
+    with closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == version
+        stored = connection.execute("SELECT COUNT(*) FROM event_mentions WHERE sentence != ''"
+                                    ).fetchone()[0]
+    assert stored == before["overview"]["mentions"] > 30
+    connect(db).close()
+    assert records(db) == before
+    with closing(sqlite3.connect(db)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.execute("SELECT COUNT(*) FROM event_mentions WHERE sentence IS NOT NULL"
+                                  ).fetchone()[0] == 0
+        assert connection.execute("SELECT COUNT(*), COUNT(sentence), COUNT(sentence_start) "
+                                  "FROM agreements").fetchone() == (4, 0, 4)
+    new = tmp_path / "new.db"
+    connect(new).close()
+    assert schema_of(db) == schema_of(new)
+    monkeypatch.chdir(ROOT)
+    again = run(V2_DOCUMENTS, db)
+    assert again.articles == 0 and again.skipped == 4
+    assert records(db) == before
+
+
+def test_a_migrated_event_takes_new_reports_as_before(tmp_path):
+    """Egypt condemned Israel on the 22nd (two reports) in the version-2 file; a report of
+    the 23rd joins that event, one of the 26th bridges it to the event of the 27th."""
+    db = v2_copy(tmp_path / "old.db")
+    connect(db).close()
+
+    def condemnations():
+        with closing(sqlite3.connect(db)) as connection:
+            return connection.execute(
+                "SELECT date, last_date, num_articles FROM events WHERE source_code = 'EGY' "
+                "AND target_code = 'ISR' AND cameo = '111' ORDER BY date").fetchall()
+
+    assert condemnations() == [("2025-06-22", "2025-06-22", 2), ("2025-06-27", "2025-06-27", 1)]
+    for day in ("2025-06-23", "2025-06-25", "2025-06-26"):
+        source = tmp_path / f"{day}.jsonl"
+        source.write_text(json.dumps({"id": day, "date": day, "text": "Egypt condemned Israel."}))
+        run([source], db)
+    assert condemnations() == [("2025-06-22", "2025-06-23", 3), ("2025-06-25", "2025-06-27", 3)]
 
 
 def test_ingesting_the_same_document_again_adds_nothing(seed_db, tmp_path):
@@ -201,3 +276,49 @@ def test_an_article_the_store_cannot_take_is_an_error_record_and_the_batch_goes_
         added = _store(store, [bad, good], {}, report)
     assert added["articles"] == 1 and [a.error.code for a in report.failed] == ["E300"]
     assert counts(tmp_path / "partial.db")["articles"] == 1
+
+
+def test_mentions_point_into_the_text_and_give_back_the_coded_sentences(seed_db):
+    """No sentence is stored twice: each mention's offsets give back, from the article's text
+    (or title), exactly the sentence the coder reported."""
+    from communique import Pipeline
+
+    article = next(Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events"))
+                   .pipe(iter_documents([str(EXAMPLE)], SETTINGS)))
+    coded = {(e["evidence"]["start"], e["evidence"]["trigger"], e["evidence"]["field"],
+              e["evidence"]["sentence"]) for e in article.events}
+    with closing(sqlite3.connect(seed_db)) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM event_mentions WHERE sentence IS NOT NULL"
+                                  ).fetchone()[0] == 0
+        rows = connection.execute('SELECT start, trigger, field, sentence FROM event_evidence'
+                                  ).fetchall()
+    assert len(rows) >= len(coded) > 10
+    assert {tuple(row) for row in rows} == coded
+
+
+def test_a_text_holding_a_nul_keeps_its_sentences_whole():
+    """SQLite's substr stops at a NUL character: such a sentence is stored, not pointed at."""
+    from types import SimpleNamespace
+
+    from communique.store.db import Evidence
+
+    sentence = "Egypt condemned Israel."
+    clean = Evidence(SimpleNamespace(text="Intro. " + sentence, title="Egypt condemns Israel"))
+    assert clean.stored({"sentence": sentence, "start": 7, "end": 30, "field": "text"}) is None
+    assert clean.stored({"sentence": "Egypt condemns Israel", "start": 0, "end": 21,
+                         "field": "title"}) is None
+    assert clean.stored({"sentence": sentence, "start": 6, "end": 29}) == sentence  # offsets off
+    nul = Evidence(SimpleNamespace(text="Intro\x00. " + sentence, title=None))
+    assert nul.stored({"sentence": sentence, "start": 8, "end": 31, "field": "text"}) == sentence
+
+
+def test_a_lone_surrogate_hashes():
+    """An undecodable byte a reader kept as a lone surrogate gives an id, not a crash."""
+    from types import SimpleNamespace
+
+    from communique.store.db import Store
+
+    article = SimpleNamespace(url=None, path="odd.txt", id="odd", text="Egypt \ud800 Israel")
+    assert len(Store.article_id(article)) == 16
+    assert Store.article_id(article) != Store.article_id(SimpleNamespace(
+        url=None, path="odd.txt", id="odd", text="Egypt \ud801 Israel"))
