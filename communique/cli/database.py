@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 import sys
 from contextlib import closing
 from pathlib import Path
 
 import click
 
+from ..errors import CommuniqueError
 from ..ingest.readers import iter_documents
 from . import main
 from .options import EXIT_OK, EXIT_SOME_FAILED, check_date, load_settings
+from .terminal import printable
+
+logger = logging.getLogger(__name__)
 
 
 def _open_db(db_path: str):
@@ -18,7 +24,12 @@ def _open_db(db_path: str):
 
     if not Path(db_path).is_file():
         raise click.UsageError(f"no database at {db_path}: make one with `communique ingest`")
-    return connect(db_path, readonly=True)
+    try:
+        return connect(db_path, readonly=True)
+    except CommuniqueError as error:  # not a database, made by a newer communique, ...
+        raise click.ClickException(f"{error.code}: {error}") from None
+    except sqlite3.Error as error:
+        raise click.ClickException(f"cannot read the database {db_path}: {error}") from None
 
 
 def _query(fn, *args, **kwargs):
@@ -28,6 +39,14 @@ def _query(fn, *args, **kwargs):
         return fn(*args, **kwargs)
     except QueryError as error:
         raise click.UsageError(str(error)) from None
+    except sqlite3.Error as error:  # e.g. a file that is not a database only fails here
+        raise click.ClickException(f"cannot read the database: {error}") from None
+
+
+def _cell(value) -> str:
+    """A cell of a tab-separated table line: tabs and newlines as spaces, control characters
+    escaped, so a title or a sentence can neither break the table nor drive the terminal."""
+    return printable(str(value).replace("\t", " ").replace("\n", " "))
 
 
 EVENT_TABLE = ("date", "source", "target", "cameo", "quad", "goldstein", "articles", "sentence")
@@ -50,7 +69,7 @@ def events(db_path, source, target, either_direction, cameo, quad, since, until,
            output_format):
     """List stored events, newest first; JSONL carries num_articles, num_sources, num_mentions."""
     from .. import query
-    from ..store.export import flat_row
+    from ..store.export import write_csv
 
     with closing(_open_db(db_path)) as connection:
         found = _query(query.events, connection, source=source, target=target,
@@ -61,20 +80,16 @@ def events(db_path, source, target, either_direction, cameo, quad, since, until,
         for event in found:
             out.write(json.dumps(event, ensure_ascii=False) + "\n")
     elif output_format == "csv":
-        import csv
-
-        rows = [flat_row(event) for event in found]
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(out, found)  # the columns and the formula guard of `export --format csv`
     else:
         out.write("\t".join(EVENT_TABLE) + "\n")
         for event in found:
             target_actor = event["target"] or {}
-            out.write("\t".join(str(cell) for cell in (
+            # Cut before escaping, so that an escape such as \x1b is never cut in half.
+            out.write("\t".join(_cell(cell) for cell in (
                 event["date"] or "-", event["source"]["code"] or "-", target_actor.get("code") or "-",
                 event["cameo"], event["quad_class"], event["goldstein"], event["num_articles"],
-                event["evidence"]["sentence"].replace("\n", " ")[:100])) + "\n")
+                (event["evidence"]["sentence"] or "")[:100])) + "\n")
 
 
 @main.command()
@@ -94,9 +109,9 @@ def agreements(db_path, party, topic, limit, output_format):
         if output_format == "jsonl":
             click.echo(json.dumps(agreement, ensure_ascii=False))
         else:
-            click.echo("\t".join([agreement["date"] or "-", "-".join(agreement["parties"]),
-                                  agreement["kind"], agreement["status"],
-                                  ",".join(agreement["topics"]) or "-", agreement["title"]]))
+            click.echo("\t".join(_cell(cell) for cell in (
+                agreement["date"] or "-", "-".join(agreement["parties"]), agreement["kind"],
+                agreement["status"], ",".join(agreement["topics"]) or "-", agreement["title"])))
 
 
 @main.command()
@@ -114,7 +129,7 @@ def dyad(a, b, db_path, interval, one_way):
         periods = _query(query.dyad_timeline, connection, a, b, interval=interval,
                          either_direction=not one_way)
     if not periods:
-        click.echo(f"no events between {a.upper()} and {b.upper()}")
+        click.echo(f"no events between {printable(a.upper())} and {printable(b.upper())}")
         return
     width = max(p["events"] for p in periods)
     click.echo(f"{'period':<10}  {'verbal coop':>11} {'material coop':>13} {'verbal confl':>12} "
@@ -132,11 +147,31 @@ def dyad(a, b, db_path, interval, one_way):
               required=True)
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write.")
 def export(db_path, output_format, out):
-    """Export every event: GDELT 2.0 event table (61 columns), PLOVER JSONL, CSV or Parquet."""
+    """Export every event: GDELT 2.0 event table (61 columns), PLOVER JSONL, CSV or Parquet.
+
+    The file is written under a temporary name beside --out and renamed when complete: on
+    any error (a full disk, say) --out is left as it was and nothing else remains.
+    """
     from ..store.export import export as run_export
 
+    destination = Path(out)
+    if not destination.parent.is_dir():
+        raise click.BadParameter(f"the folder {destination.parent} does not exist: make it first",
+                                 param_hint="'--out'")
+    if destination.exists() and Path(db_path).exists() and destination.samefile(db_path):
+        raise click.BadParameter("that is the database itself", param_hint="'--out'")
+    untouched = f"{out} is as it was" if destination.exists() else "nothing was written"
     with closing(_open_db(db_path)) as connection:
-        count = run_export(connection, output_format, Path(out))
+        try:
+            count = run_export(connection, output_format, destination)
+        except OSError as error:  # disk full, file too large, no permission, ...
+            raise click.ClickException(
+                f"could not write {out}: {error.strerror or error}; {untouched}") from None
+        except sqlite3.Error as error:
+            raise click.ClickException(
+                f"cannot read the database {db_path}: {error}; {untouched}") from None
+        except CommuniqueError as error:
+            raise click.ClickException(f"{error.code}: {error}; {untouched}") from None
     click.echo(f"{count} events written to {out}", err=True)
 
 
@@ -189,18 +224,40 @@ Browse it:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on (the default is this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-def serve(db_path, host, port):
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="A host name or address the Host header may carry, besides 127.0.0.1, "
+                   "localhost, [::1] and a non-loopback --host (repeatable; *.example.org "
+                   "for subdomains).")
+def serve(db_path, host, port, allow_hosts):
     """Serve the JSON API (OpenAPI at /openapi.json) over a database, read-only.
 
     POST /api/ingest exists only when the environment variable COMMUNIQUE_TOKEN is set, and
-    needs it as a bearer token.
+    needs it as a bearer token. Requests for any other host than the allowed ones get 400
+    (against DNS rebinding).
     """
+    import ipaddress
     import os
 
     import uvicorn
 
-    from ..web.app import create_app
+    from ..web.app import DEFAULT_ALLOWED_HOSTS, create_app, host_pattern
 
-    app = create_app(db_path, token=os.environ.get("COMMUNIQUE_TOKEN") or None)
+    hosts = [*DEFAULT_ALLOWED_HOSTS, *allow_hosts]
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name, not an address
+        loopback = False
+    if not loopback:
+        # Whoever reaches the server by the address it listens on may use it as the Host.
+        hosts.append(host)
+        if host in ("0.0.0.0", "::") and not allow_hosts:
+            click.echo("listening on every interface: name the hosts clients use with "
+                       "--allow-host, or their requests get 400", err=True)
+    try:
+        hosts = [host_pattern(name) for name in hosts]
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--allow-host or --host") from None
+    app = create_app(db_path, token=os.environ.get("COMMUNIQUE_TOKEN") or None,
+                     allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -2,25 +2,49 @@
 
 Read-only by default: every request opens the database read-only. ``POST /api/ingest``
 exists only when a token is configured, and needs it as a bearer token, compared in
-constant time.
+constant time; the coding runs in a worker process, one document at a time, so that reads
+stay fast while a long document is coded.
+
+Only requests whose Host header names an allowed host are answered (400 otherwise): a page
+on a domain that an attacker re-points at 127.0.0.1 (DNS rebinding) would otherwise read the
+API with the browser's help. An unexpected error answers a plain JSON 500 with the security
+headers; its traceback goes to the server's log, never to the client.
 """
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import logging
-from collections.abc import Iterator
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import query
+from ..errors import CommuniqueError
 from ..store.db import connect
 
 logger = logging.getLogger(__name__)
 
 MAX_PAGE = 1_000
 MAX_BODY_BYTES = 2_000_000
+ARTICLE_EVENTS = 100  # events of an article per answer, unless asked for more (up to MAX_PAGE)
+# Loopback names only: anything else (a LAN address, a domain) is added by whoever serves it.
+DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+# One document is coded at a time: a second one would only queue behind the first in the
+# worker process (and double its memory). A request that finds the slot taken waits this
+# long for it, then gets 503 with Retry-After, rather than holding its connection for the
+# minutes a long document may take.
+INGEST_WAIT_SECONDS = 10.0
+INGEST_RETRY_AFTER = 30
+_HOST_NAME = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*")
 # Sent with every response. The pages have no script and no inline style, so the policy
 # allows nothing but the project's own stylesheet (and SVG drawn inline).
 SECURITY_HEADERS = {
@@ -37,14 +61,49 @@ COUNTRY = r"^[A-Za-z]{3}$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
-def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
+def host_pattern(value: str) -> str:
+    """An allowed host as a Host header names it: lower case, an IPv6 address in brackets,
+    no port (any port is allowed). ``*.example.org`` stands for its subdomains, ``*`` for any
+    host. ValueError if it cannot be a host."""
+    host = value.strip().lower()
+    try:
+        address = ipaddress.ip_address(host[1:-1] if host[:1] == "[" and host[-1:] == "]" else host)
+    except ValueError:
+        address = None
+    if address is not None:
+        return f"[{address.compressed}]" if address.version == 6 else str(address)
+    name = host.removeprefix("*.")
+    if host != "*" and not _HOST_NAME.fullmatch(name):
+        raise ValueError(f"not a host name or address (and no port): {value!r}")
+    return host
+
+
+def create_app(db_path: str | Path, token: str | None = None,
+               allowed_hosts: Iterable[str] | None = None) -> FastAPI:
+    """The app over the database at ``db_path``. ``allowed_hosts``: the names and addresses
+    a request's Host header may carry (None: this machine's loopback names); ``*.example.org``
+    allows subdomains and ``*`` any host."""
     db_path = Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"no database at {db_path}: make one with `communique ingest`")
+    hosts = sorted({host_pattern(h) for h in (DEFAULT_ALLOWED_HOSTS if allowed_hosts is None
+                                              else allowed_hosts)})
+    ingester = Ingester(db_path) if token else None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if ingester is not None:
+            ingester.start()  # the model loads while the server already answers reads
+        yield
+        if ingester is not None:
+            ingester.close()
+
     # The interactive docs pages load their scripts from a CDN: left out, the pages work
     # offline; the OpenAPI description stays at /openapi.json.
     app = FastAPI(title="communique", summary="Political event data: events, dyads, agreements",
-                  version="1", docs_url=None, redoc_url=None)
+                  version="1", docs_url=None, redoc_url=None, lifespan=lifespan)
+    # Added before the headers middleware, so it runs inside it: its 400 carries them too.
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -52,6 +111,14 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception):
+        # Runs outside the middleware above (Starlette's outermost layer), so the headers
+        # are set here. The client learns nothing of the cause; the log has the traceback.
+        logger.error("%s %s failed", request.method, request.url.path, exc_info=error)
+        return JSONResponse({"detail": "internal error"}, status_code=500,
+                            headers=SECURITY_HEADERS)
 
     def database() -> Iterator:
         connection = connect(db_path, readonly=True)
@@ -90,9 +157,12 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         return [dict(row) for row in rows]
 
     @app.get("/api/articles/{article_id}")
-    def article(article_id: str, connection=Depends(database)) -> dict:
-        """One article: clean text, removed blocks, and its events with their spans."""
-        found = query.article(connection, article_id)
+    def article(article_id: str, limit: int = Query(ARTICLE_EVENTS, ge=0, le=MAX_PAGE),
+                offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+                connection=Depends(database)) -> dict:
+        """One article: clean text, removed blocks, and a page of its events (newest first)
+        with their spans; ``events_total`` counts them all."""
+        found = query.article(connection, article_id, limit=limit, offset=offset)
         if found is None:
             raise HTTPException(404, "no such article")
         return found
@@ -125,10 +195,15 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     add_pages(app, database)
 
-    if token:
+    if ingester is not None:
         @app.post("/api/ingest", status_code=201)
         async def ingest(request: Request, authorization: str = Header("")) -> dict:
-            """Code and store one text or HTML document (the request body)."""
+            """Code and store one text or HTML document (the request body).
+
+            One document is coded at a time, in a worker process, while reads go on. A
+            request that finds another document being coded waits up to 10 s for its turn,
+            then gets 503 with a Retry-After header (seconds) and may send it again.
+            """
             expected = f"Bearer {token}".encode()
             if not hmac.compare_digest(authorization.encode(), expected):
                 raise HTTPException(401, "a valid bearer token is needed")
@@ -140,20 +215,89 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                 body += chunk
                 if len(body) > MAX_BODY_BYTES:
                     raise HTTPException(413, "the document is too large")
-            return _ingest_body(db_path, body, request.headers.get("content-type", ""))
+            if not await ingester.take_turn():
+                raise HTTPException(503, "another document is being coded; try again later",
+                                    headers={"Retry-After": str(INGEST_RETRY_AFTER)})
+            try:
+                # A thread of the server only waits for the worker process and writes the
+                # store, so the event loop keeps answering meanwhile.
+                report = await anyio.to_thread.run_sync(
+                    ingester.code, body, request.headers.get("content-type", ""))
+            except CommuniqueError as error:  # the database as a whole (read-only, not one)
+                logger.error("ingest failed: %s", error)
+                # The class's own message: the instance's names server paths.
+                raise HTTPException(503, {"code": error.code, "message": type(error).message}) from None
+            finally:
+                ingester.end_turn()
+            if report.failed:
+                raise HTTPException(422, report.failed[0].error.record())
+            return {"articles": report.articles, "events": report.events,
+                    "skipped": report.skipped}
 
     return app
 
 
-def _ingest_body(db_path: Path, body: bytes, content_type: str) -> dict:
-    from ..config import Settings
-    from ..model import HTML, TEXT, Document
-    from ..store.ingest import ingest
+class Ingester:
+    """Codes posted documents in one worker process that loads the model once.
 
-    media = HTML if "html" in content_type else TEXT
-    document = Document(id="posted", path=None, content=body, media_type=media)
-    report = ingest([document], db_path, Settings(dedupe=False))
-    if report.failed:
-        error = report.failed[0].error
-        raise HTTPException(422, {"code": error.code, "message": str(error)})
-    return {"articles": report.articles, "events": report.events, "skipped": report.skipped}
+    Why a process and not a thread of the server: spaCy's parser holds the GIL, so parsing
+    on a thread slowed every read (measured during a 2 MB ingest: GETs of one event took up
+    to 2.4 s on a thread, against about 0.1 s with the worker process). The worker starts
+    with the server (or the first ingest, when no lifespan runs) and leaves with it; the
+    store is written here, on the request's thread.
+    """
+
+    def __init__(self, db_path: Path):
+        from ..config import Settings
+
+        self.db_path = db_path
+        self.settings = Settings(dedupe=False)
+        self._turn = threading.Lock()  # taken by the request whose document is being coded
+        self._executor = None
+        self._starting = threading.Lock()
+
+    async def take_turn(self) -> bool:
+        """Wait up to INGEST_WAIT_SECONDS for the turn; False if it did not come. Polls, so
+        no waiter is tied to one event loop or holds a thread of the pool."""
+        deadline = time.monotonic() + INGEST_WAIT_SECONDS
+        while not self._turn.acquire(blocking=False):
+            if time.monotonic() >= deadline:
+                return False
+            await anyio.sleep(0.05)
+        return True
+
+    def end_turn(self) -> None:
+        self._turn.release()
+
+    def start(self) -> None:
+        """Start the worker process, which loads the model (tens of seconds on a busy
+        machine), without waiting for it."""
+        from .. import CODE_STAGES
+        from ..parallel import ProcessExecutor
+
+        with self._starting:
+            if self._executor is None:
+                self._executor = ProcessExecutor(1, self.settings, CODE_STAGES)
+                self._executor.pool.submit(int)  # the pool starts its worker on a first task
+
+    def code(self, body: bytes, content_type: str):
+        """Code and store one document (on a worker thread, with the turn held)."""
+        from ..model import HTML, TEXT, Document
+        from ..store.ingest import ingest
+
+        self.start()
+        media = HTML if "html" in content_type else TEXT
+        document = Document(id="posted", path=None, content=body, media_type=media)
+        return ingest([document], self.db_path, self.settings, executor=self._executor)
+
+    def close(self) -> None:
+        """Stop the worker. It is idle by now (the server finishes its requests before it
+        shuts down), and it is stopped rather than asked to leave: a process holding the
+        model spends some 10 s freeing it on exit, which would hold up the server's."""
+        with self._starting:
+            if self._executor is None:
+                return
+            for process in list(getattr(self._executor.pool, "_processes", {}).values()):
+                process.terminate()
+            self._executor.close()
+            self._executor = None

@@ -5,18 +5,23 @@ article is shown as text, never run.
 """
 from __future__ import annotations
 
+import logging
 import math
 from importlib import resources
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import query
 
+logger = logging.getLogger(__name__)
+
 HERE = resources.files("communique.web")
 CHART_HEIGHT = 220
+# Events listed (and highlighted) on one article page: a long article may hold thousands.
+ARTICLE_PAGE = 100
 
 
 def add_pages(app: FastAPI, database) -> None:
@@ -59,12 +64,17 @@ def add_pages(app: FastAPI, database) -> None:
                                                                                  limit=200)))
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article(request: Request, article_id: str, connection=Depends(database)):
-        found = query.article(connection, article_id)
+    def article(request: Request, article_id: str,
+                offset: int = Query(0, ge=0, le=query.MAX_OFFSET), connection=Depends(database)):
+        found = query.article(connection, article_id, limit=ARTICLE_PAGE, offset=offset)
         if found is None:
             return render(request, "events.html", events=[], params={},
                           error="no such article", status_code=404)
-        return render(request, "article.html", article=found, pieces=highlighted(found))
+        shown = len(found["events"])
+        return render(request, "article.html", article=found, pieces=highlighted(found),
+                      first=offset + 1 if shown else offset, last=offset + shown,
+                      previous=max(0, offset - ARTICLE_PAGE) if offset else None,
+                      next=offset + shown if offset + shown < found["events_total"] else None)
 
 
 def timeline_chart(periods: list[dict]) -> dict | None:
@@ -120,7 +130,8 @@ def network_drawing(edges: list[dict], size: int = 640) -> dict:
 
 
 def highlighted(article: dict) -> list[dict]:
-    """The clean text cut into pieces; the sentences that are evidence of events are marked."""
+    """The clean text cut into pieces; the sentences that are evidence of the article's
+    events (those of the page shown) are marked."""
     text = article["text"]
     spans: dict[tuple[int, int], list[dict]] = {}
     for event in article["events"]:

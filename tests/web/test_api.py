@@ -1,9 +1,9 @@
 """The JSON API with FastAPI's test client, over a real database of the seed."""
 import pytest
-from fastapi.testclient import TestClient
 
 from communique.web.app import create_app
 from tests.conftest import example_db
+from tests.web.running import local_client
 
 TOKEN = "s3cret-token"
 
@@ -15,7 +15,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db))
+    return local_client(create_app(db))
 
 
 def test_openapi(client):
@@ -40,6 +40,24 @@ def test_article_with_its_events(client):
         if evidence["field"] == "text":
             assert article["text"][evidence["start"]:evidence["end"]] == evidence["sentence"]
     assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_an_articles_events_come_in_pages(client):
+    """A long article's events are paged (all of them once made an answer of 48 MB)."""
+    article_id = client.get("/api/articles").json()[0]["id"]
+    whole = client.get(f"/api/articles/{article_id}", params={"limit": 1000}).json()
+    total = whole["events_total"]
+    assert total == len(whole["events"]) > 5
+    first = client.get(f"/api/articles/{article_id}").json()  # the default page
+    assert first["events_total"] == total and len(first["events"]) == min(total, 100)
+    seen = []
+    for offset in range(0, total + 5, 5):
+        page = client.get(f"/api/articles/{article_id}", params={"limit": 5, "offset": offset}).json()
+        assert page["events_total"] == total and len(page["events"]) <= 5
+        seen += [event["id"] for event in page["events"]]
+    assert seen == [event["id"] for event in whole["events"]]  # each once, in order
+    assert client.get(f"/api/articles/{article_id}", params={"limit": 1001}).status_code == 422
+    assert client.get(f"/api/articles/{article_id}", params={"offset": -1}).status_code == 422
 
 
 def test_dyad_network_agreements(client):
@@ -71,14 +89,15 @@ def test_ingest_needs_the_token(db, tmp_path):
 
     copy = tmp_path / "writable.db"
     shutil.copy(db, copy)
-    client = TestClient(create_app(copy, token=TOKEN))
     text = "Egypt condemned Israel on Monday over the raid."
-    assert client.post("/api/ingest", content=text).status_code == 401
-    assert client.post("/api/ingest", content=text,
-                       headers={"Authorization": "Bearer wrong"}).status_code == 401
-    accepted = client.post("/api/ingest", content=text, headers={"Authorization": f"Bearer {TOKEN}"})
-    assert accepted.status_code == 201 and accepted.json()["articles"] == 1
-    assert client.get("/api/events", params={"source": "EGY", "target": "ISR"}).json()
+    with local_client(create_app(copy, token=TOKEN)) as client:  # the lifespan stops the worker
+        assert client.post("/api/ingest", content=text).status_code == 401
+        assert client.post("/api/ingest", content=text,
+                           headers={"Authorization": "Bearer wrong"}).status_code == 401
+        accepted = client.post("/api/ingest", content=text,
+                               headers={"Authorization": f"Bearer {TOKEN}"})
+        assert accepted.status_code == 201 and accepted.json()["articles"] == 1
+        assert client.get("/api/events", params={"source": "EGY", "target": "ISR"}).json()
 
 
 def test_no_page_loads_scripts_from_elsewhere(client):
@@ -94,7 +113,7 @@ def test_ingest_refuses_a_body_over_the_limit(db, tmp_path):
 
     copy = tmp_path / "limit.db"
     shutil.copy(db, copy)
-    client = TestClient(create_app(copy, token=TOKEN))
+    client = local_client(create_app(copy, token=TOKEN))  # no lifespan: no worker is started
     response = client.post("/api/ingest", content=b"x" * (MAX_BODY_BYTES + 1),
                            headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 413

@@ -1,9 +1,12 @@
 """The pages, rendered on the server, over a real database: content, highlights, escaping."""
-import pytest
-from fastapi.testclient import TestClient
+import re
 
+import pytest
+
+from communique.web import pages
 from communique.web.app import create_app
 from tests.conftest import example_db
+from tests.web.running import local_client
 
 HOSTILE = ("Egypt condemned Israel on Monday <script>alert('x')</script> and "
            "<img src=x onerror=alert(1)> over the raid.\n\n"
@@ -15,7 +18,7 @@ def client(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
     hostile = folder / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
-    return TestClient(create_app(example_db(folder / "db.sqlite", hostile)))
+    return local_client(create_app(example_db(folder / "db.sqlite", hostile)))
 
 
 def article_ids(client):
@@ -40,6 +43,27 @@ def test_the_article_page_highlights_the_evidence_and_folds_the_boilerplate(clie
     page = client.get(f"/article/{article_ids(client)['russia-mali-agreements.txt']}").text
     assert "<mark" in page and "signed three key agreements" in page
     assert "<details" in page and "Legal Disclaimer" in page
+
+
+def test_the_article_page_lists_its_events_a_page_at_a_time(client, monkeypatch):
+    article_id = article_ids(client)["russia-mali-agreements.txt"]
+    total = client.get(f"/api/articles/{article_id}").json()["events_total"]
+    assert total > 10
+    monkeypatch.setattr(pages, "ARTICLE_PAGE", 10)
+    links, offset, rows = set(), 0, 0
+    while True:
+        page = client.get(f"/article/{article_id}", params={"offset": offset}).text
+        shown = page.count('<tr class="quad')
+        assert 0 < shown <= 10 and f"of {total}" in page
+        assert page.count("<mark") <= shown  # only this page's evidence is marked
+        rows += shown
+        found = re.search(r'<a rel="next" href="/article/[0-9a-f]+\?offset=(\d+)">', page)
+        if not found:
+            break
+        offset = int(found.group(1))
+        links.add(offset)
+    assert rows == total and links == set(range(10, total, 10))
+    assert 'rel="prev"' in page
 
 
 def test_article_markup_is_escaped_on_every_page(client):

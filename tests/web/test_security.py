@@ -8,13 +8,14 @@ from urllib.parse import urlsplit
 
 import pytest
 import schemathesis
-from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from communique.web.app import SECURITY_HEADERS, create_app
 from tests.conftest import example_db, served
+from tests.web.running import LOCAL, local_client
 
 TOKEN = "fuzz-token"
 SENT: collections.Counter = collections.Counter()  # responses by status class, all fuzz tests
@@ -27,7 +28,8 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db, token=TOKEN))
+    with local_client(create_app(db, token=TOKEN)) as client:  # the lifespan stops the worker
+        yield client
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +99,8 @@ def test_tokens_are_compared_in_constant_time():
 
 @pytest.fixture(scope="module")
 def api_operations(client):
-    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app,
+                                            headers={"Host": urlsplit(LOCAL).netloc})
     return [result.ok() for result in schema.get_all_operations()]
 
 
@@ -114,7 +117,7 @@ def test_the_api_never_answers_5xx(api_operations, mode):
             if case.path == "/api/ingest" and SENT["ingest"] % 2 == 0:  # half with the token
                 case.headers = {**(case.headers or {}), "authorization": f"Bearer {TOKEN}"}
             SENT["ingest"] += case.path == "/api/ingest"
-            response = case.call()
+            response = case.call(base_url=LOCAL)
             SENT[f"{response.status_code // 100}xx"] += 1
             assert response.status_code < 500, (case.method, case.formatted_path, case.query,
                                                 response.text[:500])
@@ -159,7 +162,8 @@ def test_the_server_listens_on_this_machine_only_by_default(db):
         listening = []
         for table in ("/proc/net/tcp", "/proc/net/tcp6"):
             try:
-                lines = open(table).read().splitlines()[1:]
+                with open(table) as fh:
+                    lines = fh.read().splitlines()[1:]
             except OSError:
                 continue
             for line in lines:
