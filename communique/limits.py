@@ -90,36 +90,49 @@ def _nothing() -> Iterator[None]:
 
 
 # PyThreadState_SetAsyncExc(thread id, exception): the exception is raised in that thread
-# at its next line of Python code; NULL for the exception withdraws a pending one.
+# at its next line of Python code. (Never called with NULL to withdraw one: in CPython 3.11
+# that leaves the interpreter's "asynchronous exception pending" signal on for good, and
+# every later line of Python then runs the slow path; a traced program hangs.)
 _set_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
     ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
-_withdraw_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(
-    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+REFIRE_SECONDS = 1.0  # code that catches every exception (and goes on) is interrupted again
 
 
 @contextmanager
 def _watchdog(seconds: float) -> Iterator[None]:
     thread_id = threading.get_ident()
     lock = threading.Lock()
-    state = {"open": True, "fired": False}
+    state = {"open": True, "fired": False, "timer": None}
+
+    def arm(delay: float) -> None:
+        state["timer"] = threading.Timer(delay, fire)
+        state["timer"].daemon = True
+        state["timer"].start()
 
     def fire() -> None:
         with lock:
             if state["open"]:
                 state["fired"] = True
                 _set_async_exc(thread_id, BudgetInterrupt)
+                arm(REFIRE_SECONDS)
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    with lock:
+        arm(seconds)
     try:
         yield
     finally:
-        timer.cancel()
         with lock:
             state["open"] = False
-            if state["fired"]:
-                # Not yet raised (the block ended first): it must not surface later, in
-                # code that has nothing to do with this document.
-                _withdraw_async_exc(thread_id, None)
+            state["timer"].cancel()
+        if state["fired"]:
+            _take_pending()
 
+
+def _take_pending() -> None:
+    """Lets an interruption that came too late for the block be raised here, and drops it,
+    so that it cannot surface in code that has nothing to do with the document."""
+    try:
+        for _ in range(100):  # a loop's jumps are where a pending exception is raised
+            pass
+    except BudgetInterrupt:
+        pass

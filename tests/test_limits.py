@@ -1,4 +1,6 @@
 """The per-document time budget: a stage that overruns it stops that document with E400."""
+import subprocess
+import sys
 import time
 
 import pytest
@@ -83,3 +85,46 @@ def test_clean_text_over_the_limit_is_refused_at_once():
     [article] = pipeline.pipe([Document(id="dump", content="word " * 1_000_000)])
     assert article.error.code == "E401" and "max_document_chars" in str(article.error)
     assert time.monotonic() - start < 5
+
+
+def test_code_that_swallows_the_interruption_is_interrupted_again():
+    swallowed = 0
+    with pytest.raises(TimeBudgetExceeded), document_budget(_Article(), 0.3):
+        try:
+            while True:
+                pass
+        except Exception:  # a library that catches everything, once, and goes on
+            swallowed += 1
+        while True:
+            pass
+    assert swallowed == 1
+
+
+TRACED_AFTER_THE_WATCHDOG = """
+import sys, time
+from communique.errors import TimeBudgetExceeded
+from communique.limits import document_budget
+
+class Article:
+    seconds = 0.0
+
+try:
+    with document_budget(Article(), 0.2):
+        while True:
+            pass
+except TimeBudgetExceeded:
+    pass
+sys.settrace(lambda frame, event, arg: None)
+start = time.monotonic()
+total = sum(range(100_000))
+print(round(time.monotonic() - start, 3))
+"""
+
+
+def test_python_runs_as_before_once_the_watchdog_has_fired():
+    # Withdrawing a pending interruption through the C API left CPython's signal on for
+    # good: every traced line took the slow path and a profiled test hung.
+    run = subprocess.run([sys.executable, "-c", TRACED_AFTER_THE_WATCHDOG], capture_output=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr.decode()[-2000:]
+    assert float(run.stdout) < 5
