@@ -15,7 +15,7 @@ import ctypes
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from .errors import TimeBudgetExceeded
@@ -69,7 +69,8 @@ def document_budget(article, budget: float | None, watchdog: bool = True) -> Ite
         left = budget - article.seconds
         if left <= 0:
             raise _overrun(budget)
-        with time_budget(left, budget), (_watchdog(left + WATCHDOG_GRACE) if watchdog else _nothing()):
+        guard = _watchdog(left + WATCHDOG_GRACE) if watchdog else nullcontext()
+        with time_budget(left, budget), guard:
             yield
     except BudgetInterrupt:  # raised bare by the watchdog: give it the budget's message
         raise _overrun(budget) from None
@@ -82,11 +83,6 @@ def share_of_batch(articles, seconds: float) -> None:
     if articles:
         for article in articles:
             article.seconds += seconds / len(articles)
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield
 
 
 # PyThreadState_SetAsyncExc(thread id, exception): the exception is raised in that thread
