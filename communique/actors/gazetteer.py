@@ -72,7 +72,9 @@ class Entry:
         """The office held on ``day``; without a day, or out of office, the latest one."""
         if not self.offices:
             return None
-        latest = (lambda o: o.start or date.min)
+        def latest(office: Office) -> date:
+            return office.start or date.min
+
         if day is not None:
             holding = [office for office in self.offices if office.holds_on(day)]
             if holding:

@@ -114,7 +114,7 @@ def _take_title(lines: list[str], known: str | None) -> tuple[list[str], str | N
             return lines[first + 1:], line
         return lines, None
     rest = lines[first + 1:]
-    following = next((l for l in rest if l.strip()), None)
+    following = next((candidate for candidate in rest if candidate.strip()), None)
     if following is None or not _looks_like_title(line):
         return lines, None
     # A first line that runs on into the next one is the start of a wrapped paragraph.

@@ -95,23 +95,39 @@ def connect(path: str | Path, readonly: bool = False, busy_timeout: float = BUSY
     The connection is in autocommit mode (``isolation_level=None``): the store opens its
     write transactions itself, with BEGIN IMMEDIATE (see ``transaction``).
     """
+    started = time.monotonic()
+    delay = 0.05
+    while True:
+        try:
+            return _connect_once(path, readonly, busy_timeout, lock_wait)
+        except sqlite3.Error as error:
+            # Two processes opening a new database at once both hold a shared lock when each
+            # asks to switch it to WAL; SQLite then fails one at once, without its busy
+            # handler (waiting could deadlock). The switch is retried from the start.
+            waited = time.monotonic() - started
+            if not is_busy(error) or waited + delay > lock_wait:
+                raise unavailable(error, path) from None
+            logger.debug("%s: locked while opening (%s); trying again", path, error)
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+def _connect_once(path: str | Path, readonly: bool, busy_timeout: float,
+                  lock_wait: float) -> sqlite3.Connection:
     from .schema import check_version, migrate
 
+    connection = (_open_readonly(Path(path), busy_timeout) if readonly
+                  else _open(path, busy_timeout))
     try:
-        connection = (_open_readonly(Path(path), busy_timeout) if readonly
-                      else _open(path, busy_timeout))
-        try:
-            # Checked before anything is written: a file that is not ours stays as it was.
-            check_version(connection, path, readonly=readonly)
-            if not readonly:
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = NORMAL")
-                migrate(connection, path, lock_wait)
-        except BaseException:
-            connection.close()
-            raise
-    except sqlite3.Error as error:
-        raise unavailable(error, path) from None
+        # Checked before anything is written: a file that is not ours stays as it was.
+        check_version(connection, path, readonly=readonly)
+        if not readonly:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            migrate(connection, path, lock_wait)
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
