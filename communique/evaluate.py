@@ -150,52 +150,6 @@ PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
                   "FIGHT": "ASSAULT"}
 
 
-def _country(actor) -> str | None:
-    return (actor or {}).get("country")
-
-
-def _eligible(event) -> bool:
-    """Dyadic, international and asserted enough to count, as the seed's rules say."""
-    source, target = _country(event.get("source")), _country(event.get("target"))
-    return bool(source and target and source != target and not event.get("negated")
-                and event.get("modality") != "hypothetical" and event.get("cameo"))
-
-
-def _matches_item(event, item) -> bool:
-    source, target = _country(event["source"]), _country(event["target"])
-    if str(event["cameo"])[:2] not in item["cameo_roots"]:
-        return False
-    if item.get("sentence_contains") and item["sentence_contains"] not in (
-            event.get("evidence") or {}).get("sentence", ""):
-        return False
-    if item.get("historical") and not event.get("historical"):
-        return False
-    forward = source in item["sources"] and target in item["targets"]
-    backward = item.get("symmetric") and target in item["sources"] and source in item["targets"]
-    return bool(forward or backward)
-
-
-def seed_event_scores(gold: dict, events: list[dict]) -> dict:
-    """The seed gold format: recall of required items, precision, duplicates, exact codes."""
-    items = gold["events"]
-    produced = [e for e in events if _eligible(e)]
-    required = [g for g in items if g.get("required")]
-    found = [g for g in required if any(_matches_item(e, g) for e in produced)]
-    good = [e for e in produced if any(_matches_item(e, g) for g in items)]
-    keys = [(e["source"].get("code"), e["target"].get("code"), e["cameo"],
-             e["evidence"]["sentence"]) for e in produced]
-    typed = [g for g in items if g.get("cameo_expected")]
-    exact = [g for g in typed if any(_matches_item(e, g) and e["cameo"] == g["cameo_expected"]
-                                     for e in produced)]
-    return {"recall": len(found) / len(required) if required else 0.0,
-            "precision": len(good) / len(produced) if produced else 0.0,
-            "type_accuracy": len(exact) / len(typed) if typed else 0.0,
-            "duplicates": len(keys) - len(set(keys)),
-            "missed": [g["id"] for g in required if g not in found],
-            "unmatched": [(_country(e["source"]), _country(e["target"]), e["cameo"],
-                           e["evidence"]["sentence"][:80]) for e in produced if e not in good]}
-
-
 def plover_event_scores(gold_records: list[dict], produced: list[list[dict]], to_iso) -> dict:
     """The PLOVER gold standard, one sentence each.
 
@@ -215,7 +169,7 @@ def plover_event_scores(gold_records: list[dict], produced: list[list[dict]], to
         produced_right += len(right)
         if right:
             typed += 1
-            if any(_country(e["source"]) in sources for e in right):
+            if any((e["source"] or {}).get("country") in sources for e in right):
                 recalled += 1
         else:
             misses.append((record["id"], gold_type, sorted({e["plover"]["event"] for e in kinds}),
@@ -225,6 +179,32 @@ def plover_event_scores(gold_records: list[dict], produced: list[list[dict]], to
             "recall": recalled / total if total else 0.0,
             "precision": produced_right / produced_typed if produced_typed else 0.0,
             "misses": misses}
+
+
+def plover_coded_actor_scores(gold_records: list[dict], produced: list[list[dict]],
+                              to_iso) -> dict:
+    """Source and target country accuracy through the coder: the share of gold actors in a
+    role that some produced event of the sentence has in that role, with the same country.
+
+    Where ``plover_actor_scores`` asks whether the actors are found, this asks whether the
+    coder attaches them to its events.
+    """
+    scores: dict = {}
+    for role in ("source", "target"):
+        total = correct = 0
+        misses = []
+        for record, events in zip(gold_records, produced):
+            sides = [{"country": e[role].get("country"), "sectors": e[role].get("sectors") or []}
+                     for e in events if e.get(role)]
+            for gold in _gold_actors(record.get(role)):
+                total += 1
+                if any(_actor_matches(gold["code"], side, to_iso) for side in sides):
+                    correct += 1
+                else:
+                    misses.append((record["id"], gold["code"], gold["actorText"]))
+        scores[role] = {"total": total, "correct": correct,
+                        "accuracy": correct / total if total else 0.0, "misses": misses}
+    return scores
 
 
 def code_sentences(records: list[dict], settings=None,
@@ -254,55 +234,27 @@ def score_plover_events(path, settings=None) -> dict:
     return plover_event_scores(gold, [a.events for a in articles], load_gazetteer().to_iso)
 
 
-def evaluate_gold(path, settings=None) -> dict:
-    """Score the coder on a gold file: the seed format (one article, or several under
-    "articles") or the PLOVER gold standard format (a JSON list of coded sentences)."""
+def evaluate_gold(path, settings=None, corpus=None) -> dict:
+    """Score the coder on a gold file: the seed format (one article), the holdout format
+    (articles by path, or JSONL stories by doc_id, under ``corpus``) or the PLOVER gold
+    standard format (a JSON list of coded sentences)."""
     import json
-    from pathlib import Path
 
     from .actors.gazetteer import load_gazetteer
-    from .config import Settings
-    from .ingest.readers import iter_documents
-    from .pipeline import Pipeline
+    from .evaluate_articles import score_gold_articles
 
-    path = Path(path)
     with open(path, encoding="utf-8") as fh:
         gold = json.load(fh)
-    if isinstance(gold, list):
-        records = plover_gold(path)
-        articles = code_sentences(records, settings)
-        to_iso = load_gazetteer().to_iso
-        scores = plover_event_scores(records, [a.events for a in articles], to_iso)
-        actors = plover_actor_scores(records, [a.actors_record()["actors"] for a in articles],
-                                     to_iso)
-        scores["source_accuracy"] = actors["source"]["accuracy"]
-        scores["target_accuracy"] = actors["target"]["accuracy"]
-        return {"format": "plover", **scores}
-    groups = gold["articles"] if "articles" in gold else [
-        {"path": gold["article"], "events": gold["events"],
-         "date": gold.get("publication_date_given")}]
-    totals = {"found": 0, "required": 0, "good": 0, "produced": 0, "duplicates": 0,
-              "typed": 0, "exact": 0}
-    details = []
-    for group in groups:
-        settings_for = (settings or Settings()).replace(default_date=group.get("date"))
-        pipeline = Pipeline(settings_for, stages=("clean", "dedupe", "parse", "actors", "events"))
-        article = next(pipeline.pipe(iter_documents([str(path.parent / group["path"])],
-                                                    settings_for)))
-        scores = seed_event_scores({"events": group["events"]}, article.events)
-        required = [g for g in group["events"] if g.get("required")]
-        typed = [g for g in group["events"] if g.get("cameo_expected")]
-        produced = [e for e in article.events if _eligible(e)]
-        totals["found"] += round(scores["recall"] * len(required))
-        totals["required"] += len(required)
-        totals["good"] += round(scores["precision"] * len(produced))
-        totals["produced"] += len(produced)
-        totals["duplicates"] += scores["duplicates"]
-        totals["typed"] += len(typed)
-        totals["exact"] += round(scores["type_accuracy"] * len(typed))
-        details.append({"path": group["path"], **scores})
-    return {"format": "seed",
-            "recall": totals["found"] / totals["required"] if totals["required"] else 0.0,
-            "precision": totals["good"] / totals["produced"] if totals["produced"] else 0.0,
-            "type_accuracy": totals["exact"] / totals["typed"] if totals["typed"] else 0.0,
-            "duplicates": totals["duplicates"], "articles": details}
+    if not isinstance(gold, list):
+        return score_gold_articles(path, settings, corpus)
+    records = plover_gold(path)
+    articles = code_sentences(records, settings)
+    to_iso = load_gazetteer().to_iso
+    scores = plover_event_scores(records, [a.events for a in articles], to_iso)
+    actors = plover_actor_scores(records, [a.actors_record()["actors"] for a in articles], to_iso)
+    coded = plover_coded_actor_scores(records, [a.events for a in articles], to_iso)
+    scores["source_accuracy"] = actors["source"]["accuracy"]
+    scores["target_accuracy"] = actors["target"]["accuracy"]
+    scores["coded_source_accuracy"] = coded["source"]["accuracy"]
+    scores["coded_target_accuracy"] = coded["target"]["accuracy"]
+    return {"format": "plover", **scores}

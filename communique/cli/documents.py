@@ -151,34 +151,32 @@ def ingest(ctx, paths, db_path, date, dedupe, batch_size, workers, scheduler, pr
 
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
+              help="Folder the gold's article paths are relative to (default: the gold file's "
+                   "folder).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("-v", "--verbose", is_flag=True, help="List what was missed and what was wrong.")
 @click.pass_context
-def evaluate(ctx, gold, output_format, verbose):
+def evaluate(ctx, gold, corpus, output_format, verbose):
     """Score the coder against gold files: prints recall, precision and type accuracy.
 
-    Reads the seed format ({"article", "publication_date_given", "events": [...]}, the article
-    found beside the gold file) and the PLOVER gold standard format (a JSON list of coded
-    sentences; its 0.5b1 labels DEMAND, DISAPPROVE, INVESTIGATE and FIGHT count as REQUEST,
-    ACCUSE, ACCUSE and ASSAULT).
+    Reads the seed format ({"article", "publication_date_given", "events": [...]}), the
+    holdout format ({"articles": [{"path" or "doc_id", "events"}]}: files by path, JSONL
+    stories by their id in the file at "path"), both under --corpus, and the PLOVER gold
+    standard format (a JSON list of coded sentences; its 0.5b1 labels DEMAND, DISAPPROVE,
+    INVESTIGATE and FIGHT count as REQUEST, ACCUSE, ACCUSE and ASSAULT). Only international
+    events count, by the rules of the project's scorer.
     """
     from ..evaluate import evaluate_gold
 
     settings = load_settings(ctx)
     for path in gold:
-        scores = evaluate_gold(path, settings)
+        scores = evaluate_gold(path, settings, corpus)
         if output_format == "json":
             click.echo(json.dumps({"gold": path, **scores}, ensure_ascii=False))
             continue
-        line = (f"{path}: recall {scores['recall']:.3f}  precision {scores['precision']:.3f}  "
-                f"type accuracy {scores['type_accuracy']:.3f}")
-        if scores["format"] == "plover":
-            line += (f"  ({scores['sentences']} sentences; actor countries: source "
-                     f"{scores['source_accuracy']:.3f}, target {scores['target_accuracy']:.3f})")
-        else:
-            line += f"  duplicates {scores['duplicates']}"
-        click.echo(line)
+        click.echo(_eval_line(path, scores))
         if verbose:
             for item in scores.get("misses", []):
                 click.echo(f"  missed: {item}")
@@ -186,6 +184,18 @@ def evaluate(ctx, gold, output_format, verbose):
                 click.echo(f"  {article['path']}: missed {article['missed']}")
                 for wrong in article["unmatched"]:
                     click.echo(f"    unmatched: {wrong}")
+
+
+def _eval_line(path, scores: dict) -> str:
+    line = (f"{path}: recall {scores['recall']:.3f}  precision {scores['precision']:.3f}  "
+            f"type accuracy {scores['type_accuracy']:.3f}")
+    if scores["format"] == "plover":
+        return line + (f"  ({scores['sentences']} sentences; actor countries: source "
+                       f"{scores['source_accuracy']:.3f}, target {scores['target_accuracy']:.3f}; "
+                       f"through the coded events: source {scores['coded_source_accuracy']:.3f}, "
+                       f"target {scores['coded_target_accuracy']:.3f})")
+    return line + (f"  ({scores['found']}/{scores['required']} required, {scores['good']}/"
+                   f"{scores['produced']} produced)  duplicates {scores['duplicates']}")
 
 
 def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, write=None,

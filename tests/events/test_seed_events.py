@@ -4,7 +4,7 @@ import json
 import pytest
 
 from communique import Pipeline, Settings
-from communique.evaluate import seed_event_scores
+from communique.evaluate_articles import seed_event_scores
 from communique.ingest.readers import iter_documents
 from tests.conftest import EXAMPLE, SHARED, shared_path
 
