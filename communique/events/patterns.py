@@ -14,6 +14,11 @@ on its objects ("ties with France") and the verb and objects of an infinitive it
 must come before the trigger. The project's own patterns come first, PETRARCH2's are the
 fallback for verbs ours do not cover; within each, the pattern with the most words wins, so
 "hold talks" beats "hold".
+
+Every code must be in cameo.tsv (or be ``---``, no event): loading fails on an unknown code
+with a DictionaryError naming the file and line. PETRARCH2's "042:043" is kept as the code
+(042, source to target) and, in a ``reciprocal`` column, the code of the target acting on the
+source (043), which the pattern carries as ``reciprocal``.
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ import functools
 import logging
 from dataclasses import dataclass
 from importlib import resources
+
+from .cameo import check_code
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +45,7 @@ class Pattern:
     target: str  # "", object, prep:WORD, place, none
     code: str
     source: int
+    reciprocal: str | None = None  # the target's code towards the source ("042:043": 043)
 
     @property
     def specificity(self) -> tuple[int, int]:
@@ -49,12 +57,26 @@ class Pattern:
 
 
 def _rows(name: str) -> list[dict]:
+    """The rows of a TSV file in data/, each with its line number under "_line"; lines that
+    start with "#", and blank lines, are skipped."""
     path = DATA / name
     if not path.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+        numbered = [(n, line) for n, line in enumerate(fh, 1)
+                    if not line.startswith("#") and line.strip()]
+    rows = list(csv.DictReader([line for _, line in numbered], delimiter="\t",
+                               quoting=csv.QUOTE_NONE))
+    for (n, _), row in zip(numbered[1:], rows):
+        row["_line"] = n
+    return rows
+
+
+def _code(row: dict, column: str, name: str, no_event: bool = True) -> str:
+    """The row's code in ``column``: "" or (with ``no_event``) ``---`` as written, else a code
+    cameo.tsv lists; DictionaryError naming the file and line for any other."""
+    code = row.get(column) or ""
+    return check_code(code, name, row["_line"], no_event=no_event) if code else ""
 
 
 def _words(text: str | None) -> tuple[str, ...]:
@@ -66,27 +88,33 @@ def load_patterns() -> dict[str, list[Pattern]]:
     """All patterns by trigger lemma ("n:visit" for nouns), most specific first."""
     index: dict[str, list[Pattern]] = {}
     for row in _rows("patterns.tsv"):
+        code = check_code(row["code"], "patterns.tsv", row["_line"], no_event=True)
         index.setdefault(row["trigger"], []).append(
-            Pattern(row["trigger"], _words(row["words"]), row["target"] or "", row["code"], OWN))
+            Pattern(row["trigger"], _words(row["words"]), row["target"] or "", code, OWN))
     synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv")}
-    classes: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    classes: dict[str, list[tuple[str, tuple[str, ...], str, str | None]]] = {}
     for row in _rows("verbs.tsv"):
         # A verb's own code overrides its class's default; "---" means the verb alone is no
         # event ("hold" is in the class of "confine", but "held elections" is no arrest).
-        default = row.get("verb_code") or row["default_code"]
+        default = _code(row, "default_code", "verbs.tsv")
+        default = _code(row, "verb_code", "verbs.tsv") or default
+        reciprocal = _code(row, "reciprocal", "verbs.tsv", no_event=False) or None
         classes.setdefault(row["verb_class"], []).append(
-            (row["lemma"], _words(row["particle"]), default if default != "---" else ""))
+            (row["lemma"], _words(row["particle"]), default if default != "---" else "",
+             reciprocal))
     for verb_class, verbs in classes.items():
-        class_patterns = [(_expand(_words(row["words"]), synsets), row["target"], row["code"])
+        class_patterns = [(_expand(_words(row["words"]), synsets), row["target"], row["code"],
+                           row.get("reciprocal") or None)
                           for row in _rows_by_class().get(verb_class, [])]
-        for lemma, particle, default in verbs:
+        for lemma, particle, default, reciprocal in verbs:
             if default:
                 index.setdefault(lemma, []).append(
-                    Pattern(lemma, particle, "", default, PETRARCH))
-            for alternatives, target, code in class_patterns:
+                    Pattern(lemma, particle, "", default, PETRARCH, reciprocal))
+            for alternatives, target, code, reciprocal_code in class_patterns:
                 for words in alternatives:
                     index.setdefault(lemma, []).append(Pattern(
-                        lemma, particle + words, _target(target), code, PETRARCH))
+                        lemma, particle + words, _target(target), code, PETRARCH,
+                        reciprocal_code))
     for patterns in index.values():
         patterns.sort(key=lambda p: p.specificity, reverse=True)
     logger.info("event patterns: %d triggers", len(index))
@@ -97,7 +125,8 @@ def load_patterns() -> dict[str, list[Pattern]]:
 def _rows_by_class() -> dict[str, list[dict]]:
     grouped: dict[str, list[dict]] = {}
     for row in _rows("verb_patterns.tsv"):
-        if row["code"] and row["code"][0].isdigit():
+        _code(row, "reciprocal", "verb_patterns.tsv", no_event=False)
+        if _code(row, "code", "verb_patterns.tsv") not in ("", "---"):
             grouped.setdefault(row["verb_class"], []).append(row)
     return grouped
 
