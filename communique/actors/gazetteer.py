@@ -3,12 +3,24 @@
 The files in ``data/`` are plain TSV and YAML so that users can read and extend them:
 
 - ``countries.tsv``: ISO 3166-1 alpha-3 code, CAMEO code, name, aliases, demonyms;
+- ``historical_names.tsv``: former states and former names of states ("the Soviet Union",
+  "West Germany", "Zaire"), with aliases and demonyms: coded as today's state (ISO3 of
+  the successor the project chose: East and West Germany DEU, the USSR RUS, Yugoslavia SRB),
+  while the actor keeps the historical name. A name belongs in one of the two files only;
 - ``places.tsv``: capitals and seats of government (metonyms: "Moscow said"), cities, regions;
 - ``organisations.yaml``: international and non-state organisations, with members;
+  ``short_names`` count only written "the Twelve" (capitalised, after "the", not a word of
+  a longer name) and ``short_names_in_context`` only so, once the organisation has been
+  named earlier in the text ("the European Community ... the Community");
 - ``communities.tsv``: ethnic and religious communities, with a country only where the
   community belongs to one state in the news ("Yoruba": NGA; "Kurdish": none);
 - ``titles.tsv``: titles, roles and group nouns mapped to CAMEO sectors;
 - ``leaders.tsv``: dated offices of heads of state and government and ministers;
+- ``people.tsv``: public figures who hold no state office (clerics, activists, opposition
+  leaders, businesspeople, militants), each with the country the news associates them
+  with and their sectors; a person in ``leaders.tsv`` is left out here. A later surname
+  carries the person as for leaders; after a title ("Ayatollah Sistani") a surname is
+  looked up here only when no office holder has it;
 - ``references.tsv``: plural and descriptive references ("the two countries",
   "the former colonial power") and what they may stand for.
 
@@ -20,6 +32,7 @@ in any case, with regular plurals added by the loader.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import logging
 from dataclasses import dataclass, field
@@ -66,6 +79,8 @@ class Entry:
     offices: tuple[Office, ...] = ()
     candidates: tuple[str, ...] = ()  # references: the countries a description may stand for
     reference: str | None = None  # references: pair, group, description
+    historical: bool = False  # a former state or name: the actor keeps this entry's name
+    short_name: str | None = None  # "the" ("the Twelve") or "named" (also after the full name)
     patterns: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def office_on(self, day: date | None) -> Office | None:
@@ -81,6 +96,11 @@ class Entry:
                 return max(holding, key=latest)
         return max(self.offices, key=latest)
 
+    @property
+    def holds_offices(self) -> bool:
+        """A person of leaders.tsv (dated offices), not a public figure of people.tsv."""
+        return any(office.start or office.end for office in self.offices)
+
 
 def _split(value: str | None, sep: str = "|") -> list[str]:
     return [part.strip() for part in (value or "").split(sep) if part.strip()]
@@ -88,7 +108,8 @@ def _split(value: str | None, sep: str = "|") -> list[str]:
 
 def _read_tsv(name: str) -> list[dict]:
     with (DATA / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        lines = [line for line in fh if not line.startswith("#")]  # comments, as in events/
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _parse_date(value: str) -> date | None:
@@ -117,18 +138,22 @@ class Gazetteer:
         self.cameo_codes = cameo_codes  # ISO3 -> CAMEO country code
         self.iso_from_cameo = {cameo: iso for iso, cameo in cameo_codes.items()}
         self.country_names = names  # ISO3 -> common name
-        self.organisations = {e.key: e for e in entries if e.kind == "organisation"}
-        # Office holders by surname, for a title with a surname the text alone does not
-        # resolve ("President Mugabe").
+        self.organisations = {e.key: e for e in entries
+                              if e.kind == "organisation" and e.short_name is None}
+        # Office holders and public figures by surname, for a title with a surname the text
+        # alone does not resolve ("President Mugabe", "Ayatollah Sistani").
         self.surnames: dict[str, list[Entry]] = {}
+        self.figure_surnames: dict[str, list[Entry]] = {}
         for entry in entries:
             if entry.kind == "person":
+                index = self.surnames if entry.holds_offices else self.figure_surnames
                 for surname in {p.split()[-1].lower() for p in entry.patterns if " " in p}:
-                    self.surnames.setdefault(surname, []).append(entry)
+                    index.setdefault(surname, []).append(entry)
 
     def office_holder(self, surname: str, day: date | None) -> tuple[Entry, Office] | None:
         """The one office holder with this surname: in office on ``day`` if anyone is, else
-        at any time. None when no one, or people of several countries, qualify."""
+        at any time; when no office holder has it, the one public figure of people.tsv.
+        None when no one, or people of several countries, qualify."""
         for on_day in ((True, False) if day is not None else (False,)):
             found = {}
             for entry in self.surnames.get(surname.lower(), ()):
@@ -137,7 +162,26 @@ class Gazetteer:
                         found.setdefault(office.country, (entry, office))
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
-        return None
+        found = {entry.country: (entry, entry.offices[0])
+                 for entry in self.figure_surnames.get(surname.lower(), ()) if entry.offices}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def in_context(self, doc, anchors: list) -> list:
+        """The anchors without the short names the text does not allow: "the Twelve agreed"
+        is the European Community, "twelve people" or "the Twelve Apostles" is not, and
+        "the Community" only once the Community has been named before."""
+        named: set[str] = set()
+        kept = []
+        for anchor in anchors:  # in text order
+            entries = tuple(e for e in anchor.entries
+                            if e.short_name is None or _short_name_fits(doc, anchor, e, named))
+            if len(entries) != len(anchor.entries):
+                if not entries:
+                    continue
+                anchor = dataclasses.replace(anchor, entries=entries)
+            named.update(e.key for e in entries if e.kind == "organisation")
+            kept.append(anchor)
+        return kept
 
     def country_name(self, iso3: str | None) -> str | None:
         if iso3 is None:
@@ -154,6 +198,15 @@ class Gazetteer:
         return self.iso_from_cameo.get(code)
 
 
+def _short_name_fits(doc, anchor, entry: Entry, named: set[str]) -> bool:
+    start, last = anchor.start, doc[anchor.end - 1]
+    if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].text[:1].isupper():
+        return False
+    if last.head.i >= anchor.end and last.dep_ in ("nummod", "compound", "amod", "nmod"):
+        return False  # a word of a longer name: "the Community Charter", "the Twelve Apostles"
+    return entry.short_name == "the" or entry.key in named
+
+
 def _country_entries() -> tuple[list[Entry], dict[str, str], dict[str, str]]:
     entries, cameo, names = [], {}, {}
     for row in _read_tsv("countries.tsv"):
@@ -166,6 +219,18 @@ def _country_entries() -> tuple[list[Entry], dict[str, str], dict[str, str]]:
             entries.append(Entry("demonym", iso, row["name"], iso,
                                  patterns=tuple(_split(row["adjectives"]))))
     return entries, cameo, names
+
+
+def _historical_entries() -> list[Entry]:
+    entries = []
+    for row in _read_tsv("historical_names.tsv"):
+        iso, name = row["iso3"], row["name"]
+        entries.append(Entry("country", iso, name, iso, historical=True,
+                             patterns=tuple(dict.fromkeys([name, *_split(row["aliases"])]))))
+        if row["adjectives"]:
+            entries.append(Entry("demonym", iso, name, iso, historical=True,
+                                 patterns=tuple(_split(row["adjectives"]))))
+    return entries
 
 
 def _place_entries() -> list[Entry]:
@@ -184,11 +249,16 @@ def _organisation_entries() -> list[Entry]:
     entries = []
     for item in srsly.read_yaml(DATA / "organisations.yaml"):
         patterns = [item["name"], *(item.get("aliases") or []), *(item.get("acronyms") or [])]
-        entries.append(Entry(
+        entry = Entry(
             "organisation", item["name"], item["name"], item.get("country"),
             tuple(item.get("sectors") or ()), code=item.get("code"),
             members=tuple(item.get("members") or ()), expand=bool(item.get("expand")),
-            patterns=tuple(dict.fromkeys(patterns))))
+            patterns=tuple(dict.fromkeys(patterns)))
+        entries.append(entry)
+        for key, rule in (("short_names", "the"), ("short_names_in_context", "named")):
+            if item.get(key):
+                entries.append(dataclasses.replace(entry, short_name=rule,
+                                                   patterns=tuple(item[key])))
     return entries
 
 
@@ -221,6 +291,21 @@ def _leader_entries() -> list[Entry]:
                   patterns=tuple(person["aliases"])) for name, person in people.items()]
 
 
+def _people_entries(leaders: set[str]) -> list[Entry]:
+    """Public figures: one office with no dates, so that the resolver codes them like a
+    leader out of office, with the row's country and sectors."""
+    entries = []
+    for row in _read_tsv("people.tsv"):
+        name, iso = row["name"], row["iso3"] or None
+        if name in leaders:
+            continue  # leaders.tsv has the person's dated offices
+        sectors = tuple(row["sectors"].split())
+        offices = (Office(iso, sectors, row["role"], None, None),) if iso else ()
+        entries.append(Entry("person", name, name, iso, sectors, offices=offices,
+                             patterns=tuple(dict.fromkeys([name, *_split(row["aliases"])]))))
+    return entries
+
+
 def _reference_entries() -> list[Entry]:
     return [Entry("reference", row["phrase"], None, None, reference=row["kind"],
                   candidates=tuple(row["candidates"].split()), patterns=(row["phrase"],))
@@ -230,8 +315,10 @@ def _reference_entries() -> list[Entry]:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     countries, cameo, names = _country_entries()
-    entries = (countries + _community_entries() + _place_entries() + _organisation_entries()
-               + _leader_entries()
+    leaders = _leader_entries()
+    entries = (countries + _historical_entries() + _community_entries() + _place_entries()
+               + _organisation_entries() + leaders
+               + _people_entries({entry.name for entry in leaders})
                + _title_entries() + _reference_entries())
     logger.info("gazetteer: %d entries", len(entries))
     return Gazetteer(entries, cameo, names)

@@ -78,8 +78,8 @@ class ArticleResolver:
         self.doc = article.doc
         self.gazetteer = gazetteer
         self.day = parse_day(article.date)
-        self.anchors = anchors
-        self.by_token = anchor_index(anchors)
+        self.anchors = gazetteer.in_context(self.doc, anchors)  # "the Twelve", not "twelve"
+        self.by_token = anchor_index(self.anchors)
         self.tree = Tree(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname
         self.references = ReferenceResolver(self.doc, gazetteer, self.tree)
@@ -153,6 +153,8 @@ class ArticleResolver:
         if depth < 3:
             self._read_complements(phrase, reading, depth)
         reading.name = self._person_name(phrase)
+        if reading.name is None and root_anchor is not None and root_anchor.entry.historical:
+            reading.name = root_anchor.entry.name  # a former state keeps its name: "USSR"
         if reading.name is None and root.pos_ == "PROPN" and root_anchor is None \
                 and root.lower_ in self.names:
             reading.name = root.text  # a carried name the recogniser did not see as a person
