@@ -226,14 +226,6 @@ def code_sentences(records: list[dict], settings=None,
     return articles
 
 
-def score_plover_events(path, settings=None) -> dict:
-    from .actors.gazetteer import load_gazetteer
-
-    gold = plover_gold(path)
-    articles = code_sentences(gold, settings)
-    return plover_event_scores(gold, [a.events for a in articles], load_gazetteer().to_iso)
-
-
 def evaluate_gold(path, settings=None, corpus=None) -> dict:
     """Score the coder on a gold file: the seed format (one article), the holdout format
     (articles by path, or JSONL stories by doc_id, under ``corpus``) or the PLOVER gold

@@ -5,7 +5,7 @@ import pytest
 
 from communique import __version__
 from communique.cli import main
-from tests.conftest import EXAMPLE, ROOT, shared_path
+from tests.conftest import EXAMPLE, ROOT, run_cli, shared_path
 
 COMMANDS = sorted(main.commands)
 
@@ -127,3 +127,25 @@ def test_store_commands_end_to_end(cli, tmp_path):
     assert all(len(row.split("\t")) == 61 for row in out.read_text(encoding="utf-8").splitlines())
     bad = cli("events", "--db", db, "--since", "last week")
     assert bad.returncode == 2 and b"YYYY-MM-DD" in bad.stderr
+
+
+def test_eval_reads_the_holdout_format_with_stories_by_doc_id(tmp_path):
+    """A gold file in the holdout format: a JSONL story named by its id, under --corpus."""
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    stories = [{"id": "s1", "text": "Egypt condemned Israel on Monday.", "date": "2025-06-24"},
+               {"id": "s2", "text": "France praised Germany in a statement.", "date": "2025-06-24"}]
+    (corpus / "stories.jsonl").write_text("".join(json.dumps(s) + "\n" for s in stories),
+                                          encoding="utf-8")
+    item = {"id": "E1", "required": True, "symmetric": False, "sources": ["EGY"],
+            "targets": ["ISR"], "cameo_roots": ["11"], "sentence_contains": "condemned"}
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"articles": [
+        {"doc_id": "s1", "path": "stories.jsonl", "events": [item]},
+        {"doc_id": "s2", "path": "stories.jsonl", "events": []}]}), encoding="utf-8")
+    result = run_cli("eval", gold, "--corpus", corpus)
+    assert result.returncode == 0, result.stderr.decode()
+    output = result.stdout.decode()
+    # s1's event is found; s2's FRA -> DEU praise is produced but in no item.
+    assert "recall 1.000" in output and "(1/1 required, 1/2 produced)" in output, output

@@ -38,8 +38,10 @@ def find_agreements(article, events: list[dict], trigger_of: dict[str, int], tre
     doc = article.doc
     data = _data()
     records: list[dict] = []
-    # (sentence start, parties) of every record so far: a set, as an article may hold many.
-    recorded: set[tuple] = set()
+    # (sentence start, parties in either order) of every record so far -> the first record's
+    # id: the same agreements seen through another event of the sentence (the reverse event
+    # of "A and B signed") are not recorded twice, and the event points to them.
+    recorded: dict[tuple, str] = {}
     for event in events:
         if event["negated"]:
             continue
@@ -54,13 +56,17 @@ def find_agreements(article, events: list[dict], trigger_of: dict[str, int], tre
         status = data["status"].get(trigger.lemma_.lower())
         if not parties or status is None:
             continue  # no state is party to it, or nothing is done with it ("the deal's cost")
-        if (event["evidence"]["start"], tuple(parties)) in recorded:
-            continue  # the same agreements seen through another event of the sentence
+        key = (event["evidence"]["start"], tuple(sorted(parties)))
+        if key in recorded:
+            event["agreement_id"] = recorded[key]
+            continue
         found = _records_for(article, nouns, trigger, parties, status, event, tree)
         if found:
             event["agreement_id"] = found[0]["id"]
             records.extend(found)
-            recorded.update((r["evidence"]["start"], tuple(r["parties"])) for r in found)
+            for record in found:
+                recorded.setdefault((record["evidence"]["start"], tuple(sorted(record["parties"]))),
+                                    found[0]["id"])
     return records
 
 

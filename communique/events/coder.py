@@ -7,8 +7,9 @@ trigger give modality, negation and the date; agreements are collected by agreem
 
 Direction of symmetric events. For meeting, signing, negotiating and cooperating, the
 subject is the source and the partner the target ("Putin met with Goita": RUS -> MLI). When
-both parties come as one group ("they signed", "Russia and Mali signed") one event is coded,
-from the first named to the second; the reverse is never coded again for the same sentence.
+both parties come as one group ("they signed", "Russia and Mali signed", "talks between
+Serbia and Kosovo" held by someone unnamed), each acts on the other: one event each way. A
+second trigger in the same sentence does not code the reverse of an event already coded.
 
 Within an article there is one event per source code, target code, CAMEO code and
 sentence: a second trigger for the same thing in the same sentence adds nothing.
@@ -24,14 +25,14 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..nlp.dates import resolve_date
 from .cameo import lookup
+from .counterparts import complement_targets, object_phrase_targets
 from .modality import clause_modality
+from .pairs import SYMMETRIC_PREFIXES, event_pairs
 from .patterns import Pattern, best_pattern, frame, load_patterns, verb_lemmas
 from .roles import Roles, grammar
 
 logger = logging.getLogger(__name__)
 
-# Codes whose two parties do the same thing to each other: coded once per pair.
-SYMMETRIC_PREFIXES = ("030", "036", "040", "041", "044", "046", "05", "06", "19")
 HISTORICAL_DAYS = 366
 
 
@@ -135,11 +136,13 @@ class ArticleCoder:
         historical = bool(date and self.article.date and precision and _days_between(
             date, self.article.date) > HISTORICAL_DAYS)
         location = self.location(token)
-        pairs = self.pairs(sources, targets, code)
+        pairs = event_pairs(sources, targets, code)
+        coded_before = set(self.seen)
         for source, target in pairs:
             key = (source.code, target.code if target else None, code, sentence.start_char)
             reverse = (target.code if target else None, source.code, code, sentence.start_char)
-            if key in self.seen or (code.startswith(SYMMETRIC_PREFIXES) and reverse in self.seen):
+            if key in self.seen or (code.startswith(SYMMETRIC_PREFIXES)
+                                    and reverse in coded_before):
                 continue
             self.seen.add(key)
             event = self.record(trigger, sentence, source, target, code, modality, negated,
@@ -150,18 +153,26 @@ class ArticleCoder:
     def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
         token, pattern = trigger.token, trigger.pattern
         roles = self.roles
+        passive = False
         if trigger.key.startswith("n:"):
-            return self._noun_parties(token, pattern)
-        subject_tokens, passive = roles.subject_tokens(token)
-        sources = _actors(roles.mentions(subject_tokens))
-        if passive:
-            targets = _actors(roles.mentions(roles.passive_target_tokens(token)))
+            sources, targets = self._noun_parties(token, pattern)
         else:
-            targets = self._targets(token, pattern)
+            subject_tokens, passive = roles.subject_tokens(token)
+            sources = _actors(roles.mentions(subject_tokens))
+            if passive:
+                targets = _actors(roles.mentions(roles.passive_target_tokens(token)))
+            else:
+                targets = self._targets(token, pattern)
         if not targets and token.dep_ in ("advcl", "conj", "xcomp") and not passive \
                 and not pattern.target:
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
+        if not targets and not passive and pattern.target not in ("none", "ccomp"):
+            def actors_of(mentions):
+                return _actors(mentions, pattern.target == "place")
+
+            targets = (object_phrase_targets(roles, self.tree, token, sources, actors_of)
+                       or complement_targets(roles, self.tree, token, sources, actors_of))
         return sources, targets
 
     def _targets(self, token, pattern: Pattern) -> list[Actor]:
@@ -222,21 +233,6 @@ class ArticleCoder:
             subtree = self.tree.subtree_indices(subjects[0])
             text = self.doc[subtree[0]:subtree[-1] + 1].text
         return Actor(None, None, (), None, text, None, "unknown")
-
-    def pairs(self, sources: list[Actor], targets: list[Actor], code: str):
-        if targets:
-            # No actor acts on itself, nor a group member on its own country.
-            return [(s, t) for s in sources for t in targets
-                    if not (s.country == t.country and (s.code == t.code or s.group or t.group))]
-        countries = []
-        for actor in sources:
-            if actor.country and actor.country not in [a.country for a in countries]:
-                countries.append(actor)
-        # Parties acting together ("Russia and China signed", "they agreed"): first to second.
-        if len(countries) > 1 and code.startswith(SYMMETRIC_PREFIXES):
-            first = countries[0]
-            return [(first, other) for other in countries[1:]]
-        return [(s, None) for s in sources]
 
     # -- attributes ---------------------------------------------------------------------------
     def event_date(self, token) -> tuple[str | None, str | None]:

@@ -1,19 +1,48 @@
-"""Event-type floor on the PLOVER gold standard (322 sentences from the CAMEO manual).
+"""Floors on the PLOVER gold standard (322 sentences from the CAMEO manual), coded end to end.
 
-A sentence counts when some produced event has its gold PLOVER type (0.5b1 labels mapped:
-DEMAND to REQUEST, DISAPPROVE and INVESTIGATE to ACCUSE, FIGHT to ASSAULT). Measured on
-2026-11-29: 0.814 (the issue asks for 0.80); the floor sits just under the measurement.
+- Event type: a sentence counts when some produced event has its gold PLOVER type (0.5b1
+  labels mapped: DEMAND to REQUEST, DISAPPROVE and INVESTIGATE to ACCUSE, FIGHT to ASSAULT).
+  Measured on 2026-11-29: 0.814; on 2026-12-02: 0.820 (the issue asks for 0.80).
+- Actor countries through the coder: a gold actor counts when some produced event carries
+  its country in the same role. Measured on 2026-12-02, before issue 14's work: source
+  0.763, target 0.545; after: source 0.795, target 0.643 (the issue asks for 0.85 and 0.75:
+  not reached yet). The floors sit just under the measurements.
 """
 import pytest
 
-from communique.evaluate import score_plover_events
+from communique.actors.gazetteer import load_gazetteer
+from communique.evaluate import (
+    code_sentences,
+    plover_coded_actor_scores,
+    plover_event_scores,
+    plover_gold,
+)
 from tests.conftest import shared_path
 
 TYPE_ACCURACY_FLOOR = 0.81
+CODED_SOURCE_FLOOR = 0.79
+CODED_TARGET_FLOOR = 0.635
+
+
+@pytest.fixture(scope="module")
+def coded():
+    gold = plover_gold(shared_path("data", "plover-gsr", "PLOVER_GSR_CAMEO.txt"))
+    return gold, [article.events for article in code_sentences(gold)]
 
 
 @pytest.mark.shared
-def test_plover_gsr_event_type_accuracy():
-    scores = score_plover_events(shared_path("data", "plover-gsr", "PLOVER_GSR_CAMEO.txt"))
+def test_plover_gsr_event_type_accuracy(coded):
+    gold, events = coded
+    scores = plover_event_scores(gold, events, load_gazetteer().to_iso)
     assert scores["sentences"] == 322
     assert scores["type_accuracy"] >= TYPE_ACCURACY_FLOOR, scores["misses"]
+
+
+@pytest.mark.shared
+def test_plover_gsr_actor_countries_through_the_coded_events(coded):
+    gold, events = coded
+    scores = plover_coded_actor_scores(gold, events, load_gazetteer().to_iso)
+    source, target = scores["source"], scores["target"]
+    assert source["total"] > 300 and target["total"] > 250
+    assert source["accuracy"] >= CODED_SOURCE_FLOOR, source["misses"]
+    assert target["accuracy"] >= CODED_TARGET_FLOOR, target["misses"]

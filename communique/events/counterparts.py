@@ -1,0 +1,142 @@
+"""Counterparts: the target of an event when the trigger's own arguments name none.
+
+``roles.py`` finds targets where the grammar puts them: the object, an indirect object, the
+object of a preposition. Real news often puts the other side one step further:
+
+- inside the object phrase, as a possessive, a demonym, a compound or a nested preposition:
+  "rejected Tokyo's demand", "pushed Eritrean forces back", "speeded up the withdrawal of
+  forces from Panama";
+- in the complement clause of a verb of saying or of attitude that has no addressee:
+  "Lavrov said Washington's sanctions were illegal" (RUS -> USA), "said it would be a
+  mistake to sell weapons to Venezuela".
+
+Both searches stay inside the trigger's own clause material: they do not enter relative
+clauses or other clauses hung on the object, and they take a country only when it is not the
+source's own. The complement search guards precision further: it gives a target only when
+the clause names exactly one foreign country (or organisation); a clause naming several
+leaves the event without a target, as the text does not say which it is aimed at.
+"""
+from __future__ import annotations
+
+import logging
+from collections import deque
+
+from ..model import Actor
+from .roles import Roles, grammar
+
+logger = logging.getLogger(__name__)
+
+# Dependents that open another clause or an aside: the search does not enter them.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "appos", "punct", "cc",
+               "mark", "det", "neg", "aux", "auxpass", "case"}
+# Inside a complement the infinitives and participles are part of what is said ("it would be
+# a mistake to sell weapons to Venezuela", parsed as a relative clause); a complement nested
+# in it is someone else's saying.
+NESTED_CLAUSE_DEPS = {"ccomp", "csubj", "parataxis", "punct"}
+# Prepositions that place an event rather than aim it: "troops would stay in Iraq".
+LOCATIVE = {"in", "at", "inside", "within", "near", "across", "throughout", "around"}
+# How deep inside the object phrase a counterpart may sit ("the withdrawal of some invasion
+# forces from Panama": withdrawal > of > forces > from > Panama is four steps).
+OBJECT_DEPTH = 4
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
+
+
+def object_phrase_targets(roles: Roles, tree, trigger, sources: list[Actor],
+                          actors_of) -> list[Actor]:
+    """The nearest actor of another country inside the trigger's object phrases."""
+    starts = list(roles.object_tokens(trigger))
+    starts += [pobj for _, pobj in roles.preposition_objects(trigger)
+               if pobj.head.lower_ not in LOCATIVE]
+    own = _countries(sources)
+    for start in starts:
+        for token in _phrase_tokens(tree, start, OBJECT_DEPTH):
+            found = [a for a in actors_of(_actor_mentions(roles, token)) if _foreign(a, own)]
+            if found:
+                return found[:1]
+    return []
+
+
+def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
+                       actors_of) -> list[Actor]:
+    """The one foreign actor a verb of saying's complement clause is about.
+
+    A foreign actor in the complement's subject is the target ("said Washington's sanctions
+    were illegal"). A verb that takes a stance (warn, insist, accuse, complain: the
+    ``stance_verbs`` of grammar.yaml) may find it anywhere in the clause ("warned that arms
+    sales to Venezuela would be a mistake"), and so may a judgement with an empty subject
+    ("said it would be a mistake to sell weapons to Venezuela"); otherwise a plain "said" may
+    not, since most of what is said mentions countries without being aimed at them. Either
+    way the place searched must name exactly one foreign actor.
+    """
+    lemma = trigger.lemma_.lower()
+    if lemma not in grammar()["complement_target_verbs"]:
+        return []
+    own = _countries(sources)
+    for clause in tree.children(trigger):
+        if clause.dep_ not in COMPLEMENT_DEPS:
+            continue
+        subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+        tokens = [t for s in subjects for t in _phrase_tokens(tree, s, OBJECT_DEPTH)]
+        found = _distinct([a for t in tokens for a in actors_of(_actor_mentions(roles, t))
+                           if _foreign(a, own)])
+        if not found and (lemma in grammar()["stance_verbs"] or _extraposed(clause, subjects)):
+            found = _distinct([a for t in _clause_tokens(tree, clause)
+                               for a in actors_of(_actor_mentions(roles, t)) if _foreign(a, own)])
+        return found if len(found) == 1 else []
+    return []
+
+
+def _extraposed(clause, subjects) -> bool:
+    """"it would be a mistake to ...", "it was wrong to ...": the clause judges what follows,
+    and the one foreign actor there is what the judgement is about."""
+    return (len(subjects) == 1 and subjects[0].lower_ == "it" and clause.lemma_ == "be"
+            and any(c.dep_ in ("attr", "acomp") for c in clause.children))
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    found: dict[str, Actor] = {}
+    for actor in actors:
+        found.setdefault(actor.country, actor)
+    return list(found.values())
+
+
+def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
+    """The tokens of a phrase, nearest first, not entering clauses hung on it nor places."""
+    queue = deque([(start, 0)])
+    while queue:
+        token, level = queue.popleft()
+        yield token
+        if level == depth:
+            continue
+        for child in tree.children(token):
+            if child.dep_ in barriers or (child.dep_ == "prep" and child.lower_ in LOCATIVE):
+                continue
+            queue.append((child, level + 1))
+
+
+def _clause_tokens(tree, clause):
+    """The tokens of a complement clause, its subject's phrase first, not entering clauses
+    nested in it (what someone else said inside what was said)."""
+    subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+    seen: set[int] = set()
+    for root in (*subjects, clause):
+        for token in _phrase_tokens(tree, root, 6, NESTED_CLAUSE_DEPS):
+            if token.i not in seen:
+                seen.add(token.i)
+                yield token
+
+
+def _actor_mentions(roles: Roles, token) -> list:
+    """The mentions of ``token``, but not a capital naming a thing ("the Paris accord", "a
+    Brussels summit"): there the city places the thing, it does not act."""
+    doc = token.doc
+    return [m for m in roles.mentions([token]) if not (
+        m.rule == "metonym" and doc[m.head].dep_ == "compound" and doc[m.head].head.pos_ == "NOUN")]
+
+
+def _countries(actors: list[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _foreign(actor: Actor, own: set[str]) -> bool:
+    return bool(actor.country) and actor.country not in own

@@ -1,0 +1,69 @@
+"""Who did it to whom: targets beyond the trigger's own arguments, and parties named together
+(issue 14). Each case is one of the project's own sentences, through the real model."""
+import pytest
+
+from communique.events.cameo import cameo_codes
+from tests.events.conftest import dyads
+
+
+@pytest.mark.parametrize("text, expected", [
+    # inside the object phrase: a demonym, a possessive, a nested preposition
+    ("Ethiopian troops pushed Eritrean forces back across the border.", ("ETH", "ERI")),
+    ("Seoul rejected Tokyo's demand.", ("KOR", "JPN")),
+    ("The United States speeded up the withdrawal of its forces from Panama.", ("USA", "PAN")),
+    # the complement clause of a verb of saying with no addressee
+    ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA")),
+    ("The Russian minister said it would be a mistake to sell weapons to Venezuela.",
+     ("RUS", "VEN")),
+    ("The Chinese foreign minister warned that the arms sales to Taiwan would harm ties.",
+     ("CHN", "TWN")),
+])
+def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expected):
+    pairs = {(source, target) for source, target, _ in dyads(code_text(text))}
+    assert expected in pairs, dyads(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    # several candidates: the statement is not aimed at one of them
+    "The Russian minister said France and Germany had been wrong.",
+    # only the speaker's own side
+    "Putin said Russian troops would stay.",
+    # a plain "said" about something that merely happened somewhere
+    "Lavrov said prices rose quickly in Venezuela last year.",
+    # a city naming a thing, not acting
+    "The Norwegian minister said the Paris accord was working.",
+])
+def test_no_target_is_guessed_from_what_was_said(code_text, text):
+    article = code_text(text)
+    said = [e for e in article.events if e["evidence"]["trigger"] == "said"]
+    assert said and all(e["target"] is None for e in said), dyads(article)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Vietnam and the Philippines will cooperate on coast guard patrols.", "03"),
+    ("Officials held talks between Serbia and Kosovo on Monday.", "04"),
+    ("Russia and Mali signed an agreement on Monday.", "05"),
+])
+def test_parties_named_together_act_on_each_other_both_ways(code_text, text, root):
+    found = dyads(code_text(text))
+    countries = {c for s, t, _ in found for c in (s, t) if c}
+    first, second = sorted(countries)
+    assert (first, second, root) in found and (second, first, root) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Mali and Niger fought terrorist groups in the region.",
+    "Britain, Canada, France, Japan and Italy agreed to cooperate on currencies.",
+])
+def test_side_by_side_is_not_face_to_face(code_text, text):
+    """Allies fighting a third party do not fight each other; five countries agreeing
+    together make no twenty pairwise events."""
+    found = {(s, t) for s, t, _ in dyads(code_text(text)) if s and t}
+    assert found == set()
+
+
+def test_attending_talks_is_a_valid_code(code_text):
+    article = code_text("Kenya attended the talks with Somalia.")
+    codes = {e["cameo"] for e in article.events}
+    assert codes and codes <= set(cameo_codes()), codes
+    assert ("KEN", "SOM", "04") in dyads(article)
