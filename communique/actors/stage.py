@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from ..model import Article
 from .anchors import anchor_matcher
+from ..events.roles import grammar
+from .context import fill_from_context
+from .quotes import attribute_quotes
 from .gazetteer import load_gazetteer
 from .resolve import ArticleResolver
 
@@ -23,7 +26,9 @@ class ActorResolver:
         if article.doc is None:
             raise ValueError("the actors stage needs the parse stage before it")
         resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
-        article.mentions = resolver.run()
+        mentions = attribute_quotes(article.doc, resolver.run(), grammar()["saying_verbs"],
+                                    resolver.tree)
+        article.mentions = fill_from_context(article, mentions, self.gazetteer)
         headline = headline_article(article)
         if headline is not None:
             article.extra["title_mentions"] = ArticleResolver(

@@ -76,7 +76,10 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
         if clause.dep_ not in COMPLEMENT_DEPS:
             continue
         subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
-        tokens = [t for s in subjects for t in _phrase_tokens(tree, s, OBJECT_DEPTH)]
+        # "X said it was satisfied": a pronoun subject is the speaker, whatever the reference
+        # resolver made of it.
+        tokens = [t for s in subjects if s.pos_ != "PRON"
+                  for t in _phrase_tokens(tree, s, OBJECT_DEPTH)]
         found = _distinct([a for t in tokens for a in actors_of(_actor_mentions(roles, t))
                            if _foreign(a, own)])
         if not found and (lemma in grammar()["stance_verbs"] or _extraposed(clause, subjects)):
@@ -89,8 +92,13 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
 def _extraposed(clause, subjects) -> bool:
     """"it would be a mistake to ...", "it was wrong to ...": the clause judges what follows,
     and the one foreign actor there is what the judgement is about."""
-    return (len(subjects) == 1 and subjects[0].lower_ == "it" and clause.lemma_ == "be"
-            and any(c.dep_ in ("attr", "acomp") for c in clause.children))
+    if not (len(subjects) == 1 and subjects[0].lower_ == "it" and clause.lemma_ == "be"):
+        return False
+    judged = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+    # ... and what is judged follows as an infinitive, on the verb or on the judgement
+    return bool(judged) and any(
+        verb.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+        for holder in (clause, *judged) for verb in holder.children)
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

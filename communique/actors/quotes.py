@@ -1,0 +1,95 @@
+"""Quoted speakers: "we", "our" and "us" inside a quotation are the speaker's side.
+
+In '"Our army will not retreat," the Armenian commander said', the army is Armenia's; in 'The
+Iranian foreign minister said: "We condemn the attack"', "we" is Iran. A first-person plural
+pronoun inside quotation marks takes the country (and the sectors, where it has none of its
+own) of the speaker: the subject of a verb of saying outside the quotation, in the same
+sentence or, for a quotation that ends a sentence before its attribution, the next one.
+
+Quotation marks are the straight double quote, which opens and closes in turn, and the
+curly ones; single quotes are left alone, since they double as apostrophes. A quotation
+does not run past the end of its paragraph.
+"""
+from __future__ import annotations
+
+import logging
+
+from ..model import Actor, Mention
+from .tree import Tree
+
+logger = logging.getLogger(__name__)
+
+FIRST_PERSON_PLURAL = {"we", "our", "us", "ours", "ourselves"}
+OPENING, CLOSING, STRAIGHT = "“", "”", '"'
+
+
+def attribute_quotes(doc, mentions: list[Mention], saying_verbs: frozenset[str],
+                     tree: Tree) -> list[Mention]:
+    quoted = _quoted_tokens(doc)
+    if not any(doc[i].lower_ in FIRST_PERSON_PLURAL for i in quoted):
+        return mentions
+    by_head = {m.head: m for m in mentions}
+    sentences = list(doc.sents)
+    changed = {id(m): m for m in mentions}
+    added: list[Mention] = []
+    for number, sentence in enumerate(sentences):
+        pronouns = [t for t in sentence if t.i in quoted and t.lower_ in FIRST_PERSON_PLURAL]
+        if not pronouns:
+            continue
+        following = sentences[number + 1:number + 2]
+        speaker = next((found for s in (sentence, *following)
+                        if (found := _speaker(s, quoted, by_head, saying_verbs, tree))), None)
+        if speaker is None:
+            continue
+        for pronoun in pronouns:
+            holder = _covering(mentions, pronoun)
+            if holder is None:
+                added.append(Mention(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.i,
+                                     [_as_speaker(speaker, pronoun.text, speaker.sectors)],
+                                     "quoted"))
+            elif not any(a.country for a in holder.actors):
+                changed[id(holder)] = Mention(
+                    holder.start, holder.end, holder.head,
+                    [_as_speaker(speaker, a.text, a.sectors or speaker.sectors)
+                     for a in holder.actors], "quoted")
+    result = [changed[id(m)] for m in mentions] + added
+    return sorted(result, key=lambda m: m.start)
+
+
+def _quoted_tokens(doc) -> set[int]:
+    inside, found = False, set()
+    for token in doc:
+        if "\n\n" in token.whitespace_ or token.is_space and "\n\n" in token.text:
+            inside = False
+        if token.text in (OPENING, CLOSING, STRAIGHT):
+            inside = token.text == OPENING or (token.text == STRAIGHT and not inside)
+            continue
+        if inside:
+            found.add(token.i)
+    return found
+
+
+def _speaker(sentence, quoted: set[int], by_head: dict[int, Mention],
+             saying_verbs: frozenset[str], tree: Tree) -> Actor | None:
+    for verb in sentence:
+        if verb.i in quoted or verb.lemma_.lower() not in saying_verbs:
+            continue
+        for subject in tree.children(verb):
+            if subject.dep_ != "nsubj" or subject.i in quoted:
+                continue
+            mention = by_head.get(subject.i)
+            actors = [a for a in (mention.actors if mention else ()) if a.country]
+            if actors:
+                return actors[0]
+    return None
+
+
+def _covering(mentions: list[Mention], token) -> Mention | None:
+    return next((m for m in mentions if m.start <= token.idx < m.end), None)
+
+
+def _as_speaker(speaker: Actor, text: str, sectors: tuple[str, ...]) -> Actor:
+    from .resolve import ArticleResolver
+
+    return Actor(ArticleResolver.code(speaker.country, tuple(sectors)), speaker.country,
+                 tuple(sectors), speaker.name, text, None, speaker.kind)

@@ -1,0 +1,58 @@
+"""Agents the text leaves without a country (context.py) and first-person pronouns inside
+quotations (quotes.py), through the real model."""
+import pytest
+
+from tests.actors.conftest import actors_of
+
+
+def countries(article, text) -> set:
+    return {a["country"] for a in actors_of(article, text)}
+
+
+def test_the_ministers_of_a_story_about_nato_are_nato(resolve_text):
+    article = resolve_text("NATO defence ministers met in Brussels on Tuesday. NATO said the "
+                           "alliance was strong. The ministers agreed to send more troops.")
+    ministers = [a for a in actors_of(article, "The ministers")]
+    assert ministers and all(a["country"] == "IGO" and a["code"] == "IGOWSTNAT"
+                             for a in ministers), ministers
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish minister made a surprise visit, where he met leaders in Baghdad.",
+    "Officials from Baghdad arrived in Ankara on Monday.",
+])
+def test_agents_placed_in_a_country_are_that_country(resolve_text, text):
+    article = resolve_text(text)
+    agent = "leaders" if "leaders" in text else "Officials"
+    assert countries(article, agent) == {"IRQ"}
+
+
+@pytest.mark.parametrize("text", [
+    # officials in a story about two countries are not guessed from the one named most
+    "Japan wants a deal. Japan and the United States are at odds. Officials criticised the plan.",
+    # nothing to go on
+    "Officials criticised the plan on Monday.",
+])
+def test_officials_are_not_guessed(resolve_text, text):
+    assert countries(resolve_text(text), "Officials") == {None}
+
+
+@pytest.mark.parametrize("text, pronoun, country", [
+    ('"Our army will not retreat," the Armenian commander said.', "Our army", "ARM"),
+    ('"We will respond," the Armenian defence minister told reporters.', "We", "ARM"),
+    ('The Iranian foreign minister said: "We condemn the attack on our platforms."', "We",
+     "IRN"),
+    # the attribution in the next sentence
+    ('"We will not give up our claim." The Argentine foreign minister said so on Monday.',
+     "We", "ARG"),
+])
+def test_we_inside_a_quotation_is_the_speakers_side(resolve_text, text, pronoun, country):
+    assert countries(resolve_text(text), pronoun) == {country}
+
+
+def test_we_outside_a_quotation_or_after_its_paragraph_is_not_the_speaker(resolve_text):
+    article = resolve_text('"We will respond," the Armenian minister said.\n\n'
+                           "We expect the talks to resume, analysts at the bank said.")
+    second = [a for a in article.actors_record()["actors"]
+              if a["text"] == "We" and a["start"] > article.text.index("\n\n")]
+    assert all(a["country"] is None for a in second), second
