@@ -25,7 +25,13 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..nlp.dates import resolve_date
 from .cameo import lookup
-from .counterparts import complement_targets, object_phrase_targets
+from .counterparts import (
+    complement_targets,
+    located_targets,
+    object_phrase_targets,
+    passive_subject_targets,
+    possessor_targets,
+)
 from .modality import clause_modality
 from .pairs import SYMMETRIC_PREFIXES, event_pairs
 from .patterns import Pattern, best_pattern, frame, load_patterns, verb_lemmas
@@ -167,13 +173,26 @@ class ArticleCoder:
                 and not pattern.target:
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
-        if not targets and not passive and pattern.target not in ("none", "ccomp"):
-            def actors_of(mentions):
-                return _actors(mentions, pattern.target == "place")
-
-            targets = (object_phrase_targets(roles, self.tree, token, sources, actors_of)
-                       or complement_targets(roles, self.tree, token, sources, actors_of))
+        if not any(t.country for t in targets) and pattern.target not in ("none", "ccomp"):
+            # No target, or one without a country ("mobilized army reservists for a war
+            # against Iraq"): look where news puts the other side.
+            targets = self.counterparts(token, pattern, sources, passive) or targets
         return sources, targets
+
+    def counterparts(self, token, pattern: Pattern, sources, passive: bool) -> list[Actor]:
+        roles, tree = self.roles, self.tree
+
+        def actors_of(mentions):
+            return _actors(mentions, pattern.target == "place")
+
+        if passive:
+            found = passive_subject_targets(roles, tree, token, sources, actors_of)
+        else:
+            found = (object_phrase_targets(roles, tree, token, sources, actors_of)
+                     or complement_targets(roles, tree, token, sources, actors_of)
+                     or possessor_targets(self.article.mentions, tree, token, sources,
+                                          pattern.code))
+        return found or located_targets(roles, token, sources, pattern.code)
 
     def _targets(self, token, pattern: Pattern) -> list[Actor]:
         roles = self.roles

@@ -39,20 +39,88 @@ LOCATIVE = {"in", "at", "inside", "within", "near", "across", "throughout", "aro
 # forces from Panama": withdrawal > of > forces > from > Panama is four steps).
 OBJECT_DEPTH = 4
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
+POSSESSIVE_PRONOUNS = {"its", "their"}
 
 
 def object_phrase_targets(roles: Roles, tree, trigger, sources: list[Actor],
                           actors_of) -> list[Actor]:
     """The nearest actor of another country inside the trigger's object phrases."""
-    starts = list(roles.object_tokens(trigger))
-    starts += [pobj for _, pobj in roles.preposition_objects(trigger)
-               if pobj.head.lower_ not in LOCATIVE]
+    starts = []
+    # The trigger's own objects, then those of an infinitive it governs ("refused to commit
+    # to any assistance to the US-led war").
+    for verb in (trigger, *(c for c in tree.children(trigger) if c.dep_ == "xcomp")):
+        starts += roles.object_tokens(verb)
+        starts += [pobj for _, pobj in roles.preposition_objects(verb)
+                   if pobj.head.lower_ not in LOCATIVE]
     own = _countries(sources)
     for start in starts:
         for token in _phrase_tokens(tree, start, OBJECT_DEPTH):
             found = [a for a in actors_of(_actor_mentions(roles, token)) if _foreign(a, own)]
             if found:
                 return found[:1]
+    return []
+
+
+def possessor_targets(mentions, tree, trigger, sources: list[Actor], code: str) -> list[Actor]:
+    """"Turkey applied, but Austria vetoed its bid": a possessive pronoun in the object of an
+    act against or for another party (the roots in grammar.yaml's ``other_directed_roots``)
+    is the nearest country named before it that is not the source's own. Read as the source
+    itself ("Austria raised its tariffs"), it would give no event; so the rule only adds the
+    reading the verb calls for."""
+    if code[:2] not in grammar()["other_directed_roots"]:
+        return []
+    own = _countries(sources)
+    objects = [c for c in tree.children(trigger) if c.dep_ in ("dobj", "nsubjpass")]
+    pronouns = [c for o in objects for c in tree.children(o)
+                if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
+    if not pronouns or not own:
+        return []
+    doc = trigger.doc
+    earliest = doc[max(0, trigger.sent.start - 1)].sent.start_char  # this sentence or the last
+    before = [m for m in mentions if earliest <= m.start < pronouns[0].idx]
+    for mention in reversed(before):
+        countries = [a for a in mention.actors if a.country and a.kind != "place"]
+        if countries and all(a.country in own for a in countries):
+            continue
+        if countries:
+            foreign = [a for a in countries if a.country not in own]
+            return foreign[:1]
+    return []
+
+
+def passive_subject_targets(roles: Roles, tree, trigger, sources: list[Actor],
+                            actors_of) -> list[Actor]:
+    """"A camp for Congolese refugees was attacked": the nearest foreign actor inside the
+    passive subject's phrase."""
+    own = _countries(sources)
+    for start in roles.passive_target_tokens(trigger):
+        for token in _phrase_tokens(tree, start, OBJECT_DEPTH):
+            found = [a for a in actors_of(_actor_mentions(roles, token)) if _foreign(a, own)]
+            if found:
+                return found[:1]
+    return []
+
+
+def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> list[Actor]:
+    """Force used abroad is aimed at the country where it is used: the place the clause
+    names ("in Jericho", "in Tel Aviv"), for the codes in grammar.yaml's
+    ``located_target_roots``, when it is not the source's own country."""
+    if code[:2] not in grammar()["located_target_roots"]:
+        return []
+    own = _countries(sources)
+    if not own:
+        return []
+    # where the clause happens, or where what it is aimed at is ("fired at targets in Jericho")
+    aimed_at = [pobj for _, pobj in roles.preposition_objects(trigger)]
+    inner = [m for holder in (*roles.object_tokens(trigger), *aimed_at)
+             for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+             for m in roles.mentions([c for c in prep.children if c.dep_ == "pobj"])]
+    for mention in [*roles.locations(trigger), *inner]:
+        countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
+        if len(countries) == 1 and not countries & own:
+            actor = mention.actors[0]
+            return [Actor(actor.country, actor.country, (), actor.name, actor.text, None,
+                          "place")]
     return []
 
 

@@ -67,3 +67,31 @@ def test_attending_talks_is_a_valid_code(code_text):
     codes = {e["cameo"] for e in article.events}
     assert codes and codes <= set(cameo_codes()), codes
     assert ("KEN", "SOM", "04") in dyads(article)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a target without a country does not end the search
+    ("Britain mobilized army reservists for a possible war against Iraq.", ("GBR", "IRQ")),
+    # the object of the infinitive a verb governs
+    ("The Turkish government refused to commit to any assistance to the war against Iraq.",
+     ("TUR", "IRQ")),
+    # "its" in the object of an act against another party
+    ("Turkey applied for membership, but Austria vetoed its bid.", ("AUT", "TUR")),
+    # inside a passive subject
+    ("A camp for Congolese refugees was attacked by Burundian militiamen.", ("BDI", "COD")),
+    # force used abroad is aimed at the country where it is used
+    ("Israeli tanks fired four shells at targets in Jericho.", ("ISR", "PSE")),
+])
+def test_counterparts_further_out(code_text, text, expected):
+    pairs = {(source, target) for source, target, _ in dyads(code_text(text))}
+    assert expected in pairs, dyads(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "its" read as the source's own: no other country to aim at
+    "Austria raised its tariffs on Monday.",
+    # a statement made in a place is not aimed at it
+    "The Russian minister spoke in Paris on Monday.",
+])
+def test_no_counterpart_is_invented(code_text, text):
+    assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t} == set()
