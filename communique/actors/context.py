@@ -6,9 +6,12 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
 
 1. a place the phrase itself names ("officials from Tokyo"), or where the clause that has
    them as its object happens ("met leaders in Baghdad");
-2. the intergovernmental organisation the article is about so far: named most often, at
-   least ``MIN_LEAD`` times and more than any country or other body ("NATO defence ministers
-   met ... NATO said ... The ministers agreed").
+2. the speaker's, for one in what a state's spokesman reports ("Chad's high command said
+   troops killed ...");
+3. for a plural ("the ministers", "officials"), the intergovernmental organisation the
+   article is about so far: named most often, at least ``MIN_LEAD`` times and more than any
+   country or other body ("NATO defence ministers met ... NATO said ... The ministers
+   agreed"). A singular title ("the Tory leader", "the Chancellor") is a national office.
 
 Only government-like agents are filled (sectors in ``AGENT_SECTORS``): "protesters" or
 "analysts" stay unknown. The mention's rule becomes ``context``, so that users can find and
@@ -34,18 +37,23 @@ MIN_LEAD = 2
 PLACING_PREPOSITIONS = ("in", "from", "of")
 
 
-def fill_from_context(article: Article, mentions: list[Mention],
-                      gazetteer: Gazetteer) -> list[Mention]:
+def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gazetteer,
+                      saying_verbs: frozenset[str] = frozenset(),
+                      posted: frozenset[str] = frozenset()) -> list[Mention]:
     named = {m.head: m for m in mentions if any(a.country for a in m.actors)}
     bodies: Counter = Counter()  # mentions so far: IGO codes and countries
     body_actor: dict[str, Actor] = {}
     filled = []
+    by_head = {m.head: m for m in mentions}
     for mention in mentions:
         if _unnamed_agent(mention):
-            country = _placed(article.doc[mention.head], named)
+            token = article.doc[mention.head]
+            country = _placed(token, named, posted) or _speakers_side(token, by_head,
+                                                                       saying_verbs)
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
-            elif (body := _leading_body(bodies)) is not None:
+            elif article.doc[mention.head].tag_ in ("NNS", "NNPS") and (
+                    body := _leading_body(bodies)) is not None:
                 mention = _as_body(mention, body_actor[body])
         else:
             for actor in mention.actors:
@@ -63,9 +71,12 @@ def _unnamed_agent(mention: Mention) -> bool:
         and a.kind in ("agent", "title") for a in mention.actors)
 
 
-def _placed(token, named: dict[int, Mention]) -> str | None:
+def _placed(token, named: dict[int, Mention], posted: frozenset[str]) -> str | None:
     """"leaders in Baghdad", "officials from Tokyo": the one country of the place named; also
-    the hosts a visitor meets where the meeting is ("met leaders in Baghdad")."""
+    the hosts a visitor meets where the meeting is ("met leaders in Baghdad"). Not for those
+    posted abroad ("diplomats in Khartoum", grammar.yaml's ``posted_abroad``)."""
+    if token.lower_ in posted or any(c.lower_ in ("western", "foreign") for c in token.children):
+        return None
     holders = [token]
     if token.dep_ == "dobj":
         holders.append(token.head)
@@ -76,6 +87,21 @@ def _placed(token, named: dict[int, Mention]) -> str | None:
                 countries = {a.country for a in mention.actors if a.country} if mention else ()
                 if len(countries) == 1:
                     return next(iter(countries))
+    return None
+
+
+def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | None:
+    """"Chad's high command said troops killed 1,269 Libyan soldiers": unnamed troops or
+    officials in what a state's spokesman reports are that state's."""
+    clause = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
+            or clause.head.lemma_.lower() not in saying_verbs:
+        return None
+    for child in clause.head.children:
+        mention = by_head.get(child.i) if child.dep_ == "nsubj" else None
+        countries = {a.country for a in mention.actors if a.country} if mention else set()
+        if len(countries) == 1 and "IGO" not in countries:
+            return countries.pop()
     return None
 
 

@@ -143,6 +143,11 @@ class ReferenceResolver:
                 return None
             kinds = {"person"} if entry.reference == "person" else {"country", "organisation"}
             sentence = self.sentence_of.get(root.i, 0)
+            # "the Greek government said it was taking control": a government is an "it"
+            subject = self._governing_subject(
+                root, anchor.start, kinds | ({"agent"} if entry.reference == "thing" else set()))
+            if subject is not None:
+                return list(subject.actors), entry.reference
             for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
@@ -158,6 +163,27 @@ class ReferenceResolver:
                 return list(found.actors), "group"
             countries, group = found
             return self._members(countries, sectors, group), "group"
+        return None
+
+    def _governing_subject(self, root, start: int, kinds: set[str]) -> Seen | None:
+        """"Mandela backed Mr Brown's plan when he urged ...": a pronoun in a clause that
+        hangs on another takes that clause's subject, if it is an actor of the right kind,
+        before any nearer name (Centering: the subject is the likeliest antecedent)."""
+        by_head = {seen.head: seen for seen in self.by_sentence.get(
+            self.sentence_of.get(root.i, 0), ()) if seen.start < start}
+        token = root
+        for _ in range(4):
+            if token.head.i == token.i or token.dep_ not in ("nsubj", "nsubjpass", "poss",
+                                                             "ccomp", "advcl", "conj", "xcomp"):
+                return None
+            token = token.head
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in self.tree.children(token):
+                seen = by_head.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
+                if seen is not None and seen.actors and all(
+                        a.kind in kinds and (a.country or a.sectors) for a in seen.actors):
+                    return seen
         return None
 
     def _group(self, start: int, sentence: int, root) -> tuple[list[str], str] | None:

@@ -160,6 +160,7 @@ class ArticleResolver:
             reading.name = root.text  # a carried name the recogniser did not see as a person
         self._read_leader(phrase, reading)
         self._read_carried(reading)
+        self._read_possessor(root, reading)
         if reading.organisation is not None and root_anchor is not None \
                 and root_anchor.kind == "organisation":
             reading.add_sectors(reading.organisation.sectors)
@@ -246,6 +247,22 @@ class ArticleResolver:
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
+
+    def _read_possessor(self, root, reading: Reading) -> None:
+        """Rule ``possessor``: "his government", "its army": the country of whom the pronoun
+        stands for."""
+        if reading.countries or reading.organisation or reading.name:
+            return
+        for child in self.tree.children(root):
+            anchor = self.by_token.get(child.i)
+            if child.dep_ != "poss" or anchor is None or anchor.kind != "reference":
+                continue
+            resolved = self.references.resolve(anchor, child)
+            countries = [a.country for a in (resolved[0] if resolved else ()) if a.country]
+            if len(set(countries)) == 1:
+                reading.countries = countries[:1]
+                reading.rule = "possessor"
+            return
 
     def _read_carried(self, reading: Reading) -> None:
         """Rule ``carried``: a name (or its surname) resolved earlier in the article."""

@@ -142,7 +142,9 @@ class ArticleCoder:
         historical = bool(date and self.article.date and precision and _days_between(
             date, self.article.date) > HISTORICAL_DAYS)
         location = self.location(token)
-        pairs = event_pairs(sources, targets, code)
+        mutual = any(preposition in ("between", "among")
+                     for preposition, _ in self.roles.preposition_objects(token))
+        pairs = event_pairs(sources, targets, code, mutual)
         coded_before = set(self.seen)
         for source, target in pairs:
             key = (source.code, target.code if target else None, code, sentence.start_char)
@@ -173,9 +175,12 @@ class ArticleCoder:
                 and not pattern.target:
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
-        if not any(t.country for t in targets) and pattern.target not in ("none", "ccomp"):
-            # No target, or one without a country ("mobilized army reservists for a war
-            # against Iraq"): look where news puts the other side.
+        own = {s.country for s in sources}
+        if not any(t.country and t.country not in own for t in targets) \
+                and pattern.target not in ("none", "ccomp"):
+            # No target, one without a country ("mobilized army reservists for a war against
+            # Iraq") or the source's own ("vetoed its bid", with "its" read as Austria's):
+            # look where news puts the other side.
             targets = self.counterparts(token, pattern, sources, passive) or targets
         return sources, targets
 
@@ -229,6 +234,12 @@ class ArticleCoder:
         """Nominal events: "a meeting between A and B", "A's visit to B", "talks with B"."""
         roles = self.roles
         possessors = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+        agents = _actors(roles.mentions([p for _, p in roles.preposition_objects(token, "by")]))
+        if agents:
+            # "a Moscow visit by Shultz": the agent acts; a place or country before the noun
+            # is where it is aimed.
+            aimed = _actors(roles.mentions(possessors), allow_places=True)
+            return agents, [a for a in aimed if a.country not in {g.country for g in agents}]
         sources = _actors(roles.mentions(possessors))
         between = [p for prep, p in roles.preposition_objects(token, "between")]
         if between and not sources:
@@ -243,6 +254,13 @@ class ArticleCoder:
                 targets = _actors(roles.mentions([pobj]), pattern.target == "place")
                 if targets:
                     break
+        if sources and not targets and token.dep_ == "dobj" \
+                and pattern.code[:2] in grammar()["addressed_noun_roots"]:
+            # "Sudan rejected an IMF demand": a demand, offer or appeal that someone answers
+            # was addressed to them.
+            answering = _actors(roles.mentions(roles.subject_tokens(token.head)[0]))
+            own = {a.country for a in sources}
+            targets = [a for a in answering if a.country and a.country not in own]
         return sources, targets
 
     def unknown_source(self, subjects) -> Actor:

@@ -46,6 +46,12 @@ def object_phrase_targets(roles: Roles, tree, trigger, sources: list[Actor],
                           actors_of) -> list[Actor]:
     """The nearest actor of another country inside the trigger's object phrases."""
     starts = []
+    # "a Turkish ship which Greece had threatened to tackle": a relative clause's object is
+    # the noun it qualifies.
+    if trigger.dep_ == "relcl" and not roles.object_tokens(trigger) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+            for c in tree.children(trigger)):
+        starts.append(trigger.head)
     # The trigger's own objects, then those of an infinitive it governs ("refused to commit
     # to any assistance to the US-led war").
     for verb in (trigger, *(c for c in tree.children(trigger) if c.dep_ == "xcomp")):
@@ -148,9 +154,11 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
         # resolver made of it.
         tokens = [t for s in subjects if s.pos_ != "PRON"
                   for t in _phrase_tokens(tree, s, OBJECT_DEPTH)]
-        found = _distinct([a for t in tokens for a in actors_of(_actor_mentions(roles, t))
-                           if _foreign(a, own)])
-        if not found and (lemma in grammar()["stance_verbs"] or _extraposed(clause, subjects)):
+        subject_actors = [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
+        found = _distinct([a for a in subject_actors if _foreign(a, own)])
+        own_side = bool(subject_actors) and all(a.country in own for a in subject_actors)
+        if not found and (lemma in grammar()["stance_verbs"] or _extraposed(clause, subjects)
+                          or own_side):
             found = _distinct([a for t in _clause_tokens(tree, clause)
                                for a in actors_of(_actor_mentions(roles, t)) if _foreign(a, own)])
         return found if len(found) == 1 else []
@@ -185,9 +193,17 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
         if level == depth:
             continue
         for child in tree.children(token):
-            if child.dep_ in barriers or (child.dep_ == "prep" and child.lower_ in LOCATIVE):
+            if child.dep_ in barriers and not _participle(child):
+                continue
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE:
                 continue
             queue.append((child, level + 1))
+
+
+def _participle(token) -> bool:
+    """"gas supplied by Turkmenistan", "the money pledged by the US": a participle that
+    qualifies the phrase names the party the thing comes from or goes to."""
+    return token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")
 
 
 def _clause_tokens(tree, clause):

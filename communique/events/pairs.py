@@ -3,7 +3,8 @@
 - Each source acts on each target; no actor acts on itself, nor a group member on its own
   country.
 - Parties named together act on each other, one event each way: "Russia and Mali signed",
-  "they agreed", and "talks between Serbia and Kosovo" held by someone unnamed. So do two
+  "they agreed", and "talks between Serbia and Kosovo" held by someone unnamed (but not
+  "talks with Russia and Saudi Arabia", which are each with someone else). So do two
   or three parties only: a longer list, or the members a bloc stands for ("the G8
   agreed"), acts together on no one of them.
 - Side by side is not face to face: "Mali and Niger fought" is each against the other, but
@@ -21,12 +22,13 @@ COOPERATIVE_PREFIXES = tuple(p for p in SYMMETRIC_PREFIXES if p != "19")
 MAX_PARTIES_EACH_WAY = 3
 
 
-def event_pairs(sources: list[Actor], targets: list[Actor],
-                code: str) -> list[tuple[Actor, Actor | None]]:
+def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
+                mutual: bool = False) -> list[tuple[Actor, Actor | None]]:
+    """``mutual``: the targets are named as parties to each other ("between", "among")."""
     symmetric = code.startswith(SYMMETRIC_PREFIXES)
     named_sources = _by_country(sources)
     named_targets = _by_country(targets)
-    if symmetric and not named_sources and _each_way(named_targets):
+    if symmetric and mutual and not named_sources and _each_way(named_targets):
         return _each_way(named_targets)
     together = symmetric and bool(_each_way(named_sources)) and not named_targets and (
         not targets or code.startswith(COOPERATIVE_PREFIXES))
