@@ -150,16 +150,21 @@ class Gazetteer:
                 for surname in {p.split()[-1].lower() for p in entry.patterns if " " in p}:
                     index.setdefault(surname, []).append(entry)
 
-    def office_holder(self, surname: str, day: date | None) -> tuple[Entry, Office] | None:
+    def office_holder(self, surname: str, day: date | None,
+                      named: frozenset[str] = frozenset()) -> tuple[Entry, Office] | None:
         """The one office holder with this surname: in office on ``day`` if anyone is, else
         at any time; when no office holder has it, the one public figure of people.tsv.
-        None when no one, or people of several countries, qualify."""
+        Holders of several countries are narrowed to those of the countries the article
+        names (``named``); None when no one, or still several, qualify."""
         for on_day in ((True, False) if day is not None else (False,)):
             found = {}
             for entry in self.surnames.get(surname.lower(), ()):
                 for office in entry.offices:
                     if "ELI" not in office.sectors and (not on_day or office.holds_on(day)):
                         found.setdefault(office.country, (entry, office))
+            if len(found) > 1 and named & found.keys():
+                # "President Bush" in a story that names the US, not the Cayman Islands
+                found = {country: found[country] for country in found if country in named}
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
         found = {entry.country: (entry, entry.offices[0])

@@ -83,6 +83,10 @@ class ArticleResolver:
         self.tree = Tree(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname
         self.references = ReferenceResolver(self.doc, gazetteer, self.tree)
+        # Countries the article names anywhere, to tell apart office holders of one name.
+        self.named_countries = frozenset(
+            a.entry.country for a in self.anchors if a.kind in ("country", "demonym", "place")
+            and a.entry.country)
         self.mentions: list[Mention] = []
 
     # -- finding phrases ------------------------------------------------------------------
@@ -237,7 +241,8 @@ class ArticleResolver:
         # "President Mugabe" names an office holder; "Mr Howard" could be anyone called Howard.
         titled = any(a.kind == "title" for a in phrase.anchors)
         if reading.name and titled and not known and reading.name.lower() not in self.names:
-            holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day)
+            holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day,
+                                                  self.named_countries)
             given = reading.name.split()[:-1]
             if holder is not None and given and given[0] != holder[0].name.split()[0]:
                 holder = None  # "Tory leader Michael Howard" is not John Howard

@@ -254,13 +254,6 @@ class ArticleCoder:
                 targets = _actors(roles.mentions([pobj]), pattern.target == "place")
                 if targets:
                     break
-        if sources and not targets and token.dep_ == "dobj" \
-                and pattern.code[:2] in grammar()["addressed_noun_roots"]:
-            # "Sudan rejected an IMF demand": a demand, offer or appeal that someone answers
-            # was addressed to them.
-            answering = _actors(roles.mentions(roles.subject_tokens(token.head)[0]))
-            own = {a.country for a in sources}
-            targets = [a for a in answering if a.country and a.country not in own]
         return sources, targets
 
     def unknown_source(self, subjects) -> Actor:

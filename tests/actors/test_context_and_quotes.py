@@ -56,3 +56,23 @@ def test_we_outside_a_quotation_or_after_its_paragraph_is_not_the_speaker(resolv
     second = [a for a in article.actors_record()["actors"]
               if a["text"] == "We" and a["start"] > article.text.index("\n\n")]
     assert all(a["country"] is None for a in second), second
+
+
+def test_the_prime_minister_of_a_story_about_one_country_is_its(resolve_text):
+    article = resolve_text("Britain and France disagree. Britain wants a rebate, Britain "
+                           "says. The prime minister said the rebate was fair.")
+    assert countries(article, "The prime minister") == {"GBR"}
+
+
+def test_diplomats_posted_abroad_are_not_placed(resolve_text):
+    article = resolve_text("Western diplomats in Khartoum say the meetings were not talks.")
+    assert countries(article, "diplomats") == {None}
+
+
+def test_an_office_holder_is_told_apart_by_the_countries_the_article_names(resolve_text):
+    """"Bush" holds offices in the Cayman Islands and the United States; the story names
+    the US."""
+    article = resolve_text("President Bush has announced that an alliance of the US, India, "
+                           "Australia and Japan will co-ordinate a humanitarian drive.",
+                           date=None)
+    assert countries(article, "President Bush") == {"USA"}

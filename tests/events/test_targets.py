@@ -95,3 +95,34 @@ def test_counterparts_further_out(code_text, text, expected):
 ])
 def test_no_counterpart_is_invented(code_text, text):
     assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a Moscow visit by Shultz": the agent visits the place before the noun
+    ("Petrovsky spoke a week before a scheduled Moscow visit by US Secretary of State George "
+     "Shultz.", ("USA", "RUS")),
+    # the object of a relative clause is the noun it qualifies
+    ("A Turkish research ship which Greece had threatened to tackle kept to Turkish waters.",
+     ("GRC", "TUR")),
+    # "his government" is the speaker's
+    ("Turkmen President Saparmurat Niyazov spoke on Monday. Mr Niyazov said that his "
+     "government would insist on the same price for supplies to Russia.", ("TKM", "RUS")),
+    # troops in what a state's command reports are that state's
+    ("Chad's military high command said today troops killed 1,269 Libyan soldiers.",
+     ("TCD", "LBY")),
+])
+def test_parties_from_the_sentence_around_the_trigger(code_text, text, expected):
+    pairs = {(source, target) for source, target, _ in dyads(code_text(text))}
+    assert expected in pairs, dyads(code_text(text))
+
+
+def test_talks_with_two_countries_are_not_the_two_meeting(code_text):
+    found = dyads(code_text("Talks with Russia and Saudi Arabia have been taking place for "
+                            "ten years."))
+    assert ("RUS", "SAU", "04") not in found and ("SAU", "RUS", "04") not in found, found
+
+
+def test_what_he_called_is_no_telephone_call(code_text):
+    article = code_text("Moscow felt regret at what he called hostile statements about the "
+                        "Soviet Union made by President Reagan.")
+    assert not [e for e in article.events if e["cameo"].startswith("041")], dyads(article)
