@@ -293,7 +293,19 @@ def _leader_entries() -> list[Entry]:
                                         _parse_date(row["start"]), _parse_date(row["end"])))
         person["aliases"].update(dict.fromkeys(_split(row["aliases"])))
     return [Entry("person", name, name, None, offices=tuple(person["offices"]),
-                  patterns=tuple(person["aliases"])) for name, person in people.items()]
+                  patterns=tuple(_with_bare_initials(person["aliases"])))
+            for name, person in people.items()]
+
+
+def _with_bare_initials(names) -> list[str]:
+    """Names, and those with initials written without their full stops ("George W Bush" for
+    "George W. Bush", as British style writes them)."""
+    found = dict.fromkeys(names)
+    for name in list(found):
+        bare = " ".join(part[:-1] if len(part) == 2 and part.endswith(".") else part
+                        for part in name.split())
+        found.setdefault(bare)
+    return list(found)
 
 
 def _people_entries(leaders: set[str]) -> list[Entry]:

@@ -35,9 +35,10 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "appos", 
 NESTED_CLAUSE_DEPS = {"ccomp", "csubj", "parataxis", "punct"}
 # Prepositions that place an event rather than aim it: "troops would stay in Iraq".
 LOCATIVE = {"in", "at", "inside", "within", "near", "across", "throughout", "around"}
-# How deep inside the object phrase a counterpart may sit ("the withdrawal of some invasion
-# forces from Panama": withdrawal > of > forces > from > Panama is four steps).
-OBJECT_DEPTH = 4
+# How deep inside the object phrase a counterpart may sit: "the withdrawal of some invasion
+# forces from Panama" (withdrawal > of > forces > from > Panama) is four steps, and nested
+# prepositions and participles ("assistance to the war waged by ...") add up.
+OBJECT_DEPTH = 6
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POSSESSIVE_PRONOUNS = {"its", "their"}
 
