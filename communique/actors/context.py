@@ -16,8 +16,9 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
    article names most so far, on the same terms: a national office of the state the story
    is about.
 
-Only government-like agents are filled (sectors in ``AGENT_SECTORS``): "protesters" or
-"analysts" stay unknown. The mention's rule becomes ``context``, so that users can find and
+Only government-like agents are filled (sectors in ``AGENT_SECTORS``) by rules 2 to 4;
+any other group ("rebels", "opposition groups") only by rule 1, and then only by a country
+it is placed in ("rebels in the Ivory Coast", as CAMEO codes CIVREB), not a city. The mention's rule becomes ``context``, so that users can find and
 filter what was inferred.
 
 Measured and left out (issue 14's dev set): giving every such agent, plurals included, the
@@ -50,7 +51,13 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
     filled = []
     by_head = {m.head: m for m in mentions}
     for mention in mentions:
-        if _unnamed_agent(mention):
+        if _unnamed_agent(mention, any_sector=True) and not _unnamed_agent(mention):
+            # "rebels in the Ivory Coast", "opposition groups in Zimbabwe": any group is
+            # coded by the country it is placed in, as CAMEO codes CIVREB and ZWEOPP.
+            country = _placed(article.doc[mention.head], named, posted, countries_only=True)
+            if country is not None:
+                mention = _as_country(mention, country, gazetteer)
+        elif _unnamed_agent(mention):
             token = article.doc[mention.head]
             country = _placed(token, named, posted) or _speakers_side(token, by_head,
                                                                        saying_verbs)
@@ -72,13 +79,14 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
     return filled
 
 
-def _unnamed_agent(mention: Mention) -> bool:
+def _unnamed_agent(mention: Mention, any_sector: bool = False) -> bool:
     return bool(mention.actors) and mention.rule == "unknown" and all(
-        a.country is None and a.sectors and set(a.sectors) <= AGENT_SECTORS
+        a.country is None and a.sectors and (any_sector or set(a.sectors) <= AGENT_SECTORS)
         and a.kind in ("agent", "title") for a in mention.actors)
 
 
-def _placed(token, named: dict[int, Mention], posted: frozenset[str]) -> str | None:
+def _placed(token, named: dict[int, Mention], posted: frozenset[str],
+            countries_only: bool = False) -> str | None:
     """"leaders in Baghdad", "officials from Tokyo": the one country of the place named; also
     the hosts a visitor meets where the meeting is ("met leaders in Baghdad"). Not for those
     posted abroad ("diplomats in Khartoum", grammar.yaml's ``posted_abroad``)."""
@@ -91,7 +99,8 @@ def _placed(token, named: dict[int, Mention], posted: frozenset[str]) -> str | N
         if prep.dep_ == "prep" and prep.lower_ in PLACING_PREPOSITIONS:
             for pobj in prep.children:
                 mention = named.get(pobj.i)
-                countries = {a.country for a in mention.actors if a.country} if mention else ()
+                countries = {a.country for a in mention.actors if a.country and not (
+                    countries_only and a.kind == "place")} if mention else ()
                 if len(countries) == 1:
                     return next(iter(countries))
     return None

@@ -105,10 +105,21 @@ class ArticleCoder:
         return Trigger(token, key, fallback) if fallback else None
 
     def demands(self, sentence) -> list[Trigger]:
-        """"X said Y must Z": X demands of Y (CAMEO 100), whatever Z is."""
+        """"X said Y must Z": X demands of Y (CAMEO 100), whatever Z is; so does "X told Y
+        to Z" (the verbs of grammar.yaml's ``ordering_verbs``)."""
         found = []
         for token in sentence:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in grammar()["demand_verbs"]:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB":
+                continue
+            if lemma in grammar()["ordering_verbs"] and any(
+                    c.dep_ == "dobj" for c in token.children) and any(
+                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                    for c in token.children):
+                found.append(Trigger(token, "demand", Pattern(token.lemma_, (), "object",
+                                                              "100", 0)))
+                continue
+            if lemma not in grammar()["demand_verbs"]:
                 continue
             for clause in token.children:
                 if clause.dep_ == "ccomp" and any(

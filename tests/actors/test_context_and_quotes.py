@@ -76,3 +76,9 @@ def test_an_office_holder_is_told_apart_by_the_countries_the_article_names(resol
                            "Australia and Japan will co-ordinate a humanitarian drive.",
                            date=None)
     assert countries(article, "President Bush") == {"USA"}
+
+
+def test_groups_placed_in_a_country_are_coded_by_it(resolve_text):
+    article = resolve_text("Opposition groups in Zimbabwe are demanding that President "
+                           "Mugabe abandon his policy.")
+    assert countries(article, "Opposition groups") == {"ZWE"}

@@ -107,6 +107,8 @@ def test_no_counterpart_is_invented(code_text, text):
     # "his government" is the speaker's
     ("Turkmen President Saparmurat Niyazov spoke on Monday. Mr Niyazov said that his "
      "government would insist on the same price for supplies to Russia.", ("TKM", "RUS")),
+    # "told Japan to resolve the row" is a demand on Japan
+    ("British minister Michael Howard told Japan to resolve the row.", ("GBR", "JPN")),
     # troops in what a state's command reports are that state's
     ("Chad's military high command said today troops killed 1,269 Libyan soldiers.",
      ("TCD", "LBY")),
