@@ -86,7 +86,11 @@ def test_the_sentence_length_no_longer_multiplies_the_mentions(tmp_path):
     (plain_in, plain_db, plain_mentions), (tailed_in, tailed_db, tailed_mentions) = (
         stored["plain"], stored["tailed"])
     assert plain_mentions == tailed_mentions >= 800, stored
-    assert tailed_db - plain_db < 4 * (tailed_in - plain_in), stored
+    # Pages are allocated 4 KB at a time and the full-text index merges its segments when it
+    # will, so the growth varies by a few pages from run to run (one CI run measured 122,880
+    # bytes against 4 x 30,000); the defect it guards against grew it thirty-fold.
+    slack = 8 * 4096
+    assert tailed_db - plain_db < 4 * (tailed_in - plain_in) + slack, stored
 
 
 def test_every_mention_gives_back_its_sentence(heavy):
