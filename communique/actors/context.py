@@ -69,6 +69,7 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
                     c.lower_ == "the" for c in token.children) and (
                     home := _leading_country(bodies)) is not None:
                 mention = _as_country(mention, home, gazetteer)
+
         else:
             for actor in mention.actors:
                 key = actor.code if actor.country == "IGO" else actor.country

@@ -26,10 +26,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..limits import check_budget
 from ..model import Actor, Article, Mention
+from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
@@ -63,13 +63,6 @@ class Reading:
                 self.sectors.append(sector)
 
 
-def parse_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 class ArticleResolver:
     """Resolves the mentions of one article, in reading order, remembering what it has seen."""
 
@@ -77,7 +70,7 @@ class ArticleResolver:
         self.article = article
         self.doc = article.doc
         self.gazetteer = gazetteer
-        self.day = parse_day(article.date)
+        self.day = parse_day(article.date)  # None for a date that is not a calendar day
         self.anchors = gazetteer.in_context(self.doc, anchors)  # "the Twelve", not "twelve"
         self.by_token = anchor_index(self.anchors)
         self.tree = Tree(self.doc)

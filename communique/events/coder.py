@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from ..actors.tree import Tree
 from ..limits import check_budget
 from ..model import Actor, Article
-from ..nlp.dates import resolve_date
 from .cameo import lookup
 from .counterparts import (
     complement_targets,
@@ -34,6 +33,7 @@ from .counterparts import (
 )
 from .modality import clause_modality
 from .pairs import SYMMETRIC_PREFIXES, event_pairs
+from .timing import days_between, event_date
 from .patterns import Pattern, best_pattern, frame, load_patterns, verb_lemmas
 from .roles import Roles, grammar
 
@@ -149,8 +149,8 @@ class ArticleCoder:
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
-        date, precision = self.event_date(token)
-        historical = bool(date and self.article.date and precision and _days_between(
+        date, precision = event_date(token, self.tree, self.article.date)
+        historical = bool(date and self.article.date and precision and days_between(
             date, self.article.date) > HISTORICAL_DAYS)
         location = self.location(token)
         mutual = any(preposition in ("between", "among")
@@ -276,16 +276,6 @@ class ArticleCoder:
         return Actor(None, None, (), None, text, None, "unknown")
 
     # -- attributes ---------------------------------------------------------------------------
-    def event_date(self, token) -> tuple[str | None, str | None]:
-        for holder in _clause_heads(token):
-            for expression in _date_expressions(holder, self.tree):
-                resolved = resolve_date(expression, self.article.date)
-                if resolved is not None:
-                    return resolved
-        if self.article.date:
-            return self.article.date, "day"
-        return None, None
-
     def location(self, token) -> dict | None:
         for mention in self.roles.locations(token):
             actor = mention.actors[0]
@@ -334,54 +324,6 @@ def _actors(mentions, allow_places: bool = False) -> list[Actor]:
             if actor.country or actor.sectors:
                 actors.append(actor)
     return actors
-
-
-def _clause_heads(token):
-    """The trigger, then the clause it depends on for its time ("on Monday, where they signed");
-    a coordinated clause with a subject of its own has its own time."""
-    yield token
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    if token.dep_ in ("relcl", "advcl", "xcomp", "acl") or (token.dep_ == "conj" and not own_subject):
-        yield token.head
-
-
-def _date_expressions(holder, tree: Tree):
-    """Date entities among the holder's own dependents (not inside nested clauses)."""
-    expressions = []
-    if holder.ent_type_ == "DATE":
-        expressions.append(_entity_text(holder))
-    for child in tree.children(holder):
-        if child.dep_ in ("relcl", "ccomp", "advcl", "acl", "conj", "xcomp", "parataxis"):
-            continue
-        for token in tree.subtree(child):
-            if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
-                expressions.append(_entity_text(token))
-    return expressions
-
-
-def _entity_text(token) -> str:
-    """The text of the entity that ``token`` is part of; its own text outside any entity.
-
-    The entity's bounds are read off the IOB tags around the token, as ``doc.ents`` draws
-    them (a "B" with a label, then every "I"): ``doc.ents`` itself rebuilds every entity of
-    the document on each call, which made coding a long text quadratic in its length.
-    """
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    if doc[start].ent_iob_ != "B" or not doc[start].ent_type_:
-        return token.text
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].text
-
-
-def _days_between(earlier: str, later: str) -> int:
-    from datetime import date
-
-    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
 
 
 class EventCoder:

@@ -87,3 +87,11 @@ def resolve_date(expression: str, published: str | None) -> tuple[str, str] | No
     elif precision == "year":
         day = day.replace(month=1, day=1)
     return day.isoformat(), precision
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """An ISO day as a ``date``; None for none or for anything else."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
