@@ -18,8 +18,8 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
 
 Only government-like agents are filled (sectors in ``AGENT_SECTORS``) by rules 2 to 4;
 any other group ("rebels", "opposition groups") only by rule 1, and then only by a country
-it is placed in ("rebels in the Ivory Coast", as CAMEO codes CIVREB), not a city. The mention's rule becomes ``context``, so that users can find and
-filter what was inferred.
+it is placed in ("rebels in the Ivory Coast", as CAMEO codes CIVREB), not a city. The
+mention's rule becomes ``context``, so that users can find and filter what was inferred.
 
 Measured and left out (issue 14's dev set): giving every such agent, plurals included, the
 dateline's country or the country the article names most added 1 of 86 required events
@@ -69,7 +69,6 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
                     c.lower_ == "the" for c in token.children) and (
                     home := _leading_country(bodies)) is not None:
                 mention = _as_country(mention, home, gazetteer)
-
         else:
             for actor in mention.actors:
                 key = actor.code if actor.country == "IGO" else actor.country
@@ -123,20 +122,22 @@ def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | No
 
 
 def _leading_country(bodies: Counter) -> str | None:
-    ranked = bodies.most_common(2)
-    if not ranked or ranked[0][1] < MIN_LEAD or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    key = ranked[0][0]
-    return key if len(key) == 3 else None
+    """The country named most so far, if it leads every country and body."""
+    key = _leader(bodies)
+    return key if key is not None and len(key) == 3 else None
 
 
 def _leading_body(bodies: Counter) -> str | None:
     """The organisation named most so far, if it leads every country and body."""
+    key = _leader(bodies)
+    return key if key is not None and len(key) > 3 else None  # an IGO code, not an ISO code
+
+
+def _leader(bodies: Counter) -> str | None:
     ranked = bodies.most_common(2)
     if not ranked or ranked[0][1] < MIN_LEAD or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    key = ranked[0][0]
-    return key if len(key) > 3 else None  # an IGO code, not an ISO country
+    return ranked[0][0]
 
 
 def _as_country(mention: Mention, country: str, gazetteer: Gazetteer) -> Mention:

@@ -12,6 +12,7 @@ does not run past the end of its paragraph.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 
 from ..model import Actor, Mention
@@ -29,6 +30,7 @@ def attribute_quotes(doc, mentions: list[Mention], saying_verbs: frozenset[str],
     if not any(doc[i].lower_ in FIRST_PERSON_PLURAL for i in quoted):
         return mentions
     by_head = {m.head: m for m in mentions}
+    starts = [m.start for m in mentions]  # mentions come in text order
     sentences = list(doc.sents)
     changed = {id(m): m for m in mentions}
     added: list[Mention] = []
@@ -42,7 +44,7 @@ def attribute_quotes(doc, mentions: list[Mention], saying_verbs: frozenset[str],
         if speaker is None:
             continue
         for pronoun in pronouns:
-            holder = _covering(mentions, pronoun)
+            holder = _covering(mentions, starts, pronoun)
             if holder is None:
                 added.append(Mention(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.i,
                                      [_as_speaker(speaker, pronoun.text, speaker.sectors)],
@@ -84,8 +86,10 @@ def _speaker(sentence, quoted: set[int], by_head: dict[int, Mention],
     return None
 
 
-def _covering(mentions: list[Mention], token) -> Mention | None:
-    return next((m for m in mentions if m.start <= token.idx < m.end), None)
+def _covering(mentions: list[Mention], starts: list[int], token) -> Mention | None:
+    """The mention over ``token``: the last to start at or before it, if it reaches it."""
+    at = bisect.bisect_right(starts, token.idx) - 1
+    return mentions[at] if at >= 0 and token.idx < mentions[at].end else None
 
 
 def _as_speaker(speaker: Actor, text: str, sectors: tuple[str, ...]) -> Actor:

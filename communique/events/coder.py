@@ -33,9 +33,9 @@ from .counterparts import (
 )
 from .modality import clause_modality
 from .pairs import SYMMETRIC_PREFIXES, event_pairs
-from .timing import days_between, event_date
 from .patterns import Pattern, best_pattern, frame, load_patterns, verb_lemmas
 from .roles import Roles, grammar
+from .timing import days_between, event_date
 
 logger = logging.getLogger(__name__)
 
