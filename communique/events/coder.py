@@ -156,14 +156,15 @@ class ArticleCoder:
         mutual = any(preposition in ("between", "among")
                      for preposition, _ in self.roles.preposition_objects(token))
         pairs = event_pairs(sources, targets, code, mutual)
-        coded_before = set(self.seen)
+        added: set[tuple] = set()  # by this trigger: its own reverse pairs stay
         for source, target in pairs:
             key = (source.code, target.code if target else None, code, sentence.start_char)
             reverse = (target.code if target else None, source.code, code, sentence.start_char)
             if key in self.seen or (code.startswith(SYMMETRIC_PREFIXES)
-                                    and reverse in coded_before):
+                                    and reverse in self.seen and reverse not in added):
                 continue
             self.seen.add(key)
+            added.add(key)
             event = self.record(trigger, sentence, source, target, code, modality, negated,
                                 historical, date, precision, location)
             self.trigger_of[event["id"]] = token.i
