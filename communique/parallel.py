@@ -144,9 +144,12 @@ class _WindowedExecutor(_Executor):
         return _outcome(future.result)
 
 
-def start_worker(settings: Settings, stages: Sequence[str]) -> None:
-    """The initializer of a local worker process: exit with the parent, then load the model."""
-    parent = os.getppid()
+def start_worker(settings: Settings, stages: Sequence[str], parent: int) -> None:
+    """The initializer of a local worker process: exit with the parent, then load the model.
+
+    ``parent`` is the pid of the process that made the pool, passed in rather than read here:
+    a parent killed while the worker was still starting has already been replaced by init.
+    """
 
     def watch_parent() -> None:
         # A parent killed with SIGKILL cannot stop its workers, which would wait for tasks
@@ -166,7 +169,7 @@ class ProcessExecutor(_WindowedExecutor):
         self.window = 2 * workers
         self._start = functools.partial(
             ProcessPoolExecutor, max_workers=workers, initializer=start_worker,
-            initargs=(settings, tuple(stages)),
+            initargs=(settings, tuple(stages), os.getpid()),
             # spawn, not fork: the parent may hold threads (a progress bar, SQLite) that fork copies badly
             mp_context=multiprocessing.get_context("spawn"))
         self.pool = self._start()

@@ -14,7 +14,8 @@ from communique import CODE_STAGES, Settings
 from communique.ingest.readers import iter_documents
 from communique.parallel import ProcessExecutor, Runner, SerialExecutor
 from communique.store.ingest import ingest
-from tests.conftest import EXAMPLE, RESOURCES, db_snapshot, free_port, run_cli, shared_path
+from tests.conftest import (EXAMPLE, RESOURCES, children_of, db_snapshot, free_port, is_running,
+                            run_cli, shared_path)
 
 BATCH = 3  # small partitions, so a dozen documents make several tasks
 
@@ -179,3 +180,38 @@ def test_a_worker_that_dies_costs_its_batch_not_the_run(corpus, local):
     for record, reference in zip(records, local):
         if record not in lost:
             assert record == reference
+
+
+POOL_THAT_WAITS = """
+import os, time
+from communique import CODE_STAGES, Settings
+from communique.parallel import ProcessExecutor
+executor = ProcessExecutor(2, Settings(), CODE_STAGES)
+executor.submit(os.getpid, None)
+time.sleep(600)
+"""
+
+
+def test_workers_leave_when_their_parent_is_killed_while_they_start():
+    """Killed before a worker had even run its initializer, the parent is already gone when
+    the worker looks: it must still notice (a worker left behind holds its memory for ever)."""
+    import os
+    import signal
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", POOL_THAT_WAITS])
+    try:
+        deadline = time.time() + 120
+        while len(children := children_of(parent.pid)) < 2 and time.time() < deadline:
+            time.sleep(0.01)
+    finally:
+        parent.kill()
+        parent.wait()
+    assert len(children) >= 2, "the pool never started its workers"
+    deadline = time.time() + 60
+    while (alive := [pid for pid in children if is_running(pid)]) and time.time() < deadline:
+        time.sleep(0.2)
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "worker processes outlived their killed parent"
+

@@ -6,14 +6,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from communique import Settings
 from communique.ingest.readers import iter_documents
 from communique.store.ingest import ingest
-from tests.conftest import ROOT, db_snapshot, shared_path
+from tests.conftest import ROOT, children_of, db_snapshot, is_running, shared_path
 
 
 @pytest.mark.shared
@@ -62,18 +61,6 @@ def stored_articles(db) -> int | None:
         return None  # not created yet
 
 
-def children_of(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize("kill_at, workers", [
     (0, 2),    # before the first commit, while the workers load the model
@@ -98,11 +85,10 @@ def test_a_killed_ingest_resumes_to_the_same_result(kill_corpus, tmp_path, kill_
     partial = db_snapshot(db)  # integrity_check ok, even cut short
     assert kill_at <= partial["counts"]["articles"] < KILL_FILES
     # The worker processes notice their parent is gone and leave.
-    for _ in range(50):
-        if not any(Path(f"/proc/{pid}").exists() for pid in workers_before):
-            break
+    deadline = time.time() + 60
+    while any(is_running(pid) for pid in workers_before) and time.time() < deadline:
         time.sleep(0.2)
-    assert not any(Path(f"/proc/{pid}").exists() for pid in workers_before)
+    assert not any(is_running(pid) for pid in workers_before)
     subprocess.run(ingest_command(files, db, workers), check=True, capture_output=True, cwd=ROOT,
                    timeout=900)
     resumed = db_snapshot(db)
