@@ -4,8 +4,9 @@ News names a country or a body once and then writes "officials said", "the minis
 agreed", "leaders in Baghdad". Such a mention comes out of resolution with sectors but no
 country (rule ``unknown``). This pass gives it one where the article says clearly enough:
 
-1. a place the phrase itself names ("officials from Tokyo"), or where the clause that has
-   them as its object happens ("met leaders in Baghdad");
+1. a place the phrase itself names ("officials from Tokyo", a group "based in Trinidad"),
+   or where the clause that has them as its object happens ("met leaders in Baghdad"); a
+   person only by "of" ("King Hassan of Morocco");
 2. the speaker's, for one in what a state's spokesman reports ("Chad's high command said
    troops killed ...");
 3. for a plural ("the ministers", "officials"), the intergovernmental organisation the
@@ -18,7 +19,8 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
 
 Only government-like agents are filled (sectors in ``AGENT_SECTORS``) by rules 2 to 4;
 any other group ("rebels", "opposition groups") only by rule 1, and then only by a country
-it is placed in ("rebels in the Ivory Coast", as CAMEO codes CIVREB), not a city. The
+it is placed in ("rebels in the Ivory Coast", as CAMEO codes CIVREB), not a city, except the
+people of a place (grammar.yaml's ``local_groups``: "protesters in Seoul"). The
 mention's rule becomes ``context``, so that users can find and filter what was inferred.
 
 Measured and left out (issue 14's dev set): giving every such agent, plurals included, the
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Mapping
 
 from ..model import Actor, Article, Mention
 from .gazetteer import Gazetteer
@@ -39,12 +42,14 @@ logger = logging.getLogger(__name__)
 
 AGENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"})
 MIN_LEAD = 2
-PLACING_PREPOSITIONS = ("in", "from", "of")
+PLACING_PREPOSITIONS = ("in", "from", "of", "throughout", "across")
 
 
 def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gazetteer,
-                      saying_verbs: frozenset[str] = frozenset(),
-                      posted: frozenset[str] = frozenset()) -> list[Mention]:
+                      words: Mapping[str, frozenset[str]]) -> list[Mention]:
+    """``words``: the lists of events/data/grammar.yaml (``saying_verbs``, ``posted_abroad``,
+    ``local_groups``, ``placing_participles``)."""
+    saying_verbs, posted = words["saying_verbs"], words["posted_abroad"]
     named = {m.head: m for m in mentions if any(a.country for a in m.actors)}
     bodies: Counter = Counter()  # mentions so far: IGO codes and countries
     body_actor: dict[str, Actor] = {}
@@ -53,8 +58,20 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
     for mention in mentions:
         if _unnamed_agent(mention, any_sector=True) and not _unnamed_agent(mention):
             # "rebels in the Ivory Coast", "opposition groups in Zimbabwe": any group is
-            # coded by the country it is placed in, as CAMEO codes CIVREB and ZWEOPP.
-            country = _placed(article.doc[mention.head], named, posted, countries_only=True)
+            # coded by the country it is placed in, as CAMEO codes CIVREB and ZWEOPP; the
+            # people of a place by its city too ("protesters in Seoul", "students throughout
+            # Indonesia", a group "based in Trinidad").
+            token = article.doc[mention.head]
+            local = token.lower_ in words["local_groups"]
+            country = _placed(token, named, posted, countries_only=not local,
+                              participles=words["placing_participles"])
+            if country is not None:
+                mention = _as_country(mention, country, gazetteer)
+        elif _unnamed_person(mention):
+            # "King Hassan of Morocco": a person is placed by "of" alone ("Bush in Moscow"
+            # is a visitor).
+            country = _placed(article.doc[mention.head], named, posted, countries_only=True,
+                              prepositions=("of",))
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
         elif _unnamed_agent(mention):
@@ -85,18 +102,26 @@ def _unnamed_agent(mention: Mention, any_sector: bool = False) -> bool:
         and a.kind in ("agent", "title") for a in mention.actors)
 
 
+def _unnamed_person(mention: Mention) -> bool:
+    return bool(mention.actors) and mention.rule == "unknown" and all(
+        a.country is None and a.kind == "person" for a in mention.actors)
+
+
 def _placed(token, named: dict[int, Mention], posted: frozenset[str],
-            countries_only: bool = False) -> str | None:
+            countries_only: bool = False, prepositions=PLACING_PREPOSITIONS,
+            participles: frozenset[str] = frozenset()) -> str | None:
     """"leaders in Baghdad", "officials from Tokyo": the one country of the place named; also
-    the hosts a visitor meets where the meeting is ("met leaders in Baghdad"). Not for those
-    posted abroad ("diplomats in Khartoum", grammar.yaml's ``posted_abroad``)."""
+    the hosts a visitor meets where the meeting is ("met leaders in Baghdad"), and a group
+    "based in" a place (grammar.yaml's ``placing_participles``). Not for those posted abroad
+    ("diplomats in Khartoum", grammar.yaml's ``posted_abroad``)."""
     if token.lower_ in posted or any(c.lower_ in ("western", "foreign") for c in token.children):
         return None
     holders = [token]
     if token.dep_ == "dobj":
         holders.append(token.head)
+    holders += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in participles]
     for prep in (c for holder in holders for c in holder.children):
-        if prep.dep_ == "prep" and prep.lower_ in PLACING_PREPOSITIONS:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions:
             for pobj in prep.children:
                 mention = named.get(pobj.i)
                 countries = {a.country for a in mention.actors if a.country and not (

@@ -28,8 +28,7 @@ class ActorResolver:
         resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
         mentions = attribute_quotes(article.doc, resolver.run(), grammar()["saying_verbs"],
                                     resolver.tree)
-        article.mentions = fill_from_context(article, mentions, self.gazetteer,
-                                             grammar()["saying_verbs"], grammar()["posted_abroad"])
+        article.mentions = fill_from_context(article, mentions, self.gazetteer, grammar())
         headline = headline_article(article)
         if headline is not None:
             article.extra["title_mentions"] = ArticleResolver(

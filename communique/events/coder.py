@@ -77,13 +77,20 @@ class ArticleCoder:
                 continue
             lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
             words = frame(token) if lemmas else []
-            for lemma in lemmas:
-                trigger = self._match(token, lemma, words)
-                if trigger is not None:
-                    found.append(trigger)
-                    # Nouns the pattern used are part of this event ("held talks").
-                    consumed.update(i for i, word in words if word in trigger.pattern.words)
-                    break
+            own = next(filter(None, (self._match(token, lemma, words) for lemma in lemmas)), None)
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if own is None or not any(o.lemma_.lower() in own.pattern.words for o in objects):
+                # unless the verb has a pattern of its own for this object ("issued an
+                # ultimatum", 139)
+                light = self._light_verb(token, patterns)
+                if light is not None:
+                    found.append(light)
+                    consumed.update(o.i for o in objects)
+                    continue
+            if own is not None:
+                found.append(own)
+                # Nouns the pattern used are part of this event ("held talks").
+                consumed.update(i for i, word in words if word in own.pattern.words)
         for token in sentence:
             key = "n:" + token.lemma_.lower()
             if token.pos_ == "NOUN" and key in patterns and token.i not in consumed:
@@ -91,6 +98,21 @@ class ArticleCoder:
                 if trigger is not None:
                     found.append(trigger)
         return found
+
+    def _light_verb(self, token, patterns) -> Trigger | None:
+        """"repeated an invitation to Turkey", "made an appeal to Japan", "renewed its call on
+        Iran to ...": a verb that only carries its object (grammar.yaml's ``light_verbs``)
+        codes as the verb of the act its object names (``nominal_verbs``), with the object's
+        own words as the pattern's frame."""
+        if token.lemma_.lower() not in grammar()["light_verbs"]:
+            return None
+        nominals = grammar()["nominal_verbs"]
+        for noun in (c for c in token.children if c.dep_ == "dobj"):
+            verb = nominals.get(noun.lemma_.lower())
+            if verb in patterns:
+                words = [(i, w) for i, w in frame(noun) if not w.startswith("<")]
+                return self._match(token, verb, words)
+        return None
 
     def _match(self, token, key: str, words) -> Trigger | None:
         fallback = None
@@ -228,12 +250,19 @@ class ArticleCoder:
             found = _actors(roles.mentions(roles.object_tokens(token)), allow_places)
             if found:
                 return found
-        for preposition, pobj in roles.preposition_objects(token, only):
-            if preposition in ("in", "at") and not allow_places:
-                continue
-            found = _actors(roles.mentions([pobj]), allow_places)
-            if found:
-                return found
+        helpers = grammar()["helper_nouns"]
+        pairs = [(preposition, pobj) for preposition, pobj in roles.preposition_objects(token, only)
+                 if (allow_places or preposition not in ("in", "at"))
+                 and not (preposition == "with" and pobj.lemma_.lower() in helpers)]
+        # An actor named outright ("the blockade of Serbia") before one that only qualifies
+        # another noun ("with Albania's backing").
+        for direct in (True, False):
+            for preposition, pobj in pairs:
+                if direct and not roles.names_actor(pobj):
+                    continue
+                found = _actors(roles.mentions([pobj]), allow_places)
+                if found:
+                    return found
         for child in token.children:  # "agreed to enhance cooperation with X"
             if child.dep_ == "xcomp":
                 found = self._targets(child, Pattern(pattern.trigger, (), "", pattern.code,
@@ -260,10 +289,16 @@ class ArticleCoder:
         if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
             sources = _actors(roles.mentions(roles.subject_tokens(token.head)[0]))
         targets = []
+        # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
+        # aimed at another party, "of" names that party, and a place names its country.
+        aimed = pattern.code[:2] in grammar()["other_directed_roots"] | grammar()[
+            "located_target_roots"]
         for preposition, pobj in roles.preposition_objects(token):
+            places = pattern.target == "place" or (aimed and preposition == "of")
             if preposition in ("with", "to", "on", "against", "between") or (
-                    pattern.target == "place" and preposition in ("to", "in")):
-                targets = _actors(roles.mentions([pobj]), pattern.target == "place")
+                    pattern.target == "place" and preposition in ("to", "in")) or (
+                    aimed and preposition == "of"):
+                targets = _actors(roles.mentions([pobj]), places)
                 if targets:
                     break
         return sources, targets

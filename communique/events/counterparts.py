@@ -69,9 +69,11 @@ def object_phrase_targets(roles: Roles, tree, trigger, sources: list[Actor],
     own = _countries(sources)
     for start in starts:
         for token in _phrase_tokens(tree, start, OBJECT_DEPTH):
-            found = [a for a in actors_of(_actor_mentions(roles, token)) if _foreign(a, own)]
+            # with the token's conjuncts: "closed its borders with Iran and Turkey"
+            found = _distinct([a for a in actors_of(_actor_mentions(roles, token))
+                               if _foreign(a, own)])
             if found:
-                return found[:1]
+                return found
     return []
 
 

@@ -26,7 +26,8 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "to", "into", "near", "inside", "across", "
 def grammar() -> dict[str, frozenset[str]]:
     """The word lists of data/grammar.yaml."""
     data = srsly.read_yaml(resources.files("communique.events") / "data" / "grammar.yaml")
-    return {key: frozenset(values) for key, values in data.items()}
+    return {key: values if isinstance(values, dict) else frozenset(values)
+            for key, values in data.items()}
 
 
 class Roles:
@@ -58,6 +59,10 @@ class Roles:
                             if pobj.dep_ == "pobj" and self.mention(pobj) is not None:
                                 return self.mention(pobj)
         return found
+
+    def names_actor(self, token) -> bool:
+        """Whether the token itself is part of an actor's name, not a noun it qualifies."""
+        return token.i in self.by_head or token.i in self.by_token
 
     def mentions(self, tokens) -> list[Mention]:
         found = []

@@ -27,6 +27,28 @@ def test_agents_placed_in_a_country_are_that_country(resolve_text, text):
     assert countries(article, agent) == {"IRQ"}
 
 
+@pytest.mark.parametrize("text, group, country", [
+    # the people of a place are of its country, a city included
+    ("Protesters in Seoul burned a flag outside the embassy.", "Protesters", "KOR"),
+    ("Thousands of students throughout Indonesia staged demonstrations.", "students", "IDN"),
+    ("A terror group based in Trinidad claims to be making weapons.", "A terror group", "TTO"),
+    # a person is placed by "of"
+    ("King Hassan of Morocco said he would host a meeting.", "King Hassan", "MAR"),
+])
+def test_groups_and_people_placed_by_the_text_are_of_that_country(resolve_text, text, group,
+                                                                   country):
+    assert countries(resolve_text(text), group) == {country}
+
+
+@pytest.mark.parametrize("text, group", [
+    # rebels in a city need not be of it; a visitor is not of the city he is in
+    ("Rebels in Baghdad attacked the convoy.", "Rebels"),
+    ("Senator Smith in Moscow said the talks went well.", "Senator Smith"),
+])
+def test_placing_is_not_guessed_beyond_what_the_text_says(resolve_text, text, group):
+    assert countries(resolve_text(text), group) == {None}
+
+
 @pytest.mark.parametrize("text", [
     # officials in a story about two countries are not guessed from the one named most
     "Japan wants a deal. Japan and the United States are at odds. Officials criticised the plan.",

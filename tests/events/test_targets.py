@@ -23,6 +23,13 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
      ("RUS", "VEN")),
     ("The Chinese foreign minister warned that the arms sales to Taiwan would harm ties.",
      ("CHN", "TWN")),
+    # "of" after the noun of an act aimed at another party; a helper is not the target
+    ("NATO said it would tighten the naval blockade of Serbia with Albania's help.",
+     ("IGO", "SRB")),
+    ("Israel today mounted its long-threatened invasion of South Lebanon.", ("ISR", "LBN")),
+    # a verb that only carries the act its object names
+    ("Greece repeated an invitation to Turkey to take the dispute to the court.",
+     ("GRC", "TUR")),
 ])
 def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expected):
     assert_coded(code_text, text, expected)
@@ -42,6 +49,16 @@ def test_no_target_is_guessed_from_what_was_said(code_text, text):
     article = code_text(text)
     said = [e for e in article.events if e["evidence"]["trigger"] == "said"]
     assert said and all(e["target"] is None for e in said), dyads(article)
+
+
+def test_each_of_conjoined_counterparts_is_a_target(code_text):
+    found = dyads(code_text("Russia closed its southern borders with Iran and Turkey."))
+    assert {("RUS", "IRN"), ("RUS", "TUR")} <= {(s, t) for s, t, _ in found}, found
+
+
+def test_a_light_verb_codes_as_the_act_its_object_names(code_text):
+    found = dyads(code_text("The Peruvian minister made an urgent appeal to Japan for aid."))
+    assert any((s, t) == ("PER", "JPN") and code.startswith("02") for s, t, code in found), found
 
 
 @pytest.mark.parametrize("text, root", [
