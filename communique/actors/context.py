@@ -64,7 +64,7 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
             token = article.doc[mention.head]
             local = token.lower_ in words["local_groups"]
             country = _placed(token, named, posted, countries_only=not local,
-                              participles=words["placing_participles"])
+                              participles=words["placing_participles"], where_they_act=local)
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
         elif _unnamed_person(mention):
@@ -109,7 +109,7 @@ def _unnamed_person(mention: Mention) -> bool:
 
 def _placed(token, named: dict[int, Mention], posted: frozenset[str],
             countries_only: bool = False, prepositions=PLACING_PREPOSITIONS,
-            participles: frozenset[str] = frozenset()) -> str | None:
+            participles: frozenset[str] = frozenset(), where_they_act: bool = False) -> str | None:
     """"leaders in Baghdad", "officials from Tokyo": the one country of the place named; also
     the hosts a visitor meets where the meeting is ("met leaders in Baghdad"), and a group
     "based in" a place (grammar.yaml's ``placing_participles``). Not for those posted abroad
@@ -119,6 +119,9 @@ def _placed(token, named: dict[int, Mention], posted: frozenset[str],
     holders = [token]
     if token.dep_ == "dobj":
         holders.append(token.head)
+    elif token.dep_ == "nsubj" and where_they_act:
+        # the people of a place act there: "people blocked streets in Hong Kong"
+        holders += [token.head, *(c for c in token.head.children if c.dep_ == "dobj")]
     holders += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in participles]
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ in prepositions:
@@ -128,6 +131,9 @@ def _placed(token, named: dict[int, Mention], posted: frozenset[str],
                     countries_only and a.kind == "place")} if mention else ()
                 if len(countries) == 1:
                     return next(iter(countries))
+                if prep.lower_ == "from" and mention and len(
+                        cities := {a.country for a in mention.actors if a.country}) == 1:
+                    return next(iter(cities))  # where one comes from: "a missionary from Calgary"
     return None
 
 

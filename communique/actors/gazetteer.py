@@ -35,6 +35,7 @@ import csv
 import dataclasses
 import functools
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -130,6 +131,10 @@ def plural(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
+# How much more a country's office holders must be documented for its namesake to win.
+COVERAGE_LEAD = 5
+
+
 class Gazetteer:
     """All entries, and the data for turning a country code into names and CAMEO codes."""
 
@@ -144,8 +149,13 @@ class Gazetteer:
         # alone does not resolve ("President Mugabe", "Ayatollah Sistani").
         self.surnames: dict[str, list[Entry]] = {}
         self.figure_surnames: dict[str, list[Entry]] = {}
+        # How many office holders the tables know per country: how much of the news a
+        # country makes, to tell "President Bush" (the US, 700 holders) from a namesake in
+        # the Cayman Islands (30).
+        self.holders_per_country: Counter = Counter()
         for entry in entries:
             if entry.kind == "person":
+                self.holders_per_country.update({o.country for o in entry.offices})
                 index = self.surnames if entry.holds_offices else self.figure_surnames
                 for surname in {p.split()[-1].lower() for p in entry.patterns if " " in p}:
                     index.setdefault(surname, []).append(entry)
@@ -165,11 +175,20 @@ class Gazetteer:
             if len(found) > 1 and named & found.keys():
                 # "President Bush" in a story that names the US, not the Cayman Islands
                 found = {country: found[country] for country in found if country in named}
+            if len(found) > 1:
+                found = self._most_covered(found)
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
         found = {entry.country: (entry, entry.offices[0])
                  for entry in self.figure_surnames.get(surname.lower(), ()) if entry.offices}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _most_covered(self, found: dict) -> dict:
+        """The one candidate whose country the tables cover ``COVERAGE_LEAD`` times more than
+        any other's, or all of them when none leads so clearly."""
+        ranked = sorted(found, key=lambda country: -self.holders_per_country[country])
+        first, second = (self.holders_per_country[c] for c in ranked[:2])
+        return {ranked[0]: found[ranked[0]]} if first >= COVERAGE_LEAD * second else found
 
     def in_context(self, doc, anchors: list) -> list:
         """The anchors without the short names the text does not allow: "the Twelve agreed"

@@ -231,8 +231,11 @@ class ArticleResolver:
                 if not reading.sectors:
                     reading.add_sectors(office.sectors)
             return
-        # "President Mugabe" names an office holder; "Mr Howard" could be anyone called Howard.
-        titled = any(a.kind == "title" for a in phrase.anchors)
+        # "President Mugabe" names an office holder, and so does "the Bush administration";
+        # "Mr Howard" could be anyone called Howard.
+        titled = any(a.kind == "title" or (a.kind == "agent" and a.entry.sectors == ("GOV",)
+                                          and a.start == phrase.root)
+                     for a in phrase.anchors)
         if reading.name and titled and not known and reading.name.lower() not in self.names:
             holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day,
                                                   self.named_countries)

@@ -108,7 +108,10 @@ class ArticleCoder:
             return None
         nominals = grammar()["nominal_verbs"]
         for noun in (c for c in token.children if c.dep_ == "dobj"):
-            verb = nominals.get(noun.lemma_.lower())
+            # the noun, or a noun naming the act before it: "undertook a mediation mission"
+            named = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+            verb = next((nominals[n.lemma_.lower()] for n in named
+                         if n.lemma_.lower() in nominals), None)
             if verb in patterns:
                 words = [(i, w) for i, w in frame(noun) if not w.startswith("<")]
                 return self._match(token, verb, words)
@@ -209,6 +212,8 @@ class ArticleCoder:
                 and not pattern.target:
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
+        if passive and not any(s.country for s in sources):
+            sources = self._authorities_of_the_place(token, pattern) or sources
         own = {s.country for s in sources}
         if not any(t.country and t.country not in own for t in targets) \
                 and pattern.target not in ("none", "ccomp"):
@@ -217,6 +222,20 @@ class ArticleCoder:
             # look where news puts the other side.
             targets = self.counterparts(token, pattern, sources, passive) or targets
         return sources, targets
+
+    def _authorities_of_the_place(self, token, pattern: Pattern) -> list[Actor]:
+        """"A missionary was arrested in Lebanon": arrests, expulsions and other acts of the
+        state (grammar.yaml's ``located_source_roots``) done with no one named are the
+        authorities' of the country where they happen."""
+        if pattern.code[:2] not in grammar()["located_source_roots"]:
+            return []
+        for mention in self.roles.locations(token):
+            countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
+            if len(countries) == 1:
+                actor = mention.actors[0]
+                return [Actor(actor.country, actor.country, ("GOV",), actor.name,
+                              actor.text, None, "place")]
+        return []
 
     def counterparts(self, token, pattern: Pattern, sources, passive: bool) -> list[Actor]:
         roles, tree = self.roles, self.tree
@@ -287,7 +306,10 @@ class ArticleCoder:
             parties = _actors(roles.mentions(between))
             return parties[:1], parties[1:]
         if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
-            sources = _actors(roles.mentions(roles.subject_tokens(token.head)[0]))
+            holder = token.head
+            if token.dep_ == "pobj" and holder.head.pos_ in ("VERB", "AUX"):
+                holder = holder.head  # "negotiators return to Geneva for talks"
+            sources = _actors(roles.mentions(roles.subject_tokens(holder)[0]))
         targets = []
         # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
         # aimed at another party, "of" names that party, and a place names its country.

@@ -80,6 +80,13 @@ class Roles:
         agent = [pobj for c in children if c.dep_ == "agent" for pobj in c.children
                  if pobj.dep_ == "pobj"]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            lemma = verb.lemma_.lower()
+            if not agent and (lemma in grammar()["stative_participles"] or (
+                    lemma in grammar()["speaker_passives"]
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in children))):
+                # "Israel is opposed to French mediation": a state, not a passive; Israel
+                # opposes. "X was quoted as saying": X speaks.
+                return [c for c in children if c.dep_ == "nsubjpass"], False
             return agent, True
         subjects = [c for c in children if c.dep_ in ("nsubj", "csubj", "expl")]
         if subjects:

@@ -104,3 +104,11 @@ def test_groups_placed_in_a_country_are_coded_by_it(resolve_text):
     article = resolve_text("Opposition groups in Zimbabwe are demanding that President "
                            "Mugabe abandon his policy.")
     assert countries(article, "Opposition groups") == {"ZWE"}
+
+
+def test_an_administration_named_after_its_leader_is_his_country(resolve_text):
+    """"Bush" is also a Cayman Islands premier; the tables document the US's office holders
+    far more, and "administration" makes him an office holder as a title would."""
+    article = resolve_text("The Bush administration declared that China must drop barriers.",
+                           date=None)
+    assert countries(article, "The Bush administration") == {"USA"}

@@ -148,3 +148,20 @@ def test_what_he_called_is_no_telephone_call(code_text):
     article = code_text("Moscow felt regret at what he called hostile statements about the "
                         "Soviet Union made by President Reagan.")
     assert not [e for e in article.events if e["cameo"].startswith("041")], dyads(article)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive form that states what the subject is, not what was done to it
+    ("Israel is opposed to French mediation in the talks.", ("ISR", "FRA", "12")),
+    ("King Hassan of Morocco was quoted as saying Israel must withdraw.", ("MAR", None, "01")),
+    # an act of the state done by no one named: the authorities of the place
+    ("A missionary from Calgary was arrested in Lebanon on Monday.", ("LBN", "CAN", "17")),
+    # an event noun after a preposition: the verb's subject holds it
+    ("U.S. and Russian negotiators return to Geneva this week for talks.", ("USA", "RUS", "04")),
+    # "supporters of" someone stand for his side
+    ("Supporters of President Putin protested against the United States.",
+     ("RUS", "USA", "14")),
+])
+def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expected):
+    found = dyads(code_text(text))
+    assert expected in found, found
