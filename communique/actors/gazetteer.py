@@ -11,7 +11,9 @@ The files in ``data/`` are plain TSV and YAML so that users can read and extend 
 - ``organisations.yaml``: international and non-state organisations, with members;
   ``short_names`` count only written "the Twelve" (capitalised, after "the", not a word of
   a longer name) and ``short_names_in_context`` only so, once the organisation has been
-  named earlier in the text ("the European Community ... the Community");
+  named earlier in the text ("the European Community ... the Community"); a city in
+  ``seats_in_context`` stands for the organisation once it has been named, unless it is
+  where things happen ("the EU ... Brussels said", not "talks in Brussels");
 - ``communities.tsv``: ethnic and religious communities, with a country only where the
   community belongs to one state in the news ("Yoruba": NGA; "Kurdish": none);
 - ``titles.tsv``: titles, roles and group nouns mapped to CAMEO sectors;
@@ -131,6 +133,9 @@ def plural(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
+# Prepositions before a seat that make it a place, not the organisation: "talks in Brussels".
+SEAT_PLACING_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "outside", "inside"}
+
 # How much more a country's office holders must be documented for its namesake to win.
 COVERAGE_LEAD = 5
 
@@ -224,6 +229,10 @@ class Gazetteer:
 
 def _short_name_fits(doc, anchor, entry: Entry, named: set[str]) -> bool:
     start, last = anchor.start, doc[anchor.end - 1]
+    if entry.short_name == "seat":
+        # "Brussels said" is the EU once the EU was named, unless it is where things happen
+        return entry.key in named and not (
+            last.dep_ == "pobj" and last.head.lower_ in SEAT_PLACING_PREPOSITIONS)
     if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].text[:1].isupper():
         return False
     if last.head.i >= anchor.end and last.dep_ in ("nummod", "compound", "amod", "nmod"):
@@ -279,7 +288,8 @@ def _organisation_entries() -> list[Entry]:
             members=tuple(item.get("members") or ()), expand=bool(item.get("expand")),
             patterns=tuple(dict.fromkeys(patterns)))
         entries.append(entry)
-        for key, rule in (("short_names", "the"), ("short_names_in_context", "named")):
+        for key, rule in (("short_names", "the"), ("short_names_in_context", "named"),
+                          ("seats_in_context", "seat")):
             if item.get(key):
                 entries.append(dataclasses.replace(entry, short_name=rule,
                                                    patterns=tuple(item[key])))

@@ -2,7 +2,8 @@
 
 Three kinds, listed with their phrases in ``data/references.tsv``:
 
-- ``pair`` ("the two countries", "both sides"): the last two distinct countries mentioned.
+- ``pair`` ("the two countries", "both sides"): the last two distinct parties mentioned:
+  countries, or intergovernmental organisations ("the EU and US ... both sides").
 - ``group`` ("these countries", "they"): the most recent plural antecedent, searched in the
   sentence so far and then in the two sentences before it. A plural antecedent is a
   coordination ("Russia and Mali"), a phrase with several countries ("Hungarian and Romanian
@@ -35,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 GROUP_LOOKBACK_SENTENCES = 2
 PRONOUN_LOOKBACK_SENTENCES = 1
+PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
 
 
 @dataclass
@@ -124,12 +126,16 @@ class ReferenceResolver:
     def resolve(self, anchor, root) -> tuple[list[Actor], str] | None:
         entry = anchor.entry
         sectors = entry.sectors
-        if entry.reference == "pair":  # the last two countries named, in the order named
-            countries = list(itertools.islice(self._recent_countries(anchor.start), 2))
-            if len(countries) < 2:
+        if entry.reference == "pair":  # the last two parties named, in the order named
+            parties = list(reversed(self._recent_parties(anchor.start)))
+            if len(parties) < 2:
                 return None
-            countries = list(reversed(countries))
-            return self._members(countries, sectors, self._join(countries)), "pair"
+            names = [p.name if isinstance(p, Entry) else self.gazetteer.country_name(p)
+                     for p in parties]
+            group = " and ".join(names)
+            return [Actor(p.code, "IGO", p.sectors, p.name, "", group, "member")
+                    if isinstance(p, Entry) else self._members([p], sectors, group)[0]
+                    for p in parties], "pair"
         if entry.reference == "description":
             candidates = set(entry.candidates)
             for country in self._recent_countries(anchor.start):
@@ -251,6 +257,23 @@ class ReferenceResolver:
                 return None
             members = _unique([*members, *organisation.members])
         return members, organisation.name
+
+    def _recent_parties(self, start: int) -> list:
+        """The last two parties named before token ``start``, the latest first: countries, and
+        intergovernmental organisations ("the EU and US ... both sides"). The scan is bounded
+        (``PAIR_LOOKBACK`` mentions), so that many "both sides" cost no more than linear."""
+        parties: list = []
+        for seen in itertools.islice(self._backwards(start), PAIR_LOOKBACK):
+            found = list(seen.countries)
+            if seen.organisation is not None and seen.organisation.country == "IGO" \
+                    and not seen.organisation.expand:
+                found.append(seen.organisation)
+            for party in found:
+                if party not in parties:
+                    parties.append(party)
+                if len(parties) == 2:
+                    return parties
+        return parties
 
     def _members(self, countries, sectors, group) -> list[Actor]:
         return [Actor(self._code(c, sectors), c, tuple(sectors), self.gazetteer.country_name(c),

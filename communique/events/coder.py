@@ -40,6 +40,7 @@ from .timing import days_between, event_date
 logger = logging.getLogger(__name__)
 
 HISTORICAL_DAYS = 366
+HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 
 
 @dataclass
@@ -174,6 +175,11 @@ class ArticleCoder:
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
+        refusal = mood.refusal(trigger.pattern.code)
+        if refusal is not None:
+            # a refusal is stated now, whatever mood the refused act was in
+            code, negated = refusal, False
+            modality = "asserted" if modality in ("hypothetical", "intended") else modality
         date, precision = event_date(token, self.tree, self.article.date)
         historical = bool(date and self.article.date and precision and days_between(
             date, self.article.date) > HISTORICAL_DAYS)
@@ -273,6 +279,10 @@ class ArticleCoder:
         pairs = [(preposition, pobj) for preposition, pobj in roles.preposition_objects(token, only)
                  if (allow_places or preposition not in ("in", "at"))
                  and not (preposition == "with" and pobj.lemma_.lower() in helpers)]
+        if pattern.code[:2] >= HOSTILE_ROOTS:
+            # "filed a complaint against Brussels with the WTO": a hostile act is aimed
+            # "against" someone; "with" names where, or with whom, it is done
+            pairs.sort(key=lambda pair: pair[0] != "against")
         # An actor named outright ("the blockade of Serbia") before one that only qualifies
         # another noun ("with Albania's backing").
         for direct in (True, False):
@@ -317,7 +327,7 @@ class ArticleCoder:
             "located_target_roots"]
         for preposition, pobj in roles.preposition_objects(token):
             places = pattern.target == "place" or (aimed and preposition == "of")
-            if preposition in ("with", "to", "on", "against", "between") or (
+            if preposition in ("with", "to", "on", "against", "between", "for", "over") or (
                     pattern.target == "place" and preposition in ("to", "in")) or (
                     aimed and preposition == "of"):
                 targets = _actors(roles.mentions([pobj]), places)

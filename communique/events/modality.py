@@ -10,6 +10,10 @@
   ...") is a threat.
 - ``reported``: the trigger sits in the complement of a verb of saying ("X said Y attacked").
 - ``asserted`` otherwise.
+
+A negated act of cooperation or yielding with "will", "would", "can" or "could" ("cannot
+support", "would not bow to demands") is a refusal: the event becomes a rejection (CAMEO
+12), asserted, and is no longer negated (``Modality.refusal``).
 """
 from __future__ import annotations
 
@@ -28,6 +32,15 @@ class Modality:
     negated: bool = False
     stated_intent: bool = False  # an actor says it will: "plans to", "will", "is ready to"
     conditional: bool = False  # "if", "unless"
+    refusing: bool = False  # "will not", "cannot", "could not": a stance, not a non-event
+
+    def refusal(self, code: str) -> str | None:
+        """"The US cannot support the plan", "Turkey would not bow to demands": an actor that
+        says it will not cooperate or yield rejects (CAMEO 12), by the root of what it
+        will not do; None for other events and for a denial of a fact ("did not sign")."""
+        if not (self.negated and self.refusing) or self.conditional:
+            return None
+        return _words()["refusal_codes"].get(code[:2])
 
     def code(self, code: str) -> str:
         """The CAMEO code the event takes: an intent or a threat instead of the act itself."""
@@ -52,6 +65,7 @@ def clause_modality(trigger) -> Modality:
                                              and c.dep_ in ("det", "advmod"))
                          for c in trigger.children)
     auxiliaries = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    result.refusing = bool(auxiliaries & words["refusal_auxiliaries"])
     if "would" in auxiliaries and _in_reported_speech(trigger, words):
         result.modality, result.stated_intent = "intended", True
     elif auxiliaries & words["hypothetical_auxiliaries"]:

@@ -112,3 +112,9 @@ def test_an_administration_named_after_its_leader_is_his_country(resolve_text):
     article = resolve_text("The Bush administration declared that China must drop barriers.",
                            date=None)
     assert countries(article, "The Bush administration") == {"USA"}
+
+
+def test_both_sides_may_be_an_organisation_and_a_country(resolve_text):
+    article = resolve_text("The EU and the US filed complaints. However, both sides agreed "
+                           "to suspend them.")
+    assert countries(article, "both sides") == {"IGO", "USA"}

@@ -7,14 +7,14 @@ required. Scored with the rules of ../shared/tools/score_events.py.
 Measured on 2026-12-02 (`communique eval tests/resources/devset/events.json --corpus
 ../shared/data/corpora`): before issue 14's work recall 0.233 (20/86), precision 0.667
 (30/45); after, recall 0.337 (29/86), precision 0.597 (46/77); the next session, recall
-0.349 (30/86), precision 0.610 (50/82). The floors sit just under.
+0.360 (31/86), precision 0.616 (53/86). The floors sit just under.
 """
 import pytest
 
 from communique.evaluate_articles import score_gold_articles
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.34
+RECALL_FLOOR = 0.35
 PRECISION_FLOOR = 0.60
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 

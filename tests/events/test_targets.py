@@ -165,3 +165,30 @@ def test_what_he_called_is_no_telephone_call(code_text):
 def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expected):
     found = dyads(code_text(text))
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal to cooperate or yield is a rejection
+    ("The US said it could not approve Iran's application.", ("USA", "IRN", "12")),
+    # an event noun with its own parties
+    ("The deal came despite an EU demand for Turkey to recognise Cyprus.", ("IGO", "TUR", "10")),
+])
+def test_refusals_event_nouns_and_seats(code_text, text, expected):
+    found = dyads(code_text(text))
+    assert expected in found, found
+
+
+def test_a_hostile_act_is_aimed_against_brussels_as_the_eu_once_the_eu_is_named(code_text):
+    text = "The US filed a complaint against Brussels with the WTO."
+    named = code_text("The EU and the US are at odds. " + text)
+    assert {(e["target"]["text"], e["target"]["country"]) for e in named.events
+            if e["evidence"]["trigger"] == "filed"} == {("Brussels", "IGO")}
+    alone = code_text(text)  # no EU named: the Belgian capital
+    assert {e["target"]["country"] for e in alone.events
+            if e["evidence"]["trigger"] == "filed"} == {"BEL"}
+
+
+def test_a_denied_fact_is_no_refusal(code_text):
+    article = code_text("Russia did not sign the treaty with Ukraine.")
+    signed = [e for e in article.events if e["evidence"]["trigger"] == "sign"]
+    assert signed and all(e["negated"] and e["cameo"].startswith("05") for e in signed)
