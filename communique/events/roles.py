@@ -86,7 +86,7 @@ class Roles:
                     and any(c.dep_ == "prep" and c.lower_ == "as" for c in children))):
                 # "Israel is opposed to French mediation": a state, not a passive; Israel
                 # opposes. "X was quoted as saying": X speaks.
-                return [c for c in children if c.dep_ == "nsubjpass"], False
+                return [c for c in children if c.dep_ in ("nsubjpass", "nsubj")], False
             return agent, True
         subjects = [c for c in children if c.dep_ in ("nsubj", "csubj", "expl")]
         if subjects:
