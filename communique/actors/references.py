@@ -157,6 +157,9 @@ class ReferenceResolver:
             for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
+                if entry.reference == "thing" and seen.actors and all(
+                        a.kind == "organisation" and not a.country for a in seen.actors):
+                    return None  # "BT ... It said": a company the tables do not know
                 actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
                 if actors and len(actors) == len(seen.actors):
                     return actors, entry.reference

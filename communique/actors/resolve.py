@@ -353,13 +353,18 @@ class ArticleResolver:
             yield self._mention(span, head, self.actors(reading, span.text), reading.rule), \
                 set(range(anchor.start, anchor.end))
 
-    @staticmethod
-    def _names_a_thing(token) -> bool:
+    def _names_a_thing(self, token) -> bool:
         """A city in the name of a thing: "the Paris Club", "the London Stock Exchange" (but
-        "the Darfur region" and "West Darfur State" are places)."""
+        "the Darfur region" and "West Darfur State" are places), or before a common noun that
+        names no agent: "the London marathon", "a Brussels summit" (but "the Moscow
+        government" is Russia's)."""
         head = token.head
-        return token.dep_ == "compound" and head.pos_ == "PROPN" and \
-            head.lower_ not in PLACE_NOUNS
+        if token.dep_ != "compound":
+            return False
+        if head.pos_ == "NOUN":
+            anchor = self.by_token.get(head.i)
+            return anchor is None or anchor.kind not in ("title", "agent")
+        return head.pos_ == "PROPN" and head.lower_ not in PLACE_NOUNS
 
     def _remember(self, reading: Reading) -> None:
         if reading.name and (reading.countries or reading.organisation) and reading.kind == "person":

@@ -35,6 +35,7 @@ from .modality import clause_modality
 from .pairs import SYMMETRIC_PREFIXES, event_pairs
 from .patterns import Pattern, best_pattern, frame, load_patterns, verb_lemmas
 from .roles import Roles, grammar
+from .senses import without_competition
 from .timing import days_between, event_date
 
 logger = logging.getLogger(__name__)
@@ -409,7 +410,7 @@ class EventCoder:
         if article.doc is None:
             raise ValueError("the events stage needs the parse and actors stages before it")
         coder = ArticleCoder(article)
-        article.events = coder.run()
+        article.events = without_competition(article.doc, coder.run())
         article.agreements = find_agreements(article, article.events, coder.trigger_of,
                                              coder.tree)
         article.events.extend(self.headline_events(article))

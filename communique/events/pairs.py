@@ -1,7 +1,9 @@
 """Pairs: who acts on whom, once the sources and targets of a trigger are known.
 
 - Each source acts on each target; no actor acts on itself, nor a group member on its own
-  country.
+  country. A pair with neither side coded with a country ("someone said"), with no
+  political side (athletes, companies, newspapers alone: ``political``), or a country with itself
+  or its own sector ("CANGOV -> CAN") is no event (``recordable``).
 - Parties named together act on each other, one event each way: "Russia and Mali signed",
   "they agreed", and "talks between Serbia and Kosovo" held by someone unnamed (but not
   "talks with Russia and Saudi Arabia", which are each with someone else). So do two
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 from ..model import Actor
+from .roles import grammar
 
 # Codes whose two parties do the same thing to each other: coded once per pair.
 SYMMETRIC_PREFIXES = ("030", "036", "040", "041", "044", "046", "05", "06", "19")
@@ -35,9 +38,49 @@ def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
     if together:
         return _each_way(named_sources)
     if targets:
-        return [(s, t) for s in sources for t in targets
-                if not (s.country == t.country and (s.code == t.code or s.group or t.group))]
-    return [(s, None) for s in sources]
+        pairs = [(s, t) for s in sources for t in targets
+                 if not (s.country == t.country and (s.code == t.code or s.group or t.group))]
+    else:
+        pairs = [(s, None) for s in sources]
+    # "Kostunica promised to democratize Serbia": the state acting on itself has no target
+    pairs = [(s, None) if t is not None and _same_state(s, t) else (s, t) for s, t in pairs]
+    return [(s, t) for s, t in dict.fromkeys(pairs) if recordable(s, t)]
+
+
+def political(actor: Actor) -> bool:
+    """A side that can make an event political: any actor with a country, except a company,
+    a newspaper or a school (only sectors of grammar.yaml's ``nonpolitical_sectors``) and
+    a named private person (an athlete: a person with a country and no sector)."""
+    if not actor.country:
+        return False
+    if actor.sectors and set(actor.sectors) <= grammar()["nonpolitical_sectors"]:
+        return False
+    return not (actor.kind == "person" and not actor.sectors)
+
+
+def recordable(source: Actor, target: Actor | None) -> bool:
+    """Whether a pair makes an event an analyst can use: at least one side coded with a
+    country (or an IGO), and not a state paired with itself: a country with itself or with
+    its own government ("CANGOV -> CAN"; ``event_pairs`` keeps such an act without its
+    target). A state and a group of its own (TUR -> TURREF) or two groups of one country
+    (GOV -> OPP) are a domestic event and stay."""
+    source_country = source.country
+    target_country = target.country if target is not None else None
+    if not source_country and not target_country:
+        return False
+    if not (political(source) or (target is not None and political(target))):
+        return False  # "Kenyan runner Lagat beat Canada's Brannen", "an Indian firm helps"
+    return not (target is not None and _same_state(source, target))
+
+
+def _same_state(source: Actor, target: Actor) -> bool:
+    return bool(source.country) and source.country == target.country and (
+        source.code == target.code or (_the_state(source) and _the_state(target)))
+
+
+def _the_state(actor: Actor) -> bool:
+    """The country itself or its government, which CAMEO treats as one actor."""
+    return actor.code in (None, actor.country) or set(actor.sectors) <= {"GOV"}
 
 
 def _by_country(actors: list[Actor]) -> list[Actor]:

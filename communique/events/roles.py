@@ -8,6 +8,7 @@ objects, also when the preposition hangs on the object ("ties with France").
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from importlib import resources
 
@@ -50,7 +51,10 @@ class Roles:
             # support" is a request to Russia, "Mali's security" concerns Mali.
             for child in token.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.by_head:
-                    return self.by_head[child.i]
+                    qualifier = self.by_head[child.i]
+                    if token.lemma_.lower() in grammar()["private_people"]:
+                        return _as_civilians(qualifier)  # "a US woman", "British viewers"
+                    return qualifier
             if token.lower_ in grammar()["part_nouns"] or token.like_num:
                 # "a group of Moroccan diplomats", "thousands of Kurds": the part is the whole.
                 for prep in token.children:
@@ -158,3 +162,12 @@ class Roles:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                     found.extend(self.mentions(p for p in prep.children if p.dep_ == "pobj"))
         return found
+
+
+def _as_civilians(mention: Mention) -> Mention:
+    """The private people of the countries a mention names: "a US woman" is American, not
+    the United States."""
+    actors = [dataclasses.replace(a, code=(a.country or "") + "CVL" if a.country else a.code,
+                                  sectors=("CVL",), kind="agent")
+              for a in mention.actors if a.country != "IGO"]
+    return dataclasses.replace(mention, actors=actors)

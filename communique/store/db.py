@@ -212,12 +212,11 @@ def locator(article) -> str:
 
 
 def _outlet(article) -> str:
-    """Where an article comes from, when it names no source: the host of its URL, or its
-    folder."""
+    """Where an article comes from, when it names no source: the host of its URL. A folder
+    is no outlet (bbc/politics and bbc/business are one broadcaster): articles with neither
+    count as one unknown outlet."""
     if article.url:
         from urllib.parse import urlsplit
 
         return urlsplit(article.url).hostname or article.url
-    if article.path:
-        return str(Path(article.path).parent)
     return "unknown"

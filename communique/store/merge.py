@@ -2,7 +2,8 @@
 
 Two reports tell the same event when they are of the same *kind* (same source code, target
 code, CAMEO code and negation, both from headlines or both from texts) and their dates are
-at most ``SAME_EVENT_DAYS`` apart. Reports a day apart chain: an event is a connected
+at most ``SAME_EVENT_DAYS`` apart, and, when a side has no country ("RUS -> ?"), they come
+from the same article: only reports with both sides coded merge across articles. Reports a day apart chain: an event is a connected
 component of the reports of one kind whose dates follow each other at most a day apart
 (Monday's, Tuesday's and Wednesday's reports are one event; Monday's and Wednesday's alone
 are two, until Tuesday's joins them). So the events do not depend on the order the reports
@@ -51,14 +52,22 @@ def stable_hash(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def event_key(event: dict, day: str | None = None) -> str:
+def event_key(event: dict, day: str | None = None, article_id: str | None = None) -> str:
     """The id of the event of ``event``'s kind whose first day is ``day`` (by default the
-    report's own date)."""
+    report's own date). An event with a side not coded with a country is its article's own
+    (``article_id``): "someone said" in two stories is not one statement."""
     target = event.get("target") or {}
-    return stable_hash(event["source"].get("code") or "", target.get("code") or "",
-                       event["cameo"], (event.get("date") if day is None else day) or "",
-                       "1" if event.get("negated") else "0",
-                       "h" if event.get("headline") else "")
+    parts = [event["source"].get("code") or "", target.get("code") or "", event["cameo"],
+             (event.get("date") if day is None else day) or "",
+             "1" if event.get("negated") else "0", "h" if event.get("headline") else ""]
+    if not both_sides_coded(event):
+        parts.append(article_id or "")
+    return stable_hash(*parts)
+
+
+def both_sides_coded(event: dict) -> bool:
+    """Whether both sides have a country: only such reports may be merged across articles."""
+    return bool(event["source"].get("country") and (event.get("target") or {}).get("country"))
 
 
 def _kind(event: dict) -> tuple:
@@ -103,13 +112,14 @@ def _day(value) -> date | None:
         return None
 
 
-def _chains(db: sqlite3.Connection, event: dict) -> list[sqlite3.Row]:
+def _chains(db: sqlite3.Connection, event: dict, article_id: str) -> list[sqlite3.Row]:
     """The stored events this report belongs to: none, one, or two it bridges."""
     day = _day(event.get("date"))
     if day is None:  # undated: one event per kind (and per unreadable date, were there any)
         row = db.execute(f"SELECT {CHAIN_COLUMNS} FROM events WHERE id = ?",
-                         (event_key(event),)).fetchone()
+                         (event_key(event, article_id=article_id),)).fetchone()
         return [row] if row else []
+    own = "" if both_sides_coded(event) else "AND first_article_id = ? "
     try:
         before, after = (day + timedelta(days=d) for d in (-SAME_EVENT_DAYS, SAME_EVENT_DAYS))
     except OverflowError:  # year 1 or 9999: no neighbours to look for
@@ -118,9 +128,10 @@ def _chains(db: sqlite3.Connection, event: dict) -> list[sqlite3.Row]:
     # report can touch are the two that start last on or before the day after it.
     rows = db.execute(
         f"SELECT {CHAIN_COLUMNS} FROM events WHERE cameo = ? AND source_code IS ? "
-        "AND target_code IS ? AND negated = ? AND headline = ? AND date <= ? "
+        f"AND target_code IS ? AND negated = ? AND headline = ? {own}AND date <= ? "
         "ORDER BY date DESC LIMIT 2",
-        (event["cameo"], *_kind(event)[:2], *_kind(event)[3:], after.isoformat())).fetchall()
+        (event["cameo"], *_kind(event)[:2], *_kind(event)[3:],
+         *([] if not own else [article_id]), after.isoformat())).fetchall()
     return [row for row in rows if (row["last_date"] or row["date"]) >= before.isoformat()]
 
 
@@ -132,10 +143,10 @@ def add_report(db: sqlite3.Connection, event: dict, article_id: str, sentence: s
     start, trigger = evidence.get("start"), evidence["trigger"]
     rank = _rank(event.get("date"), article_id, start, trigger)
     confidence = event["confidence"]
-    chains = _chains(db, event)
+    chains = _chains(db, event, article_id)
     added_events = 0
     if not chains:
-        event_id = event_key(event)
+        event_id = event_key(event, article_id=article_id)
         fields = _fields(event, article_id)
         columns = ("id", *KIND, *FIELDS, "last_date", "confidence", "agreement_id")
         db.execute(f"INSERT INTO events ({', '.join(columns)}) "
@@ -150,8 +161,9 @@ def add_report(db: sqlite3.Connection, event: dict, article_id: str, sentence: s
             fields = _fields(event, article_id)
             db.execute(f"UPDATE events SET {', '.join(f'{c} = ?' for c in fields)} WHERE id = ?",
                        (*fields.values(), event_id))
-            if _day(event.get("date")) is not None and event_key(event) != event_id:
-                event_id = _rename(db, event_id, event_key(event))  # a day earlier
+            key = event_key(event, article_id=article_id)
+            if _day(event.get("date")) is not None and key != event_id:
+                event_id = _rename(db, event_id, key)  # a day earlier
         for other in others:
             _merge(db, other["id"], event_id)
             added_events -= 1

@@ -262,6 +262,43 @@ def test_reports_a_day_apart_are_one_event(tmp_path):
     assert rows == [("2025-06-23", 2), ("2025-06-30", 1)]
 
 
+def test_reports_with_a_side_not_coded_merge_only_within_their_article(tmp_path):
+    """Issue 15: "Russia said" in a story on cocoa and in one on Shultz, the same day, are
+    two statements; "Egypt condemned Israel" in both is one event."""
+    db = tmp_path / "unrelated.db"
+    texts = {"cocoa.txt": "Russia said on Monday that the cocoa crop in Bahia was poor. "
+                          "Egypt condemned Israel on Monday.",
+             "shultz.txt": "Russia said on Monday that Shultz would travel to Geneva. "
+                           "Egypt condemned Israel on Monday."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run([tmp_path / name for name in texts], db)
+    connection = sqlite3.connect(db)
+    said = connection.execute("SELECT num_articles FROM events WHERE source_country = 'RUS' "
+                              "AND target_country IS NULL AND cameo LIKE '01%'").fetchall()
+    condemned = connection.execute("SELECT num_articles FROM events WHERE source_country = "
+                                   "'EGY' AND target_country = 'ISR'").fetchall()
+    assert said == [(1,), (1,)] and condemned == [(2,)]
+
+
+def test_no_stored_event_has_neither_side_coded(seed_db, tmp_path):
+    """Issue 15: an event has at least one side with a country, in the store and the code
+    output alike ("officials said" and "the report said" make none)."""
+    path = tmp_path / "actorless.txt"
+    path.write_text("Officials said the plan was good. The report said prices rose. Russia "
+                    "criticised the plan.", encoding="utf-8")
+    db = tmp_path / "actorless.db"
+    run([path], db)
+    connection = sqlite3.connect(db)
+    assert connection.execute("SELECT COUNT(*) FROM events WHERE source_country IS NULL AND "
+                              "target_country IS NULL").fetchone()[0] == 0
+    assert connection.execute("SELECT COUNT(*) FROM events").fetchone()[0] >= 1
+    for database in (db, seed_db):
+        assert sqlite3.connect(database).execute(
+            "SELECT COUNT(*) FROM events WHERE source_country IS NULL AND target_country IS "
+            "NULL").fetchone()[0] == 0
+
+
 def test_an_article_the_store_cannot_take_is_an_error_record_and_the_batch_goes_on(tmp_path):
     from communique import Pipeline
     from communique.store.db import Store

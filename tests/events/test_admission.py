@@ -1,0 +1,64 @@
+"""What is an event (issue 15): one side at least coded with a country, a political side,
+not a state with itself, and sport read as sport. Through the real model and the real CLI."""
+import json
+
+import pytest
+
+from tests.conftest import run_cli, shared_path
+from tests.events.conftest import dyads
+
+SPORT_ARTICLES = 80
+MAX_EVENTS_PER_SPORT_ARTICLE = 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the plan was good.",  # no side with a country
+    "Kenyan Bernard Lagat beat Canada's Nate Brannen on Sunday.",  # two private persons
+    "An Indian telecommunications firm will help the operator.",  # a company alone
+])
+def test_no_event_without_a_coded_political_side(code_text, text):
+    assert code_text(text).events == [], dyads(code_text(text))
+
+
+def test_a_state_acting_on_itself_keeps_the_act_without_a_target(code_text):
+    found = dyads(code_text("Serbian President Vojislav Kostunica promised to democratize "
+                            "Serbia."))
+    assert found and all(target is None for _, target, _ in found), found
+
+
+def test_a_state_and_a_group_of_its_own_are_a_domestic_event(code_text):
+    found = dyads(code_text("Nigerian authorities jailed 52 members of the banned Movement "
+                            "for the Actualization of the Sovereign State of Biafra."))
+    assert any(source == "NGA" for source, _, _ in found), found
+
+
+def test_a_sporting_word_in_political_news_changes_nothing(code_text):
+    found = dyads(code_text("Nigerian police arrested 52 British fans at a football "
+                            "tournament in Lagos."))
+    assert ("NGA", "GBR", "17") in found, found
+
+
+def test_competition_coverage_is_not_war(code_text):
+    text = ("The Kenyan athlete won the 1500m at the indoor championships in Birmingham. "
+            "Lagat beat Canada's Nate Brannen in the final. The Olympic medallist smashed the "
+            "British record over 60m hurdles. Italy grabbed their first victory in the relay. "
+            "The sprinters will meet again at the European indoors in Madrid.")
+    article = code_text(text)
+    assert not [e for e in article.events if "14" <= e["cameo"][:2] <= "20"], dyads(article)
+
+
+@pytest.mark.shared
+def test_sport_articles_give_few_events_and_none_of_force_between_countries(tmp_path):
+    """Must-show of issue 15, as measured with `communique code` on the first 80 BBC sport
+    articles: at most 0.5 events per article, none of roots 14-20 between two countries.
+    Measured 2026-12-02: 670 events (8.4 per article, 10 of force) before; 31 (0.39), 0 after."""
+    files = sorted(shared_path("data", "corpora", "bbc", "sport").glob("*.txt"))[:SPORT_ARTICLES]
+    result = run_cli("code", *files, "--workers", "1", "--no-progress")
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    events = [e for line in result.stdout.splitlines() for e in json.loads(line)["events"]]
+    assert len(events) <= MAX_EVENTS_PER_SPORT_ARTICLE * SPORT_ARTICLES, len(events)
+    force = [e for e in events if "14" <= e["cameo"][:2] <= "20" and e["source"]["country"]
+             and (e["target"] or {}).get("country") and
+             e["source"]["country"] != e["target"]["country"]]
+    assert not force, [(e["evidence"]["sentence"][:80]) for e in force]
+    assert all(e["source"]["country"] or (e["target"] or {}).get("country") for e in events)
