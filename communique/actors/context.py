@@ -119,9 +119,18 @@ def _placed(token, named: dict[int, Mention], posted: frozenset[str],
     holders = [token]
     if token.dep_ == "dobj":
         holders.append(token.head)
-    elif token.dep_ == "nsubj" and where_they_act:
-        # the people of a place act there: "people blocked streets in Hong Kong"
-        holders += [token.head, *(c for c in token.head.children if c.dep_ == "dobj")]
+    if where_they_act:
+        # the people of a place act there: "(thousands of) people blocked streets in Hong
+        # Kong", "dispersed demonstrators protesting election results in Monrovia"
+        subject = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            subject = token.head.head  # "hundreds of thousands of people": the number
+            while subject.dep_ == "pobj" and subject.head.lower_ == "of":
+                subject = subject.head.head
+        if subject.dep_ == "nsubj":
+            holders += [subject.head, *(c for c in subject.head.children if c.dep_ == "dobj")]
+        for acting in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            holders += [acting, *(c for c in acting.children if c.dep_ == "dobj")]
     holders += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in participles]
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ in prepositions:

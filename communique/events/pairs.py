@@ -49,7 +49,7 @@ def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
 
 def political(actor: Actor) -> bool:
     """A side that can make an event political: any actor with a country, except a company,
-    a newspaper or a school (only sectors of grammar.yaml's ``nonpolitical_sectors``) and
+    a newspaper (only sectors of grammar.yaml's ``nonpolitical_sectors``) and
     a named private person (an athlete: a person with a country and no sector)."""
     if not actor.country:
         return False

@@ -2,12 +2,14 @@
 
 - Event type: a sentence counts when some produced event has its gold PLOVER type (0.5b1
   labels mapped: DEMAND to REQUEST, DISAPPROVE and INVESTIGATE to ACCUSE, FIGHT to ASSAULT).
-  Measured on 2026-11-29: 0.814; on 2026-12-02: 0.820; then 0.826 (the issue
-  asks for 0.80).
+  Measured on 2026-11-29: 0.814; on 2026-12-02: 0.820; then 0.826; then 0.801, once issue
+  15 took out events with neither side coded ("someone said"), which counted here (the
+  issue asks for 0.80, the floor).
 - Actor countries through the coder: a gold actor counts when some produced event carries
   its country in the same role. Measured on 2026-12-02, before issue 14's work: source
   0.763, target 0.545; after: source 0.810, target 0.731; next session: source 0.851 (291
-  of 342), target 0.750 (231 of 308). The floors are the issue's: 0.85 and 0.75.
+  of 342), target 0.750 (231 of 308), then 0.854 and 0.753. The floors are the issue's:
+  0.85 and 0.75.
 """
 import pytest
 
@@ -20,7 +22,7 @@ from communique.evaluate import (
 )
 from tests.conftest import shared_path
 
-TYPE_ACCURACY_FLOOR = 0.82
+TYPE_ACCURACY_FLOOR = 0.80
 CODED_SOURCE_FLOOR = 0.85
 CODED_TARGET_FLOOR = 0.75
 

@@ -1,0 +1,114 @@
+"""Triggers: the words of a sentence that carry an event, and the pattern each matches.
+
+Every verb whose lemma has patterns, and every event noun ("talks", "visit", "sanctions")
+that no verb's pattern already used, is a trigger; so is a verb that only carries the act
+its object names ("made an appeal to Japan": grammar.yaml's ``light_verbs``), and a demand
+made by saying ("X said Y must Z", "X told Y to Z").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .patterns import Pattern, best_pattern, frame, verb_lemmas
+from .roles import Roles, grammar
+
+
+@dataclass
+class Trigger:
+    token: object
+    key: str  # the pattern index key: a verb lemma or n:noun
+    pattern: Pattern
+
+
+class TriggerFinder:
+    """Finds the triggers of an article's sentences against the loaded pattern index."""
+
+    def __init__(self, roles: Roles, patterns):
+        self.roles = roles
+        self.patterns = patterns
+
+    def triggers(self, sentence) -> list[Trigger]:
+        patterns = self.patterns
+        found: list[Trigger] = []
+        consumed: set[int] = set()
+        for token in sentence:
+            if token.pos_ != "VERB":
+                continue
+            lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
+            words = frame(token) if lemmas else []
+            own = next(filter(None, (self._match(token, lemma, words) for lemma in lemmas)), None)
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if own is None or not any(o.lemma_.lower() in own.pattern.words for o in objects):
+                # unless the verb has a pattern of its own for this object ("issued an
+                # ultimatum", 139)
+                light = self._light_verb(token)
+                if light is not None:
+                    found.append(light)
+                    consumed.update(o.i for o in objects)
+                    continue
+            if own is not None:
+                found.append(own)
+                # Nouns the pattern used are part of this event ("held talks").
+                consumed.update(i for i, word in words if word in own.pattern.words)
+        for token in sentence:
+            key = "n:" + token.lemma_.lower()
+            if token.pos_ == "NOUN" and key in patterns and token.i not in consumed:
+                trigger = self._match(token, key, frame(token))
+                if trigger is not None:
+                    found.append(trigger)
+        return found
+
+    def _light_verb(self, token) -> Trigger | None:
+        """"repeated an invitation to Turkey", "made an appeal to Japan", "renewed its call on
+        Iran to ...": a verb that only carries its object (grammar.yaml's ``light_verbs``)
+        codes as the verb of the act its object names (``nominal_verbs``), with the object's
+        own words as the pattern's frame."""
+        if token.lemma_.lower() not in grammar()["light_verbs"]:
+            return None
+        nominals = grammar()["nominal_verbs"]
+        for noun in (c for c in token.children if c.dep_ == "dobj"):
+            # the noun, or a noun naming the act before it: "undertook a mediation mission"
+            named = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+            verb = next((nominals[n.lemma_.lower()] for n in named
+                         if n.lemma_.lower() in nominals), None)
+            if verb in self.patterns:
+                words = [(i, w) for i, w in frame(noun) if not w.startswith("<")]
+                return self._match(token, verb, words)
+        return None
+
+    def _match(self, token, key: str, words) -> Trigger | None:
+        fallback = None
+        for pattern in best_pattern(key, words):
+            # "struck Iraq" (195) and "workers struck" (143): an object pattern needs an actor
+            # as object when another reading of the same words exists.
+            if pattern.target == "object" and not self.roles.mentions(
+                    self.roles.object_tokens(token)):
+                fallback = fallback or pattern
+                continue
+            return Trigger(token, key, pattern)
+        return Trigger(token, key, fallback) if fallback else None
+
+    def demands(self, sentence) -> list[Trigger]:
+        """"X said Y must Z": X demands of Y (CAMEO 100), whatever Z is; so does "X told Y
+        to Z" (the verbs of grammar.yaml's ``ordering_verbs``)."""
+        found = []
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB":
+                continue
+            if lemma in grammar()["ordering_verbs"] and any(
+                    c.dep_ == "dobj" for c in token.children) and any(
+                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                    for c in token.children):
+                found.append(Trigger(token, "demand", Pattern(token.lemma_, (), "object",
+                                                              "100", 0)))
+                continue
+            if lemma not in grammar()["demand_verbs"]:
+                continue
+            for clause in token.children:
+                if clause.dep_ == "ccomp" and any(
+                        c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
+                    found.append(Trigger(token, "demand", Pattern(token.lemma_, (), "ccomp",
+                                                                  "100", 0)))
+                    break
+        return found
