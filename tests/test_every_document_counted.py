@@ -15,7 +15,8 @@ import pytest
 
 from tests.conftest import EXAMPLE, run_cli
 
-GOOD = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva, diplomats said, after a pause of three weeks.\n"
+GOOD = ("Talks resume in Geneva\n\nIran and the United States resumed talks on Monday in Geneva, "
+        "diplomats said, after a pause of three weeks.\n")
 NON_UTF8_NAME = b"caf\xe9.txt"  # a Latin-1 name, as old archives have them
 
 

@@ -356,14 +356,18 @@ class ArticleResolver:
     def _names_a_thing(self, token) -> bool:
         """A city in the name of a thing: "the Paris Club", "the London Stock Exchange" (but
         "the Darfur region" and "West Darfur State" are places), or before a common noun that
-        names no agent: "the London marathon", "a Brussels summit" (but "the Moscow
-        government" is Russia's)."""
+        names neither an agent nor an event: "the London marathon", "the Paris accord" (but
+        "the Moscow government" is Russia's, and "a Moscow visit" goes to Moscow)."""
         head = token.head
         if token.dep_ != "compound":
             return False
         if head.pos_ == "NOUN":
+            from ..events.patterns import load_patterns
+
+            # an event noun keeps its place: "a Moscow visit by Shultz" is aimed at Moscow
             anchor = self.by_token.get(head.i)
-            return anchor is None or anchor.kind not in ("title", "agent")
+            return (anchor is None or anchor.kind not in ("title", "agent")) \
+                and "n:" + head.lemma_.lower() not in load_patterns()
         return head.pos_ == "PROPN" and head.lower_ not in PLACE_NOUNS
 
     def _remember(self, reading: Reading) -> None:

@@ -143,7 +143,7 @@ class Store:
         for event in article.events:
             events, mentions = add_report(
                 db, event, article_id, evidence.stored(event["evidence"]), outlet,
-                agreement_ids.get(event.get("agreement_id")))
+                agreement_ids.get(event.get("agreement_id")), story=duplicate_of)
             added["events"] += events
             added["mentions"] += mentions
 

@@ -112,14 +112,19 @@ def _day(value) -> date | None:
         return None
 
 
-def _chains(db: sqlite3.Connection, event: dict, article_id: str) -> list[sqlite3.Row]:
-    """The stored events this report belongs to: none, one, or two it bridges."""
+def _chains(db: sqlite3.Connection, event: dict, article_id: str,
+            story: str) -> list[sqlite3.Row]:
+    """The stored events this report belongs to: none, one, or two it bridges. ``story`` is
+    the original the article is a copy of, or the article itself."""
     day = _day(event.get("date"))
     if day is None:  # undated: one event per kind (and per unreadable date, were there any)
         row = db.execute(f"SELECT {CHAIN_COLUMNS} FROM events WHERE id = ?",
-                         (event_key(event, article_id=article_id),)).fetchone()
+                         (event_key(event, article_id=story),)).fetchone()
         return [row] if row else []
-    own = "" if both_sides_coded(event) else "AND first_article_id = ? "
+    # an event of one story: some report of it is in this article or the original it copies
+    # (by the index on mentions' articles: a handful of rows, however large the table)
+    own = "" if both_sides_coded(event) else (
+        "AND id IN (SELECT event_id FROM event_mentions WHERE article_id IN (?, ?)) ")
     try:
         before, after = (day + timedelta(days=d) for d in (-SAME_EVENT_DAYS, SAME_EVENT_DAYS))
     except OverflowError:  # year 1 or 9999: no neighbours to look for
@@ -131,22 +136,25 @@ def _chains(db: sqlite3.Connection, event: dict, article_id: str) -> list[sqlite
         f"AND target_code IS ? AND negated = ? AND headline = ? {own}AND date <= ? "
         "ORDER BY date DESC LIMIT 2",
         (event["cameo"], *_kind(event)[:2], *_kind(event)[3:],
-         *([] if not own else [article_id]), after.isoformat())).fetchall()
+         *([] if not own else [story, article_id]), after.isoformat())).fetchall()
     return [row for row in rows if (row["last_date"] or row["date"]) >= before.isoformat()]
 
 
 def add_report(db: sqlite3.Connection, event: dict, article_id: str, sentence: str | None,
-               outlet: str | None, agreement_id: str | None) -> tuple[int, int]:
+               outlet: str | None, agreement_id: str | None,
+               story: str | None = None) -> tuple[int, int]:
     """Store one report: its event (new, grown, renamed or merged) and its mention.
+    ``story``: the stored original ``article_id`` is a copy of, if any.
     Returns (events added, net: a merge removes one; mentions added)."""
+    story = story or article_id
     evidence = event["evidence"]
     start, trigger = evidence.get("start"), evidence["trigger"]
     rank = _rank(event.get("date"), article_id, start, trigger)
     confidence = event["confidence"]
-    chains = _chains(db, event, article_id)
+    chains = _chains(db, event, article_id, story)
     added_events = 0
     if not chains:
-        event_id = event_key(event, article_id=article_id)
+        event_id = event_key(event, article_id=story)
         fields = _fields(event, article_id)
         columns = ("id", *KIND, *FIELDS, "last_date", "confidence", "agreement_id")
         db.execute(f"INSERT INTO events ({', '.join(columns)}) "
@@ -161,7 +169,7 @@ def add_report(db: sqlite3.Connection, event: dict, article_id: str, sentence: s
             fields = _fields(event, article_id)
             db.execute(f"UPDATE events SET {', '.join(f'{c} = ?' for c in fields)} WHERE id = ?",
                        (*fields.values(), event_id))
-            key = event_key(event, article_id=article_id)
+            key = event_key(event, article_id=story)
             if _day(event.get("date")) is not None and key != event_id:
                 event_id = _rename(db, event_id, key)  # a day earlier
         for other in others:

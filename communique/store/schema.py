@@ -194,12 +194,15 @@ MIGRATIONS = {1: V1, 2: V2, 3: [*V3, _agreement_sentences]}
 
 def check_version(connection: sqlite3.Connection, path, readonly: bool) -> int:
     """The database's schema version; raises for one this communique cannot read."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    # One statement, so one snapshot: read apart, another process could commit a new
+    # database's whole schema in between (version 0, then tables: "not ours").
+    version, tables = connection.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), "
+        "(SELECT COUNT(*) FROM sqlite_master)").fetchone()
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(f"the database {path} has schema version {version}; this communique "
                            f"reads versions up to {SCHEMA_VERSION}: upgrade communique to read it")
     if version == 0:
-        tables = connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
         if tables:
             raise NotADatabase(f"{path} is an SQLite database, but not a communique one (it "
                                "has other tables): give --db a new file name")
