@@ -362,12 +362,12 @@ class ArticleResolver:
         if token.dep_ != "compound":
             return False
         if head.pos_ == "NOUN":
-            from ..events.patterns import load_patterns
+            from ..events.patterns import event_nouns
 
             # an event noun keeps its place: "a Moscow visit by Shultz" is aimed at Moscow
             anchor = self.by_token.get(head.i)
             return (anchor is None or anchor.kind not in ("title", "agent")) \
-                and "n:" + head.lemma_.lower() not in load_patterns()
+                and head.lemma_.lower() not in event_nouns()
         return head.pos_ == "PROPN" and head.lower_ not in PLACE_NOUNS
 
     def _remember(self, reading: Reading) -> None:

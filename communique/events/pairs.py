@@ -1,9 +1,10 @@
 """Pairs: who acts on whom, once the sources and targets of a trigger are known.
 
 - Each source acts on each target; no actor acts on itself, nor a group member on its own
-  country. A pair with neither side coded with a country ("someone said"), with no
-  political side (athletes, companies, newspapers alone: ``political``), or a country with itself
-  or its own sector ("CANGOV -> CAN") is no event (``recordable``).
+  country. A pair with neither side coded with a country ("someone said") or with no
+  political side (athletes, companies, newspapers alone: ``political``) is no event
+  (``recordable``); a state with itself or its own government ("CANGOV -> CAN") keeps its
+  act without a target.
 - Parties named together act on each other, one event each way: "Russia and Mali signed",
   "they agreed", and "talks between Serbia and Kosovo" held by someone unnamed (but not
   "talks with Russia and Saudi Arabia", which are each with someone else). So do two

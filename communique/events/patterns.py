@@ -84,6 +84,14 @@ def _words(text: str | None) -> tuple[str, ...]:
 
 
 @functools.cache
+def event_nouns() -> frozenset[str]:
+    """The lemmas of the nouns that carry an event by themselves ("n:visit" in patterns.tsv),
+    read without building the pattern index: the actor stage needs only these."""
+    return frozenset(row["trigger"][2:] for row in _rows("patterns.tsv")
+                     if row["trigger"].startswith("n:"))
+
+
+@functools.cache
 def load_patterns() -> dict[str, list[Pattern]]:
     """All patterns by trigger lemma ("n:visit" for nouns), most specific first."""
     index: dict[str, list[Pattern]] = {}

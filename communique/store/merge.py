@@ -3,7 +3,8 @@
 Two reports tell the same event when they are of the same *kind* (same source code, target
 code, CAMEO code and negation, both from headlines or both from texts) and their dates are
 at most ``SAME_EVENT_DAYS`` apart, and, when a side has no country ("RUS -> ?"), they come
-from the same article: only reports with both sides coded merge across articles. Reports a day apart chain: an event is a connected
+from the same story (an article and its copies): only reports with both sides coded merge
+across stories. Reports a day apart chain: an event is a connected
 component of the reports of one kind whose dates follow each other at most a day apart
 (Monday's, Tuesday's and Wednesday's reports are one event; Monday's and Wednesday's alone
 are two, until Tuesday's joins them). So the events do not depend on the order the reports
