@@ -22,6 +22,9 @@ from .model import Article, Document
 logger = logging.getLogger(__name__)
 
 DEFAULT_STAGES = ("clean", "dedupe")
+UNDATED_WARNING = ("no publication date: events are dated only where the text gives a year; "
+                   "give one with --date YYYY-MM-DD or a \"date\" field in JSONL")
+_undated_logged = False  # the log says it once per process; each article's record says it too
 
 
 def _factories() -> dict[str, Callable[[Settings], object]]:
@@ -85,9 +88,12 @@ class Pipeline:
     def _run_stage(self, stage, items: list, first: bool) -> list[Article]:
         start = time.perf_counter()
         try:
-            return self._run_stage_untimed(stage, items, first)
+            items = self._run_stage_untimed(stage, items, first)
         finally:
             self.seconds[stage.name] += time.perf_counter() - start
+        if stage.name == "events":
+            _warn_undated(items)
+        return items
 
     def _run_stage_untimed(self, stage, items: list, first: bool) -> list[Article]:
         if first:
@@ -120,3 +126,16 @@ class Pipeline:
             article.error = InternalError(f"internal error in stage {stage.name}: "
                                           f"{type(error).__name__}: {error}")
         return article
+
+
+def _warn_undated(articles: list[Article]) -> None:
+    """An article coded without a publication date says so in its warnings; the log says it
+    once per process, not once per article of a large undated corpus."""
+    global _undated_logged
+    undated = [a for a in articles if a.error is None and not a.date]
+    for article in undated:
+        if UNDATED_WARNING not in article.warnings:
+            article.warnings.append(UNDATED_WARNING)
+    if undated and not _undated_logged:
+        _undated_logged = True
+        logger.warning("%s (the first: %s)", UNDATED_WARNING, undated[0].path or undated[0].id)

@@ -88,7 +88,7 @@ class ArticleCoder:
             # a refusal is stated now, whatever mood the refused act was in
             code, negated = refusal, False
             modality = "asserted" if modality in ("hypothetical", "intended") else modality
-        date, precision = event_date(token, self.tree, self.article.date)
+        date, precision = event_date(token, self.tree, self.article.date, modality)
         historical = bool(date and self.article.date and precision and days_between(
             date, self.article.date) > HISTORICAL_DAYS)
         location = self.location(token)

@@ -43,39 +43,71 @@ _DATE_WORDS = re.compile(
     r"tonight|week|month|year|ago|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
     re.IGNORECASE)
+# A decade or a century ("in the 1990s", "the '80s", "the nineteenth century", "decades ago"):
+# a time, but no day, month or year of it is known.
+_SPANS = re.compile(
+    r"\b(\d{3}0s|\d0s|sixties|seventies|eighties|nineties|\w+(st|nd|rd|th)\s+centur(y|ies)|"
+    r"(decades|centuries)\s+ago)\b", re.IGNORECASE)
+UNDATED = (None, None)
 PLAUSIBLE_YEARS = (1000, 2999)
 _PRECISION = {"day": "day", "time": "day", "week": "day", "month": "month", "year": "year"}
 
 
 @functools.lru_cache(maxsize=64)
-def _relative_parser(base: dt.date | None):
+def _relative_parser(base: dt.date | None, prefer: str = "past"):
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    settings = {"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
     return DateDataParser(languages=["en"], settings=settings)
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve_date(expression: str, published: str | None) -> tuple[str, str] | None:
+def resolve_date(expression: str, published: str | None,
+                 future: bool = False) -> tuple[str | None, str | None] | None:
     """The date a time expression in the text points to, against the publication date.
 
     Returns ``(YYYY-MM-DD, precision)``, precision being day, month or year (a month or a year
-    is given as its first day), or None when the expression is no date or needs a publication
-    date that is unknown. "On Tuesday" in a Tuesday's paper is that day.
+    is given as its first day); ``UNDATED``, ``(None, None)``, for a decade or a century ("in
+    the 1990s"), whose day, month and year are all unknown; None when the expression is no
+    date, needs a publication date that is unknown, or (``future`` false) points after the
+    publication date.
+
+    ``future`` says whether the clause may speak of a time after the publication ("will visit
+    on Friday"): a weekday or a month without a year is then the next one, and else the last
+    one ("met on Friday" is the Friday before the paper). "On Tuesday" in a Tuesday's paper is
+    that day either way, "in March" in a paper of March that month. A clause that may not
+    speak of the future gets no date after its paper ("signed in 2007" in a paper of 2005):
+    its event is then dated by the caller as if the clause named no time.
     """
     text = expression.strip()
+    if _SPANS.search(text):
+        return UNDATED
     if not _DATE_WORDS.search(text):
         return None
     base = dt.date.fromisoformat(published) if published else None
     words = text.lower().split()
-    if base is not None and _WEEKDAYS[base.weekday()] in words and len(words) <= 2:
+    if base is not None and _WEEKDAYS[base.weekday()] in words and len(words) <= 2 \
+            and not {"last", "next", "past", "previous", "coming"} & set(words):
         return base.isoformat(), "day"
     relative = not re.search(r"\b\d{4}\b", text)
     if base is None and relative:
         return None
-    data = _relative_parser(base).get_date_data(text)
+    found = _read(text, base, "past")
+    if future and not (found and base and _contains(found, base)):
+        found = _read(text, base, "future")
+    if found is None:
+        return None
+    day, precision = found
+    if not future and base is not None and day > base:
+        return None  # a past or present event is not after its report
+    return day.isoformat(), precision
+
+
+def _read(text: str, base: dt.date | None, prefer: str) -> tuple[dt.date, str] | None:
+    """The first day and the precision of the period ``text`` names, read by dateparser."""
+    data = _relative_parser(base, prefer).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     precision = _PRECISION.get(data.period or "day", "day")
@@ -86,7 +118,17 @@ def resolve_date(expression: str, published: str | None) -> tuple[str, str] | No
         day = day.replace(day=1)
     elif precision == "year":
         day = day.replace(month=1, day=1)
-    return day.isoformat(), precision
+    return day, precision
+
+
+def _contains(found: tuple[dt.date, str], base: dt.date) -> bool:
+    """Whether the period ``found`` (first day, precision) holds the day ``base``."""
+    day, precision = found
+    if precision == "year":
+        return day.year == base.year
+    if precision == "month":
+        return (day.year, day.month) == (base.year, base.month)
+    return day == base
 
 
 def parse_day(value: str | None) -> dt.date | None:
