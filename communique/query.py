@@ -6,6 +6,7 @@ returns plain dicts: events in the contract's Event shape with ``num_mentions``,
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -13,11 +14,18 @@ from datetime import date
 
 MAX_LIMIT = 10_000
 MAX_OFFSET = 2**62  # SQLite integers are 64-bit; any offset beyond the rows is as good
+# The one rule by which every count, ranking, network, timeline and series counts events:
+# an event reported as not happening ("did not attack") or as only possible ("could
+# attack") is stored and listed, but counted nowhere. Lists show every event unless
+# filtered (negated, modality).
+COUNTED = "negated = 0 AND modality != 'hypothetical'"
 
 
 def _bounded(value, high: int) -> int:
     """A page parameter clamped to [0, high], whatever the caller passed."""
     return max(0, min(int(value), high))
+
+
 INTERVALS = ("day", "week", "month")
 _CODE = re.compile(r"^[A-Z]{3}$")
 
@@ -26,13 +34,39 @@ class QueryError(ValueError):
     """A query that cannot be answered as asked (a bad date, country code or interval)."""
 
 
-def _country(value: str | None, name: str) -> str | None:
-    if value is None:
+def country_code(value: str | None, name: str = "country") -> str | None:
+    """A country given as a code (ISO 3166 alpha-3, or IGO) or by its name ("Russia", "the
+    United States"), as the code the events carry."""
+    if value is None or not value.strip():
         return None
-    value = value.strip().upper()
-    if not _CODE.match(value):
-        raise QueryError(f"{name} must be a three-letter country code (ISO 3166 alpha-3 or IGO)")
-    return value
+    value = value.strip()
+    if _CODE.match(value.upper()):
+        return value.upper()
+    code = _country_names().get(value.lower().removeprefix("the ").strip())
+    if code is None:
+        raise QueryError(f"{name}: {value!r} is neither a country code (ISO 3166 alpha-3, or "
+                         "IGO) nor a country name communique knows")
+    return code
+
+
+def country_label(code: str) -> str:
+    """A country's name for a heading ("Russia (RUS)"); the code alone if unknown."""
+    name = _country_titles().get(code)
+    return f"{name} ({code})" if name else code
+
+
+@functools.cache
+def _country_titles() -> dict[str, str]:
+    from .actors.gazetteer import load_country_table
+
+    return {**load_country_table(), "IGO": "International organisations"}
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    from .actors.gazetteer import country_names
+
+    return country_names()
 
 
 def _day(value: str | None, name: str) -> str | None:
@@ -98,41 +132,105 @@ def event_record(row: sqlite3.Row, evidence: sqlite3.Row | None = None) -> dict:
     return record
 
 
-def events(connection, source=None, target=None, either_direction=False, cameo=None, quad=None,
-           since=None, until=None, q=None, article_id=None, limit=100, offset=0) -> list[dict]:
-    """Events, newest first, filtered by any of: source and target country (a dyad, in
-    either direction if asked), CAMEO code prefix, QuadClass, date range and words of the
-    reporting articles."""
-    source, target = _country(source, "source"), _country(target, "target")
-    where, params = [], []
+MODALITIES = ("asserted", "reported", "intended", "hypothetical")
+SIDES = ("source", "target")
+
+
+def _event_conditions(source=None, target=None, either_direction=False, country=None,
+                      cameo=None, quad=None, since=None, until=None, q=None, article_id=None,
+                      sector=None, modality=None, negated=None, between_countries=False,
+                      actor=None) -> tuple[list[str], list]:
+    """The WHERE conditions (and their parameters) of an event filter; every list and count
+    of events takes the same ones."""
+    source, target = country_code(source, "source"), country_code(target, "target")
+    where: list[str] = []
+    params: list = []
     _dyad_filter(source, target, either_direction, where, params)
     _date_filter(since, until, where, params)
+    country = country_code(country, "country")
+    if country:  # involving the country, on either side
+        where.append("(source_country = ? OR target_country = ?)")
+        params += [country, country]
+    if between_countries:
+        where.append("source_country IS NOT NULL AND target_country IS NOT NULL "
+                     "AND source_country != target_country")
     if cameo:
         if not str(cameo).isdigit() or len(str(cameo)) > 4:
             raise QueryError("cameo must be a CAMEO code or its first digits, e.g. 04 or 057")
         where.append("cameo LIKE ?")
         params.append(f"{cameo}%")
     if quad is not None:
-        if int(quad) not in (1, 2, 3, 4):
+        if str(quad) not in ("1", "2", "3", "4"):
             raise QueryError("quad must be 1, 2, 3 or 4")
         where.append("quad_class = ?")
         params.append(int(quad))
+    if sector:
+        where.append("(" + " OR ".join(
+            f"EXISTS (SELECT 1 FROM json_each({side}, '$.sectors') WHERE value = ?)"
+            for side in SIDES) + ")")
+        params += [sector.strip().upper()] * 2
+    if modality:
+        if modality not in MODALITIES:
+            raise QueryError(f"modality must be one of {', '.join(MODALITIES)}")
+        where.append("modality = ?")
+        params.append(modality)
+    if negated is not None:
+        where.append("negated = ?")
+        params.append(int(bool(negated)))
+    if actor:
+        _actor_filter(actor, where, params)
     if q:
-        query = fts_query(q)
-        if not query:
-            return []
-        where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id IN "
-                     "(SELECT id FROM articles WHERE rowid IN "
-                     "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))")
-        params.append(query)
+        words = fts_query(q)
+        if not words:
+            where.append("0")  # no word to look for: nothing matches
+        else:
+            where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id IN "
+                         "(SELECT id FROM articles WHERE rowid IN "
+                         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))")
+            params.append(words)
     if article_id:
         where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
         params.append(article_id)
-    limit = _bounded(limit, MAX_LIMIT)
-    sql = ("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+    return where, params
+
+
+def _actor_filter(words: str, where: list, params: list) -> None:
+    """Events whose source or target is named (its canonical name, or the words of the text
+    that named it) with every one of ``words``: "Putin" finds Vladimir Putin's events."""
+    terms = re.findall(r"\w+", words.lower())
+    if not terms:
+        raise QueryError("actor needs a name, e.g. Putin")
+    sides = []
+    for side in SIDES:
+        fields = f"lower(coalesce(json_extract({side}, '$.name'), '') || ' ' || " \
+                 f"coalesce(json_extract({side}, '$.text'), ''))"
+        sides.append("(" + " AND ".join(f"{fields} LIKE ?" for _ in terms) + ")")
+        params += [f"%{term}%" for term in terms]
+    where.append("(" + " OR ".join(sides) + ")")
+
+
+def _where(conditions: list[str]) -> str:
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+def events(connection, limit=100, offset=0, **filters) -> list[dict]:
+    """Events, newest first, filtered by any of the filters of ``_event_conditions``: source
+    and target country (a dyad, in either direction if asked), a country on either side,
+    only between two countries, CAMEO code prefix, QuadClass, sector, modality, negation,
+    date range, an actor's name and words of the reporting articles."""
+    where, params = _event_conditions(**filters)
+    sql = ("SELECT * FROM events" + _where(where)
            + " ORDER BY date DESC, num_mentions DESC, id LIMIT ? OFFSET ?")
-    rows = connection.execute(sql, [*params, limit, _bounded(offset, MAX_OFFSET)]).fetchall()
+    rows = connection.execute(sql, [*params, _bounded(limit, MAX_LIMIT),
+                                    _bounded(offset, MAX_OFFSET)]).fetchall()
+    article_id = filters.get("article_id")
     return [event_record(row, first_mention(connection, row["id"], article_id)) for row in rows]
+
+
+def count_events(connection, **filters) -> int:
+    """How many events ``events`` would list with these filters and no limit."""
+    where, params = _event_conditions(**filters)
+    return connection.execute("SELECT COUNT(*) FROM events" + _where(where), params).fetchone()[0]
 
 
 # A mention's sentence: stored only when the article's text (or title, for a headline event)
@@ -172,47 +270,8 @@ PERIODS = {"day": "date", "week": "date(date, '-6 days', 'weekday 1')",
            "month": "substr(date, 1, 7)"}  # a week is named by its Monday
 
 
-def dyad_timeline(connection, a: str, b: str, interval: str = "month",
-                  either_direction: bool = True, since=None, until=None) -> list[dict]:
-    """Per period: event counts by QuadClass and the Goldstein sum, for the dyad A-B
-    (negated and hypothetical events left out)."""
-    if interval not in INTERVALS:
-        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
-    a, b = _country(a, "a"), _country(b, "b")
-    if not (a and b):
-        raise QueryError("a dyad needs two country codes")
-    where = ["date IS NOT NULL", "negated = 0", "modality != 'hypothetical'"]
-    params: list = []
-    _dyad_filter(a, b, either_direction, where, params)
-    _date_filter(since, until, where, params)
-    sql = (f"SELECT {PERIODS[interval]} AS period, SUM(quad_class = 1) AS quad1, "
-           "SUM(quad_class = 2) AS quad2, SUM(quad_class = 3) AS quad3, "
-           "SUM(quad_class = 4) AS quad4, COUNT(*) AS events, "
-           "ROUND(SUM(goldstein), 2) AS goldstein FROM events WHERE " + " AND ".join(where)
-           + " GROUP BY period ORDER BY period")
-    return [dict(row) for row in connection.execute(sql, params).fetchall()]
-
-
-def network(connection, since=None, until=None, min_events: int = 1,
-            limit: int = 500) -> list[dict]:
-    """The actor network: one weighted edge per ordered pair of countries."""
-    where = ["source_country IS NOT NULL", "target_country IS NOT NULL",
-             "source_country != target_country", "negated = 0", "modality != 'hypothetical'"]
-    params: list = []
-    _date_filter(since, until, where, params)
-    sql = ("SELECT source_country AS source, target_country AS target, COUNT(*) AS events, "
-           "SUM(num_mentions) AS mentions, ROUND(SUM(goldstein), 2) AS goldstein, "
-           "SUM(quad_class IN (1, 2)) AS cooperation, SUM(quad_class IN (3, 4)) AS conflict "
-           "FROM events WHERE " + " AND ".join(where)
-           + " GROUP BY source_country, target_country HAVING COUNT(*) >= ? "
-             "ORDER BY events DESC, source, target LIMIT ?")
-    rows = connection.execute(sql, [*params, _bounded(min_events, MAX_OFFSET),
-                                    _bounded(limit, MAX_LIMIT)]).fetchall()
-    return [dict(row) for row in rows]
-
-
-def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[dict]:
-    party = _country(party, "party")
+def _agreement_conditions(party, topic) -> tuple[list[str], list]:
+    party = country_code(party, "party")
     where, params = [], []
     if party:
         where.append("g.id IN (SELECT agreement_id FROM agreement_parties WHERE country = ?)")
@@ -220,13 +279,18 @@ def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[
     if topic:
         where.append("EXISTS (SELECT 1 FROM json_each(g.topics) WHERE value = ?)")
         params.append(topic.lower())
+    return where, params
+
+
+def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[dict]:
+    """Agreements, newest first, by a party's country (code or name) and a topic."""
+    where, params = _agreement_conditions(party, topic)
     # The sentence is the article's text between the sentence's offsets, unless stored.
     sentence = ("COALESCE(g.sentence, substr(a.text, g.sentence_start + 1, "
                 "g.sentence_end - g.sentence_start))" if _version(connection) >= 3
                 else "g.sentence")
     sql = (f"SELECT g.*, {sentence} AS evidence_sentence FROM agreements g "
-           "LEFT JOIN articles a ON a.id = g.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
+           "LEFT JOIN articles a ON a.id = g.article_id" + _where(where)
            + " ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?")
     rows = connection.execute(sql, [*params, _bounded(limit, MAX_LIMIT),
                                     _bounded(offset, MAX_OFFSET)]).fetchall()
@@ -235,6 +299,26 @@ def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[
              "date": r["date"], "num_articles": r["num_articles"],
              "evidence": {"article_id": r["article_id"], "sentence": r["evidence_sentence"],
                           "start": r["start"], "end": r["end"]}} for r in rows]
+
+
+def count_agreements(connection, party=None, topic=None) -> int:
+    where, params = _agreement_conditions(party, topic)
+    return connection.execute("SELECT COUNT(*) FROM agreements g" + _where(where),
+                              params).fetchone()[0]
+
+
+def articles(connection, limit=100, offset=0) -> list[dict]:
+    """Stored articles without their text, newest first, each with its count of events."""
+    rows = connection.execute(
+        "SELECT id, path, url, title, date, source, duplicate_of, (SELECT COUNT(DISTINCT "
+        "event_id) FROM event_mentions m WHERE m.article_id = articles.id) AS events "
+        "FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?",
+        (_bounded(limit, MAX_LIMIT), _bounded(offset, MAX_OFFSET))).fetchall()
+    return [dict(row) for row in rows]
+
+
+def count_articles(connection) -> int:
+    return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
 
 def article(connection, article_id: str, limit: int = 100, offset: int = 0) -> dict | None:
@@ -258,6 +342,7 @@ def article(connection, article_id: str, limit: int = 100, offset: int = 0) -> d
 
 def overview(connection) -> dict:
     """Counts of what the database holds, and its ten busiest dyads."""
+    from .dyads import dyads  # which builds on this module
     def count(sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
 
@@ -266,4 +351,5 @@ def overview(connection) -> dict:
             "events": count("SELECT COUNT(*) FROM events"),
             "mentions": count("SELECT COUNT(*) FROM event_mentions"),
             "agreements": count("SELECT COUNT(*) FROM agreements"),
-            "dyads": network(connection, limit=10)}
+            "counted": count("SELECT COUNT(*) FROM events WHERE " + COUNTED),
+            "dyads": dyads(connection, limit=10)}

@@ -29,6 +29,35 @@ def example_db(path, *extra: Path) -> Path:
     return path
 
 
+# Short reports of our own, each with its publication date: dyads in both directions, a
+# negated act, officials named by name, an act with no target, and events eleven months
+# apart.
+ANALYST_REPORTS = (
+    ("2025-01-15", "mali-january.txt", "Russia and Mali signed three agreements on Tuesday."),
+    ("2025-12-10", "mali-december.txt",
+     "Mali and Russia signed a defence agreement in Bamako on Wednesday."),
+    ("2025-06-24", "islands.txt", "Japan protested to China over the disputed islands on Monday."),
+    ("2025-06-24", "ukraine.txt",
+     "Russia did not attack Ukraine, the Ukrainian government said.\n\n"
+     "President Vladimir Putin met French President Emmanuel Macron in Moscow on Monday."),
+    ("2025-06-24", "kharkiv.txt",
+     "Russian troops shelled Ukrainian positions near Kharkiv on Sunday.\n\n"
+     "China praised Russia for its support."),
+    ("2025-06-24", "moscow.txt", "Thousands of people demonstrated in Moscow on Sunday."),
+)
+
+
+def analyst_db(path: Path) -> Path:
+    """A real database of ANALYST_REPORTS, each ingested with its own date."""
+    folder = path.parent / "reports"
+    folder.mkdir(exist_ok=True)
+    for day, name, text in ANALYST_REPORTS:
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        settings = Settings(default_date=day)
+        ingest(iter_documents([str(folder / name)], settings), path, settings)
+    return path
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason (a user's clone has no ../shared)."""
     path = SHARED.joinpath(*parts)

@@ -115,6 +115,21 @@ def _read_tsv(name: str) -> list[dict]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def country_names() -> dict[str, str]:
+    """Every country's name and aliases in lower case, without a leading "the", -> ISO3
+    (countries.tsv): how users may name a country where a code is asked for."""
+    names: dict[str, str] = {}
+    for row in _read_tsv("countries.tsv"):
+        for name in [row["name"], *_split(row["aliases"])]:
+            names.setdefault(name.lower().removeprefix("the "), row["iso3"])
+    return names
+
+
+def load_country_table() -> dict[str, str]:
+    """ISO3 -> the country's common name (countries.tsv)."""
+    return {row["iso3"]: row["name"] for row in _read_tsv("countries.tsv")}
+
+
 def _parse_date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 

@@ -1,7 +1,8 @@
 """The command line: a thin click layer over the library.
 
 The commands that read documents are in ``documents.py`` (clean, actors, code, ingest, eval),
-those that read a database in ``database.py`` (events, agreements, dyad, export, serve, demo).
+those that read a database in ``database.py`` (export, serve, demo) and ``queries.py``
+(events, agreements, dyads, dyad).
 """
 from __future__ import annotations
 
@@ -60,4 +61,4 @@ def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 
 
 # The command modules register their commands on ``main``.
-from . import database, documents  # noqa: E402,F401
+from . import database, documents, queries, series  # noqa: E402,F401

@@ -1,8 +1,10 @@
-"""Commands that read a database: events, agreements, dyad, export, serve and demo."""
+"""Commands that read a database as a whole: export, serve and demo (the questions asked of
+one are in ``queries.py``)."""
 from __future__ import annotations
 
-import json
 import logging
+import os
+import shutil
 import sqlite3
 import sys
 from contextlib import closing
@@ -11,22 +13,37 @@ from pathlib import Path
 import click
 
 from ..errors import CommuniqueError
-from ..ingest.readers import iter_documents
 from . import main
-from .options import EXIT_OK, EXIT_SOME_FAILED, check_date, load_settings
+from .options import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    check_date,
+    check_db_for_writing,
+    check_folder,
+    load_settings,
+    read_inputs,
+    skipped_note,
+)
 from .terminal import printable
 
 logger = logging.getLogger(__name__)
 
 
 def _open_db(db_path: str):
+    """The database for reading; a usage error (exit 2) when --db names none: a folder that
+    does not exist, no file, or a file that is not a communique database."""
+    from ..errors import NotADatabase
     from ..store.db import connect
 
+    check_folder(db_path, "'--db'", writable=False)
     if not Path(db_path).is_file():
-        raise click.UsageError(f"no database at {db_path}: make one with `communique ingest`")
+        raise click.UsageError(f"no database at {printable(db_path)}: make one with "
+                               "`communique ingest`")
     try:
         return connect(db_path, readonly=True)
-    except CommuniqueError as error:  # not a database, made by a newer communique, ...
+    except NotADatabase as error:  # a JSONL file, an empty file, another program's SQLite
+        raise click.BadParameter(f"{error.code}: {error}", param_hint="'--db'") from None
+    except CommuniqueError as error:  # made by a newer communique, cannot be read, ...
         raise click.ClickException(f"{error.code}: {error}") from None
     except sqlite3.Error as error:
         raise click.ClickException(f"cannot read the database {db_path}: {error}") from None
@@ -49,98 +66,6 @@ def _cell(value) -> str:
     return printable(str(value).replace("\t", " ").replace("\n", " "))
 
 
-EVENT_TABLE = ("date", "source", "target", "cameo", "quad", "goldstein", "articles", "sentence")
-
-
-@main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--source", help="Source country (ISO 3166 alpha-3, or IGO).")
-@click.option("--target", help="Target country.")
-@click.option("--either-direction", is_flag=True, help="With --source and --target: both directions.")
-@click.option("--cameo", help="CAMEO code or its first digits (04, 057).")
-@click.option("--quad", type=click.IntRange(1, 4), help="QuadClass: 1-4.")
-@click.option("--since", help="From this date (YYYY-MM-DD).")
-@click.option("--until", help="Up to this date (YYYY-MM-DD).")
-@click.option("-q", "--query", "text", help="Words the reporting articles contain.")
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "jsonl"]),
-              default="table", show_default=True)
-def events(db_path, source, target, either_direction, cameo, quad, since, until, text, limit,
-           output_format):
-    """List stored events, newest first; JSONL carries num_articles, num_sources, num_mentions."""
-    from .. import query
-    from ..store.export import write_csv
-
-    with closing(_open_db(db_path)) as connection:
-        found = _query(query.events, connection, source=source, target=target,
-                       either_direction=either_direction, cameo=cameo, quad=quad, since=since,
-                       until=until, q=text, limit=limit)
-    out = sys.stdout
-    if output_format == "jsonl":
-        for event in found:
-            out.write(json.dumps(event, ensure_ascii=False) + "\n")
-    elif output_format == "csv":
-        write_csv(out, found)  # the columns and the formula guard of `export --format csv`
-    else:
-        out.write("\t".join(EVENT_TABLE) + "\n")
-        for event in found:
-            target_actor = event["target"] or {}
-            # Cut before escaping, so that an escape such as \x1b is never cut in half.
-            out.write("\t".join(_cell(cell) for cell in (
-                event["date"] or "-", event["source"]["code"] or "-", target_actor.get("code") or "-",
-                event["cameo"], event["quad_class"], event["goldstein"], event["num_articles"],
-                (event["evidence"]["sentence"] or "")[:100])) + "\n")
-
-
-@main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--party", help="A party's country (ISO 3166 alpha-3).")
-@click.option("--topic", help="A topic: trade, science, nuclear, energy, defence, ...")
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
-def agreements(db_path, party, topic, limit, output_format):
-    """List stored agreements: parties, kind, status, topics and title."""
-    from .. import query
-
-    with closing(_open_db(db_path)) as connection:
-        found = _query(query.agreements, connection, party=party, topic=topic, limit=limit)
-    for agreement in found:
-        if output_format == "jsonl":
-            click.echo(json.dumps(agreement, ensure_ascii=False))
-        else:
-            click.echo("\t".join(_cell(cell) for cell in (
-                agreement["date"] or "-", "-".join(agreement["parties"]), agreement["kind"],
-                agreement["status"], ",".join(agreement["topics"]) or "-", agreement["title"])))
-
-
-@main.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--interval", type=click.Choice(["day", "week", "month"]), default="month",
-              show_default=True)
-@click.option("--one-way", is_flag=True, help="Only events from A to B.")
-def dyad(a, b, db_path, interval, one_way):
-    """A timeline of the relations between A and B: events per QuadClass and the Goldstein sum."""
-    from .. import query
-
-    with closing(_open_db(db_path)) as connection:
-        periods = _query(query.dyad_timeline, connection, a, b, interval=interval,
-                         either_direction=not one_way)
-    if not periods:
-        click.echo(f"no events between {printable(a.upper())} and {printable(b.upper())}")
-        return
-    width = max(p["events"] for p in periods)
-    click.echo(f"{'period':<10}  {'verbal coop':>11} {'material coop':>13} {'verbal confl':>12} "
-               f"{'material confl':>14}  {'goldstein':>9}")
-    for p in periods:
-        bar = "+" * round(20 * (p["quad1"] + p["quad2"]) / width) + \
-            "-" * round(20 * (p["quad3"] + p["quad4"]) / width)
-        click.echo(f"{p['period']:<10}  {p['quad1']:>11} {p['quad2']:>13} {p['quad3']:>12} "
-                   f"{p['quad4']:>14}  {p['goldstein']:>9.1f}  {bar}")
-
-
 @main.command()
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["gdelt", "plover", "csv", "parquet"]),
@@ -155,9 +80,7 @@ def export(db_path, output_format, out):
     from ..store.export import export as run_export
 
     destination = Path(out)
-    if not destination.parent.is_dir():
-        raise click.BadParameter(f"the folder {destination.parent} does not exist: make it first",
-                                 param_hint="'--out'")
+    check_folder(out, "'--out'")  # exists, and takes files: before the database is read
     if destination.exists() and Path(db_path).exists() and destination.samefile(db_path):
         raise click.BadParameter("that is the database itself", param_hint="'--out'")
     untouched = f"{out} is as it was" if destination.exists() else "nothing was written"
@@ -184,20 +107,30 @@ def export(db_path, output_format, out):
 def demo(ctx, paths, db_path, date):
     """Code the bundled example articles into a database, show what was found and how to browse it."""
     from .. import query
+    from ..errors import NotADatabase
     from ..store.ingest import ingest as run_ingest
 
-    paths = paths or ("examples",)
-    if not all(Path(p).exists() for p in paths):
-        raise click.UsageError("run it from the project's folder (it reads ./examples) or give paths")
+    if not paths:
+        examples = _bundled_examples()
+        if examples is None:
+            raise click.UsageError("the bundled examples are not installed here: give the "
+                                   "paths of articles to code")
+        paths = (str(examples),)
     settings = load_settings(ctx, default_date=date)
-    report = run_ingest(iter_documents(list(paths), settings), db_path, settings)
+    check_db_for_writing(db_path)
+    documents, stats = read_inputs(list(paths), settings)
+    try:
+        report = run_ingest(documents, db_path, settings)
+    except NotADatabase as error:
+        raise click.BadParameter(f"{error.code}: {error}", param_hint="'--db'") from None
     with closing(_open_db(db_path)) as connection:
         summary = query.overview(connection)
         found = query.events(connection, limit=200)
         deals = query.agreements(connection)
     click.echo(f"{db_path}: {summary['articles']} articles ({summary['duplicates']} duplicates), "
                f"{summary['events']} events, {summary['agreements']} agreements "
-               f"(this run: {report.articles} new articles, {report.skipped} already there)")
+               f"(this run: {report.articles} new articles, {report.skipped} already there"
+               f"{skipped_note(stats)})")
     click.echo("\nEvents between two countries:")
     for event in found:
         target = event["target"] or {}
@@ -208,19 +141,53 @@ def demo(ctx, paths, db_path, date):
     for agreement in deals:
         click.echo(f"  {'-'.join(agreement['parties'])}  {agreement['kind']}, {agreement['status']}: "
                    f"{agreement['title']}")
+    command = _command_name()
     click.echo(f"""
 Browse it:
-  .venv/bin/communique events --db {db_path} --source RUS --target MLI
-  .venv/bin/communique dyad RUS MLI --db {db_path}
-  .venv/bin/communique agreements --db {db_path}
-  .venv/bin/communique export --db {db_path} --format csv --out events.csv
-  .venv/bin/communique serve --db {db_path}    then open http://127.0.0.1:8000/dyad/RUS/MLI
+  {command} events --db {db_path} --source RUS --target MLI
+  {command} dyad RUS MLI --db {db_path}
+  {command} agreements --db {db_path}
+  {command} export --db {db_path} --format csv --out events.csv
+  {command} serve --db {db_path}    then open http://127.0.0.1:8000/dyad/RUS/MLI
   datasette {db_path}        (Datasette opens the database as it is)""")
     ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
 
 
+def _bundled_examples() -> Path | None:
+    """The folder of the example articles, wherever the command runs from: the project's
+    ``examples/`` beside the package (a source checkout, or the editable install `make`
+    makes), else where a wheel installs them (``share/communique/examples`` under the data
+    prefix, see ``data-files`` in pyproject.toml)."""
+    import sysconfig
+
+    from .. import __file__ as package_init
+
+    candidates = [Path(package_init).resolve().parent.parent / "examples"]
+    for scheme in (None, f"{os.name}_user"):
+        try:
+            data = sysconfig.get_path("data", scheme) if scheme else sysconfig.get_path("data")
+        except KeyError:  # no such scheme here
+            continue
+        candidates.append(Path(data) / "share" / "communique" / "examples")
+    return next((folder for folder in candidates if folder.is_dir()), None)
+
+
+def _command_name() -> str:
+    """How to run this communique from the current folder, for the hints demo prints."""
+    script = Path(sys.argv[0])
+    if script.name != "communique":
+        return "communique"  # python -m communique.cli, or a test runner
+    on_path = shutil.which("communique")
+    if on_path and Path(on_path).resolve() == script.resolve():
+        return "communique"
+    try:
+        return str(script.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(script.resolve())
+
+
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on (the default is this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -231,6 +198,7 @@ Browse it:
 def serve(db_path, host, port, allow_hosts):
     """Serve the JSON API (OpenAPI at /openapi.json) over a database, read-only.
 
+    Prints "serving DB at URL" once it listens, then one line per request on stderr.
     POST /api/ingest exists only when the environment variable COMMUNIQUE_TOKEN is set, and
     needs it as a bearer token. Requests for any other host than the allowed ones get 400
     (against DNS rebinding).
@@ -242,6 +210,8 @@ def serve(db_path, host, port, allow_hosts):
 
     from ..web.app import DEFAULT_ALLOWED_HOSTS, create_app, host_pattern
 
+    with closing(_open_db(db_path)):  # the messages of the other commands, before listening
+        pass
     hosts = [*DEFAULT_ALLOWED_HOSTS, *allow_hosts]
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
@@ -259,5 +229,52 @@ def serve(db_path, host, port, allow_hosts):
         raise click.BadParameter(str(error), param_hint="--allow-host or --host") from None
     app = create_app(db_path, token=os.environ.get("COMMUNIQUE_TOKEN") or None,
                      allowed_hosts=hosts)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_config=_serve_log_config(db_path))
+
+
+class _StartLine(logging.Filter):
+    """Lets through only uvicorn's "Uvicorn running on URL" line, as "serving DB at URL/
+    (Ctrl+C to stop)": printed once the socket is bound, with the port bound (--port 0 too)."""
+
+    def __init__(self, db_path: str):
+        super().__init__()
+        self.db_path = db_path
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.levelno != logging.INFO or not message.startswith("Uvicorn running on "):
+            return False
+        url = message.removeprefix("Uvicorn running on ").split(" ", 1)[0]
+        record.msg, record.args = "serving %s at %s/ (Ctrl+C to stop)", (self.db_path, url)
+        record.__dict__.pop("color_message", None)  # uvicorn's coloured copy of its own text
+        return True
+
+
+def _serve_log_config(db_path: str) -> dict:
+    """uvicorn's logging for `serve`, all on stderr: the start line, warnings and errors, and
+    the access log (one line per request); not uvicorn's other start-up and shutdown lines."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"start": {"()": _StartLine, "db_path": printable(str(db_path))}},
+        "formatters": {
+            "plain": {"format": "%(message)s"},
+            "problem": {"format": "communique: %(levelname)s: %(message)s"},
+            "access": {"()": "uvicorn.logging.AccessFormatter", "datefmt": "%Y-%m-%d %H:%M:%S",
+                       "fmt": '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s'},
+        },
+        "handlers": {
+            "start": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                      "formatter": "plain", "filters": ["start"]},
+            "problem": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                        "formatter": "problem", "level": "WARNING"},
+            "access": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                       "formatter": "access"},
+        },
+        "loggers": {
+            "uvicorn": {"handlers": ["start", "problem"], "level": "INFO", "propagate": False},
+            "uvicorn.error": {"level": "INFO"},
+            "uvicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+        },
+    }
 

@@ -8,18 +8,21 @@ import sys
 import click
 
 from .. import CODE_STAGES
-from ..ingest.readers import iter_documents
 from ..parallel import Runner
 from . import main
 from .options import (
     EXIT_OK,
     EXIT_SOME_FAILED,
+    check_db_for_writing,
+    check_folder,
     executor_for_run,
     input_options,
     input_paths,
     load_settings,
     progress_bar,
+    read_inputs,
     run_options,
+    skipped_note,
 )
 from .terminal import printable
 
@@ -111,11 +114,23 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler
         return
     from ..store.shards import ShardWriter
 
-    shards = ShardWriter(out_dir)
+    check_folder(out_dir, "'--out'", create=True)
+    shards = []  # made at the first partition: a run without documents leaves DIR as it was
+
+    def write_shards(articles):
+        if not shards:
+            shards.append(ShardWriter(out_dir))
+        shards[0].write(articles)
+
+    def summary() -> str:
+        if not shards:
+            return f"nothing written to {out_dir}"
+        done = shards[0]
+        return (f"{done.articles} articles, {done.events} events and {done.agreements} "
+                f"agreements written to {out_dir} in {done.count} shards")
+
     _run(ctx, settings, CODE_STAGES, paths, workers, scheduler, progress, "code",
-         on_partition=shards.write)
-    click.echo(f"{shards.articles} articles, {shards.events} events and {shards.agreements} "
-               f"agreements written to {out_dir} in {shards.count} shards", err=True)
+         on_partition=write_shards, summary=summary)
 
 
 @main.command()
@@ -132,19 +147,26 @@ def ingest(ctx, paths, db_path, date, dedupe, batch_size, workers, scheduler, pr
     interrupted run resumes to the same result. The database is the same whether one
     process, several or a Dask cluster did the coding. Prints a summary on stderr.
     """
+    from ..errors import NotADatabase
     from ..store.ingest import ingest as run_ingest
 
     settings = load_settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
-    documents = iter_documents(input_paths(paths), settings)
-    with progress_bar(progress, "ingest") as bar, executor_for_run(
+    check_db_for_writing(db_path)
+    paths = input_paths(paths)
+    documents, stats = read_inputs(paths, settings)
+    with progress_bar(progress, "ingest", paths, settings) as bar, executor_for_run(
             settings, CODE_STAGES, documents, workers, scheduler) as (executor, documents):
-        report = run_ingest(documents, db_path, settings, on_batch=bar.update, executor=executor)
+        try:
+            report = run_ingest(documents, db_path, settings, on_batch=bar.update,
+                                executor=executor)
+        except NotADatabase as error:  # an SQLite file of another program, say
+            raise click.BadParameter(f"{error.code}: {error}", param_hint="'--db'") from None
     for article in report.failed:
         logger.warning("%s: %s %s", article.path or article.id, article.error.code, article.error)
     click.echo(f"{report.documents} documents: {report.articles} articles stored "
                f"({report.duplicates} duplicates), {report.skipped} already stored, "
                f"{len(report.failed)} failed; {report.events} new events, "
-               f"{report.mentions} event mentions", err=True)
+               f"{report.mentions} event mentions{skipped_note(stats)}", err=True)
     _log_timings(report.seconds)
     ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
 
@@ -199,13 +221,15 @@ def _eval_line(path, scores: dict) -> str:
 
 
 def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, write=None,
-         on_partition=None) -> None:
+         on_partition=None, summary=None) -> None:
     """Stream documents through ``stages``, hand each result to ``write`` (or each partition
-    to ``on_partition``), and exit 1 if any document failed."""
+    to ``on_partition``), print ``summary()`` on stderr if given, and exit 1 if any document
+    failed. Files skipped for their extension are counted in the summary, or a warning."""
     failed = 0
     out = sys.stdout
-    documents = iter_documents(input_paths(paths), settings)
-    with progress_bar(progress, desc) as bar, executor_for_run(
+    paths = input_paths(paths)
+    documents, stats = read_inputs(paths, settings)
+    with progress_bar(progress, desc, paths, settings) as bar, executor_for_run(
             settings, stages, documents, workers, scheduler) as (executor, documents):
         runner = Runner(settings, stages, executor)
         for articles in runner.run(documents):
@@ -220,6 +244,10 @@ def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, 
             if on_partition is not None:
                 on_partition(articles)
     out.flush()
+    if summary is not None:
+        click.echo(summary() + skipped_note(stats), err=True)
+    elif stats.skipped:
+        logger.warning("%s", printable(stats.summary()))
     _log_timings(runner.seconds)
     ctx.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 

@@ -15,6 +15,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings
@@ -40,8 +41,32 @@ KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | {".jsonl", ".warc"}
 STDIN = "-"
 
 
-def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Document]:
-    """Yield the documents of every path in order; ``-`` reads stdin."""
+@dataclass
+class InputStats:
+    """What the readers passed over: the files under a directory whose extension is none of
+    ``KNOWN_SUFFIXES`` (hidden files and folders, named with a leading dot, are not counted)."""
+
+    skipped: list[str] = field(default_factory=list)  # their paths, as shown to people
+
+    def summary(self) -> str:
+        """``"2 files skipped (unknown extensions: .docx, .pdf)"``, or "" when none was."""
+        if not self.skipped:
+            return ""
+        kinds = sorted({_kind(path)[0] or "no extension" for path in self.skipped})
+        count = len(self.skipped)
+        return (f"{count} file{'s' if count != 1 else ''} skipped (unknown extension"
+                f"{'s' if len(kinds) != 1 else ''}: {', '.join(kinds)})")
+
+
+def readable_suffixes() -> str:
+    """The extensions the readers take from a directory, for messages."""
+    return ", ".join(sorted(KNOWN_SUFFIXES)) + " (each optionally .gz)"
+
+
+def iter_documents(paths: Iterable[str], settings: Settings | None = None,
+                   stats: InputStats | None = None) -> Iterator[Document]:
+    """Yield the documents of every path in order; ``-`` reads stdin. ``stats``, if given,
+    collects the files of directories that were skipped for their extension."""
     settings = settings or Settings()
     for path in paths:
         if path == STDIN:
@@ -52,7 +77,7 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
                            error=NotFound(f"no such file or directory: {shown_path(path)}"))
             continue
         if os.path.isdir(path):
-            for file_path, error in _walk(path):
+            for file_path, error in _walk(path, None if stats is None else stats.skipped):
                 # Ids keep the directory's own name, so that several directories with
                 # files of the same names ("bbc/business/001", "bbc/tech/001") stay apart.
                 doc_id = _relative_id(os.path.dirname(os.path.abspath(path)), os.path.abspath(file_path))
@@ -62,6 +87,44 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None) -> It
                     yield from read_file(file_path, doc_id, settings)
         else:
             yield from read_file(path, _stem(path), settings)
+
+
+def count_documents(paths: Iterable[str], settings: Settings | None = None) -> int | None:
+    """How many documents ``iter_documents(paths)`` yields, when that is cheap to know: the
+    files after expanding directories, a JSONL file by its lines (read as the reader reads
+    them, without parsing); None with stdin, a WARC archive or a gzipped JSONL file, whose
+    documents are only known by reading them all. An estimate if the files change meanwhile."""
+    settings = settings or Settings()
+    total = 0
+    for path in paths:
+        if path == STDIN:
+            return None
+        entries = _walk(path, warn=False) if os.path.isdir(path) else [(path, None)]
+        for file_path, error in entries:
+            kind, compressed = _kind(file_path)
+            if error is not None or kind != ".jsonl" and kind != ".warc":
+                total += 1  # one document, or one error record
+            elif kind == ".warc" or compressed:
+                return None
+            else:
+                total += _count_lines(file_path, settings.max_document_bytes)
+    return total
+
+
+def _count_lines(path: str, limit: int) -> int:
+    """The documents of a JSONL file, counted as ``_read_jsonl`` reads its lines."""
+    count = 0
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1  # not read (a FIFO would block): one error record
+        with open(path, "rb") as fh:
+            while line := fh.readline(limit + 1):
+                if len(line) > limit and not line.endswith(b"\n"):
+                    return count + 1  # the reader stops at a runaway line, with one error
+                count += 1 if line.strip() else 0
+    except OSError:
+        return count + 1  # the reader ends the file with one error record
+    return count
 
 
 def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
@@ -221,10 +284,13 @@ def _read_warc(fh, path: str, file_id: str, settings: Settings) -> Iterator[Docu
         raise BadWarc(f"{BadWarc.message}: {error}") from None
 
 
-def _walk(root: str) -> Iterator[tuple[str, CommuniqueError | None]]:
+def _walk(root: str, skipped: list[str] | None = None,
+          warn: bool = True) -> Iterator[tuple[str, CommuniqueError | None]]:
     """Files under ``root`` in sorted order; follows symlinks but never around a loop.
 
     Iterative, with its own stack, so that a tree of any depth is walked without recursion.
+    Files whose extension is not a document's are passed over, and listed in ``skipped``;
+    ``warn=False`` walks without logging (to count the files before reading them).
     """
     visited: set[tuple[int, int]] = set()
     stack: list[tuple[tuple[int, int], Iterator[os.DirEntry]]] = []  # the open directories
@@ -238,7 +304,8 @@ def _walk(root: str) -> Iterator[tuple[str, CommuniqueError | None]]:
         if any(key == open_key for open_key, _ in stack):
             return SymlinkLoop(f"{directory} points back to one of its parents; skipped")
         if key in visited:
-            logger.warning("%s was already read through another path; skipped", directory)
+            if warn:
+                logger.warning("%s was already read through another path; skipped", directory)
             return None
         visited.add(key)
         try:
@@ -270,6 +337,9 @@ def _walk(root: str) -> Iterator[tuple[str, CommuniqueError | None]]:
         elif is_file:
             if _kind(entry.name)[0] in KNOWN_SUFFIXES:
                 yield entry.path, None
+            elif skipped is not None:
+                logger.info("%s: skipped (not a known document extension)", shown_path(entry.path))
+                skipped.append(shown_path(entry.path))
         elif entry.is_symlink() and not os.path.exists(entry.path):
             yield entry.path, NotFound(f"{entry.path} is a broken symbolic link")
         elif _kind(entry.name)[0] in KNOWN_SUFFIXES:  # a FIFO, socket or device by a document's name

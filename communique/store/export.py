@@ -1,7 +1,11 @@
 """Exports of the event table in the formats users' tools read.
 
-- ``csv`` and ``parquet``: one flat row per event (the columns of ``FLAT_COLUMNS``), which
-  pandas and DuckDB load as they are;
+- ``csv`` and ``parquet``: one flat row per event (the columns of ``FLAT_COLUMNS``, with
+  their types). Parquet carries the types: ``date`` is a Parquet date (an event known to
+  the month or the year has its first day, and ``date_precision`` says which), the CAMEO
+  codes are strings. CSV carries none: its cells are written as they are ("010", never 10),
+  and a reader that guesses types must be told that ``cameo`` and ``cameo_root`` are text
+  (``pd.read_csv(path, dtype={"cameo": str, "cameo_root": str})``), or "010" becomes 10;
 - ``gdelt``: GDELT 2.0's event table, 61 tab-separated columns in GDELT's order, no header
   (as GDELT publishes it). Country codes are CAMEO's three letters; the Geo fields carry the
   place named in the text, without coordinates;
@@ -35,8 +39,10 @@ logger = logging.getLogger(__name__)
 
 FORMATS = ("gdelt", "plover", "csv", "parquet")
 
+# The flat row of an event and its types ("date": a calendar date, written in CSV as
+# YYYY-MM-DD). The CAMEO codes are "string": codes such as "010" and "04" are not numbers.
 FLAT_COLUMNS = (
-    ("id", "string"), ("date", "string"), ("date_precision", "string"),
+    ("id", "string"), ("date", "date"), ("date_precision", "string"),
     ("source_code", "string"), ("source_country", "string"), ("source_sectors", "string"),
     ("source_name", "string"), ("source_text", "string"), ("source_group", "string"),
     ("target_code", "string"), ("target_country", "string"), ("target_sectors", "string"),
@@ -69,7 +75,8 @@ def arrow_schema(columns) :
     """The Arrow schema of a table given as (name, type) pairs like ``FLAT_COLUMNS``."""
     import pyarrow as pa
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
+             "date": pa.date32()}
     return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
@@ -79,8 +86,22 @@ def _every_event(connection):
         yield query.event_record(row, query.first_mention(connection, row["id"]))
 
 
+def calendar_date(value: str | None) -> dt.date | None:
+    """The date of an event as a calendar date: YYYY-MM-DD, or the first day of a YYYY-MM
+    or a YYYY (``date_precision`` keeps what was known); None for none."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat({4: f"{value}-01-01", 7: f"{value}-01"}.get(len(value), value))
+    except ValueError:
+        logger.warning("the event date %r is not a date; exported without one", value)
+        return None
+
+
 def flat_row(event: dict) -> dict:
-    row = {"id": event["id"], "date": event["date"], "date_precision": event["date_precision"]}
+    """An event as one flat row: the columns of ``FLAT_COLUMNS``, values of their types."""
+    row = {"id": event["id"], "date": calendar_date(event["date"]),
+           "date_precision": event["date_precision"]}
     for role in ("source", "target"):
         actor = event[role] or {}
         row[f"{role}_code"] = actor.get("code")

@@ -23,10 +23,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi.routing import APIRoute
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from .. import dyads as dyad_query
 from .. import query
 from ..errors import CommuniqueError
 from ..store.db import connect
@@ -57,7 +60,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
-COUNTRY = r"^[A-Za-z]{3}$"
+NAME = 60  # a country code or name
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -76,6 +79,48 @@ def host_pattern(value: str) -> str:
     if host != "*" and not _HOST_NAME.fullmatch(name):
         raise ValueError(f"not a host name or address (and no port): {value!r}")
     return host
+
+
+def paged(request: Request, response: Response, total: int, limit: int, offset: int) -> None:
+    """The paging headers of a list: X-Total-Count, every match; Link, the next and previous
+    pages (RFC 8288), so that a client can walk the list without counting."""
+    response.headers["X-Total-Count"] = str(total)
+    links = []
+    if limit and offset + limit < total:
+        links.append(f'<{request.url.include_query_params(offset=offset + limit)}>; rel="next"')
+    if limit and offset:
+        links.append(f'<{request.url.include_query_params(offset=max(0, offset - limit))}>; '
+                     'rel="prev"')
+    if links:
+        response.headers["Link"] = ", ".join(links)
+
+
+def known_parameters(request: Request) -> None:
+    """Refuses a query parameter the endpoint does not take: a misspelt or unsupported filter
+    (``?contry=IRN``) would otherwise be ignored and the whole table answered as if it
+    were filtered."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not request.url.path.startswith("/api/"):
+        return
+    known, pending = set(), [route.dependant]
+    while pending:  # the endpoint's own parameters and those of its dependencies
+        dependant = pending.pop()
+        known.update(param.alias for param in dependant.query_params)
+        pending.extend(dependant.dependencies)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise HTTPException(400, f"unknown query parameter{'s' if len(unknown) > 1 else ''}: "
+                                 f"{', '.join(unknown)}; {route.path} takes: "
+                                 f"{', '.join(sorted(known)) or 'none'}")
+
+
+def _validation_message(error: RequestValidationError) -> str:
+    """FastAPI's list of validation errors as one line: 'limit: Input should be ...'."""
+    parts = []
+    for problem in error.errors():
+        where = ".".join(str(part) for part in problem.get("loc", ())[1:]) or "request"
+        parts.append(f"{where}: {problem.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
 
 
 def create_app(db_path: str | Path, token: str | None = None,
@@ -101,7 +146,8 @@ def create_app(db_path: str | Path, token: str | None = None,
     # The interactive docs pages load their scripts from a CDN: left out, the pages work
     # offline; the OpenAPI description stays at /openapi.json.
     app = FastAPI(title="communique", summary="Political event data: events, dyads, agreements",
-                  version="1", docs_url=None, redoc_url=None, lifespan=lifespan)
+                  version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  dependencies=[Depends(known_parameters)])
     # Added before the headers middleware, so it runs inside it: its 400 carries them too.
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
 
@@ -127,34 +173,56 @@ def create_app(db_path: str | Path, token: str | None = None,
         finally:
             connection.close()
 
+    # One error shape across the API: {"detail": "a plain message"}, with "code" where the
+    # error has one (an ingest's E-code).
     @app.exception_handler(query.QueryError)
     async def bad_query(request: Request, error: query.QueryError):
         return JSONResponse({"detail": str(error)}, status_code=400)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        return JSONResponse({"detail": _validation_message(error)}, status_code=422)
+
     @app.get("/api/events")
-    def events(source: str | None = Query(None, pattern=COUNTRY),
-               target: str | None = Query(None, pattern=COUNTRY),
+    def events(request: Request, response: Response,
+               source: str | None = Query(None, max_length=NAME),
+               target: str | None = Query(None, max_length=NAME),
                either_direction: bool = False,
+               country: str | None = Query(None, max_length=NAME,
+                                           description="A country on either side"),
+               between_countries: bool = Query(False, description="Only events between two "
+                                               "different known countries"),
                cameo: str | None = Query(None, pattern=r"^\d{1,4}$"),
                quad: int | None = Query(None, ge=1, le=4),
+               sector: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
+               modality: str | None = Query(None, pattern="^(" + "|".join(query.MODALITIES) + ")$"),
+               negated: bool | None = None,
+               actor: str | None = Query(None, max_length=100,
+                                         description="Words of an actor's name"),
                since: str | None = Query(None, pattern=DAY),
                until: str | None = Query(None, pattern=DAY),
                q: str | None = Query(None, max_length=200),
                limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
                connection=Depends(database)) -> list[dict]:
-        """Events, newest first, with num_articles, num_sources and num_mentions."""
-        return query.events(connection, source=source, target=target,
-                            either_direction=either_direction, cameo=cameo, quad=quad,
-                            since=since, until=until, q=q, limit=limit, offset=offset)
+        """Events, newest first, with num_articles, num_sources and num_mentions. Countries
+        may be given by code or by name. The X-Total-Count header counts every match; a Link
+        header gives the next page."""
+        filters = {"source": source, "target": target, "either_direction": either_direction,
+                   "country": country, "between_countries": between_countries,
+                   "cameo": cameo, "quad": quad, "sector": sector, "modality": modality,
+                   "negated": negated, "actor": actor, "since": since, "until": until, "q": q}
+        found = query.events(connection, limit=limit, offset=offset, **filters)
+        paged(request, response, query.count_events(connection, **filters), limit, offset)
+        return found
 
     @app.get("/api/articles")
-    def articles(limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+    def articles(request: Request, response: Response,
+                 limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
                  connection=Depends(database)) -> list[dict]:
-        """Stored articles (without their text), newest first."""
-        rows = connection.execute(
-            "SELECT id, path, url, title, date, source, duplicate_of FROM articles "
-            "ORDER BY date DESC, id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return [dict(row) for row in rows]
+        """Stored articles (without their text), newest first, each with its count of
+        events; X-Total-Count and Link headers as for events."""
+        paged(request, response, query.count_articles(connection), limit, offset)
+        return query.articles(connection, limit=limit, offset=offset)
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: str, limit: int = Query(ARTICLE_EVENTS, ge=0, le=MAX_PAGE),
@@ -167,29 +235,54 @@ def create_app(db_path: str | Path, token: str | None = None,
             raise HTTPException(404, "no such article")
         return found
 
+    @app.get("/api/dyads")
+    def dyads(request: Request, response: Response,
+              since: str | None = Query(None, pattern=DAY),
+              until: str | None = Query(None, pattern=DAY),
+              country: str | None = Query(None, max_length=NAME),
+              min_events: int = Query(1, ge=1, le=query.MAX_OFFSET),
+              limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+              connection=Depends(database)) -> list[dict]:
+        """Dyads ranked by events, both directions together (a_to_b and b_to_a split them);
+        negated and hypothetical events are not counted."""
+        ranked = dyad_query.dyads(connection, since=since, until=until, min_events=min_events,
+                             limit=limit, offset=offset, country=country)
+        paged(request, response, dyad_query.count_dyads(connection, since=since, until=until,
+                                                   min_events=min_events, country=country),
+              limit, offset)
+        return ranked
+
     @app.get("/api/dyads/{a}/{b}")
     def dyad(a: str, b: str, interval: str = Query("month", pattern="^(day|week|month)$"),
-             either_direction: bool = True, connection=Depends(database)) -> list[dict]:
-        """The A-B timeline: events per QuadClass and the Goldstein sum per period."""
-        return query.dyad_timeline(connection, a, b, interval=interval,
-                                   either_direction=either_direction)
+             either_direction: bool = True, since: str | None = Query(None, pattern=DAY),
+             until: str | None = Query(None, pattern=DAY),
+             connection=Depends(database)) -> list[dict]:
+        """The A-B timeline: events per QuadClass and the Goldstein sum per period, every
+        period from the first to the last filled (zeros where nothing happened)."""
+        return dyad_query.dyad_timeline(connection, a, b, interval=interval,
+                                   either_direction=either_direction, since=since, until=until)
 
     @app.get("/api/network")
     def network(since: str | None = Query(None, pattern=DAY),
                 until: str | None = Query(None, pattern=DAY),
                 min_events: int = Query(1, ge=1, le=query.MAX_OFFSET), limit: int = Query(500, ge=0, le=MAX_PAGE),
                 connection=Depends(database)) -> list[dict]:
-        """The actor network: weighted edges between countries."""
-        return query.network(connection, since=since, until=until, min_events=min_events,
-                             limit=limit)
+        """The actor network: one edge per dyad, weighted by its events in both directions
+        (the rows of /api/dyads)."""
+        return dyad_query.dyads(connection, since=since, until=until, min_events=min_events,
+                           limit=limit)
 
     @app.get("/api/agreements")
-    def agreements(party: str | None = Query(None, pattern=COUNTRY),
+    def agreements(request: Request, response: Response,
+                   party: str | None = Query(None, max_length=NAME),
                    topic: str | None = Query(None, max_length=50),
                    limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
                    connection=Depends(database)) -> list[dict]:
-        """Agreements by party and topic."""
-        return query.agreements(connection, party=party, topic=topic, limit=limit, offset=offset)
+        """Agreements by party and topic, newest first; X-Total-Count and Link headers."""
+        found = query.agreements(connection, party=party, topic=topic, limit=limit, offset=offset)
+        paged(request, response, query.count_agreements(connection, party=party, topic=topic),
+              limit, offset)
+        return found
 
     from .pages import add_pages
 
@@ -226,11 +319,14 @@ def create_app(db_path: str | Path, token: str | None = None,
             except CommuniqueError as error:  # the database as a whole (read-only, not one)
                 logger.error("ingest failed: %s", error)
                 # The class's own message: the instance's names server paths.
-                raise HTTPException(503, {"code": error.code, "message": type(error).message}) from None
+                return JSONResponse({"detail": type(error).message, "code": error.code},
+                                    status_code=503)
             finally:
                 ingester.end_turn()
             if report.failed:
-                raise HTTPException(422, report.failed[0].error.record())
+                record = report.failed[0].error.record()
+                return JSONResponse({"detail": record.get("message"), "code": record.get("code")},
+                                    status_code=422)
             return {"articles": report.articles, "events": report.events,
                     "skipped": report.skipped}
 

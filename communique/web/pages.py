@@ -1,4 +1,5 @@
-"""Pages rendered on the server (Jinja2, autoescaped): no JavaScript, charts drawn as SVG.
+"""Pages rendered on the server (Jinja2, autoescaped): no JavaScript, charts drawn as SVG
+(charts.py). Every list shows its total and pages through it.
 
 Every piece of article text goes through the template engine's escaping, so markup in an
 article is shown as text, never run.
@@ -6,7 +7,7 @@ article is shown as text, never run.
 from __future__ import annotations
 
 import logging
-import math
+import re
 from importlib import resources
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -14,139 +15,187 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from .. import dyads as dyad_query
 from .. import query
+from .charts import network_drawing, timeline_chart
 
 logger = logging.getLogger(__name__)
 
 HERE = resources.files("communique.web")
-CHART_HEIGHT = 220
-# Events listed (and highlighted) on one article page: a long article may hold thousands.
+PAGE = 100  # rows of a list page
+# Events listed (and marked) on one article page: a long article may hold thousands.
 ARTICLE_PAGE = 100
+NETWORK_EDGES = 200
+
+
+EVENT_FILTERS = ("country", "source", "target", "actor", "cameo", "quad", "sector", "modality",
+                 "since", "until", "q")
 
 
 def add_pages(app: FastAPI, database) -> None:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["thousands"] = lambda n: f"{n:,}"
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
+    def problem(request: Request, message: str, status_code: int) -> HTMLResponse:
+        return render(request, "problem.html", message=message, status_code=status_code)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request, connection=Depends(database)):
         return render(request, "overview.html", summary=query.overview(connection),
+                      dyad_total=dyad_query.count_dyads(connection),
                       events=query.events(connection, limit=25))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
-    def events(request: Request, connection=Depends(database)):
-        keys = ("source", "target", "cameo", "since", "until", "q")
-        params = {k: (request.query_params.get(k) or None) for k in keys}
-        error, found = None, []
+    def events(request: Request, offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+               connection=Depends(database)):
+        params = {k: (request.query_params.get(k) or None) for k in EVENT_FILTERS}
+        flags = {"between_countries": request.query_params.get("between_countries") == "on"}
+        negated = request.query_params.get("negated")
+        flags["negated"] = {"yes": True, "no": False}.get(negated or "")
+        error, found, total = None, [], 0
         try:
-            found = query.events(connection, limit=200, **params)
-        except query.QueryError as problem:
-            error = str(problem)
-        return render(request, "events.html", events=found, params=params, error=error,
+            found = query.events(connection, limit=PAGE, offset=offset, **params, **flags)
+            total = query.count_events(connection, **params, **flags)
+        except query.QueryError as trouble:
+            error = str(trouble)
+        return render(request, "events.html", events=found, params=params, flags=flags,
+                      negated=negated, error=error, modalities=query.MODALITIES,
+                      paging=paging(request, offset, len(found), total, "events"),
                       status_code=400 if error else 200)
 
+    @app.get("/agreements", response_class=HTMLResponse, include_in_schema=False)
+    def agreements(request: Request, party: str | None = None,
+                   offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+                   connection=Depends(database)):
+        try:
+            found = query.agreements(connection, party=party or None, limit=PAGE, offset=offset)
+            total = query.count_agreements(connection, party=party or None)
+        except query.QueryError as trouble:
+            return problem(request, str(trouble), 400)
+        return render(request, "agreements.html", agreements=found, party=party or "",
+                      paging=paging(request, offset, len(found), total, "agreements"))
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles(request: Request, offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+                 connection=Depends(database)):
+        found = query.articles(connection, limit=PAGE, offset=offset)
+        return render(request, "articles.html", articles=found,
+                      paging=paging(request, offset, len(found),
+                                    query.count_articles(connection), "articles"))
+
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-    def dyad(request: Request, a: str, b: str, interval: str = "month",
-             connection=Depends(database)):
-        periods = query.dyad_timeline(connection, a, b, interval=interval)
-        found = query.events(connection, source=a, target=b, either_direction=True, limit=200)
-        a, b = a.upper(), b.upper()
+    def dyad(request: Request, a: str, b: str,
+             interval: str = Query("month", pattern="^(day|week|month)$"),
+             offset: int = Query(0, ge=0, le=query.MAX_OFFSET), connection=Depends(database)):
+        try:
+            periods = dyad_query.dyad_timeline(connection, a, b, interval=interval)
+            a, b = query.country_code(a, "a"), query.country_code(b, "b")
+        except query.QueryError as trouble:
+            return problem(request, str(trouble), 400)
+        pair = {"source": a, "target": b, "either_direction": True}
+        found = query.events(connection, limit=PAGE, offset=offset, **pair)
+        listed = query.count_events(connection, **pair)
+        ranked = [d for d in dyad_query.dyads(connection, country=a, limit=query.MAX_LIMIT)
+                  if {d["a"], d["b"]} == {a, b}]
+        row = ranked[0] if ranked else {"events": 0, "a": a, "a_to_b": 0, "b_to_a": 0}
+        a_to_b, b_to_a = ((row["a_to_b"], row["b_to_a"]) if row["a"] == a
+                          else (row["b_to_a"], row["a_to_b"]))
         deals = [d for d in query.agreements(connection, party=a, limit=1000) if b in d["parties"]]
-        return render(request, "dyad.html", a=a, b=b, interval=interval,
-                      chart=timeline_chart(periods), events=found, agreements=deals)
+        return render(request, "dyad.html", a=a, b=b, a_name=query.country_label(a),
+                      b_name=query.country_label(b), interval=interval,
+                      chart=timeline_chart(periods, interval), events=found,
+                      agreements=deals, counted=row["events"], a_to_b=a_to_b, b_to_a=b_to_a,
+                      uncounted=listed - row["events"],
+                      paging=paging(request, offset, len(found), listed, "events"))
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network(request: Request, connection=Depends(database)):
-        return render(request, "network.html", **network_drawing(query.network(connection,
-                                                                                 limit=200)))
+        return render(request, "network.html",
+                      **network_drawing(dyad_query.dyads(connection, limit=NETWORK_EDGES)))
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: str,
                 offset: int = Query(0, ge=0, le=query.MAX_OFFSET), connection=Depends(database)):
         found = query.article(connection, article_id, limit=ARTICLE_PAGE, offset=offset)
         if found is None:
-            return render(request, "events.html", events=[], params={},
-                          error="no such article", status_code=404)
+            return problem(request, "no such article", 404)
         shown = len(found["events"])
-        return render(request, "article.html", article=found, pieces=highlighted(found),
-                      first=offset + 1 if shown else offset, last=offset + shown,
-                      previous=max(0, offset - ARTICLE_PAGE) if offset else None,
-                      next=offset + shown if offset + shown < found["events_total"] else None)
+        return render(request, "article.html", article=found, pieces=evidence_pieces(found),
+                      headline=[e for e in found["events"]
+                                if (e.get("evidence") or {}).get("field") == "title"],
+                      paging=paging(request, offset, shown, found["events_total"], "events",
+                                    page=ARTICLE_PAGE))
 
 
-def timeline_chart(periods: list[dict]) -> dict | None:
-    """Stacked bars of QuadClass counts and a line of the Goldstein sum, as SVG geometry."""
-    if not periods:
-        return None
-    slot, plot = 48, CHART_HEIGHT - 24
-    width = max(320, slot * len(periods))
-    most = max(p["events"] for p in periods)
-    low = min(0.0, *(p["goldstein"] for p in periods))
-    high = max(0.0, *(p["goldstein"] for p in periods))
-    span = (high - low) or 1.0
-    bars, points, ticks, dots = [], [], [], []
-    for n, period in enumerate(periods):
-        x, bottom = n * slot + 8, plot
-        for quad in (1, 2, 3, 4):
-            count = period[f"quad{quad}"]
-            if count:
-                h = count / most * (plot - 20)
-                bottom -= h
-                bars.append({"quad": quad, "x": x, "y": round(bottom, 1), "w": slot - 16,
-                             "h": round(h, 1), "label": f"{period['period']}: {count} (quad {quad})"})
-        y = plot - (period["goldstein"] - low) / span * (plot - 20)
-        points.append(f"{x + (slot - 16) / 2:.1f},{y:.1f}")
-        dots.append({"x": round(x + (slot - 16) / 2, 1), "y": round(y, 1),
-                     "label": f"{period['period']}: Goldstein {period['goldstein']}"})
-        ticks.append({"x": x + (slot - 16) / 2, "label": period["period"]})
-    zero = plot - (0 - low) / span * (plot - 20)
-    return {"width": width, "height": CHART_HEIGHT, "bars": bars, "line": " ".join(points),
-            "points": dots,
-            "zero": round(zero, 1), "ticks": ticks}
+def paging(request: Request, offset: int, shown: int, total: int, what: str,
+           page: int | None = None) -> dict:
+    """The pager of a list page: which rows are shown of how many, and the links to the
+    pages before and after (the request's own filters kept)."""
+    def link(to: int) -> str:
+        url = request.url.include_query_params(offset=to)
+        return f"{url.path}?{url.query}"
+
+    page = page or PAGE
+    return {"first": offset + 1 if shown else offset, "last": offset + shown, "total": total,
+            "what": what, "previous": link(max(0, offset - page)) if offset else None,
+            "next": link(offset + shown) if shown and offset + shown < total else None}
 
 
-def network_drawing(edges: list[dict], size: int = 640) -> dict:
-    """Countries on a circle, sized by their events; edges weighted by events."""
-    weight: dict[str, int] = {}
-    for edge in edges:
-        for code in (edge["source"], edge["target"]):
-            weight[code] = weight.get(code, 0) + edge["events"]
-    codes = sorted(weight, key=lambda c: (-weight[c], c))
-    radius, centre = size / 2 - 40, size / 2
-    place = {code: (centre + radius * math.cos(2 * math.pi * n / max(1, len(codes))),
-                    centre + radius * math.sin(2 * math.pi * n / max(1, len(codes))))
-             for n, code in enumerate(codes)}
-    top = max(weight.values(), default=1)
-    nodes = [{"code": c, "x": round(place[c][0], 1), "y": round(place[c][1], 1),
-              "r": round(4 + 10 * math.sqrt(weight[c] / top), 1)} for c in codes]
-    heaviest = max((e["events"] for e in edges), default=1)
-    lines = [{**e, "x1": round(place[e["source"]][0], 1), "y1": round(place[e["source"]][1], 1),
-              "x2": round(place[e["target"]][0], 1), "y2": round(place[e["target"]][1], 1),
-              "w": round(1 + 5 * e["events"] / heaviest, 1)} for e in edges]
-    return {"nodes": nodes, "edges": lines, "size": size}
+def evidence_pieces(article: dict) -> list[dict]:
+    """The clean text cut into pieces: plain text, and the sentences that are evidence of
+    the events of the page shown. In such a sentence each event's trigger, source and
+    target are marked, and each event gets a numbered reference that is the target of the
+    links to it (``#e-<id>``) and links to its row (``#row-<id>``).
 
-
-def highlighted(article: dict) -> list[dict]:
-    """The clean text cut into pieces; the sentences that are evidence of the article's
-    events (those of the page shown) are marked."""
+    The store keeps the words of the trigger and the actors, not their offsets, so they are
+    found in the sentence as whole words, the first free occurrence of each."""
     text = article["text"]
-    spans: dict[tuple[int, int], list[dict]] = {}
-    for event in article["events"]:
+    spans: dict[tuple[int, int], list[tuple[int, dict]]] = {}
+    for number, event in enumerate(article["events"], 1):
         evidence = event.get("evidence") or {}
         if evidence.get("field") == "text" and evidence.get("start") is not None:
-            spans.setdefault((evidence["start"], evidence["end"]), []).append(event)
+            spans.setdefault((evidence["start"], evidence["end"]), []).append((number, event))
     pieces, position = [], 0
     for (start, end), events in sorted(spans.items()):
-        if start < position:
-            continue  # overlapping evidence: the first one is marked
-        pieces.append({"text": text[position:start], "event": None})
-        label = "; ".join(f"{(e['source'] or {}).get('code') or '?'} → "
-                          f"{(e['target'] or {}).get('code') or '-'}: {e['cameo']} {e['cameo_name']}"
-                          for e in events)
-        pieces.append({"text": text[start:end], "event": events[0]["id"], "label": label})
+        if start < position:  # overlapping evidence: its references join the earlier one
+            pieces[-1]["refs"] += [_reference(n, e) for n, e in events]
+            continue
+        pieces.append({"text": text[position:start]})
+        pieces.append({"parts": _marked(text[start:end], [e for _, e in events]),
+                       "refs": [_reference(n, e) for n, e in events]})
         position = end
-    pieces.append({"text": text[position:], "event": None})
+    pieces.append({"text": text[position:]})
     return pieces
+
+
+def _reference(number: int, event: dict) -> dict:
+    label = (f"{(event['source'] or {}).get('code') or '?'} → "
+             f"{(event['target'] or {}).get('code') or '-'}: {event['cameo']} {event['cameo_name']}")
+    return {"id": event["id"], "number": number, "label": label}
+
+
+def _marked(sentence: str, events: list[dict]) -> list[dict]:
+    """The sentence as parts, the triggers and actors of ``events`` marked with their role."""
+    claimed: list[tuple[int, int, str]] = []
+    for role in ("trigger", "source", "target"):
+        for event in events:
+            words = (event["evidence"].get("trigger") if role == "trigger"
+                     else (event.get(role) or {}).get("text"))
+            if not words:
+                continue
+            for found in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", sentence):
+                if not any(found.start() < end and start < found.end()
+                           for start, end, _ in claimed):
+                    claimed.append((found.start(), found.end(), role))
+                    break
+    parts, position = [], 0
+    for start, end, role in sorted(claimed):
+        parts.append({"text": sentence[position:start], "role": None})
+        parts.append({"text": sentence[start:end], "role": role})
+        position = end
+    parts.append({"text": sentence[position:], "role": None})
+    return [part for part in parts if part["text"]]

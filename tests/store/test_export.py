@@ -271,7 +271,7 @@ def test_a_file_that_is_not_a_database_is_a_message(tmp_path):
     bogus.write_text("not a database\n")
     for args in (["events"], ["agreements"], ["export", "--format", "csv", "--out", tmp_path / "e.csv"]):
         run = run_cli(*args, "--db", bogus)
-        assert run.returncode == 1 and b"Traceback" not in run.stderr, run.stderr
+        assert run.returncode == 2 and b"Traceback" not in run.stderr, run.stderr
         assert b"not a database" in run.stderr
     assert sorted(os.listdir(tmp_path)) == ["notes.db"]
 
