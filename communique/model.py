@@ -115,7 +115,8 @@ class Actor:
     """Who acts: a country (ISO 3166-1 alpha-3, or "IGO") and CAMEO sectors.
 
     ``kind`` says what the mention is (person, country, organisation, agent, place,
-    group member, unknown); ``group`` names the group a member was expanded from.
+    qualifier: a country or body that only qualifies a thing, as in "US shows", group
+    member, unknown); ``group`` names the group a member was expanded from.
     """
     code: str | None
     country: str | None

@@ -67,7 +67,9 @@ class ReferenceResolver:
         self.latest_start = -1  # the last first-token of all seen: which scans may skip none
         self.first_conjunct: dict[int, int] = {}  # token -> head of its coordination's first
         self.sentence_of = {}
+        self.sentence_roots = []
         for number, sentence in enumerate(doc.sents):
+            self.sentence_roots.append(sentence.root)
             for token in sentence:
                 self.sentence_of[token.i] = number
 
@@ -154,12 +156,16 @@ class ReferenceResolver:
                 root, anchor.start, kinds | ({"agent"} if entry.reference == "thing" else set()))
             if subject is not None:
                 return list(subject.actors), entry.reference
+            if entry.reference == "thing" and self._follows_a_subject_of_no_actor(root):
+                return None  # "The site ... It said": it is the site
             for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
                 if entry.reference == "thing" and seen.actors and all(
                         a.kind == "organisation" and not a.country for a in seen.actors):
                     return None  # "BT ... It said": a company the tables do not know
+                if root.lower_ == "it" and not self._can_be_it(seen):
+                    continue
                 actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
                 if actors and len(actors) == len(seen.actors):
                     return actors, entry.reference
@@ -173,6 +179,33 @@ class ReferenceResolver:
             countries, group = found
             return self._members(countries, sectors, group), "group"
         return None
+
+    def _can_be_it(self, seen: Seen) -> bool:
+        """A state an "it" may stand for is one that took part in its clause (a subject or an
+        object, or their conjunct or apposition), not one only named in passing: in
+        "a high cost of PCs in China ... the time it takes", "it" is not China. ("Its" may
+        be: "sanctions on Japanese goods for its failure".)"""
+        token = self.doc[seen.head]
+        while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ not in ("pobj", "compound", "amod", "npadvmod")
+
+    def _follows_a_subject_of_no_actor(self, pronoun) -> bool:
+        """"Connectotel unveiled software in London. It said ...": an "it" that is the
+        subject of its sentence's main clause continues the subject of the sentence before
+        (Centering), and when that subject is a singular noun phrase naming no actor (a
+        company, a product, a report), the "it" is no state or organisation either."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ROOT":
+            return False
+        number = self.sentence_of.get(pronoun.i, 0)
+        if number == 0:
+            return False
+        subject = next((c for c in self.tree.children(self.sentence_roots[number - 1])
+                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not (subject.tag_ in ("NN", "NNP") or subject.lower_ == "it"):
+            return False  # (an "it" there that stood for no actor: this one stands for none)
+        heads = {seen.head for seen in self.by_sentence.get(number - 1, ())}
+        return not heads.intersection(t.i for t in self.tree.subtree(subject))
 
     def _governing_subject(self, root, start: int, kinds: set[str]) -> Seen | None:
         """"Mandela backed Mr Brown's plan when he urged ...": a pronoun in a clause that

@@ -34,6 +34,7 @@ from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
+from .things import names_a_thing, qualifies_a_thing
 from .tree import Tree
 
 logger = logging.getLogger(__name__)
@@ -41,8 +42,6 @@ logger = logging.getLogger(__name__)
 NAME_ENTITIES = {"PERSON", "ORG"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "inside", "across", "around",
                          "outside", "throughout", "within", "towards", "toward", "via", "through"}
-PLACE_NOUNS = {"state", "province", "region", "district", "city", "county", "territory", "area",
-               "valley", "strip", "governorate", "oblast", "prefecture", "island", "islands"}
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
 
@@ -328,21 +327,28 @@ class ArticleResolver:
                 continue
             for token in (child, *self.tree.conjuncts(child)):
                 anchor = self.by_token.get(token.i)
-                if anchor is not None and anchor.kind == "place" and self._names_a_thing(token):
+                if anchor is not None and anchor.kind == "place" \
+                        and names_a_thing(token, self.by_token):
                     continue
                 sub = build_phrase(token, self.by_token, self.tree)
                 if not any(a.kind in ACTOR_KINDS for a in sub.anchors) \
                         and token.ent_type_ not in NAME_ENTITIES:
                     continue
+                qualifier = anchor is not None and qualifies_a_thing(token, self.by_token) \
+                    and anchor.kind in ("country", "demonym", "organisation")
                 for mention, tokens in self.resolve_phrase(sub):
                     done |= tokens
+                    if qualifier:
+                        mention.actors = [dataclasses.replace(a, kind="qualifier")
+                                          for a in mention.actors]
+                        mention.rule = "qualifier"
                     yield mention, tokens
         for anchor in phrase.anchors:  # names deeper down: "the Israeli-occupied West Bank"
             if anchor.kind not in ("country", "demonym", "community", "organisation", "person",
                                    "place") \
                     or done.intersection(range(anchor.start, anchor.end)):
                 continue
-            if anchor.kind == "place" and self._names_a_thing(self.doc[anchor.end - 1]):
+            if anchor.kind == "place" and names_a_thing(self.doc[anchor.end - 1], self.by_token):
                 continue
             head = max(range(anchor.start, anchor.end),
                        key=lambda i: not (anchor.start <= self.doc[i].head.i < anchor.end))
@@ -352,23 +358,6 @@ class ArticleResolver:
             span = self.doc[anchor.start:anchor.end]
             yield self._mention(span, head, self.actors(reading, span.text), reading.rule), \
                 set(range(anchor.start, anchor.end))
-
-    def _names_a_thing(self, token) -> bool:
-        """A city in the name of a thing: "the Paris Club", "the London Stock Exchange" (but
-        "the Darfur region" and "West Darfur State" are places), or before a common noun that
-        names neither an agent nor an event: "the London marathon", "the Paris accord" (but
-        "the Moscow government" is Russia's, and "a Moscow visit" goes to Moscow)."""
-        head = token.head
-        if token.dep_ != "compound":
-            return False
-        if head.pos_ == "NOUN":
-            from ..events.patterns import event_nouns
-
-            # an event noun keeps its place: "a Moscow visit by Shultz" is aimed at Moscow
-            anchor = self.by_token.get(head.i)
-            return (anchor is None or anchor.kind not in ("title", "agent")) \
-                and head.lemma_.lower() not in event_nouns()
-        return head.pos_ == "PROPN" and head.lower_ not in PLACE_NOUNS
 
     def _remember(self, reading: Reading) -> None:
         if reading.name and (reading.countries or reading.organisation) and reading.kind == "person":

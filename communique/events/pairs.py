@@ -24,6 +24,7 @@ from .roles import grammar
 SYMMETRIC_PREFIXES = ("030", "036", "040", "041", "044", "046", "05", "06", "19")
 COOPERATIVE_PREFIXES = tuple(p for p in SYMMETRIC_PREFIXES if p != "19")
 MAX_PARTIES_EACH_WAY = 3
+AIMED_ROOTS = "10"  # demands, disapproval, rejection, threats, protest and force: 10-20
 
 
 def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
@@ -45,32 +46,65 @@ def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
         pairs = [(s, None) for s in sources]
     # "Kostunica promised to democratize Serbia": the state acting on itself has no target
     pairs = [(s, None) if t is not None and _same_state(s, t) else (s, t) for s, t in pairs]
-    return [(s, t) for s, t in dict.fromkeys(pairs) if recordable(s, t)]
+    pairs = [_qualifiers_weighed(s, t, code) for s, t in pairs]
+    return [(s, t) for s, t in dict.fromkeys(pairs) if recordable(s, t, code)]
+
+
+def _qualifiers_weighed(source: Actor, target: Actor | None,
+                        code: str) -> tuple[Actor, Actor | None]:
+    """A target that is a country only qualifying a thing ("Iraqi oil fields", "a French
+    idea", "US shows": kind ``qualifier``) is aimed at when an organised political actor
+    acts on it ("Turkey welcomed a Greek proposal"), or when the act is hostile or hits
+    whatever it is done to ("rebels rejected a Senegalese peace plan", "a bomb hit Iraqi
+    oil fields"); not when viewers download US shows. (As a source, a qualifier keeps
+    its country: "Russian aircraft killed", "Israeli army bulldozers demolished".)"""
+    aimed = code[:2] >= AIMED_ROOTS or code[:2] in grammar()["located_target_roots"]
+    if target is not None and target.kind == "qualifier" and not (aimed or _organised(source)):
+        target = None
+    return source, target
+
+
+def _organised(actor: Actor) -> bool:
+    """A political actor that is more than people of a country or a thing's country: a
+    state, its organs, an intergovernmental body, a party, rebels, a known organisation."""
+    return political(actor) and actor.kind != "qualifier" and set(actor.sectors) != {"CVL"}
 
 
 def political(actor: Actor) -> bool:
     """A side that can make an event political: any actor with a country, except a company,
-    a newspaper (only sectors of grammar.yaml's ``nonpolitical_sectors``) and
-    a named private person (an athlete: a person with a country and no sector)."""
+    a newspaper (only sectors of grammar.yaml's ``nonpolitical_sectors``), an organisation
+    the tables do not know whose name does not say it is an organ of state (a company or
+    a club: ``state_organ_words``) and a named private person (an athlete: a person with a
+    country and no sector)."""
     if not actor.country:
         return False
     if actor.sectors and set(actor.sectors) <= grammar()["nonpolitical_sectors"]:
         return False
+    if actor.kind == "organisation" and not actor.sectors and actor.country != "IGO":
+        # not in the tables: a company or a club, unless its name says it is a state's organ
+        return bool(set((actor.text or "").lower().split()) & grammar()["state_organ_words"])
     return not (actor.kind == "person" and not actor.sectors)
 
 
-def recordable(source: Actor, target: Actor | None) -> bool:
+def recordable(source: Actor, target: Actor | None, code: str | None = None) -> bool:
     """Whether a pair makes an event an analyst can use: at least one side coded with a
     country (or an IGO), and not a state paired with itself: a country with itself or with
     its own government ("CANGOV -> CAN"; ``event_pairs`` keeps such an act without its
     target). A state and a group of its own (TUR -> TURREF) or two groups of one country
-    (GOV -> OPP) are a domestic event and stay."""
+    (GOV -> OPP) are a domestic event and stay. Civilians acting with no organised actor
+    on the other side make an event only by the acts of grammar.yaml's ``civilian_roots``
+    (they protest, or fight): "Thousands of people demonstrated in Moscow"."""
     source_country = source.country
     target_country = target.country if target is not None else None
     if not source_country and not target_country:
         return False
     if not (political(source) or (target is not None and political(target))):
         return False  # "Kenyan runner Lagat beat Canada's Brannen", "an Indian firm helps"
+    sides = [side for side in (source, target) if side is not None and side.country]
+    if code is not None and set(source.sectors) == {"CVL"} \
+            and not any(_organised(side) for side in sides) \
+            and code[:2] not in grammar()["civilian_roots"]:
+        return False  # "US gamers will buy", "a US woman is suing HP"; but people protest
     return not (target is not None and _same_state(source, target))
 
 

@@ -32,8 +32,9 @@ class TriggerFinder:
         found: list[Trigger] = []
         consumed: set[int] = set()
         for token in sentence:
-            if token.pos_ != "VERB":
-                continue
+            if token.pos_ != "VERB" or (token.dep_ == "prep" and token.lower_
+                                        in grammar()["prepositional_participles"]):
+                continue  # a participle as a preposition: "according to", "following"
             lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
             words = frame(token) if lemmas else []
             own = next(filter(None, (self._match(token, lemma, words) for lemma in lemmas)), None)

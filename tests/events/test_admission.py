@@ -15,6 +15,10 @@ MAX_EVENTS_PER_SPORT_ARTICLE = 0.5
     "Officials said the plan was good.",  # no side with a country
     "Kenyan Bernard Lagat beat Canada's Nate Brannen on Sunday.",  # two private persons
     "An Indian telecommunications firm will help the operator.",  # a company alone
+    "US gamers will be able to buy the console from March.",  # civilians buying
+    "British Telecom has said it will double the broadband speeds of its customers.",
+    "A blog is created every 5.8 seconds, according to a US research think-tank.",
+    "British TV viewers lead the trend of downloading American shows.",  # a thing's country
 ])
 def test_no_event_without_a_coded_political_side(code_text, text):
     assert code_text(text).events == [], dyads(code_text(text))
@@ -62,3 +66,20 @@ def test_sport_articles_give_few_events_and_none_of_force_between_countries(tmp_
              e["source"]["country"] != e["target"]["country"]]
     assert not force, [(e["evidence"]["sentence"][:80]) for e in force]
     assert all(e["source"]["country"] or (e["target"] or {}).get("country") for e in events)
+
+
+def test_a_thing_of_a_country_is_aimed_at_when_a_state_acts_on_it(code_text):
+    assert ("GRC", "TUR", "13") in dyads(code_text(
+        "Greece threatened to sink a Turkish research ship in the Aegean."))
+    assert ("IRQ", "IRN", "19") in dyads(code_text("Iraqi forces attacked Iranian oil fields."))
+
+
+def test_civilians_who_protest_make_an_event(code_text):
+    assert any(source == "RUS" for source, _, _ in dyads(code_text(
+        "Thousands of people demonstrated in Moscow on Sunday.")))
+
+
+def test_it_after_a_sentence_about_something_else_is_not_a_state(code_text):
+    found = dyads(code_text("The software maker Connectotel opened an office in Britain. "
+                            "It said it would double its sales."))
+    assert not found, found

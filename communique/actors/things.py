@@ -1,0 +1,41 @@
+"""Names that name things, not actors: a city in the name of a thing ("the Paris Club"), a
+country qualifying a thing ("US shows", "Iraqi oil fields").
+
+Both look at the noun the name hangs on: an agent or title ("the Moscow government",
+"Iraqi forces") or an event noun ("a Moscow visit", "Russian support") keeps the name an
+actor; any other common noun makes it a thing's.
+"""
+from __future__ import annotations
+
+PLACE_NOUNS = {"state", "province", "region", "district", "city", "county", "territory", "area",
+               "valley", "strip", "governorate", "oblast", "prefecture", "island", "islands"}
+
+
+def _common_thing(head, by_token) -> bool:
+    """Whether ``head`` is a common noun naming neither an agent nor an event."""
+    from ..events.patterns import event_nouns
+
+    anchor = by_token.get(head.i)
+    return head.pos_ == "NOUN" and (anchor is None or anchor.kind not in ("title", "agent")) \
+        and head.lemma_.lower() not in event_nouns()
+
+
+def qualifies_a_thing(token, by_token) -> bool:
+    """A country or its adjective before a common noun that names neither an agent nor an
+    event: "US shows", "British TV viewers", "Iraqi oil fields". The country is not an actor
+    there (kind ``qualifier``); an act aimed at the thing may still be one aimed at the
+    country (events/pairs.py decides)."""
+    return token.dep_ in ("compound", "amod") and _common_thing(token.head, by_token)
+
+
+def names_a_thing(token, by_token) -> bool:
+    """A city in the name of a thing: "the Paris Club", "the London Stock Exchange" (but "the
+    Darfur region" and "West Darfur State" are places), or before a common noun that names
+    neither an agent nor an event: "the London marathon", "the Paris accord" (but "the
+    Moscow government" is Russia's, and "a Moscow visit" goes to Moscow)."""
+    head = token.head
+    if token.dep_ != "compound":
+        return False
+    if head.pos_ == "NOUN":
+        return _common_thing(head, by_token)
+    return head.pos_ == "PROPN" and head.lower_ not in PLACE_NOUNS
