@@ -42,7 +42,7 @@ def timeline_chart(periods: list[dict], interval: str = "month") -> dict | None:
         return None
     plot_width = WIDTH - LEFT - RIGHT
     slot = plot_width / len(periods)
-    bar = max(1.0, min(slot * 0.7, 40.0))
+    bar = max(2.0, min(slot * 0.7, 40.0))  # a long span still shows its bars
     events_top, events_bottom = TOP, TOP + EVENTS_HEIGHT
     gold_top = events_bottom + GAP
     gold_zero = gold_top + GOLDSTEIN_HEIGHT / 2

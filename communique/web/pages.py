@@ -26,6 +26,8 @@ PAGE = 100  # rows of a list page
 # Events listed (and marked) on one article page: a long article may hold thousands.
 ARTICLE_PAGE = 100
 NETWORK_EDGES = 200
+CHART_PERIODS = 60  # beyond this many periods a dyad page offers its years one by one
+DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
 EVENT_FILTERS = ("country", "source", "target", "actor", "cameo", "quad", "sector", "modality",
@@ -47,7 +49,7 @@ def add_pages(app: FastAPI, database) -> None:
     def overview(request: Request, connection=Depends(database)):
         return render(request, "overview.html", summary=query.overview(connection),
                       dyad_total=dyad_query.count_dyads(connection),
-                      events=query.events(connection, limit=25))
+                      events=query.events(connection, limit=25, between_countries=True))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events(request: Request, offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
@@ -90,26 +92,32 @@ def add_pages(app: FastAPI, database) -> None:
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
     def dyad(request: Request, a: str, b: str,
              interval: str = Query("month", pattern="^(day|week|month)$"),
+             since: str | None = Query(None, pattern=DAY), until: str | None = Query(None, pattern=DAY),
              offset: int = Query(0, ge=0, le=query.MAX_OFFSET), connection=Depends(database)):
+        span = {"since": since, "until": until}
         try:
-            periods = dyad_query.dyad_timeline(connection, a, b, interval=interval)
+            periods = dyad_query.dyad_timeline(connection, a, b, interval=interval, **span)
             a, b = query.country_code(a, "a"), query.country_code(b, "b")
         except query.QueryError as trouble:
             return problem(request, str(trouble), 400)
-        pair = {"source": a, "target": b, "either_direction": True}
+        pair = {"source": a, "target": b, "either_direction": True, **span}
         found = query.events(connection, limit=PAGE, offset=offset, **pair)
         listed = query.count_events(connection, **pair)
-        ranked = [d for d in dyad_query.dyads(connection, country=a, limit=query.MAX_LIMIT)
+        ranked = [d for d in dyad_query.dyads(connection, country=a, limit=query.MAX_LIMIT, **span)
                   if {d["a"], d["b"]} == {a, b}]
         row = ranked[0] if ranked else {"events": 0, "a": a, "a_to_b": 0, "b_to_a": 0}
         a_to_b, b_to_a = ((row["a_to_b"], row["b_to_a"]) if row["a"] == a
                           else (row["b_to_a"], row["a_to_b"]))
-        deals = [d for d in query.agreements(connection, party=a, limit=1000) if b in d["parties"]]
+        deals = [d for d in query.agreements(connection, party=a, limit=1000)
+                 if b in d["parties"] and _within(d["date"], since, until)]
+        # A long span draws thin bars: the years with events, to look at one at a time.
+        years = sorted({p["period"][:4] for p in periods if p["events"]})
         return render(request, "dyad.html", a=a, b=b, a_name=query.country_label(a),
-                      b_name=query.country_label(b), interval=interval,
+                      b_name=query.country_label(b), interval=interval, span=span,
                       chart=timeline_chart(periods, interval), events=found,
                       agreements=deals, counted=row["events"], a_to_b=a_to_b, b_to_a=b_to_a,
                       uncounted=listed - row["events"],
+                      years=years if len(periods) > CHART_PERIODS and len(years) > 1 else [],
                       paging=paging(request, offset, len(found), listed, "events"))
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
@@ -129,6 +137,10 @@ def add_pages(app: FastAPI, database) -> None:
                                 if (e.get("evidence") or {}).get("field") == "title"],
                       paging=paging(request, offset, shown, found["events_total"], "events",
                                     page=ARTICLE_PAGE))
+
+
+def _within(day: str | None, since: str | None, until: str | None) -> bool:
+    return not (since or until) or bool(day) and (since or "") <= day <= (until or "9999")
 
 
 def paging(request: Request, offset: int, shown: int, total: int, what: str,

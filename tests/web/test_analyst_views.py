@@ -158,3 +158,9 @@ def test_the_events_page_pages_with_its_filters_kept(client, monkeypatch):
     next_link = re.search(r'<a rel="next" href="([^"]+)"', page).group(1).replace("&amp;", "&")
     assert "country=RUS" in next_link and "offset=3" in next_link
     assert "Events 4–6 of 10" in client.get(next_link).text
+
+
+def test_a_dyad_page_over_a_span_of_dates(client):
+    page = client.get("/dyad/MLI/RUS", params={"since": "2025-12-01", "until": "2025-12-31"}).text
+    assert "2 events counted" in page and "from 2025-12-01 to 2025-12-31" in page
+    assert "Events 1–2 of 2" in page and "three agreements" not in page
