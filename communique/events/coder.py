@@ -95,6 +95,8 @@ class ArticleCoder:
         mutual = any(preposition in ("between", "among")
                      for preposition, _ in self.roles.preposition_objects(token))
         pairs = event_pairs(sources, targets, code, mutual)
+        if code in grammar()["codes_needing_a_target"]:
+            pairs = [(s, t) for s, t in pairs if t is not None]  # hosting no one
         added: set[tuple] = set()  # by this trigger: its own reverse pairs stay
         for source, target in pairs:
             key = (source.code, target.code if target else None, code, sentence.start_char)

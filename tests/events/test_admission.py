@@ -83,3 +83,11 @@ def test_it_after_a_sentence_about_something_else_is_not_a_state(code_text):
     found = dyads(code_text("The software maker Connectotel opened an office in Britain. "
                             "It said it would double its sales."))
     assert not found, found
+
+
+def test_hosting_needs_a_guest(code_text):
+    assert ("RUS", "MLI", "04") in dyads(code_text("Putin received the Malian president in "
+                                                     "the Kremlin."))
+    for text in ("Japan received criticism for the plan.",
+                 "The Iranian National News Agency, received here, said the talks ended."):
+        assert not any(code == "04" for _, _, code in dyads(code_text(text))), text
