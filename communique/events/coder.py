@@ -225,6 +225,14 @@ class ArticleCoder:
         if between and not sources:
             parties = _actors(roles.mentions(between))
             return parties[:1], parties[1:]
+        if not sources and token.dep_ == "dobj" \
+                and token.head.lemma_.lower() in grammar()["receiving_verbs"]:
+            # "Japan drew criticism from China": the subject is on the receiving end, and
+            # "from" names who acts
+            givers = [p for _, p in roles.preposition_objects(token.head, "from")]
+            givers += [p for _, p in roles.preposition_objects(token, "from")]
+            return (_actors(roles.mentions(givers)),
+                    _actors(roles.mentions(roles.subject_tokens(token.head)[0])))
         if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
             holder = token.head
             if token.dep_ == "pobj" and holder.head.pos_ in ("VERB", "AUX"):

@@ -36,6 +36,10 @@ class TriggerFinder:
                                         in grammar()["prepositional_participles"]):
                 continue  # a participle as a preposition: "according to", "following"
             lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
+            if token.lemma_.lower() in grammar()["receiving_verbs"] and any(
+                    c.dep_ == "dobj" and "n:" + c.lemma_.lower() in patterns
+                    for c in token.children):
+                continue  # "received criticism", "got an invitation": the noun is the event
             words = frame(token) if lemmas else []
             own = next(filter(None, (self._match(token, lemma, words) for lemma in lemmas)), None)
             objects = [c for c in token.children if c.dep_ == "dobj"]

@@ -192,3 +192,10 @@ def test_a_denied_fact_is_no_refusal(code_text):
     article = code_text("Russia did not sign the treaty with Ukraine.")
     signed = [e for e in article.events if e["evidence"]["trigger"] == "sign"]
     assert signed and all(e["negated"] and e["cameo"].startswith("05") for e in signed)
+
+
+def test_the_subject_of_a_receiving_verb_is_on_the_receiving_end(code_text):
+    found = dyads(code_text("Japan received criticism from China for the plan."))
+    assert ("CHN", "JPN", "11") in found and ("JPN", "CHN", "04") not in found, found
+    found = dyads(code_text("Russia drew condemnation from the European Union."))
+    assert ("IGO", "RUS", "11") in found, found
