@@ -9,7 +9,7 @@ a model that skipped them would run quiet months together.
 from __future__ import annotations
 
 from .query import (COUNTED, INTERVALS, MAX_LIMIT, MAX_OFFSET, PERIODS, QueryError, _bounded,
-                    _date_filter, _dyad_filter, _where, country_code)
+                    _date_filter, _dyad_filter, _where, country_code, involving)
 from .series import period_label, period_starts
 
 QUADS = ("quad1", "quad2", "quad3", "quad4")
@@ -50,10 +50,7 @@ def _dyad_ranking(since, until, min_events, country) -> tuple[str, list]:
              "source_country != target_country", COUNTED]
     params: list = []
     _date_filter(since, until, where, params)
-    country = country_code(country, "country")
-    if country:
-        where.append("(source_country = ? OR target_country = ?)")
-        params += [country, country]
+    involving(country, where, params)
     sql = ("SELECT min(source_country, target_country) AS a, "
            "max(source_country, target_country) AS b, COUNT(*) AS events, "
            "SUM(source_country < target_country) AS a_to_b, "

@@ -98,6 +98,14 @@ def _dyad_filter(source, target, either_direction: bool, where: list, params: li
         params.append(target)
 
 
+def involving(country, where: list, params: list) -> None:
+    """Events with the country (code or name) on either side."""
+    country = country_code(country, "country")
+    if country:
+        where.append("(source_country = ? OR target_country = ?)")
+        params += [country, country]
+
+
 def _date_filter(since, until, where: list, params: list) -> None:
     since, until = _day(since, "since"), _day(until, "until")
     if since:
@@ -147,10 +155,7 @@ def _event_conditions(source=None, target=None, either_direction=False, country=
     params: list = []
     _dyad_filter(source, target, either_direction, where, params)
     _date_filter(since, until, where, params)
-    country = country_code(country, "country")
-    if country:  # involving the country, on either side
-        where.append("(source_country = ? OR target_country = ?)")
-        params += [country, country]
+    involving(country, where, params)
     if between_countries:
         where.append("source_country IS NOT NULL AND target_country IS NOT NULL "
                      "AND source_country != target_country")
