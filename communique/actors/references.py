@@ -36,7 +36,8 @@ logger = logging.getLogger(__name__)
 
 GROUP_LOOKBACK_SENTENCES = 2
 PRONOUN_LOOKBACK_SENTENCES = 1
-PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
+PAIR_LOOKBACK = 200
+WHERE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within", "around"}  # mentions a "both sides" looks back over
 
 
 @dataclass
@@ -164,7 +165,8 @@ class ReferenceResolver:
                 if entry.reference == "thing" and seen.actors and all(
                         a.kind == "organisation" and not a.country for a in seen.actors):
                     return None  # "BT ... It said": a company the tables do not know
-                if root.lower_ == "it" and not self._can_be_it(seen):
+                if root.lower_ == "it" and not self._can_be_it(seen) \
+                        or entry.reference == "thing" and self._only_where(seen):
                     continue
                 actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
                 if actors and len(actors) == len(seen.actors):
@@ -189,6 +191,12 @@ class ReferenceResolver:
         while token.dep_ in ("conj", "appos") and token.head.i != token.i:
             token = token.head
         return token.dep_ not in ("pobj", "compound", "amod", "npadvmod")
+
+    def _only_where(self, seen: Seen) -> bool:
+        """A country named as where something is ("for people in the UK using its hotspots")
+        is no antecedent of "it" or "its": the thing there is."""
+        token = self.doc[seen.head]
+        return token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPOSITIONS
 
     def _follows_a_subject_of_no_actor(self, pronoun) -> bool:
         """"Connectotel unveiled software in London. It said ...": an "it" that is the

@@ -148,13 +148,14 @@ class ArticleResolver:
         self._read_names_in_phrase(phrase, root_anchor, reading)
         if depth < 3:
             self._read_complements(phrase, reading, depth)
-        reading.name = self._person_name(phrase)
+        name_run = self._person_name_run(phrase)
+        reading.name = self.doc[name_run[0]:name_run[-1] + 1].text if name_run else None
         if reading.name is None and root_anchor is not None and root_anchor.entry.historical:
             reading.name = root_anchor.entry.name  # a former state keeps its name: "USSR"
         if reading.name is None and root.pos_ == "PROPN" and root_anchor is None \
                 and root.lower_ in self.names:
             reading.name = root.text  # a carried name the recogniser did not see as a person
-        self._read_leader(phrase, reading)
+        self._read_leader(phrase, reading, set(name_run))
         self._read_carried(reading)
         self._read_possessor(root, reading)
         if reading.organisation is not None and root_anchor is not None \
@@ -216,8 +217,9 @@ class ArticleResolver:
             reading.add_sectors([*inner.sectors, *own])
             return
 
-    def _read_leader(self, phrase: Phrase, reading: Reading) -> None:
-        """Rule ``leader``: the table of leaders, by full name, or by surname after a title."""
+    def _read_leader(self, phrase: Phrase, reading: Reading, name_tokens: set[int]) -> None:
+        """Rule ``leader``: the table of leaders, by full name, or by surname after a title
+        (a title inside the name is a surname: "Paul King", "Grant Dean")."""
         person = next((a.entry for a in phrase.anchors if a.kind == "person"), None)
         known = bool(reading.countries or reading.organisation)
         if person is not None:
@@ -232,21 +234,35 @@ class ArticleResolver:
             return
         # "President Mugabe" names an office holder, and so does "the Bush administration";
         # "Mr Howard" could be anyone called Howard.
-        titled = any(a.kind == "title" or (a.kind == "agent" and a.entry.sectors == ("GOV",)
-                                          and a.start == phrase.root)
-                     for a in phrase.anchors)
+        titled = any((a.kind == "title" or (a.kind == "agent" and a.entry.sectors == ("GOV",)
+                                           and a.start == phrase.root))
+                     and a.start not in name_tokens for a in phrase.anchors)
         if reading.name and titled and not known and reading.name.lower() not in self.names:
             holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day,
                                                   self.named_countries)
             given = reading.name.split()[:-1]
             if holder is not None and given and given[0] != holder[0].name.split()[0]:
                 holder = None  # "Tory leader Michael Howard" is not John Howard
+            stated = self._country_after(phrase)
+            if holder is not None and stated is not None and holder[1].country != stated:
+                holder = None  # "King Hassan of Morocco" is not Chad's minister Hassan
             if holder is not None:
                 entry, office = holder
                 reading.countries = [office.country]
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
+
+    def _country_after(self, phrase: Phrase) -> str | None:
+        """The country an "of" right after a name states: "King Hassan of Morocco"."""
+        for child in self.tree.children(self.doc[phrase.root]):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for place in self.tree.children(child):
+                    anchor = self.by_token.get(place.i)
+                    if place.dep_ == "pobj" and anchor is not None \
+                            and anchor.kind in ("country", "demonym"):
+                        return anchor.entry.country
+        return None
 
     def _read_possessor(self, root, reading: Reading) -> None:
         """Rule ``possessor``: "his government", "its army": the country of whom the pronoun
@@ -289,19 +305,32 @@ class ArticleResolver:
         if root_anchor is not None:
             return {"demonym": "country", "title": "agent", "community": "agent"}.get(
                 root_anchor.kind, root_anchor.kind)
-        if root.ent_type_ == "ORG":
+        if root.ent_type_ == "ORG" or (root.pos_ == "PROPN" and root.is_title and any(
+                child.dep_ == "compound" and child.pos_ == "PROPN" and child.is_title
+                and child.i not in self.by_token for child in self.tree.lefts(root))):
+            # a name the recogniser missed: "the UK Internet Forum" (not "a U.S. Attack")
             return "organisation"
         if root.ent_type_ == "PERSON":
             return "person"
         return "modifier"  # the head is not an actor: "Russian support", "Mali's security"
 
-    def _person_name(self, phrase: Phrase) -> str | None:
+    def _person_name_run(self, phrase: Phrase) -> list[int]:
+        """The tokens of the person's name in the phrase. A title word right after a name the
+        recogniser sees as one person is the surname: "Paul King", not King Paul."""
         doc = self.doc
+
+        def in_name(i: int) -> bool:
+            anchor = self.by_token.get(i)
+            return anchor is None or (anchor.kind == "title" and i > 0 and doc[i].is_title
+                                      and doc[i - 1].ent_type_ == "PERSON"
+                                      and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ == "I"
+                                      and i - 1 not in self.by_token)
+
         tokens = [i for i in sorted(phrase.tokens)
-                  if doc[i].ent_type_ == "PERSON" and i not in self.by_token
+                  if doc[i].ent_type_ == "PERSON" and in_name(i)
                   and doc[i].lower_ not in HONORIFICS and not doc[i].is_punct]
         if not tokens:
-            return None
+            return []
         # The name closest to the head, as one run of tokens (hyphens may join its parts).
         run = [tokens[-1]]
         for i in reversed(tokens[:-1]):
@@ -309,7 +338,7 @@ class ArticleResolver:
                 run.insert(0, i)
             else:
                 break
-        return doc[run[0]:run[-1] + 1].text
+        return run
 
     def _is_locative(self, root) -> bool:
         token = root

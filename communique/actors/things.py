@@ -25,7 +25,7 @@ def qualifies_a_thing(token, by_token) -> bool:
     event: "US shows", "British TV viewers", "Iraqi oil fields". The country is not an actor
     there (kind ``qualifier``); an act aimed at the thing may still be one aimed at the
     country (events/pairs.py decides)."""
-    return token.dep_ in ("compound", "amod") and _common_thing(token.head, by_token)
+    return token.dep_ in ("compound", "amod", "nmod") and _common_thing(token.head, by_token)
 
 
 def names_a_thing(token, by_token) -> bool:

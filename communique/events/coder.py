@@ -42,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
+# Prepositions that say where, not at whom: "filing suits across the US" is aimed at no one.
+WHERE_PREPOSITIONS = ("in", "at", "across", "throughout", "within", "around")
 
 
 class ArticleCoder:
@@ -187,7 +189,7 @@ class ArticleCoder:
                 return found
         helpers = grammar()["helper_nouns"]
         pairs = [(preposition, pobj) for preposition, pobj in roles.preposition_objects(token, only)
-                 if (allow_places or preposition not in ("in", "at"))
+                 if (allow_places or preposition not in WHERE_PREPOSITIONS)
                  and not (preposition == "with" and pobj.lemma_.lower() in helpers)]
         if pattern.code[:2] >= HOSTILE_ROOTS:
             # "filed a complaint against Brussels with the WTO": a hostile act is aimed

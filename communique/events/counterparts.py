@@ -13,7 +13,10 @@ object of a preposition. Real news often puts the other side one step further:
   but Austria vetoed its bid" (AUT -> TUR);
 - inside a passive subject: "a camp for Congolese refugees was attacked";
 - for force used abroad, in the place where it is used: "Israeli tanks fired at targets in
-  Jericho" (ISR -> PSE).
+  Jericho" (ISR -> PSE); for protest, coercion or force by people or armed groups at home,
+  their own government: "Iraqi Kurds demonstrated in Kirkuk" (IRQETH -> IRQGOV); for
+  coercion by the state at home, the people of the place: "Turkish authorities imposed a
+  curfew in Cizre" (TURGOV -> TURCVL).
 
 The searches stay inside the trigger's own clause material: they do not enter relative
 clauses or other clauses hung on the object, and they take a country only when it is not the
@@ -121,7 +124,10 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
     """Force used abroad is aimed at the country where it is used: the place the clause
     names ("in Jericho", "in Tel Aviv"), for the codes in grammar.yaml's
     ``located_target_roots``, when it is not the source's own country."""
-    if code[:2] not in grammar()["located_target_roots"]:
+    by_the_state = any(set(s.sectors) & grammar()["state_sectors"] for s in sources)
+    domestic = code[:2] in grammar()[
+        "domestic_state_target_roots" if by_the_state else "domestic_target_roots"]
+    if code[:2] not in grammar()["located_target_roots"] and not domestic:
         return []
     own = _countries(sources)
     if not own:
@@ -130,13 +136,23 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
     aimed_at = [pobj for _, pobj in roles.preposition_objects(trigger)]
     inner = [m for holder in (*roles.object_tokens(trigger), *aimed_at)
              for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-             for m in roles.mentions([c for c in prep.children if c.dep_ == "pobj"])]
+             for place in prep.children if place.dep_ == "pobj"
+             for m in roles.place_mentions(place)]
     for mention in [*roles.locations(trigger), *inner]:
         countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
-        if len(countries) == 1 and not countries & own:
+        if len(countries) == 1 and not countries & own \
+                and code[:2] in grammar()["located_target_roots"]:
             actor = mention.actors[0]
             return [Actor(actor.country, actor.country, (), actor.name, actor.text, None,
                           "place")]
+        if len(countries) == 1 and countries <= own and domestic:
+            # "Thousands of Iraqi Kurds demonstrated in Kirkuk", "rebels exploded bombs in
+            # Kabul": people or armed groups acting at home act against their government;
+            # "authorities imposed a curfew in Cizre": the state, against the people there
+            actor = mention.actors[0]
+            sector = "CVL" if by_the_state else "GOV"
+            return [Actor(actor.country + sector, actor.country, (sector,), actor.name,
+                          actor.text, None, "place")]
     return []
 
 

@@ -67,7 +67,8 @@ def _qualifiers_weighed(source: Actor, target: Actor | None,
 def _organised(actor: Actor) -> bool:
     """A political actor that is more than people of a country or a thing's country: a
     state, its organs, an intergovernmental body, a party, rebels, a known organisation."""
-    return political(actor) and actor.kind != "qualifier" and set(actor.sectors) != {"CVL"}
+    return political(actor) and actor.kind != "qualifier" and not (
+        actor.sectors and set(actor.sectors) <= grammar()["people_sectors"])
 
 
 def political(actor: Actor) -> bool:
@@ -93,7 +94,10 @@ def recordable(source: Actor, target: Actor | None, code: str | None = None) -> 
     target). A state and a group of its own (TUR -> TURREF) or two groups of one country
     (GOV -> OPP) are a domestic event and stay. Civilians acting with no organised actor
     on the other side make an event only by the acts of grammar.yaml's ``civilian_roots``
-    (they protest, or fight): "Thousands of people demonstrated in Moscow"."""
+    (they protest, or fight): "Thousands of people demonstrated in Moscow". Someone unnamed
+    acting on people or on a thing of a country makes one only by coercion or force
+    (``unnamed_source_roots``), and a statement needs a political source
+    (``political_source_roots``)."""
     source_country = source.country
     target_country = target.country if target is not None else None
     if not source_country and not target_country:
@@ -105,6 +109,15 @@ def recordable(source: Actor, target: Actor | None, code: str | None = None) -> 
             and not any(_organised(side) for side in sides) \
             and code[:2] not in grammar()["civilian_roots"]:
         return False  # "US gamers will buy", "a US woman is suing HP"; but people protest
+    if code is not None and source.kind == "qualifier" and source.country != "IGO" \
+            and code[:2] < AIMED_ROOTS and not (target is not None and _organised(target)):
+        return False  # "the American system allows", "US registrars who handle domains"
+    if code is not None and not source_country and not (target is not None and _organised(
+            target)) and code[:2] not in grammar()["unnamed_source_roots"]:
+        return False  # "a network is helping poor farmers in Peru", "analysts predict"
+    if code is not None and code[:2] in grammar()["political_source_roots"] \
+            and not political(source):
+        return False  # "Britain is broadband Britain, said BT's managing director"
     return not (target is not None and _same_state(source, target))
 
 

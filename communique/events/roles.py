@@ -160,8 +160,22 @@ class Roles:
         for holder in holders:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                    found.extend(self.mentions(p for p in prep.children if p.dep_ == "pobj"))
+                    for place in (p for p in prep.children if p.dep_ == "pobj"):
+                        found.extend(self.place_mentions(place))
         return found
+
+    def place_mentions(self, place) -> list[Mention]:
+        """The mentions a place noun names: itself, or the name it carries ("the capital
+        Kabul", "the northern city of Kirkuk")."""
+        return self.mentions([place]) or self.mentions(_named_place(place))
+
+
+def _named_place(place) -> list:
+    """The name a place noun carries: "the capital Kabul", "the northern city of Kirkuk"."""
+    named = [c for c in place.children if c.dep_ in ("appos", "compound")]
+    named += [p for of in place.children if of.dep_ == "prep" and of.lower_ == "of"
+              for p in of.children if p.dep_ == "pobj"]
+    return named
 
 
 def _as_civilians(mention: Mention) -> Mention:
