@@ -131,7 +131,13 @@ class ArticleResolver:
                 yield self._mention(span, root.i, actors, rule), tokens
             return
         reading = self.read(phrase)
-        if reading.kind == "modifier":
+        if reading.kind == "modifier" or (
+                reading.kind == "organisation" and not reading.countries
+                and reading.organisation is None and any(
+                    child.dep_ == "poss" and child.pos_ == "PROPN"
+                    for child in self.tree.lefts(root))):
+            # "Mr Brown's International Finance Facility": a thing of his that the recogniser
+            # took for an organisation stands for its owner, as "Mr Brown's plan" does
             yield from self._modifier_mentions(phrase)
             return
         self._remember(reading)

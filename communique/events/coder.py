@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
+STATEMENT, CRITICISM = "010", "111"
 # Prepositions that say where, not at whom: "filing suits across the US" is aimed at no one.
 WHERE_PREPOSITIONS = ("in", "at", "across", "throughout", "within", "around")
 
@@ -85,6 +86,8 @@ class ArticleCoder:
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
+        if code == STATEMENT and self._disapproving(token):
+            code = CRITICISM
         refusal = mood.refusal(trigger.pattern.code)
         if refusal is not None:
             # a refusal is stated now, whatever mood the refused act was in
@@ -112,6 +115,19 @@ class ArticleCoder:
                                 historical, date, precision, location)
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
+
+    def _disapproving(self, token) -> bool:
+        """A statement whose complement disapproves: a word of grammar.yaml's
+        ``disapproval_words`` in a clause the verb of saying governs, not denied there."""
+        words = grammar()["disapproval_words"]
+        for clause in token.children:
+            if clause.dep_ not in ("ccomp", "xcomp", "dobj") or any(
+                    c.dep_ == "neg" for c in clause.children):
+                continue
+            if any(t.lemma_.lower() in words or t.lower_ in words
+                   for t in self.tree.subtree(clause)):
+                return True
+        return False
 
     def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
         token, pattern = trigger.token, trigger.pattern
@@ -221,7 +237,8 @@ class ArticleCoder:
             # "a Moscow visit by Shultz": the agent acts; a place or country before the noun
             # is where it is aimed.
             aimed = _actors(roles.mentions(possessors), allow_places=True)
-            return agents, [a for a in aimed if a.country not in {g.country for g in agents}]
+            aimed = [a for a in aimed if a.country not in {g.country for g in agents}]
+            return agents, aimed or self._reacting(token, agents)
         sources = _actors(roles.mentions(possessors))
         between = [p for prep, p in roles.preposition_objects(token, "between")]
         if between and not sources:
@@ -246,14 +263,26 @@ class ArticleCoder:
         aimed = pattern.code[:2] in grammar()["other_directed_roots"] | grammar()[
             "located_target_roots"]
         for preposition, pobj in roles.preposition_objects(token):
-            places = pattern.target == "place" or (aimed and preposition == "of")
+            # "a request to Washington": a capital or a country addressed, not a destination
+            places = pattern.target == "place" or (aimed and preposition == "of") \
+                or preposition == "to"
             if preposition in ("with", "to", "on", "against", "between", "for", "over") or (
                     pattern.target == "place" and preposition in ("to", "in")) or (
                     aimed and preposition == "of"):
                 targets = _actors(roles.mentions([pobj]), places)
                 if targets:
                     break
-        return sources, targets
+        return sources, targets or self._reacting(token, sources)
+
+    def _reacting(self, token, sources) -> list[Actor]:
+        """"Sudan rejected a demand by the IMF", "Turkey welcomed the EU's offer": who reacts
+        to an act (grammar.yaml's ``reaction_verbs``) is whom it was made of."""
+        if not sources or token.dep_ != "dobj" \
+                or token.head.lemma_.lower() not in grammar()["reaction_verbs"]:
+            return []
+        own = {s.country for s in sources}
+        subjects = self.roles.subject_tokens(token.head)[0]
+        return [a for a in _actors(self.roles.mentions(subjects)) if a.country not in own]
 
     def unknown_source(self, subjects) -> Actor:
         """Someone the text does not name, or names without a country ("a roadside bomb")."""

@@ -2,7 +2,8 @@
 
 - ``negated``: a negator on the trigger ("did not sign") or a negating verb governing it
   ("refused to sign").
-- ``hypothetical``: a modal auxiliary ("may attack") or a conditional clause ("if they sign").
+- ``hypothetical``: a modal auxiliary ("may attack"), a conditional clause ("if they sign")
+  or a verb of asking governing the trigger ("urged Iran to stop attacks").
 - ``intended``: a future auxiliary ("will visit"), "would" in reported speech ("said it would
   allow"), a verb or adjective of intent governing the trigger ("plans to visit", "is willing
   to withdraw"), or a purpose clause ("to honor"). Stated intent takes CAMEO's "express
@@ -95,6 +96,8 @@ def clause_modality(trigger) -> Modality:
             elif (lemma in words["intent_verbs"] or lemma in words["intent_adjectives"]) \
                     and result.modality == "asserted":
                 result.modality, result.stated_intent = "intended", True
+            elif lemma in words["request_verbs"] and result.modality == "asserted":
+                result.modality = "hypothetical"  # "urged Iran to stop": only asked
             if any(c.dep_ == "neg" for c in head.children):
                 result.negated = True
         if token.dep_ == "ccomp" and head.lemma_.lower() in words["speech_verbs"]:

@@ -121,6 +121,11 @@ class Roles:
                 objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
                 if objects:  # "urged Iran to stop": Iran is the one to stop
                     return objects, False
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "xcomp" and raised:
+                # "a US team was scheduled to meet", "Iran was urged to stop": the passive's
+                # subject does the infinitive's act
+                return raised, False
             return self.subject_tokens(head, depth + 1)
         return [], False
 

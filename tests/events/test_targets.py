@@ -199,3 +199,27 @@ def test_the_subject_of_a_receiving_verb_is_on_the_receiving_end(code_text):
     assert ("CHN", "JPN", "11") in found and ("JPN", "CHN", "04") not in found, found
     found = dyads(code_text("Russia drew condemnation from the European Union."))
     assert ("IGO", "RUS", "11") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a passive governs the infinitive: "was scheduled to meet"
+    ("A U.S. delegation was scheduled today to meet Kuwait's Crown Prince.", ("USA", "KWT")),
+    # who reacts to an act is whom it was made of
+    ("Sudan has rejected a demand by the International Monetary Fund for a devaluation.",
+     ("IGO", "SDN")),
+    # a capital addressed is its state, not a destination
+    ("Prime Minister Andreas Papandreou has withdrawn a request to Washington to suspend "
+     "operations at the base.", ("GRC", "USA")),
+    # a thing of a person that the recogniser took for an organisation stands for its owner
+    ("Gordon Brown spoke. But the US says it cannot support Mr Brown's International "
+     "Finance Facility.", ("USA", "GBR")),
+])
+def test_counterparts_of_passives_reactions_and_addressees(code_text, text, expected):
+    assert_coded(code_text, text, expected)
+
+
+def test_what_is_only_asked_is_not_done(code_text):
+    article = code_text("The UN urged Iran to stop attacks on Iraq.")
+    asked = [e for e in article.events if e["evidence"]["trigger"] == "stop"]
+    assert asked and all(e["modality"] == "hypothetical" for e in asked), asked
+    assert ("IGO", "IRN", "02") in dyads(article)
