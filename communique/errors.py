@@ -109,6 +109,19 @@ class TextTooLong(CommuniqueError):
     message = "the clean text is longer than the limit"
 
 
+# E5xx: building a pipeline. Raised by the library when a pipeline is built, before any
+# document is read; never an error record of a document.
+class UnmetStageRequirement(CommuniqueError):
+    code = "E500"
+    message = "a stage requires what no earlier stage of the pipeline assigns"
+
+
+# E6xx: user dictionaries. Raised before any document is read; never a document's record.
+class BadDictionary(CommuniqueError):
+    code = "E600"
+    message = "a user dictionary file is invalid"
+
+
 # E9xx: bugs. A document that trips one is reported, never allowed to stop the run.
 class InternalError(CommuniqueError):
     code = "E900"
@@ -124,4 +137,5 @@ ALL_ERRORS = [
     ReadError, EmptyDocument, BinaryDocument, DecompressError, TooLarge, BadJsonLine,
     BadWarc, SymlinkLoop, NotFound, NoMainText, StoreError, TimeBudgetExceeded,
     InternalError, WorkerLost, StoreUnavailable, NotADatabase, SchemaTooNew, TextTooLong,
+    UnmetStageRequirement, BadDictionary,
 ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+
+from .stages import canonical_stages
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -139,7 +141,7 @@ def score_plover_actors(path, settings=None) -> dict:
     from .actors.gazetteer import load_gazetteer
 
     gold = plover_gold(path)
-    articles = code_sentences(gold, settings, stages=("parse", "actors"))
+    articles = code_sentences(gold, settings, stages=canonical_stages("parse", "actors"))
     produced = [a.actors_record()["actors"] for a in articles]
     return plover_actor_scores(gold, produced, load_gazetteer().to_iso)
 
@@ -208,7 +210,7 @@ def plover_coded_actor_scores(gold_records: list[dict], produced: list[list[dict
 
 
 def code_sentences(records: list[dict], settings=None,
-                   stages=("parse", "actors", "events")) -> list:
+                   stages: Sequence[str] = canonical_stages("parse")) -> list:
     """Parse, resolve and code gold sentences as one-sentence articles."""
     from .config import Settings
     from .model import Article
@@ -217,13 +219,7 @@ def code_sentences(records: list[dict], settings=None,
     settings = settings or Settings(dedupe=False)
     pipeline = Pipeline(settings, stages=stages)
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
-    for stage in pipeline.stages:
-        if hasattr(stage, "pipe"):
-            stage.pipe(articles)
-        else:
-            for article in articles:
-                pipeline._guarded(stage, article, article)
-    return articles
+    return pipeline.process(articles)
 
 
 def evaluate_gold(path, settings=None, corpus=None) -> dict:

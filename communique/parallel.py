@@ -35,6 +35,7 @@ from .config import Settings
 from .errors import InternalError, WorkerLost
 from .model import Article
 from .pipeline import Pipeline
+from .stages import check_stages
 
 logger = logging.getLogger(__name__)
 
@@ -73,9 +74,14 @@ def run_partition(settings: Settings, stages: tuple[str, ...], items: list) -> P
 
 
 def split_stages(settings: Settings, stages: Sequence[str]) -> tuple[tuple, tuple, bool]:
-    """The stages a run sends to workers before and after dedupe, and whether it dedupes."""
+    """The stages a run sends to workers before and after dedupe, and whether it dedupes.
+
+    Raises ``UnmetStageRequirement`` here, in the caller's process, for stages that do not
+    meet each other's requirements: in a worker that would fail every partition instead.
+    """
     if not stages or stages[0] != FRONT_STAGE:
         raise ValueError(f"a run starts with the {FRONT_STAGE} stage")
+    check_stages(stages)
     back = tuple(name for name in stages[1:] if name != PARENT_STAGE)
     return (FRONT_STAGE,), back, PARENT_STAGE in stages and settings.dedupe
 

@@ -5,6 +5,9 @@ batches. The first stage turns a ``Document`` into an ``Article``; each later st
 and returns articles. A stage may offer ``pipe(articles)`` to work on a whole batch (the
 parser does). An error in one document is recorded on its article, which then skips the
 remaining stages, and the stream goes on.
+
+The stages and their contracts are registered in ``stages.py``; a pipeline whose stages do
+not meet each other's requirements is refused when it is built (E500).
 """
 from __future__ import annotations
 
@@ -12,42 +15,34 @@ import collections
 import itertools
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .config import Settings
 from .errors import CommuniqueError, InternalError
 from .limits import document_budget
 from .model import Article, Document
+from .stages import canonical_stages, check_stages
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_STAGES = ("clean", "dedupe")
+DEFAULT_STAGES = canonical_stages(last="dedupe")
 UNDATED_WARNING = ("no publication date: events are dated only where the text gives a year; "
                    "give one with --date YYYY-MM-DD or a \"date\" field in JSONL")
 _undated_logged = False  # the log says it once per process; each article's record says it too
 
 
-def _factories() -> dict[str, Callable[[Settings], object]]:
-    from .actors.stage import ActorResolver
-    from .events.coder import EventCoder
-    from .ingest.clean import Cleaner
-    from .ingest.dedupe import Deduplicator
-    from .nlp.parse import Parser
-
-    return {"clean": Cleaner, "dedupe": Deduplicator, "parse": Parser, "actors": ActorResolver,
-            "events": EventCoder}
-
-
 class Pipeline:
-    def __init__(self, settings: Settings | None = None, stages: Sequence[str] = DEFAULT_STAGES):
+    """``stages`` are registered stage names. ``given`` names the ``Article`` fields the
+    input already carries (see ``check_stages``: by default none for documents, the text for
+    articles); a stage that requires a field neither it nor an earlier stage gives raises
+    ``UnmetStageRequirement``."""
+
+    def __init__(self, settings: Settings | None = None, stages: Sequence[str] = DEFAULT_STAGES,
+                 given: Iterable[str] | None = None):
         self.settings = settings or Settings()
-        factories = _factories()
-        unknown = [name for name in stages if name not in factories]
-        if unknown:
-            raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(factories)}")
         if not self.settings.dedupe:
             stages = [name for name in stages if name != "dedupe"]
-        self.stages = [factories[name](self.settings) for name in stages]
+        self.stages = [spec.factory(self.settings) for spec in check_stages(stages, given)]
         self.seconds: collections.Counter = collections.Counter()  # time spent per stage
 
     def take_timings(self) -> dict[str, float]:

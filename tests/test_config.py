@@ -54,3 +54,19 @@ def test_bad_settings_stop_the_command_with_a_plain_message(tmp_path, cli):
     run = cli("--config", config, "clean", source)
     assert run.returncode == 2 and b"Traceback" not in run.stderr
     assert b"batch_size must be between 1" in run.stderr and not run.stdout
+
+
+def test_dictionaries_are_paths_relative_to_the_settings_file(tmp_path):
+    config = tmp_path / "conf" / "communique.toml"
+    config.parent.mkdir()
+    config.write_text('dictionaries = ["dicts/leaders.tsv", "/abs/verbs.tsv"]\n')
+    settings = Settings.load(config, environ={})
+    assert settings.dictionaries == (str(tmp_path / "conf" / "dicts" / "leaders.tsv"),
+                                     "/abs/verbs.tsv")
+    hash(settings)  # a tuple: worker pipelines are cached by the settings
+    environ = {"COMMUNIQUE_DICTIONARIES": "/a/leaders.tsv:/b/patterns.tsv"}
+    assert Settings.load(config, environ=environ).dictionaries == ("/a/leaders.tsv",
+                                                                    "/b/patterns.tsv")
+    config.write_text('dictionaries = "leaders.tsv"\n')
+    with pytest.raises(ValueError, match="dictionaries must be a list of file paths"):
+        Settings.load(config, environ={})

@@ -101,7 +101,7 @@ def pattern_data(tmp_path, monkeypatch):
     """The pattern loader on a small dictionary of our own; its caches cleared before and
     after, so that other tests load the real one."""
     def clear():
-        for cached in (patterns.load_patterns, patterns._rows_by_class, patterns._word_index):
+        for cached in (patterns._load_patterns, patterns._rows_by_class, patterns._word_index):
             cached.cache_clear()
 
     for name in ("patterns.tsv", "verbs.tsv", "verb_patterns.tsv", "synsets.tsv"):

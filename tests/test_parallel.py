@@ -94,7 +94,7 @@ def dask_cluster(tmp_path):
     from distributed import Client
 
     address = f"tcp://127.0.0.1:{free_port()}"
-    dask = str(Path(sys.executable).with_name("dask"))  # installed beside this Python
+    dask = shutil.which("dask", path=str(Path(sys.executable).parent))  # beside this Python
     assert dask, "the dask command is installed with the project"
     common = dict(cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port",

@@ -4,6 +4,7 @@ from communique import Pipeline, Settings
 from communique.errors import ALL_ERRORS, CommuniqueError
 from communique.model import Document
 from tests.conftest import EXAMPLE
+from tests.test_readme_tables import readme_table
 
 DOCS = [
     Document(id="a", content=EXAMPLE.read_bytes()),
@@ -56,6 +57,8 @@ def test_error_codes_are_unique_and_documented():
     codes = [cls.code for cls in ALL_ERRORS]
     assert len(codes) == len(set(codes))
     assert all(issubclass(cls, CommuniqueError) and cls.message for cls in ALL_ERRORS)
+    documented = {code for code, _ in readme_table("code", "meaning")}
+    assert sorted(set(codes) - documented) == [], "error codes missing from the README's table"
 
 
 def test_code_text_is_the_library_shortcut_for_one_text():

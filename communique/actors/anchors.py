@@ -91,8 +91,9 @@ class AnchorMatcher:
 
 
 @functools.cache
-def anchor_matcher(nlp) -> AnchorMatcher:
-    """One matcher per loaded model, built on first use (a second or two)."""
+def anchor_matcher(nlp, dictionaries: tuple[str, ...] = ()) -> AnchorMatcher:
+    """One matcher per loaded model and set of user dictionaries, built on first use (a
+    second or two)."""
     from .gazetteer import load_gazetteer
 
-    return AnchorMatcher(load_gazetteer(), nlp)
+    return AnchorMatcher(load_gazetteer(dictionaries), nlp)

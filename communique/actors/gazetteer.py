@@ -26,6 +26,9 @@ The files in ``data/`` are plain TSV and YAML so that users can read and extend 
 - ``references.tsv``: plural and descriptive references ("the two countries",
   "the former colonial power") and what they may stand for.
 
+User dictionaries in the format of any of these files but countries.tsv extend them: their
+entries come first and replace the packaged ones with the same key (user_dictionaries.py).
+
 Matching is by spaCy ``PhraseMatcher``. Aliases in capitals ("US", "AES") match exactly;
 other proper names match case-insensitively but must start with a capital letter in the
 text, so "chad" or "turkey" in lower case are not countries; titles and group nouns match
@@ -33,17 +36,20 @@ in any case, with regular plurals added by the loader.
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
 import pycountry
 import srsly
+
+from ..dictionary_files import read_table
+from ..user_dictionaries import chosen, merged_rows
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +115,9 @@ def _split(value: str | None, sep: str = "|") -> list[str]:
     return [part.strip() for part in (value or "").split(sep) if part.strip()]
 
 
-def _read_tsv(name: str) -> list[dict]:
-    with (DATA / name).open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]  # comments, as in events/
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _read_tsv(name: str, dictionaries: tuple[str, ...] = ()) -> list[dict]:
+    """The rows of a data file ("#" lines skipped) with those of the user ``dictionaries``."""
+    return merged_rows(name, [row for _, row in read_table(DATA / name).rows], dictionaries)
 
 
 def country_names() -> dict[str, str]:
@@ -269,9 +274,9 @@ def _country_entries() -> tuple[list[Entry], dict[str, str], dict[str, str]]:
     return entries, cameo, names
 
 
-def _historical_entries() -> list[Entry]:
+def _historical_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     entries = []
-    for row in _read_tsv("historical_names.tsv"):
+    for row in _read_tsv("historical_names.tsv", dictionaries):
         iso, name = row["iso3"], row["name"]
         entries.append(Entry("country", iso, name, iso, historical=True,
                              patterns=tuple(dict.fromkeys([name, *_split(row["aliases"])]))))
@@ -281,21 +286,22 @@ def _historical_entries() -> list[Entry]:
     return entries
 
 
-def _place_entries() -> list[Entry]:
+def _place_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     return [Entry("place", row["name"], row["name"], row["iso3"], tuple(row["sectors"].split()),
                   place_kind=row["kind"], patterns=(row["name"],))
-            for row in _read_tsv("places.tsv")]
+            for row in _read_tsv("places.tsv", dictionaries)]
 
 
-def _community_entries() -> list[Entry]:
+def _community_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     return [Entry("community", row["names"], _split(row["names"])[0], row["iso3"] or None,
                   tuple(row["sectors"].split()), patterns=tuple(_split(row["names"])))
-            for row in _read_tsv("communities.tsv")]
+            for row in _read_tsv("communities.tsv", dictionaries)]
 
 
-def _organisation_entries() -> list[Entry]:
+def _organisation_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     entries = []
-    for item in srsly.read_yaml(DATA / "organisations.yaml"):
+    for item in merged_rows("organisations.yaml", srsly.read_yaml(DATA / "organisations.yaml"),
+                            dictionaries):
         patterns = [item["name"], *(item.get("aliases") or []), *(item.get("acronyms") or [])]
         entry = Entry(
             "organisation", item["name"], item["name"], item.get("country"),
@@ -311,9 +317,9 @@ def _organisation_entries() -> list[Entry]:
     return entries
 
 
-def _title_entries() -> list[Entry]:
+def _title_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     entries = []
-    for row in _read_tsv("titles.tsv"):
+    for row in _read_tsv("titles.tsv", dictionaries):
         phrase = row["phrase"].strip()
         patterns = [phrase]
         if row["kind"] in ("title", "agent"):
@@ -323,9 +329,9 @@ def _title_entries() -> list[Entry]:
     return entries
 
 
-def _leader_entries() -> list[Entry]:
+def _leader_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     people: dict[str, dict] = {}
-    rows = _read_tsv("leaders.tsv")
+    rows = _read_tsv("leaders.tsv", dictionaries)
     # The 2014 Phoenix table leaves offices open that have since ended; where our own rows
     # cover a person, those open ends are dropped.
     curated = {row["name"] for row in rows if row["source"] != "phoenix-2014"}
@@ -352,11 +358,11 @@ def _with_bare_initials(names) -> list[str]:
     return list(found)
 
 
-def _people_entries(leaders: set[str]) -> list[Entry]:
+def _people_entries(leaders: set[str], dictionaries: tuple[str, ...]) -> list[Entry]:
     """Public figures: one office with no dates, so that the resolver codes them like a
     leader out of office, with the row's country and sectors."""
     entries = []
-    for row in _read_tsv("people.tsv"):
+    for row in _read_tsv("people.tsv", dictionaries):
         name, iso = row["name"], row["iso3"] or None
         if name in leaders:
             continue  # leaders.tsv has the person's dated offices
@@ -367,20 +373,26 @@ def _people_entries(leaders: set[str]) -> list[Entry]:
     return entries
 
 
-def _reference_entries() -> list[Entry]:
+def _reference_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     return [Entry("reference", row["phrase"], None, None, reference=row["kind"],
                   candidates=tuple(row["candidates"].split()), patterns=(row["phrase"],))
-            for row in _read_tsv("references.tsv")]
+            for row in _read_tsv("references.tsv", dictionaries)]
+
+
+def load_gazetteer(dictionaries: Sequence[str] | None = None) -> Gazetteer:
+    """The packaged data files with the user ``dictionaries`` (None: the process's active
+    ones), built once per process and set of dictionaries."""
+    return _gazetteer(chosen(dictionaries))
 
 
 @functools.cache
-def load_gazetteer() -> Gazetteer:
+def _gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:
     countries, cameo, names = _country_entries()
-    leaders = _leader_entries()
-    entries = (countries + _historical_entries() + _community_entries() + _place_entries()
-               + _organisation_entries() + leaders
-               + _people_entries({entry.name for entry in leaders})
-               + _title_entries() + _reference_entries())
+    leaders = _leader_entries(dictionaries)
+    entries = (countries + _historical_entries(dictionaries) + _community_entries(dictionaries)
+               + _place_entries(dictionaries) + _organisation_entries(dictionaries) + leaders
+               + _people_entries({entry.name for entry in leaders}, dictionaries)
+               + _title_entries(dictionaries) + _reference_entries(dictionaries))
     logger.info("gazetteer: %d entries", len(entries))
     return Gazetteer(entries, cameo, names)
 

@@ -8,21 +8,27 @@ from .context import fill_from_context
 from .quotes import attribute_quotes
 from .gazetteer import load_gazetteer
 from .resolve import ArticleResolver
+from ..user_dictionaries import activate
+from ..stages import register_stage
 
 
+@register_stage("actors", requires=["doc"], assigns=["mentions"])
 class ActorResolver:
     """Pipeline stage: finds and codes every actor mention of a parsed article."""
-
-    name = "actors"
 
     def __init__(self, settings):
         from ..nlp.parse import load_pipeline
 
         self.settings = settings
-        self.gazetteer = load_gazetteer()
-        self.matcher = anchor_matcher(load_pipeline(settings.model))
+        activate(settings.dictionaries)
+        self.gazetteer = load_gazetteer(settings.dictionaries)
+        self.matcher = anchor_matcher(load_pipeline(settings.model), settings.dictionaries)
 
     def __call__(self, article: Article) -> Article:
+        # The event nouns that things.py looks up without settings come from the active
+        # dictionaries, which must be this run's, whatever other pipeline this process built
+        # since (a Dask worker may serve runs with other settings).
+        activate(self.settings.dictionaries)
         if article.doc is None:
             raise ValueError("the actors stage needs the parse stage before it")
         resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))

@@ -2,7 +2,7 @@
 
 The commands that read documents are in ``documents.py`` (clean, actors, code, ingest, eval),
 those that read a database in ``database.py`` (export, serve, demo) and ``queries.py``
-(events, agreements, dyads, dyad).
+(events, agreements, dyads, dyad), the check of the dictionaries in ``check_data.py``.
 """
 from __future__ import annotations
 
@@ -61,4 +61,4 @@ def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 
 
 # The command modules register their commands on ``main``.
-from . import database, documents, queries, series  # noqa: E402,F401
+from . import check_data, database, documents, queries, series  # noqa: E402,F401

@@ -9,12 +9,14 @@ import click
 
 from .. import CODE_STAGES
 from ..parallel import Runner
+from ..stages import canonical_stages
 from . import main
 from .options import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     check_db_for_writing,
     check_folder,
+    dictionary_option,
     executor_for_run,
     input_options,
     input_paths,
@@ -30,7 +32,8 @@ logger = logging.getLogger(__name__)
 
 
 @main.command()
-@input_options(["jsonl", "text"], "jsonl: one record per document; text: the clean text only.")
+@input_options(["jsonl", "text"], "jsonl: one record per document; text: the clean text only.",
+               dictionaries=False)
 def clean(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress):
     """Extract the clean article text: title, date, source, text and removed boilerplate.
 
@@ -47,7 +50,8 @@ def clean(ctx, paths, output_format, date, dedupe, batch_size, workers, schedule
             out.write(printable((f"{article.title}\n\n" if article.title else "") + article.text)
                       + "\n\n")
 
-    _run(ctx, settings, ("clean", "dedupe"), paths, workers, scheduler, progress, "clean", write)
+    _run(ctx, settings, canonical_stages(last="dedupe"), paths, workers, scheduler, progress,
+         "clean", write)
 
 
 @main.command()
@@ -73,8 +77,8 @@ def actors(ctx, paths, output_format, date, dedupe, batch_size, workers, schedul
                                   ",".join(actor["sectors"]) or "-", actor["group"] or "-",
                                   printable(actor["text"].replace("\n", " "))]) + "\n")
 
-    _run(ctx, settings, ("clean", "dedupe", "parse", "actors"), paths, workers, scheduler,
-         progress, "actors", write)
+    _run(ctx, settings, canonical_stages(last="actors"), paths, workers, scheduler, progress,
+         "actors", write)
 
 
 @main.command()
@@ -179,6 +183,7 @@ def ingest(ctx, paths, db_path, date, dedupe, batch_size, workers, scheduler, pr
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("-v", "--verbose", is_flag=True, help="List what was missed and what was wrong.")
+@dictionary_option()
 @click.pass_context
 def evaluate(ctx, gold, corpus, output_format, verbose):
     """Score the coder against gold files: prints recall, precision and type accuracy.

@@ -38,11 +38,49 @@ def check_date(ctx, param, value):
 
 
 
+DICTIONARIES = "communique.dictionaries"  # where --dictionary leaves its paths in ctx.meta
+
+
+class DictionaryRefused(click.ClickException):
+    """An invalid user dictionary: exit 2 like any bad setting, in one line (no usage)."""
+    exit_code = 2
+
+
 def load_settings(ctx: click.Context, **overrides) -> Settings:
+    """The settings, with the command's options as ``overrides``; its user dictionaries read
+    and checked now, before anything runs."""
     try:
-        return Settings.load(ctx.obj.get("config_path"), **overrides)
+        settings = Settings.load(ctx.obj.get("config_path"),
+                                 dictionaries=ctx.meta.get(DICTIONARIES), **overrides)
     except (ValueError, OSError) as error:
         raise click.UsageError(f"bad settings: {error}") from None
+    if settings.dictionaries:
+        from ..errors import BadDictionary
+        from ..user_dictionaries import load_user_dictionaries
+
+        try:
+            load_user_dictionaries(settings.dictionaries)
+        except BadDictionary as error:
+            raise DictionaryRefused(f"{error.code}: {error}") from None
+    return settings
+
+
+def _remember_dictionaries(ctx: click.Context, param, paths: tuple[str, ...]):
+    if paths:
+        ctx.meta[DICTIONARIES] = paths
+    return paths
+
+
+def dictionary_option():
+    """``--dictionary PATH``, repeatable, for the commands that code; ``load_settings``
+    reads it, so the commands' functions take no parameter for it."""
+    return click.option(
+        "--dictionary", multiple=True, metavar="PATH", expose_value=False,
+        type=click.Path(exists=True, dir_okay=False), callback=_remember_dictionaries,
+        help="A user dictionary: a file in the format of a packaged data file (leaders.tsv, "
+             "people.tsv, titles.tsv, organisations.yaml, patterns.tsv, verb_patterns.tsv, "
+             "...) whose entries extend and override the packaged ones; repeat for several "
+             "(instead of the setting dictionaries).")
 
 
 def input_paths(paths: tuple[str, ...]) -> list[str]:
@@ -159,8 +197,9 @@ def check_db_for_writing(db_path: str) -> None:
         raise click.BadParameter(f"{error.code}: {error}", param_hint="'--db'")
 
 
-def run_options(date_help: str = ""):
-    """The options every command that codes documents shares."""
+def run_options(date_help: str = "", dictionaries: bool = True):
+    """The options every command that reads documents shares; ``dictionaries``: it codes
+    them, and takes --dictionary."""
     def decorate(command):
         for option in reversed([
             click.option("--date", callback=check_date,
@@ -177,6 +216,7 @@ def run_options(date_help: str = ""):
                          help="Run on this Dask distributed cluster instead of local processes."),
             click.option("--progress/--no-progress", default=None,
                          help="Progress bar on stderr (default: when a terminal)."),
+            *([dictionary_option()] if dictionaries else []),
             click.pass_context,
         ]):
             command = option(command)
@@ -184,10 +224,11 @@ def run_options(date_help: str = ""):
     return decorate
 
 
-def input_options(formats: list[str], format_help: str, date_help: str = ""):
+def input_options(formats: list[str], format_help: str, date_help: str = "",
+                  dictionaries: bool = True):
     """The arguments and options of the commands that write one record per document."""
     def decorate(command):
-        command = run_options(date_help)(command)
+        command = run_options(date_help, dictionaries)(command)
         command = click.option("--format", "output_format", type=click.Choice(formats),
                                default=formats[0], show_default=True, help=format_help)(command)
         return click.argument("paths", nargs=-1, type=click.Path())(command)

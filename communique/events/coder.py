@@ -22,6 +22,7 @@ import logging
 from ..actors.tree import Tree
 from ..limits import check_budget
 from ..model import Actor, Article
+from ..stages import register_stage
 from .cameo import lookup
 from .counterparts import (
     complement_targets,
@@ -33,7 +34,7 @@ from .counterparts import (
 from .modality import clause_modality
 from .pairs import SYMMETRIC_PREFIXES, event_pairs
 from .patterns import Pattern, load_patterns
-from .roles import Roles, grammar
+from .roles import Roles, grammar, predicate_disapproves
 from .senses import without_competition
 from .timing import days_between, event_date
 from .triggers import Trigger, TriggerFinder
@@ -43,13 +44,15 @@ logger = logging.getLogger(__name__)
 HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 STATEMENT, CRITICISM = "010", "111"
+FORCE_ROOTS = ("18", "19", "20")
 # Prepositions that say where, not at whom: "filing suits across the US" is aimed at no one.
 WHERE_PREPOSITIONS = ("in", "at", "across", "throughout", "within", "around")
 
 
 class ArticleCoder:
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, patterns: dict | None = None):
         self.article = article
+        self.patterns = patterns if patterns is not None else load_patterns()
         self.doc = article.doc
         self.roles = Roles(self.doc, article.mentions)
         self.tree = Tree(self.doc)  # subtrees in time linear in their size, however deep
@@ -58,7 +61,7 @@ class ArticleCoder:
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
 
     def run(self) -> list[dict]:
-        finder = TriggerFinder(self.roles, load_patterns())
+        finder = TriggerFinder(self.roles, self.patterns)
         for sentence in self.doc.sents:
             check_budget()
             for trigger in finder.triggers(sentence) + finder.demands(sentence):
@@ -86,7 +89,8 @@ class ArticleCoder:
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
-        if code == STATEMENT and self._disapproving(token):
+        if code == STATEMENT and self._disapproving(token) \
+                or self._attacks_words(token, trigger.pattern.code, trigger.pattern.words):
             code = CRITICISM
         refusal = mood.refusal(trigger.pattern.code)
         if refusal is not None:
@@ -116,16 +120,24 @@ class ArticleCoder:
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
 
+    @staticmethod
+    def _attacks_words(token, code: str, trigger_words) -> bool:
+        """"attacked Labour's pledges", "vowed to fight the U.S. action": force used on a
+        decision or a plan (grammar.yaml's ``abstract_objects``) is criticism."""
+        if code[:2] not in FORCE_ROOTS or token.pos_ != "VERB" or trigger_words:
+            return False  # a pattern of its own says what is hit ("violated the ceasefire")
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [p for prep in token.children if prep.dep_ == "prep"
+                    and prep.lower_ in ("at", "on") for p in prep.children if p.dep_ == "pobj"]
+        return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower()
+                                     in grammar()["abstract_objects"] for o in objects)
+
     def _disapproving(self, token) -> bool:
         """A statement whose complement disapproves: a word of grammar.yaml's
         ``disapproval_words`` in a clause the verb of saying governs, not denied there."""
-        words = grammar()["disapproval_words"]
         for clause in token.children:
-            if clause.dep_ not in ("ccomp", "xcomp", "dobj") or any(
-                    c.dep_ == "neg" for c in clause.children):
-                continue
-            if any(t.lemma_.lower() in words or t.lower_ in words
-                   for t in self.tree.subtree(clause)):
+            if clause.dep_ in ("ccomp", "xcomp", "dobj") and not any(
+                    c.dep_ == "neg" for c in clause.children) and predicate_disapproves(clause):
                 return True
         return False
 
@@ -343,29 +355,25 @@ def _actors(mentions, allow_places: bool = False) -> list[Actor]:
     return actors
 
 
+@register_stage("events", requires=["doc", "mentions"], assigns=["events", "agreements"])
 class EventCoder:
     """Pipeline stage: codes the events of an article whose actors are resolved."""
 
-    name = "events"
-
     def __init__(self, settings):
         self.settings = settings
-        load_patterns()
+        self.patterns = load_patterns(settings.dictionaries)  # with the user's, if any
 
     def __call__(self, article: Article) -> Article:
         from .agreements import find_agreements
 
-        if article.doc is None:
-            raise ValueError("the events stage needs the parse and actors stages before it")
-        coder = ArticleCoder(article)
+        coder = ArticleCoder(article, self.patterns)
         article.events = without_competition(article.doc, coder.run())
         article.agreements = find_agreements(article, article.events, coder.trigger_of,
                                              coder.tree)
         article.events.extend(self.headline_events(article))
         return article
 
-    @staticmethod
-    def headline_events(article: Article) -> list[dict]:
+    def headline_events(self, article: Article) -> list[dict]:
         """Events of the headline, flagged ``headline``, with evidence offsets into the title.
 
         A headline sums up its story: where the text already has an event between the same
@@ -379,7 +387,7 @@ class EventCoder:
         pairs = {frozenset((e["source"]["country"], (e["target"] or {}).get("country")))
                  for e in article.events}
         events = []
-        for event in ArticleCoder(headline).run():
+        for event in ArticleCoder(headline, self.patterns).run():
             pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))
             if pair in pairs:
                 continue

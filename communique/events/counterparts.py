@@ -32,7 +32,7 @@ import logging
 from collections import deque
 
 from ..model import Actor
-from .roles import Roles, grammar
+from .roles import Roles, grammar, predicate_disapproves
 
 logger = logging.getLogger(__name__)
 
@@ -164,9 +164,10 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
     were illegal"). A verb that takes a stance (warn, insist, accuse, complain: the
     ``stance_verbs`` of grammar.yaml) may find it anywhere in the clause ("warned that arms
     sales to Venezuela would be a mistake"), and so may a judgement with an empty subject
-    ("said it would be a mistake to sell weapons to Venezuela"); otherwise a plain "said" may
-    not, since most of what is said mentions countries without being aimed at them. Either
-    way the place searched must name exactly one foreign actor.
+    ("said it would be a mistake to sell weapons to Venezuela"), and so may a complement that
+    disapproves ("said they were very disturbed by the U.S. moves"); otherwise a plain "said"
+    may not, since most of what is said mentions countries without being aimed at them.
+    Either way the place searched must name exactly one foreign actor.
     """
     lemma = trigger.lemma_.lower()
     if lemma not in grammar()["complement_target_verbs"]:
@@ -184,12 +185,18 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
         found = _distinct([a for a in subject_actors if _foreign(a, own)])
         own_side = bool(subject_actors) and all(a.country in own for a in subject_actors)
         if not found and (lemma in grammar()["stance_verbs"] or _extraposed(clause, subjects)
-                          or own_side):
+                          or own_side or _disapproves(tree, clause)):
             found = _distinct([a for t in _clause_tokens(tree, clause)
                                for a in actors_of(_actor_mentions(roles, t))
                                if _foreign(a, own)])
         return found if len(found) == 1 else []
     return []
+
+
+def _disapproves(tree, clause) -> bool:
+    """"said they were very disturbed by the U.S. moves": a complement with a word of
+    disapproval (grammar.yaml's ``disapproval_words``) takes a stance, as "warned" does."""
+    return predicate_disapproves(clause)
 
 
 def _extraposed(clause, subjects) -> bool:

@@ -15,6 +15,9 @@ must come before the trigger. The project's own patterns come first, PETRARCH2's
 fallback for verbs ours do not cover; within each, the pattern with the most words wins, so
 "hold talks" beats "hold".
 
+User dictionaries (user_dictionaries.py) in the format of any of these files extend them:
+their rows come first and replace the packaged rows with the same key.
+
 Every code must be in cameo.tsv (or be ``---``, no event): loading fails on an unknown code
 with a DictionaryError naming the file and line. PETRARCH2's "042:043" is kept as the code
 (042, source to target) and, in a ``reciprocal`` column, the code of the target acting on the
@@ -22,12 +25,14 @@ source (043), which the pattern carries as ``reciprocal``.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from ..dictionary_files import FORMATS, read_table
+from ..user_dictionaries import chosen, merged_rows
 from .cameo import check_code
 
 logger = logging.getLogger(__name__)
@@ -56,64 +61,68 @@ class Pattern:
         object.__setattr__(self, "needed", frozenset(self.words))
 
 
-def _rows(name: str) -> list[dict]:
-    """The rows of a TSV file in data/, each with its line number under "_line"; lines that
-    start with "#", and blank lines, are skipped."""
+def _rows(name: str, dictionaries: tuple[str, ...] = ()) -> list[dict]:
+    """The rows of a TSV file in data/ with those of the user ``dictionaries`` of its format
+    (``merged_rows``), each with its file under "_file" and line number under "_line"; lines
+    that start with "#", and blank lines, are skipped."""
     path = DATA / name
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        numbered = [(n, line) for n, line in enumerate(fh, 1)
-                    if not line.startswith("#") and line.strip()]
-    rows = list(csv.DictReader([line for _, line in numbered], delimiter="\t",
-                               quoting=csv.QUOTE_NONE))
-    for (n, _), row in zip(numbered[1:], rows):
-        row["_line"] = n
-    return rows
+    packaged = [{**row, "_file": name, "_line": n}
+                for n, row in read_table(path, FORMATS[name].optional).rows] \
+        if path.is_file() else []
+    return merged_rows(name, packaged, dictionaries)
 
 
-def _code(row: dict, column: str, name: str, no_event: bool = True) -> str:
+def _code(row: dict, column: str, no_event: bool = True) -> str:
     """The row's code in ``column``: "" or (with ``no_event``) ``---`` as written, else a code
     cameo.tsv lists; DictionaryError naming the file and line for any other."""
     code = row.get(column) or ""
-    return check_code(code, name, row["_line"], no_event=no_event) if code else ""
+    return check_code(code, row["_file"], row["_line"], no_event=no_event) if code else ""
 
 
 def _words(text: str | None) -> tuple[str, ...]:
     return tuple(w for w in (text or "").split() if w != "-")
 
 
-@functools.cache
-def event_nouns() -> frozenset[str]:
+def event_nouns(dictionaries: Sequence[str] | None = None) -> frozenset[str]:
     """The lemmas of the nouns that carry an event by themselves ("n:visit" in patterns.tsv),
     read without building the pattern index: the actor stage needs only these."""
-    return frozenset(row["trigger"][2:] for row in _rows("patterns.tsv")
+    return _event_nouns(chosen(dictionaries))
+
+
+@functools.cache
+def _event_nouns(dictionaries: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(row["trigger"][2:] for row in _rows("patterns.tsv", dictionaries)
                      if row["trigger"].startswith("n:"))
 
 
+def load_patterns(dictionaries: Sequence[str] | None = None) -> dict[str, list[Pattern]]:
+    """All patterns by trigger lemma ("n:visit" for nouns), most specific first, from the
+    packaged files and the user ``dictionaries`` (None: the process's active ones)."""
+    return _load_patterns(chosen(dictionaries))
+
+
 @functools.cache
-def load_patterns() -> dict[str, list[Pattern]]:
-    """All patterns by trigger lemma ("n:visit" for nouns), most specific first."""
+def _load_patterns(dictionaries: tuple[str, ...]) -> dict[str, list[Pattern]]:
     index: dict[str, list[Pattern]] = {}
-    for row in _rows("patterns.tsv"):
-        code = check_code(row["code"], "patterns.tsv", row["_line"], no_event=True)
+    for row in _rows("patterns.tsv", dictionaries):
+        code = check_code(row["code"], row["_file"], row["_line"], no_event=True)
         index.setdefault(row["trigger"], []).append(
             Pattern(row["trigger"], _words(row["words"]), row["target"] or "", code, OWN))
-    synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv")}
+    synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv", dictionaries)}
     classes: dict[str, list[tuple[str, tuple[str, ...], str, str | None]]] = {}
-    for row in _rows("verbs.tsv"):
+    for row in _rows("verbs.tsv", dictionaries):
         # A verb's own code overrides its class's default; "---" means the verb alone is no
         # event ("hold" is in the class of "confine", but "held elections" is no arrest).
-        default = _code(row, "default_code", "verbs.tsv")
-        default = _code(row, "verb_code", "verbs.tsv") or default
-        reciprocal = _code(row, "reciprocal", "verbs.tsv", no_event=False) or None
+        default = _code(row, "default_code")
+        default = _code(row, "verb_code") or default
+        reciprocal = _code(row, "reciprocal", no_event=False) or None
         classes.setdefault(row["verb_class"], []).append(
             (row["lemma"], _words(row["particle"]), default if default != "---" else "",
              reciprocal))
     for verb_class, verbs in classes.items():
         class_patterns = [(_expand(_words(row["words"]), synsets), row["target"], row["code"],
                            row.get("reciprocal") or None)
-                          for row in _rows_by_class().get(verb_class, [])]
+                          for row in _rows_by_class(dictionaries).get(verb_class, [])]
         for lemma, particle, default, reciprocal in verbs:
             if default:
                 index.setdefault(lemma, []).append(
@@ -130,11 +139,11 @@ def load_patterns() -> dict[str, list[Pattern]]:
 
 
 @functools.cache
-def _rows_by_class() -> dict[str, list[dict]]:
+def _rows_by_class(dictionaries: tuple[str, ...]) -> dict[str, list[dict]]:
     grouped: dict[str, list[dict]] = {}
-    for row in _rows("verb_patterns.tsv"):
-        _code(row, "reciprocal", "verb_patterns.tsv", no_event=False)
-        if _code(row, "code", "verb_patterns.tsv") not in ("", "---"):
+    for row in _rows("verb_patterns.tsv", dictionaries):
+        _code(row, "reciprocal", no_event=False)
+        if _code(row, "code") not in ("", "---"):
             grouped.setdefault(row["verb_class"], []).append(row)
     return grouped
 
@@ -194,12 +203,13 @@ def matches(pattern: Pattern, words: list[tuple[int, str]]) -> bool:
 
 
 @functools.cache
-def _word_index(trigger_key: str) -> tuple[dict[str, list[int]], list[int]]:
+def _word_index(trigger_key: str, dictionaries: tuple[str, ...]) -> tuple[dict[str, list[int]],
+                                                                           list[int]]:
     """For one trigger: the positions of its patterns by the words they need, and the
     positions of those that need none. A trigger may have hundreds of patterns."""
     by_word: dict[str, list[int]] = {}
     bare = []
-    for position, pattern in enumerate(load_patterns().get(trigger_key, ())):
+    for position, pattern in enumerate(_load_patterns(dictionaries).get(trigger_key, ())):
         for word in pattern.needed:
             by_word.setdefault(word, []).append(position)
         if not pattern.needed:
@@ -210,8 +220,9 @@ def _word_index(trigger_key: str) -> tuple[dict[str, list[int]], list[int]]:
 def best_pattern(trigger_key: str, words):
     """The matching patterns of a trigger, most specific first (a generator: the first is
     usually all a caller needs)."""
-    patterns = load_patterns().get(trigger_key, ())
-    by_word, bare = _word_index(trigger_key)
+    dictionaries = chosen(None)
+    patterns = _load_patterns(dictionaries).get(trigger_key, ())
+    by_word, bare = _word_index(trigger_key, dictionaries)
     present = frozenset(lemma for _, lemma in words)
     positions = set(bare)
     for word in present:

@@ -31,6 +31,16 @@ def grammar() -> dict[str, frozenset[str]]:
             for key, values in data.items()}
 
 
+def predicate_disapproves(clause) -> bool:
+    """Whether what a clause says of its subject is a word of disapproval (grammar.yaml's
+    ``disapproval_words``): "sanctions were illegal", "they were very disturbed", "Moscow felt
+    indignation"; not a word deeper inside ("aliens ordered out as illegal")."""
+    words = grammar()["disapproval_words"]
+    predicate = [clause, *(c for c in clause.children
+                           if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp"))]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in predicate)
+
+
 class Roles:
     """Maps tokens to the mentions of one article and finds the roles of triggers."""
 
@@ -85,11 +95,11 @@ class Roles:
                  if pobj.dep_ == "pobj"]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
             lemma = verb.lemma_.lower()
-            if not agent and (lemma in grammar()["stative_participles"] or (
+            if (not agent and lemma in grammar()["stative_participles"]) or (
                     lemma in grammar()["speaker_passives"]
-                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in children))):
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
                 # "Israel is opposed to French mediation": a state, not a passive; Israel
-                # opposes. "X was quoted as saying": X speaks.
+                # opposes. "X was quoted (by Tehran radio) as saying": X speaks.
                 return [c for c in children if c.dep_ in ("nsubjpass", "nsubj")], False
             return agent, True
         subjects = [c for c in children if c.dep_ in ("nsubj", "csubj", "expl")]

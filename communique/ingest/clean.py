@@ -6,6 +6,7 @@ import logging
 from ..config import Settings
 from ..errors import EmptyDocument, NoMainText, TextTooLong
 from ..model import HTML, Article, Document
+from ..stages import register_stage
 from .decode import decode_with_encoding
 from .html import extract_html
 from .sanitise import repair_text, repair_warning
@@ -14,9 +15,8 @@ from .text import clean_text
 logger = logging.getLogger(__name__)
 
 
+@register_stage("clean", assigns=["text", "removed"], takes_documents=True)
 class Cleaner:
-    name = "clean"
-
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
 

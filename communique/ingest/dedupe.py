@@ -20,6 +20,7 @@ from rensa import RMinHash, RMinHashLSH
 
 from ..config import Settings
 from ..model import Article
+from ..stages import register_stage
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class NearDuplicateIndex:
         return None
 
 
+@register_stage("dedupe", requires=["text"], assigns=["duplicate_of"])
 class Deduplicator:
     """Pipeline stage: sets ``Article.duplicate_of`` to the id of the first copy.
 
@@ -85,8 +87,6 @@ class Deduplicator:
     slower on that thread for the rest of the process; called from a helper thread, it
     leaves the parser's thread at full speed.
     """
-
-    name = "dedupe"
 
     def __init__(self, settings: Settings | None = None):
         settings = settings or Settings()

@@ -8,6 +8,7 @@ import time
 
 from ..errors import CommuniqueError
 from ..limits import check_budget, document_budget, share_of_batch
+from ..stages import register_stage
 
 logger = logging.getLogger(__name__)
 
@@ -77,14 +78,13 @@ def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+@register_stage("parse", requires=["text"], assigns=["doc"])
 class Parser:
     """Pipeline stage: parses each article's clean text with spaCy, a batch at a time.
 
     The model is loaded once per process (``load_model`` is cached) and the Doc is kept on
     the article for the actor and event stages.
     """
-
-    name = "parse"
 
     def __init__(self, settings):
         self.settings = settings

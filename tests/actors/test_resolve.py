@@ -55,9 +55,10 @@ def test_names_are_carried_through_the_article(resolve_text):
 
 def test_a_bare_surname_never_seen_stays_unknown(resolve_text):
     article = resolve_text("Officials said Okonkwo-Bakare would appeal the ruling.")
-    for actor in article.actors_record()["actors"]:
-        if "Okonkwo" in actor["text"]:
-            assert actor["country"] is None
+    found = actors_of(article, "Okonkwo")
+    assert found, article.actors_record()  # kept as an actor, not dropped
+    for actor in found:
+        assert actor["country"] is None and actor["name"] is None and actor["rule"] == "unknown"
 
 
 @pytest.mark.parametrize("text, reference, countries, group", [

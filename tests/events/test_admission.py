@@ -9,7 +9,7 @@ from tests.events.conftest import dyads
 
 SPORT_ARTICLES = 80
 MAX_EVENTS_PER_SPORT_ARTICLE = 0.5
-MAX_EVENTS_PER_TECH_ARTICLE = 0.75
+MAX_EVENTS_PER_TECH_ARTICLE = 0.68
 
 
 @pytest.mark.parametrize("text", [
@@ -31,6 +31,7 @@ MAX_EVENTS_PER_TECH_ARTICLE = 0.75
     # a title inside a name is a surname: "Paul King" is no office holder called Paul
     "\"It is common,\" said Paul King, principal security consultant at Cisco.",
     "China is set to overtake the US in net use.",  # overtaking is surpassing
+    "London leads the global wi-fi hotspots league.",  # leading is no cooperation
     "Lawyers filed suits across the US.",  # "across" says where, not at whom
     "The American system allows the patenting of business practices.",  # a thing acting
     # "its" after a country named as where is the company's
@@ -141,10 +142,10 @@ def test_tech_articles_give_few_events_and_none_of_force_between_countries():
     Measured 2026-12-02: 110 events (1.38 per article) at first; 81 (1.01) once actorless
     events left; 57 (0.71) with the rules of the third session (what is said by a company
     or by someone unnamed, people acted on by someone unnamed, a country qualifying a
-    thing that acts, "it" after a country named as where, a title inside a name). The
-    issue asks for 0.5: most of the 57 are political (the EU's software-patent directive,
-    Iran's and China's crackdowns on bloggers and net cafes), so the floor sits at what is
-    reached."""
+    thing that acts, "it" after a country named as where, a title inside a name); 51
+    (0.64) once managing, leading and governing are no cooperation. The issue asks for
+    0.5: most of the 51 are political (the EU's software-patent directive, Iran's and
+    China's crackdowns on bloggers and net cafes), so the floor sits at what is reached."""
     files = sorted(shared_path("data", "corpora", "bbc", "tech").glob("*.txt"))[:SPORT_ARTICLES]
     result = run_cli("code", *files, "--workers", "1", "--no-progress")
     assert result.returncode == 0, result.stderr.decode()[-2000:]

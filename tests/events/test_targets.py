@@ -223,3 +223,21 @@ def test_what_is_only_asked_is_not_done(code_text):
     asked = [e for e in article.events if e["evidence"]["trigger"] == "stop"]
     assert asked and all(e["modality"] == "hypothetical" for e in asked), asked
     assert ("IGO", "IRN", "02") in dyads(article)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a trade ban is an embargo (16), not an administrative sanction (17)
+    ("Norway's parliament has approved an extensive trade ban against South Africa.",
+     ("NOR", "ZAF", "16")),
+    # force used on a decision is criticism
+    ("Iraq attacked Iran's decision.", ("IRQ", "IRN", "11")),
+    # a statement whose predicate disapproves criticises, and takes its target from the clause
+    ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
+    ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
+    # ending an agreement reduces relations; a letter is a statement to someone
+    ("Last year, the US terminated an agreement with the EU.", ("USA", "IGO", "16")),
+    ("EC Commissioner Willy De Clercq has already written to his U.S. counterpart.",
+     ("IGO", "USA", "01")),
+])
+def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
+    assert expected in dyads(code_text(text)), dyads(code_text(text))
