@@ -30,6 +30,8 @@ _STAGE_MODULES = {
     "events": "communique.events.coder",
 }
 STAGE_ORDER: tuple[str, ...] = tuple(_STAGE_MODULES)
+# Stages a run adds on request, after the canonical ones: `code --explain`.
+_OPTIONAL_STAGE_MODULES = {"explain": "communique.events.explain"}
 # What the articles given to a pipeline that does not begin by cleaning documents carry:
 # the clean text (a worker's articles came through clean; evaluation makes them from text).
 ARTICLE_INPUT: tuple[str, ...] = ("text",)
@@ -71,8 +73,9 @@ def register_stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable
 
 def stage_spec(name: str) -> StageSpec:
     """The registered stage ``name``, importing the module that defines it if need be."""
-    if name not in _registry and name in _STAGE_MODULES:
-        importlib.import_module(_STAGE_MODULES[name])
+    modules = {**_STAGE_MODULES, **_OPTIONAL_STAGE_MODULES}
+    if name not in _registry and name in modules:
+        importlib.import_module(modules[name])
     if name not in _registry:
         raise ValueError(f"unknown stage: {name}; known: {', '.join(registered_names())}")
     return _registry[name]

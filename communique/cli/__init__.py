@@ -61,4 +61,4 @@ def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 
 
 # The command modules register their commands on ``main``.
-from . import check_data, database, documents, queries, series  # noqa: E402,F401
+from . import check_data, database, documents, explain, queries, series  # noqa: E402,F401

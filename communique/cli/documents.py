@@ -87,7 +87,11 @@ def actors(ctx, paths, output_format, date, dedupe, batch_size, workers, schedul
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Write Parquet shards (events/, articles/, agreements/) to this directory "
                    "instead of records to stdout.")
-def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress, out_dir):
+@click.option("--explain", is_flag=True,
+              help="Print, for each event, its clause, the pattern that fired (file and line), "
+                   "each actor's rule and dependency path, and the actors not taken.")
+def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress, out_dir,
+         explain):
     """Code events: who did what to whom, when and where, in CAMEO and PLOVER.
 
     Writes one {"id", "path", "title", "date", "source", "url", "text", "duplicate_of",
@@ -101,6 +105,13 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler
     settings = load_settings(ctx, default_date=date, dedupe=dedupe, batch_size=batch_size)
 
     def write(article, out):
+        if explain:
+            from ..events.explain import explanation_text
+
+            text = explanation_text(article)
+            if text:
+                out.write(printable(text) + "\n\n")
+            return
         if output_format == "jsonl":
             out.write(json.dumps(article.code_record(), ensure_ascii=False) + "\n")
             return
@@ -114,7 +125,8 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler
                       + "\n")
 
     if out_dir is None:
-        _run(ctx, settings, CODE_STAGES, paths, workers, scheduler, progress, "code", write)
+        stages = (*CODE_STAGES, "explain") if explain else CODE_STAGES
+        _run(ctx, settings, stages, paths, workers, scheduler, progress, "code", write)
         return
     from ..store.shards import ShardWriter
 

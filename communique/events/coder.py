@@ -338,6 +338,7 @@ class ArticleCoder:
                          "field": "text"},
             "headline": False,
             "confidence": round(min(confidence, 0.95), 2),
+            "pattern": trigger.pattern.origin,
         }
 
 

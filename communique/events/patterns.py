@@ -51,6 +51,7 @@ class Pattern:
     code: str
     source: int
     reciprocal: str | None = None  # the target's code towards the source ("042:043": 043)
+    origin: str = ""  # the file and line it was read from: "patterns.tsv:468"
 
     @property
     def specificity(self) -> tuple[int, int]:
@@ -77,6 +78,10 @@ def _code(row: dict, column: str, no_event: bool = True) -> str:
     cameo.tsv lists; DictionaryError naming the file and line for any other."""
     code = row.get(column) or ""
     return check_code(code, row["_file"], row["_line"], no_event=no_event) if code else ""
+
+
+def _origin(row: dict) -> str:
+    return f"{row['_file']}:{row['_line']}"
 
 
 def _words(text: str | None) -> tuple[str, ...]:
@@ -107,9 +112,10 @@ def _load_patterns(dictionaries: tuple[str, ...]) -> dict[str, list[Pattern]]:
     for row in _rows("patterns.tsv", dictionaries):
         code = check_code(row["code"], row["_file"], row["_line"], no_event=True)
         index.setdefault(row["trigger"], []).append(
-            Pattern(row["trigger"], _words(row["words"]), row["target"] or "", code, OWN))
+            Pattern(row["trigger"], _words(row["words"]), row["target"] or "", code, OWN,
+                    origin=_origin(row)))
     synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv", dictionaries)}
-    classes: dict[str, list[tuple[str, tuple[str, ...], str, str | None]]] = {}
+    classes: dict[str, list[tuple[str, tuple[str, ...], str, str | None, str]]] = {}
     for row in _rows("verbs.tsv", dictionaries):
         # A verb's own code overrides its class's default; "---" means the verb alone is no
         # event ("hold" is in the class of "confine", but "held elections" is no arrest).
@@ -118,20 +124,20 @@ def _load_patterns(dictionaries: tuple[str, ...]) -> dict[str, list[Pattern]]:
         reciprocal = _code(row, "reciprocal", no_event=False) or None
         classes.setdefault(row["verb_class"], []).append(
             (row["lemma"], _words(row["particle"]), default if default != "---" else "",
-             reciprocal))
+             reciprocal, _origin(row)))
     for verb_class, verbs in classes.items():
         class_patterns = [(_expand(_words(row["words"]), synsets), row["target"], row["code"],
-                           row.get("reciprocal") or None)
+                           row.get("reciprocal") or None, _origin(row))
                           for row in _rows_by_class(dictionaries).get(verb_class, [])]
-        for lemma, particle, default, reciprocal in verbs:
+        for lemma, particle, default, reciprocal, verb_origin in verbs:
             if default:
                 index.setdefault(lemma, []).append(
-                    Pattern(lemma, particle, "", default, PETRARCH, reciprocal))
-            for alternatives, target, code, reciprocal_code in class_patterns:
+                    Pattern(lemma, particle, "", default, PETRARCH, reciprocal, verb_origin))
+            for alternatives, target, code, reciprocal_code, origin in class_patterns:
                 for words in alternatives:
                     index.setdefault(lemma, []).append(Pattern(
                         lemma, particle + words, _target(target), code, PETRARCH,
-                        reciprocal_code))
+                        reciprocal_code, origin))
     for patterns in index.values():
         patterns.sort(key=lambda p: p.specificity, reverse=True)
     logger.info("event patterns: %d triggers", len(index))

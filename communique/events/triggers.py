@@ -105,15 +105,17 @@ class TriggerFinder:
                     c.dep_ == "dobj" for c in token.children) and any(
                     c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                     for c in token.children):
-                found.append(Trigger(token, "demand", Pattern(token.lemma_, (), "object",
-                                                              "100", 0)))
+                found.append(Trigger(token, "demand", Pattern(
+                    token.lemma_, (), "object", "100", 0,
+                    origin="grammar.yaml:ordering_verbs")))
                 continue
             if lemma not in grammar()["demand_verbs"]:
                 continue
             for clause in token.children:
                 if clause.dep_ == "ccomp" and any(
                         c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
-                    found.append(Trigger(token, "demand", Pattern(token.lemma_, (), "ccomp",
-                                                                  "100", 0)))
+                    found.append(Trigger(token, "demand", Pattern(
+                        token.lemma_, (), "ccomp", "100", 0,
+                        origin="grammar.yaml:demand_verbs")))
                     break
         return found
