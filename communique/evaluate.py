@@ -1,4 +1,16 @@
-"""Scoring against gold files.
+"""Scoring against gold files: one path, gold -> code -> score, for every kind of gold.
+
+``evaluate_gold`` reads a gold file with the reader of its format (``read_gold``), codes its
+documents through the public ``Pipeline`` (``code_gold``) and scores the articles with the
+scorer of its kind (``score_gold``):
+
+- the seed format and the holdout format (``evaluate_articles``): events against items, by
+  the rules of ``../shared/tools/score_events.py``;
+- the PLOVER gold standard (``evaluate_plover``): coded sentences, their type and actors.
+
+Every reader returns a ``Gold``: the documents to code, each with its gold items, the
+settings and the stages to code them with. Scores keep counts, as integers; ratios are
+computed from them only when printed or serialised (``as_dict``).
 
 ``extraction_scores`` is the metric of the Zyte (Scrapinghub) article-extraction benchmark,
 reproduced from its ``evaluate.py``: 4-word shingles of ``\\w+`` tokens (case kept), true and
@@ -7,13 +19,135 @@ averaged over pages, F1 from the two averages.
 """
 from __future__ import annotations
 
+import json
+import logging
 import re
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
-from .stages import canonical_stages
+from .config import Settings
+from .model import Article, Document
 
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GoldUnit:
+    """One document to code and the gold items it is scored against."""
+
+    label: str  # how reports name it: the doc_id, the path or the sentence's id
+    document: Document
+    items: tuple  # EventItem (seed, holdout) or PloverItem (PLOVER) records
+
+
+@dataclass(frozen=True)
+class Gold:
+    """A gold file read: its units in order, and how to code them.
+
+    ``kind`` is "seed", "articles" (the holdout format) or "plover". When the first of
+    ``stages`` takes documents (clean), the documents are coded whole; else their content
+    is the clean text (the PLOVER sentences).
+    """
+
+    kind: str
+    path: Path
+    units: tuple[GoldUnit, ...]
+    settings: Settings
+    stages: tuple[str, ...]
+
+
+class Score(Protocol):
+    """What a scorer returns: counts, and the ratios made from them on demand."""
+
+    kind: str
+
+    @property
+    def recall(self) -> float: ...
+
+    @property
+    def precision(self) -> float: ...
+
+    @property
+    def type_accuracy(self) -> float: ...
+
+    def as_dict(self) -> dict: ...
+
+
+def ratio(part: int, whole: int) -> float:
+    """``part / whole``, or 0.0 when there is nothing to divide by."""
+    return part / whole if whole else 0.0
+
+
+def read_gold(path, settings: Settings | None = None, corpus=None) -> Gold:
+    """Read a gold file with the reader of its format: the PLOVER gold standard (a JSON
+    list of coded sentences), the holdout format (``{"articles": [...]}``, paths under
+    ``corpus``) or the seed format (one article beside the gold file)."""
+    from .evaluate_articles import read_holdout, read_seed
+    from .evaluate_plover import read_plover
+
+    path = Path(path)
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    settings = (settings or Settings()).replace(dedupe=False)
+    if isinstance(data, list):
+        return read_plover(path, data, settings)
+    if "articles" in data:
+        return read_holdout(path, data, settings, Path(corpus) if corpus else path.parent)
+    return read_seed(path, data, settings)
+
+
+def code_gold(gold: Gold, stages: Sequence[str] | None = None) -> list[Article]:
+    """Code the gold's documents through the pipeline, one article per unit, in order.
+
+    ``stages`` (by default the gold's own) may stop early: ``("parse", "actors")`` scores
+    the actors alone."""
+    from .pipeline import Pipeline
+    from .stages import stage_spec
+
+    stages = tuple(stages or gold.stages)
+    pipeline = Pipeline(gold.settings, stages=stages)
+    documents = [unit.document for unit in gold.units]
+    if stage_spec(stages[0]).takes_documents:
+        articles = list(pipeline.pipe(documents))
+    else:
+        articles = pipeline.process([_text_article(document) for document in documents])
+    for unit, article in zip(gold.units, articles):
+        if article.error is not None:
+            logger.warning("%s: %s %s", unit.label, article.error.code, article.error)
+    return articles
+
+
+def _text_article(document: Document) -> Article:
+    """An article whose clean text is the document's content, for stages after clean."""
+    article = Article.from_document(document)
+    article.text = document.content or ""
+    return article
+
+
+def score_gold(gold: Gold, articles: list[Article]) -> Score:
+    """Score the coded articles with the scorer of the gold's kind."""
+    if gold.kind == "plover":
+        from .actors.gazetteer import load_gazetteer
+        from .evaluate_plover import score_plover
+
+        return score_plover(gold, articles, load_gazetteer().to_iso)
+    from .evaluate_articles import score_articles
+
+    return score_articles(gold, articles)
+
+
+def evaluate_gold(path, settings: Settings | None = None, corpus=None,
+                  stages: Sequence[str] | None = None) -> Score:
+    """Score the coder on a gold file of any format: read, code, score."""
+    gold = read_gold(path, settings, corpus)
+    return score_gold(gold, code_gold(gold, stages))
+
+
+# -- the Zyte article-extraction metric --------------------------------------------------------
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -58,191 +192,3 @@ def extraction_scores(truth: Mapping[str, str], predicted: Mapping[str, str | No
             "accuracy": accuracy, "pages": len(matches)}
 
 
-# -- actors against the PLOVER gold standard ---------------------------------------------------
-# The PLOVER GSR codes actors in CAMEO, which has a few codes that are no ISO country:
-# transnational NGOs, international militarised groups (IMG) and religious codes (ISM).
-# Such a gold actor is matched by an actor with no country of the same nature.
-NON_STATE_GOLD = {"NGO": "NGO", "IMG": "REB", "ISM": None}
-# CAMEO 1.x country codes that differ from ISO and from the Phoenix tables of 2014.
-OBSOLETE_CAMEO = {"VTN": "VNM", "JAP": "JPN", "ITL": "ITA"}
-
-
-def plover_gold(path) -> list[dict]:
-    """The coded sentences of a PLOVER gold standard file (its DOCUMENT header left out)."""
-    import json
-
-    with open(path, encoding="utf-8") as fh:
-        records = json.load(fh)
-    return [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
-
-
-def _gold_actors(value) -> list[dict]:
-    return [a for a in value if a.get("code") and a.get("actorText")] if isinstance(value, list) else []
-
-
-def _actor_matches(gold_code: str, actor: dict, to_iso) -> bool:
-    if gold_code in NON_STATE_GOLD:
-        sector = NON_STATE_GOLD[gold_code]
-        return actor["country"] is None and (sector is None or sector in actor["sectors"])
-    if gold_code == "IGO":
-        return actor["country"] == "IGO"
-    return actor["country"] == (OBSOLETE_CAMEO.get(gold_code) or to_iso(gold_code) or gold_code)
-
-
-def _overlaps(text: str, gold_text: str, actor: dict) -> bool:
-    """Whether the produced mention overlaps the place where the gold actor text occurs.
-
-    Gold texts may elide words ("Palestinian ... residential areas") or skip some ("French
-    warships" in "French and Egyptian warships"): then each of their words is looked for.
-    """
-    gold_text = " ".join(gold_text.split())
-    parts = [p.strip(". ") for p in gold_text.split("..")]
-    if not all(part in text for part in parts if part):
-        parts = [w for w in re.findall(r"[\w'’-]+", gold_text)
-                 if w.lower() not in ("the", "and", "of", "in", "for") and (len(w) > 3 or w[0].isupper())]
-    for part in parts:
-        start = text.find(part) if part else -1
-        while start >= 0:
-            if actor["start"] < start + len(part) and start < actor["end"]:
-                return True
-            start = text.find(part, start + 1)
-    return False
-
-
-def plover_actor_scores(gold_records: list[dict], produced: list[list[dict]], to_iso) -> dict:
-    """Source and target country accuracy: the share of gold actors that a produced mention
-    overlapping the gold actor's text codes with the same country.
-
-    ``produced[i]`` holds the actor records (with ``start``/``end``) for ``gold_records[i]``.
-    Misses are sorted into error classes: ``missed`` (no mention overlaps) and
-    ``wrong_country`` (a mention overlaps, coded otherwise).
-    """
-    scores: dict = {}
-    for role in ("source", "target"):
-        total = correct = 0
-        errors: dict[str, list] = {"missed": [], "wrong_country": []}
-        for record, actors in zip(gold_records, produced):
-            for gold in _gold_actors(record.get(role)):
-                total += 1
-                overlapping = [a for a in actors if _overlaps(record["text"], gold["actorText"], a)]
-                if any(_actor_matches(gold["code"], a, to_iso) for a in overlapping):
-                    correct += 1
-                    continue
-                kind = "wrong_country" if overlapping else "missed"
-                errors[kind].append({"id": record["id"], "gold": gold, "text": record["text"],
-                                     "produced": [(a["text"], a["country"]) for a in overlapping]})
-        scores[role] = {"total": total, "correct": correct,
-                        "accuracy": correct / total if total else 0.0, "errors": errors}
-    return scores
-
-
-def score_plover_actors(path, settings=None) -> dict:
-    """Run the parse and actor stages over a PLOVER gold file's sentences and score them."""
-    from .actors.gazetteer import load_gazetteer
-
-    gold = plover_gold(path)
-    articles = code_sentences(gold, settings, stages=canonical_stages("parse", "actors"))
-    produced = [a.actors_record()["actors"] for a in articles]
-    return plover_actor_scores(gold, produced, load_gazetteer().to_iso)
-
-
-# -- events ------------------------------------------------------------------------------------
-# PLOVER 0.5b1 labels of the gold standard, in today's PLOVER.
-PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-                  "FIGHT": "ASSAULT"}
-
-
-def plover_event_scores(gold_records: list[dict], produced: list[list[dict]], to_iso) -> dict:
-    """The PLOVER gold standard, one sentence each.
-
-    - type accuracy: sentences where some produced event has the gold PLOVER type;
-    - recall: sentences where such an event also has a gold source's country;
-    - precision: produced events (with a PLOVER type) whose type is the sentence's.
-    """
-    typed = recalled = produced_typed = produced_right = 0
-    misses = []
-    for record, events in zip(gold_records, produced):
-        gold_type = PLOVER_RENAMED.get(record["event"], record["event"])
-        sources = {OBSOLETE_CAMEO.get(a["code"]) or to_iso(a["code"]) or a["code"]
-                   for a in _gold_actors(record.get("source"))}
-        kinds = [e for e in events if e["plover"]["event"]]
-        produced_typed += len(kinds)
-        right = [e for e in kinds if e["plover"]["event"] == gold_type]
-        produced_right += len(right)
-        if right:
-            typed += 1
-            if any((e["source"] or {}).get("country") in sources for e in right):
-                recalled += 1
-        else:
-            misses.append((record["id"], gold_type, sorted({e["plover"]["event"] for e in kinds}),
-                           record["text"][:100]))
-    total = len(gold_records)
-    return {"sentences": total, "type_accuracy": typed / total if total else 0.0,
-            "recall": recalled / total if total else 0.0,
-            "precision": produced_right / produced_typed if produced_typed else 0.0,
-            "misses": misses}
-
-
-def plover_coded_actor_scores(gold_records: list[dict], produced: list[list[dict]],
-                              to_iso) -> dict:
-    """Source and target country accuracy through the coder: the share of gold actors in a
-    role that some produced event of the sentence has in that role, with the same country.
-
-    Where ``plover_actor_scores`` asks whether the actors are found, this asks whether the
-    coder attaches them to its events.
-    """
-    scores: dict = {}
-    for role in ("source", "target"):
-        total = correct = 0
-        misses = []
-        for record, events in zip(gold_records, produced):
-            sides = [{"country": e[role].get("country"), "sectors": e[role].get("sectors") or []}
-                     for e in events if e.get(role)]
-            for gold in _gold_actors(record.get(role)):
-                total += 1
-                if any(_actor_matches(gold["code"], side, to_iso) for side in sides):
-                    correct += 1
-                else:
-                    misses.append((record["id"], gold["code"], gold["actorText"]))
-        scores[role] = {"total": total, "correct": correct,
-                        "accuracy": correct / total if total else 0.0, "misses": misses}
-    return scores
-
-
-def code_sentences(records: list[dict], settings=None,
-                   stages: Sequence[str] = canonical_stages("parse")) -> list:
-    """Parse, resolve and code gold sentences as one-sentence articles."""
-    from .config import Settings
-    from .model import Article
-    from .pipeline import Pipeline
-
-    settings = settings or Settings(dedupe=False)
-    pipeline = Pipeline(settings, stages=stages)
-    articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
-    return pipeline.process(articles)
-
-
-def evaluate_gold(path, settings=None, corpus=None) -> dict:
-    """Score the coder on a gold file: the seed format (one article), the holdout format
-    (articles by path, or JSONL stories by doc_id, under ``corpus``) or the PLOVER gold
-    standard format (a JSON list of coded sentences)."""
-    import json
-
-    from .actors.gazetteer import load_gazetteer
-    from .evaluate_articles import score_gold_articles
-
-    with open(path, encoding="utf-8") as fh:
-        gold = json.load(fh)
-    if not isinstance(gold, list):
-        return score_gold_articles(path, settings, corpus)
-    records = plover_gold(path)
-    articles = code_sentences(records, settings)
-    to_iso = load_gazetteer().to_iso
-    scores = plover_event_scores(records, [a.events for a in articles], to_iso)
-    actors = plover_actor_scores(records, [a.actors_record()["actors"] for a in articles], to_iso)
-    coded = plover_coded_actor_scores(records, [a.events for a in articles], to_iso)
-    scores["source_accuracy"] = actors["source"]["accuracy"]
-    scores["target_accuracy"] = actors["target"]["accuracy"]
-    scores["coded_source_accuracy"] = coded["source"]["accuracy"]
-    scores["coded_target_accuracy"] = coded["target"]["accuracy"]
-    return {"format": "plover", **scores}

@@ -1,4 +1,4 @@
-"""Scoring coded articles against gold items: the seed format and the holdout format.
+"""Gold articles: the seed format and the holdout format, their readers and their scorer.
 
 The rules are those of ``../shared/tools/score_events.py``, the scorer every release is
 measured with: only international events count (source and target countries known and
@@ -15,25 +15,98 @@ article lies beside its gold file.
 """
 from __future__ import annotations
 
-import json
-import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from .model import Document
-
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class GoldArticle:
-    label: str  # the doc_id, or the path
-    path: str
-    doc_id: str | None
-    date: str | None
-    items: list[dict]
+from .config import Settings
+from .evaluate import Gold, GoldUnit, ratio
+from .model import Article, Document
 
 
+@dataclass(frozen=True)
+class EventItem:
+    """One gold item: the events that match it, and whether recall requires one."""
+
+    id: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    cameo_roots: tuple[str, ...]
+    required: bool = False
+    symmetric: bool = False
+    historical: bool = False
+    sentence_contains: str | None = None
+    cameo_expected: str | None = None  # the exact code, for type accuracy
+
+    @classmethod
+    def from_json(cls, record: dict) -> EventItem:
+        return cls(id=record["id"], sources=tuple(record["sources"]),
+                   targets=tuple(record["targets"]), cameo_roots=tuple(record["cameo_roots"]),
+                   required=bool(record.get("required")), symmetric=bool(record.get("symmetric")),
+                   historical=bool(record.get("historical")),
+                   sentence_contains=record.get("sentence_contains") or None,
+                   cameo_expected=record.get("cameo_expected") or None)
+
+
+def event_items(records: list[dict]) -> tuple[EventItem, ...]:
+    return tuple(EventItem.from_json(record) for record in records)
+
+
+# -- readers -----------------------------------------------------------------------------------
+def read_seed(path: Path, gold: dict, settings: Settings) -> Gold:
+    """The seed format: one article, beside its gold file, published on the date given."""
+    date = gold.get("publication_date_given")
+    if date:
+        settings = settings.replace(default_date=date)
+    document = _read_file(path.parent / gold["article"], settings)
+    _give_date(document, date)
+    return _gold("seed", path, [(gold["article"], document, gold["events"])], settings)
+
+
+def read_holdout(path: Path, gold: dict, settings: Settings, corpus: Path) -> Gold:
+    """The holdout format: files read whole, JSONL stories by id (each file read once),
+    all under ``corpus``."""
+    from .ingest.readers import iter_documents
+
+    articles = gold["articles"]
+    if len(articles) == 1 and articles[0].get("date"):
+        settings = settings.replace(default_date=articles[0]["date"])
+    stories: dict[str, dict[str, Document]] = {}
+    for name in {a["path"] for a in articles if a.get("doc_id")}:
+        wanted = {a["doc_id"] for a in articles if a["path"] == name}
+        stories[name] = {d.id: d for d in iter_documents([str(corpus / name)], settings)
+                         if d.id in wanted}
+    units = []
+    for article in articles:
+        if article.get("doc_id"):
+            document = stories[article["path"]].get(article["doc_id"])
+            if document is None:
+                raise ValueError(f"{article['doc_id']} is not in {corpus / article['path']}")
+        else:
+            document = _read_file(corpus / article["path"], settings)
+        _give_date(document, article.get("date"))
+        units.append((article.get("doc_id") or article["path"], document, article["events"]))
+    return _gold("articles", path, units, settings)
+
+
+def _read_file(path: Path, settings: Settings) -> Document:
+    from .ingest.readers import iter_documents
+
+    return next(iter_documents([str(path)], settings))
+
+
+def _give_date(document: Document, date: str | None) -> None:
+    if date and not document.date:
+        document.date = date
+
+
+def _gold(kind: str, path: Path, units: list, settings: Settings) -> Gold:
+    from . import CODE_STAGES
+
+    return Gold(kind, path, tuple(GoldUnit(label, document, event_items(items))
+                                  for label, document, items in units), settings, CODE_STAGES)
+
+
+# -- scorer ------------------------------------------------------------------------------------
 def _country(actor) -> str | None:
     return (actor or {}).get("country")
 
@@ -45,110 +118,120 @@ def eligible(event) -> bool:
                 and event.get("modality") != "hypothetical" and event.get("cameo"))
 
 
-def matches_item(event, item) -> bool:
+def matches_item(event, item: EventItem) -> bool:
     source, target = _country(event["source"]), _country(event["target"])
-    if str(event["cameo"])[:2] not in item["cameo_roots"]:
+    if str(event["cameo"])[:2] not in item.cameo_roots:
         return False
-    if item.get("sentence_contains") and item["sentence_contains"] not in (
+    if item.sentence_contains and item.sentence_contains not in (
             event.get("evidence") or {}).get("sentence", ""):
         return False
-    if item.get("historical") and not event.get("historical"):
+    if item.historical and not event.get("historical"):
         return False
-    forward = source in item["sources"] and target in item["targets"]
-    backward = item.get("symmetric") and target in item["sources"] and source in item["targets"]
+    forward = source in item.sources and target in item.targets
+    backward = item.symmetric and target in item.sources and source in item.targets
     return bool(forward or backward)
 
 
-def seed_event_scores(gold: dict, events: list[dict]) -> dict:
-    """One article's items against its events: recall, precision, duplicates, exact codes,
-    with the counts behind them."""
-    items = gold["events"]
+@dataclass(frozen=True)
+class EventCounts:
+    """Required items found, produced (eligible) events good, typed items coded exactly,
+    and events reported twice."""
+
+    found: int = 0
+    required: int = 0
+    good: int = 0
+    produced: int = 0
+    typed: int = 0
+    exact: int = 0
+    duplicates: int = 0
+
+    def __add__(self, other: EventCounts) -> EventCounts:
+        return EventCounts(*(getattr(self, f.name) + getattr(other, f.name)
+                             for f in fields(self)))
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.found, self.required)
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.good, self.produced)
+
+    @property
+    def type_accuracy(self) -> float:
+        return ratio(self.exact, self.typed)
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """One article's counts, its required items missed and its produced events unmatched."""
+
+    label: str
+    counts: EventCounts
+    missed: list[str] = field(default_factory=list)
+    unmatched: list[tuple] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        counts = self.counts
+        return {"path": self.label, "recall": counts.recall, "precision": counts.precision,
+                "type_accuracy": counts.type_accuracy, "duplicates": counts.duplicates,
+                "missed": self.missed, "unmatched": self.unmatched}
+
+
+def score_article(label: str, items: tuple[EventItem, ...], events: list[dict]) -> ArticleScore:
+    """One article's items against its events."""
     produced = [e for e in events if eligible(e)]
-    required = [g for g in items if g.get("required")]
+    required = [g for g in items if g.required]
     found = [g for g in required if any(matches_item(e, g) for e in produced)]
     good = [e for e in produced if any(matches_item(e, g) for g in items)]
+    # a duplicate, by the reference scorer's key (../shared/tools/score_events.py): the same
+    # source and target codes and CAMEO code in the same sentence
     keys = [(e["source"].get("code"), e["target"].get("code"), e["cameo"],
              e["evidence"]["sentence"]) for e in produced]
-    typed = [g for g in items if g.get("cameo_expected")]
-    exact = [g for g in typed if any(matches_item(e, g) and e["cameo"] == g["cameo_expected"]
+    typed = [g for g in items if g.cameo_expected]
+    exact = [g for g in typed if any(matches_item(e, g) and e["cameo"] == g.cameo_expected
                                      for e in produced)]
-    return {"recall": len(found) / len(required) if required else 0.0,
-            "precision": len(good) / len(produced) if produced else 0.0,
-            "type_accuracy": len(exact) / len(typed) if typed else 0.0,
-            "duplicates": len(keys) - len(set(keys)),
-            "counts": {"found": len(found), "required": len(required), "good": len(good),
-                       "produced": len(produced), "typed": len(typed), "exact": len(exact)},
-            "missed": [g["id"] for g in required if g not in found],
-            "unmatched": [(_country(e["source"]), _country(e["target"]), e["cameo"],
-                           e["evidence"]["sentence"][:80]) for e in produced if e not in good]}
+    counts = EventCounts(found=len(found), required=len(required), good=len(good),
+                         produced=len(produced), typed=len(typed), exact=len(exact),
+                         duplicates=len(keys) - len(set(keys)))
+    return ArticleScore(label, counts, [g.id for g in required if g not in found],
+                        [(_country(e["source"]), _country(e["target"]), e["cameo"],
+                          e["evidence"]["sentence"][:80]) for e in produced if e not in good])
 
 
-def gold_articles(gold: dict) -> list[GoldArticle]:
-    if "articles" not in gold:
-        return [GoldArticle(gold["article"], gold["article"], None,
-                            gold.get("publication_date_given"), gold["events"])]
-    return [GoldArticle(a.get("doc_id") or a["path"], a["path"], a.get("doc_id"), a.get("date"),
-                        a["events"]) for a in gold["articles"]]
+@dataclass(frozen=True)
+class ArticlesScore:
+    """A seed or holdout gold file scored: its articles, and the sum of their counts."""
+
+    kind: str
+    articles: tuple[ArticleScore, ...]
+
+    @property
+    def counts(self) -> EventCounts:
+        return sum((article.counts for article in self.articles), EventCounts())
+
+    @property
+    def recall(self) -> float:
+        return self.counts.recall
+
+    @property
+    def precision(self) -> float:
+        return self.counts.precision
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.counts.type_accuracy
+
+    def as_dict(self) -> dict:
+        counts = self.counts
+        return {"format": self.kind, "recall": counts.recall, "precision": counts.precision,
+                "type_accuracy": counts.type_accuracy, "duplicates": counts.duplicates,
+                "found": counts.found, "required": counts.required, "good": counts.good,
+                "produced": counts.produced, "typed": counts.typed, "exact": counts.exact,
+                "articles": [article.as_dict() for article in self.articles]}
 
 
-def read_documents(articles: list[GoldArticle], corpus: Path, settings) -> list[Document]:
-    """The documents the gold names, in its order: files read whole, JSONL stories by id
-    (each JSONL file read once)."""
-    from .ingest.readers import iter_documents
-
-    stories: dict[str, dict[str, Document]] = {}
-    for path in {a.path for a in articles if a.doc_id}:
-        wanted = {a.doc_id for a in articles if a.path == path}
-        stories[path] = {d.id: d for d in iter_documents([str(corpus / path)], settings)
-                         if d.id in wanted}
-    documents = []
-    for article in articles:
-        if article.doc_id:
-            found = stories[article.path].get(article.doc_id)
-            if found is None:
-                raise ValueError(f"{article.doc_id} is not in {corpus / article.path}")
-        else:
-            found = next(iter_documents([str(corpus / article.path)], settings))
-        if article.date and not found.date:
-            found.date = article.date
-        documents.append(found)
-    return documents
-
-
-def score_gold_articles(path, settings=None, corpus=None) -> dict:
-    """Code the articles of a seed- or holdout-format gold file and score them together."""
-    from . import CODE_STAGES
-    from .config import Settings
-    from .pipeline import Pipeline
-
-    path = Path(path)
-    with open(path, encoding="utf-8") as fh:
-        gold = json.load(fh)
-    articles = gold_articles(gold)
-    # A seed-format article lies beside its gold file; holdout paths are under the corpus.
-    corpus = Path(corpus) if corpus and "articles" in gold else path.parent
-    settings = (settings or Settings()).replace(dedupe=False)
-    if len(articles) == 1 and articles[0].date:
-        settings = settings.replace(default_date=articles[0].date)
-    documents = read_documents(articles, corpus, settings)
-    coded = list(Pipeline(settings, stages=CODE_STAGES).pipe(iter(documents)))
-    totals = dict.fromkeys(("found", "required", "good", "produced", "typed", "exact"), 0)
-    duplicates = 0
-    details = []
-    for article, result in zip(articles, coded):
-        if result.error is not None:
-            logger.warning("%s: %s %s", article.label, result.error.code, result.error)
-        scores = seed_event_scores({"events": article.items}, result.events)
-        for key, value in scores.pop("counts").items():
-            totals[key] += value
-        duplicates += scores["duplicates"]
-        details.append({"path": article.label, **scores})
-    return {"format": "seed" if "articles" not in gold else "articles",
-            "recall": _share(totals["found"], totals["required"]),
-            "precision": _share(totals["good"], totals["produced"]),
-            "type_accuracy": _share(totals["exact"], totals["typed"]),
-            "duplicates": duplicates, **totals, "articles": details}
-
-
-def _share(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
+def score_articles(gold: Gold, articles: list[Article]) -> ArticlesScore:
+    """The scorer of seed and holdout gold: each article's events against its items."""
+    return ArticlesScore(gold.kind, tuple(score_article(unit.label, unit.items, article.events)
+                                          for unit, article in zip(gold.units, articles)))

@@ -12,6 +12,10 @@ import re
 import sqlite3
 from datetime import date
 
+from .records.agreement import Agreement, AgreementEvidence
+from .records.columns import event_from_row
+from .store.schema import sentence_offset
+
 MAX_LIMIT = 10_000
 MAX_OFFSET = 2**62  # SQLite integers are 64-bit; any offset beyond the rows is as good
 # The one rule by which every count, ranking, network, timeline and series counts events:
@@ -117,27 +121,9 @@ def _date_filter(since, until, where: list, params: list) -> None:
 
 
 def event_record(row: sqlite3.Row, evidence: sqlite3.Row | None = None) -> dict:
-    record = {
-        "id": row["id"], "date": row["date"], "date_precision": row["date_precision"],
-        "source": json.loads(row["source"]),
-        "target": json.loads(row["target"]) if row["target"] else None,
-        "cameo": row["cameo"], "cameo_root": row["cameo_root"], "cameo_name": row["cameo_name"],
-        "quad_class": row["quad_class"], "goldstein": row["goldstein"],
-        "plover": {"event": row["plover_event"], "mode": row["plover_mode"],
-                   "context": json.loads(row["plover_context"])},
-        "location": ({"text": row["location_text"], "country": row["location_country"]}
-                     if row["location_text"] else None),
-        "modality": row["modality"], "negated": bool(row["negated"]),
-        "historical": bool(row["historical"]), "headline": bool(row["headline"]),
-        "agreement_id": row["agreement_id"], "confidence": row["confidence"],
-        "num_mentions": row["num_mentions"], "num_articles": row["num_articles"],
-        "num_sources": row["num_sources"],
-    }
-    if evidence is not None:
-        record["evidence"] = {"sentence": evidence["sentence"], "start": evidence["start"],
-                              "end": evidence["end"], "trigger": evidence["trigger"],
-                              "field": evidence["field"], "article_id": evidence["article_id"]}
-    return record
+    """A stored event as the API and ``events --format jsonl`` give it: the Event of
+    ``communique code`` with its counts, and its evidence's article."""
+    return event_from_row(row, evidence).to_dict()
 
 
 MODALITIES = ("asserted", "reported", "intended", "hypothetical")
@@ -289,21 +275,41 @@ def _agreement_conditions(party, topic) -> tuple[list[str], list]:
 
 def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[dict]:
     """Agreements, newest first, by a party's country (code or name) and a topic."""
+    return [agreement.to_dict() for agreement in _agreements(connection, party, topic, limit,
+                                                             offset)]
+
+
+def _agreements(connection, party, topic, limit, offset) -> list[Agreement]:
     where, params = _agreement_conditions(party, topic)
-    # The sentence is the article's text between the sentence's offsets, unless stored.
-    sentence = ("COALESCE(g.sentence, substr(a.text, g.sentence_start + 1, "
-                "g.sentence_end - g.sentence_start))" if _version(connection) >= 3
-                else "g.sentence")
-    sql = (f"SELECT g.*, {sentence} AS evidence_sentence FROM agreements g "
-           "LEFT JOIN articles a ON a.id = g.article_id" + _where(where)
-           + " ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?")
+    version = _version(connection)
+    if version >= 3:  # the sentence is the article's text between its offsets, unless stored
+        columns = ("g.*, COALESCE(g.sentence, substr(a.text, g.sentence_start + 1, "
+                   "g.sentence_end - g.sentence_start)) AS evidence_sentence")
+    else:  # the sentence is stored, its offsets are not: found as the migration finds them
+        columns = "g.*, g.sentence AS evidence_sentence, a.text AS article_text"
+    sql = (f"SELECT {columns} FROM agreements g LEFT JOIN articles a ON a.id = g.article_id"
+           + _where(where) + " ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?")
     rows = connection.execute(sql, [*params, _bounded(limit, MAX_LIMIT),
                                     _bounded(offset, MAX_OFFSET)]).fetchall()
-    return [{"id": r["id"], "parties": json.loads(r["parties"]), "kind": r["kind"],
-             "title": r["title"], "topics": json.loads(r["topics"]), "status": r["status"],
-             "date": r["date"], "num_articles": r["num_articles"],
-             "evidence": {"article_id": r["article_id"], "sentence": r["evidence_sentence"],
-                          "start": r["start"], "end": r["end"]}} for r in rows]
+    return [_agreement(row, version) for row in rows]
+
+
+def _agreement(row, version: int) -> Agreement:
+    """A stored agreement. The table's ``start`` and ``end`` are its name's offsets; the
+    evidence's ``start`` and ``end`` are the sentence's, as in ``communique code``."""
+    sentence = row["evidence_sentence"]
+    if version >= 3:
+        start, end = row["sentence_start"], row["sentence_end"]
+    else:
+        start = sentence_offset(row["article_text"] or "", sentence, row["start"], row["end"])
+        end = start + len(sentence) if start is not None else None
+    evidence = AgreementEvidence(sentence=sentence, start=start, end=end, trigger=None,
+                                 span_start=row["start"], span_end=row["end"],
+                                 article_id=row["article_id"])
+    return Agreement(id=row["id"], parties=tuple(json.loads(row["parties"])), kind=row["kind"],
+                     title=row["title"], topics=tuple(json.loads(row["topics"])),
+                     status=row["status"], date=row["date"], evidence=evidence,
+                     num_articles=row["num_articles"])
 
 
 def count_agreements(connection, party=None, topic=None) -> int:

@@ -32,6 +32,7 @@ from ..model import Actor, Article, Mention
 from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
+from .names import country_after, person_name_run
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
 from .things import names_a_thing, qualifies_a_thing
@@ -43,7 +44,6 @@ NAME_ENTITIES = {"PERSON", "ORG"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "inside", "across", "around",
                          "outside", "throughout", "within", "towards", "toward", "via", "through"}
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
 
 
 @dataclass
@@ -154,7 +154,7 @@ class ArticleResolver:
         self._read_names_in_phrase(phrase, root_anchor, reading)
         if depth < 3:
             self._read_complements(phrase, reading, depth)
-        name_run = self._person_name_run(phrase)
+        name_run = person_name_run(self.doc, phrase, self.by_token)
         reading.name = self.doc[name_run[0]:name_run[-1] + 1].text if name_run else None
         if reading.name is None and root_anchor is not None and root_anchor.entry.historical:
             reading.name = root_anchor.entry.name  # a former state keeps its name: "USSR"
@@ -249,7 +249,7 @@ class ArticleResolver:
             given = reading.name.split()[:-1]
             if holder is not None and given and given[0] != holder[0].name.split()[0]:
                 holder = None  # "Tory leader Michael Howard" is not John Howard
-            stated = self._country_after(phrase)
+            stated = country_after(self.doc, self.tree, phrase, self.by_token)
             if holder is not None and stated is not None and holder[1].country != stated:
                 holder = None  # "King Hassan of Morocco" is not Chad's minister Hassan
             if holder is not None:
@@ -258,17 +258,6 @@ class ArticleResolver:
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
-
-    def _country_after(self, phrase: Phrase) -> str | None:
-        """The country an "of" right after a name states: "King Hassan of Morocco"."""
-        for child in self.tree.children(self.doc[phrase.root]):
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for place in self.tree.children(child):
-                    anchor = self.by_token.get(place.i)
-                    if place.dep_ == "pobj" and anchor is not None \
-                            and anchor.kind in ("country", "demonym"):
-                        return anchor.entry.country
-        return None
 
     def _read_possessor(self, root, reading: Reading) -> None:
         """Rule ``possessor``: "his government", "its army": the country of whom the pronoun
@@ -319,32 +308,6 @@ class ArticleResolver:
         if root.ent_type_ == "PERSON":
             return "person"
         return "modifier"  # the head is not an actor: "Russian support", "Mali's security"
-
-    def _person_name_run(self, phrase: Phrase) -> list[int]:
-        """The tokens of the person's name in the phrase. A title word right after a name the
-        recogniser sees as one person is the surname: "Paul King", not King Paul."""
-        doc = self.doc
-
-        def in_name(i: int) -> bool:
-            anchor = self.by_token.get(i)
-            return anchor is None or (anchor.kind == "title" and i > 0 and doc[i].is_title
-                                      and doc[i - 1].ent_type_ == "PERSON"
-                                      and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ == "I"
-                                      and i - 1 not in self.by_token)
-
-        tokens = [i for i in sorted(phrase.tokens)
-                  if doc[i].ent_type_ == "PERSON" and in_name(i)
-                  and doc[i].lower_ not in HONORIFICS and not doc[i].is_punct]
-        if not tokens:
-            return []
-        # The name closest to the head, as one run of tokens (hyphens may join its parts).
-        run = [tokens[-1]]
-        for i in reversed(tokens[:-1]):
-            if all(j == i or doc[j].tag_ == "HYPH" for j in range(i, run[0])):
-                run.insert(0, i)
-            else:
-                break
-        return run
 
     def _is_locative(self, root) -> bool:
         token = root

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import CommuniqueError
+from ..records.event import Event
 from . import main
 from .options import (
     EXIT_OK,
@@ -132,11 +133,10 @@ def demo(ctx, paths, db_path, date):
                f"(this run: {report.articles} new articles, {report.skipped} already there"
                f"{skipped_note(stats)})")
     click.echo("\nEvents between two countries:")
-    for event in found:
-        target = event["target"] or {}
-        if event["source"]["country"] and target.get("country"):
-            click.echo(f"  {event['date']}  {event['source']['country']} -> {target['country']}  "
-                       f"{event['cameo']} {event['cameo_name']}  (trigger: {event['evidence']['trigger']})")
+    for event in map(Event.from_dict, found):
+        if event.source_country and event.target_country:
+            click.echo(f"  {event.date}  {event.source_country} -> {event.target_country}  "
+                       f"{event.cameo} {event.cameo_name}  (trigger: {event.evidence.trigger})")
     click.echo("\nAgreements:")
     for agreement in deals:
         click.echo(f"  {'-'.join(agreement['parties'])}  {agreement['kind']}, {agreement['status']}: "

@@ -9,6 +9,7 @@ import click
 
 from .. import CODE_STAGES
 from ..parallel import Runner
+from ..records.event import Event
 from ..stages import canonical_stages
 from . import main
 from .options import (
@@ -115,13 +116,13 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler
         if output_format == "jsonl":
             out.write(json.dumps(article.code_record(), ensure_ascii=False) + "\n")
             return
-        for event in article.events:
-            target = event["target"] or {}
-            out.write("\t".join([article.id, event["date"] or "-", event["source"]["code"] or "-",
-                                  target.get("code") or "-", event["cameo"], event["modality"],
-                                  "negated" if event["negated"] else "-",
-                                  printable(event["evidence"]["trigger"]),
-                                  printable(event["evidence"]["sentence"].replace("\n", " ")[:120])])
+        for event in map(Event.from_dict, article.events):
+            target = event.target.code if event.target else None
+            sentence = event.evidence.sentence.replace("\n", " ")[:120]
+            out.write("\t".join([article.id, event.date or "-", event.source.code or "-",
+                                  target or "-", event.cameo, event.modality,
+                                  "negated" if event.negated else "-",
+                                  printable(event.evidence.trigger), printable(sentence)])
                       + "\n")
 
     if out_dir is None:
@@ -211,11 +212,12 @@ def evaluate(ctx, gold, corpus, output_format, verbose):
 
     settings = load_settings(ctx)
     for path in gold:
-        scores = evaluate_gold(path, settings, corpus)
+        score = evaluate_gold(path, settings, corpus)  # counts; ratios are made from them here
+        scores = score.as_dict()
         if output_format == "json":
             click.echo(json.dumps({"gold": path, **scores}, ensure_ascii=False))
             continue
-        click.echo(_eval_line(path, scores))
+        click.echo(_eval_line(path, score))
         if verbose:
             for item in scores.get("misses", []):
                 click.echo(f"  missed: {item}")
@@ -225,16 +227,18 @@ def evaluate(ctx, gold, corpus, output_format, verbose):
                     click.echo(f"    unmatched: {wrong}")
 
 
-def _eval_line(path, scores: dict) -> str:
-    line = (f"{path}: recall {scores['recall']:.3f}  precision {scores['precision']:.3f}  "
-            f"type accuracy {scores['type_accuracy']:.3f}")
-    if scores["format"] == "plover":
-        return line + (f"  ({scores['sentences']} sentences; actor countries: source "
-                       f"{scores['source_accuracy']:.3f}, target {scores['target_accuracy']:.3f}; "
-                       f"through the coded events: source {scores['coded_source_accuracy']:.3f}, "
-                       f"target {scores['coded_target_accuracy']:.3f})")
-    return line + (f"  ({scores['found']}/{scores['required']} required, {scores['good']}/"
-                   f"{scores['produced']} produced)  duplicates {scores['duplicates']}")
+def _eval_line(path, score) -> str:
+    line = (f"{path}: recall {score.recall:.3f}  precision {score.precision:.3f}  "
+            f"type accuracy {score.type_accuracy:.3f}")
+    if score.kind == "plover":
+        actors, coded = score.actors, score.coded
+        return line + (f"  ({score.sentences} sentences; actor countries: source "
+                       f"{actors['source'].accuracy:.3f}, target {actors['target'].accuracy:.3f}; "
+                       f"through the coded events: source {coded['source'].accuracy:.3f}, "
+                       f"target {coded['target'].accuracy:.3f})")
+    counts = score.counts
+    return line + (f"  ({counts.found}/{counts.required} required, {counts.good}/"
+                   f"{counts.produced} produced)  duplicates {counts.duplicates}")
 
 
 def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, write=None,

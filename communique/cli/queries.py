@@ -63,6 +63,7 @@ def _all_option(command):
 def events(db_path, limit, every, output_format, text, **filters):
     """List stored events, newest first; JSONL carries num_articles, num_sources, num_mentions."""
     from .. import query
+    from ..records.event import Event
     from ..store.export import write_csv
 
     filters["q"] = text
@@ -74,16 +75,17 @@ def events(db_path, limit, every, output_format, text, **filters):
         for event in found:
             out.write(json.dumps(event, ensure_ascii=False) + "\n")
     elif output_format == "csv":
-        write_csv(out, found)  # the columns and the formula guard of `export --format csv`
+        # the columns and the formula guard of `export --format csv`
+        write_csv(out, map(Event.from_dict, found))
     else:
         out.write("\t".join(EVENT_TABLE) + "\n")
-        for event in found:
-            target_actor = event["target"] or {}
+        for event in map(Event.from_dict, found):
+            target = event.target.code if event.target else None
             # Cut before escaping, so that an escape such as \x1b is never cut in half.
             out.write("\t".join(_cell(cell) for cell in (
-                event["date"] or "-", event["source"]["code"] or "-", target_actor.get("code") or "-",
-                event["cameo"], event["quad_class"], event["goldstein"], event["num_articles"],
-                (event["evidence"]["sentence"] or "")[:100])) + "\n")
+                event.date or "-", event.source.code or "-", target or "-", event.cameo,
+                event.quad_class, event.goldstein, event.counts.num_articles,
+                (event.evidence.sentence or "")[:100])) + "\n")
     out.flush()
     _notice(len(found), total, "events")
 

@@ -17,6 +17,8 @@ from importlib import resources
 
 import srsly
 
+from ..records.agreement import Agreement, AgreementEvidence
+
 DATA = resources.files("communique.events") / "data"
 LISTING_VERBS = {"cover", "include", "concern", "involve", "address", "deal", "focus", "relate",
                  "span", "encompass", "regard", "establish", "provide"}
@@ -154,18 +156,14 @@ def _record(article, noun, span, parties, status, event, trigger, serial: int = 
     topics = _unique(data["topic_of"][t.lemma_.lower()] for t in span
                      if t.lemma_.lower() in data["topic_of"])
     identity = f"{article.id}|{span.start_char}|{span.end_char}|{serial}|{'-'.join(parties)}"
-    return {
-        "id": hashlib.sha1(identity.encode()).hexdigest()[:16],
-        "parties": parties,
-        "kind": data["kinds"][noun.lemma_.lower()],
-        "title": span.text,
-        "topics": topics,
-        "status": status,
-        "date": event["date"],
-        "evidence": {"sentence": text, "start": sentence.start_char,
-                     "end": sentence.start_char + len(text), "trigger": trigger.text,
-                     "span_start": span.start_char, "span_end": span.end_char},
-    }
+    return Agreement(
+        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+        parties=tuple(parties), kind=data["kinds"][noun.lemma_.lower()], title=span.text,
+        topics=tuple(topics), status=status, date=event["date"],
+        evidence=AgreementEvidence(sentence=text, start=sentence.start_char,
+                                   end=sentence.start_char + len(text), trigger=trigger.text,
+                                   span_start=span.start_char, span_end=span.end_char),
+    ).to_dict()
 
 
 def _phrase(token, tree):

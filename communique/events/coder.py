@@ -22,6 +22,7 @@ import logging
 from ..actors.tree import Tree
 from ..limits import check_budget
 from ..model import Actor, Article
+from ..records.event import TEXT, Event, Evidence, Location, Plover
 from ..stages import register_stage
 from .cameo import lookup
 from .counterparts import (
@@ -30,6 +31,7 @@ from .counterparts import (
     object_phrase_targets,
     passive_subject_targets,
     possessor_targets,
+    protest_targets,
 )
 from .modality import clause_modality
 from .pairs import SYMMETRIC_PREFIXES, event_pairs
@@ -193,6 +195,7 @@ class ArticleCoder:
             found = passive_subject_targets(roles, tree, token, sources, actors_of)
         else:
             found = (object_phrase_targets(roles, tree, token, sources, actors_of)
+                     or protest_targets(roles, tree, token, sources, actors_of, pattern.code)
                      or complement_targets(roles, tree, token, sources, actors_of)
                      or possessor_targets(self.article.mentions, tree, token, sources,
                                           pattern.code))
@@ -232,6 +235,14 @@ class ArticleCoder:
                 found = _actors(roles.mentions([pobj]), allow_places)
                 if found:
                     return found
+        if token.lemma_.lower() in grammar()["clause_addressee_verbs"]:
+            # "demanded that the Turkish government provide information": who is to act is
+            # whom the demand is made of
+            for clause in token.children:
+                if clause.dep_ == "ccomp":
+                    found = _actors(roles.mentions(roles.subject_tokens(clause)[0]))
+                    if found:
+                        return found
         for child in token.children:  # "agreed to enhance cooperation with X"
             if child.dep_ == "xcomp":
                 found = self._targets(child, Pattern(pattern.trigger, (), "", pattern.code,
@@ -314,6 +325,7 @@ class ArticleCoder:
 
     def record(self, trigger, sentence, source, target, code, modality, negated, historical,
                date, precision, location) -> dict:
+        """The event as the dict articles carry (``Event.to_dict()``: the contract's shape)."""
         entry = lookup(code)
         text = sentence.text.rstrip()
         token = trigger.token
@@ -323,23 +335,20 @@ class ArticleCoder:
         confidence = 0.5 + (0.2 if trigger.pattern.words else 0.0) + (0.15 if target else 0.0)
         if modality == "hypothetical":
             confidence -= 0.2
-        return {
-            "id": hashlib.sha1(identity.encode()).hexdigest()[:16],
-            "date": date, "date_precision": precision,
-            "source": source.to_dict(), "target": target.to_dict() if target else None,
-            "cameo": code, "cameo_root": code[:2], "cameo_name": entry.name,
-            "quad_class": entry.quad_class, "goldstein": entry.goldstein,
-            "plover": entry.plover(),
-            "location": location,
-            "modality": modality, "negated": negated, "historical": historical,
-            "agreement_id": None,
-            "evidence": {"sentence": text, "start": sentence.start_char,
-                         "end": sentence.start_char + len(text), "trigger": trigger_text,
-                         "field": "text"},
-            "headline": False,
-            "confidence": round(min(confidence, 0.95), 2),
-            "pattern": trigger.pattern.origin,
-        }
+        return Event(
+            id=hashlib.sha1(identity.encode()).hexdigest()[:16],
+            date=date, date_precision=precision, source=source, target=target,
+            cameo=code, cameo_root=code[:2], cameo_name=entry.name,
+            quad_class=entry.quad_class, goldstein=entry.goldstein,
+            plover=Plover(entry.plover_event, entry.plover_mode, tuple(entry.plover_context)),
+            location=Location.from_dict(location),
+            modality=modality, negated=negated, historical=historical,
+            evidence=Evidence(sentence=text, start=sentence.start_char,
+                              end=sentence.start_char + len(text), trigger=trigger_text,
+                              field=TEXT),
+            confidence=round(min(confidence, 0.95), 2),
+            pattern=trigger.pattern.origin,
+        ).to_dict()
 
 
 def _actors(mentions, allow_places: bool = False) -> list[Actor]:

@@ -51,6 +51,7 @@ LOCATIVE = {"in", "at", "inside", "within", "near", "across", "throughout", "aro
 OBJECT_DEPTH = 6
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POSSESSIVE_PRONOUNS = {"its", "their"}
+PROTEST_ROOT = "14"
 
 
 def object_phrase_targets(roles: Roles, tree, trigger, sources: list[Actor],
@@ -153,6 +154,32 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
             sector = "CVL" if by_the_state else "GOV"
             return [Actor(actor.country + sector, actor.country, (sector,), actor.name,
                           actor.text, None, "place")]
+    return []
+
+
+def protest_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of,
+                    code: str) -> list[Actor]:
+    """Whom a protest is against: the first party other than the protesters named inside a
+    phrase of protest on the clause ("in protest against violations by Algerian security
+    forces", "in defiance of Chinese authorities"; grammar.yaml's ``protest_nouns``). A
+    party of the protesters' own country counts when it is an organ of the state."""
+    if code[:2] != PROTEST_ROOT:
+        return []
+    own = _countries(sources)
+    state = grammar()["state_sectors"]
+    holders = [trigger, *(c for c in tree.children(trigger) if c.dep_ in ("advcl", "xcomp"))]
+    for holder in holders:
+        for prep in tree.children(holder):
+            if prep.dep_ != "prep":
+                continue
+            for noun in tree.children(prep):
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in grammar()["protest_nouns"]:
+                    continue
+                for token in _phrase_tokens(tree, noun, OBJECT_DEPTH):
+                    found = [a for a in actors_of(_actor_mentions(roles, token))
+                             if _foreign(a, own) or set(a.sectors) & state]
+                    if found:
+                        return found[:1]
     return []
 
 

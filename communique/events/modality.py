@@ -100,6 +100,10 @@ def clause_modality(trigger) -> Modality:
                 result.modality = "hypothetical"  # "urged Iran to stop": only asked
             if any(c.dep_ == "neg" for c in head.children):
                 result.negated = True
+        if token.dep_ == "ccomp" and head.lemma_.lower() in words["request_verbs"] \
+                and result.modality == "asserted":
+            result.modality = "hypothetical"  # "demanded that Turkey provide": only asked
+            break
         if token.dep_ == "ccomp" and head.lemma_.lower() in words["speech_verbs"]:
             if result.modality == "asserted":
                 result.modality = "reported"

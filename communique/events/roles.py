@@ -36,8 +36,12 @@ def predicate_disapproves(clause) -> bool:
     ``disapproval_words``): "sanctions were illegal", "they were very disturbed", "Moscow felt
     indignation"; not a word deeper inside ("aliens ordered out as illegal")."""
     words = grammar()["disapproval_words"]
-    predicate = [clause, *(c for c in clause.children
-                           if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp"))]
+    predicate = [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp")]
+    if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in clause.children)):
+        # "they were disturbed": a state; an active verb ("said Egypt condemned Israel") is
+        # a reported act, coded by its own trigger
+        predicate.append(clause)
     return any(t.lemma_.lower() in words or t.lower_ in words for t in predicate)
 
 

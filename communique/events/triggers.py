@@ -57,10 +57,18 @@ class TriggerFinder:
                 consumed.update(i for i, word in words if word in own.pattern.words)
         for token in sentence:
             key = "n:" + token.lemma_.lower()
-            if token.pos_ == "NOUN" and key in patterns and token.i not in consumed:
-                trigger = self._match(token, key, frame(token))
-                if trigger is not None:
-                    found.append(trigger)
+            if token.pos_ != "NOUN" or key not in patterns or token.i in consumed:
+                continue
+            # "a hunger strike": a compound that is an event noun of its own says which event
+            # the head is (a protest, not an air strike); the head carries its arguments
+            kinds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                     and "n:" + c.lemma_.lower() in patterns]
+            if kinds:
+                consumed.update(c.i for c in kinds)
+                key = "n:" + kinds[0].lemma_.lower()
+            trigger = self._match(token, key, frame(token))
+            if trigger is not None:
+                found.append(trigger)
         return found
 
     def _light_verb(self, token) -> Trigger | None:

@@ -20,8 +20,11 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from ..records.agreement import Agreement
+from ..records.event import Event
 from .connection import (
     BUSY_TIMEOUT_SECONDS,
     LOCK_WAIT_SECONDS,
@@ -31,9 +34,12 @@ from .connection import (
     write,
 )
 from .merge import SAME_EVENT_DAYS, add_report, event_key, stable_hash
-from .schema import SCHEMA_VERSION, migrate
+from .schema import SCHEMA_VERSION, insert, migrate
 
 logger = logging.getLogger(__name__)
+
+ACTOR_COLUMNS = ("article_id", "start", "end", "position", "code", "country", "sectors", "name",
+                 "text", "group", "kind", "rule")
 
 __all__ = ["SAME_EVENT_DAYS", "SCHEMA_VERSION", "Store", "connect", "event_key", "locator",
            "migrate"]
@@ -128,44 +134,51 @@ class Store:
                     json.dumps(article.warnings)))
         added["articles"] += 1
         added["duplicates"] += duplicate_of is not None
-        db.executemany("INSERT INTO removed_blocks VALUES (?, ?, ?, ?)",
+        db.executemany(insert("removed_blocks", ("article_id", "position", "kind", "text")),
                        [(article_id, n, b.kind, b.text) for n, b in enumerate(article.removed)])
         db.executemany(
-            'INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            insert("actors", ACTOR_COLUMNS),
             [(article_id, a["start"], a["end"], n, a["code"], a["country"], json.dumps(a["sectors"]),
               a["name"], a["text"], a["group"], a["kind"], a["rule"])
              for n, a in enumerate(article.actors_record().get("actors", []))])
         evidence = Evidence(article)
         agreement_ids = {}
-        for agreement in article.agreements:
-            agreement_ids[agreement["id"]] = self._add_agreement(article_id, agreement, evidence)
+        for record in article.agreements:
+            agreement = Agreement.from_dict(record)
+            agreement_ids[agreement.id] = self._add_agreement(article_id, agreement, evidence)
         outlet = article.source or _outlet(article)
-        for event in article.events:
+        for record in article.events:
+            event = Event.from_dict(record)
+            # a report is an event told by a stored article
+            report = replace(event, evidence=replace(event.evidence, article_id=article_id))
             events, mentions = add_report(
-                db, event, article_id, evidence.stored(event["evidence"]), outlet,
-                agreement_ids.get(event.get("agreement_id")), story=duplicate_of)
+                db, report, evidence.stored(event.evidence.sentence, event.evidence.start,
+                                            event.evidence.end, event.evidence.field),
+                outlet, agreement_ids.get(event.agreement_id), story=duplicate_of)
             added["events"] += events
             added["mentions"] += mentions
 
-    def _add_agreement(self, article_id: str, agreement: dict, evidence: Evidence) -> str:
+    def _add_agreement(self, article_id: str, agreement: Agreement, evidence: Evidence) -> str:
         """One record per agreement: the same title and parties in another report is the same
         agreement (its ``num_articles`` grows). Its fields are those of its first report, by
         date then article id, whatever the order they were stored in."""
         db = self.connection
-        parties = sorted(agreement["parties"])
-        key = stable_hash(agreement["kind"], agreement["title"].lower(), *parties)
-        told = agreement["evidence"]
-        fields = (json.dumps(agreement["parties"]), agreement["kind"], agreement["title"],
-                  json.dumps(agreement["topics"]), agreement["status"], agreement["date"],
-                  article_id, evidence.stored({**told, "field": "text"}),
-                  told.get("span_start"), told.get("span_end"), told.get("start"), told.get("end"))
+        parties = sorted(agreement.parties)
+        key = stable_hash(agreement.kind, agreement.title.lower(), *parties)
+        told = agreement.evidence
+        # The table's start and end are the agreement's name's; the sentence's are
+        # sentence_start and sentence_end (schema version 3).
+        fields = (json.dumps(list(agreement.parties)), agreement.kind, agreement.title,
+                  json.dumps(list(agreement.topics)), agreement.status, agreement.date,
+                  article_id, evidence.stored(told.sentence, told.start, told.end, "text"),
+                  told.span_start, told.span_end, told.start, told.end)
         cursor = db.execute(
             "INSERT OR IGNORE INTO agreements (id, parties, kind, title, topics, status, date, "
             'article_id, sentence, start, "end", sentence_start, sentence_end, num_articles) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", (key, *fields))
         if cursor.rowcount:
-            db.executemany("INSERT OR IGNORE INTO agreement_parties VALUES (?, ?)",
-                           [(key, party) for party in parties])
+            db.executemany(insert("agreement_parties", ("agreement_id", "country"),
+                                  "INSERT OR IGNORE"), [(key, party) for party in parties])
             return key
         db.execute(
             "UPDATE agreements SET num_articles = num_articles + 1 WHERE id = ?", (key,))
@@ -174,7 +187,7 @@ class Store:
             "UPDATE agreements SET parties = ?, kind = ?, title = ?, topics = ?, status = ?, "
             'date = ?, article_id = ?, sentence = ?, start = ?, "end" = ?, sentence_start = ?, '
             "sentence_end = ? WHERE id = ? AND (COALESCE(date, '~'), article_id) > "
-            "(COALESCE(?, '~'), ?)", (*fields, key, agreement["date"], article_id))
+            "(COALESCE(?, '~'), ?)", (*fields, key, agreement.date, article_id))
         return key
 
 
@@ -186,11 +199,11 @@ class Evidence:
         # SQLite's substr stops at a NUL character: such a text keeps its sentences whole.
         self.exact = {field: "\x00" not in text for field, text in self.sources.items()}
 
-    def stored(self, evidence: dict) -> str | None:
+    def stored(self, sentence: str, start: int | None, end: int | None,
+               field: str = "text") -> str | None:
         """None when the sentence is the article's text (or title) from start to end, so
         that only the offsets are stored; else the sentence itself."""
-        field = "title" if evidence.get("field") == "title" else "text"
-        start, end, sentence = evidence.get("start"), evidence.get("end"), evidence["sentence"]
+        field = "title" if field == "title" else "text"
         if (self.exact[field] and isinstance(start, int) and isinstance(end, int)
                 and 0 <= start <= end and self.sources[field][start:end] == sentence):
             return None

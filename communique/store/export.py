@@ -28,34 +28,24 @@ import logging
 import os
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .. import query
 from ..actors.gazetteer import load_gazetteer
+from ..records.columns import FLAT_EVENT_COLUMNS, calendar_date, event_from_row, flat_row
+from ..records.event import Event
+
+__all__ = ["FLAT_COLUMNS", "FORMATS", "GDELT_COLUMNS", "calendar_date", "export", "flat_row",
+           "write_csv"]
 
 logger = logging.getLogger(__name__)
 
 FORMATS = ("gdelt", "plover", "csv", "parquet")
 
-# The flat row of an event and its types ("date": a calendar date, written in CSV as
-# YYYY-MM-DD). The CAMEO codes are "string": codes such as "010" and "04" are not numbers.
-FLAT_COLUMNS = (
-    ("id", "string"), ("date", "date"), ("date_precision", "string"),
-    ("source_code", "string"), ("source_country", "string"), ("source_sectors", "string"),
-    ("source_name", "string"), ("source_text", "string"), ("source_group", "string"),
-    ("target_code", "string"), ("target_country", "string"), ("target_sectors", "string"),
-    ("target_name", "string"), ("target_text", "string"), ("target_group", "string"),
-    ("cameo", "string"), ("cameo_root", "string"), ("cameo_name", "string"),
-    ("quad_class", "int64"), ("goldstein", "float64"),
-    ("plover_event", "string"), ("plover_mode", "string"), ("plover_context", "string"),
-    ("location_text", "string"), ("location_country", "string"),
-    ("modality", "string"), ("negated", "bool"), ("historical", "bool"), ("headline", "bool"),
-    ("agreement_id", "string"), ("confidence", "float64"),
-    ("num_mentions", "int64"), ("num_articles", "int64"), ("num_sources", "int64"),
-    ("article_id", "string"), ("sentence", "string"), ("trigger", "string"),
-)
+# The flat row of an event and its types, as (name, type) pairs (records/columns.py).
+FLAT_COLUMNS = tuple((column.name, column.type) for column in FLAT_EVENT_COLUMNS)
 FLAT_NAMES = [name for name, _ in FLAT_COLUMNS]
 
 GDELT_COLUMNS = (
@@ -80,53 +70,10 @@ def arrow_schema(columns) :
     return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
-def _every_event(connection):
+def _every_event(connection) -> Iterator[Event]:
     """Every event, oldest first, streamed from one cursor (an export is not capped)."""
     for row in connection.cursor().execute("SELECT * FROM events ORDER BY date, id"):
-        yield query.event_record(row, query.first_mention(connection, row["id"]))
-
-
-def calendar_date(value: str | None) -> dt.date | None:
-    """The date of an event as a calendar date: YYYY-MM-DD, or the first day of a YYYY-MM
-    or a YYYY (``date_precision`` keeps what was known); None for none."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat({4: f"{value}-01-01", 7: f"{value}-01"}.get(len(value), value))
-    except ValueError:
-        logger.warning("the event date %r is not a date; exported without one", value)
-        return None
-
-
-def flat_row(event: dict) -> dict:
-    """An event as one flat row: the columns of ``FLAT_COLUMNS``, values of their types."""
-    row = {"id": event["id"], "date": calendar_date(event["date"]),
-           "date_precision": event["date_precision"]}
-    for role in ("source", "target"):
-        actor = event[role] or {}
-        row[f"{role}_code"] = actor.get("code")
-        row[f"{role}_country"] = actor.get("country")
-        row[f"{role}_sectors"] = ",".join(actor.get("sectors") or []) or None
-        row[f"{role}_name"] = actor.get("name")
-        row[f"{role}_text"] = actor.get("text")
-        row[f"{role}_group"] = actor.get("group")
-    location = event["location"] or {}
-    evidence = event.get("evidence") or {}
-    row.update({
-        "cameo": event["cameo"], "cameo_root": event["cameo_root"],
-        "cameo_name": event["cameo_name"], "quad_class": event["quad_class"],
-        "goldstein": event["goldstein"], "plover_event": event["plover"]["event"],
-        "plover_mode": event["plover"]["mode"],
-        "plover_context": ",".join(event["plover"]["context"]) or None,
-        "location_text": location.get("text"), "location_country": location.get("country"),
-        "modality": event["modality"], "negated": event["negated"],
-        "historical": event["historical"], "headline": event["headline"],
-        "agreement_id": event["agreement_id"], "confidence": event["confidence"],
-        "num_mentions": event["num_mentions"], "num_articles": event["num_articles"],
-        "num_sources": event["num_sources"], "article_id": evidence.get("article_id"),
-        "sentence": evidence.get("sentence"), "trigger": evidence.get("trigger"),
-    })
-    return row
+        yield event_from_row(row, query.first_mention(connection, row["id"]))
 
 
 def fraction_date(day: dt.date) -> str:
@@ -143,34 +90,37 @@ def fraction_date(day: dt.date) -> str:
     return f"{day.year + (day.timetuple().tm_yday - 1) / days_in_year:.4f}"
 
 
-def gdelt_row(event: dict, article: dict | None) -> list:
+def gdelt_row(event: Event, article: dict | None) -> list:
     gazetteer = load_gazetteer()
-    day = (event["date"] or "").replace("-", "")
+    day = (event.date or "").replace("-", "")
     year = day[:4]
     try:
-        fraction = fraction_date(dt.date.fromisoformat(event["date"]))
+        fraction = fraction_date(dt.date.fromisoformat(event.date))
     except (TypeError, ValueError):  # no date, or only a month or a year: no FractionDate
         fraction = ""
-    cells: list = [int(event["id"][:15], 16), day, day[:6], year, fraction]
-    for actor in (event["source"], event["target"] or {}):
-        country = actor.get("country")
+    cells: list = [int(event.id[:15], 16), day, day[:6], year, fraction]
+    for actor in (event.source, event.target):
+        if actor is None:
+            cells += [""] * 10
+            continue
+        country = actor.country
         cameo_country = "IGO" if country == "IGO" else (gazetteer.cameo_codes.get(country, country)
                                                          if country else "")
-        sectors = list(actor.get("sectors") or [])
-        known_group = actor.get("code") if actor.get("kind") == "organisation" else ""
-        cells += [actor.get("code") or "", (actor.get("name") or actor.get("text") or "").upper(),
+        known_group = actor.code if actor.kind == "organisation" else ""
+        cells += [actor.code or "", (actor.name or actor.text or "").upper(),
                   cameo_country or "", known_group or "", "", "", "",
-                  *(sectors + ["", "", ""])[:3]]
-    evidence = event.get("evidence") or {}
-    cells += [1 if evidence.get("start") == 0 else 0, event["cameo"],
-              event["cameo"][:3], event["cameo_root"], event["quad_class"], event["goldstein"],
-              event["num_mentions"], event["num_sources"], event["num_articles"], ""]
-    location = event["location"] or {}
+                  *(list(actor.sectors) + ["", "", ""])[:3]]
+    counts = event.counts
+    start = event.evidence.start if event.evidence else None
+    cells += [1 if start == 0 else 0, event.cameo,
+              event.cameo[:3], event.cameo_root, event.quad_class, event.goldstein,
+              counts.num_mentions, counts.num_sources, counts.num_articles, ""]
+    location = event.location
     empty_geo = ["", "", "", "", "", "", "", ""]
-    action_geo = ([1, location["text"], location.get("country") or "", "", "", "", "", ""]
-                  if location.get("text") else empty_geo)
+    action_geo = ([1, location.text, location.country or "", "", "", "", "", ""]
+                  if location and location.text else empty_geo)
     cells += empty_geo + empty_geo + action_geo
-    added = ((article or {}).get("date") or event["date"] or "").replace("-", "")
+    added = ((article or {}).get("date") or event.date or "").replace("-", "")
     cells += [added + "000000" if added else "",
               (article or {}).get("url") or (article or {}).get("path") or ""]
     return cells
@@ -193,7 +143,7 @@ def csv_cell(value):
     return value
 
 
-def write_csv(fh, events: Iterable[dict]) -> int:
+def write_csv(fh, events: Iterable[Event]) -> int:
     """The flat rows of ``events`` as CSV with a header, formula cells neutralised; used by
     both `export --format csv` and `events --format csv`. Returns the number of rows."""
     writer = csv.writer(fh)
@@ -281,7 +231,7 @@ def export(connection, output_format: str, out: Path) -> int:
                 if output_format == "plover":
                     fh.write(_jsonl(plover_record(event)) + "\n")
                     continue
-                article_id = (event.get("evidence") or {}).get("article_id")
+                article_id = event.evidence.article_id if event.evidence else None
                 if article_id not in articles:
                     row = connection.execute("SELECT path, url, date FROM articles WHERE id = ?",
                                              (article_id,)).fetchone()
@@ -294,23 +244,24 @@ def export(connection, output_format: str, out: Path) -> int:
     return count
 
 
-def plover_record(event: dict) -> dict:
+def plover_record(event: Event) -> dict:
     """An event as a PLOVER record (field names of the PLOVER specification)."""
-    evidence = event.get("evidence") or {}
+    evidence = event.evidence
 
     def actor(value):
         if not value:
             return None
-        return {"actorText": value.get("text"), "code": value.get("country") or value.get("code"),
-                "sector": ",".join(value.get("sectors") or []) or None,
-                "group": value.get("group")}
+        return {"actorText": value.text, "code": value.country or value.code,
+                "sector": ",".join(value.sectors) or None, "group": value.group}
 
-    return {"id": event["id"], "date": event["date"], "datePrecision": event["date_precision"],
-            "actor": actor(event["source"]), "recipient": actor(event["target"]),
-            "event": event["plover"]["event"], "mode": event["plover"]["mode"],
-            "context": event["plover"]["context"], "cameo": event["cameo"],
-            "text": evidence.get("sentence"), "eventText": evidence.get("trigger"),
-            "location": event["location"], "negated": event["negated"],
-            "modality": event["modality"], "historical": event["historical"],
-            "numMentions": event["num_mentions"], "numArticles": event["num_articles"],
-            "numSources": event["num_sources"]}
+    counts = event.counts
+    return {"id": event.id, "date": event.date, "datePrecision": event.date_precision,
+            "actor": actor(event.source), "recipient": actor(event.target),
+            "event": event.plover.event, "mode": event.plover.mode,
+            "context": list(event.plover.context), "cameo": event.cameo,
+            "text": evidence.sentence if evidence else None,
+            "eventText": evidence.trigger if evidence else None,
+            "location": event.location.to_dict() if event.location else None,
+            "negated": event.negated, "modality": event.modality,
+            "historical": event.historical, "numMentions": counts.num_mentions,
+            "numArticles": counts.num_articles, "numSources": counts.num_sources}

@@ -189,6 +189,13 @@ def sentence_offset(text: str, sentence: str, start: int | None, end: int | None
     return None
 
 
+def insert(table: str, columns, verb: str = "INSERT") -> str:
+    """An INSERT that names its columns (quoted: "end" and "group" are SQL words), so that it
+    means the same whatever order a migration gave the table's columns."""
+    names = ", ".join(f'"{column}"' for column in columns)
+    return f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
 MIGRATIONS = {1: V1, 2: V2, 3: [*V3, _agreement_sentences]}
 
 

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .export import FLAT_COLUMNS, arrow_schema, flat_row
+from ..records.agreement import Agreement
+from ..records.columns import flat_row
+from ..records.event import ONE_REPORT, Event
+from .export import FLAT_COLUMNS, arrow_schema
 
 TABLES = ("articles", "events", "agreements")
 
@@ -50,17 +54,17 @@ def article_row(article) -> dict:
 
 def event_row(article, event: dict) -> dict:
     """An event of the `code` output as a row of the flat export: one report of it."""
-    evidence = {**event["evidence"], "article_id": article.id}
-    return flat_row({**event, "evidence": evidence, "num_mentions": 1, "num_articles": 1,
-                     "num_sources": 1})
+    report = Event.from_dict(event)
+    evidence = replace(report.evidence, article_id=article.id)
+    return flat_row(replace(report, evidence=evidence, counts=ONE_REPORT))
 
 
-def agreement_row(article, agreement: dict) -> dict:
-    return {"id": agreement["id"], "article_id": article.id, "date": agreement["date"],
-            "parties": ",".join(agreement["parties"]), "kind": agreement["kind"],
-            "status": agreement["status"], "title": agreement["title"],
-            "topics": ",".join(agreement["topics"]),
-            "sentence": agreement["evidence"]["sentence"]}
+def agreement_row(article, record: dict) -> dict:
+    agreement = Agreement.from_dict(record)
+    return {"id": agreement.id, "article_id": article.id, "date": agreement.date,
+            "parties": ",".join(agreement.parties), "kind": agreement.kind,
+            "status": agreement.status, "title": agreement.title,
+            "topics": ",".join(agreement.topics), "sentence": agreement.evidence.sentence}
 
 
 class ShardWriter:

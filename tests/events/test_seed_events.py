@@ -4,7 +4,7 @@ import json
 import pytest
 
 from communique import Pipeline, Settings
-from communique.evaluate_articles import seed_event_scores
+from communique.evaluate_articles import event_items, score_article
 from communique.ingest.readers import iter_documents
 from tests.conftest import EXAMPLE, SHARED, shared_path
 
@@ -23,10 +23,10 @@ def seed():
 @pytest.mark.shared
 def test_seed_against_its_gold(seed):
     gold = json.loads(shared_path("seed", "expected_events.json").read_text(encoding="utf-8"))
-    scores = seed_event_scores(gold, seed.events)
-    assert scores["missed"] == [] and scores["recall"] == 1.0
-    assert scores["precision"] >= 0.9, scores["unmatched"]
-    assert scores["duplicates"] == 0
+    scores = score_article("seed", event_items(gold["events"]), seed.events)
+    assert scores.missed == [] and scores.counts.found == scores.counts.required == 7
+    assert scores.counts.precision >= 0.9, scores.unmatched
+    assert scores.counts.duplicates == 0
 
 
 def test_three_agreements_with_their_topics(seed):

@@ -234,6 +234,10 @@ def test_what_is_only_asked_is_not_done(code_text):
     # a statement whose predicate disapproves criticises, and takes its target from the clause
     ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
     ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
+    # whom a protest is against; a hunger strike is a protest, not an air strike
+    ("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese "
+     "authorities.", ("HKG", "CHN", "14")),
+    ("Iraqi Kurds sought refuge in Germany last month.", ("IRQ", "DEU", "02")),
     # ending an agreement reduces relations; a letter is a statement to someone
     ("Last year, the US terminated an agreement with the EU.", ("USA", "IGO", "16")),
     ("EC Commissioner Willy De Clercq has already written to his U.S. counterpart.",
@@ -241,3 +245,18 @@ def test_what_is_only_asked_is_not_done(code_text):
 ])
 def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
     assert expected in dyads(code_text(text)), dyads(code_text(text))
+
+
+def test_a_demand_is_made_of_the_subject_of_its_clause_which_is_only_asked(code_text):
+    article = code_text("The rebel Kurdistan Workers' Party issued a declaration demanding "
+                        "that the Turkish government provide information.")
+    assert any(e["cameo"] == "100" and (e["target"] or {}).get("code") == "TURGOV"
+               for e in article.events), dyads(article)
+    asked = [e for e in article.events if e["evidence"]["trigger"] == "provide"]
+    assert all(e["modality"] == "hypothetical" for e in asked), asked
+
+
+def test_a_hunger_strike_is_a_protest(code_text):
+    found = dyads(code_text("The Algerian activist staged a 24-hour hunger strike in prison."))
+    assert any(code == "14" for _, _, code in found) and not any(
+        code == "19" for _, _, code in found), found

@@ -341,12 +341,11 @@ def test_a_text_holding_a_nul_keeps_its_sentences_whole():
 
     sentence = "Egypt condemned Israel."
     clean = Evidence(SimpleNamespace(text="Intro. " + sentence, title="Egypt condemns Israel"))
-    assert clean.stored({"sentence": sentence, "start": 7, "end": 30, "field": "text"}) is None
-    assert clean.stored({"sentence": "Egypt condemns Israel", "start": 0, "end": 21,
-                         "field": "title"}) is None
-    assert clean.stored({"sentence": sentence, "start": 6, "end": 29}) == sentence  # offsets off
+    assert clean.stored(sentence, 7, 30, "text") is None
+    assert clean.stored("Egypt condemns Israel", 0, 21, "title") is None
+    assert clean.stored(sentence, 6, 29) == sentence  # offsets off
     nul = Evidence(SimpleNamespace(text="Intro\x00. " + sentence, title=None))
-    assert nul.stored({"sentence": sentence, "start": 8, "end": 31, "field": "text"}) == sentence
+    assert nul.stored(sentence, 8, 31, "text") == sentence
 
 
 def test_a_lone_surrogate_hashes():

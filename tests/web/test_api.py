@@ -1,8 +1,10 @@
 """The JSON API with FastAPI's test client, over a real database of the seed."""
+import json
+
 import pytest
 
 from communique.web.app import create_app
-from tests.conftest import example_db
+from tests.conftest import EXAMPLE, example_db, run_cli
 from tests.web.running import local_client
 
 TOKEN = "s3cret-token"
@@ -65,6 +67,27 @@ def test_dyad_network_agreements(client):
     edges = client.get("/api/network").json()
     assert any((e["a"], e["b"]) == ("MLI", "RUS") and e["a_to_b"] and e["b_to_a"] for e in edges)
     assert len(client.get("/api/agreements", params={"party": "MLI", "topic": "nuclear"}).json()) == 1
+
+
+def test_an_agreement_has_the_same_evidence_offsets_in_code_output_and_in_the_api(client):
+    """Evidence offsets mean one thing everywhere: ``start`` and ``end`` are the sentence's in
+    the article's clean text, ``span_start`` and ``span_end`` the agreement's name's."""
+    coded = json.loads(run_cli("code", str(EXAMPLE), "--date", "2025-06-24").stdout)
+    offsets = ("sentence", "start", "end", "span_start", "span_end")
+    told = {}  # an agreement (its title and parties) -> each place the text tells it
+    for agreement in coded["agreements"]:
+        key = (agreement["title"], tuple(sorted(agreement["parties"])))
+        told.setdefault(key, []).append({k: agreement["evidence"][k] for k in offsets})
+    served = client.get("/api/agreements").json()
+    assert len(served) >= 3
+    for agreement in served:
+        evidence = agreement["evidence"]
+        article = client.get(f"/api/articles/{evidence['article_id']}").json()
+        assert article["text"] == coded["text"]
+        assert article["text"][evidence["start"]:evidence["end"]] == evidence["sentence"]
+        assert evidence["start"] <= evidence["span_start"] < evidence["span_end"] <= evidence["end"]
+        key = (agreement["title"], tuple(sorted(agreement["parties"])))
+        assert {k: evidence[k] for k in offsets} in told[key]
 
 
 @pytest.mark.parametrize("path, params", [

@@ -1,0 +1,42 @@
+"""Names in a phrase: the tokens of a person's name, and the country an "of" after it states."""
+from __future__ import annotations
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
+
+
+def person_name_run(doc, phrase, by_token) -> list[int]:
+    """The tokens of the person's name in the phrase, the run closest to its head. A title
+    word right after a name the recogniser sees as one person is the surname: "Paul King",
+    not King Paul."""
+    def in_name(i: int) -> bool:
+        anchor = by_token.get(i)
+        return anchor is None or (anchor.kind == "title" and i > 0 and doc[i].is_title
+                                  and doc[i - 1].ent_type_ == "PERSON"
+                                  and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ == "I"
+                                  and i - 1 not in by_token)
+
+    tokens = [i for i in sorted(phrase.tokens)
+              if doc[i].ent_type_ == "PERSON" and in_name(i)
+              and doc[i].lower_ not in HONORIFICS and not doc[i].is_punct]
+    if not tokens:
+        return []
+    # The name closest to the head, as one run of tokens (hyphens may join its parts).
+    run = [tokens[-1]]
+    for i in reversed(tokens[:-1]):
+        if all(j == i or doc[j].tag_ == "HYPH" for j in range(i, run[0])):
+            run.insert(0, i)
+        else:
+            break
+    return run
+
+
+def country_after(doc, tree, phrase, by_token) -> str | None:
+    """The country an "of" right after a name states: "King Hassan of Morocco"."""
+    for child in tree.children(doc[phrase.root]):
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for place in tree.children(child):
+                anchor = by_token.get(place.i)
+                if place.dep_ == "pobj" and anchor is not None \
+                        and anchor.kind in ("country", "demonym"):
+                    return anchor.entry.country
+    return None
