@@ -59,7 +59,9 @@ class Article:
     mentions: list["Mention"] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     agreements: list[dict] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
+    # The headline, parsed (parse) and resolved (actors), for coding it like the text.
+    title_doc: Any = field(default=None, repr=False)
+    title_mentions: list["Mention"] = field(default_factory=list)
 
     @classmethod
     def from_document(cls, doc: Document) -> "Article":
@@ -70,7 +72,8 @@ class Article:
         """Drop what the stages kept for each other (the spaCy Docs), leaving the results:
         what a worker sends back, and what a long run need not hold."""
         self.doc = None
-        self.extra.clear()
+        self.title_doc = None
+        self.title_mentions = []
         return self
 
     @property

@@ -74,7 +74,8 @@ def test_a_stage_declares_what_it_requires_and_assigns():
     assert events.requires == ("doc", "mentions")
     assert events.assigns == ("events", "agreements")
     assert stage_spec("clean").takes_documents and stage_spec("clean").assigns[0] == "text"
-    assert stage_spec("actors").requires == ("doc",) and stage_spec("actors").assigns == ("mentions",)
+    assert stage_spec("actors").requires == ("doc",)
+    assert stage_spec("actors").assigns == ("mentions", "title_mentions")
     assert stage_spec("dedupe").assigns == ("duplicate_of",)
     # Every field named is a field of the record the stages pass along.
     fields = set(Article.__dataclass_fields__)

@@ -12,7 +12,7 @@ from ..user_dictionaries import activate
 from ..stages import register_stage
 
 
-@register_stage("actors", requires=["doc"], assigns=["mentions"])
+@register_stage("actors", requires=["doc"], assigns=["mentions", "title_mentions"])
 class ActorResolver:
     """Pipeline stage: finds and codes every actor mention of a parsed article."""
 
@@ -37,15 +37,15 @@ class ActorResolver:
         article.mentions = fill_from_context(article, mentions, self.gazetteer, grammar())
         headline = headline_article(article)
         if headline is not None:
-            article.extra["title_mentions"] = ArticleResolver(
+            article.title_mentions = ArticleResolver(
                 headline, self.gazetteer, self.matcher(headline.doc)).run()
         return article
 
 
 def headline_article(article: Article) -> Article | None:
     """The headline as an article of its own, to resolve and code it like the text."""
-    doc = article.extra.get("title_doc")
+    doc = article.title_doc
     if doc is None:
         return None
     return Article(id=article.id, text=article.title, date=article.date, doc=doc,
-                   mentions=article.extra.get("title_mentions", []))
+                   mentions=article.title_mentions)

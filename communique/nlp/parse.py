@@ -78,7 +78,7 @@ def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-@register_stage("parse", requires=["text"], assigns=["doc"])
+@register_stage("parse", requires=["text"], assigns=["doc", "title_doc"])
 class Parser:
     """Pipeline stage: parses each article's clean text with spaCy, a batch at a time.
 
@@ -117,7 +117,7 @@ class Parser:
         start = time.monotonic()
         for article, doc in zip(titled, self.nlp.pipe((a.title for a in titled),
                                                       batch_size=self.settings.batch_size)):
-            article.extra["title_doc"] = doc
+            article.title_doc = doc
         share_of_batch(titled, time.monotonic() - start)
         return articles
 

@@ -5,7 +5,7 @@ source code, target code, CAMEO code and negation, both from headlines or both f
 The store (``store/merge.py``) makes one event of the reports of a kind whose dates follow
 each other at most ``SAME_EVENT_DAYS`` apart, and when a side has no country
 (``both_sides_coded``), only within one story; ``event_key`` is the id of such an event.
-The evaluation counts two eligible events of a kind told by one sentence as a duplicate.
+(The evaluation counts duplicates by the reference scorer's own key, which it must follow.)
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """One event, many reports: which stored event a coded event is another report of.
 
 Two reports tell the same event when they are of the same *kind* (``records.identity``'s
-``event_kind``, which the evaluation counts duplicates by too: same source code, target
-code, CAMEO code and negation, both from headlines or both from texts) and their dates are
+``event_kind``: same source code, target code, CAMEO code and negation, both from headlines
+or both from texts) and their dates are
 at most ``SAME_EVENT_DAYS`` apart, and, when a side has no country ("RUS -> ?"), they come
 from the same story (an article and its copies): only reports with both sides coded merge
 across stories. Reports a day apart chain: an event is a connected
