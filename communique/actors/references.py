@@ -36,8 +36,9 @@ logger = logging.getLogger(__name__)
 
 GROUP_LOOKBACK_SENTENCES = 2
 PRONOUN_LOOKBACK_SENTENCES = 1
-PAIR_LOOKBACK = 200
-WHERE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within", "around"}  # mentions a "both sides" looks back over
+PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
+# A country after these is where something is, not who: no antecedent of "it" or "its".
+WHERE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within", "around"}
 
 
 @dataclass

@@ -212,18 +212,12 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
         found = _distinct([a for a in subject_actors if _foreign(a, own)])
         own_side = bool(subject_actors) and all(a.country in own for a in subject_actors)
         if not found and (lemma in grammar()["stance_verbs"] or _extraposed(clause, subjects)
-                          or own_side or _disapproves(tree, clause)):
+                          or own_side or predicate_disapproves(clause)):
             found = _distinct([a for t in _clause_tokens(tree, clause)
                                for a in actors_of(_actor_mentions(roles, t))
                                if _foreign(a, own)])
         return found if len(found) == 1 else []
     return []
-
-
-def _disapproves(tree, clause) -> bool:
-    """"said they were very disturbed by the U.S. moves": a complement with a word of
-    disapproval (grammar.yaml's ``disapproval_words``) takes a stance, as "warned" does."""
-    return predicate_disapproves(clause)
 
 
 def _extraposed(clause, subjects) -> bool:
