@@ -36,13 +36,13 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ..model import Actor, Article, Mention
+from ..events.roles import grammar
 from .gazetteer import Gazetteer
 
 logger = logging.getLogger(__name__)
 
 AGENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"})
 MIN_LEAD = 2
-PLACING_PREPOSITIONS = ("in", "from", "of", "throughout", "across")
 
 
 def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gazetteer,
@@ -71,7 +71,7 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
             # "King Hassan of Morocco": a person is placed by "of" alone ("Bush in Moscow"
             # is a visitor).
             country = _placed(article.doc[mention.head], named, posted, countries_only=True,
-                              prepositions=("of",))
+                              prepositions=frozenset({"of"}))
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
         elif _unnamed_agent(mention):
@@ -108,7 +108,7 @@ def _unnamed_person(mention: Mention) -> bool:
 
 
 def _placed(token, named: dict[int, Mention], posted: frozenset[str],
-            countries_only: bool = False, prepositions=PLACING_PREPOSITIONS,
+            countries_only: bool = False, prepositions: frozenset[str] | None = None,
             participles: frozenset[str] = frozenset(), where_they_act: bool = False) -> str | None:
     """"leaders in Baghdad", "officials from Tokyo": the one country of the place named; also
     the hosts a visitor meets where the meeting is ("met leaders in Baghdad"), and a group
@@ -133,7 +133,8 @@ def _placed(token, named: dict[int, Mention], posted: frozenset[str],
             holders += [acting, *(c for c in acting.children if c.dep_ == "dobj")]
     holders += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in participles]
     for prep in (c for holder in holders for c in holder.children):
-        if prep.dep_ == "prep" and prep.lower_ in prepositions:
+        if prep.dep_ == "prep" and prep.lower_ in (
+                prepositions or grammar()["placing_prepositions"]):
             for pobj in prep.children:
                 mention = named.get(pobj.i)
                 countries = {a.country for a in mention.actors if a.country and not (

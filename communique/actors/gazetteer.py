@@ -154,7 +154,6 @@ def plural(phrase: str) -> str:
 
 
 # Prepositions before a seat that make it a place, not the organisation: "talks in Brussels".
-SEAT_PLACING_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "outside", "inside"}
 
 # How much more a country's office holders must be documented for its namesake to win.
 COVERAGE_LEAD = 5
@@ -247,12 +246,18 @@ class Gazetteer:
         return self.iso_from_cameo.get(code)
 
 
+def _grammar():
+    from ..events.roles import grammar  # here: the events package imports this module
+
+    return grammar()
+
+
 def _short_name_fits(doc, anchor, entry: Entry, named: set[str]) -> bool:
     start, last = anchor.start, doc[anchor.end - 1]
     if entry.short_name == "seat":
         # "Brussels said" is the EU once the EU was named, unless it is where things happen
         return entry.key in named and not (
-            last.dep_ == "pobj" and last.head.lower_ in SEAT_PLACING_PREPOSITIONS)
+            last.dep_ == "pobj" and last.head.lower_ in _grammar()["seat_placing_prepositions"])
     if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].text[:1].isupper():
         return False
     if last.head.i >= anchor.end and last.dep_ in ("nummod", "compound", "amod", "nmod"):

@@ -1,7 +1,7 @@
 """Names in a phrase: the tokens of a person's name, and the country an "of" after it states."""
 from __future__ import annotations
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
+from ..events.roles import grammar
 
 
 def person_name_run(doc, phrase, by_token) -> list[int]:
@@ -17,7 +17,7 @@ def person_name_run(doc, phrase, by_token) -> list[int]:
 
     tokens = [i for i in sorted(phrase.tokens)
               if doc[i].ent_type_ == "PERSON" and in_name(i)
-              and doc[i].lower_ not in HONORIFICS and not doc[i].is_punct]
+              and doc[i].lower_ not in grammar()["honorifics"] and not doc[i].is_punct]
     if not tokens:
         return []
     # The name closest to the head, as one run of tokens (hyphens may join its parts).

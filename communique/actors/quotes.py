@@ -16,18 +16,19 @@ import bisect
 import logging
 
 from ..model import Actor, Mention
+from ..events.roles import grammar
 from .tree import Tree
 
 logger = logging.getLogger(__name__)
 
-FIRST_PERSON_PLURAL = {"we", "our", "us", "ours", "ourselves"}
 OPENING, CLOSING, STRAIGHT = "“", "”", '"'
 
 
 def attribute_quotes(doc, mentions: list[Mention], saying_verbs: frozenset[str],
                      tree: Tree) -> list[Mention]:
     quoted = _quoted_tokens(doc)
-    if not any(doc[i].lower_ in FIRST_PERSON_PLURAL for i in quoted):
+    first_person_plural = grammar()["first_person_plural"]
+    if not any(doc[i].lower_ in first_person_plural for i in quoted):
         return mentions
     by_head = {m.head: m for m in mentions}
     starts = [m.start for m in mentions]  # mentions come in text order
@@ -35,7 +36,7 @@ def attribute_quotes(doc, mentions: list[Mention], saying_verbs: frozenset[str],
     changed = {id(m): m for m in mentions}
     added: list[Mention] = []
     for number, sentence in enumerate(sentences):
-        pronouns = [t for t in sentence if t.i in quoted and t.lower_ in FIRST_PERSON_PLURAL]
+        pronouns = [t for t in sentence if t.i in quoted and t.lower_ in first_person_plural]
         if not pronouns:
             continue
         following = sentences[number + 1:number + 2]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ..model import Actor, Mention
 from .gazetteer import Entry, Gazetteer
+from ..events.roles import grammar
 from .tree import Tree
 
 logger = logging.getLogger(__name__)
@@ -37,8 +38,6 @@ logger = logging.getLogger(__name__)
 GROUP_LOOKBACK_SENTENCES = 2
 PRONOUN_LOOKBACK_SENTENCES = 1
 PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
-# A country after these is where something is, not who: no antecedent of "it" or "its".
-WHERE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within", "around"}
 
 
 @dataclass
@@ -197,7 +196,7 @@ class ReferenceResolver:
         """A country named as where something is ("for people in the UK using its hotspots")
         is no antecedent of "it" or "its": the thing there is."""
         token = self.doc[seen.head]
-        return token.dep_ == "pobj" and token.head.lower_ in WHERE_PREPOSITIONS
+        return token.dep_ == "pobj" and token.head.lower_ in grammar()["where_prepositions"]
 
     def _follows_a_subject_of_no_actor(self, pronoun) -> bool:
         """"Connectotel unveiled software in London. It said ...": an "it" that is the

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ..limits import check_budget
 from ..model import Actor, Article, Mention
+from ..events.roles import grammar
 from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
@@ -41,8 +42,6 @@ from .tree import Tree
 logger = logging.getLogger(__name__)
 
 NAME_ENTITIES = {"PERSON", "ORG"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "inside", "across", "around",
-                         "outside", "throughout", "within", "towards", "toward", "via", "through"}
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
 
 
@@ -313,7 +312,7 @@ class ArticleResolver:
         token = root
         while token.dep_ == "conj":
             token = token.head
-        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+        return token.dep_ == "pobj" and token.head.lower_ in grammar()["place_prepositions"]
 
     def _modifier_mentions(self, phrase: Phrase):
         """Names that modify a head which is not an actor stand alone: "Russian support",

@@ -7,8 +7,7 @@ actor; any other common noun makes it a thing's.
 """
 from __future__ import annotations
 
-PLACE_NOUNS = {"state", "province", "region", "district", "city", "county", "territory", "area",
-               "valley", "strip", "governorate", "oblast", "prefecture", "island", "islands"}
+from ..events.roles import grammar
 
 
 def _common_thing(head, by_token) -> bool:
@@ -38,4 +37,4 @@ def names_a_thing(token, by_token) -> bool:
         return False
     if head.pos_ == "NOUN":
         return _common_thing(head, by_token)
-    return head.pos_ == "PROPN" and head.lower_ not in PLACE_NOUNS
+    return head.pos_ == "PROPN" and head.lower_ not in grammar()["place_nouns"]

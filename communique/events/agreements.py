@@ -18,13 +18,10 @@ from importlib import resources
 import srsly
 
 from ..records.agreement import Agreement, AgreementEvidence
+from .roles import grammar
 
 DATA = resources.files("communique.events") / "data"
-LISTING_VERBS = {"cover", "include", "concern", "involve", "address", "deal", "focus", "relate",
-                 "span", "encompass", "regard", "establish", "provide"}
 FOLLOW_SENTENCES = 2
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 
 
 @functools.cache
@@ -104,7 +101,7 @@ def _followers(doc, group, tree):
             if not any(c.lower_ in ("other", "these", "those", "the", "both") for c in token.lefts):
                 continue
             verb = token.head
-            if verb.lemma_.lower() not in LISTING_VERBS:
+            if verb.lemma_.lower() not in grammar()["listing_verbs"]:
                 continue
             items = []
             for child in verb.children:
@@ -198,7 +195,7 @@ def _count(noun) -> int:
         if child.dep_ == "nummod":
             if child.like_num and child.text.isdigit():
                 return int(child.text)
-            return NUMBERS.get(child.lower_, 1)
+            return grammar()["number_words"].get(child.lower_, 1)
     return 1
 
 

@@ -34,7 +34,7 @@ from .counterparts import (
     protest_targets,
 )
 from .modality import clause_modality
-from .pairs import SYMMETRIC_PREFIXES, event_pairs
+from .pairs import event_pairs, is_symmetric
 from .patterns import Pattern, load_patterns
 from .roles import Roles, grammar, predicate_disapproves
 from .senses import without_competition
@@ -47,8 +47,6 @@ HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 STATEMENT, CRITICISM = "010", "111"
 FORCE_ROOTS = ("18", "19", "20")
-# Prepositions that say where, not at whom: "filing suits across the US" is aimed at no one.
-WHERE_PREPOSITIONS = ("in", "at", "across", "throughout", "within", "around")
 
 
 class ArticleCoder:
@@ -112,7 +110,7 @@ class ArticleCoder:
         for source, target in pairs:
             key = (source.code, target.code if target else None, code, sentence.start_char)
             reverse = (target.code if target else None, source.code, code, sentence.start_char)
-            if key in self.seen or (code.startswith(SYMMETRIC_PREFIXES)
+            if key in self.seen or (is_symmetric(code)
                                     and reverse in self.seen and reverse not in added):
                 continue
             self.seen.add(key)
@@ -220,7 +218,7 @@ class ArticleCoder:
                 return found
         helpers = grammar()["helper_nouns"]
         pairs = [(preposition, pobj) for preposition, pobj in roles.preposition_objects(token, only)
-                 if (allow_places or preposition not in WHERE_PREPOSITIONS)
+                 if (allow_places or preposition not in grammar()["where_prepositions"])
                  and not (preposition == "with" and pobj.lemma_.lower() in helpers)]
         if pattern.code[:2] >= HOSTILE_ROOTS:
             # "filed a complaint against Brussels with the WTO": a hostile act is aimed

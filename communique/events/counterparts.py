@@ -43,8 +43,6 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "appos", 
 # a mistake to sell weapons to Venezuela", parsed as a relative clause); a complement nested
 # in it is someone else's saying.
 NESTED_CLAUSE_DEPS = {"ccomp", "csubj", "parataxis", "punct"}
-# Prepositions that place an event rather than aim it: "troops would stay in Iraq".
-LOCATIVE = {"in", "at", "inside", "within", "near", "across", "throughout", "around"}
 # How deep inside the object phrase a counterpart may sit: "the withdrawal of some invasion
 # forces from Panama" (withdrawal > of > forces > from > Panama) is four steps, and nested
 # prepositions and participles ("assistance to the war waged by ...") add up.
@@ -69,7 +67,7 @@ def object_phrase_targets(roles: Roles, tree, trigger, sources: list[Actor],
     for verb in (trigger, *(c for c in tree.children(trigger) if c.dep_ == "xcomp")):
         starts += roles.object_tokens(verb)
         starts += [pobj for _, pobj in roles.preposition_objects(verb)
-                   if pobj.head.lower_ not in LOCATIVE]
+                   if pobj.head.lower_ not in grammar()["where_prepositions"]]
     own = _countries(sources)
     for start in starts:
         for token in _phrase_tokens(tree, start, OBJECT_DEPTH):
@@ -251,7 +249,7 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
         for child in tree.children(token):
             if child.dep_ in barriers and not _participle(child):
                 continue
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            if child.dep_ == "prep" and child.lower_ in grammar()["where_prepositions"]:
                 continue
             queue.append((child, level + 1))
 

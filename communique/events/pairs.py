@@ -20,9 +20,7 @@ from __future__ import annotations
 from ..model import Actor
 from .roles import grammar
 
-# Codes whose two parties do the same thing to each other: coded once per pair.
-SYMMETRIC_PREFIXES = ("030", "036", "040", "041", "044", "046", "05", "06", "19")
-COOPERATIVE_PREFIXES = tuple(p for p in SYMMETRIC_PREFIXES if p != "19")
+FIGHTING = "19"  # the one symmetric root that is not cooperation
 MAX_PARTIES_EACH_WAY = 3
 AIMED_ROOTS = "10"  # demands, disapproval, rejection, threats, protest and force: 10-20
 
@@ -30,13 +28,13 @@ AIMED_ROOTS = "10"  # demands, disapproval, rejection, threats, protest and forc
 def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
                 mutual: bool = False) -> list[tuple[Actor, Actor | None]]:
     """``mutual``: the targets are named as parties to each other ("between", "among")."""
-    symmetric = code.startswith(SYMMETRIC_PREFIXES)
+    symmetric = is_symmetric(code)
     named_sources = _by_country(sources)
     named_targets = _by_country(targets)
     if symmetric and mutual and not named_sources and _each_way(named_targets):
         return _each_way(named_targets)
     together = symmetric and bool(_each_way(named_sources)) and not named_targets and (
-        not targets or code.startswith(COOPERATIVE_PREFIXES))
+        not targets or not code.startswith(FIGHTING))
     if together:
         return _each_way(named_sources)
     if targets:
@@ -48,6 +46,12 @@ def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
     pairs = [(s, None) if t is not None and _same_state(s, t) else (s, t) for s, t in pairs]
     pairs = [_qualifiers_weighed(s, t, code) for s, t in pairs]
     return [(s, t) for s, t in dict.fromkeys(pairs) if recordable(s, t, code)]
+
+
+def is_symmetric(code: str) -> bool:
+    """Whether the two parties of an act with this code do it to each other (grammar.yaml's
+    ``symmetric_code_prefixes``)."""
+    return code.startswith(tuple(grammar()["symmetric_code_prefixes"]))
 
 
 def _qualifiers_weighed(source: Actor, target: Actor | None,

@@ -20,7 +20,6 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
 TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "from", "for", "toward", "towards",
                        "into", "over", "upon", "between", "among", "of", "in")
-LOCATIVE_PREPOSITIONS = {"in", "at", "to", "into", "near", "inside", "across", "around"}
 
 
 @functools.cache
