@@ -16,10 +16,10 @@ $(STAMP): pyproject.toml requirements.lock
 demo: $(STAMP)
 	$(BIN)/communique demo --db demo.db
 
-# Lint first (rules in pyproject.toml, [tool.ruff.lint]); no `ruff format --check` yet: the
-# code base is not in ruff's format, and reformatting it is a change of its own.
+# Lint and format check first (pyproject.toml, [tool.ruff]), then the suite.
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -1,5 +1,6 @@
 """The floor of memory: bare spaCy ``nlp.pipe`` over the texts of a JSONL file, as communique
 loads the model. Run by bench/run.py in a process of its own to read its peak memory."""
+
 import json
 import sys
 

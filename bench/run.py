@@ -13,6 +13,7 @@
 
 Medians of --repeat runs. Data comes from ../shared/data (never copied into the project).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,7 +46,9 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
-def report(name: str, seconds: float, count: int, unit: str, baseline: float | None = None, label: str = ""):
+def report(
+    name: str, seconds: float, count: int, unit: str, baseline: float | None = None, label: str = ""
+):
     line = f"{name:<34} {seconds:8.3f} s  {count / seconds:9.1f} {unit}/s"
     if baseline is not None:
         line += f"   ratio to {label}: {baseline / seconds:.2f}x throughput"
@@ -55,15 +58,19 @@ def report(name: str, seconds: float, count: int, unit: str, baseline: float | N
 def bench_html(shared: Path, repeat: int) -> None:
     import trafilatura
 
-    pages = [gzip.decompress(p.read_bytes()).decode("utf-8")
-             for p in sorted((shared / "data/zyte-article-extraction/html").glob("*.html.gz"))]
+    pages = [
+        gzip.decompress(p.read_bytes()).decode("utf-8")
+        for p in sorted((shared / "data/zyte-article-extraction/html").glob("*.html.gz"))
+    ]
     settings = Settings()
     cleaner = Cleaner(settings)
     docs = list(iter_documents([str(shared / "data/zyte-article-extraction/html")], settings))
 
     def bare():
         for html in pages:
-            trafilatura.bare_extraction(html, favor_precision=True, include_comments=False, with_metadata=True)
+            trafilatura.bare_extraction(
+                html, favor_precision=True, include_comments=False, with_metadata=True
+            )
 
     def ours():
         for doc in docs:
@@ -71,23 +78,42 @@ def bench_html(shared: Path, repeat: int) -> None:
 
     base = timed(bare, repeat)
     report("html: bare trafilatura", base, len(pages), "pages")
-    report("html: communique clean stage", timed(ours, repeat), len(pages), "pages", base, "bare trafilatura")
+    report(
+        "html: communique clean stage",
+        timed(ours, repeat),
+        len(pages),
+        "pages",
+        base,
+        "bare trafilatura",
+    )
 
 
 def bench_text(shared: Path, repeat: int) -> None:
     pipeline = Pipeline(Settings(dedupe=False))
-    bbc = list(iter_documents(sorted(str(p) for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir())))
-    reuters = list(itertools.islice(iter_documents([str(shared / "data/corpora/reuters21578.jsonl")]), 5000))
+    bbc = list(
+        iter_documents(
+            sorted(str(p) for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir())
+        )
+    )
+    reuters = list(
+        itertools.islice(iter_documents([str(shared / "data/corpora/reuters21578.jsonl")]), 5000)
+    )
     for name, docs in (("bbc", bbc), ("reuters (5,000)", reuters)):
-        report(f"text: clean {name}", timed(lambda docs=docs: list(pipeline.pipe(docs)), repeat),
-               len(docs), "docs")
+        report(
+            f"text: clean {name}",
+            timed(lambda docs=docs: list(pipeline.pipe(docs)), repeat),
+            len(docs),
+            "docs",
+        )
 
 
 def bench_dedupe(shared: Path, repeat: int) -> None:
     from datasketch import MinHash, MinHashLSH
 
     settings = Settings()
-    docs = iter_documents(sorted(str(p) for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir()))
+    docs = iter_documents(
+        sorted(str(p) for p in (shared / "data/corpora/bbc").iterdir() if p.is_dir())
+    )
     texts = [a.text for a in Pipeline(settings.replace(dedupe=False)).pipe(docs) if a.ok]
 
     def datasketch_run():
@@ -101,12 +127,21 @@ def bench_dedupe(shared: Path, repeat: int) -> None:
                 kept.append(m)
 
     def ours():
-        index = NearDuplicateIndex(settings.dedupe_threshold, settings.dedupe_num_perm, settings.shingle_size)
+        index = NearDuplicateIndex(
+            settings.dedupe_threshold, settings.dedupe_num_perm, settings.shingle_size
+        )
         return sum(index.check_and_add(str(i), t) is not None for i, t in enumerate(texts))
 
     base = timed(datasketch_run, repeat)
     report("dedupe bbc: datasketch", base, len(texts), "docs")
-    report("dedupe bbc: communique (rensa)", timed(ours, repeat), len(texts), "docs", base, "datasketch")
+    report(
+        "dedupe bbc: communique (rensa)",
+        timed(ours, repeat),
+        len(texts),
+        "docs",
+        base,
+        "datasketch",
+    )
     print(f"dedupe bbc: {ours()} of {len(texts)} articles marked as near-duplicates")
 
 
@@ -127,32 +162,43 @@ def bench_throughput(shared: Path, repeat: int, count: int, workers: int) -> Non
 
     settings = Settings()
     files = bbc_sample(shared, count)
-    texts = [a.text for a in Pipeline(settings.replace(dedupe=False)).pipe(iter_documents(files)) if a.ok]
+    texts = [
+        a.text for a in Pipeline(settings.replace(dedupe=False)).pipe(iter_documents(files)) if a.ok
+    ]
     nlp = load_pipeline(settings.model)
     warm_up(settings, CODE_STAGES)
     list(nlp.pipe(texts[:20]))  # warm caches before the first timing
 
     def code(executor) -> None:
         with open(os.devnull, "w", encoding="utf-8") as sink:
-            for articles in Runner(settings, CODE_STAGES, executor).run(iter_documents(files, settings)):
-                sink.writelines(json.dumps(article.code_record(), ensure_ascii=False) + "\n"
-                                for article in articles)
+            for articles in Runner(settings, CODE_STAGES, executor).run(
+                iter_documents(files, settings)
+            ):
+                sink.writelines(
+                    json.dumps(article.code_record(), ensure_ascii=False) + "\n"
+                    for article in articles
+                )
 
     times: dict[str, list[float]] = {"floor": [], "one": [], "many": []}
     with ProcessExecutor(workers, settings, CODE_STAGES) as pool:
         # Start the workers (each loads the model) with a first small run, timed apart.
         start_up = timed(lambda: _start_workers(pool, settings, workers), 1)
         for _ in range(repeat):
-            times["floor"].append(timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)), 1))
+            times["floor"].append(
+                timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)), 1)
+            )
             times["one"].append(timed(lambda: code(SerialExecutor()), 1))
             times["many"].append(timed(lambda: code(pool), 1))
     floor, one, many = (statistics.median(times[k]) for k in ("floor", "one", "many"))
     report(f"parse bbc ({len(texts)}): bare spaCy nlp.pipe", floor, len(texts), "docs")
     report("code: communique, 1 process", one, len(texts), "docs", floor, "bare parse")
     report(f"code: communique, {workers} processes", many, len(texts), "docs", floor, "bare parse")
-    print(f"code: 1 process reaches {floor / one:.2f}x the bare parse throughput (floor 0.80x); "
-          f"{workers} processes {one / many:.2f}x one process, once started "
-          f"(starting them took {start_up:.1f} s)", flush=True)
+    print(
+        f"code: 1 process reaches {floor / one:.2f}x the bare parse throughput (floor 0.80x); "
+        f"{workers} processes {one / many:.2f}x one process, once started "
+        f"(starting them took {start_up:.1f} s)",
+        flush=True,
+    )
 
 
 def _start_workers(pool, settings: Settings, workers: int) -> None:
@@ -171,11 +217,18 @@ def bench_stage_times(shared: Path, count: int) -> None:
     settings = Settings()
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        result = ingest(iter_documents(bbc_sample(shared, count), settings), Path(folder) / "bench.db",
-                        settings, executor=SerialExecutor())
+        result = ingest(
+            iter_documents(bbc_sample(shared, count), settings),
+            Path(folder) / "bench.db",
+            settings,
+            executor=SerialExecutor(),
+        )
         total = time.perf_counter() - start
     seconds = result.seconds
-    print(f"stages: ingest of {result.documents} BBC documents in one process, {total:.1f} s:", flush=True)
+    print(
+        f"stages: ingest of {result.documents} BBC documents in one process, {total:.1f} s:",
+        flush=True,
+    )
     for name in ("clean", "dedupe", "parse", "actors", "events", "store"):
         value = seconds.get(name, 0.0)
         print(f"  {name:<8} {value:8.2f} s  {value / total:6.1%}", flush=True)
@@ -211,8 +264,11 @@ def bench_linear(shared: Path, repeat: int, sizes_kb=LINEAR_SIZES_KB) -> None:
     text = "\n\n".join(parts)
     start = time.perf_counter()
     doc = Parser(settings)(Article(id="linear", text=text)).doc
-    print(f"linear: {len(text) / 1000:.0f} KB of BBC text ({len(parts)} articles, {len(doc):,} "
-          f"tokens) parsed once in {time.perf_counter() - start:.1f} s", flush=True)
+    print(
+        f"linear: {len(text) / 1000:.0f} KB of BBC text ({len(parts)} articles, {len(doc):,} "
+        f"tokens) parsed once in {time.perf_counter() - start:.1f} s",
+        flush=True,
+    )
     ends = list(itertools.accumulate(len(p) + 2 for p in parts))  # after each article's "\n\n"
     docs = []
     for size in sizes_kb:
@@ -234,14 +290,18 @@ def bench_linear(shared: Path, repeat: int, sizes_kb=LINEAR_SIZES_KB) -> None:
     previous = None
     for position, prefix in enumerate(docs):
         timing = tuple(min(r[position][k] for r in rounds) for k in (0, 1))
-        line = (f"linear: {len(prefix.text) / 1000:5.0f} KB ({len(prefix):6,} tokens): "
-                f"actors {timing[0]:7.2f} s, events {timing[1]:7.2f} s")
+        line = (
+            f"linear: {len(prefix.text) / 1000:5.0f} KB ({len(prefix):6,} tokens): "
+            f"actors {timing[0]:7.2f} s, events {timing[1]:7.2f} s"
+        )
         if previous is not None:
             events_growth = timing[1] / previous[1]
             both_growth = sum(timing) / sum(previous)
             verdict = "ok" if max(events_growth, both_growth) <= LINEAR_LIMIT else "TOO SLOW"
-            line += (f"; twice the text: events {events_growth:.2f}x, actors+events "
-                     f"{both_growth:.2f}x (limit {LINEAR_LIMIT}x): {verdict}")
+            line += (
+                f"; twice the text: events {events_growth:.2f}x, actors+events "
+                f"{both_growth:.2f}x (limit {LINEAR_LIMIT}x): {verdict}"
+            )
         print(line, flush=True)
         previous = timing
 
@@ -281,35 +341,70 @@ def bench_memory(shared: Path, sizes=(1000, 5000)) -> None:
         for size in sizes:
             sample = Path(folder) / f"reuters-{size}.jsonl"  # a temporary slice, deleted below
             sample.write_text("".join(lines[:size]), encoding="utf-8")
-            jobs[("bare spaCy", size)] = [sys.executable, str(Path(__file__).with_name("bare_parse.py")), str(sample)]
-            jobs[("code", size)] = [str(bin_dir / "communique"), "code", str(sample), "--workers", "1",
-                                    "--no-progress"]
-            jobs[("ingest", size)] = [str(bin_dir / "communique"), "ingest", str(sample), "--workers", "1",
-                                      "--no-progress", "--db", str(Path(folder) / f"{size}.db")]
+            jobs[("bare spaCy", size)] = [
+                sys.executable,
+                str(Path(__file__).with_name("bare_parse.py")),
+                str(sample),
+            ]
+            jobs[("code", size)] = [
+                str(bin_dir / "communique"),
+                "code",
+                str(sample),
+                "--workers",
+                "1",
+                "--no-progress",
+            ]
+            jobs[("ingest", size)] = [
+                str(bin_dir / "communique"),
+                "ingest",
+                str(sample),
+                "--workers",
+                "1",
+                "--no-progress",
+                "--db",
+                str(Path(folder) / f"{size}.db"),
+            ]
         with ThreadPoolExecutor(2) as pool:
             results = dict(zip(jobs, pool.map(peak_memory, jobs.values())))
     for name in ("bare spaCy", "code", "ingest"):
         small, large = (results[(name, size)] for size in sizes)
-        print(f"memory: {name:<10} peak {small:7.0f} MB at {sizes[0]:,} Reuters documents, "
-              f"{large:7.0f} MB at {sizes[1]:,}: growth {large / small:.2f}x (limit 1.25x)", flush=True)
+        print(
+            f"memory: {name:<10} peak {small:7.0f} MB at {sizes[0]:,} Reuters documents, "
+            f"{large:7.0f} MB at {sizes[1]:,}: growth {large / small:.2f}x (limit 1.25x)",
+            flush=True,
+        )
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared"
+    )
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--documents", type=int, default=400, help="BBC documents for the throughput runs")
+    parser.add_argument(
+        "--documents", type=int, default=400, help="BBC documents for the throughput runs"
+    )
     parser.add_argument("--workers", type=int, default=available_cores())
     parser.add_argument("--memory-sizes", default="1000,5000", help="two Reuters sample sizes")
-    parser.add_argument("--only", nargs="+",
-                        choices=["html", "text", "dedupe", "code", "stages", "linear", "memory"],
-                        help="run these sections only")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["html", "text", "dedupe", "code", "stages", "linear", "memory"],
+        help="run these sections only",
+    )
     args = parser.parse_args(argv)
     if not (args.shared / "data").is_dir():
-        print(f"bench: skipped, {args.shared}/data not found (the shared data lives beside the project)")
+        print(
+            f"bench: skipped, {args.shared}/data not found (the shared data lives beside the project)"
+        )
         return 0
-    print(f"bench: {platform.python_implementation()} {platform.python_version()}, "
-          f"{available_cores()} cores; medians of {args.repeat} runs", flush=True)
+    print(
+        f"bench: {platform.python_implementation()} {platform.python_version()}, "
+        f"{available_cores()} cores; medians of {args.repeat} runs",
+        flush=True,
+    )
     sections = {
         "html": lambda: bench_html(args.shared, args.repeat),
         "text": lambda: bench_text(args.shared, args.repeat),
@@ -317,7 +412,9 @@ def main(argv=None) -> int:
         "code": lambda: bench_throughput(args.shared, args.repeat, args.documents, args.workers),
         "stages": lambda: bench_stage_times(args.shared, args.documents),
         "linear": lambda: bench_linear(args.shared, args.repeat),
-        "memory": lambda: bench_memory(args.shared, tuple(int(n) for n in args.memory_sizes.split(","))),
+        "memory": lambda: bench_memory(
+            args.shared, tuple(int(n) for n in args.memory_sizes.split(","))
+        ),
     }
     for name in args.only or sections:
         sections[name]()

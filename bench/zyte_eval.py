@@ -6,6 +6,7 @@
 Without a file argument it runs `communique clean` itself. Prints precision, recall and F1
 (the benchmark's own metric, see communique.evaluate).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,7 +34,9 @@ def load_predictions(lines) -> dict[str, str | None]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("output", nargs="?", help="JSONL from `communique clean` (default: run it)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
@@ -41,8 +44,20 @@ def main(argv=None) -> int:
         with open(args.output, encoding="utf-8") as fh:
             predictions = load_predictions(fh)
     else:
-        run = subprocess.run([sys.executable, "-m", "communique.cli", "clean", str(args.data / "html"),
-                              "--format", "jsonl", "--no-dedupe"], capture_output=True, text=True)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "communique.cli",
+                "clean",
+                str(args.data / "html"),
+                "--format",
+                "jsonl",
+                "--no-dedupe",
+            ],
+            capture_output=True,
+            text=True,
+        )
         predictions = load_predictions(run.stdout.splitlines())
     scores = extraction_scores(load_truth(args.data), predictions)
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()}))

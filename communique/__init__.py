@@ -1,4 +1,5 @@
 """communique: political event data from raw news."""
+
 from importlib.metadata import PackageNotFoundError, version
 
 try:
@@ -17,8 +18,9 @@ __all__ += ["code_text"]
 CODE_STAGES = STAGE_ORDER  # coding runs every stage, in the canonical order
 
 
-def code_text(text: str, date: str | None = None, title: str | None = None,
-              settings: Settings | None = None) -> dict:
+def code_text(
+    text: str, date: str | None = None, title: str | None = None, settings: Settings | None = None
+) -> dict:
     """Code one plain text: the ``communique code --format jsonl`` record for it.
 
     >>> record = code_text("Egypt condemned Israel on Monday.", date="2025-06-24")

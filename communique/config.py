@@ -3,6 +3,7 @@
 The precedence (later wins) is defaults < file < environment < explicit keyword arguments,
 which is what a user expects from a command-line tool run in scripts and in CI.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -54,9 +55,14 @@ class Settings:
         if isinstance(self.dictionaries, list | tuple):
             # A tuple keeps the settings hashable (each process caches its pipeline by them);
             # absolute paths name the same files in every worker process.
-            object.__setattr__(self, "dictionaries", tuple(
-                os.path.abspath(os.path.expanduser(p)) if isinstance(p, str) else p
-                for p in self.dictionaries))
+            object.__setattr__(
+                self,
+                "dictionaries",
+                tuple(
+                    os.path.abspath(os.path.expanduser(p)) if isinstance(p, str) else p
+                    for p in self.dictionaries
+                ),
+            )
         problems = [problem for problem in map(self._check, fields(self)) if problem]
         if problems:
             raise ValueError("; ".join(problems))
@@ -72,7 +78,11 @@ class Settings:
             paths = isinstance(value, tuple) and all(isinstance(p, str) for p in value)
             return None if paths else f"{field.name} must be a list of file paths, not {value!r}"
         if kind.startswith("bool"):
-            return None if isinstance(value, bool) else f"{field.name} must be true or false, not {value!r}"
+            return (
+                None
+                if isinstance(value, bool)
+                else f"{field.name} must be true or false, not {value!r}"
+            )
         if kind.startswith(("int", "float")):
             number = (int, float) if kind.startswith("float") else int
             if isinstance(value, bool) or not isinstance(value, number):
@@ -97,8 +107,11 @@ class Settings:
     @classmethod
     def load(cls, path: str | os.PathLike | None = None, environ=None, **overrides) -> "Settings":
         values: dict = {}
-        config_path = Path(path) if path else next(
-            (Path(p) for p in DEFAULT_CONFIG_FILES if Path(p).is_file()), None)
+        config_path = (
+            Path(path)
+            if path
+            else next((Path(p) for p in DEFAULT_CONFIG_FILES if Path(p).is_file()), None)
+        )
         if config_path is not None:
             with open(config_path, "rb") as fh:
                 data = tomllib.load(fh)
@@ -106,7 +119,8 @@ class Settings:
             if isinstance(values.get("dictionaries"), list):
                 values["dictionaries"] = [
                     str(config_path.parent / Path(p).expanduser()) if isinstance(p, str) else p
-                    for p in values["dictionaries"]]
+                    for p in values["dictionaries"]
+                ]
         environ = os.environ if environ is None else environ
         for f in fields(cls):
             raw = environ.get(ENV_PREFIX + f.name.upper())
@@ -144,5 +158,7 @@ def _coerce(field: dataclasses.Field, raw: str):
         if kind.startswith("float"):
             return float(raw) if raw.lower() not in ("", "none") else None
     except ValueError:
-        raise ValueError(f"{ENV_PREFIX}{field.name.upper()} must be a number, not {raw!r}") from None
+        raise ValueError(
+            f"{ENV_PREFIX}{field.name.upper()} must be a number, not {raw!r}"
+        ) from None
     return raw or None

@@ -1,4 +1,5 @@
 """The Dask worker plugin: each worker loads the model once, when it joins the cluster."""
+
 from __future__ import annotations
 
 import asyncio

@@ -23,6 +23,7 @@ A name shared by two people in ``leaders.tsv`` is a warning: it is mostly one pe
 spellings, whose rows should be merged. ``communique check-data [PATH ...]`` (or ``python -m
 communique.dictionaries``) prints the problems and exits 1 if any is an error.
 """
+
 from __future__ import annotations
 
 import csv
@@ -85,8 +86,11 @@ class _Checker:
         must also open with the comment lines that document it."""
         self.file = shown
         if packaged and not path.read_text(encoding="utf-8").startswith("#"):
-            self.problem(1, "no documentation: a data file opens with '#' lines saying what "
-                            "it holds, then (TSV) the column header")
+            self.problem(
+                1,
+                "no documentation: a data file opens with '#' lines saying what "
+                "it holds, then (TSV) the column header",
+            )
         check = getattr(self, "check_" + form.name.split(".")[0])
         if form.is_yaml:
             check(self.yaml(path))
@@ -98,9 +102,12 @@ class _Checker:
             return
         missing = [column for column in form.required if column not in table.columns]
         if missing:
-            self.problem(table.header_line or 1, f"no column {', '.join(map(repr, missing))}: "
-                         f"a {form.name} file has the tab-separated columns "
-                         f"{' '.join(form.required + form.optional)}")
+            self.problem(
+                table.header_line or 1,
+                f"no column {', '.join(map(repr, missing))}: "
+                f"a {form.name} file has the tab-separated columns "
+                f"{' '.join(form.required + form.optional)}",
+            )
             return
         for line in table.untabbed:
             self.problem(line, "no tab in the line: columns are separated by tabs")
@@ -111,16 +118,21 @@ class _Checker:
             return YAML().load(path.read_text(encoding="utf-8-sig"))
         except Exception as error:  # a duplicate key, or no YAML at all
             mark = getattr(error, "problem_mark", None)
-            self.problem(mark.line + 1 if mark else 1,
-                         (getattr(error, "problem", None) or str(error)).split(" with value")[0])
+            self.problem(
+                mark.line + 1 if mark else 1,
+                (getattr(error, "problem", None) or str(error)).split(" with value")[0],
+            )
             return None
 
     def code(self, line: int, code, column: str, no_event: bool = False) -> None:
         if code in self.codes or (no_event and code == NO_EVENT):
             return
         if isinstance(code, str) and ":" in code:
-            self.problem(line, f"{column} {code!r}: PETRARCH2's code:reciprocal; put the "
-                               "second in the reciprocal column")
+            self.problem(
+                line,
+                f"{column} {code!r}: PETRARCH2's code:reciprocal; put the "
+                "second in the reciprocal column",
+            )
         else:
             self.problem(line, f"{column}: unknown CAMEO code {code!r} (not in cameo.tsv)")
 
@@ -139,8 +151,11 @@ class _Checker:
 
     def target(self, line: int, target: str) -> None:
         if not TARGET.fullmatch(target):
-            self.problem(line, f"target {target!r} is none of object, place, none, "
-                               "subject-before, prep:WORD or empty")
+            self.problem(
+                line,
+                f"target {target!r} is none of object, place, none, "
+                "subject-before, prep:WORD or empty",
+            )
 
     def unique(self, seen: dict, key, line: int, owner=None, what: str = "key") -> None:
         """Report ``key`` seen before: for another ``owner``, or (owner None) at all."""
@@ -163,8 +178,12 @@ class _Checker:
         for n, row in rows:
             self.code(n, row["code"], "code", no_event=True)
             self.target(n, row["target"])
-            self.unique(seen, (row["trigger"], words_key(row["words"]), row["target"]), n,
-                        what="trigger, words and target")
+            self.unique(
+                seen,
+                (row["trigger"], words_key(row["words"]), row["target"]),
+                n,
+                what="trigger, words and target",
+            )
 
     def check_synsets(self, rows) -> None:
         seen: dict = {}
@@ -179,8 +198,12 @@ class _Checker:
                     self.code(n, row[column], column, no_event=True)
             if row.get("reciprocal"):
                 self.code(n, row["reciprocal"], "reciprocal")
-            self.unique(seen, (row["lemma"], words_key(row["particle"]), row["verb_class"]), n,
-                        what="verb, particle and class")
+            self.unique(
+                seen,
+                (row["lemma"], words_key(row["particle"]), row["verb_class"]),
+                n,
+                what="verb, particle and class",
+            )
 
     def check_verb_patterns(self, rows) -> None:
         seen: dict = {}
@@ -193,8 +216,12 @@ class _Checker:
             for word in row["words"].split():
                 if word.lstrip("<").startswith("&") and word.lstrip("<&") not in self.synsets:
                     self.problem(n, f"unknown synset {word!r} (not in synsets.tsv)")
-            self.unique(seen, (row["verb_class"], words_key(row["words"]), row["target"]), n,
-                        what="class, words and target")
+            self.unique(
+                seen,
+                (row["verb_class"], words_key(row["words"]), row["target"]),
+                n,
+                what="class, words and target",
+            )
 
     def check_modality(self, modality) -> None:
         for table in ("threat_codes", "intent_codes"):
@@ -277,13 +304,21 @@ class _Checker:
             self.country(n, row["iso3"], "iso3")
             self.sector_list(n, row["sectors"].split())
             self.dates(n, row["start"], row["end"])
-            self.unique(offices, tuple(row.get(c, "") for c in ("name", "iso3", "sectors", "role",
-                                                                "start", "end")), n, what="office")
+            self.unique(
+                offices,
+                tuple(row.get(c, "") for c in ("name", "iso3", "sectors", "role", "start", "end")),
+                n,
+                what="office",
+            )
             for name in dict.fromkeys([row["name"], *_split(row.get("aliases", ""))]):
                 first = people.setdefault(name.casefold(), (n, row["name"]))
                 if first[1] != row["name"]:
-                    self.problem(n, f"name {name!r} of {row['name']!r} is on line {first[0]} "
-                                    f"for {first[1]!r} (one person under two names?)", "warning")
+                    self.problem(
+                        n,
+                        f"name {name!r} of {row['name']!r} is on line {first[0]} "
+                        f"for {first[1]!r} (one person under two names?)",
+                        "warning",
+                    )
 
     def dates(self, line: int, start: str, end: str) -> None:
         days = {}
@@ -304,8 +339,10 @@ class _Checker:
             return
         for position, item in enumerate(items or []):
             if not isinstance(item, dict) or "name" not in item:
-                self.problem(items.lc.item(position)[0] + 1,
-                             "an organisation is an item with a name (- name: ...)")
+                self.problem(
+                    items.lc.item(position)[0] + 1,
+                    "an organisation is an item with a name (- name: ...)",
+                )
                 continue
 
             def line(field: str) -> int:
@@ -321,8 +358,7 @@ class _Checker:
             for field in ("name", "aliases", "acronyms"):
                 aliases = [item[field]] if field == "name" else item.get(field) or []
                 for alias in aliases:
-                    self.unique(names, str(alias).casefold(), line(field), owner=name,
-                                what="name")
+                    self.unique(names, str(alias).casefold(), line(field), owner=name, what="name")
 
 
 def validate_dictionaries(events=None, actors=None) -> list[Problem]:
@@ -340,8 +376,7 @@ def validate_files(paths) -> list[Problem]:
     """Every problem in a user's dictionary files, checked against the packaged tables; a
     file is named in its problems as ``paths`` give it."""
     checker = _Checker(EVENTS, ACTORS)
-    formats = {path: recognise(path) if Path(path).is_file() else None
-               for path in map(str, paths)}
+    formats = {path: recognise(path) if Path(path).is_file() else None for path in map(str, paths)}
     for path, form in formats.items():
         if form is not None and form.name == "synsets.tsv":  # any file's patterns may use them
             checker.synsets.update(row["name"] for _, row in read_table(Path(path)).rows)
@@ -351,9 +386,16 @@ def validate_files(paths) -> list[Problem]:
         elif not Path(path).is_file():
             checker.problems.append(Problem(path, 0, "no such file"))
         else:
-            checker.problems.append(Problem(path, 0, (
-                "not a dictionary file: name it as the packaged file of its format (leaders.tsv, "
-                "organisations.yaml, patterns.tsv, ...) or give it that file's column header")))
+            checker.problems.append(
+                Problem(
+                    path,
+                    0,
+                    (
+                        "not a dictionary file: name it as the packaged file of its format (leaders.tsv, "
+                        "organisations.yaml, patterns.tsv, ...) or give it that file's column header"
+                    ),
+                )
+            )
     return checker.problems
 
 

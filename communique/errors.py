@@ -4,6 +4,7 @@ A code never changes meaning once released: users filter error records by it. Ea
 carries a plain message meant for a person, and ``record()`` gives the JSON shape of the
 contract (``{"code": "E...", "message": "..."}``).
 """
+
 from __future__ import annotations
 
 
@@ -84,6 +85,7 @@ class StoreError(CommuniqueError):
 
 class StoreUnavailable(CommuniqueError):
     """The database as a whole cannot be written (read-only, disk full): the run stops."""
+
     code = "E301"
     message = "the database cannot be written"
 
@@ -134,8 +136,24 @@ class WorkerLost(CommuniqueError):
 
 
 ALL_ERRORS = [
-    ReadError, EmptyDocument, BinaryDocument, DecompressError, TooLarge, BadJsonLine,
-    BadWarc, SymlinkLoop, NotFound, NoMainText, StoreError, TimeBudgetExceeded,
-    InternalError, WorkerLost, StoreUnavailable, NotADatabase, SchemaTooNew, TextTooLong,
-    UnmetStageRequirement, BadDictionary,
+    ReadError,
+    EmptyDocument,
+    BinaryDocument,
+    DecompressError,
+    TooLarge,
+    BadJsonLine,
+    BadWarc,
+    SymlinkLoop,
+    NotFound,
+    NoMainText,
+    StoreError,
+    TimeBudgetExceeded,
+    InternalError,
+    WorkerLost,
+    StoreUnavailable,
+    NotADatabase,
+    SchemaTooNew,
+    TextTooLong,
+    UnmetStageRequirement,
+    BadDictionary,
 ]

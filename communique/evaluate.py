@@ -17,6 +17,7 @@ reproduced from its ``evaluate.py``: 4-word shingles of ``\\w+`` tokens (case ke
 false positives per page normalised by the page's shingle count, precision and recall
 averaged over pages, F1 from the two averages.
 """
+
 from __future__ import annotations
 
 import json
@@ -140,8 +141,9 @@ def score_gold(gold: Gold, articles: list[Article]) -> Score:
     return score_articles(gold, articles)
 
 
-def evaluate_gold(path, settings: Settings | None = None, corpus=None,
-                  stages: Sequence[str] | None = None) -> Score:
+def evaluate_gold(
+    path, settings: Settings | None = None, corpus=None, stages: Sequence[str] | None = None
+) -> Score:
     """Score the coder on a gold file of any format: read, code, score."""
     gold = read_gold(path, settings, corpus)
     return score_gold(gold, code_gold(gold, stages))
@@ -153,10 +155,14 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def _shingles(text: str | None, n: int) -> Counter:
     tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+    return Counter(
+        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
+    )
 
 
-def shingle_match(true: str | None, predicted: str | None, n: int = 4) -> tuple[float, float, float]:
+def shingle_match(
+    true: str | None, predicted: str | None, n: int = 4
+) -> tuple[float, float, float]:
     """(tp, fp, fn) of one page, as fractions of all its shingles."""
     t, p = _shingles(true, n), _shingles(predicted, n)
     tp = fp = fn = 0.0
@@ -186,9 +192,13 @@ def extraction_scores(truth: Mapping[str, str], predicted: Mapping[str, str | No
     precision = statistics.mean([_precision(*m) for m in matches if m[0] + m[1] > 0])
     recall = statistics.mean([_recall(*m) for m in matches if m[0] + m[2] > 0])
     accuracy = statistics.mean(
-        float(_TOKEN.findall(truth[key]) == _TOKEN.findall(predicted.get(key) or "")) for key in truth)
-    return {"precision": precision, "recall": recall,
-            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-            "accuracy": accuracy, "pages": len(matches)}
-
-
+        float(_TOKEN.findall(truth[key]) == _TOKEN.findall(predicted.get(key) or ""))
+        for key in truth
+    )
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "accuracy": accuracy,
+        "pages": len(matches),
+    }

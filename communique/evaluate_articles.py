@@ -13,6 +13,7 @@ Gold files:
 Holdout paths are relative to ``corpus`` (by default the gold file's folder); the seed's
 article lies beside its gold file.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -39,12 +40,17 @@ class EventItem:
 
     @classmethod
     def from_json(cls, record: dict) -> EventItem:
-        return cls(id=record["id"], sources=tuple(record["sources"]),
-                   targets=tuple(record["targets"]), cameo_roots=tuple(record["cameo_roots"]),
-                   required=bool(record.get("required")), symmetric=bool(record.get("symmetric")),
-                   historical=bool(record.get("historical")),
-                   sentence_contains=record.get("sentence_contains") or None,
-                   cameo_expected=record.get("cameo_expected") or None)
+        return cls(
+            id=record["id"],
+            sources=tuple(record["sources"]),
+            targets=tuple(record["targets"]),
+            cameo_roots=tuple(record["cameo_roots"]),
+            required=bool(record.get("required")),
+            symmetric=bool(record.get("symmetric")),
+            historical=bool(record.get("historical")),
+            sentence_contains=record.get("sentence_contains") or None,
+            cameo_expected=record.get("cameo_expected") or None,
+        )
 
 
 def event_items(records: list[dict]) -> tuple[EventItem, ...]:
@@ -73,8 +79,9 @@ def read_holdout(path: Path, gold: dict, settings: Settings, corpus: Path) -> Go
     stories: dict[str, dict[str, Document]] = {}
     for name in {a["path"] for a in articles if a.get("doc_id")}:
         wanted = {a["doc_id"] for a in articles if a["path"] == name}
-        stories[name] = {d.id: d for d in iter_documents([str(corpus / name)], settings)
-                         if d.id in wanted}
+        stories[name] = {
+            d.id: d for d in iter_documents([str(corpus / name)], settings) if d.id in wanted
+        }
     units = []
     for article in articles:
         if article.get("doc_id"):
@@ -102,8 +109,13 @@ def _give_date(document: Document, date: str | None) -> None:
 def _gold(kind: str, path: Path, units: list, settings: Settings) -> Gold:
     from . import CODE_STAGES
 
-    return Gold(kind, path, tuple(GoldUnit(label, document, event_items(items))
-                                  for label, document, items in units), settings, CODE_STAGES)
+    return Gold(
+        kind,
+        path,
+        tuple(GoldUnit(label, document, event_items(items)) for label, document, items in units),
+        settings,
+        CODE_STAGES,
+    )
 
 
 # -- scorer ------------------------------------------------------------------------------------
@@ -114,16 +126,23 @@ def _country(actor) -> str | None:
 def eligible(event) -> bool:
     """Dyadic, international and asserted enough to count, as the scorer's rules say."""
     source, target = _country(event.get("source")), _country(event.get("target"))
-    return bool(source and target and source != target and not event.get("negated")
-                and event.get("modality") != "hypothetical" and event.get("cameo"))
+    return bool(
+        source
+        and target
+        and source != target
+        and not event.get("negated")
+        and event.get("modality") != "hypothetical"
+        and event.get("cameo")
+    )
 
 
 def matches_item(event, item: EventItem) -> bool:
     source, target = _country(event["source"]), _country(event["target"])
     if str(event["cameo"])[:2] not in item.cameo_roots:
         return False
-    if item.sentence_contains and item.sentence_contains not in (
-            event.get("evidence") or {}).get("sentence", ""):
+    if item.sentence_contains and item.sentence_contains not in (event.get("evidence") or {}).get(
+        "sentence", ""
+    ):
         return False
     if item.historical and not event.get("historical"):
         return False
@@ -146,8 +165,7 @@ class EventCounts:
     duplicates: int = 0
 
     def __add__(self, other: EventCounts) -> EventCounts:
-        return EventCounts(*(getattr(self, f.name) + getattr(other, f.name)
-                             for f in fields(self)))
+        return EventCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
     @property
     def recall(self) -> float:
@@ -173,9 +191,15 @@ class ArticleScore:
 
     def as_dict(self) -> dict:
         counts = self.counts
-        return {"path": self.label, "recall": counts.recall, "precision": counts.precision,
-                "type_accuracy": counts.type_accuracy, "duplicates": counts.duplicates,
-                "missed": self.missed, "unmatched": self.unmatched}
+        return {
+            "path": self.label,
+            "recall": counts.recall,
+            "precision": counts.precision,
+            "type_accuracy": counts.type_accuracy,
+            "duplicates": counts.duplicates,
+            "missed": self.missed,
+            "unmatched": self.unmatched,
+        }
 
 
 def score_article(label: str, items: tuple[EventItem, ...], events: list[dict]) -> ArticleScore:
@@ -186,17 +210,40 @@ def score_article(label: str, items: tuple[EventItem, ...], events: list[dict]) 
     good = [e for e in produced if any(matches_item(e, g) for g in items)]
     # a duplicate, by the reference scorer's key (../shared/tools/score_events.py): the same
     # source and target codes and CAMEO code in the same sentence
-    keys = [(e["source"].get("code"), e["target"].get("code"), e["cameo"],
-             e["evidence"]["sentence"]) for e in produced]
+    keys = [
+        (e["source"].get("code"), e["target"].get("code"), e["cameo"], e["evidence"]["sentence"])
+        for e in produced
+    ]
     typed = [g for g in items if g.cameo_expected]
-    exact = [g for g in typed if any(matches_item(e, g) and e["cameo"] == g.cameo_expected
-                                     for e in produced)]
-    counts = EventCounts(found=len(found), required=len(required), good=len(good),
-                         produced=len(produced), typed=len(typed), exact=len(exact),
-                         duplicates=len(keys) - len(set(keys)))
-    return ArticleScore(label, counts, [g.id for g in required if g not in found],
-                        [(_country(e["source"]), _country(e["target"]), e["cameo"],
-                          e["evidence"]["sentence"][:80]) for e in produced if e not in good])
+    exact = [
+        g
+        for g in typed
+        if any(matches_item(e, g) and e["cameo"] == g.cameo_expected for e in produced)
+    ]
+    counts = EventCounts(
+        found=len(found),
+        required=len(required),
+        good=len(good),
+        produced=len(produced),
+        typed=len(typed),
+        exact=len(exact),
+        duplicates=len(keys) - len(set(keys)),
+    )
+    return ArticleScore(
+        label,
+        counts,
+        [g.id for g in required if g not in found],
+        [
+            (
+                _country(e["source"]),
+                _country(e["target"]),
+                e["cameo"],
+                e["evidence"]["sentence"][:80],
+            )
+            for e in produced
+            if e not in good
+        ],
+    )
 
 
 @dataclass(frozen=True)
@@ -224,14 +271,28 @@ class ArticlesScore:
 
     def as_dict(self) -> dict:
         counts = self.counts
-        return {"format": self.kind, "recall": counts.recall, "precision": counts.precision,
-                "type_accuracy": counts.type_accuracy, "duplicates": counts.duplicates,
-                "found": counts.found, "required": counts.required, "good": counts.good,
-                "produced": counts.produced, "typed": counts.typed, "exact": counts.exact,
-                "articles": [article.as_dict() for article in self.articles]}
+        return {
+            "format": self.kind,
+            "recall": counts.recall,
+            "precision": counts.precision,
+            "type_accuracy": counts.type_accuracy,
+            "duplicates": counts.duplicates,
+            "found": counts.found,
+            "required": counts.required,
+            "good": counts.good,
+            "produced": counts.produced,
+            "typed": counts.typed,
+            "exact": counts.exact,
+            "articles": [article.as_dict() for article in self.articles],
+        }
 
 
 def score_articles(gold: Gold, articles: list[Article]) -> ArticlesScore:
     """The scorer of seed and holdout gold: each article's events against its items."""
-    return ArticlesScore(gold.kind, tuple(score_article(unit.label, unit.items, article.events)
-                                          for unit, article in zip(gold.units, articles)))
+    return ArticlesScore(
+        gold.kind,
+        tuple(
+            score_article(unit.label, unit.items, article.events)
+            for unit, article in zip(gold.units, articles)
+        ),
+    )

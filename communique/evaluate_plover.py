@@ -12,6 +12,7 @@ one-sentence article, its text taken as clean. The scorer counts:
 - coded actors: gold actors that some produced event of the sentence has in the same role,
   with the same country (through the coder).
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,12 @@ NON_STATE_GOLD = {"NGO": "NGO", "IMG": "REB", "ISM": None}
 # CAMEO 1.x country codes that differ from ISO and from the Phoenix tables of 2014.
 OBSOLETE_CAMEO = {"VTN": "VNM", "JAP": "JPN", "ITL": "ITA"}
 # PLOVER 0.5b1 labels of the gold standard, in today's PLOVER.
-PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-                  "FIGHT": "ASSAULT"}
+PLOVER_RENAMED = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 ROLES = ("source", "target")
 
 
@@ -56,8 +61,11 @@ class PloverItem:
 
 
 def _gold_actors(value) -> tuple[dict, ...]:
-    return tuple(a for a in value if a.get("code") and a.get("actorText")) \
-        if isinstance(value, list) else ()
+    return (
+        tuple(a for a in value if a.get("code") and a.get("actorText"))
+        if isinstance(value, list)
+        else ()
+    )
 
 
 def read_plover(path: Path, records: list[dict], settings: Settings) -> Gold:
@@ -67,8 +75,13 @@ def read_plover(path: Path, records: list[dict], settings: Settings) -> Gold:
     for record in records:
         if record.get("event") == "DOCUMENT" or not record.get("text"):
             continue
-        item = PloverItem(record["id"], record["text"], record["event"],
-                          _gold_actors(record.get("source")), _gold_actors(record.get("target")))
+        item = PloverItem(
+            record["id"],
+            record["text"],
+            record["event"],
+            _gold_actors(record.get("source")),
+            _gold_actors(record.get("target")),
+        )
         document = Document(id=record["id"], content=record["text"], date=record.get("date"))
         units.append(GoldUnit(record["id"], document, (item,)))
     return Gold("plover", path, tuple(units), settings, canonical_stages("parse"))
@@ -93,8 +106,11 @@ def _overlaps(text: str, gold_text: str, actor: dict) -> bool:
     gold_text = " ".join(gold_text.split())
     parts = [p.strip(". ") for p in gold_text.split("..")]
     if not all(part in text for part in parts if part):
-        parts = [w for w in re.findall(r"[\w'’-]+", gold_text)
-                 if w.lower() not in ("the", "and", "of", "in", "for") and (len(w) > 3 or w[0].isupper())]
+        parts = [
+            w
+            for w in re.findall(r"[\w'’-]+", gold_text)
+            if w.lower() not in ("the", "and", "of", "in", "for") and (len(w) > 3 or w[0].isupper())
+        ]
     for part in parts:
         start = text.find(part) if part else -1
         while start >= 0:
@@ -135,8 +151,9 @@ def count_events(units, articles, to_iso) -> PloverEventCounts:
     for unit, article in zip(units, articles):
         (item,) = unit.items
         counts.sentences += 1
-        sources = {OBSOLETE_CAMEO.get(a["code"]) or to_iso(a["code"]) or a["code"]
-                   for a in item.source}
+        sources = {
+            OBSOLETE_CAMEO.get(a["code"]) or to_iso(a["code"]) or a["code"] for a in item.source
+        }
         kinds = [e for e in article.events if e["plover"]["event"]]
         right = [e for e in kinds if e["plover"]["event"] == item.plover_type]
         counts.produced += len(kinds)
@@ -146,8 +163,14 @@ def count_events(units, articles, to_iso) -> PloverEventCounts:
             if any((e["source"] or {}).get("country") in sources for e in right):
                 counts.recalled += 1
         else:
-            counts.misses.append((item.id, item.plover_type,
-                                  sorted({e["plover"]["event"] for e in kinds}), item.text[:100]))
+            counts.misses.append(
+                (
+                    item.id,
+                    item.plover_type,
+                    sorted({e["plover"]["event"] for e in kinds}),
+                    item.text[:100],
+                )
+            )
     return counts
 
 
@@ -165,8 +188,14 @@ def count_actors(units, articles, to_iso) -> dict[str, RoleCounts]:
                     counts.correct += 1
                     continue
                 errors = counts.wrong_country if overlapping else counts.missed
-                errors.append({"id": item.id, "gold": gold, "text": item.text,
-                               "produced": [(a["text"], a["country"]) for a in overlapping]})
+                errors.append(
+                    {
+                        "id": item.id,
+                        "gold": gold,
+                        "text": item.text,
+                        "produced": [(a["text"], a["country"]) for a in overlapping],
+                    }
+                )
     return scores
 
 
@@ -176,8 +205,11 @@ def count_coded_actors(units, articles, to_iso) -> dict[str, RoleCounts]:
     for unit, article in zip(units, articles):
         (item,) = unit.items
         for role, counts in scores.items():
-            sides = [{"country": e[role].get("country"), "sectors": e[role].get("sectors") or []}
-                     for e in article.events if e.get(role)]
+            sides = [
+                {"country": e[role].get("country"), "sectors": e[role].get("sectors") or []}
+                for e in article.events
+                if e.get(role)
+            ]
             for gold in item.actors(role):
                 counts.total += 1
                 if any(_actor_matches(gold["code"], side, to_iso) for side in sides):
@@ -214,17 +246,24 @@ class PloverScore:
         return ratio(self.events.typed, self.events.sentences)
 
     def as_dict(self) -> dict:
-        return {"format": self.kind, "sentences": self.sentences,
-                "type_accuracy": self.type_accuracy, "recall": self.recall,
-                "precision": self.precision, "misses": self.events.misses,
-                "source_accuracy": self.actors["source"].accuracy,
-                "target_accuracy": self.actors["target"].accuracy,
-                "coded_source_accuracy": self.coded["source"].accuracy,
-                "coded_target_accuracy": self.coded["target"].accuracy}
+        return {
+            "format": self.kind,
+            "sentences": self.sentences,
+            "type_accuracy": self.type_accuracy,
+            "recall": self.recall,
+            "precision": self.precision,
+            "misses": self.events.misses,
+            "source_accuracy": self.actors["source"].accuracy,
+            "target_accuracy": self.actors["target"].accuracy,
+            "coded_source_accuracy": self.coded["source"].accuracy,
+            "coded_target_accuracy": self.coded["target"].accuracy,
+        }
 
 
 def score_plover(gold: Gold, articles: list[Article], to_iso: Callable) -> PloverScore:
     """The scorer of PLOVER gold: ``to_iso`` turns a CAMEO country code into ISO."""
-    return PloverScore(count_events(gold.units, articles, to_iso),
-                       count_actors(gold.units, articles, to_iso),
-                       count_coded_actors(gold.units, articles, to_iso))
+    return PloverScore(
+        count_events(gold.units, articles, to_iso),
+        count_actors(gold.units, articles, to_iso),
+        count_coded_actors(gold.units, articles, to_iso),
+    )

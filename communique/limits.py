@@ -9,6 +9,7 @@ after the deadline: it raises ``BudgetInterrupt`` in the working thread, where t
 of Python code meets it. The budget lives in a context variable, so threads (a Dask
 worker's) each keep their own.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -36,7 +37,8 @@ class BudgetInterrupt(TimeBudgetExceeded):
 def _overrun(seconds: float) -> TimeBudgetExceeded:
     return TimeBudgetExceeded(
         f"the document took longer than the time budget of {seconds:g} s and was stopped "
-        "(setting max_document_seconds)")
+        "(setting max_document_seconds)"
+    )
 
 
 @contextmanager
@@ -90,7 +92,8 @@ def share_of_batch(articles, seconds: float) -> None:
 # that leaves the interpreter's "asynchronous exception pending" signal on for good, and
 # every later line of Python then runs the slow path; a traced program hangs.)
 _set_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
-    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi)
+)
 REFIRE_SECONDS = 1.0  # code that catches every exception (and goes on) is interrupted again
 
 

@@ -4,6 +4,7 @@ A ``Document`` is what a reader found: raw bytes or text plus the metadata the c
 knew. A ``Article`` is the cleaned report that every later stage enriches. Both are plain
 dataclasses so they pickle cheaply across worker processes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -65,8 +66,16 @@ class Article:
 
     @classmethod
     def from_document(cls, doc: Document) -> "Article":
-        return cls(id=doc.id, path=doc.path, url=doc.url, title=doc.title, date=doc.date,
-                   source=doc.source, error=doc.error, warnings=list(doc.warnings))
+        return cls(
+            id=doc.id,
+            path=doc.path,
+            url=doc.url,
+            title=doc.title,
+            date=doc.date,
+            source=doc.source,
+            error=doc.error,
+            warnings=list(doc.warnings),
+        )
 
     def detach(self) -> "Article":
         """Drop what the stages kept for each other (the spaCy Docs), leaving the results:
@@ -88,8 +97,14 @@ class Article:
         if self.error is not None:
             return self.error_record()
         return {
-            "id": self.id, "path": self.path, "title": self.title, "date": self.date,
-            "source": self.source, "url": self.url, "author": self.author, "text": self.text,
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "url": self.url,
+            "author": self.author,
+            "text": self.text,
             "duplicate_of": self.duplicate_of,
             "removed": [block.to_dict() for block in self.removed],
             "warnings": self.warnings,
@@ -99,18 +114,30 @@ class Article:
         """The ``communique code --format jsonl`` shape of the contract."""
         if self.error is not None:
             return self.error_record()
-        return {"id": self.id, "path": self.path, "title": self.title, "date": self.date,
-                "source": self.source, "url": self.url, "text": self.text,
-                "duplicate_of": self.duplicate_of, "events": self.events,
-                "agreements": self.agreements, "warnings": self.warnings}
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "url": self.url,
+            "text": self.text,
+            "duplicate_of": self.duplicate_of,
+            "events": self.events,
+            "agreements": self.agreements,
+            "warnings": self.warnings,
+        }
 
     def actors_record(self) -> dict:
         """The ``communique actors --format jsonl`` shape of the contract."""
         if self.error is not None:
             return self.error_record()
-        return {"id": self.id, "path": self.path,
-                "actors": [record for mention in self.mentions for record in mention.records()],
-                "warnings": self.warnings}
+        return {
+            "id": self.id,
+            "path": self.path,
+            "actors": [record for mention in self.mentions for record in mention.records()],
+            "warnings": self.warnings,
+        }
 
 
 @dataclass(frozen=True)
@@ -121,6 +148,7 @@ class Actor:
     qualifier: a country or body that only qualifies a thing, as in "US shows", group
     member, unknown); ``group`` names the group a member was expanded from.
     """
+
     code: str | None
     country: str | None
     sectors: tuple[str, ...] = ()
@@ -130,8 +158,15 @@ class Actor:
     kind: str = "unknown"
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "country": self.country, "sectors": list(self.sectors),
-                "name": self.name, "text": self.text, "group": self.group, "kind": self.kind}
+        return {
+            "code": self.code,
+            "country": self.country,
+            "sectors": list(self.sectors),
+            "name": self.name,
+            "text": self.text,
+            "group": self.group,
+            "kind": self.kind,
+        }
 
 
 @dataclass
@@ -142,6 +177,7 @@ class Mention:
     the event coder finds the actor of a subject or an object. A group mention ("the two
     countries") resolves to several actors, one per member.
     """
+
     start: int  # character offsets into Article.text
     end: int
     head: int
@@ -149,5 +185,7 @@ class Mention:
     rule: str = ""  # which resolution rule decided it; for debugging and evaluation
 
     def records(self) -> list[dict]:
-        return [{**actor.to_dict(), "start": self.start, "end": self.end, "rule": self.rule}
-                for actor in self.actors]
+        return [
+            {**actor.to_dict(), "start": self.start, "end": self.end, "rule": self.rule}
+            for actor in self.actors
+        ]

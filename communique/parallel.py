@@ -16,6 +16,7 @@ flight, so memory is bounded by partitions, not by the corpus. A worker loads th
 (a process-wide cache; on Dask a worker plugin warms it when the worker joins) and sends
 back articles without their spaCy Docs.
 """
+
 from __future__ import annotations
 
 import collections
@@ -174,10 +175,13 @@ class ProcessExecutor(_WindowedExecutor):
     def __init__(self, workers: int, settings: Settings, stages: Sequence[str]):
         self.window = 2 * workers
         self._start = functools.partial(
-            ProcessPoolExecutor, max_workers=workers, initializer=start_worker,
+            ProcessPoolExecutor,
+            max_workers=workers,
+            initializer=start_worker,
             initargs=(settings, tuple(stages), os.getpid()),
             # spawn, not fork: the parent may hold threads (a progress bar, SQLite) that fork copies badly
-            mp_context=multiprocessing.get_context("spawn"))
+            mp_context=multiprocessing.get_context("spawn"),
+        )
         self.pool = self._start()
 
     def submit(self, fn, partition):
@@ -235,8 +239,13 @@ class Runner:
     spent per stage, in workers too.
     """
 
-    def __init__(self, settings: Settings, stages: Sequence[str], executor=None,
-                 keep: Callable[[Article], bool] | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        stages: Sequence[str],
+        executor=None,
+        keep: Callable[[Article], bool] | None = None,
+    ):
         self.front, self.back, dedupe = split_stages(settings, stages)
         self.settings = settings
         self.executor = executor or SerialExecutor()
@@ -248,8 +257,12 @@ class Runner:
         iterator = iter(documents)
         partitions = iter(lambda: list(itertools.islice(iterator, self.settings.batch_size)), [])
         front = functools.partial(run_partition, self.settings, self.front)
-        cleaned = (self._articles(outcome, partition) for partition, outcome in
-                   _paired(partitions, lambda parts: self.executor.map(front, parts)))
+        cleaned = (
+            self._articles(outcome, partition)
+            for partition, outcome in _paired(
+                partitions, lambda parts: self.executor.map(front, parts)
+            )
+        )
         if not self.back:
             for articles in cleaned:
                 self._parent_steps(articles)
@@ -258,7 +271,8 @@ class Runner:
         back = functools.partial(run_partition, self.settings, self.back)
         staged = (self._parent_steps(articles) for articles in cleaned)
         for (articles, live), outcome in _paired(
-                staged, lambda parts: self.executor.map(back, (live for _, live in parts))):
+            staged, lambda parts: self.executor.map(back, (live for _, live in parts))
+        ):
             coded = iter(self._articles(outcome, live))
             live_ids = {id(article) for article in live}
             yield [next(coded) if id(article) in live_ids else article for article in articles]
@@ -277,7 +291,9 @@ class Runner:
             return self.keep(article)
         except Exception as error:  # noqa: BLE001 - the article fails, not its batch
             logger.debug("keep() failed on %s", article.id, exc_info=True)
-            article.error = InternalError(f"internal error before coding: {type(error).__name__}: {error}")
+            article.error = InternalError(
+                f"internal error before coding: {type(error).__name__}: {error}"
+            )
             return False
 
     def _articles(self, outcome, items: list) -> list[Article]:
@@ -286,11 +302,13 @@ class Runner:
             return outcome.articles
         # The whole partition failed outside the per-document guards (a worker died).
         logger.warning("a partition of %d documents failed: %s", len(items), outcome)
-        articles = [item if isinstance(item, Article) else Article.from_document(item)
-                    for item in items]
+        articles = [
+            item if isinstance(item, Article) else Article.from_document(item) for item in items
+        ]
         for article in articles:
             article.error = article.error or WorkerLost(
-                f"the worker processing this document failed: {type(outcome).__name__}: {outcome}")
+                f"the worker processing this document failed: {type(outcome).__name__}: {outcome}"
+            )
         return articles
 
 
@@ -308,8 +326,13 @@ def _paired(items: Iterable, mapper: Callable[[Iterable], Iterator]) -> Iterator
         yield held.popleft(), result
 
 
-def executor_for(settings: Settings, stages: Sequence[str], workers: int | None = None,
-                 scheduler=None, documents: int | None = None):
+def executor_for(
+    settings: Settings,
+    stages: Sequence[str],
+    workers: int | None = None,
+    scheduler=None,
+    documents: int | None = None,
+):
     """The executor a run asks for: a Dask cluster, N local processes, or this process.
 
     ``workers`` None means every available core; a run of at most one partition

@@ -9,6 +9,7 @@ remaining stages, and the stream goes on.
 The stages and their contracts are registered in ``stages.py``; a pipeline whose stages do
 not meet each other's requirements is refused when it is built (E500).
 """
+
 from __future__ import annotations
 
 import collections
@@ -26,8 +27,10 @@ from .stages import canonical_stages, check_stages
 logger = logging.getLogger(__name__)
 
 DEFAULT_STAGES = canonical_stages(last="dedupe")
-UNDATED_WARNING = ("no publication date: events are dated only where the text gives a year; "
-                   "give one with --date YYYY-MM-DD or a \"date\" field in JSONL")
+UNDATED_WARNING = (
+    "no publication date: events are dated only where the text gives a year; "
+    'give one with --date YYYY-MM-DD or a "date" field in JSONL'
+)
 _undated_logged = False  # the log says it once per process; each article's record says it too
 
 
@@ -37,8 +40,12 @@ class Pipeline:
     articles); a stage that requires a field neither it nor an earlier stage gives raises
     ``UnmetStageRequirement``."""
 
-    def __init__(self, settings: Settings | None = None, stages: Sequence[str] = DEFAULT_STAGES,
-                 given: Iterable[str] | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        given: Iterable[str] | None = None,
+    ):
         self.settings = settings or Settings()
         if not self.settings.dedupe:
             stages = [name for name in stages if name != "dedupe"]
@@ -92,8 +99,12 @@ class Pipeline:
 
     def _run_stage_untimed(self, stage, items: list, first: bool) -> list[Article]:
         if first:
-            return [self._guarded(stage, doc, Article.from_document(doc)) if doc.error is None
-                    else Article.from_document(doc) for doc in items]
+            return [
+                self._guarded(stage, doc, Article.from_document(doc))
+                if doc.error is None
+                else Article.from_document(doc)
+                for doc in items
+            ]
         live = [article for article in items if article.error is None]
         if live and hasattr(stage, "pipe"):
             # A stage that works on whole batches charges each article its time itself.
@@ -118,8 +129,9 @@ class Pipeline:
         except Exception as error:  # never let one document stop the run
             logger.warning("stage %s failed on %s: %s", stage.name, article.id, error)
             logger.debug("traceback of the failure", exc_info=True)
-            article.error = InternalError(f"internal error in stage {stage.name}: "
-                                          f"{type(error).__name__}: {error}")
+            article.error = InternalError(
+                f"internal error in stage {stage.name}: {type(error).__name__}: {error}"
+            )
         return article
 
 

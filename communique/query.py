@@ -4,6 +4,7 @@ Every function takes an open connection (``store.db.connect(path, readonly=True)
 returns plain dicts: events in the contract's Event shape with ``num_mentions``,
 ``num_articles`` and ``num_sources`` beside it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -48,8 +49,10 @@ def country_code(value: str | None, name: str = "country") -> str | None:
         return value.upper()
     code = _country_names().get(value.lower().removeprefix("the ").strip())
     if code is None:
-        raise QueryError(f"{name}: {value!r} is neither a country code (ISO 3166 alpha-3, or "
-                         "IGO) nor a country name communique knows")
+        raise QueryError(
+            f"{name}: {value!r} is neither a country code (ISO 3166 alpha-3, or "
+            "IGO) nor a country name communique knows"
+        )
     return code
 
 
@@ -90,8 +93,10 @@ def fts_query(text: str) -> str:
 
 def _dyad_filter(source, target, either_direction: bool, where: list, params: list) -> None:
     if source and target and either_direction:
-        where.append("((source_country = ? AND target_country = ?) OR "
-                     "(source_country = ? AND target_country = ?))")
+        where.append(
+            "((source_country = ? AND target_country = ?) OR "
+            "(source_country = ? AND target_country = ?))"
+        )
         params += [source, target, target, source]
         return
     if source:
@@ -130,10 +135,23 @@ MODALITIES = ("asserted", "reported", "intended", "hypothetical")
 SIDES = ("source", "target")
 
 
-def _event_conditions(source=None, target=None, either_direction=False, country=None,
-                      cameo=None, quad=None, since=None, until=None, q=None, article_id=None,
-                      sector=None, modality=None, negated=None, between_countries=False,
-                      actor=None) -> tuple[list[str], list]:
+def _event_conditions(
+    source=None,
+    target=None,
+    either_direction=False,
+    country=None,
+    cameo=None,
+    quad=None,
+    since=None,
+    until=None,
+    q=None,
+    article_id=None,
+    sector=None,
+    modality=None,
+    negated=None,
+    between_countries=False,
+    actor=None,
+) -> tuple[list[str], list]:
     """The WHERE conditions (and their parameters) of an event filter; every list and count
     of events takes the same ones."""
     source, target = country_code(source, "source"), country_code(target, "target")
@@ -143,8 +161,10 @@ def _event_conditions(source=None, target=None, either_direction=False, country=
     _date_filter(since, until, where, params)
     involving(country, where, params)
     if between_countries:
-        where.append("source_country IS NOT NULL AND target_country IS NOT NULL "
-                     "AND source_country != target_country")
+        where.append(
+            "source_country IS NOT NULL AND target_country IS NOT NULL "
+            "AND source_country != target_country"
+        )
     if cameo:
         if not str(cameo).isdigit() or len(str(cameo)) > 4:
             raise QueryError("cameo must be a CAMEO code or its first digits, e.g. 04 or 057")
@@ -156,9 +176,14 @@ def _event_conditions(source=None, target=None, either_direction=False, country=
         where.append("quad_class = ?")
         params.append(int(quad))
     if sector:
-        where.append("(" + " OR ".join(
-            f"EXISTS (SELECT 1 FROM json_each({side}, '$.sectors') WHERE value = ?)"
-            for side in SIDES) + ")")
+        where.append(
+            "("
+            + " OR ".join(
+                f"EXISTS (SELECT 1 FROM json_each({side}, '$.sectors') WHERE value = ?)"
+                for side in SIDES
+            )
+            + ")"
+        )
         params += [sector.strip().upper()] * 2
     if modality:
         if modality not in MODALITIES:
@@ -175,9 +200,11 @@ def _event_conditions(source=None, target=None, either_direction=False, country=
         if not words:
             where.append("0")  # no word to look for: nothing matches
         else:
-            where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id IN "
-                         "(SELECT id FROM articles WHERE rowid IN "
-                         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))")
+            where.append(
+                "id IN (SELECT event_id FROM event_mentions WHERE article_id IN "
+                "(SELECT id FROM articles WHERE rowid IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))"
+            )
             params.append(words)
     if article_id:
         where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
@@ -193,8 +220,10 @@ def _actor_filter(words: str, where: list, params: list) -> None:
         raise QueryError("actor needs a name, e.g. Putin")
     sides = []
     for side in SIDES:
-        fields = f"lower(coalesce(json_extract({side}, '$.name'), '') || ' ' || " \
-                 f"coalesce(json_extract({side}, '$.text'), ''))"
+        fields = (
+            f"lower(coalesce(json_extract({side}, '$.name'), '') || ' ' || "
+            f"coalesce(json_extract({side}, '$.text'), ''))"
+        )
         sides.append("(" + " AND ".join(f"{fields} LIKE ?" for _ in terms) + ")")
         params += [f"%{term}%" for term in terms]
     where.append("(" + " OR ".join(sides) + ")")
@@ -210,10 +239,14 @@ def events(connection, limit=100, offset=0, **filters) -> list[dict]:
     only between two countries, CAMEO code prefix, QuadClass, sector, modality, negation,
     date range, an actor's name and words of the reporting articles."""
     where, params = _event_conditions(**filters)
-    sql = ("SELECT * FROM events" + _where(where)
-           + " ORDER BY date DESC, num_mentions DESC, id LIMIT ? OFFSET ?")
-    rows = connection.execute(sql, [*params, _bounded(limit, MAX_LIMIT),
-                                    _bounded(offset, MAX_OFFSET)]).fetchall()
+    sql = (
+        "SELECT * FROM events"
+        + _where(where)
+        + " ORDER BY date DESC, num_mentions DESC, id LIMIT ? OFFSET ?"
+    )
+    rows = connection.execute(
+        sql, [*params, _bounded(limit, MAX_LIMIT), _bounded(offset, MAX_OFFSET)]
+    ).fetchall()
     article_id = filters.get("article_id")
     return [event_record(row, first_mention(connection, row["id"], article_id)) for row in rows]
 
@@ -226,10 +259,12 @@ def count_events(connection, **filters) -> int:
 
 # A mention's sentence: stored only when the article's text (or title, for a headline event)
 # does not give it back from the offsets (store/schema.py, version 3).
-_MENTION = ("SELECT m.event_id, m.article_id, COALESCE(m.sentence, substr(CASE m.field "
-            "WHEN 'title' THEN a.title ELSE a.text END, m.start + 1, m.\"end\" - m.start)) "
-            "AS sentence, m.start, m.\"end\", m.trigger, m.field, m.confidence, m.outlet "
-            "FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id ")
+_MENTION = (
+    "SELECT m.event_id, m.article_id, COALESCE(m.sentence, substr(CASE m.field "
+    "WHEN 'title' THEN a.title ELSE a.text END, m.start + 1, m.\"end\" - m.start)) "
+    'AS sentence, m.start, m."end", m.trigger, m.field, m.confidence, m.outlet '
+    "FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id "
+)
 
 
 def _version(connection) -> int:
@@ -242,23 +277,31 @@ def first_mention(connection, event_id: str, article_id: str | None = None):
     A row with event_id, article_id, sentence, start, end, trigger, field, confidence and
     outlet."""
     if article_id:
-        return connection.execute(_MENTION + "WHERE m.event_id = ? AND m.article_id = ? "
-                                  "ORDER BY m.start, m.trigger LIMIT 1",
-                                  (event_id, article_id)).fetchone()
+        return connection.execute(
+            _MENTION + "WHERE m.event_id = ? AND m.article_id = ? "
+            "ORDER BY m.start, m.trigger LIMIT 1",
+            (event_id, article_id),
+        ).fetchone()
     if _version(connection) >= 3:
         row = connection.execute(
             _MENTION + "JOIN events e ON e.id = m.event_id WHERE m.event_id = ? "
             "AND m.article_id = e.first_article_id AND m.start IS e.first_start "
-            "AND m.trigger = e.first_trigger", (event_id,)).fetchone()
+            "AND m.trigger = e.first_trigger",
+            (event_id,),
+        ).fetchone()
         if row is not None:
             return row
     # Before version 3 (read as it is, e.g. from read-only media): the first stored mention.
-    return connection.execute(_MENTION + "WHERE m.event_id = ? ORDER BY m.rowid LIMIT 1",
-                              (event_id,)).fetchone()
+    return connection.execute(
+        _MENTION + "WHERE m.event_id = ? ORDER BY m.rowid LIMIT 1", (event_id,)
+    ).fetchone()
 
 
-PERIODS = {"day": "date", "week": "date(date, '-6 days', 'weekday 1')",
-           "month": "substr(date, 1, 7)"}  # a week is named by its Monday
+PERIODS = {
+    "day": "date",
+    "week": "date(date, '-6 days', 'weekday 1')",
+    "month": "substr(date, 1, 7)",
+}  # a week is named by its Monday
 
 
 def _agreement_conditions(party, topic) -> tuple[list[str], list]:
@@ -275,22 +318,29 @@ def _agreement_conditions(party, topic) -> tuple[list[str], list]:
 
 def agreements(connection, party=None, topic=None, limit=100, offset=0) -> list[dict]:
     """Agreements, newest first, by a party's country (code or name) and a topic."""
-    return [agreement.to_dict() for agreement in _agreements(connection, party, topic, limit,
-                                                             offset)]
+    return [
+        agreement.to_dict() for agreement in _agreements(connection, party, topic, limit, offset)
+    ]
 
 
 def _agreements(connection, party, topic, limit, offset) -> list[Agreement]:
     where, params = _agreement_conditions(party, topic)
     version = _version(connection)
     if version >= 3:  # the sentence is the article's text between its offsets, unless stored
-        columns = ("g.*, COALESCE(g.sentence, substr(a.text, g.sentence_start + 1, "
-                   "g.sentence_end - g.sentence_start)) AS evidence_sentence")
+        columns = (
+            "g.*, COALESCE(g.sentence, substr(a.text, g.sentence_start + 1, "
+            "g.sentence_end - g.sentence_start)) AS evidence_sentence"
+        )
     else:  # the sentence is stored, its offsets are not: found as the migration finds them
         columns = "g.*, g.sentence AS evidence_sentence, a.text AS article_text"
-    sql = (f"SELECT {columns} FROM agreements g LEFT JOIN articles a ON a.id = g.article_id"
-           + _where(where) + " ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?")
-    rows = connection.execute(sql, [*params, _bounded(limit, MAX_LIMIT),
-                                    _bounded(offset, MAX_OFFSET)]).fetchall()
+    sql = (
+        f"SELECT {columns} FROM agreements g LEFT JOIN articles a ON a.id = g.article_id"
+        + _where(where)
+        + " ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?"
+    )
+    rows = connection.execute(
+        sql, [*params, _bounded(limit, MAX_LIMIT), _bounded(offset, MAX_OFFSET)]
+    ).fetchall()
     return [_agreement(row, version) for row in rows]
 
 
@@ -303,19 +353,33 @@ def _agreement(row, version: int) -> Agreement:
     else:
         start = sentence_offset(row["article_text"] or "", sentence, row["start"], row["end"])
         end = start + len(sentence) if start is not None else None
-    evidence = AgreementEvidence(sentence=sentence, start=start, end=end, trigger=None,
-                                 span_start=row["start"], span_end=row["end"],
-                                 article_id=row["article_id"])
-    return Agreement(id=row["id"], parties=tuple(json.loads(row["parties"])), kind=row["kind"],
-                     title=row["title"], topics=tuple(json.loads(row["topics"])),
-                     status=row["status"], date=row["date"], evidence=evidence,
-                     num_articles=row["num_articles"])
+    evidence = AgreementEvidence(
+        sentence=sentence,
+        start=start,
+        end=end,
+        trigger=None,
+        span_start=row["start"],
+        span_end=row["end"],
+        article_id=row["article_id"],
+    )
+    return Agreement(
+        id=row["id"],
+        parties=tuple(json.loads(row["parties"])),
+        kind=row["kind"],
+        title=row["title"],
+        topics=tuple(json.loads(row["topics"])),
+        status=row["status"],
+        date=row["date"],
+        evidence=evidence,
+        num_articles=row["num_articles"],
+    )
 
 
 def count_agreements(connection, party=None, topic=None) -> int:
     where, params = _agreement_conditions(party, topic)
-    return connection.execute("SELECT COUNT(*) FROM agreements g" + _where(where),
-                              params).fetchone()[0]
+    return connection.execute(
+        "SELECT COUNT(*) FROM agreements g" + _where(where), params
+    ).fetchone()[0]
 
 
 def articles(connection, limit=100, offset=0) -> list[dict]:
@@ -324,7 +388,8 @@ def articles(connection, limit=100, offset=0) -> list[dict]:
         "SELECT id, path, url, title, date, source, duplicate_of, (SELECT COUNT(DISTINCT "
         "event_id) FROM event_mentions m WHERE m.article_id = articles.id) AS events "
         "FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?",
-        (_bounded(limit, MAX_LIMIT), _bounded(offset, MAX_OFFSET))).fetchall()
+        (_bounded(limit, MAX_LIMIT), _bounded(offset, MAX_OFFSET)),
+    ).fetchall()
     return [dict(row) for row in rows]
 
 
@@ -339,28 +404,41 @@ def article(connection, article_id: str, limit: int = 100, offset: int = 0) -> d
     row = connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
-    removed = connection.execute("SELECT kind, text FROM removed_blocks WHERE article_id = ? "
-                                 "ORDER BY position", (article_id,)).fetchall()
-    total = connection.execute("SELECT COUNT(DISTINCT event_id) FROM event_mentions "
-                               "WHERE article_id = ?", (article_id,)).fetchone()[0]
-    return {"id": row["id"], "path": row["path"], "url": row["url"], "title": row["title"],
-            "date": row["date"], "source": row["source"], "text": row["text"],
-            "duplicate_of": row["duplicate_of"],
-            "removed": [dict(block) for block in removed],
-            "events": events(connection, article_id=article_id, limit=limit, offset=offset),
-            "events_total": total}
+    removed = connection.execute(
+        "SELECT kind, text FROM removed_blocks WHERE article_id = ? ORDER BY position",
+        (article_id,),
+    ).fetchall()
+    total = connection.execute(
+        "SELECT COUNT(DISTINCT event_id) FROM event_mentions WHERE article_id = ?", (article_id,)
+    ).fetchone()[0]
+    return {
+        "id": row["id"],
+        "path": row["path"],
+        "url": row["url"],
+        "title": row["title"],
+        "date": row["date"],
+        "source": row["source"],
+        "text": row["text"],
+        "duplicate_of": row["duplicate_of"],
+        "removed": [dict(block) for block in removed],
+        "events": events(connection, article_id=article_id, limit=limit, offset=offset),
+        "events_total": total,
+    }
 
 
 def overview(connection) -> dict:
     """Counts of what the database holds, and its ten busiest dyads."""
     from .dyads import dyads  # which builds on this module
+
     def count(sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
 
-    return {"articles": count("SELECT COUNT(*) FROM articles"),
-            "duplicates": count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            "events": count("SELECT COUNT(*) FROM events"),
-            "mentions": count("SELECT COUNT(*) FROM event_mentions"),
-            "agreements": count("SELECT COUNT(*) FROM agreements"),
-            "counted": count("SELECT COUNT(*) FROM events WHERE " + COUNTED),
-            "dyads": dyads(connection, limit=10)}
+    return {
+        "articles": count("SELECT COUNT(*) FROM articles"),
+        "duplicates": count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+        "events": count("SELECT COUNT(*) FROM events"),
+        "mentions": count("SELECT COUNT(*) FROM event_mentions"),
+        "agreements": count("SELECT COUNT(*) FROM agreements"),
+        "counted": count("SELECT COUNT(*) FROM events WHERE " + COUNTED),
+        "dyads": dyads(connection, limit=10),
+    }

@@ -12,6 +12,7 @@ whose date is coarser than the period (a year-precision event in a month series)
 placed in one period without inventing a date, so it is left out and the number left out
 is logged.
 """
+
 from __future__ import annotations
 
 import csv
@@ -63,16 +64,25 @@ def period_from_label(label: str, period: str) -> date:
     return date.fromisoformat(label + "-01" if period == "month" else label)
 
 
-def period_starts(labels, period: str, since: str | None = None,
-                  until: str | None = None) -> list[date]:
+def period_starts(
+    labels, period: str, since: str | None = None, until: str | None = None
+) -> list[date]:
     """The first day of every period from the first of ``labels`` (or the one holding
     ``since``) to the last (or the one holding ``until``): the periods of a zero-filled
     series. Empty when there are no labels and no bounds to say where to start or end."""
     labels = sorted(labels)
     if not labels and not (since and until):
         return []
-    first = period_start(date.fromisoformat(since), period) if since else period_from_label(labels[0], period)
-    last = period_start(date.fromisoformat(until), period) if until else period_from_label(labels[-1], period)
+    first = (
+        period_start(date.fromisoformat(since), period)
+        if since
+        else period_from_label(labels[0], period)
+    )
+    last = (
+        period_start(date.fromisoformat(until), period)
+        if until
+        else period_from_label(labels[-1], period)
+    )
     starts = []
     while first <= last:
         starts.append(first)
@@ -87,25 +97,32 @@ def _selection(by: str, period: str, common: str) -> tuple[str, int, str]:
     precision = f"COALESCE(date_precision, 'day') IN ({', '.join(map(repr, PRECISIONS[period]))})"
     placed = f"{common} AND {precision}"
     if by == "dyad":
-        keyed = ("source_country IS NOT NULL AND target_country IS NOT NULL "
-                 "AND source_country != target_country")
-        sql = ("SELECT min(source_country, target_country) AS a, "
-               "max(source_country, target_country) AS b, date, quad_class, goldstein "
-               f"FROM events WHERE {keyed} AND {placed}")
+        keyed = (
+            "source_country IS NOT NULL AND target_country IS NOT NULL "
+            "AND source_country != target_country"
+        )
+        sql = (
+            "SELECT min(source_country, target_country) AS a, "
+            "max(source_country, target_country) AS b, date, quad_class, goldstein "
+            f"FROM events WHERE {keyed} AND {placed}"
+        )
         return sql, 1, f"{keyed} AND {common} AND NOT ({precision})"
     # An event counts once for each distinct country on its sides: the target side only
     # when it is not the source's country again.
-    sql = ("SELECT source_country AS country, date, quad_class, goldstein FROM events "
-           f"WHERE source_country IS NOT NULL AND {placed} UNION ALL "
-           "SELECT target_country, date, quad_class, goldstein FROM events "
-           "WHERE target_country IS NOT NULL AND target_country IS NOT source_country "
-           f"AND {placed}")
+    sql = (
+        "SELECT source_country AS country, date, quad_class, goldstein FROM events "
+        f"WHERE source_country IS NOT NULL AND {placed} UNION ALL "
+        "SELECT target_country, date, quad_class, goldstein FROM events "
+        "WHERE target_country IS NOT NULL AND target_country IS NOT source_country "
+        f"AND {placed}"
+    )
     keyed = "(source_country IS NOT NULL OR target_country IS NOT NULL)"
     return sql, 2, f"{keyed} AND {common} AND NOT ({precision})"
 
 
-def series(connection, by: str = "dyad", period: str = "month", since=None,
-           until=None) -> list[dict]:
+def series(
+    connection, by: str = "dyad", period: str = "month", since=None, until=None
+) -> list[dict]:
     """Per key (an unordered dyad ``a``-``b`` with a < b, or a ``country``) and per period:
     the counted events, by QuadClass, with the Goldstein sum and mean. Zero-filled from the
     first period to the last (from ``since`` to ``until`` when given); ordered by key, then
@@ -123,18 +140,25 @@ def series(connection, by: str = "dyad", period: str = "month", since=None,
     sql, uses, coarse = _selection(by, period, " AND ".join(where))
     keys = KEYS[by]
     key_list = ", ".join(keys)
-    grouped = (f"SELECT {key_list}, {query.PERIODS[period]} AS period, COUNT(*) AS events, "
-               + ", ".join(f"SUM(quad_class = {n}) AS quad{n}" for n in range(1, 5))
-               + f", SUM(goldstein) AS goldstein FROM ({sql}) "
-               f"GROUP BY {key_list}, period HAVING period IS NOT NULL")
+    grouped = (
+        f"SELECT {key_list}, {query.PERIODS[period]} AS period, COUNT(*) AS events, "
+        + ", ".join(f"SUM(quad_class = {n}) AS quad{n}" for n in range(1, 5))
+        + f", SUM(goldstein) AS goldstein FROM ({sql}) "
+        f"GROUP BY {key_list}, period HAVING period IS NOT NULL"
+    )
     found: dict[tuple, dict] = {}
     for row in connection.execute(grouped, params * uses):
         found[(tuple(row[k] for k in keys), row["period"])] = dict(row)
-    left_out = connection.execute(f"SELECT COUNT(*) FROM events WHERE {coarse}",
-                                  params).fetchone()[0]
+    left_out = connection.execute(f"SELECT COUNT(*) FROM events WHERE {coarse}", params).fetchone()[
+        0
+    ]
     if left_out:
-        logger.info("counted events left out of the %s series, dated only to a %s: %d",
-                    period, "year" if period == "month" else "month or a year", left_out)
+        logger.info(
+            "counted events left out of the %s series, dated only to a %s: %d",
+            period,
+            "year" if period == "month" else "month or a year",
+            left_out,
+        )
     if not found:
         return []
     starts = period_starts({label for _, label in found}, period, since, until)
@@ -145,13 +169,20 @@ def series(connection, by: str = "dyad", period: str = "month", since=None,
             cell = found.get((key, label))
             total = cell["goldstein"] if cell else 0.0
             events = cell["events"] if cell else 0
-            rows.append({"period": label, "start": start.isoformat(), **dict(zip(keys, key)),
-                         **{name: (cell[name] if cell else 0) for name in COUNTS},
-                         "goldstein_sum": round(total, 2),
-                         # 4 places: the float noise gone, the precision of a mean kept.
-                         "goldstein_mean": round(total / events, 4) if events else None})
-    logger.debug("%d series rows: %d periods x %d keys", len(rows), len(starts),
-                 len(rows) // len(starts))
+            rows.append(
+                {
+                    "period": label,
+                    "start": start.isoformat(),
+                    **dict(zip(keys, key)),
+                    **{name: (cell[name] if cell else 0) for name in COUNTS},
+                    "goldstein_sum": round(total, 2),
+                    # 4 places: the float noise gone, the precision of a mean kept.
+                    "goldstein_mean": round(total / events, 4) if events else None,
+                }
+            )
+    logger.debug(
+        "%d series rows: %d periods x %d keys", len(rows), len(starts), len(rows) // len(starts)
+    )
     return rows
 
 
@@ -171,8 +202,13 @@ def write_series(rows: list[dict], out, output_format: str, by: str = "dyad") ->
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        types = {"period": pa.string(), "start": pa.date32(), "goldstein_sum": pa.float64(),
-                 "goldstein_mean": pa.float64(), **{name: pa.int64() for name in COUNTS}}
+        types = {
+            "period": pa.string(),
+            "start": pa.date32(),
+            "goldstein_sum": pa.float64(),
+            "goldstein_mean": pa.float64(),
+            **{name: pa.int64() for name in COUNTS},
+        }
         schema = pa.schema([(name, types.get(name, pa.string())) for name in names])
         typed = [{**row, "start": date.fromisoformat(row["start"])} for row in rows]
         if hasattr(out, "write"):

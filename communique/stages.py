@@ -12,6 +12,7 @@ stage makes fails at once, naming the stage to add, instead of quietly coding no
 The stage classes import spaCy and large tables; this module imports none of them. A
 stage's module is imported the first time the stage is looked up.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -54,8 +55,13 @@ class StageSpec:
 _registry: dict[str, StageSpec] = {}
 
 
-def register_stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
-                   takes_documents: bool = False) -> Callable:
+def register_stage(
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    takes_documents: bool = False,
+) -> Callable:
     """Class decorator: register a stage under ``name`` with its contract. The class gets
     ``name`` as an attribute too: the pipeline times and reports each stage by it."""
     requires, assigns = tuple(requires), tuple(assigns)
@@ -93,7 +99,7 @@ def registered_stages() -> list[StageSpec]:
 
 def canonical_stages(first: str = STAGE_ORDER[0], last: str = STAGE_ORDER[-1]) -> tuple[str, ...]:
     """The stages from ``first`` to ``last`` in the canonical order, both included."""
-    return STAGE_ORDER[STAGE_ORDER.index(first):STAGE_ORDER.index(last) + 1]
+    return STAGE_ORDER[STAGE_ORDER.index(first) : STAGE_ORDER.index(last) + 1]
 
 
 def check_stages(names: Sequence[str], given: Iterable[str] | None = None) -> list[StageSpec]:
@@ -111,12 +117,14 @@ def check_stages(names: Sequence[str], given: Iterable[str] | None = None) -> li
     for position, spec in enumerate(specs):
         if spec.takes_documents and position > 0:
             raise UnmetStageRequirement(
-                f"stage {spec.name!r} takes documents, so it must come first")
+                f"stage {spec.name!r} takes documents, so it must come first"
+            )
         for field in spec.requires:
             if field not in available:
                 raise UnmetStageRequirement(
                     f"stage {spec.name!r} requires {field!r}, which no earlier stage assigns "
-                    f"({_remedy(field)})")
+                    f"({_remedy(field)})"
+                )
         available.update(spec.assigns)
     return specs
 

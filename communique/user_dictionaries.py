@@ -21,6 +21,7 @@ active ones on every batch, for the helpers that look up event nouns without set
 workers with each task, so every worker codes with the same files; on a cluster those paths
 must be readable on every worker.
 """
+
 from __future__ import annotations
 
 import functools
@@ -52,16 +53,21 @@ def chosen(dictionaries: Sequence[str] | None) -> tuple[str, ...]:
 def load_user_dictionaries(dictionaries: tuple[str, ...]) -> dict[str, list[list]]:
     """The entries of each user file by the packaged file whose format it has, the files in
     the order given; BadDictionary (E600) for the first error any file has."""
-    problems = [problem for problem in validate_files(dictionaries)
-                if problem.severity == "error"]
+    problems = [problem for problem in validate_files(dictionaries) if problem.severity == "error"]
     forms = {path: recognise(path) for path in dictionaries if Path(path).is_file()}
-    fixed = [f"{path}: a {form.name} file cannot be added: user dictionaries extend "
-             f"{', '.join(name for name, f in FORMATS.items() if f.extendable)}"
-             for path, form in forms.items() if form is not None and not form.extendable]
+    fixed = [
+        f"{path}: a {form.name} file cannot be added: user dictionaries extend "
+        f"{', '.join(name for name, f in FORMATS.items() if f.extendable)}"
+        for path, form in forms.items()
+        if form is not None and not form.extendable
+    ]
     errors = fixed + [f"{problem.where}: {problem.message}" for problem in problems]
     if errors:
-        more = (f" (and {len(errors) - 1} more: `communique check-data FILE` lists them all)"
-                if len(errors) > 1 else "")
+        more = (
+            f" (and {len(errors) - 1} more: `communique check-data FILE` lists them all)"
+            if len(errors) > 1
+            else ""
+        )
         raise BadDictionary(errors[0] + more)
     entries: dict[str, list[list]] = {}
     for path, form in forms.items():

@@ -34,15 +34,24 @@ def example_db(path, *extra: Path) -> Path:
 # apart.
 ANALYST_REPORTS = (
     ("2025-01-15", "mali-january.txt", "Russia and Mali signed three agreements on Tuesday."),
-    ("2025-12-10", "mali-december.txt",
-     "Mali and Russia signed a defence agreement in Bamako on Wednesday."),
+    (
+        "2025-12-10",
+        "mali-december.txt",
+        "Mali and Russia signed a defence agreement in Bamako on Wednesday.",
+    ),
     ("2025-06-24", "islands.txt", "Japan protested to China over the disputed islands on Monday."),
-    ("2025-06-24", "ukraine.txt",
-     "Russia did not attack Ukraine, the Ukrainian government said.\n\n"
-     "President Vladimir Putin met French President Emmanuel Macron in Moscow on Monday."),
-    ("2025-06-24", "kharkiv.txt",
-     "Russian troops shelled Ukrainian positions near Kharkiv on Sunday.\n\n"
-     "China praised Russia for its support."),
+    (
+        "2025-06-24",
+        "ukraine.txt",
+        "Russia did not attack Ukraine, the Ukrainian government said.\n\n"
+        "President Vladimir Putin met French President Emmanuel Macron in Moscow on Monday.",
+    ),
+    (
+        "2025-06-24",
+        "kharkiv.txt",
+        "Russian troops shelled Ukrainian positions near Kharkiv on Sunday.\n\n"
+        "China praised Russia for its support.",
+    ),
     ("2025-06-24", "moscow.txt", "Thousands of people demonstrated in Moscow on Sunday."),
 )
 
@@ -68,8 +77,13 @@ def shared_path(*parts: str) -> Path:
 
 def run_cli(*args: str, stdin: bytes | None = None, env=None) -> subprocess.CompletedProcess:
     """Run the real command in a subprocess, as a user's script would."""
-    return subprocess.run([sys.executable, "-m", "communique.cli", *map(str, args)], input=stdin,
-                          capture_output=True, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "communique.cli", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=600,
+    )
 
 
 @pytest.fixture
@@ -83,19 +97,31 @@ def db_snapshot(db) -> dict:
     connection = sqlite3.connect(db)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
-            "AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+                "AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         return {
-            "counts": {t: connection.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
-                       for t in sorted(tables)},
-            "articles": sorted(connection.execute(
-                "SELECT id, duplicate_of FROM articles").fetchall(), key=str),
-            "events": sorted(connection.execute(
-                "SELECT id, source_code, target_code, cameo, date, num_mentions, num_articles, "
-                "num_sources FROM events").fetchall(), key=str),
-            "agreements": sorted(connection.execute(
-                "SELECT id, num_articles FROM agreements").fetchall()),
+            "counts": {
+                t: connection.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
+                for t in sorted(tables)
+            },
+            "articles": sorted(
+                connection.execute("SELECT id, duplicate_of FROM articles").fetchall(), key=str
+            ),
+            "events": sorted(
+                connection.execute(
+                    "SELECT id, source_code, target_code, cameo, date, num_mentions, num_articles, "
+                    "num_sources FROM events"
+                ).fetchall(),
+                key=str,
+            ),
+            "agreements": sorted(
+                connection.execute("SELECT id, num_articles FROM agreements").fetchall()
+            ),
         }
     finally:
         connection.close()
@@ -133,8 +159,11 @@ def free_port() -> int:
 def served(db, env=None):
     """`communique serve` over ``db`` on a free port of 127.0.0.1; yields its base URL."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "communique.cli", "serve", "--db", str(db),
-                                "--port", str(port)], cwd=ROOT, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "communique.cli", "serve", "--db", str(db), "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):

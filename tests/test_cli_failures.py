@@ -2,6 +2,7 @@
 line and exit 2, an input without documents exits 1 and says why, skipped files are counted,
 serve says where it listens and logs requests, demo runs from any folder, exports keep their
 types, and the progress bar has a total. No traceback anywhere."""
+
 import csv
 import datetime as dt
 import json
@@ -29,8 +30,15 @@ COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "communiq
 
 
 def communique(*args, cwd=None, stdin: str | None = None, timeout: float = 600):
-    return subprocess.run([*COMMAND, *map(str, args)], capture_output=True, text=True, cwd=cwd,
-                          input=stdin, timeout=timeout, check=False)
+    return subprocess.run(
+        [*COMMAND, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def assert_no_traceback(run):
@@ -132,8 +140,9 @@ def test_a_db_that_is_not_a_database_is_a_usage_error(command, tmp_path, not_a_d
 
 def test_export_to_a_missing_folder_is_a_usage_error(ingested, tmp_path):
     db, _ = ingested
-    run = communique("export", "--db", db, "--format", "parquet", "--out",
-                     tmp_path / "missing" / "e.parquet")
+    run = communique(
+        "export", "--db", db, "--format", "parquet", "--out", tmp_path / "missing" / "e.parquet"
+    )
     assert_usage_error(run, "'--out'", "does not exist")
     assert os.listdir(tmp_path) == []
 
@@ -162,6 +171,7 @@ def test_code_out_in_a_folder_without_write_permission_is_a_usage_error(unwritab
 
 # -- 2. no documents: exit 1 and why; skipped files counted ----------------------------------
 
+
 def test_an_empty_folder_has_no_documents(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -183,8 +193,10 @@ def test_a_folder_of_unknown_extensions_has_no_documents(tmp_path):
     assert_no_traceback(run)
     assert run.returncode == 1 and run.stdout == ""
     [line] = [line for line in run.stderr.splitlines() if "no documents found" in line]
-    assert f"no documents found in {folder}: 3 files skipped (unknown extensions: .docx, .pdf)" \
-        in line and ".txt" in line  # and what it reads
+    assert (
+        f"no documents found in {folder}: 3 files skipped (unknown extensions: .docx, .pdf)" in line
+        and ".txt" in line
+    )  # and what it reads
 
 
 def test_the_ingest_summary_counts_the_skipped_files(ingested):
@@ -204,12 +216,19 @@ def test_clean_warns_of_skipped_files(inbox):
 
 # -- 3. serve says where it listens, and logs requests ---------------------------------------
 
+
 def test_serve_prints_its_url_and_logs_requests(ingested):
     db, _ = ingested
-    server = subprocess.Popen([*COMMAND, "serve", "--db", str(db), "--port", "0"],
-                              stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [*COMMAND, "serve", "--db", str(db), "--port", "0"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    threading.Thread(
+        target=lambda: [lines.put(line) for line in server.stderr], daemon=True
+    ).start()
     seen = []
 
     def wait_for(pattern: str):
@@ -241,6 +260,7 @@ def test_serve_prints_its_url_and_logs_requests(ingested):
 
 # -- 4. demo from any folder ----------------------------------------------------------------
 
+
 def test_demo_runs_from_any_folder(tmp_path):
     run = communique("demo", cwd=tmp_path)
     assert_no_traceback(run)
@@ -254,6 +274,7 @@ def test_demo_runs_from_any_folder(tmp_path):
 
 
 # -- 5. exports keep their types -------------------------------------------------------------
+
 
 def test_csv_writes_cameo_codes_as_text_and_the_readme_says_how_to_read_them(ingested, tmp_path):
     db, _ = ingested
@@ -278,12 +299,16 @@ def test_parquet_dates_are_dates_whatever_their_precision(ingested, tmp_path):
     with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
         source.backup(target)
         ids = [row[0] for row in target.execute("SELECT id FROM events ORDER BY id LIMIT 3")]
-        target.execute("UPDATE events SET date = '2024-03-01', date_precision = 'month' "
-                       "WHERE id = ?", (ids[0],))
-        target.execute("UPDATE events SET date = '2023', date_precision = 'year' WHERE id = ?",
-                       (ids[1],))
-        target.execute("UPDATE events SET date = NULL, date_precision = NULL WHERE id = ?",
-                       (ids[2],))
+        target.execute(
+            "UPDATE events SET date = '2024-03-01', date_precision = 'month' WHERE id = ?",
+            (ids[0],),
+        )
+        target.execute(
+            "UPDATE events SET date = '2023', date_precision = 'year' WHERE id = ?", (ids[1],)
+        )
+        target.execute(
+            "UPDATE events SET date = NULL, date_precision = NULL WHERE id = ?", (ids[2],)
+        )
     source.close()
     target.close()
     out = tmp_path / "events.parquet"
@@ -307,6 +332,7 @@ def test_parquet_dates_are_dates_whatever_their_precision(ingested, tmp_path):
 
 # -- 6. the progress bar has a total ----------------------------------------------------------
 
+
 def test_the_progress_bar_has_a_total_and_is_redrawn(tmp_path):
     folder = tmp_path / "three"
     folder.mkdir()
@@ -327,15 +353,21 @@ def test_the_progress_bar_has_a_total_and_is_redrawn(tmp_path):
         waiting = {m.group(1) for m in re.finditer(r"0/3 \[(\d\d:\d\d)", run.stderr)}
         assert len(waiting) >= 2, run.stderr
     # the summary of code --out, with the skipped file; the shards' dates are dates
-    assert re.search(r"3 articles, \d+ events and \d+ agreements written to .* in 1 shards; "
-                     r"1 file skipped \(unknown extension: \.pdf\)", run.stderr), run.stderr
+    assert re.search(
+        r"3 articles, \d+ events and \d+ agreements written to .* in 1 shards; "
+        r"1 file skipped \(unknown extension: \.pdf\)",
+        run.stderr,
+    ), run.stderr
     assert pq.read_table(shards / "events").schema.field("date").type == pa.date32()
 
 
 def test_the_progress_bar_counts_jsonl_lines_and_has_no_total_on_stdin(tmp_path):
     stories = tmp_path / "stories.jsonl"
-    stories.write_text("".join(json.dumps({"id": str(n), "text": f"Story {n}."}) + "\n"
-                               for n in range(4)) + "\n   \n", encoding="utf-8")  # blanks: none
+    stories.write_text(
+        "".join(json.dumps({"id": str(n), "text": f"Story {n}."}) + "\n" for n in range(4))
+        + "\n   \n",
+        encoding="utf-8",
+    )  # blanks: none
     run = communique("clean", stories, "--progress")
     assert_no_traceback(run)
     assert run.returncode == 0 and len(run.stdout.splitlines()) == 4

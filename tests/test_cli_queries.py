@@ -1,5 +1,6 @@
 """The questions analysts ask, through the real command line over a real database: totals,
 filters, countries by name, dyad rankings and zero-filled timelines."""
+
 import csv
 import io
 import json
@@ -34,7 +35,9 @@ def test_a_truncated_list_says_so_on_stderr_and_all_gives_everything(db):
 def test_a_whole_list_has_no_notice(db):
     result = run_cli("agreements", "--db", db)
     assert result.returncode == 0 and "showing" not in result.stderr.decode()
-    assert run_cli("agreements", "--db", db, "--limit", "1").stderr.decode().startswith("showing 1 of")
+    assert (
+        run_cli("agreements", "--db", db, "--limit", "1").stderr.decode().startswith("showing 1 of")
+    )
 
 
 def test_involving_a_country_takes_either_direction_and_its_name(db):
@@ -42,7 +45,9 @@ def test_involving_a_country_takes_either_direction_and_its_name(db):
     by_name = jsonl(run_cli("events", "--db", db, "--country", "Mali", "--format", "jsonl"))
     assert by_code == by_name and len(by_code) == 4
     assert {(e["source"]["country"], e["target"]["country"]) for e in by_code} == {
-        ("RUS", "MLI"), ("MLI", "RUS")}
+        ("RUS", "MLI"),
+        ("MLI", "RUS"),
+    }
     unknown = run_cli("events", "--db", db, "--country", "Atlantis")
     assert unknown.returncode == 2 and "Atlantis" in unknown.stderr.decode()
     assert b"Traceback" not in unknown.stderr
@@ -55,15 +60,20 @@ def test_filters_for_quadclass_sector_modality_negation_and_two_countries(db):
     assert {e["quad_class"] for e in events("--quad", "4")} == {4}
     assert len(events("--quad", "4")) == 2
     military = events("--sector", "MIL")
-    assert military and all("MIL" in e["source"]["sectors"] + (e["target"] or {}).get("sectors", [])
-                            for e in military)
+    assert military and all(
+        "MIL" in e["source"]["sectors"] + (e["target"] or {}).get("sectors", []) for e in military
+    )
     negated = events("--negated")
     assert [e["cameo"] for e in negated] == ["190"] and negated[0]["negated"]
     assert len(events("--not-negated")) == 10
     assert all(e["modality"] == "reported" for e in events("--modality", "reported"))
     between = events("--between-countries")
-    assert len(between) == 10 and all(e["source"]["country"] and e["target"]["country"]
-                           and e["source"]["country"] != e["target"]["country"] for e in between)
+    assert len(between) == 10 and all(
+        e["source"]["country"]
+        and e["target"]["country"]
+        and e["source"]["country"] != e["target"]["country"]
+        for e in between
+    )
 
 
 def test_search_by_an_actors_name(db):
@@ -73,8 +83,9 @@ def test_search_by_an_actors_name(db):
 
 
 def test_dyads_are_ranked_in_both_directions_and_negated_events_are_not_counted(db):
-    rows = list(csv.DictReader(io.StringIO(run_cli("dyads", "--db", db).stdout.decode()),
-                               delimiter="\t"))
+    rows = list(
+        csv.DictReader(io.StringIO(run_cli("dyads", "--db", db).stdout.decode()), delimiter="\t")
+    )
     ranked = {(r["a"], r["b"]): r for r in rows}
     assert ranked[("MLI", "RUS")]["events"] == "4"
     assert (ranked[("MLI", "RUS")]["a_to_b"], ranked[("MLI", "RUS")]["b_to_a"]) == ("2", "2")

@@ -10,7 +10,9 @@ def test_defaults():
 
 def test_file_then_environment_then_arguments(tmp_path):
     config = tmp_path / "communique.toml"
-    config.write_text("[communique]\nbatch_size = 8\ndedupe_threshold = 0.8\ndefault_date = '2025-01-01'\n")
+    config.write_text(
+        "[communique]\nbatch_size = 8\ndedupe_threshold = 0.8\ndefault_date = '2025-01-01'\n"
+    )
     environ = {"COMMUNIQUE_BATCH_SIZE": "16", "COMMUNIQUE_DEDUPE": "false"}
     settings = Settings.load(config, environ=environ, default_date="2025-06-24")
     assert settings.batch_size == 16
@@ -26,14 +28,17 @@ def test_unknown_setting_is_refused(tmp_path):
         Settings.load(config, environ={})
 
 
-@pytest.mark.parametrize("setting, value, message", [
-    ("batch_size", 0, "batch_size must be between 1"),
-    ("max_document_bytes", -1, "max_document_bytes must be at least 1"),
-    ("max_document_chars", "many", "max_document_chars must be a number"),
-    ("dedupe", "sometimes", "dedupe must be true or false"),
-    ("dedupe_threshold", 1.5, "dedupe_threshold must be between"),
-    ("default_date", "24/06/2025", "default_date must be a date"),
-])
+@pytest.mark.parametrize(
+    "setting, value, message",
+    [
+        ("batch_size", 0, "batch_size must be between 1"),
+        ("max_document_bytes", -1, "max_document_bytes must be at least 1"),
+        ("max_document_chars", "many", "max_document_chars must be a number"),
+        ("dedupe", "sometimes", "dedupe must be true or false"),
+        ("dedupe_threshold", 1.5, "dedupe_threshold must be between"),
+        ("default_date", "24/06/2025", "default_date must be a date"),
+    ],
+)
 def test_bad_values_are_refused_on_load(tmp_path, setting, value, message):
     config = tmp_path / "communique.toml"
     config.write_text(f"{setting} = {value!r}\n".replace("'", '"'))
@@ -61,12 +66,16 @@ def test_dictionaries_are_paths_relative_to_the_settings_file(tmp_path):
     config.parent.mkdir()
     config.write_text('dictionaries = ["dicts/leaders.tsv", "/abs/verbs.tsv"]\n')
     settings = Settings.load(config, environ={})
-    assert settings.dictionaries == (str(tmp_path / "conf" / "dicts" / "leaders.tsv"),
-                                     "/abs/verbs.tsv")
+    assert settings.dictionaries == (
+        str(tmp_path / "conf" / "dicts" / "leaders.tsv"),
+        "/abs/verbs.tsv",
+    )
     hash(settings)  # a tuple: worker pipelines are cached by the settings
     environ = {"COMMUNIQUE_DICTIONARIES": "/a/leaders.tsv:/b/patterns.tsv"}
-    assert Settings.load(config, environ=environ).dictionaries == ("/a/leaders.tsv",
-                                                                    "/b/patterns.tsv")
+    assert Settings.load(config, environ=environ).dictionaries == (
+        "/a/leaders.tsv",
+        "/b/patterns.tsv",
+    )
     config.write_text('dictionaries = "leaders.tsv"\n')
     with pytest.raises(ValueError, match="dictionaries must be a list of file paths"):
         Settings.load(config, environ={})

@@ -4,6 +4,7 @@ The checks themselves are ``communique.dictionaries.validate_dictionaries``; her
 the shipped data, which must have no error, and on a copy with one mistake of each kind, which
 they must each find at its file and line. The pattern loader refuses an unknown code itself.
 """
+
 import shutil
 from pathlib import Path
 
@@ -43,36 +44,68 @@ def data_copy(tmp_path):
 
 def test_each_kind_of_mistake_is_found_at_its_file_and_line(data_copy):
     events, actors = data_copy
-    organisation = _append(actors / "organisations.yaml", (
-        "- name: Other Nations\n  code: IGO\n  country: IGO\n  sectors: [IGO]\n"
-        "  aliases: [united nations]\n  acronyms: []\n  members: [XYZ]\n  expand: false"))
+    organisation = _append(
+        actors / "organisations.yaml",
+        (
+            "- name: Other Nations\n  code: IGO\n  country: IGO\n  sectors: [IGO]\n"
+            "  aliases: [united nations]\n  acronyms: []\n  members: [XYZ]\n  expand: false"
+        ),
+    )
     expected = [
-        ("events/patterns.tsv", _append(events / "patterns.tsv", "cyberattack\t-\t\t176\t"),
-         "'176'"),
-        ("events/patterns.tsv", _append(events / "patterns.tsv", "say\t-\tprep:to\t012\t"),
-         "already"),  # say - prep:to is the first pattern of the file
-        ("events/verbs.tsv", _append(events / "verbs.tsv",
-                                     "attend\t\tgo_by\t040\t042:043\t\tpetrarch2"), "reciprocal"),
-        ("events/verb_patterns.tsv", _append(events / "verb_patterns.tsv",
-                                             "accelerate\tzzz\t\t999\t\tpetrarch2"), "'999'"),
-        ("events/verb_patterns.tsv", _append(events / "verb_patterns.tsv",
-                                             "accelerate\t&arms\t\t072\t\tpetrarch2"), "synset"),
-        ("actors/titles.tsv", _append(actors / "titles.tsv", "grand vizier\tGVO\ttitle"),
-         "'GVO'"),
+        (
+            "events/patterns.tsv",
+            _append(events / "patterns.tsv", "cyberattack\t-\t\t176\t"),
+            "'176'",
+        ),
+        (
+            "events/patterns.tsv",
+            _append(events / "patterns.tsv", "say\t-\tprep:to\t012\t"),
+            "already",
+        ),  # say - prep:to is the first pattern of the file
+        (
+            "events/verbs.tsv",
+            _append(events / "verbs.tsv", "attend\t\tgo_by\t040\t042:043\t\tpetrarch2"),
+            "reciprocal",
+        ),
+        (
+            "events/verb_patterns.tsv",
+            _append(events / "verb_patterns.tsv", "accelerate\tzzz\t\t999\t\tpetrarch2"),
+            "'999'",
+        ),
+        (
+            "events/verb_patterns.tsv",
+            _append(events / "verb_patterns.tsv", "accelerate\t&arms\t\t072\t\tpetrarch2"),
+            "synset",
+        ),
+        ("actors/titles.tsv", _append(actors / "titles.tsv", "grand vizier\tGVO\ttitle"), "'GVO'"),
         ("actors/places.tsv", _append(actors / "places.tsv", "Atlantis\tATL\tcity\t"), "'ATL'"),
-        ("actors/countries.tsv", _append(actors / "countries.tsv", "MLI\tMLI\tMali again\t\t"),
-         "already"),
-        ("actors/countries.tsv", _append(actors / "countries.tsv",
-                                         "XXA\tXXA\tNowhere\tMali\t"), "'mali'"),
-        ("actors/leaders.tsv", _append(actors / "leaders.tsv",
-                                       "Jane Doe\tMLI\tGOV\t\t2020-01-01\t\t\tcommunique"), None),
-        ("actors/leaders.tsv", _append(actors / "leaders.tsv",
-                                       "Jane Doe\tMLI\tGOV\t\t2020-01-01\t\t\tcommunique"),
-         "office"),
+        (
+            "actors/countries.tsv",
+            _append(actors / "countries.tsv", "MLI\tMLI\tMali again\t\t"),
+            "already",
+        ),
+        (
+            "actors/countries.tsv",
+            _append(actors / "countries.tsv", "XXA\tXXA\tNowhere\tMali\t"),
+            "'mali'",
+        ),
+        (
+            "actors/leaders.tsv",
+            _append(actors / "leaders.tsv", "Jane Doe\tMLI\tGOV\t\t2020-01-01\t\t\tcommunique"),
+            None,
+        ),
+        (
+            "actors/leaders.tsv",
+            _append(actors / "leaders.tsv", "Jane Doe\tMLI\tGOV\t\t2020-01-01\t\t\tcommunique"),
+            "office",
+        ),
         ("actors/organisations.yaml", organisation + 4, "'united nations'"),  # aliases
         ("actors/organisations.yaml", organisation + 6, "'XYZ'"),  # members
-        ("events/modality.yaml", _append(events / "modality.yaml", 'threat_codes:\n  "14": "133"'),
-         "duplicate key"),
+        (
+            "events/modality.yaml",
+            _append(events / "modality.yaml", 'threat_codes:\n  "14": "133"'),
+            "duplicate key",
+        ),
     ]
     problems = validate_dictionaries(events, actors)
     found: dict[tuple[str, int], str] = {}
@@ -84,8 +117,12 @@ def test_each_kind_of_mistake_is_found_at_its_file_and_line(data_copy):
             continue  # the first of a pair: no problem yet
         assert (file, line) in found, (file, line, problems)
         assert words in found[file, line], found[file, line]
-    assert not [p for p in problems if p.severity == "error"
-                if (p.file, p.line) not in {(f, n) for f, n, _ in expected}]
+    assert not [
+        p
+        for p in problems
+        if p.severity == "error"
+        if (p.file, p.line) not in {(f, n) for f, n, _ in expected}
+    ]
 
 
 def test_a_code_written_with_its_reciprocal_is_no_code_for_modality(data_copy):
@@ -100,6 +137,7 @@ def test_a_code_written_with_its_reciprocal_is_no_code_for_modality(data_copy):
 def pattern_data(tmp_path, monkeypatch):
     """The pattern loader on a small dictionary of our own; its caches cleared before and
     after, so that other tests load the real one."""
+
     def clear():
         for cached in (patterns._load_patterns, patterns._rows_by_class, patterns._word_index):
             cached.cache_clear()
@@ -134,7 +172,9 @@ def test_the_pattern_carries_the_reciprocal(pattern_data):
     _append(pattern_data / "patterns.tsv", "meet\twith\tprep:with\t040\t")
     loaded = patterns.load_patterns()
     assert [(p.words, p.code, p.reciprocal) for p in loaded["attend"]] == [
-        (("to",), "042", "043"), ((), "042", "043")]
+        (("to",), "042", "043"),
+        ((), "042", "043"),
+    ]
     assert loaded["meet"][0].reciprocal is None
 
 
@@ -148,7 +188,10 @@ def test_lookup_takes_listed_codes_only():
 
 def test_every_code_modality_makes_is_listed():
     codes = cameo_codes()
-    moods = [Modality(stated_intent=True), Modality(modality="hypothetical", conditional=True),
-             Modality(stated_intent=True, conditional=True)]
+    moods = [
+        Modality(stated_intent=True),
+        Modality(modality="hypothetical", conditional=True),
+        Modality(stated_intent=True, conditional=True),
+    ]
     made = {mood.code(code) for mood in moods for code in codes}
     assert made <= set(codes), made - set(codes)

@@ -5,6 +5,7 @@ name that is not UTF-8, a line nested 1,000 levels deep, a 6.8 MB one-line text)
 the real commands beside good documents: each yields a record, no traceback, every good
 document is stored, and a rerun adds nothing.
 """
+
 import json
 import os
 import random
@@ -15,8 +16,10 @@ import pytest
 
 from tests.conftest import EXAMPLE, run_cli
 
-GOOD = ("Talks resume in Geneva\n\nIran and the United States resumed talks on Monday in Geneva, "
-        "diplomats said, after a pause of three weeks.\n")
+GOOD = (
+    "Talks resume in Geneva\n\nIran and the United States resumed talks on Monday in Geneva, "
+    "diplomats said, after a pause of three weeks.\n"
+)
 NON_UTF8_NAME = b"caf\xe9.txt"  # a Latin-1 name, as old archives have them
 
 
@@ -24,15 +27,38 @@ def _lines() -> str:
     good = json.dumps({"id": "j_good", "text": "Kenya accused Uganda of aggression on Monday."})
     short_html = json.dumps({"id": "j_short_html", "html": "<p>Japan protested to China.</p>"})
     # Valid JSON escapes of a lone surrogate, in the text, the id and the url.
-    surrogate = ('{"id": "j_surrogate\\ud800", "text": "Egypt condemned Israel \\ud800 on Monday.", '
-                 '"url": "http://example.org/\\udfff"}')
-    nested = '{"id": "j_nested", "text": "France met Germany.", "x": ' + "[" * 1000 + "]" * 1000 + "}"
-    odd_fields = json.dumps({"id": "j_odd_fields", "text": "Iran warned Iraq on Monday.",
-                             "date": "yesterday", "url": {"not": "a string"},
-                             "title": "\x1b[31mRed alert\x1b[0m \u202eTurkey"})
+    surrogate = (
+        '{"id": "j_surrogate\\ud800", "text": "Egypt condemned Israel \\ud800 on Monday.", '
+        '"url": "http://example.org/\\udfff"}'
+    )
+    nested = (
+        '{"id": "j_nested", "text": "France met Germany.", "x": ' + "[" * 1000 + "]" * 1000 + "}"
+    )
+    odd_fields = json.dumps(
+        {
+            "id": "j_odd_fields",
+            "text": "Iran warned Iraq on Monday.",
+            "date": "yesterday",
+            "url": {"not": "a string"},
+            "title": "\x1b[31mRed alert\x1b[0m \u202eTurkey",
+        }
+    )
     bidi = json.dumps({"id": "j_bidi", "text": "\u202eTurkey condemned Greece on Monday."})
-    return "\n".join([good, "{not json at all", short_html, surrogate, nested, odd_fields, bidi,
-                      good.replace("j_good", "j_last")]) + "\n"
+    return (
+        "\n".join(
+            [
+                good,
+                "{not json at all",
+                short_html,
+                surrogate,
+                nested,
+                odd_fields,
+                bidi,
+                good.replace("j_good", "j_last"),
+            ]
+        )
+        + "\n"
+    )
 
 
 def make_inbox(parent):
@@ -50,11 +76,23 @@ def make_inbox(parent):
 
 
 EXPECTED_ERRORS = {
-    "inbox/02_one_line": "E401", "inbox/03_random": "E102", "inbox/04_truncated": "E103",
-    "inbox/05_lines:2": "E105", "inbox/05_lines:5": "E105", "inbox/06_loop": "E107",
+    "inbox/02_one_line": "E401",
+    "inbox/03_random": "E102",
+    "inbox/04_truncated": "E103",
+    "inbox/05_lines:2": "E105",
+    "inbox/05_lines:5": "E105",
+    "inbox/06_loop": "E107",
 }
-GOOD_IDS = ("inbox/01_seed", "inbox/caf\\xe9", "j_good", "j_short_html", "j_surrogate\ufffd",
-            "j_odd_fields", "j_bidi", "j_last")
+GOOD_IDS = (
+    "inbox/01_seed",
+    "inbox/caf\\xe9",
+    "j_good",
+    "j_short_html",
+    "j_surrogate\ufffd",
+    "j_odd_fields",
+    "j_bidi",
+    "j_last",
+)
 
 
 @pytest.fixture(scope="module")
@@ -127,15 +165,21 @@ def test_ingest_stores_every_good_document_and_a_rerun_adds_nothing(inbox, tmp_p
     stderr = first.stderr.decode()
     assert "Traceback" not in stderr and first.returncode == 1, stderr[-2000:]
     total = len(EXPECTED_ERRORS) + len(GOOD_IDS)
-    assert (f"{total} documents: {len(GOOD_IDS)} articles stored" in stderr
-            and f"{len(EXPECTED_ERRORS)} failed" in stderr), stderr[-2000:]
+    assert (
+        f"{total} documents: {len(GOOD_IDS)} articles stored" in stderr
+        and f"{len(EXPECTED_ERRORS)} failed" in stderr
+    ), stderr[-2000:]
     again = run_cli("ingest", inbox, "--db", db, "--date", "2025-06-24")
-    assert f"0 articles stored (0 duplicates), {len(GOOD_IDS)} already stored" in again.stderr.decode()
+    assert (
+        f"0 articles stored (0 duplicates), {len(GOOD_IDS)} already stored" in again.stderr.decode()
+    )
 
 
 def test_a_lone_surrogate_in_the_middle_of_a_long_file_costs_nothing(tmp_path):
-    lines = [json.dumps({"id": f"n{n}", "text": f"Egypt condemned Israel on day {n} of the talks."})
-             for n in range(200)]
+    lines = [
+        json.dumps({"id": f"n{n}", "text": f"Egypt condemned Israel on day {n} of the talks."})
+        for n in range(200)
+    ]
     lines[99] = '{"id": "n99\\ud800", "text": "Egypt condemned Israel \\ud800.", "url": "u\\ud800"}'
     source = tmp_path / "two_hundred.jsonl"
     source.write_text("\n".join(lines) + "\n")

@@ -1,5 +1,6 @@
 """Explain (issue 16): each event says which pattern made it, as file and line, and how its
 actors were resolved; `code --explain` and `explain` print it. Through the real CLI."""
+
 import json
 import re
 

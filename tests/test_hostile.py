@@ -1,5 +1,6 @@
 """Hostile input through the real command: error records or clean results, never a traceback,
 and the good documents around the bad ones are processed."""
+
 import gzip
 import json
 import os
@@ -18,18 +19,29 @@ def make_hostile_dir(parent):
     (d / "02_empty.txt").write_bytes(b"")
     (d / "03_random.txt").write_bytes(random.Random(7).randbytes(8192))
     (d / "04_latin1.txt").write_bytes(
-        "Réunion à Genève\n\nLe ministre a déclaré que la réunion était terminée, après trois semaines de pause.\n"
-        .encode("latin-1"))
+        "Réunion à Genève\n\nLe ministre a déclaré que la réunion était terminée, après trois semaines de pause.\n".encode(
+            "latin-1"
+        )
+    )
     (d / "05_cp1252.txt").write_bytes(
-        "Talks end\n\n\u201cWe are done,\u201d the minister said \u2013 the talks ended after three long weeks.\n"
-        .encode("cp1252"))
-    (d / "06_broken.html").write_bytes(b"<html><body><div><p>Unclosed <b>bold <table><tr><td>cell</p></div")
+        "Talks end\n\n\u201cWe are done,\u201d the minister said \u2013 the talks ended after three long weeks.\n".encode(
+            "cp1252"
+        )
+    )
+    (d / "06_broken.html").write_bytes(
+        b"<html><body><div><p>Unclosed <b>bold <table><tr><td>cell</p></div"
+    )
     (d / "07_script_only.html").write_bytes(
         b"<html><head><style>p{color:red}</style><script>var x = '<p>no</p>';</script></head><body>"
-        b"<script>document.write('hi')</script></body></html>")
+        b"<script>document.write('hi')</script></body></html>"
+    )
     (d / "08_truncated.txt.gz").write_bytes(gzip.compress(GOOD.encode() * 50)[:60])
     (d / "09_lines.jsonl").write_text(
-        json.dumps({"id": "j1", "text": GOOD}) + "\n{not json at all\n" + json.dumps({"id": "j3", "text": GOOD}) + "\n")
+        json.dumps({"id": "j1", "text": GOOD})
+        + "\n{not json at all\n"
+        + json.dumps({"id": "j3", "text": GOOD})
+        + "\n"
+    )
     (d / "10_long_line.txt").write_text("word " * 600_000)  # one 3 MB line
     (d / "11_binary.txt").write_bytes(bytes(range(256)) * 40)
     loop = d / "12_loop"
@@ -51,10 +63,13 @@ def add_the_rest(d):
         for _ in range(64):  # 64 MB of zeros in a 64 KB file; the limit stops it at 8 MB
             fh.write(bytes(1 << 20))
     rng = random.Random(3)
-    words = ("the minister said talks with officials in Geneva resumed on Monday after a pause "
-             "of three weeks and diplomats expect an agreement").split()
-    paragraphs = [" ".join(rng.choice(words) for _ in range(60)).capitalize() + "."
-                  for _ in range(18_000)]
+    words = (
+        "the minister said talks with officials in Geneva resumed on Monday after a pause "
+        "of three weeks and diplomats expect an agreement"
+    ).split()
+    paragraphs = [
+        " ".join(rng.choice(words) for _ in range(60)).capitalize() + "." for _ in range(18_000)
+    ]
     (d / "14_seven_mb.txt").write_text("\n\n".join(paragraphs))
     unreadable = d / "15_unreadable.txt"
     unreadable.write_text(GOOD)
@@ -146,7 +161,12 @@ def test_empty_stdin_is_an_error_record(cli):
 
 
 def test_jsonl_on_stdin(cli):
-    lines = json.dumps({"id": "a", "text": GOOD}) + "\n" + json.dumps({"id": "b", "html": "<p>x</p>"}) + "\n"
+    lines = (
+        json.dumps({"id": "a", "text": GOOD})
+        + "\n"
+        + json.dumps({"id": "b", "html": "<p>x</p>"})
+        + "\n"
+    )
     run = cli("clean", "-", stdin=lines.encode())
     records = [json.loads(line) for line in run.stdout.decode().splitlines()]
     assert [r["id"] for r in records] == ["a", "b"]
@@ -161,11 +181,25 @@ def test_oversized_stdin_is_an_error_record(cli):
 
 
 EXPECTED_ERRORS = {  # input -> the error code it must give (a clean result where absent)
-    "02_empty": "E101", "03_random": "E102", "07_script_only": "E200", "08_truncated": "E103",
-    "09_lines:2": "E105", "11_binary": "E102", "13_bomb": "E104", "16_fifo": "E100",
+    "02_empty": "E101",
+    "03_random": "E102",
+    "07_script_only": "E200",
+    "08_truncated": "E103",
+    "09_lines:2": "E105",
+    "11_binary": "E102",
+    "13_bomb": "E104",
+    "16_fifo": "E100",
     "17_dangling": "E108",
 }
-GOOD_IDS = ("01_good", "99_good", "j1", "j3", "04_latin1", "05_cp1252", "18_deep/" + "d/" * DEPTH + "bottom")
+GOOD_IDS = (
+    "01_good",
+    "99_good",
+    "j1",
+    "j3",
+    "04_latin1",
+    "05_cp1252",
+    "18_deep/" + "d/" * DEPTH + "bottom",
+)
 
 
 def records_of(run) -> dict:
@@ -178,8 +212,9 @@ def records_of(run) -> dict:
 def coded(whole_hostile_dir):
     from tests.conftest import run_cli
 
-    return run_cli("code", whole_hostile_dir, "--date", "2025-06-24",
-                   env=dict(os.environ, **LIMITS))
+    return run_cli(
+        "code", whole_hostile_dir, "--date", "2025-06-24", env=dict(os.environ, **LIMITS)
+    )
 
 
 def test_code_gives_a_record_for_every_hostile_input(coded, whole_hostile_dir):
@@ -199,16 +234,24 @@ def test_code_gives_a_record_for_every_hostile_input(coded, whole_hostile_dir):
     for record in by_id.values():
         if "error" in record:
             assert set(record) == {"id", "path", "error"} and record["error"]["message"]
-    print(f"hostile corpus through code: {len(by_id)} inputs, {len(errors)} error records, "
-          "0 crashes")
+    print(
+        f"hostile corpus through code: {len(by_id)} inputs, {len(errors)} error records, 0 crashes"
+    )
 
 
 def test_ingest_stores_the_good_and_reports_the_bad(whole_hostile_dir, coded, tmp_path):
     from tests.conftest import db_snapshot, run_cli
 
     db = tmp_path / "hostile.db"
-    run = run_cli("ingest", whole_hostile_dir, "--db", db, "--date", "2025-06-24",
-                  env=dict(os.environ, **LIMITS))
+    run = run_cli(
+        "ingest",
+        whole_hostile_dir,
+        "--db",
+        db,
+        "--date",
+        "2025-06-24",
+        env=dict(os.environ, **LIMITS),
+    )
     stderr = run.stderr.decode()
     assert "Traceback" not in stderr and run.returncode == 1
     by_id = records_of(coded)
@@ -216,7 +259,14 @@ def test_ingest_stores_the_good_and_reports_the_bad(whole_hostile_dir, coded, tm
     assert f"{len(by_id)} documents" in stderr and f"{failed} failed" in stderr, stderr[-2000:]
     state = db_snapshot(db)
     assert state["counts"]["articles"] == len(by_id) - failed
-    again = run_cli("ingest", whole_hostile_dir, "--db", db, "--date", "2025-06-24",
-                    env=dict(os.environ, **LIMITS))
+    again = run_cli(
+        "ingest",
+        whole_hostile_dir,
+        "--db",
+        db,
+        "--date",
+        "2025-06-24",
+        env=dict(os.environ, **LIMITS),
+    )
     assert f"{len(by_id) - failed} already stored" in again.stderr.decode()
     assert db_snapshot(db) == state

@@ -1,4 +1,5 @@
 """The per-document time budget: a stage that overruns it stops that document with E400."""
+
 import subprocess
 import sys
 import time
@@ -27,14 +28,17 @@ def test_a_document_over_budget_is_an_error_record_and_the_next_one_is_coded():
     sentences = " ".join(f"Egypt condemned Israel on day {n} of the talks." for n in range(30_000))
     slow = Document(id="slow", content="Long story\n\n" + sentences)
     quick = Document(id="quick", content="Talks\n\nEgypt condemned Israel on Monday.")
-    pipeline = Pipeline(Settings(max_document_seconds=1, default_date="2025-06-24",
-                                 max_document_chars=2_000_000),
-                        stages=CODE_STAGES)
+    pipeline = Pipeline(
+        Settings(max_document_seconds=1, default_date="2025-06-24", max_document_chars=2_000_000),
+        stages=CODE_STAGES,
+    )
     slow_article, quick_article = pipeline.pipe([slow, quick])
     assert slow_article.error is not None and slow_article.error.code == "E400"
     assert slow_article.code_record()["error"]["message"].startswith("the document took longer")
     assert quick_article.error is None
-    assert [(e["source"]["country"], e["target"]["country"]) for e in quick_article.events] == [("EGY", "ISR")]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in quick_article.events] == [
+        ("EGY", "ISR")
+    ]
 
 
 class _Article:
@@ -56,8 +60,10 @@ def test_the_budget_is_per_document_across_stages():
 def test_the_watchdog_stops_code_that_never_checks_and_leaves_no_stray_exception():
     article = _Article()
     start = time.monotonic()
-    with pytest.raises(TimeBudgetExceeded, match="max_document_seconds"), \
-            document_budget(article, 0.5):
+    with (
+        pytest.raises(TimeBudgetExceeded, match="max_document_seconds"),
+        document_budget(article, 0.5),
+    ):
         while True:  # pure Python that never checks the budget
             pass
     assert time.monotonic() - start < 0.5 + WATCHDOG_GRACE + 1
@@ -72,8 +78,12 @@ def test_html_extraction_is_stopped_by_the_budget():
     html = "<html><body><article>" + paragraph * 200_000 + "</article></body></html>"
     pipeline = Pipeline(Settings(max_document_seconds=2), stages=("clean",))
     start = time.monotonic()
-    big, small = pipeline.pipe([Document(id="big", content=html.encode(), media_type=HTML),
-                                Document(id="small", content=paragraph * 3, media_type=HTML)])
+    big, small = pipeline.pipe(
+        [
+            Document(id="big", content=html.encode(), media_type=HTML),
+            Document(id="small", content=paragraph * 3, media_type=HTML),
+        ]
+    )
     assert big.error is not None and big.error.code == "E400", big.error
     assert time.monotonic() - start < 2 + WATCHDOG_GRACE + 5
     assert small.error is None and small.text.startswith("The minister said")
@@ -124,7 +134,8 @@ print(round(time.monotonic() - start, 3))
 def test_python_runs_as_before_once_the_watchdog_has_fired():
     # Withdrawing a pending interruption through the C API left CPython's signal on for
     # good: every traced line took the slow path and a profiled test hung.
-    run = subprocess.run([sys.executable, "-c", TRACED_AFTER_THE_WATCHDOG], capture_output=True,
-                         timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", TRACED_AFTER_THE_WATCHDOG], capture_output=True, timeout=60
+    )
     assert run.returncode == 0, run.stderr.decode()[-2000:]
     assert float(run.stdout) < 5

@@ -12,6 +12,7 @@ over, joined as the parser joins the pieces of a long text (``Doc.from_docs``), 
 brings exactly the same work and any growth beyond 2x is the cost of length itself. The
 synthetic text is one sentence listing N names, where each name hangs on the one before.
 """
+
 from __future__ import annotations
 
 import cProfile
@@ -33,10 +34,44 @@ MAX_GROWTH = 2.3  # the work of twice the text, at most, in units of the work of
 BASE_CHARS = 25_000  # the 1x real text
 BASE_NAMES = 300  # the 1x list of names
 PACKAGE = str(Path(communique.__file__).parent)
-FIRST_NAMES = ("John", "Mary", "Ahmed", "Olga", "Pierre", "Li", "Fatima", "Carlos", "Anna",
-               "Kofi", "Yuki", "Ivan", "Maria", "Omar", "Grace", "Hans", "Priya", "Tomas")
-SURNAMES = ("Smith", "Jones", "Ali", "Petrova", "Dubois", "Wei", "Hassan", "Garcia",
-            "Kowalski", "Mensah", "Tanaka", "Ivanov", "Rossi", "Khan", "Okafor", "Muller")
+FIRST_NAMES = (
+    "John",
+    "Mary",
+    "Ahmed",
+    "Olga",
+    "Pierre",
+    "Li",
+    "Fatima",
+    "Carlos",
+    "Anna",
+    "Kofi",
+    "Yuki",
+    "Ivan",
+    "Maria",
+    "Omar",
+    "Grace",
+    "Hans",
+    "Priya",
+    "Tomas",
+)
+SURNAMES = (
+    "Smith",
+    "Jones",
+    "Ali",
+    "Petrova",
+    "Dubois",
+    "Wei",
+    "Hassan",
+    "Garcia",
+    "Kowalski",
+    "Mensah",
+    "Tanaka",
+    "Ivanov",
+    "Rossi",
+    "Khan",
+    "Okafor",
+    "Muller",
+)
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +140,8 @@ def assert_linear(counts: list[tuple[int, int]], what: str) -> None:
         growth = max(more_calls / calls, more_lines / lines)
         assert growth <= MAX_GROWTH, (
             f"{what}: twice the text took {more_calls / calls:.2f}x the calls and "
-            f"{more_lines / lines:.2f}x the lines (at most {MAX_GROWTH}x); work: {counts}")
+            f"{more_lines / lines:.2f}x the lines (at most {MAX_GROWTH}x); work: {counts}"
+        )
 
 
 def bbc_text(chars: int) -> str:
@@ -131,19 +167,20 @@ def bbc_docs(stages):
 
 
 def names_sentence(count: int) -> str:
-    """"The conference was attended by A, B, ... and Z." The names are combined with a stride
+    """ "The conference was attended by A, B, ... and Z." The names are combined with a stride
     so that the same pair of names seldom comes back: the parser then makes each name the
     conjunct of the one before, all down the list (it breaks up lists that repeat)."""
-    names = [f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {SURNAMES[(5 * n + n // 16) % len(SURNAMES)]}"
-             for n in range(count)]
+    names = [
+        f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {SURNAMES[(5 * n + n // 16) % len(SURNAMES)]}"
+        for n in range(count)
+    ]
     return f"The conference was attended by {', '.join(names[:-1])} and {names[-1]}."
 
 
 @pytest.fixture(scope="module")
 def names_docs(stages):
     nlp = stages[0]
-    return warmed(list(nlp.pipe(names_sentence(BASE_NAMES * times) for times in (1, 2, 4))),
-                  stages)
+    return warmed(list(nlp.pipe(names_sentence(BASE_NAMES * times) for times in (1, 2, 4))), stages)
 
 
 def test_the_texts_double(bbc_docs, names_docs):

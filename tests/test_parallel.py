@@ -1,5 +1,6 @@
 """Scale-out gives the result of one process: local worker processes, a Dask LocalCluster, and
 `dask scheduler` with `dask worker` processes on 127.0.0.1 driven by the command line."""
+
 import itertools
 import shutil
 import subprocess
@@ -14,8 +15,16 @@ from communique import CODE_STAGES, Settings
 from communique.ingest.readers import iter_documents
 from communique.parallel import ProcessExecutor, Runner, SerialExecutor
 from communique.store.ingest import ingest
-from tests.conftest import (EXAMPLE, RESOURCES, children_of, db_snapshot, free_port, is_running,
-                            run_cli, shared_path)
+from tests.conftest import (
+    EXAMPLE,
+    RESOURCES,
+    children_of,
+    db_snapshot,
+    free_port,
+    is_running,
+    run_cli,
+    shared_path,
+)
 
 BATCH = 3  # small partitions, so a dozen documents make several tasks
 
@@ -41,8 +50,11 @@ def settings() -> Settings:
 
 def code(corpus, executor) -> list[dict]:
     runner = Runner(settings(), CODE_STAGES, executor)
-    return [a.code_record() for part in runner.run(iter_documents([str(corpus)], settings()))
-            for a in part]
+    return [
+        a.code_record()
+        for part in runner.run(iter_documents([str(corpus)], settings()))
+        for a in part
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -75,15 +87,27 @@ def test_a_dask_local_cluster_gives_the_same_output_and_database(corpus, local, 
 
     from communique.parallel import DaskExecutor
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      local_directory=str(tmp_path / "dask")) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            local_directory=str(tmp_path / "dask"),
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         executor = DaskExecutor(client, settings(), CODE_STAGES)
         assert code(corpus, executor) == local
         # The plugin loaded the model on every worker when it joined.
-        loaded = client.run(lambda: __import__("communique.parallel").parallel.worker_pipeline.cache_info().currsize)
+        loaded = client.run(
+            lambda: __import__("communique.parallel").parallel.worker_pipeline.cache_info().currsize
+        )
         assert len(loaded) == 2 and all(size >= 2 for size in loaded.values())
         db = tmp_path / "dask.db"
-        report = ingest(iter_documents([str(corpus)], settings()), db, settings(), executor=executor)
+        report = ingest(
+            iter_documents([str(corpus)], settings()), db, settings(), executor=executor
+        )
     assert report.documents == 13 and len(report.failed) == 1
     assert db_snapshot(db) == local_db
 
@@ -97,11 +121,35 @@ def dask_cluster(tmp_path):
     dask = shutil.which("dask", path=str(Path(sys.executable).parent))  # beside this Python
     assert dask, "the dask command is installed with the project"
     common = dict(cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port",
-                                  address.rsplit(":", 1)[1], "--no-dashboard"], **common)
-    workers = subprocess.Popen([dask, "worker", address, "--nworkers", "2", "--nthreads", "1",
-                                "--host", "127.0.0.1", "--no-dashboard", "--local-directory",
-                                str(tmp_path / "workers")], **common)
+    scheduler = subprocess.Popen(
+        [
+            dask,
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            address.rsplit(":", 1)[1],
+            "--no-dashboard",
+        ],
+        **common,
+    )
+    workers = subprocess.Popen(
+        [
+            dask,
+            "worker",
+            address,
+            "--nworkers",
+            "2",
+            "--nthreads",
+            "1",
+            "--host",
+            "127.0.0.1",
+            "--no-dashboard",
+            "--local-directory",
+            str(tmp_path / "workers"),
+        ],
+        **common,
+    )
     try:
         with Client(address, timeout="60s") as client:
             client.wait_for_workers(2, timeout=120)
@@ -117,10 +165,18 @@ def dask_cluster(tmp_path):
 
 
 def test_dask_scheduler_and_worker_processes_give_the_same_database_and_shards(
-        corpus, local, local_db, dask_cluster, tmp_path):
+    corpus, local, local_db, dask_cluster, tmp_path
+):
     db = tmp_path / "cluster.db"
-    common = ["--batch-size", BATCH, "--date", "2025-06-24", "--scheduler", dask_cluster,
-              "--no-progress"]
+    common = [
+        "--batch-size",
+        BATCH,
+        "--date",
+        "2025-06-24",
+        "--scheduler",
+        dask_cluster,
+        "--no-progress",
+    ]
     result = run_cli("ingest", corpus, "--db", db, *common)
     assert result.returncode == 1, result.stderr  # the broken file is one error record
     assert b"13 documents" in result.stderr and b"1 failed" in result.stderr
@@ -133,11 +189,22 @@ def test_dask_scheduler_and_worker_processes_give_the_same_database_and_shards(
     articles = pq.read_table(shards / "articles").to_pylist()
     events = pq.read_table(shards / "events").to_pylist()
     assert [(a["id"], a["error_code"]) for a in articles] == [
-        (r["id"], r.get("error", {}).get("code")) for r in local]
-    assert [(e["article_id"], e["cameo"], e["source_code"], e["target_code"], e["sentence"])
-            for e in events] == [
-        (r["id"], e["cameo"], e["source"]["code"], (e["target"] or {}).get("code"),
-         e["evidence"]["sentence"]) for r in local for e in r.get("events", [])]
+        (r["id"], r.get("error", {}).get("code")) for r in local
+    ]
+    assert [
+        (e["article_id"], e["cameo"], e["source_code"], e["target_code"], e["sentence"])
+        for e in events
+    ] == [
+        (
+            r["id"],
+            e["cameo"],
+            e["source"]["code"],
+            (e["target"] or {}).get("code"),
+            e["evidence"]["sentence"],
+        )
+        for r in local
+        for e in r.get("events", [])
+    ]
     assert len(pd.read_parquet(shards / "events")) == len(events)  # pandas reads the folder
 
 
@@ -147,12 +214,16 @@ def test_worker_processes_on_real_news_give_the_same_output():
     bbc = sorted(shared_path("data", "corpora", "bbc", "politics").glob("*.txt"))[:40]
     reuters = shared_path("data", "corpora", "reuters21578.jsonl")
     documents = list(iter_documents([str(p) for p in bbc])) + list(
-        itertools.islice(iter_documents([str(reuters)]), 200))
+        itertools.islice(iter_documents([str(reuters)]), 200)
+    )
     options = Settings(batch_size=16)
 
     def run(executor):
-        return [a.code_record() for part in Runner(options, CODE_STAGES, executor).run(documents)
-                for a in part]
+        return [
+            a.code_record()
+            for part in Runner(options, CODE_STAGES, executor).run(documents)
+            for a in part
+        ]
 
     reference = run(SerialExecutor())
     with ProcessExecutor(2, options, CODE_STAGES) as executor:
@@ -214,4 +285,3 @@ def test_workers_leave_when_their_parent_is_killed_while_they_start():
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     assert not alive, "worker processes outlived their killed parent"
-

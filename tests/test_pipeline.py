@@ -9,7 +9,9 @@ from tests.test_readme_tables import readme_table
 DOCS = [
     Document(id="a", content=EXAMPLE.read_bytes()),
     Document(id="b", content=b""),
-    Document(id="c", content="Talks resume\n\nThe talks resumed on Monday in Geneva, diplomats said."),
+    Document(
+        id="c", content="Talks resume\n\nThe talks resumed on Monday in Geneva, diplomats said."
+    ),
     Document(id="d", content=EXAMPLE.read_text()),
 ]
 
@@ -65,5 +67,7 @@ def test_code_text_is_the_library_shortcut_for_one_text():
     from communique import code_text
 
     record = code_text("Egypt condemned Israel on Monday.", date="2025-06-24")
-    assert [(e["source"]["country"], e["target"]["country"], e["cameo_root"], e["date"])
-            for e in record["events"]] == [("EGY", "ISR", "11", "2025-06-23")]
+    assert [
+        (e["source"]["country"], e["target"]["country"], e["cameo_root"], e["date"])
+        for e in record["events"]
+    ] == [("EGY", "ISR", "11", "2025-06-23")]

@@ -1,6 +1,7 @@
 """Properties that hold on any text (hypothesis): the cleaner and the coder never raise,
 the cleaner keeps or reports every word, evidence offsets index the clean text and reproduce
 the sentence, output is deterministic."""
+
 import re
 from collections import Counter
 
@@ -11,10 +12,48 @@ from communique import Pipeline, Settings
 from communique.ingest.text import clean_text, normalise
 from communique.model import Document
 
-WORDS = ["Russia", "Mali", "France", "Putin", "President", "the", "two", "countries", "signed",
-         "a", "treaty", "with", "met", "they", "Egypt", "condemned", "Israel", "on", "Monday",
-         "said", "will", "not", "attack", "troops", "NATO", "these", "and", ",", ".", "\n\n",
-         "'s", "minister", "Defense", "in", "Moscow", "65", "years", "ago", "if", "may"]
+WORDS = [
+    "Russia",
+    "Mali",
+    "France",
+    "Putin",
+    "President",
+    "the",
+    "two",
+    "countries",
+    "signed",
+    "a",
+    "treaty",
+    "with",
+    "met",
+    "they",
+    "Egypt",
+    "condemned",
+    "Israel",
+    "on",
+    "Monday",
+    "said",
+    "will",
+    "not",
+    "attack",
+    "troops",
+    "NATO",
+    "these",
+    "and",
+    ",",
+    ".",
+    "\n\n",
+    "'s",
+    "minister",
+    "Defense",
+    "in",
+    "Moscow",
+    "65",
+    "years",
+    "ago",
+    "if",
+    "may",
+]
 news_like = st.lists(st.sampled_from(WORDS), min_size=0, max_size=60).map(" ".join)
 any_text = st.text(max_size=400)
 PIPELINE = Pipeline(Settings(dedupe=False), stages=("clean", "parse", "actors", "events"))
@@ -22,8 +61,19 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 # What the cleaner cuts: a title line, datelines and source tags, boilerplate, list items.
-PAGE_BITS = ["\n", "WASHINGTON (Reuters) -", "(AP) —", "LONDON, Jan 5 -", "- ", "1.", "•",
-             "Copyright 2024 All rights reserved", "Accept cookies to personalise", "\r\n", "\t"]
+PAGE_BITS = [
+    "\n",
+    "WASHINGTON (Reuters) -",
+    "(AP) —",
+    "LONDON, Jan 5 -",
+    "- ",
+    "1.",
+    "•",
+    "Copyright 2024 All rights reserved",
+    "Accept cookies to personalise",
+    "\r\n",
+    "\t",
+]
 page_like = st.lists(st.sampled_from(WORDS + PAGE_BITS), min_size=0, max_size=80).map(" ".join)
 
 
@@ -58,10 +108,10 @@ def test_the_coder_never_raises_and_evidence_indexes_the_text(text):
     for event in article.events:
         evidence = event["evidence"]
         if evidence["field"] == "text":
-            assert article.text[evidence["start"]:evidence["end"]] == evidence["sentence"]
+            assert article.text[evidence["start"] : evidence["end"]] == evidence["sentence"]
         assert evidence["trigger"].split()[0] in evidence["sentence"]
     for actor in article.actors_record()["actors"]:
-        assert article.text[actor["start"]:actor["end"]] == actor["text"]
+        assert article.text[actor["start"] : actor["end"]] == actor["text"]
 
 
 @settings(max_examples=15, deadline=None)

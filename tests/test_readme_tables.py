@@ -1,6 +1,7 @@
 """The README's settings table and error table say what the code does: every setting of
 ``communique/config.py`` is documented with its default, and every error code of
 ``communique/errors.py`` is listed, and nothing that is not there."""
+
 import dataclasses
 import inspect
 import re
@@ -23,7 +24,7 @@ def readme_table(*columns: str) -> list[list[str]]:
     starts = [i for i, line in enumerate(lines) if line.strip() == header]
     assert len(starts) == 1, f"README has {len(starts)} tables headed {header!r}, not one"
     rows = []
-    for line in lines[starts[0] + 2:]:  # after the header and its | --- | row
+    for line in lines[starts[0] + 2 :]:  # after the header and its | --- | row
         if not line.startswith("|"):
             break
         cells = [cell.strip() for cell in line.strip()[1:-1].split("|", len(columns) - 1)]
@@ -58,11 +59,16 @@ def test_every_setting_is_in_the_readme_with_its_default():
         assert match, f"a setting is its name in backticks, not {name!r}"
         names.append(match.group(1))
     assert len(names) == len(set(names)), f"settings listed twice: {names}"
-    defaults = {field.name: getattr(Settings(), field.name) for field in dataclasses.fields(Settings)}
+    defaults = {
+        field.name: getattr(Settings(), field.name) for field in dataclasses.fields(Settings)
+    }
     assert sorted(set(defaults) - set(names)) == [], "settings missing from the README table"
     assert sorted(set(names) - set(defaults)) == [], "the README table lists unknown settings"
-    wrong = {name: (cell, defaults[name]) for name, (_, cell, _) in zip(names, rows)
-             if not same_value(documented_value(cell), defaults[name])}
+    wrong = {
+        name: (cell, defaults[name])
+        for name, (_, cell, _) in zip(names, rows)
+        if not same_value(documented_value(cell), defaults[name])
+    }
     assert wrong == {}, "README default (left) differs from communique/config.py (right)"
 
 
@@ -78,10 +84,17 @@ def test_the_readme_settings_example_is_a_valid_settings_file(tmp_path):
 
 
 def test_every_error_code_is_in_the_readme_and_no_other():
-    classes = [cls for _, cls in inspect.getmembers(errors, inspect.isclass)
-               if issubclass(cls, errors.CommuniqueError) and cls is not errors.CommuniqueError]
+    classes = [
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.CommuniqueError) and cls is not errors.CommuniqueError
+    ]
     assert set(errors.ALL_ERRORS) == set(classes), "errors.ALL_ERRORS misses an error class"
     codes = [code for code, _ in readme_table("code", "meaning")]
     assert len(codes) == len(set(codes)), f"codes listed twice: {codes}"
-    assert sorted(set(cls.code for cls in classes) - set(codes)) == [], "codes missing from the README"
-    assert sorted(set(codes) - set(cls.code for cls in classes)) == [], "the README lists unknown codes"
+    assert sorted(set(cls.code for cls in classes) - set(codes)) == [], (
+        "codes missing from the README"
+    )
+    assert sorted(set(codes) - set(cls.code for cls in classes)) == [], (
+        "the README lists unknown codes"
+    )

@@ -8,6 +8,7 @@ The database holds, between two countries each:
   "officials warned" about Russia (one coded country: Russia);
 - France -> Germany dated only to March 2025 (month precision).
 """
+
 import csv
 import datetime as dt
 import io
@@ -28,8 +29,9 @@ INGESTS = {  # publication date: {file name: text}
     "2025-12-10": {"december.txt": "Japan protested to China over the fishing boats.\n"},
     "2025-06-04": {
         "june.txt": "Russia signed an agreement with Mali. Russia did not sign a defence pact "
-                    "with Niger. Russia could attack Ukraine, officials warned.\n",
-        "march.txt": "In March 2025, France condemned Germany over the budget.\n"},
+        "with Niger. Russia could attack Ukraine, officials warned.\n",
+        "march.txt": "In March 2025, France condemned Germany over the budget.\n",
+    },
 }
 MONTHS = [f"2025-{month:02d}" for month in range(1, 13)]
 
@@ -42,8 +44,10 @@ def db(tmp_path_factory):
         for name, text in texts.items():
             (folder / name).write_text(text, encoding="utf-8")
         # In this process (CliRunner): the language model is loaded once for all three.
-        result = CliRunner().invoke(main, ["ingest", *(str(folder / name) for name in texts),
-                                           "--db", str(path), "--date", day])
+        result = CliRunner().invoke(
+            main,
+            ["ingest", *(str(folder / name) for name in texts), "--db", str(path), "--date", day],
+        )
         assert result.exit_code == 0, result.output
     return path
 
@@ -74,9 +78,14 @@ def test_dyad_month_series_is_zero_filled_between_two_events(db):
         assert row["goldstein_mean"] == ""  # unknown, not a neutral 0
         assert float(row["goldstein_sum"]) == 0 and row["quad3"] == "0"
     # Every dyad gets every month; rows are ordered by key, then period.
-    assert {(row["a"], row["b"]) for row in rows} == {("CHN", "JPN"), ("DEU", "FRA"), ("MLI", "RUS")}
+    assert {(row["a"], row["b"]) for row in rows} == {
+        ("CHN", "JPN"),
+        ("DEU", "FRA"),
+        ("MLI", "RUS"),
+    }
     assert [(row["a"], row["b"], row["period"]) for row in rows] == sorted(
-        (row["a"], row["b"], row["period"]) for row in rows)
+        (row["a"], row["b"], row["period"]) for row in rows
+    )
     assert int(of(rows, a="DEU", b="FRA", period="2025-03")[0]["events"]) == 1  # month precision
     assert "36 rows (12 periods x 3 dyads) written to stdout" in stderr
 
@@ -97,8 +106,11 @@ def test_by_country_counts_each_country_of_an_event_once(db):
 
 def test_negated_and_hypothetical_events_are_not_counted(db):
     with sqlite3.connect(db) as connection:  # they are stored...
-        stored = set(connection.execute(
-            "SELECT target_country, negated, modality FROM events WHERE source_country = 'RUS'"))
+        stored = set(
+            connection.execute(
+                "SELECT target_country, negated, modality FROM events WHERE source_country = 'RUS'"
+            )
+        )
     assert {("NER", 1, "asserted"), ("UKR", 0, "hypothetical"), ("MLI", 0, "asserted")} <= stored
     rows, _ = run_series(db, "--by", "dyad", "--period", "month")
     assert not of(rows, a="NER") and not of(rows, b="NER")  # ...but counted nowhere
@@ -114,7 +126,9 @@ def test_week_periods_are_named_by_their_monday(db):
     starts = [dt.date.fromisoformat(row["start"]) for row in dyad]
     assert all(row["period"] == row["start"] for row in dyad)
     assert all(start.weekday() == 0 for start in starts)  # Mondays
-    assert all(later - earlier == dt.timedelta(days=7) for earlier, later in zip(starts, starts[1:]))
+    assert all(
+        later - earlier == dt.timedelta(days=7) for earlier, later in zip(starts, starts[1:])
+    )
     assert (starts[0], starts[-1]) == (dt.date(2025, 1, 13), dt.date(2025, 12, 8))
     assert [row["events"] for row in dyad if row["events"] != "0"] == ["1", "1"]
     # France -> Germany is dated only to March: it has no week, so it is left out, and said so.
@@ -123,11 +137,14 @@ def test_week_periods_are_named_by_their_monday(db):
 
 
 def test_day_series_from_since_to_until(db):
-    rows, stderr = run_series(db, "--period", "day", "--since", "2025-01-14",
-                              "--until", "2025-01-16")
+    rows, stderr = run_series(
+        db, "--period", "day", "--since", "2025-01-14", "--until", "2025-01-16"
+    )
     assert [(row["period"], row["a"], row["b"], row["events"]) for row in rows] == [
-        ("2025-01-14", "CHN", "JPN", "0"), ("2025-01-15", "CHN", "JPN", "1"),
-        ("2025-01-16", "CHN", "JPN", "0")]
+        ("2025-01-14", "CHN", "JPN", "0"),
+        ("2025-01-15", "CHN", "JPN", "1"),
+        ("2025-01-16", "CHN", "JPN", "0"),
+    ]
     assert "3 rows (3 periods x 1 dyad)" in stderr
 
 
@@ -140,8 +157,10 @@ def test_csv_and_parquet_files_hold_the_same_typed_rows(db, tmp_path):
     table = pyarrow.parquet.read_table(out)
     assert table.schema.field("start").type == pa.date32()
     assert table.schema.field("period").type == pa.string()
-    assert all(table.schema.field(name).type == pa.int64()
-               for name in ("events", "quad1", "quad2", "quad3", "quad4"))
+    assert all(
+        table.schema.field(name).type == pa.int64()
+        for name in ("events", "quad1", "quad2", "quad3", "quad4")
+    )
     assert table.schema.field("goldstein_mean").type == pa.float64()
     assert table.column_names == list(columns("country"))
     records = table.to_pylist()
@@ -149,7 +168,8 @@ def test_csv_and_parquet_files_hold_the_same_typed_rows(db, tmp_path):
     assert table.column("goldstein_mean").null_count == sum(row["events"] == "0" for row in rows)
     assert [(r["country"], r["period"], r["events"], r["goldstein_sum"]) for r in records] == [
         (row["country"], row["period"], int(row["events"]), float(row["goldstein_sum"]))
-        for row in rows]
+        for row in rows
+    ]
     csv_out = tmp_path / "series.csv"
     assert run_cli("series", "--db", db, "--by", "country", "--out", csv_out).returncode == 0
     with open(csv_out, encoding="utf-8", newline="") as fh:
@@ -157,14 +177,17 @@ def test_csv_and_parquet_files_hold_the_same_typed_rows(db, tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["series.csv", "series.parquet"]
 
 
-@pytest.mark.parametrize("options, message", [
-    (["--period", "year"], "Invalid value for '--period'"),
-    (["--by", "region"], "Invalid value for '--by'"),
-    (["--since", "last week"], "YYYY-MM-DD"),
-    (["--since", "2025-12-01", "--until", "2025-01-01"], "since (2025-12-01) is after until"),
-    (["--format", "parquet"], "--format parquet needs --out"),
-    (["--out", "{tmp}/no/such/folder/series.csv"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--period", "year"], "Invalid value for '--period'"),
+        (["--by", "region"], "Invalid value for '--by'"),
+        (["--since", "last week"], "YYYY-MM-DD"),
+        (["--since", "2025-12-01", "--until", "2025-01-01"], "since (2025-12-01) is after until"),
+        (["--format", "parquet"], "--format parquet needs --out"),
+        (["--out", "{tmp}/no/such/folder/series.csv"], "does not exist"),
+    ],
+)
 def test_bad_options_exit_2_with_one_message(db, tmp_path, options, message):
     run = run_cli("series", "--db", db, *(option.format(tmp=tmp_path) for option in options))
     stderr = run.stderr.decode()

@@ -1,5 +1,6 @@
 """The stage registry: stages declare what they require and assign, and a pipeline whose
 stages do not meet each other's requirements is refused when it is built."""
+
 import subprocess
 import sys
 
@@ -48,7 +49,11 @@ def test_the_default_pipelines_build():
     assert Pipeline().stage_names == list(canonical_stages(last="dedupe"))
     assert Pipeline(stages=CODE_STAGES).stage_names == list(STAGE_ORDER)
     assert Pipeline(Settings(dedupe=False), stages=CODE_STAGES).stage_names == [
-        "clean", "parse", "actors", "events"]
+        "clean",
+        "parse",
+        "actors",
+        "events",
+    ]
     # Articles that already carry their text, as evaluation and a run's workers give them.
     assert Pipeline(stages=canonical_stages("parse")).stage_names == ["parse", "actors", "events"]
 
@@ -57,14 +62,16 @@ def test_the_input_can_say_what_it_carries():
     with pytest.raises(UnmetStageRequirement, match="'parse' requires 'text'.*add 'clean'"):
         check_stages(("parse",), given=())
     assert [spec.name for spec in check_stages(("actors", "events"), given=("doc",))] == [
-        "actors", "events"]
+        "actors",
+        "events",
+    ]
 
 
 def test_the_registry_lists_the_stages_in_the_canonical_order():
     assert STAGE_ORDER == ("clean", "dedupe", "parse", "actors", "events")
     assert CODE_STAGES == STAGE_ORDER
-    assert [spec.name for spec in registered_stages()][:len(STAGE_ORDER)] == list(STAGE_ORDER)
-    assert registered_names()[:len(STAGE_ORDER)] == list(STAGE_ORDER)
+    assert [spec.name for spec in registered_stages()][: len(STAGE_ORDER)] == list(STAGE_ORDER)
+    assert registered_names()[: len(STAGE_ORDER)] == list(STAGE_ORDER)
     assert canonical_stages("parse", "actors") == ("parse", "actors")
 
 
@@ -88,7 +95,11 @@ def test_an_unknown_stage_is_a_value_error_listing_the_known_ones():
 
 
 def test_importing_the_library_and_its_registry_does_not_import_spacy():
-    code = ("import sys, communique, communique.stages, communique.pipeline; "
-            "print('spacy' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = (
+        "import sys, communique, communique.stages, communique.pipeline; "
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

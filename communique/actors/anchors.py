@@ -7,6 +7,7 @@ consulted only where no anchor covers a token, because the small English model e
 systematic way on exactly the words the gazetteer knows ("Mali's" as a PERSON, "Defense" in
 "Defense Minister" as an ORG).
 """
+
 from __future__ import annotations
 
 import functools
@@ -77,8 +78,7 @@ class AnchorMatcher:
                 continue  # "an official visit", "military cooperation": adjectives, no actors
             by_span.setdefault((start, end), []).append(entry)
         rank = {kind: position for position, kind in enumerate(KIND_PRIORITY)}
-        candidates = sorted(by_span.items(), key=lambda item: (item[0][0] - item[0][1],
-                                                                item[0][0]))
+        candidates = sorted(by_span.items(), key=lambda item: (item[0][0] - item[0][1], item[0][0]))
         taken: set[int] = set()
         anchors = []
         for (start, end), entries in candidates:

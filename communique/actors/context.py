@@ -29,6 +29,7 @@ and 10 produced events of which 3 were right (precision 0.661 to 0.611): "diplom
 Brussels story are not Belgian, and "officials" in a story about Japan are often American.
 The singular title of rule 4 added 2 required events at no cost in precision.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,8 +46,12 @@ AGENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"})
 MIN_LEAD = 2
 
 
-def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gazetteer,
-                      words: Mapping[str, frozenset[str]]) -> list[Mention]:
+def fill_from_context(
+    article: Article,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    words: Mapping[str, frozenset[str]],
+) -> list[Mention]:
     """``words``: the lists of events/data/grammar.yaml (``saying_verbs``, ``posted_abroad``,
     ``local_groups``, ``placing_participles``)."""
     saying_verbs, posted = words["saying_verbs"], words["posted_abroad"]
@@ -63,28 +68,40 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
             # Indonesia", a group "based in Trinidad").
             token = article.doc[mention.head]
             local = token.lower_ in words["local_groups"]
-            country = _placed(token, named, posted, countries_only=not local,
-                              participles=words["placing_participles"], where_they_act=local)
+            country = _placed(
+                token,
+                named,
+                posted,
+                countries_only=not local,
+                participles=words["placing_participles"],
+                where_they_act=local,
+            )
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
         elif _unnamed_person(mention):
             # "King Hassan of Morocco": a person is placed by "of" alone ("Bush in Moscow"
             # is a visitor).
-            country = _placed(article.doc[mention.head], named, posted, countries_only=True,
-                              prepositions=frozenset({"of"}))
+            country = _placed(
+                article.doc[mention.head],
+                named,
+                posted,
+                countries_only=True,
+                prepositions=frozenset({"of"}),
+            )
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
         elif _unnamed_agent(mention):
             token = article.doc[mention.head]
-            country = _placed(token, named, posted) or _speakers_side(token, by_head,
-                                                                       saying_verbs)
+            country = _placed(token, named, posted) or _speakers_side(token, by_head, saying_verbs)
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
             elif token.tag_ in ("NNS", "NNPS") and (body := _leading_body(bodies)) is not None:
                 mention = _as_body(mention, body_actor[body])
-            elif token.tag_ == "NN" and any(
-                    c.lower_ == "the" for c in token.children) and (
-                    home := _leading_country(bodies)) is not None:
+            elif (
+                token.tag_ == "NN"
+                and any(c.lower_ == "the" for c in token.children)
+                and (home := _leading_country(bodies)) is not None
+            ):
                 mention = _as_country(mention, home, gazetteer)
         else:
             for actor in mention.actors:
@@ -97,20 +114,37 @@ def fill_from_context(article: Article, mentions: list[Mention], gazetteer: Gaze
 
 
 def _unnamed_agent(mention: Mention, any_sector: bool = False) -> bool:
-    return bool(mention.actors) and mention.rule == "unknown" and all(
-        a.country is None and a.sectors and (any_sector or set(a.sectors) <= AGENT_SECTORS)
-        and a.kind in ("agent", "title") for a in mention.actors)
+    return (
+        bool(mention.actors)
+        and mention.rule == "unknown"
+        and all(
+            a.country is None
+            and a.sectors
+            and (any_sector or set(a.sectors) <= AGENT_SECTORS)
+            and a.kind in ("agent", "title")
+            for a in mention.actors
+        )
+    )
 
 
 def _unnamed_person(mention: Mention) -> bool:
-    return bool(mention.actors) and mention.rule == "unknown" and all(
-        a.country is None and a.kind == "person" for a in mention.actors)
+    return (
+        bool(mention.actors)
+        and mention.rule == "unknown"
+        and all(a.country is None and a.kind == "person" for a in mention.actors)
+    )
 
 
-def _placed(token, named: dict[int, Mention], posted: frozenset[str],
-            countries_only: bool = False, prepositions: frozenset[str] | None = None,
-            participles: frozenset[str] = frozenset(), where_they_act: bool = False) -> str | None:
-    """"leaders in Baghdad", "officials from Tokyo": the one country of the place named; also
+def _placed(
+    token,
+    named: dict[int, Mention],
+    posted: frozenset[str],
+    countries_only: bool = False,
+    prepositions: frozenset[str] | None = None,
+    participles: frozenset[str] = frozenset(),
+    where_they_act: bool = False,
+) -> str | None:
+    """ "leaders in Baghdad", "officials from Tokyo": the one country of the place named; also
     the hosts a visitor meets where the meeting is ("met leaders in Baghdad"), and a group
     "based in" a place (grammar.yaml's ``placing_participles``). Not for those posted abroad
     ("diplomats in Khartoum", grammar.yaml's ``posted_abroad``)."""
@@ -134,25 +168,39 @@ def _placed(token, named: dict[int, Mention], posted: frozenset[str],
     holders += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in participles]
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ == "prep" and prep.lower_ in (
-                prepositions or grammar()["placing_prepositions"]):
+            prepositions or grammar()["placing_prepositions"]
+        ):
             for pobj in prep.children:
                 mention = named.get(pobj.i)
-                countries = {a.country for a in mention.actors if a.country and not (
-                    countries_only and a.kind == "place")} if mention else ()
+                countries = (
+                    {
+                        a.country
+                        for a in mention.actors
+                        if a.country and not (countries_only and a.kind == "place")
+                    }
+                    if mention
+                    else ()
+                )
                 if len(countries) == 1:
                     return next(iter(countries))
-                if prep.lower_ == "from" and mention and len(
-                        cities := {a.country for a in mention.actors if a.country}) == 1:
+                if (
+                    prep.lower_ == "from"
+                    and mention
+                    and len(cities := {a.country for a in mention.actors if a.country}) == 1
+                ):
                     return next(iter(cities))  # where one comes from: "a missionary from Calgary"
     return None
 
 
 def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | None:
-    """"Chad's high command said troops killed 1,269 Libyan soldiers": unnamed troops or
+    """ "Chad's high command said troops killed 1,269 Libyan soldiers": unnamed troops or
     officials in what a state's spokesman reports are that state's."""
     clause = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" \
-            or clause.head.lemma_.lower() not in saying_verbs:
+    if (
+        token.dep_ not in ("nsubj", "nsubjpass")
+        or clause.dep_ != "ccomp"
+        or clause.head.lemma_.lower() not in saying_verbs
+    ):
         return None
     for child in clause.head.children:
         mention = by_head.get(child.i) if child.dep_ == "nsubj" else None
@@ -184,13 +232,23 @@ def _leader(bodies: Counter) -> str | None:
 def _as_country(mention: Mention, country: str, gazetteer: Gazetteer) -> Mention:
     from .resolve import ArticleResolver
 
-    actors = [Actor(ArticleResolver.code(country, a.sectors), country, a.sectors,
-                    gazetteer.country_name(country), a.text, None, a.kind)
-              for a in mention.actors]
+    actors = [
+        Actor(
+            ArticleResolver.code(country, a.sectors),
+            country,
+            a.sectors,
+            gazetteer.country_name(country),
+            a.text,
+            None,
+            a.kind,
+        )
+        for a in mention.actors
+    ]
     return Mention(mention.start, mention.end, mention.head, actors, "context")
 
 
 def _as_body(mention: Mention, body: Actor) -> Mention:
-    actors = [Actor(body.code, "IGO", a.sectors, body.name, a.text, None, a.kind)
-              for a in mention.actors]
+    actors = [
+        Actor(body.code, "IGO", a.sectors, body.name, a.text, None, a.kind) for a in mention.actors
+    ]
     return Mention(mention.start, mention.end, mention.head, actors, "context")

@@ -34,6 +34,7 @@ other proper names match case-insensitively but must start with a capital letter
 text, so "chad" or "turkey" in lower case are not countries; titles and group nouns match
 in any case, with regular plurals added by the loader.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -56,8 +57,17 @@ logger = logging.getLogger(__name__)
 DATA = resources.files("communique.actors") / "data"
 
 # When one stretch of text matches several kinds, the first kind here wins.
-KIND_PRIORITY = ("organisation", "person", "country", "demonym", "community", "place",
-                 "reference", "title", "agent")
+KIND_PRIORITY = (
+    "organisation",
+    "person",
+    "country",
+    "demonym",
+    "community",
+    "place",
+    "reference",
+    "title",
+    "agent",
+)
 PROPER_KINDS = {"organisation", "person", "country", "demonym", "community", "place"}
 
 
@@ -76,6 +86,7 @@ class Office:
 @dataclass(frozen=True)
 class Entry:
     """One thing the gazetteer knows, under all its names."""
+
     kind: str  # see KIND_PRIORITY
     key: str  # ISO code, organisation or person name, title phrase
     name: str | None = None
@@ -96,6 +107,7 @@ class Entry:
         """The office held on ``day``; without a day, or out of office, the latest one."""
         if not self.offices:
             return None
+
         def latest(office: Office) -> date:
             return office.start or date.min
 
@@ -167,8 +179,9 @@ class Gazetteer:
         self.cameo_codes = cameo_codes  # ISO3 -> CAMEO country code
         self.iso_from_cameo = {cameo: iso for iso, cameo in cameo_codes.items()}
         self.country_names = names  # ISO3 -> common name
-        self.organisations = {e.key: e for e in entries
-                              if e.kind == "organisation" and e.short_name is None}
+        self.organisations = {
+            e.key: e for e in entries if e.kind == "organisation" and e.short_name is None
+        }
         # Office holders and public figures by surname, for a title with a surname the text
         # alone does not resolve ("President Mugabe", "Ayatollah Sistani").
         self.surnames: dict[str, list[Entry]] = {}
@@ -184,13 +197,14 @@ class Gazetteer:
                 for surname in {p.split()[-1].lower() for p in entry.patterns if " " in p}:
                     index.setdefault(surname, []).append(entry)
 
-    def office_holder(self, surname: str, day: date | None,
-                      named: frozenset[str] = frozenset()) -> tuple[Entry, Office] | None:
+    def office_holder(
+        self, surname: str, day: date | None, named: frozenset[str] = frozenset()
+    ) -> tuple[Entry, Office] | None:
         """The one office holder with this surname: in office on ``day`` if anyone is, else
         at any time; when no office holder has it, the one public figure of people.tsv.
         Holders of several countries are narrowed to those of the countries the article
         names (``named``); None when no one, or still several, qualify."""
-        for on_day in ((True, False) if day is not None else (False,)):
+        for on_day in (True, False) if day is not None else (False,):
             found = {}
             for entry in self.surnames.get(surname.lower(), ()):
                 for office in entry.offices:
@@ -203,8 +217,11 @@ class Gazetteer:
                 found = self._most_covered(found)
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
-        found = {entry.country: (entry, entry.offices[0])
-                 for entry in self.figure_surnames.get(surname.lower(), ()) if entry.offices}
+        found = {
+            entry.country: (entry, entry.offices[0])
+            for entry in self.figure_surnames.get(surname.lower(), ())
+            if entry.offices
+        }
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _most_covered(self, found: dict) -> dict:
@@ -221,8 +238,11 @@ class Gazetteer:
         named: set[str] = set()
         kept = []
         for anchor in anchors:  # in text order
-            entries = tuple(e for e in anchor.entries
-                            if e.short_name is None or _short_name_fits(doc, anchor, e, named))
+            entries = tuple(
+                e
+                for e in anchor.entries
+                if e.short_name is None or _short_name_fits(doc, anchor, e, named)
+            )
             if len(entries) != len(anchor.entries):
                 if not entries:
                     continue
@@ -257,7 +277,8 @@ def _short_name_fits(doc, anchor, entry: Entry, named: set[str]) -> bool:
     if entry.short_name == "seat":
         # "Brussels said" is the EU once the EU was named, unless it is where things happen
         return entry.key in named and not (
-            last.dep_ == "pobj" and last.head.lower_ in _grammar()["seat_placing_prepositions"])
+            last.dep_ == "pobj" and last.head.lower_ in _grammar()["seat_placing_prepositions"]
+        )
     if start == 0 or doc[start - 1].lower_ != "the" or not doc[start].text[:1].isupper():
         return False
     if last.head.i >= anchor.end and last.dep_ in ("nummod", "compound", "amod", "nmod"):
@@ -271,11 +292,19 @@ def _country_entries() -> tuple[list[Entry], dict[str, str], dict[str, str]]:
         iso = row["iso3"]
         cameo[iso] = row["cameo"] or iso
         names[iso] = row["name"]
-        entries.append(Entry("country", iso, row["name"], iso,
-                             patterns=tuple(dict.fromkeys([row["name"], *_split(row["aliases"])]))))
+        entries.append(
+            Entry(
+                "country",
+                iso,
+                row["name"],
+                iso,
+                patterns=tuple(dict.fromkeys([row["name"], *_split(row["aliases"])])),
+            )
+        )
         if row["adjectives"]:
-            entries.append(Entry("demonym", iso, row["name"], iso,
-                                 patterns=tuple(_split(row["adjectives"]))))
+            entries.append(
+                Entry("demonym", iso, row["name"], iso, patterns=tuple(_split(row["adjectives"])))
+            )
     return entries, cameo, names
 
 
@@ -283,42 +312,86 @@ def _historical_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     entries = []
     for row in _read_tsv("historical_names.tsv", dictionaries):
         iso, name = row["iso3"], row["name"]
-        entries.append(Entry("country", iso, name, iso, historical=True,
-                             patterns=tuple(dict.fromkeys([name, *_split(row["aliases"])]))))
+        entries.append(
+            Entry(
+                "country",
+                iso,
+                name,
+                iso,
+                historical=True,
+                patterns=tuple(dict.fromkeys([name, *_split(row["aliases"])])),
+            )
+        )
         if row["adjectives"]:
-            entries.append(Entry("demonym", iso, name, iso, historical=True,
-                                 patterns=tuple(_split(row["adjectives"]))))
+            entries.append(
+                Entry(
+                    "demonym",
+                    iso,
+                    name,
+                    iso,
+                    historical=True,
+                    patterns=tuple(_split(row["adjectives"])),
+                )
+            )
     return entries
 
 
 def _place_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
-    return [Entry("place", row["name"], row["name"], row["iso3"], tuple(row["sectors"].split()),
-                  place_kind=row["kind"], patterns=(row["name"],))
-            for row in _read_tsv("places.tsv", dictionaries)]
+    return [
+        Entry(
+            "place",
+            row["name"],
+            row["name"],
+            row["iso3"],
+            tuple(row["sectors"].split()),
+            place_kind=row["kind"],
+            patterns=(row["name"],),
+        )
+        for row in _read_tsv("places.tsv", dictionaries)
+    ]
 
 
 def _community_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
-    return [Entry("community", row["names"], _split(row["names"])[0], row["iso3"] or None,
-                  tuple(row["sectors"].split()), patterns=tuple(_split(row["names"])))
-            for row in _read_tsv("communities.tsv", dictionaries)]
+    return [
+        Entry(
+            "community",
+            row["names"],
+            _split(row["names"])[0],
+            row["iso3"] or None,
+            tuple(row["sectors"].split()),
+            patterns=tuple(_split(row["names"])),
+        )
+        for row in _read_tsv("communities.tsv", dictionaries)
+    ]
 
 
 def _organisation_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     entries = []
-    for item in merged_rows("organisations.yaml", srsly.read_yaml(DATA / "organisations.yaml"),
-                            dictionaries):
+    for item in merged_rows(
+        "organisations.yaml", srsly.read_yaml(DATA / "organisations.yaml"), dictionaries
+    ):
         patterns = [item["name"], *(item.get("aliases") or []), *(item.get("acronyms") or [])]
         entry = Entry(
-            "organisation", item["name"], item["name"], item.get("country"),
-            tuple(item.get("sectors") or ()), code=item.get("code"),
-            members=tuple(item.get("members") or ()), expand=bool(item.get("expand")),
-            patterns=tuple(dict.fromkeys(patterns)))
+            "organisation",
+            item["name"],
+            item["name"],
+            item.get("country"),
+            tuple(item.get("sectors") or ()),
+            code=item.get("code"),
+            members=tuple(item.get("members") or ()),
+            expand=bool(item.get("expand")),
+            patterns=tuple(dict.fromkeys(patterns)),
+        )
         entries.append(entry)
-        for key, rule in (("short_names", "the"), ("short_names_in_context", "named"),
-                          ("seats_in_context", "seat")):
+        for key, rule in (
+            ("short_names", "the"),
+            ("short_names_in_context", "named"),
+            ("seats_in_context", "seat"),
+        ):
             if item.get(key):
-                entries.append(dataclasses.replace(entry, short_name=rule,
-                                                   patterns=tuple(item[key])))
+                entries.append(
+                    dataclasses.replace(entry, short_name=rule, patterns=tuple(item[key]))
+                )
     return entries
 
 
@@ -329,8 +402,16 @@ def _title_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
         patterns = [phrase]
         if row["kind"] in ("title", "agent"):
             patterns.append(plural(phrase))
-        entries.append(Entry(row["kind"], phrase, None, None, tuple(row["sectors"].split()),
-                             patterns=tuple(dict.fromkeys(patterns))))
+        entries.append(
+            Entry(
+                row["kind"],
+                phrase,
+                None,
+                None,
+                tuple(row["sectors"].split()),
+                patterns=tuple(dict.fromkeys(patterns)),
+            )
+        )
     return entries
 
 
@@ -344,12 +425,27 @@ def _leader_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
         if row["name"] in curated and row["source"] == "phoenix-2014" and not row["end"]:
             continue
         person = people.setdefault(row["name"], {"offices": [], "aliases": {row["name"]: None}})
-        person["offices"].append(Office(row["iso3"], tuple(row["sectors"].split()), row["role"],
-                                        _parse_date(row["start"]), _parse_date(row["end"])))
+        person["offices"].append(
+            Office(
+                row["iso3"],
+                tuple(row["sectors"].split()),
+                row["role"],
+                _parse_date(row["start"]),
+                _parse_date(row["end"]),
+            )
+        )
         person["aliases"].update(dict.fromkeys(_split(row["aliases"])))
-    return [Entry("person", name, name, None, offices=tuple(person["offices"]),
-                  patterns=tuple(_with_bare_initials(person["aliases"])))
-            for name, person in people.items()]
+    return [
+        Entry(
+            "person",
+            name,
+            name,
+            None,
+            offices=tuple(person["offices"]),
+            patterns=tuple(_with_bare_initials(person["aliases"])),
+        )
+        for name, person in people.items()
+    ]
 
 
 def _with_bare_initials(names) -> list[str]:
@@ -357,8 +453,9 @@ def _with_bare_initials(names) -> list[str]:
     "George W. Bush", as British style writes them)."""
     found = dict.fromkeys(names)
     for name in list(found):
-        bare = " ".join(part[:-1] if len(part) == 2 and part.endswith(".") else part
-                        for part in name.split())
+        bare = " ".join(
+            part[:-1] if len(part) == 2 and part.endswith(".") else part for part in name.split()
+        )
         found.setdefault(bare)
     return list(found)
 
@@ -373,15 +470,33 @@ def _people_entries(leaders: set[str], dictionaries: tuple[str, ...]) -> list[En
             continue  # leaders.tsv has the person's dated offices
         sectors = tuple(row["sectors"].split())
         offices = (Office(iso, sectors, row["role"], None, None),) if iso else ()
-        entries.append(Entry("person", name, name, iso, sectors, offices=offices,
-                             patterns=tuple(dict.fromkeys([name, *_split(row["aliases"])]))))
+        entries.append(
+            Entry(
+                "person",
+                name,
+                name,
+                iso,
+                sectors,
+                offices=offices,
+                patterns=tuple(dict.fromkeys([name, *_split(row["aliases"])])),
+            )
+        )
     return entries
 
 
 def _reference_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
-    return [Entry("reference", row["phrase"], None, None, reference=row["kind"],
-                  candidates=tuple(row["candidates"].split()), patterns=(row["phrase"],))
-            for row in _read_tsv("references.tsv", dictionaries)]
+    return [
+        Entry(
+            "reference",
+            row["phrase"],
+            None,
+            None,
+            reference=row["kind"],
+            candidates=tuple(row["candidates"].split()),
+            patterns=(row["phrase"],),
+        )
+        for row in _read_tsv("references.tsv", dictionaries)
+    ]
 
 
 def load_gazetteer(dictionaries: Sequence[str] | None = None) -> Gazetteer:
@@ -394,10 +509,17 @@ def load_gazetteer(dictionaries: Sequence[str] | None = None) -> Gazetteer:
 def _gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:
     countries, cameo, names = _country_entries()
     leaders = _leader_entries(dictionaries)
-    entries = (countries + _historical_entries(dictionaries) + _community_entries(dictionaries)
-               + _place_entries(dictionaries) + _organisation_entries(dictionaries) + leaders
-               + _people_entries({entry.name for entry in leaders}, dictionaries)
-               + _title_entries(dictionaries) + _reference_entries(dictionaries))
+    entries = (
+        countries
+        + _historical_entries(dictionaries)
+        + _community_entries(dictionaries)
+        + _place_entries(dictionaries)
+        + _organisation_entries(dictionaries)
+        + leaders
+        + _people_entries({entry.name for entry in leaders}, dictionaries)
+        + _title_entries(dictionaries)
+        + _reference_entries(dictionaries)
+    )
     logger.info("gazetteer: %d entries", len(entries))
     return Gazetteer(entries, cameo, names)
 

@@ -1,4 +1,5 @@
 """Names in a phrase: the tokens of a person's name, and the country an "of" after it states."""
+
 from __future__ import annotations
 
 from ..events.roles import grammar
@@ -8,16 +9,27 @@ def person_name_run(doc, phrase, by_token) -> list[int]:
     """The tokens of the person's name in the phrase, the run closest to its head. A title
     word right after a name the recogniser sees as one person is the surname: "Paul King",
     not King Paul."""
+
     def in_name(i: int) -> bool:
         anchor = by_token.get(i)
-        return anchor is None or (anchor.kind == "title" and i > 0 and doc[i].is_title
-                                  and doc[i - 1].ent_type_ == "PERSON"
-                                  and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ == "I"
-                                  and i - 1 not in by_token)
+        return anchor is None or (
+            anchor.kind == "title"
+            and i > 0
+            and doc[i].is_title
+            and doc[i - 1].ent_type_ == "PERSON"
+            and doc[i - 1].ent_iob_ != "O"
+            and doc[i].ent_iob_ == "I"
+            and i - 1 not in by_token
+        )
 
-    tokens = [i for i in sorted(phrase.tokens)
-              if doc[i].ent_type_ == "PERSON" and in_name(i)
-              and doc[i].lower_ not in grammar()["honorifics"] and not doc[i].is_punct]
+    tokens = [
+        i
+        for i in sorted(phrase.tokens)
+        if doc[i].ent_type_ == "PERSON"
+        and in_name(i)
+        and doc[i].lower_ not in grammar()["honorifics"]
+        and not doc[i].is_punct
+    ]
     if not tokens:
         return []
     # The name closest to the head, as one run of tokens (hyphens may join its parts).
@@ -36,7 +48,10 @@ def country_after(doc, tree, phrase, by_token) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for place in tree.children(child):
                 anchor = by_token.get(place.i)
-                if place.dep_ == "pobj" and anchor is not None \
-                        and anchor.kind in ("country", "demonym"):
+                if (
+                    place.dep_ == "pobj"
+                    and anchor is not None
+                    and anchor.kind in ("country", "demonym")
+                ):
                     return anchor.entry.country
     return None

@@ -6,6 +6,7 @@ root's premodifiers ("Russian President Vladimir", "Mali's transitional"), its a
 "President of Russia"). Every gazetteer anchor and named entity inside is gathered on the
 phrase, for the resolver to weigh.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,13 +18,36 @@ from .tree import Tree
 logger = logging.getLogger(__name__)
 
 # Dependents that modify a noun from the left inside its phrase.
-PREMODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case",
-                    "flat", "predet", "advmod", "npadvmod", "nn", "prep"}
+PREMODIFIER_DEPS = {
+    "compound",
+    "amod",
+    "poss",
+    "nmod",
+    "det",
+    "nummod",
+    "quantmod",
+    "case",
+    "flat",
+    "predet",
+    "advmod",
+    "npadvmod",
+    "nn",
+    "prep",
+}
 # Tokens that hang on a root from inside the same phrase; a root is never one of these.
 INNER_DEPS = PREMODIFIER_DEPS - {"prep", "advmod", "npadvmod"}
 TITLE_PREPOSITIONS = {"of", "for"}
-ACTOR_KINDS = {"person", "organisation", "country", "demonym", "community", "place", "title",
-               "agent", "reference"}
+ACTOR_KINDS = {
+    "person",
+    "organisation",
+    "country",
+    "demonym",
+    "community",
+    "place",
+    "title",
+    "agent",
+    "reference",
+}
 
 
 @dataclass
@@ -93,8 +117,12 @@ def _phrase_head(token, by_token: dict[int, Anchor]):
         return head
     if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
         return head
-    if (token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TITLE_PREPOSITIONS
-            and is_title_token(head.head, by_token)):
+    if (
+        token.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in TITLE_PREPOSITIONS
+        and is_title_token(head.head, by_token)
+    ):
         return head.head  # "President of Russia", "spokesman for the army"
     return None
 

@@ -10,6 +10,7 @@ Quotation marks are the straight double quote, which opens and closes in turn, a
 curly ones; single quotes are left alone, since they double as apostrophes. A quotation
 does not run past the end of its paragraph.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -24,8 +25,9 @@ logger = logging.getLogger(__name__)
 OPENING, CLOSING, STRAIGHT = "“", "”", '"'
 
 
-def attribute_quotes(doc, mentions: list[Mention], saying_verbs: frozenset[str],
-                     tree: Tree) -> list[Mention]:
+def attribute_quotes(
+    doc, mentions: list[Mention], saying_verbs: frozenset[str], tree: Tree
+) -> list[Mention]:
     quoted = _quoted_tokens(doc)
     first_person_plural = grammar()["first_person_plural"]
     if not any(doc[i].lower_ in first_person_plural for i in quoted):
@@ -39,22 +41,40 @@ def attribute_quotes(doc, mentions: list[Mention], saying_verbs: frozenset[str],
         pronouns = [t for t in sentence if t.i in quoted and t.lower_ in first_person_plural]
         if not pronouns:
             continue
-        following = sentences[number + 1:number + 2]
-        speaker = next((found for s in (sentence, *following)
-                        if (found := _speaker(s, quoted, by_head, saying_verbs, tree))), None)
+        following = sentences[number + 1 : number + 2]
+        speaker = next(
+            (
+                found
+                for s in (sentence, *following)
+                if (found := _speaker(s, quoted, by_head, saying_verbs, tree))
+            ),
+            None,
+        )
         if speaker is None:
             continue
         for pronoun in pronouns:
             holder = _covering(mentions, starts, pronoun)
             if holder is None:
-                added.append(Mention(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.i,
-                                     [_as_speaker(speaker, pronoun.text, speaker.sectors)],
-                                     "quoted"))
+                added.append(
+                    Mention(
+                        pronoun.idx,
+                        pronoun.idx + len(pronoun.text),
+                        pronoun.i,
+                        [_as_speaker(speaker, pronoun.text, speaker.sectors)],
+                        "quoted",
+                    )
+                )
             elif not any(a.country for a in holder.actors):
                 changed[id(holder)] = Mention(
-                    holder.start, holder.end, holder.head,
-                    [_as_speaker(speaker, a.text, a.sectors or speaker.sectors)
-                     for a in holder.actors], "quoted")
+                    holder.start,
+                    holder.end,
+                    holder.head,
+                    [
+                        _as_speaker(speaker, a.text, a.sectors or speaker.sectors)
+                        for a in holder.actors
+                    ],
+                    "quoted",
+                )
     result = [changed[id(m)] for m in mentions] + added
     return sorted(result, key=lambda m: m.start)
 
@@ -72,8 +92,13 @@ def _quoted_tokens(doc) -> set[int]:
     return found
 
 
-def _speaker(sentence, quoted: set[int], by_head: dict[int, Mention],
-             saying_verbs: frozenset[str], tree: Tree) -> Actor | None:
+def _speaker(
+    sentence,
+    quoted: set[int],
+    by_head: dict[int, Mention],
+    saying_verbs: frozenset[str],
+    tree: Tree,
+) -> Actor | None:
     for verb in sentence:
         if verb.i in quoted or verb.lemma_.lower() not in saying_verbs:
             continue
@@ -96,5 +121,12 @@ def _covering(mentions: list[Mention], starts: list[int], token) -> Mention | No
 def _as_speaker(speaker: Actor, text: str, sectors: tuple[str, ...]) -> Actor:
     from .resolve import ArticleResolver
 
-    return Actor(ArticleResolver.code(speaker.country, tuple(sectors)), speaker.country,
-                 tuple(sectors), speaker.name, text, None, speaker.kind)
+    return Actor(
+        ArticleResolver.code(speaker.country, tuple(sectors)),
+        speaker.country,
+        tuple(sectors),
+        speaker.name,
+        text,
+        None,
+        speaker.kind,
+    )

@@ -22,6 +22,7 @@ Three kinds, listed with their phrases in ``data/references.tsv``:
 
 Each member of a group becomes its own actor, naming the group.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -43,6 +44,7 @@ PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
 @dataclass
 class Seen:
     """A mention as the reference resolver remembers it."""
+
     sentence: int
     head: int
     start: int  # first token
@@ -88,12 +90,26 @@ class ReferenceResolver:
             if actor.country and actor.country != "IGO" and actor.country not in countries:
                 countries.append(actor.country)
         first = self._first_conjunct(head)
-        coordination = first if first != head.i or any(
-            child.dep_ == "conj" for child in self.tree.children(head)) else None
-        plural = head.tag_ in ("NNS", "NNPS") or len(countries) > 1 or (
-            organisation is not None and bool(organisation.members))
-        seen = Seen(self.sentence_of.get(head.i, 0), head.i, min(tokens), countries,
-                    organisation, plural, coordination, tuple(mention.actors))
+        coordination = (
+            first
+            if first != head.i or any(child.dep_ == "conj" for child in self.tree.children(head))
+            else None
+        )
+        plural = (
+            head.tag_ in ("NNS", "NNPS")
+            or len(countries) > 1
+            or (organisation is not None and bool(organisation.members))
+        )
+        seen = Seen(
+            self.sentence_of.get(head.i, 0),
+            head.i,
+            min(tokens),
+            countries,
+            organisation,
+            plural,
+            coordination,
+            tuple(mention.actors),
+        )
         self.seen.append(seen)
         self.by_sentence.setdefault(seen.sentence, []).append(seen)
         self.latest_start = max(self.latest_start, seen.start)
@@ -105,8 +121,9 @@ class ReferenceResolver:
         """The first conjunct of the coordination ``token`` is in (itself if none). Answers
         are kept: each of N names in one list would otherwise walk the chain of N "conj"."""
         path = []
-        while token.dep_ == "conj" and token.head.i != token.i \
-                and token.i not in self.first_conjunct:
+        while (
+            token.dep_ == "conj" and token.head.i != token.i and token.i not in self.first_conjunct
+        ):
             path.append(token.i)
             token = token.head
         first = self.first_conjunct.get(token.i, token.i)
@@ -133,19 +150,31 @@ class ReferenceResolver:
             parties = list(reversed(self._recent_parties(anchor.start)))
             if len(parties) < 2:
                 return None
-            names = [p.name if isinstance(p, Entry) else self.gazetteer.country_name(p)
-                     for p in parties]
+            names = [
+                p.name if isinstance(p, Entry) else self.gazetteer.country_name(p) for p in parties
+            ]
             group = " and ".join(names)
-            return [Actor(p.code, "IGO", p.sectors, p.name, "", group, "member")
-                    if isinstance(p, Entry) else self._members([p], sectors, group)[0]
-                    for p in parties], "pair"
+            return [
+                Actor(p.code, "IGO", p.sectors, p.name, "", group, "member")
+                if isinstance(p, Entry)
+                else self._members([p], sectors, group)[0]
+                for p in parties
+            ], "pair"
         if entry.reference == "description":
             candidates = set(entry.candidates)
             for country in self._recent_countries(anchor.start):
                 if country in candidates:
-                    return [Actor(self._code(country, sectors), country, sectors,
-                                  self.gazetteer.country_name(country), "", None,
-                                  "country")], "description"
+                    return [
+                        Actor(
+                            self._code(country, sectors),
+                            country,
+                            sectors,
+                            self.gazetteer.country_name(country),
+                            "",
+                            None,
+                            "country",
+                        )
+                    ], "description"
             return None
         if entry.reference in ("person", "thing"):
             if entry.reference == "thing" and _empty_subject(root):
@@ -154,7 +183,8 @@ class ReferenceResolver:
             sentence = self.sentence_of.get(root.i, 0)
             # "the Greek government said it was taking control": a government is an "it"
             subject = self._governing_subject(
-                root, anchor.start, kinds | ({"agent"} if entry.reference == "thing" else set()))
+                root, anchor.start, kinds | ({"agent"} if entry.reference == "thing" else set())
+            )
             if subject is not None:
                 return list(subject.actors), entry.reference
             if entry.reference == "thing" and self._follows_a_subject_of_no_actor(root):
@@ -162,11 +192,18 @@ class ReferenceResolver:
             for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
-                if entry.reference == "thing" and seen.actors and all(
-                        a.kind == "organisation" and not a.country for a in seen.actors):
+                if (
+                    entry.reference == "thing"
+                    and seen.actors
+                    and all(a.kind == "organisation" and not a.country for a in seen.actors)
+                ):
                     return None  # "BT ... It said": a company the tables do not know
-                if root.lower_ == "it" and not self._can_be_it(seen) \
-                        or entry.reference == "thing" and self._only_where(seen):
+                if (
+                    root.lower_ == "it"
+                    and not self._can_be_it(seen)
+                    or entry.reference == "thing"
+                    and self._only_where(seen)
+                ):
                     continue
                 actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
                 if actors and len(actors) == len(seen.actors):
@@ -199,7 +236,7 @@ class ReferenceResolver:
         return token.dep_ == "pobj" and token.head.lower_ in grammar()["where_prepositions"]
 
     def _follows_a_subject_of_no_actor(self, pronoun) -> bool:
-        """"Connectotel unveiled software in London. It said ...": an "it" that is the
+        """ "Connectotel unveiled software in London. It said ...": an "it" that is the
         subject of its sentence's main clause continues the subject of the sentence before
         (Centering), and when that subject is a singular noun phrase naming no actor (a
         company, a product, a report), the "it" is no state or organisation either."""
@@ -208,31 +245,50 @@ class ReferenceResolver:
         number = self.sentence_of.get(pronoun.i, 0)
         if number == 0:
             return False
-        subject = next((c for c in self.tree.children(self.sentence_roots[number - 1])
-                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next(
+            (
+                c
+                for c in self.tree.children(self.sentence_roots[number - 1])
+                if c.dep_ in ("nsubj", "nsubjpass")
+            ),
+            None,
+        )
         if subject is None or not (subject.tag_ in ("NN", "NNP") or subject.lower_ == "it"):
             return False  # (an "it" there that stood for no actor: this one stands for none)
         heads = {seen.head for seen in self.by_sentence.get(number - 1, ())}
         return not heads.intersection(t.i for t in self.tree.subtree(subject))
 
     def _governing_subject(self, root, start: int, kinds: set[str]) -> Seen | None:
-        """"Mandela backed Mr Brown's plan when he urged ...": a pronoun in a clause that
+        """ "Mandela backed Mr Brown's plan when he urged ...": a pronoun in a clause that
         hangs on another takes that clause's subject, if it is an actor of the right kind,
         before any nearer name (Centering: the subject is the likeliest antecedent)."""
-        by_head = {seen.head: seen for seen in self.by_sentence.get(
-            self.sentence_of.get(root.i, 0), ()) if seen.start < start}
+        by_head = {
+            seen.head: seen
+            for seen in self.by_sentence.get(self.sentence_of.get(root.i, 0), ())
+            if seen.start < start
+        }
         token = root
         for _ in range(4):
-            if token.head.i == token.i or token.dep_ not in ("nsubj", "nsubjpass", "poss",
-                                                             "ccomp", "advcl", "conj", "xcomp"):
+            if token.head.i == token.i or token.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+                "poss",
+                "ccomp",
+                "advcl",
+                "conj",
+                "xcomp",
+            ):
                 return None
             token = token.head
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             for child in self.tree.children(token):
                 seen = by_head.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
-                if seen is not None and seen.actors and all(
-                        a.kind in kinds and (a.country or a.sectors) for a in seen.actors):
+                if (
+                    seen is not None
+                    and seen.actors
+                    and all(a.kind in kinds and (a.country or a.sectors) for a in seen.actors)
+                ):
                     return seen
         return None
 
@@ -278,10 +334,16 @@ class ReferenceResolver:
                 continue
             children = self.tree.children(verb)
             parties = [c for c in children if c.dep_ in ("nsubj", "dobj")]
-            parties += [p for prep in children if prep.dep_ == "prep" and prep.lower_ == "with"
-                        for p in self.tree.children(prep) if p.dep_ == "pobj"]
-            countries = _unique(c for token in parties if token.i in by_head
-                                for c in by_head[token.i].countries)
+            parties += [
+                p
+                for prep in children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for p in self.tree.children(prep)
+                if p.dep_ == "pobj"
+            ]
+            countries = _unique(
+                c for token in parties if token.i in by_head for c in by_head[token.i].countries
+            )
             if len(countries) > 1:
                 return countries, None
         return None
@@ -309,8 +371,11 @@ class ReferenceResolver:
         parties: list = []
         for seen in itertools.islice(self._backwards(start), PAIR_LOOKBACK):
             found = list(seen.countries)
-            if seen.organisation is not None and seen.organisation.country == "IGO" \
-                    and not seen.organisation.expand:
+            if (
+                seen.organisation is not None
+                and seen.organisation.country == "IGO"
+                and not seen.organisation.expand
+            ):
                 found.append(seen.organisation)
             for party in found:
                 if party not in parties:
@@ -320,8 +385,18 @@ class ReferenceResolver:
         return parties
 
     def _members(self, countries, sectors, group) -> list[Actor]:
-        return [Actor(self._code(c, sectors), c, tuple(sectors), self.gazetteer.country_name(c),
-                      "", group, "member") for c in countries]
+        return [
+            Actor(
+                self._code(c, sectors),
+                c,
+                tuple(sectors),
+                self.gazetteer.country_name(c),
+                "",
+                group,
+                "member",
+            )
+            for c in countries
+        ]
 
     def _join(self, countries) -> str:
         names = [self.gazetteer.country_name(c) for c in countries]
@@ -345,8 +420,9 @@ def _unique_lazily(values):
 
 
 def _empty_subject(token) -> bool:
-    """"It" that stands for no one: "it is clear that ...", "it seems ..."."""
+    """ "It" that stands for no one: "it is clear that ...", "it seems ..."."""
     head = token.head
     return token.dep_ == "expl" or (
         head.lemma_ in ("be", "seem", "appear", "remain")
-        and any(c.dep_ in ("ccomp", "csubj") for c in head.children))
+        and any(c.dep_ in ("ccomp", "csubj") for c in head.children)
+    )

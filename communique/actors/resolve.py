@@ -21,6 +21,7 @@ mention as ``rule``):
 Sectors come from titles and group nouns in the phrase (the phrase's own head first), then
 from the organisation, the seat, the leader table or the carried name.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -48,6 +49,7 @@ MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "npadvmod"}
 @dataclass
 class Reading:
     """What a phrase says about its actor, before it becomes ``Actor`` records."""
+
     countries: list[str] = field(default_factory=list)
     sectors: list[str] = field(default_factory=list)
     organisation: Entry | None = None
@@ -76,16 +78,22 @@ class ArticleResolver:
         self.references = ReferenceResolver(self.doc, gazetteer, self.tree)
         # Countries the article names anywhere, to tell apart office holders of one name.
         self.named_countries = frozenset(
-            a.entry.country for a in self.anchors if a.kind in ("country", "demonym", "place")
-            and a.entry.country)
+            a.entry.country
+            for a in self.anchors
+            if a.kind in ("country", "demonym", "place") and a.entry.country
+        )
         self.mentions: list[Mention] = []
 
     # -- finding phrases ------------------------------------------------------------------
     def candidate_roots(self):
         seeds = {anchor.start for anchor in self.anchors if anchor.kind in ACTOR_KINDS}
-        seeds |= {token.i for token in self.doc
-                  if token.ent_type_ in NAME_ENTITIES and token.i not in self.by_token
-                  and any(c.isalpha() for c in token.text)}
+        seeds |= {
+            token.i
+            for token in self.doc
+            if token.ent_type_ in NAME_ENTITIES
+            and token.i not in self.by_token
+            and any(c.isalpha() for c in token.text)
+        }
         known: dict = {}
         roots = {root_of(self.doc[i], self.by_token, known).i for i in seeds}
         return [self.doc[i] for i in sorted(roots)]
@@ -124,17 +132,20 @@ class ArticleResolver:
             resolved = self.references.resolve(root_anchor, root)
             if resolved is not None:
                 actors, rule = resolved
-                span = self.doc[root_anchor.start:root_anchor.end]
+                span = self.doc[root_anchor.start : root_anchor.end]
                 tokens = set(range(root_anchor.start, root_anchor.end))
                 actors = [dataclasses.replace(actor, text=span.text) for actor in actors]
                 yield self._mention(span, root.i, actors, rule), tokens
             return
         reading = self.read(phrase)
         if reading.kind == "modifier" or (
-                reading.kind == "organisation" and not reading.countries
-                and reading.organisation is None and any(
-                    child.dep_ == "poss" and child.pos_ == "PROPN"
-                    for child in self.tree.lefts(root))):
+            reading.kind == "organisation"
+            and not reading.countries
+            and reading.organisation is None
+            and any(
+                child.dep_ == "poss" and child.pos_ == "PROPN" for child in self.tree.lefts(root)
+            )
+        ):
             # "Mr Brown's International Finance Facility": a thing of his that the recogniser
             # took for an organisation stands for its owner, as "Mr Brown's plan" does
             yield from self._modifier_mentions(phrase)
@@ -142,7 +153,7 @@ class ArticleResolver:
         self._remember(reading)
         # The mention runs on over a title's complement: "leaders of Romania's government".
         end = max([phrase.end] + [c.end for c in phrase.complements if c.start >= phrase.end])
-        span = self.doc[phrase.start:end]
+        span = self.doc[phrase.start : end]
         covered = set(range(phrase.start, end)) | phrase.all_tokens
         yield self._mention(span, root.i, self.actors(reading, span.text), reading.rule), covered
 
@@ -154,17 +165,24 @@ class ArticleResolver:
         if depth < 3:
             self._read_complements(phrase, reading, depth)
         name_run = person_name_run(self.doc, phrase, self.by_token)
-        reading.name = self.doc[name_run[0]:name_run[-1] + 1].text if name_run else None
+        reading.name = self.doc[name_run[0] : name_run[-1] + 1].text if name_run else None
         if reading.name is None and root_anchor is not None and root_anchor.entry.historical:
             reading.name = root_anchor.entry.name  # a former state keeps its name: "USSR"
-        if reading.name is None and root.pos_ == "PROPN" and root_anchor is None \
-                and root.lower_ in self.names:
+        if (
+            reading.name is None
+            and root.pos_ == "PROPN"
+            and root_anchor is None
+            and root.lower_ in self.names
+        ):
             reading.name = root.text  # a carried name the recogniser did not see as a person
         self._read_leader(phrase, reading, set(name_run))
         self._read_carried(reading)
         self._read_possessor(root, reading)
-        if reading.organisation is not None and root_anchor is not None \
-                and root_anchor.kind == "organisation":
+        if (
+            reading.organisation is not None
+            and root_anchor is not None
+            and root_anchor.kind == "organisation"
+        ):
             reading.add_sectors(reading.organisation.sectors)
         # Capitals and seats act for their government unless they are only where things happen.
         if root_anchor is not None and root_anchor.kind == "place":
@@ -183,8 +201,10 @@ class ArticleResolver:
     def _read_names_in_phrase(self, phrase: Phrase, root_anchor, reading: Reading) -> None:
         """Rules ``organisation`` and ``explicit``: what the phrase's own words say."""
         # Titles and group nouns: the head's own first, then from right to left.
-        titles = sorted((a for a in phrase.anchors if a.kind in ("title", "agent")),
-                        key=lambda a: (root_anchor is not a, -a.start))
+        titles = sorted(
+            (a for a in phrase.anchors if a.kind in ("title", "agent")),
+            key=lambda a: (root_anchor is not a, -a.start),
+        )
         for anchor in titles:
             reading.add_sectors(anchor.entry.sectors)
         organisations = [a.entry for a in phrase.anchors if a.kind == "organisation"]
@@ -200,9 +220,14 @@ class ArticleResolver:
                 reading.add_sectors(anchor.entry.sectors)
         # A state named in the phrase outranks an international body that only qualifies it:
         # "NATO-member Norway", "Russia's Security Council", "Russia's UN envoy".
-        if reading.countries and reading.organisation is not None and (
+        if (
+            reading.countries
+            and reading.organisation is not None
+            and (
                 reading.organisation.country == "IGO"
-                or (root_anchor is not None and root_anchor.kind in ("country", "demonym"))):
+                or (root_anchor is not None and root_anchor.kind in ("country", "demonym"))
+            )
+        ):
             reading.organisation = None
         if reading.countries and not reading.organisation:
             reading.rule = "explicit"
@@ -239,12 +264,18 @@ class ArticleResolver:
             return
         # "President Mugabe" names an office holder, and so does "the Bush administration";
         # "Mr Howard" could be anyone called Howard.
-        titled = any((a.kind == "title" or (a.kind == "agent" and a.entry.sectors == ("GOV",)
-                                           and a.start == phrase.root))
-                     and a.start not in name_tokens for a in phrase.anchors)
+        titled = any(
+            (
+                a.kind == "title"
+                or (a.kind == "agent" and a.entry.sectors == ("GOV",) and a.start == phrase.root)
+            )
+            and a.start not in name_tokens
+            for a in phrase.anchors
+        )
         if reading.name and titled and not known and reading.name.lower() not in self.names:
-            holder = self.gazetteer.office_holder(reading.name.split()[-1], self.day,
-                                                  self.named_countries)
+            holder = self.gazetteer.office_holder(
+                reading.name.split()[-1], self.day, self.named_countries
+            )
             given = reading.name.split()[:-1]
             if holder is not None and given and given[0] != holder[0].name.split()[0]:
                 holder = None  # "Tory leader Michael Howard" is not John Howard
@@ -279,7 +310,8 @@ class ArticleResolver:
         if not reading.name or reading.countries or reading.organisation:
             return
         carried = self.names.get(reading.name.lower()) or self.names.get(
-            reading.name.split()[-1].lower())
+            reading.name.split()[-1].lower()
+        )
         if carried is None:
             return
         reading.countries = list(carried.countries)
@@ -293,15 +325,27 @@ class ArticleResolver:
     def _kind(self, root, root_anchor, reading: Reading, kinds: set[str]) -> str:
         if reading.name and reading.rule in ("carried", "leader") and root_anchor is None:
             return "person"
-        if reading.name and (root.ent_type_ == "PERSON" or "person" in kinds) and \
-                (root_anchor is None or root_anchor.kind == "person"):
+        if (
+            reading.name
+            and (root.ent_type_ == "PERSON" or "person" in kinds)
+            and (root_anchor is None or root_anchor.kind == "person")
+        ):
             return "person"
         if root_anchor is not None:
             return {"demonym": "country", "title": "agent", "community": "agent"}.get(
-                root_anchor.kind, root_anchor.kind)
-        if root.ent_type_ == "ORG" or (root.pos_ == "PROPN" and root.is_title and any(
-                child.dep_ == "compound" and child.pos_ == "PROPN" and child.is_title
-                and child.i not in self.by_token for child in self.tree.lefts(root))):
+                root_anchor.kind, root_anchor.kind
+            )
+        if root.ent_type_ == "ORG" or (
+            root.pos_ == "PROPN"
+            and root.is_title
+            and any(
+                child.dep_ == "compound"
+                and child.pos_ == "PROPN"
+                and child.is_title
+                and child.i not in self.by_token
+                for child in self.tree.lefts(root)
+            )
+        ):
             # a name the recogniser missed: "the UK Internet Forum" (not "a U.S. Attack")
             return "organisation"
         if root.ent_type_ == "PERSON":
@@ -324,40 +368,62 @@ class ArticleResolver:
                 continue
             for token in (child, *self.tree.conjuncts(child)):
                 anchor = self.by_token.get(token.i)
-                if anchor is not None and anchor.kind == "place" \
-                        and names_a_thing(token, self.by_token):
+                if (
+                    anchor is not None
+                    and anchor.kind == "place"
+                    and names_a_thing(token, self.by_token)
+                ):
                     continue
                 sub = build_phrase(token, self.by_token, self.tree)
-                if not any(a.kind in ACTOR_KINDS for a in sub.anchors) \
-                        and token.ent_type_ not in NAME_ENTITIES:
+                if (
+                    not any(a.kind in ACTOR_KINDS for a in sub.anchors)
+                    and token.ent_type_ not in NAME_ENTITIES
+                ):
                     continue
-                qualifier = anchor is not None and qualifies_a_thing(token, self.by_token) \
+                qualifier = (
+                    anchor is not None
+                    and qualifies_a_thing(token, self.by_token)
                     and anchor.kind in ("country", "demonym", "organisation")
+                )
                 for mention, tokens in self.resolve_phrase(sub):
                     done |= tokens
                     if qualifier:
-                        mention.actors = [dataclasses.replace(a, kind="qualifier")
-                                          for a in mention.actors]
+                        mention.actors = [
+                            dataclasses.replace(a, kind="qualifier") for a in mention.actors
+                        ]
                         mention.rule = "qualifier"
                     yield mention, tokens
         for anchor in phrase.anchors:  # names deeper down: "the Israeli-occupied West Bank"
-            if anchor.kind not in ("country", "demonym", "community", "organisation", "person",
-                                   "place") \
-                    or done.intersection(range(anchor.start, anchor.end)):
+            if anchor.kind not in (
+                "country",
+                "demonym",
+                "community",
+                "organisation",
+                "person",
+                "place",
+            ) or done.intersection(range(anchor.start, anchor.end)):
                 continue
             if anchor.kind == "place" and names_a_thing(self.doc[anchor.end - 1], self.by_token):
                 continue
-            head = max(range(anchor.start, anchor.end),
-                       key=lambda i: not (anchor.start <= self.doc[i].head.i < anchor.end))
+            head = max(
+                range(anchor.start, anchor.end),
+                key=lambda i: not (anchor.start <= self.doc[i].head.i < anchor.end),
+            )
             reading = self.read(Phrase(head, set(range(anchor.start, anchor.end)), [anchor]))
             if reading.kind in ("modifier", "place"):
                 reading.kind = "country" if anchor.kind in ("country", "demonym") else anchor.kind
-            span = self.doc[anchor.start:anchor.end]
-            yield self._mention(span, head, self.actors(reading, span.text), reading.rule), \
-                set(range(anchor.start, anchor.end))
+            span = self.doc[anchor.start : anchor.end]
+            yield (
+                self._mention(span, head, self.actors(reading, span.text), reading.rule),
+                set(range(anchor.start, anchor.end)),
+            )
 
     def _remember(self, reading: Reading) -> None:
-        if reading.name and (reading.countries or reading.organisation) and reading.kind == "person":
+        if (
+            reading.name
+            and (reading.countries or reading.organisation)
+            and reading.kind == "person"
+        ):
             self.names[reading.name.lower()] = reading
             surname = reading.name.split()[-1].lower()
             self.names.setdefault(surname, reading)
@@ -369,22 +435,46 @@ class ArticleResolver:
         if organisation is not None and organisation.expand and reading.kind == "organisation":
             # A bloc acting is its member governments acting together.
             sectors = tuple(s for s in sectors if s != "IGO") or ("GOV",)
-            return [Actor(self.code(member, sectors), member, sectors,
-                          self.gazetteer.country_name(member), text, organisation.name, "member")
-                    for member in organisation.members]
+            return [
+                Actor(
+                    self.code(member, sectors),
+                    member,
+                    sectors,
+                    self.gazetteer.country_name(member),
+                    text,
+                    organisation.name,
+                    "member",
+                )
+                for member in organisation.members
+            ]
         if organisation is not None:
             country = organisation.country
             name = reading.name if reading.kind == "person" else organisation.name
             code = organisation.code or self.code(country, sectors)
             return [Actor(code, country, sectors, name, text, None, reading.kind)]
         if not reading.countries:
-            return [Actor(self.code(None, sectors), None, sectors, reading.name, text, None,
-                          reading.kind)]
-        return [Actor(self.code(country, sectors), country, sectors,
-                      reading.name or (self.gazetteer.country_name(country)
-                                       if reading.kind in ("country", "place") else None),
-                      text, None, reading.kind)
-                for country in reading.countries]
+            return [
+                Actor(
+                    self.code(None, sectors), None, sectors, reading.name, text, None, reading.kind
+                )
+            ]
+        return [
+            Actor(
+                self.code(country, sectors),
+                country,
+                sectors,
+                reading.name
+                or (
+                    self.gazetteer.country_name(country)
+                    if reading.kind in ("country", "place")
+                    else None
+                ),
+                text,
+                None,
+                reading.kind,
+            )
+            for country in reading.countries
+        ]
 
     @staticmethod
     def code(country: str | None, sectors: tuple[str, ...]) -> str | None:

@@ -1,4 +1,5 @@
 """The actor stage of the pipeline: every actor mention of an article, and of its headline."""
+
 from __future__ import annotations
 
 from ..model import Article
@@ -32,13 +33,15 @@ class ActorResolver:
         if article.doc is None:
             raise ValueError("the actors stage needs the parse stage before it")
         resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
-        mentions = attribute_quotes(article.doc, resolver.run(), grammar()["saying_verbs"],
-                                    resolver.tree)
+        mentions = attribute_quotes(
+            article.doc, resolver.run(), grammar()["saying_verbs"], resolver.tree
+        )
         article.mentions = fill_from_context(article, mentions, self.gazetteer, grammar())
         headline = headline_article(article)
         if headline is not None:
             article.title_mentions = ArticleResolver(
-                headline, self.gazetteer, self.matcher(headline.doc)).run()
+                headline, self.gazetteer, self.matcher(headline.doc)
+            ).run()
         return article
 
 
@@ -47,5 +50,10 @@ def headline_article(article: Article) -> Article | None:
     doc = article.title_doc
     if doc is None:
         return None
-    return Article(id=article.id, text=article.title, date=article.date, doc=doc,
-                   mentions=article.title_mentions)
+    return Article(
+        id=article.id,
+        text=article.title,
+        date=article.date,
+        doc=doc,
+        mentions=article.title_mentions,
+    )

@@ -5,6 +5,7 @@ Both look at the noun the name hangs on: an agent or title ("the Moscow governme
 "Iraqi forces") or an event noun ("a Moscow visit", "Russian support") keeps the name an
 actor; any other common noun makes it a thing's.
 """
+
 from __future__ import annotations
 
 from ..events.roles import grammar
@@ -15,8 +16,11 @@ def _common_thing(head, by_token) -> bool:
     from ..events.patterns import event_nouns
 
     anchor = by_token.get(head.i)
-    return head.pos_ == "NOUN" and (anchor is None or anchor.kind not in ("title", "agent")) \
+    return (
+        head.pos_ == "NOUN"
+        and (anchor is None or anchor.kind not in ("title", "agent"))
         and head.lemma_.lower() not in event_nouns()
+    )
 
 
 def qualifies_a_thing(token, by_token) -> bool:

@@ -8,6 +8,7 @@ subtree runs to the end of the list) asking each name for its children therefore
 quadratic in the length of the list. A ``Tree`` reads the heads once per Doc and answers from
 lists of children, in the same order as spaCy.
 """
+
 from __future__ import annotations
 
 import logging

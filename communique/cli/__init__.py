@@ -4,6 +4,7 @@ The commands that read documents are in ``documents.py`` (clean, actors, code, i
 those that read a database in ``database.py`` (export, serve, demo) and ``queries.py``
 (events, agreements, dyads, dyad), the check of the dictionaries in ``check_data.py``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,13 +36,18 @@ class CommandGroup(click.Group):
             logger.debug("traceback of the internal error", exc_info=True)
             raise click.ClickException(
                 f"internal error: {type(error).__name__}: {error} (run with -vv for the "
-                "traceback, and please report it)") from None
+                "traceback, and please report it)"
+            ) from None
 
 
 @click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="communique")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="A TOML settings file (default: ./communique.toml if present).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True),
+    help="A TOML settings file (default: ./communique.toml if present).",
+)
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) on stderr.")
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
@@ -56,7 +62,9 @@ def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="communique: %(levelname)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="communique: %(levelname)s: %(message)s", stream=sys.stderr
+    )
     ctx.obj = {"config_path": config_path}
 
 

@@ -1,4 +1,5 @@
 """`communique check-data`: the dictionaries checked as the loaders will read them."""
+
 from __future__ import annotations
 
 import click
@@ -26,9 +27,13 @@ def check_data(ctx, paths):
     for problem in problems:
         click.echo(printable(str(problem)))
     errors = sum(problem.severity == "error" for problem in problems)
-    checked = f"{len(paths)} file{'s' if len(paths) != 1 else ''}" if paths \
-        else "the packaged data files"
-    click.echo(f"check-data: {errors} error{'s' if errors != 1 else ''}, "
-               f"{len(problems) - errors} warning{'s' if len(problems) - errors != 1 else ''} "
-               f"in {checked}", err=True)
+    checked = (
+        f"{len(paths)} file{'s' if len(paths) != 1 else ''}" if paths else "the packaged data files"
+    )
+    click.echo(
+        f"check-data: {errors} error{'s' if errors != 1 else ''}, "
+        f"{len(problems) - errors} warning{'s' if len(problems) - errors != 1 else ''} "
+        f"in {checked}",
+        err=True,
+    )
     ctx.exit(1 if errors else 0)

@@ -1,5 +1,6 @@
 """Commands that read a database as a whole: export, serve and demo (the questions asked of
 one are in ``queries.py``)."""
+
 from __future__ import annotations
 
 import logging
@@ -38,8 +39,9 @@ def _open_db(db_path: str):
 
     check_folder(db_path, "'--db'", writable=False)
     if not Path(db_path).is_file():
-        raise click.UsageError(f"no database at {printable(db_path)}: make one with "
-                               "`communique ingest`")
+        raise click.UsageError(
+            f"no database at {printable(db_path)}: make one with `communique ingest`"
+        )
     try:
         return connect(db_path, readonly=True)
     except NotADatabase as error:  # a JSONL file, an empty file, another program's SQLite
@@ -69,8 +71,12 @@ def _cell(value) -> str:
 
 @main.command()
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["gdelt", "plover", "csv", "parquet"]),
-              required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["gdelt", "plover", "csv", "parquet"]),
+    required=True,
+)
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write.")
 def export(db_path, output_format, out):
     """Export every event: GDELT 2.0 event table (61 columns), PLOVER JSONL, CSV or Parquet.
@@ -90,10 +96,12 @@ def export(db_path, output_format, out):
             count = run_export(connection, output_format, destination)
         except OSError as error:  # disk full, file too large, no permission, ...
             raise click.ClickException(
-                f"could not write {out}: {error.strerror or error}; {untouched}") from None
+                f"could not write {out}: {error.strerror or error}; {untouched}"
+            ) from None
         except sqlite3.Error as error:
             raise click.ClickException(
-                f"cannot read the database {db_path}: {error}; {untouched}") from None
+                f"cannot read the database {db_path}: {error}; {untouched}"
+            ) from None
         except CommuniqueError as error:
             raise click.ClickException(f"{error.code}: {error}; {untouched}") from None
     click.echo(f"{count} events written to {out}", err=True)
@@ -101,9 +109,16 @@ def export(db_path, output_format, out):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--db", "db_path", default="demo.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--date", callback=check_date, default="2025-06-24", show_default=True,
-              help="Publication date of the examples.")
+@click.option(
+    "--db", "db_path", default="demo.db", show_default=True, type=click.Path(dir_okay=False)
+)
+@click.option(
+    "--date",
+    callback=check_date,
+    default="2025-06-24",
+    show_default=True,
+    help="Publication date of the examples.",
+)
 @click.pass_context
 def demo(ctx, paths, db_path, date):
     """Code the bundled example articles into a database, show what was found and how to browse it."""
@@ -114,8 +129,9 @@ def demo(ctx, paths, db_path, date):
     if not paths:
         examples = _bundled_examples()
         if examples is None:
-            raise click.UsageError("the bundled examples are not installed here: give the "
-                                   "paths of articles to code")
+            raise click.UsageError(
+                "the bundled examples are not installed here: give the paths of articles to code"
+            )
         paths = (str(examples),)
     settings = load_settings(ctx, default_date=date)
     check_db_for_writing(db_path)
@@ -128,19 +144,25 @@ def demo(ctx, paths, db_path, date):
         summary = query.overview(connection)
         found = query.events(connection, limit=200)
         deals = query.agreements(connection)
-    click.echo(f"{db_path}: {summary['articles']} articles ({summary['duplicates']} duplicates), "
-               f"{summary['events']} events, {summary['agreements']} agreements "
-               f"(this run: {report.articles} new articles, {report.skipped} already there"
-               f"{skipped_note(stats)})")
+    click.echo(
+        f"{db_path}: {summary['articles']} articles ({summary['duplicates']} duplicates), "
+        f"{summary['events']} events, {summary['agreements']} agreements "
+        f"(this run: {report.articles} new articles, {report.skipped} already there"
+        f"{skipped_note(stats)})"
+    )
     click.echo("\nEvents between two countries:")
     for event in map(Event.from_dict, found):
         if event.source_country and event.target_country:
-            click.echo(f"  {event.date}  {event.source_country} -> {event.target_country}  "
-                       f"{event.cameo} {event.cameo_name}  (trigger: {event.evidence.trigger})")
+            click.echo(
+                f"  {event.date}  {event.source_country} -> {event.target_country}  "
+                f"{event.cameo} {event.cameo_name}  (trigger: {event.evidence.trigger})"
+            )
     click.echo("\nAgreements:")
     for agreement in deals:
-        click.echo(f"  {'-'.join(agreement['parties'])}  {agreement['kind']}, {agreement['status']}: "
-                   f"{agreement['title']}")
+        click.echo(
+            f"  {'-'.join(agreement['parties'])}  {agreement['kind']}, {agreement['status']}: "
+            f"{agreement['title']}"
+        )
     command = _command_name()
     click.echo(f"""
 Browse it:
@@ -188,13 +210,22 @@ def _command_name() -> str:
 
 @main.command()
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on (the default is this machine only).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on (the default is this machine only).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="A host name or address the Host header may carry, besides 127.0.0.1, "
-                   "localhost, [::1] and a non-loopback --host (repeatable; *.example.org "
-                   "for subdomains).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A host name or address the Host header may carry, besides 127.0.0.1, "
+    "localhost, [::1] and a non-loopback --host (repeatable; *.example.org "
+    "for subdomains).",
+)
 def serve(db_path, host, port, allow_hosts):
     """Serve the JSON API (OpenAPI at /openapi.json) over a database, read-only.
 
@@ -221,14 +252,16 @@ def serve(db_path, host, port, allow_hosts):
         # Whoever reaches the server by the address it listens on may use it as the Host.
         hosts.append(host)
         if host in ("0.0.0.0", "::") and not allow_hosts:
-            click.echo("listening on every interface: name the hosts clients use with "
-                       "--allow-host, or their requests get 400", err=True)
+            click.echo(
+                "listening on every interface: name the hosts clients use with "
+                "--allow-host, or their requests get 400",
+                err=True,
+            )
     try:
         hosts = [host_pattern(name) for name in hosts]
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--allow-host or --host") from None
-    app = create_app(db_path, token=os.environ.get("COMMUNIQUE_TOKEN") or None,
-                     allowed_hosts=hosts)
+    app = create_app(db_path, token=os.environ.get("COMMUNIQUE_TOKEN") or None, allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, log_config=_serve_log_config(db_path))
 
 
@@ -260,16 +293,30 @@ def _serve_log_config(db_path: str) -> dict:
         "formatters": {
             "plain": {"format": "%(message)s"},
             "problem": {"format": "communique: %(levelname)s: %(message)s"},
-            "access": {"()": "uvicorn.logging.AccessFormatter", "datefmt": "%Y-%m-%d %H:%M:%S",
-                       "fmt": '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s'},
+            "access": {
+                "()": "uvicorn.logging.AccessFormatter",
+                "datefmt": "%Y-%m-%d %H:%M:%S",
+                "fmt": '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s',
+            },
         },
         "handlers": {
-            "start": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
-                      "formatter": "plain", "filters": ["start"]},
-            "problem": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
-                        "formatter": "problem", "level": "WARNING"},
-            "access": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
-                       "formatter": "access"},
+            "start": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": "plain",
+                "filters": ["start"],
+            },
+            "problem": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": "problem",
+                "level": "WARNING",
+            },
+            "access": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": "access",
+            },
         },
         "loggers": {
             "uvicorn": {"handlers": ["start", "problem"], "level": "INFO", "propagate": False},
@@ -277,4 +324,3 @@ def _serve_log_config(db_path: str) -> dict:
             "uvicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
         },
     }
-

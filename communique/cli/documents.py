@@ -1,4 +1,5 @@
 """Commands that read documents: clean, actors, code, ingest, and eval against gold files."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,11 @@ logger = logging.getLogger(__name__)
 
 
 @main.command()
-@input_options(["jsonl", "text"], "jsonl: one record per document; text: the clean text only.",
-               dictionaries=False)
+@input_options(
+    ["jsonl", "text"],
+    "jsonl: one record per document; text: the clean text only.",
+    dictionaries=False,
+)
 def clean(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress):
     """Extract the clean article text: title, date, source, text and removed boilerplate.
 
@@ -48,16 +52,29 @@ def clean(ctx, paths, output_format, date, dedupe, batch_size, workers, schedule
         if output_format == "jsonl":
             out.write(json.dumps(article.clean_record(), ensure_ascii=False) + "\n")
         elif article.error is None:
-            out.write(printable((f"{article.title}\n\n" if article.title else "") + article.text)
-                      + "\n\n")
+            out.write(
+                printable((f"{article.title}\n\n" if article.title else "") + article.text) + "\n\n"
+            )
 
-    _run(ctx, settings, canonical_stages(last="dedupe"), paths, workers, scheduler, progress,
-         "clean", write)
+    _run(
+        ctx,
+        settings,
+        canonical_stages(last="dedupe"),
+        paths,
+        workers,
+        scheduler,
+        progress,
+        "clean",
+        write,
+    )
 
 
 @main.command()
-@input_options(["jsonl", "table"], "jsonl: one record per document; table: one line per actor.",
-               "; picks office holders")
+@input_options(
+    ["jsonl", "table"],
+    "jsonl: one record per document; table: one line per actor.",
+    "; picks office holders",
+)
 def actors(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress):
     """Find and code every actor mention: country (ISO 3166 alpha-3 or IGO) and sectors.
 
@@ -73,26 +90,67 @@ def actors(ctx, paths, output_format, date, dedupe, batch_size, workers, schedul
             out.write(json.dumps(article.actors_record(), ensure_ascii=False) + "\n")
             return
         for actor in article.actors_record().get("actors", []):
-            out.write("\t".join([article.id, str(actor["start"]), str(actor["end"]),
-                                  actor["code"] or "-", actor["country"] or "-",
-                                  ",".join(actor["sectors"]) or "-", actor["group"] or "-",
-                                  printable(actor["text"].replace("\n", " "))]) + "\n")
+            out.write(
+                "\t".join(
+                    [
+                        article.id,
+                        str(actor["start"]),
+                        str(actor["end"]),
+                        actor["code"] or "-",
+                        actor["country"] or "-",
+                        ",".join(actor["sectors"]) or "-",
+                        actor["group"] or "-",
+                        printable(actor["text"].replace("\n", " ")),
+                    ]
+                )
+                + "\n"
+            )
 
-    _run(ctx, settings, canonical_stages(last="actors"), paths, workers, scheduler, progress,
-         "actors", write)
+    _run(
+        ctx,
+        settings,
+        canonical_stages(last="actors"),
+        paths,
+        workers,
+        scheduler,
+        progress,
+        "actors",
+        write,
+    )
 
 
 @main.command()
-@input_options(["jsonl", "table"], "jsonl: one record per document; table: one line per event.",
-               "; anchors event dates")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False),
-              help="Write Parquet shards (events/, articles/, agreements/) to this directory "
-                   "instead of records to stdout.")
-@click.option("--explain", is_flag=True,
-              help="Print, for each event, its clause, the pattern that fired (file and line), "
-                   "each actor's rule and dependency path, and the actors not taken.")
-def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler, progress, out_dir,
-         explain):
+@input_options(
+    ["jsonl", "table"],
+    "jsonl: one record per document; table: one line per event.",
+    "; anchors event dates",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Write Parquet shards (events/, articles/, agreements/) to this directory "
+    "instead of records to stdout.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Print, for each event, its clause, the pattern that fired (file and line), "
+    "each actor's rule and dependency path, and the actors not taken.",
+)
+def code(
+    ctx,
+    paths,
+    output_format,
+    date,
+    dedupe,
+    batch_size,
+    workers,
+    scheduler,
+    progress,
+    out_dir,
+    explain,
+):
     """Code events: who did what to whom, when and where, in CAMEO and PLOVER.
 
     Writes one {"id", "path", "title", "date", "source", "url", "text", "duplicate_of",
@@ -119,11 +177,22 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler
         for event in map(Event.from_dict, article.events):
             target = event.target.code if event.target else None
             sentence = event.evidence.sentence.replace("\n", " ")[:120]
-            out.write("\t".join([article.id, event.date or "-", event.source.code or "-",
-                                  target or "-", event.cameo, event.modality,
-                                  "negated" if event.negated else "-",
-                                  printable(event.evidence.trigger), printable(sentence)])
-                      + "\n")
+            out.write(
+                "\t".join(
+                    [
+                        article.id,
+                        event.date or "-",
+                        event.source.code or "-",
+                        target or "-",
+                        event.cameo,
+                        event.modality,
+                        "negated" if event.negated else "-",
+                        printable(event.evidence.trigger),
+                        printable(sentence),
+                    ]
+                )
+                + "\n"
+            )
 
     if out_dir is None:
         stages = (*CODE_STAGES, "explain") if explain else CODE_STAGES
@@ -143,17 +212,34 @@ def code(ctx, paths, output_format, date, dedupe, batch_size, workers, scheduler
         if not shards:
             return f"nothing written to {out_dir}"
         done = shards[0]
-        return (f"{done.articles} articles, {done.events} events and {done.agreements} "
-                f"agreements written to {out_dir} in {done.count} shards")
+        return (
+            f"{done.articles} articles, {done.events} events and {done.agreements} "
+            f"agreements written to {out_dir} in {done.count} shards"
+        )
 
-    _run(ctx, settings, CODE_STAGES, paths, workers, scheduler, progress, "code",
-         on_partition=write_shards, summary=summary)
+    _run(
+        ctx,
+        settings,
+        CODE_STAGES,
+        paths,
+        workers,
+        scheduler,
+        progress,
+        "code",
+        on_partition=write_shards,
+        summary=summary,
+    )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
-              help="The SQLite database to create or add to.")
+@click.option(
+    "--db",
+    "db_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite database to create or add to.",
+)
 @run_options()
 def ingest(ctx, paths, db_path, date, dedupe, batch_size, workers, scheduler, progress):
     """Code documents and store them, their events and agreements in a SQLite database.
@@ -171,30 +257,46 @@ def ingest(ctx, paths, db_path, date, dedupe, batch_size, workers, scheduler, pr
     check_db_for_writing(db_path)
     paths = input_paths(paths)
     documents, stats = read_inputs(paths, settings)
-    with progress_bar(progress, "ingest", paths, settings) as bar, executor_for_run(
-            settings, CODE_STAGES, documents, workers, scheduler) as (executor, documents):
+    with (
+        progress_bar(progress, "ingest", paths, settings) as bar,
+        executor_for_run(settings, CODE_STAGES, documents, workers, scheduler) as (
+            executor,
+            documents,
+        ),
+    ):
         try:
-            report = run_ingest(documents, db_path, settings, on_batch=bar.update,
-                                executor=executor)
+            report = run_ingest(
+                documents, db_path, settings, on_batch=bar.update, executor=executor
+            )
         except NotADatabase as error:  # an SQLite file of another program, say
             raise click.BadParameter(f"{error.code}: {error}", param_hint="'--db'") from None
     for article in report.failed:
         logger.warning("%s: %s %s", article.path or article.id, article.error.code, article.error)
-    click.echo(f"{report.documents} documents: {report.articles} articles stored "
-               f"({report.duplicates} duplicates), {report.skipped} already stored, "
-               f"{len(report.failed)} failed; {report.events} new events, "
-               f"{report.mentions} event mentions{skipped_note(stats)}", err=True)
+    click.echo(
+        f"{report.documents} documents: {report.articles} articles stored "
+        f"({report.duplicates} duplicates), {report.skipped} already stored, "
+        f"{len(report.failed)} failed; {report.events} new events, "
+        f"{report.mentions} event mentions{skipped_note(stats)}",
+        err=True,
+    )
     _log_timings(report.seconds)
     ctx.exit(EXIT_SOME_FAILED if report.failed else EXIT_OK)
 
 
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
-              help="Folder the gold's article paths are relative to (default: the gold file's "
-                   "folder).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder the gold's article paths are relative to (default: the gold file's folder).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @click.option("-v", "--verbose", is_flag=True, help="List what was missed and what was wrong.")
 @dictionary_option()
 @click.pass_context
@@ -228,21 +330,38 @@ def evaluate(ctx, gold, corpus, output_format, verbose):
 
 
 def _eval_line(path, score) -> str:
-    line = (f"{path}: recall {score.recall:.3f}  precision {score.precision:.3f}  "
-            f"type accuracy {score.type_accuracy:.3f}")
+    line = (
+        f"{path}: recall {score.recall:.3f}  precision {score.precision:.3f}  "
+        f"type accuracy {score.type_accuracy:.3f}"
+    )
     if score.kind == "plover":
         actors, coded = score.actors, score.coded
-        return line + (f"  ({score.sentences} sentences; actor countries: source "
-                       f"{actors['source'].accuracy:.3f}, target {actors['target'].accuracy:.3f}; "
-                       f"through the coded events: source {coded['source'].accuracy:.3f}, "
-                       f"target {coded['target'].accuracy:.3f})")
+        return line + (
+            f"  ({score.sentences} sentences; actor countries: source "
+            f"{actors['source'].accuracy:.3f}, target {actors['target'].accuracy:.3f}; "
+            f"through the coded events: source {coded['source'].accuracy:.3f}, "
+            f"target {coded['target'].accuracy:.3f})"
+        )
     counts = score.counts
-    return line + (f"  ({counts.found}/{counts.required} required, {counts.good}/"
-                   f"{counts.produced} produced)  duplicates {counts.duplicates}")
+    return line + (
+        f"  ({counts.found}/{counts.required} required, {counts.good}/"
+        f"{counts.produced} produced)  duplicates {counts.duplicates}"
+    )
 
 
-def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, write=None,
-         on_partition=None, summary=None) -> None:
+def _run(
+    ctx,
+    settings,
+    stages,
+    paths,
+    workers,
+    scheduler,
+    progress,
+    desc: str,
+    write=None,
+    on_partition=None,
+    summary=None,
+) -> None:
     """Stream documents through ``stages``, hand each result to ``write`` (or each partition
     to ``on_partition``), print ``summary()`` on stderr if given, and exit 1 if any document
     failed. Files skipped for their extension are counted in the summary, or a warning."""
@@ -250,8 +369,10 @@ def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, 
     out = sys.stdout
     paths = input_paths(paths)
     documents, stats = read_inputs(paths, settings)
-    with progress_bar(progress, desc, paths, settings) as bar, executor_for_run(
-            settings, stages, documents, workers, scheduler) as (executor, documents):
+    with (
+        progress_bar(progress, desc, paths, settings) as bar,
+        executor_for_run(settings, stages, documents, workers, scheduler) as (executor, documents),
+    ):
         runner = Runner(settings, stages, executor)
         for articles in runner.run(documents):
             bar.update(len(articles))
@@ -260,8 +381,9 @@ def _run(ctx, settings, stages, paths, workers, scheduler, progress, desc: str, 
                     _write_record(write, article, out)
                 if article.error is not None:
                     failed += 1
-                    logger.warning("%s: %s %s", article.path or article.id, article.error.code,
-                                   article.error)
+                    logger.warning(
+                        "%s: %s %s", article.path or article.id, article.error.code, article.error
+                    )
             if on_partition is not None:
                 on_partition(articles)
     out.flush()
@@ -289,5 +411,7 @@ def _write_record(write, article, out) -> None:
 
 def _log_timings(seconds: dict) -> None:
     if seconds:
-        logger.info("time per stage: %s", ", ".join(f"{name} {value:.2f} s"
-                                                    for name, value in seconds.items()))
+        logger.info(
+            "time per stage: %s",
+            ", ".join(f"{name} {value:.2f} s" for name, value in seconds.items()),
+        )

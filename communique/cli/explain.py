@@ -1,4 +1,5 @@
 """`communique explain`: why one text gives the events it gives."""
+
 from __future__ import annotations
 
 import sys
@@ -28,13 +29,19 @@ def explain(ctx, text, date):
     if text == "-":
         text = sys.stdin.read()
     article = Pipeline(settings, stages=(*CODE_STAGES, "explain"))(
-        Document(id="text", content=text, date=settings.default_date))
+        Document(id="text", content=text, date=settings.default_date)
+    )
     if article.error is not None:
         raise click.ClickException(f"{article.error.code}: {article.error}")
     explained = explanation_text(article)
     if explained:
         click.echo(printable(explained))
         return
-    actors = ", ".join(f"\"{article.text[m.start:m.end]}\" ({m.actors[0].code or '-'}, "
-                       f"rule={m.rule})" for m in article.mentions) or "none"
+    actors = (
+        ", ".join(
+            f'"{article.text[m.start : m.end]}" ({m.actors[0].code or "-"}, rule={m.rule})'
+            for m in article.mentions
+        )
+        or "none"
+    )
     click.echo(f"no event; actors found: {printable(actors)}")

@@ -3,6 +3,7 @@
 A list that stops at its limit says so on stderr ("showing 100 of 1,207 events (use
 --limit or --all)"), so that `events --format csv > all.csv` can never pass for everything.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,23 +44,34 @@ def _all_option(command):
 @click.option("--country", help=f"A country on either side {COUNTRY_HELP}.")
 @click.option("--source", help=f"Source country {COUNTRY_HELP}.")
 @click.option("--target", help=f"Target country {COUNTRY_HELP}.")
-@click.option("--either-direction", is_flag=True, help="With --source and --target: both directions.")
-@click.option("--between-countries", is_flag=True,
-              help="Only events between two different known countries.")
+@click.option(
+    "--either-direction", is_flag=True, help="With --source and --target: both directions."
+)
+@click.option(
+    "--between-countries", is_flag=True, help="Only events between two different known countries."
+)
 @click.option("--actor", help="Words of an actor's name (Putin, 'European Union').")
 @click.option("--cameo", help="CAMEO code or its first digits (04, 057).")
 @click.option("--quad", type=click.IntRange(1, 4), help="QuadClass: 1-4.")
 @click.option("--sector", help="A sector code on either side (GOV, MIL, OPP, REB, ...).")
 @click.option("--modality", type=click.Choice(["asserted", "reported", "intended", "hypothetical"]))
-@click.option("--negated/--not-negated", default=None,
-              help="Only negated events ('did not attack'), or only the others.")
+@click.option(
+    "--negated/--not-negated",
+    default=None,
+    help="Only negated events ('did not attack'), or only the others.",
+)
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
 @click.option("-q", "--query", "text", help="Words the reporting articles contain.")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
 @_all_option
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "jsonl"]),
-              default="table", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "jsonl"]),
+    default="table",
+    show_default=True,
+)
 def events(db_path, limit, every, output_format, text, **filters):
     """List stored events, newest first; JSONL carries num_articles, num_sources, num_mentions."""
     from .. import query
@@ -82,10 +94,22 @@ def events(db_path, limit, every, output_format, text, **filters):
         for event in map(Event.from_dict, found):
             target = event.target.code if event.target else None
             # Cut before escaping, so that an escape such as \x1b is never cut in half.
-            out.write("\t".join(_cell(cell) for cell in (
-                event.date or "-", event.source.code or "-", target or "-", event.cameo,
-                event.quad_class, event.goldstein, event.counts.num_articles,
-                (event.evidence.sentence or "")[:100])) + "\n")
+            out.write(
+                "\t".join(
+                    _cell(cell)
+                    for cell in (
+                        event.date or "-",
+                        event.source.code or "-",
+                        target or "-",
+                        event.cameo,
+                        event.quad_class,
+                        event.goldstein,
+                        event.counts.num_articles,
+                        (event.evidence.sentence or "")[:100],
+                    )
+                )
+                + "\n"
+            )
     out.flush()
     _notice(len(found), total, "events")
 
@@ -96,23 +120,39 @@ def events(db_path, limit, every, output_format, text, **filters):
 @click.option("--topic", help="A topic: trade, science, nuclear, energy, defence, ...")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
 @_all_option
-@click.option("--format", "output_format", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+)
 def agreements(db_path, party, topic, limit, every, output_format):
     """List stored agreements: parties, kind, status, topics and title."""
     from .. import query
 
     with closing(_open_db(db_path)) as connection:
-        found = _query(query.agreements, connection, party=party, topic=topic,
-                       limit=_limit(limit, every))
+        found = _query(
+            query.agreements, connection, party=party, topic=topic, limit=_limit(limit, every)
+        )
         total = _query(query.count_agreements, connection, party=party, topic=topic)
     for agreement in found:
         if output_format == "jsonl":
             click.echo(json.dumps(agreement, ensure_ascii=False))
         else:
-            click.echo("\t".join(_cell(cell) for cell in (
-                agreement["date"] or "-", "-".join(agreement["parties"]), agreement["kind"],
-                agreement["status"], ",".join(agreement["topics"]) or "-", agreement["title"])))
+            click.echo(
+                "\t".join(
+                    _cell(cell)
+                    for cell in (
+                        agreement["date"] or "-",
+                        "-".join(agreement["parties"]),
+                        agreement["kind"],
+                        agreement["status"],
+                        ",".join(agreement["topics"]) or "-",
+                        agreement["title"],
+                    )
+                )
+            )
     sys.stdout.flush()
     _notice(len(found), total, "agreements")
 
@@ -127,8 +167,13 @@ DYAD_TABLE = ("a", "b", "events", "a_to_b", "b_to_a", "cooperation", "conflict",
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True)
 @_all_option
-@click.option("--format", "output_format", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+)
 def dyads(db_path, country, since, until, limit, every, output_format):
     """Rank the pairs of countries by their events, both directions together.
 
@@ -137,9 +182,17 @@ def dyads(db_path, country, since, until, limit, every, output_format):
     from .. import dyads as dyad_query
 
     with closing(_open_db(db_path)) as connection:
-        found = _query(dyad_query.dyads, connection, since=since, until=until, country=country,
-                       limit=_limit(limit, every))
-        total = _query(dyad_query.count_dyads, connection, since=since, until=until, country=country)
+        found = _query(
+            dyad_query.dyads,
+            connection,
+            since=since,
+            until=until,
+            country=country,
+            limit=_limit(limit, every),
+        )
+        total = _query(
+            dyad_query.count_dyads, connection, since=since, until=until, country=country
+        )
     if output_format == "table":
         click.echo("\t".join(DYAD_TABLE))
     for row in found:
@@ -155,8 +208,9 @@ def dyads(db_path, country, since, until, limit, every, output_format):
 @click.argument("a")
 @click.argument("b")
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--interval", type=click.Choice(["day", "week", "month"]), default="month",
-              show_default=True)
+@click.option(
+    "--interval", type=click.Choice(["day", "week", "month"]), default="month", show_default=True
+)
 @click.option("--one-way", is_flag=True, help="Only events from A to B.")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
@@ -166,16 +220,29 @@ def dyad(a, b, db_path, interval, one_way, since, until):
     from .. import dyads as dyad_query
 
     with closing(_open_db(db_path)) as connection:
-        periods = _query(dyad_query.dyad_timeline, connection, a, b, interval=interval,
-                         either_direction=not one_way, since=since, until=until)
+        periods = _query(
+            dyad_query.dyad_timeline,
+            connection,
+            a,
+            b,
+            interval=interval,
+            either_direction=not one_way,
+            since=since,
+            until=until,
+        )
     if not any(p["events"] for p in periods):
         click.echo(f"no events between {printable(a.upper())} and {printable(b.upper())}")
         return
     width = max(p["events"] for p in periods)
-    click.echo(f"{'period':<10}  {'verbal coop':>11} {'material coop':>13} {'verbal confl':>12} "
-               f"{'material confl':>14}  {'goldstein':>9}")
+    click.echo(
+        f"{'period':<10}  {'verbal coop':>11} {'material coop':>13} {'verbal confl':>12} "
+        f"{'material confl':>14}  {'goldstein':>9}"
+    )
     for p in periods:
-        bar = "+" * round(20 * (p["quad1"] + p["quad2"]) / width) + \
-            "-" * round(20 * (p["quad3"] + p["quad4"]) / width)
-        click.echo(f"{p['period']:<10}  {p['quad1']:>11} {p['quad2']:>13} {p['quad3']:>12} "
-                   f"{p['quad4']:>14}  {p['goldstein']:>9.1f}  {bar}")
+        bar = "+" * round(20 * (p["quad1"] + p["quad2"]) / width) + "-" * round(
+            20 * (p["quad3"] + p["quad4"]) / width
+        )
+        click.echo(
+            f"{p['period']:<10}  {p['quad1']:>11} {p['quad2']:>13} {p['quad3']:>12} "
+            f"{p['quad4']:>14}  {p['goldstein']:>9.1f}  {bar}"
+        )

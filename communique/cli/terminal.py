@@ -2,6 +2,7 @@
 visible, so a title or a sentence from the news cannot clear the screen, recolour it, move
 the cursor or reorder what follows it (ESC sequences, the one-byte CSI \\x9b, bidi overrides).
 """
+
 from __future__ import annotations
 
 import logging

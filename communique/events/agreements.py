@@ -9,6 +9,7 @@ Parties are the countries of the event, and an agreement needs at least one; the
 from the trigger's verb (one listed in data/agreements.yaml), the topics from the words of
 each agreement's own phrase.
 """
+
 from __future__ import annotations
 
 import functools
@@ -50,8 +51,9 @@ def find_agreements(article, events: list[dict], trigger_of: dict[str, int], tre
         nouns = [t for t in _governed(trigger) if t.lemma_.lower() in data["kinds"]]
         if not nouns:
             continue
-        parties = _unique(c for c in (event["source"]["country"],
-                                      (event["target"] or {}).get("country")) if c)
+        parties = _unique(
+            c for c in (event["source"]["country"], (event["target"] or {}).get("country")) if c
+        )
         status = data["status"].get(trigger.lemma_.lower())
         if not parties or status is None:
             continue  # no state is party to it, or nothing is done with it ("the deal's cost")
@@ -64,8 +66,9 @@ def find_agreements(article, events: list[dict], trigger_of: dict[str, int], tre
             event["agreement_id"] = found[0]["id"]
             records.extend(found)
             for record in found:
-                recorded.setdefault((record["evidence"]["start"], tuple(sorted(record["parties"]))),
-                                    found[0]["id"])
+                recorded.setdefault(
+                    (record["evidence"]["start"], tuple(sorted(record["parties"]))), found[0]["id"]
+                )
     return records
 
 
@@ -76,19 +79,32 @@ def _records_for(article, nouns, trigger, parties, status, event, tree) -> list[
     records = []
     # Agreements named inside the phrase ("three agreements, including a treaty on trade"),
     # not words that qualify it ("a ceasefire agreement").
-    named = [t for t in tree.subtree(group) if t.i != group.i
-             and t.lemma_.lower() in data["kinds"]
-             and t.dep_ not in ("compound", "amod", "nmod", "poss")]
+    named = [
+        t
+        for t in tree.subtree(group)
+        if t.i != group.i
+        and t.lemma_.lower() in data["kinds"]
+        and t.dep_ not in ("compound", "amod", "nmod", "poss")
+    ]
     for noun in named:
-        records.append(_record(article, noun, _phrase(noun, tree), parties, status, event,
-                               trigger))
+        records.append(_record(article, noun, _phrase(noun, tree), parties, status, event, trigger))
     for kind_noun, spans in _followers(article.doc, group, tree):
         for span in spans:
             records.append(_record(article, kind_noun, span, parties, status, event, trigger))
     while len(records) < max(wanted, 1):
-        records.append(_record(article, group, _phrase(group, tree), parties, status, event,
-                               trigger, serial=len(records)))
-    return records[:max(wanted, len(records))]
+        records.append(
+            _record(
+                article,
+                group,
+                _phrase(group, tree),
+                parties,
+                status,
+                event,
+                trigger,
+                serial=len(records),
+            )
+        )
+    return records[: max(wanted, len(records))]
 
 
 def _followers(doc, group, tree):
@@ -96,7 +112,10 @@ def _followers(doc, group, tree):
     data = _data()
     for sentence in _next_sentences(doc, group.sent, FOLLOW_SENTENCES):
         for token in sentence:
-            if token.lemma_.lower() not in data["kinds"] or token.dep_ not in ("nsubj", "nsubjpass"):
+            if token.lemma_.lower() not in data["kinds"] or token.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+            ):
                 continue
             if not any(c.lower_ in ("other", "these", "those", "the", "both") for c in token.lefts):
                 continue
@@ -142,7 +161,7 @@ def _split_items(items, wanted: int, tree) -> list:
                 cut -= 1
             whole = _phrase(first, tree)
             # The tail of the listing belongs to its last item, wherever the parser hung it.
-            spans = [first.doc[whole.start:cut], first.doc[second_start:whole.end]]
+            spans = [first.doc[whole.start : cut], first.doc[second_start : whole.end]]
     return spans
 
 
@@ -150,24 +169,38 @@ def _record(article, noun, span, parties, status, event, trigger, serial: int = 
     data = _data()
     sentence = span.sent
     text = sentence.text.rstrip()
-    topics = _unique(data["topic_of"][t.lemma_.lower()] for t in span
-                     if t.lemma_.lower() in data["topic_of"])
+    topics = _unique(
+        data["topic_of"][t.lemma_.lower()] for t in span if t.lemma_.lower() in data["topic_of"]
+    )
     identity = f"{article.id}|{span.start_char}|{span.end_char}|{serial}|{'-'.join(parties)}"
     return Agreement(
         id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-        parties=tuple(parties), kind=data["kinds"][noun.lemma_.lower()], title=span.text,
-        topics=tuple(topics), status=status, date=event["date"],
-        evidence=AgreementEvidence(sentence=text, start=sentence.start_char,
-                                   end=sentence.start_char + len(text), trigger=trigger.text,
-                                   span_start=span.start_char, span_end=span.end_char),
+        parties=tuple(parties),
+        kind=data["kinds"][noun.lemma_.lower()],
+        title=span.text,
+        topics=tuple(topics),
+        status=status,
+        date=event["date"],
+        evidence=AgreementEvidence(
+            sentence=text,
+            start=sentence.start_char,
+            end=sentence.start_char + len(text),
+            trigger=trigger.text,
+            span_start=span.start_char,
+            span_end=span.end_char,
+        ),
     ).to_dict()
 
 
 def _phrase(token, tree):
     """The token's phrase without its leading determiner and without relative clauses."""
     doc = token.doc
-    left_out = {i for child in tree.children(token) if child.dep_ in ("relcl", "appos")
-                for i in tree.subtree_indices(child)}
+    left_out = {
+        i
+        for child in tree.children(token)
+        if child.dep_ in ("relcl", "appos")
+        for i in tree.subtree_indices(child)
+    }
     tokens = [i for i in tree.subtree_indices(token) if i not in left_out]
     first, last = 0, len(tokens) - 1
     while first <= last and doc[tokens[first]].dep_ in ("det", "punct", "cc"):
@@ -175,8 +208,8 @@ def _phrase(token, tree):
     while first <= last and doc[tokens[last]].dep_ in ("punct", "cc"):
         last -= 1
     if first > last:
-        return doc[token.i:token.i + 1]
-    return doc[tokens[first]:tokens[last] + 1]
+        return doc[token.i : token.i + 1]
+    return doc[tokens[first] : tokens[last] + 1]
 
 
 def _governed(trigger):

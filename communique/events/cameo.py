@@ -10,6 +10,7 @@ Every code a dictionary emits must be in the table: the pattern loader checks ea
 listed code only. A code computed at run time may ask ``lookup`` for its nearest listed
 parent; none does today (modality maps a root to a listed code, see modality.yaml).
 """
+
 from __future__ import annotations
 
 import csv
@@ -51,8 +52,11 @@ class Code:
         return self.code[:2]
 
     def plover(self) -> dict:
-        return {"event": self.plover_event, "mode": self.plover_mode,
-                "context": list(self.plover_context)}
+        return {
+            "event": self.plover_event,
+            "mode": self.plover_mode,
+            "context": list(self.plover_context),
+        }
 
 
 @functools.cache
@@ -60,11 +64,18 @@ def cameo_codes() -> dict[str, Code]:
     with (DATA / "cameo.tsv").open(encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if not line.startswith("#")]
     rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return {row["code"]: Code(row["code"], row["name"], float(row["goldstein"]),
-                              int(row["quad_class"]), row["plover_event"],
-                              row["plover_mode"] or None,
-                              tuple(c for c in row["plover_context"].split("|") if c))
-            for row in rows}
+    return {
+        row["code"]: Code(
+            row["code"],
+            row["name"],
+            float(row["goldstein"]),
+            int(row["quad_class"]),
+            row["plover_event"],
+            row["plover_mode"] or None,
+            tuple(c for c in row["plover_context"].split("|") if c),
+        )
+        for row in rows
+    }
 
 
 def unknown_code_message(code) -> str | None:
@@ -72,8 +83,10 @@ def unknown_code_message(code) -> str | None:
     if isinstance(code, str) and code in cameo_codes():
         return None
     if isinstance(code, str) and ":" in code:
-        return (f"CAMEO code {code!r} pairs a code with its reciprocal: put the first in the "
-                "code column and the second in the reciprocal column")
+        return (
+            f"CAMEO code {code!r} pairs a code with its reciprocal: put the first in the "
+            "code column and the second in the reciprocal column"
+        )
     return f"unknown CAMEO code {code!r} (not in cameo.tsv)"
 
 

@@ -14,6 +14,7 @@ second trigger in the same sentence does not code the reverse of an event alread
 Within an article there is one event per source code, target code, CAMEO code and
 sentence: a second trigger for the same thing in the same sentence adds nothing.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -89,8 +90,11 @@ class ArticleCoder:
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
-        if code == STATEMENT and self._disapproving(token) \
-                or self._attacks_words(token, trigger.pattern.code, trigger.pattern.words):
+        if (
+            code == STATEMENT
+            and self._disapproving(token)
+            or self._attacks_words(token, trigger.pattern.code, trigger.pattern.words)
+        ):
             code = CRITICISM
         refusal = mood.refusal(trigger.pattern.code)
         if refusal is not None:
@@ -98,11 +102,17 @@ class ArticleCoder:
             code, negated = refusal, False
             modality = "asserted" if modality in ("hypothetical", "intended") else modality
         date, precision = event_date(token, self.tree, self.article.date, modality)
-        historical = bool(date and self.article.date and precision and days_between(
-            date, self.article.date) > HISTORICAL_DAYS)
+        historical = bool(
+            date
+            and self.article.date
+            and precision
+            and days_between(date, self.article.date) > HISTORICAL_DAYS
+        )
         location = self.location(token)
-        mutual = any(preposition in ("between", "among")
-                     for preposition, _ in self.roles.preposition_objects(token))
+        mutual = any(
+            preposition in ("between", "among")
+            for preposition, _ in self.roles.preposition_objects(token)
+        )
         pairs = event_pairs(sources, targets, code, mutual)
         if code in grammar()["codes_needing_a_target"]:
             pairs = [(s, t) for s, t in pairs if t is not None]  # hosting no one
@@ -110,34 +120,55 @@ class ArticleCoder:
         for source, target in pairs:
             key = (source.code, target.code if target else None, code, sentence.start_char)
             reverse = (target.code if target else None, source.code, code, sentence.start_char)
-            if key in self.seen or (is_symmetric(code)
-                                    and reverse in self.seen and reverse not in added):
+            if key in self.seen or (
+                is_symmetric(code) and reverse in self.seen and reverse not in added
+            ):
                 continue
             self.seen.add(key)
             added.add(key)
-            event = self.record(trigger, sentence, source, target, code, modality, negated,
-                                historical, date, precision, location)
+            event = self.record(
+                trigger,
+                sentence,
+                source,
+                target,
+                code,
+                modality,
+                negated,
+                historical,
+                date,
+                precision,
+                location,
+            )
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
 
     @staticmethod
     def _attacks_words(token, code: str, trigger_words) -> bool:
-        """"attacked Labour's pledges", "vowed to fight the U.S. action": force used on a
+        """ "attacked Labour's pledges", "vowed to fight the U.S. action": force used on a
         decision or a plan (grammar.yaml's ``abstract_objects``) is criticism."""
         if code[:2] not in FORCE_ROOTS or token.pos_ != "VERB" or trigger_words:
             return False  # a pattern of its own says what is hit ("violated the ceasefire")
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        objects += [p for prep in token.children if prep.dep_ == "prep"
-                    and prep.lower_ in ("at", "on") for p in prep.children if p.dep_ == "pobj"]
-        return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower()
-                                     in grammar()["abstract_objects"] for o in objects)
+        objects += [
+            p
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "on")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        return bool(objects) and all(
+            o.pos_ == "NOUN" and o.lemma_.lower() in grammar()["abstract_objects"] for o in objects
+        )
 
     def _disapproving(self, token) -> bool:
         """A statement whose complement disapproves: a word of grammar.yaml's
         ``disapproval_words`` in a clause the verb of saying governs, not denied there."""
         for clause in token.children:
-            if clause.dep_ in ("ccomp", "xcomp", "dobj") and not any(
-                    c.dep_ == "neg" for c in clause.children) and predicate_disapproves(clause):
+            if (
+                clause.dep_ in ("ccomp", "xcomp", "dobj")
+                and not any(c.dep_ == "neg" for c in clause.children)
+                and predicate_disapproves(clause)
+            ):
                 return True
         return False
 
@@ -154,15 +185,21 @@ class ArticleCoder:
                 targets = _actors(roles.mentions(roles.passive_target_tokens(token)))
             else:
                 targets = self._targets(token, pattern)
-        if not targets and token.dep_ in ("advcl", "conj", "xcomp") and not passive \
-                and not pattern.target:
+        if (
+            not targets
+            and token.dep_ in ("advcl", "conj", "xcomp")
+            and not passive
+            and not pattern.target
+        ):
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
         if passive and not any(s.country for s in sources):
             sources = self._authorities_of_the_place(token, pattern) or sources
         own = {s.country for s in sources}
-        if not any(t.country and t.country not in own for t in targets) \
-                and pattern.target not in ("none", "ccomp"):
+        if not any(t.country and t.country not in own for t in targets) and pattern.target not in (
+            "none",
+            "ccomp",
+        ):
             # No target, one without a country ("mobilized army reservists for a war against
             # Iraq") or the source's own ("vetoed its bid", with "its" read as Austria's):
             # look where news puts the other side.
@@ -170,7 +207,7 @@ class ArticleCoder:
         return sources, targets
 
     def _authorities_of_the_place(self, token, pattern: Pattern) -> list[Actor]:
-        """"A missionary was arrested in Lebanon": arrests, expulsions and other acts of the
+        """ "A missionary was arrested in Lebanon": arrests, expulsions and other acts of the
         state (grammar.yaml's ``located_source_roots``) done with no one named are the
         authorities' of the country where they happen."""
         if pattern.code[:2] not in grammar()["located_source_roots"]:
@@ -179,8 +216,17 @@ class ArticleCoder:
             countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
             if len(countries) == 1:
                 actor = mention.actors[0]
-                return [Actor(actor.country, actor.country, ("GOV",), actor.name,
-                              actor.text, None, "place")]
+                return [
+                    Actor(
+                        actor.country,
+                        actor.country,
+                        ("GOV",),
+                        actor.name,
+                        actor.text,
+                        None,
+                        "place",
+                    )
+                ]
         return []
 
     def counterparts(self, token, pattern: Pattern, sources, passive: bool) -> list[Actor]:
@@ -192,11 +238,12 @@ class ArticleCoder:
         if passive:
             found = passive_subject_targets(roles, tree, token, sources, actors_of)
         else:
-            found = (object_phrase_targets(roles, tree, token, sources, actors_of)
-                     or protest_targets(roles, tree, token, sources, actors_of, pattern.code)
-                     or complement_targets(roles, tree, token, sources, actors_of)
-                     or possessor_targets(self.article.mentions, tree, token, sources,
-                                          pattern.code))
+            found = (
+                object_phrase_targets(roles, tree, token, sources, actors_of)
+                or protest_targets(roles, tree, token, sources, actors_of, pattern.code)
+                or complement_targets(roles, tree, token, sources, actors_of)
+                or possessor_targets(self.article.mentions, tree, token, sources, pattern.code)
+            )
         return found or located_targets(roles, token, sources, pattern.code)
 
     def _targets(self, token, pattern: Pattern) -> list[Actor]:
@@ -217,9 +264,12 @@ class ArticleCoder:
             if found:
                 return found
         helpers = grammar()["helper_nouns"]
-        pairs = [(preposition, pobj) for preposition, pobj in roles.preposition_objects(token, only)
-                 if (allow_places or preposition not in grammar()["where_prepositions"])
-                 and not (preposition == "with" and pobj.lemma_.lower() in helpers)]
+        pairs = [
+            (preposition, pobj)
+            for preposition, pobj in roles.preposition_objects(token, only)
+            if (allow_places or preposition not in grammar()["where_prepositions"])
+            and not (preposition == "with" and pobj.lemma_.lower() in helpers)
+        ]
         if pattern.code[:2] >= HOSTILE_ROOTS:
             # "filed a complaint against Brussels with the WTO": a hostile act is aimed
             # "against" someone; "with" names where, or with whom, it is done
@@ -243,8 +293,9 @@ class ArticleCoder:
                         return found
         for child in token.children:  # "agreed to enhance cooperation with X"
             if child.dep_ == "xcomp":
-                found = self._targets(child, Pattern(pattern.trigger, (), "", pattern.code,
-                                                     pattern.source))
+                found = self._targets(
+                    child, Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
+                )
                 if found:
                     return found
         return []
@@ -265,14 +316,19 @@ class ArticleCoder:
         if between and not sources:
             parties = _actors(roles.mentions(between))
             return parties[:1], parties[1:]
-        if not sources and token.dep_ == "dobj" \
-                and token.head.lemma_.lower() in grammar()["receiving_verbs"]:
+        if (
+            not sources
+            and token.dep_ == "dobj"
+            and token.head.lemma_.lower() in grammar()["receiving_verbs"]
+        ):
             # "Japan drew criticism from China": the subject is on the receiving end, and
             # "from" names who acts
             givers = [p for _, p in roles.preposition_objects(token.head, "from")]
             givers += [p for _, p in roles.preposition_objects(token, "from")]
-            return (_actors(roles.mentions(givers)),
-                    _actors(roles.mentions(roles.subject_tokens(token.head)[0])))
+            return (
+                _actors(roles.mentions(givers)),
+                _actors(roles.mentions(roles.subject_tokens(token.head)[0])),
+            )
         if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
             holder = token.head
             if token.dep_ == "pobj" and holder.head.pos_ in ("VERB", "AUX"):
@@ -281,25 +337,33 @@ class ArticleCoder:
         targets = []
         # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
         # aimed at another party, "of" names that party, and a place names its country.
-        aimed = pattern.code[:2] in grammar()["other_directed_roots"] | grammar()[
-            "located_target_roots"]
+        aimed = (
+            pattern.code[:2]
+            in grammar()["other_directed_roots"] | grammar()["located_target_roots"]
+        )
         for preposition, pobj in roles.preposition_objects(token):
             # "a request to Washington": a capital or a country addressed, not a destination
-            places = pattern.target == "place" or (aimed and preposition == "of") \
-                or preposition == "to"
-            if preposition in ("with", "to", "on", "against", "between", "for", "over") or (
-                    pattern.target == "place" and preposition in ("to", "in")) or (
-                    aimed and preposition == "of"):
+            places = (
+                pattern.target == "place" or (aimed and preposition == "of") or preposition == "to"
+            )
+            if (
+                preposition in ("with", "to", "on", "against", "between", "for", "over")
+                or (pattern.target == "place" and preposition in ("to", "in"))
+                or (aimed and preposition == "of")
+            ):
                 targets = _actors(roles.mentions([pobj]), places)
                 if targets:
                     break
         return sources, targets or self._reacting(token, sources)
 
     def _reacting(self, token, sources) -> list[Actor]:
-        """"Sudan rejected a demand by the IMF", "Turkey welcomed the EU's offer": who reacts
+        """ "Sudan rejected a demand by the IMF", "Turkey welcomed the EU's offer": who reacts
         to an act (grammar.yaml's ``reaction_verbs``) is whom it was made of."""
-        if not sources or token.dep_ != "dobj" \
-                or token.head.lemma_.lower() not in grammar()["reaction_verbs"]:
+        if (
+            not sources
+            or token.dep_ != "dobj"
+            or token.head.lemma_.lower() not in grammar()["reaction_verbs"]
+        ):
             return []
         own = {s.country for s in sources}
         subjects = self.roles.subject_tokens(token.head)[0]
@@ -310,7 +374,7 @@ class ArticleCoder:
         text = ""
         if subjects:
             subtree = self.tree.subtree_indices(subjects[0])
-            text = self.doc[subtree[0]:subtree[-1] + 1].text
+            text = self.doc[subtree[0] : subtree[-1] + 1].text
         return Actor(None, None, (), None, text, None, "unknown")
 
     # -- attributes ---------------------------------------------------------------------------
@@ -321,29 +385,61 @@ class ArticleCoder:
                 return {"text": actor.text, "country": actor.country}
         return None
 
-    def record(self, trigger, sentence, source, target, code, modality, negated, historical,
-               date, precision, location) -> dict:
+    def record(
+        self,
+        trigger,
+        sentence,
+        source,
+        target,
+        code,
+        modality,
+        negated,
+        historical,
+        date,
+        precision,
+        location,
+    ) -> dict:
         """The event as the dict articles carry (``Event.to_dict()``: the contract's shape)."""
         entry = lookup(code)
         text = sentence.text.rstrip()
         token = trigger.token
         trigger_text = " ".join([token.text] + [c.text for c in token.children if c.dep_ == "prt"])
-        identity = "|".join([self.article.id, str(sentence.start_char), str(token.i), code,
-                             source.code or "", (target.code or "") if target else ""])
+        identity = "|".join(
+            [
+                self.article.id,
+                str(sentence.start_char),
+                str(token.i),
+                code,
+                source.code or "",
+                (target.code or "") if target else "",
+            ]
+        )
         confidence = 0.5 + (0.2 if trigger.pattern.words else 0.0) + (0.15 if target else 0.0)
         if modality == "hypothetical":
             confidence -= 0.2
         return Event(
             id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-            date=date, date_precision=precision, source=source, target=target,
-            cameo=code, cameo_root=code[:2], cameo_name=entry.name,
-            quad_class=entry.quad_class, goldstein=entry.goldstein,
+            date=date,
+            date_precision=precision,
+            source=source,
+            target=target,
+            cameo=code,
+            cameo_root=code[:2],
+            cameo_name=entry.name,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
             plover=Plover(entry.plover_event, entry.plover_mode, tuple(entry.plover_context)),
             location=Location.from_dict(location),
-            modality=modality, negated=negated, historical=historical,
-            evidence=Evidence(sentence=text, start=sentence.start_char,
-                              end=sentence.start_char + len(text), trigger=trigger_text,
-                              field=TEXT),
+            modality=modality,
+            negated=negated,
+            historical=historical,
+            evidence=Evidence(
+                sentence=text,
+                start=sentence.start_char,
+                end=sentence.start_char + len(text),
+                trigger=trigger_text,
+                field=TEXT,
+            ),
             confidence=round(min(confidence, 0.95), 2),
             pattern=trigger.pattern.origin,
         ).to_dict()
@@ -356,8 +452,9 @@ def _actors(mentions, allow_places: bool = False) -> list[Actor]:
             if actor.kind == "place" and not allow_places:
                 continue
             if actor.kind == "place":
-                actor = Actor(actor.country, actor.country, ("GOV",), actor.name, actor.text,
-                              None, "place")
+                actor = Actor(
+                    actor.country, actor.country, ("GOV",), actor.name, actor.text, None, "place"
+                )
             if actor.country or actor.sectors:
                 actors.append(actor)
     return actors
@@ -376,8 +473,7 @@ class EventCoder:
 
         coder = ArticleCoder(article, self.patterns)
         article.events = without_competition(article.doc, coder.run())
-        article.agreements = find_agreements(article, article.events, coder.trigger_of,
-                                             coder.tree)
+        article.agreements = find_agreements(article, article.events, coder.trigger_of, coder.tree)
         article.events.extend(self.headline_events(article))
         return article
 
@@ -392,8 +488,10 @@ class EventCoder:
         headline = headline_article(article)
         if headline is None:
             return []
-        pairs = {frozenset((e["source"]["country"], (e["target"] or {}).get("country")))
-                 for e in article.events}
+        pairs = {
+            frozenset((e["source"]["country"], (e["target"] or {}).get("country")))
+            for e in article.events
+        }
         events = []
         for event in ArticleCoder(headline, self.patterns).run():
             pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))

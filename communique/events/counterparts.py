@@ -26,6 +26,7 @@ leaves the event without a target, as the text does not say which it is aimed at
 was kept only where it raised recall on the dev set or the error-analysis articles without
 costing more precision than it gave (issue 14's closing note has the figures).
 """
+
 from __future__ import annotations
 
 import logging
@@ -37,8 +38,23 @@ from .roles import Roles, grammar, predicate_disapproves
 logger = logging.getLogger(__name__)
 
 # Dependents that open another clause or an aside: the search does not enter them.
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "appos", "punct", "cc",
-               "mark", "det", "neg", "aux", "auxpass", "case"}
+CLAUSE_DEPS = {
+    "relcl",
+    "acl",
+    "advcl",
+    "ccomp",
+    "csubj",
+    "parataxis",
+    "appos",
+    "punct",
+    "cc",
+    "mark",
+    "det",
+    "neg",
+    "aux",
+    "auxpass",
+    "case",
+}
 # Inside a complement the infinitives and participles are part of what is said ("it would be
 # a mistake to sell weapons to Venezuela", parsed as a relative clause); a complement nested
 # in it is someone else's saying.
@@ -52,35 +68,45 @@ POSSESSIVE_PRONOUNS = {"its", "their"}
 PROTEST_ROOT = "14"
 
 
-def object_phrase_targets(roles: Roles, tree, trigger, sources: list[Actor],
-                          actors_of) -> list[Actor]:
+def object_phrase_targets(
+    roles: Roles, tree, trigger, sources: list[Actor], actors_of
+) -> list[Actor]:
     """The nearest actor of another country inside the trigger's object phrases."""
     starts = []
     # "a Turkish ship which Greece had threatened to tackle": a relative clause's object is
     # the noun it qualifies.
-    if trigger.dep_ == "relcl" and not roles.object_tokens(trigger) and not any(
+    if (
+        trigger.dep_ == "relcl"
+        and not roles.object_tokens(trigger)
+        and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
-            for c in tree.children(trigger)):
+            for c in tree.children(trigger)
+        )
+    ):
         starts.append(trigger.head)
     # The trigger's own objects, then those of an infinitive it governs ("refused to commit
     # to any assistance to the US-led war").
     for verb in (trigger, *(c for c in tree.children(trigger) if c.dep_ == "xcomp")):
         starts += roles.object_tokens(verb)
-        starts += [pobj for _, pobj in roles.preposition_objects(verb)
-                   if pobj.head.lower_ not in grammar()["where_prepositions"]]
+        starts += [
+            pobj
+            for _, pobj in roles.preposition_objects(verb)
+            if pobj.head.lower_ not in grammar()["where_prepositions"]
+        ]
     own = _countries(sources)
     for start in starts:
         for token in _phrase_tokens(tree, start, OBJECT_DEPTH):
             # with the token's conjuncts: "closed its borders with Iran and Turkey"
-            found = _distinct([a for a in actors_of(_actor_mentions(roles, token))
-                               if _foreign(a, own)])
+            found = _distinct(
+                [a for a in actors_of(_actor_mentions(roles, token)) if _foreign(a, own)]
+            )
             if found:
                 return found
     return []
 
 
 def possessor_targets(mentions, tree, trigger, sources: list[Actor], code: str) -> list[Actor]:
-    """"Turkey applied, but Austria vetoed its bid": a possessive pronoun in the object of an
+    """ "Turkey applied, but Austria vetoed its bid": a possessive pronoun in the object of an
     act against or for another party (the roots in grammar.yaml's ``other_directed_roots``)
     is the nearest country named before it that is not the source's own. Read as the source
     itself ("Austria raised its tariffs"), it would give no event; so the rule only adds the
@@ -89,8 +115,12 @@ def possessor_targets(mentions, tree, trigger, sources: list[Actor], code: str) 
         return []
     own = _countries(sources)
     objects = [c for c in tree.children(trigger) if c.dep_ in ("dobj", "nsubjpass")]
-    pronouns = [c for o in objects for c in tree.children(o)
-                if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
+    pronouns = [
+        c
+        for o in objects
+        for c in tree.children(o)
+        if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS
+    ]
     if not pronouns or not own:
         return []
     doc = trigger.doc
@@ -106,9 +136,10 @@ def possessor_targets(mentions, tree, trigger, sources: list[Actor], code: str) 
     return []
 
 
-def passive_subject_targets(roles: Roles, tree, trigger, sources: list[Actor],
-                            actors_of) -> list[Actor]:
-    """"A camp for Congolese refugees was attacked": the nearest foreign actor inside the
+def passive_subject_targets(
+    roles: Roles, tree, trigger, sources: list[Actor], actors_of
+) -> list[Actor]:
+    """ "A camp for Congolese refugees was attacked": the nearest foreign actor inside the
     passive subject's phrase."""
     own = _countries(sources)
     for start in roles.passive_target_tokens(trigger):
@@ -124,8 +155,10 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
     names ("in Jericho", "in Tel Aviv"), for the codes in grammar.yaml's
     ``located_target_roots``, when it is not the source's own country."""
     by_the_state = any(set(s.sectors) & grammar()["state_sectors"] for s in sources)
-    domestic = code[:2] in grammar()[
-        "domestic_state_target_roots" if by_the_state else "domestic_target_roots"]
+    domestic = (
+        code[:2]
+        in grammar()["domestic_state_target_roots" if by_the_state else "domestic_target_roots"]
+    )
     if code[:2] not in grammar()["located_target_roots"] and not domestic:
         return []
     own = _countries(sources)
@@ -133,30 +166,47 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
         return []
     # where the clause happens, or where what it is aimed at is ("fired at targets in Jericho")
     aimed_at = [pobj for _, pobj in roles.preposition_objects(trigger)]
-    inner = [m for holder in (*roles.object_tokens(trigger), *aimed_at)
-             for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-             for place in prep.children if place.dep_ == "pobj"
-             for m in roles.place_mentions(place)]
+    inner = [
+        m
+        for holder in (*roles.object_tokens(trigger), *aimed_at)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        for place in prep.children
+        if place.dep_ == "pobj"
+        for m in roles.place_mentions(place)
+    ]
     for mention in [*roles.locations(trigger), *inner]:
         countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
-        if len(countries) == 1 and not countries & own \
-                and code[:2] in grammar()["located_target_roots"]:
+        if (
+            len(countries) == 1
+            and not countries & own
+            and code[:2] in grammar()["located_target_roots"]
+        ):
             actor = mention.actors[0]
-            return [Actor(actor.country, actor.country, (), actor.name, actor.text, None,
-                          "place")]
+            return [Actor(actor.country, actor.country, (), actor.name, actor.text, None, "place")]
         if len(countries) == 1 and countries <= own and domestic:
             # "Thousands of Iraqi Kurds demonstrated in Kirkuk", "rebels exploded bombs in
             # Kabul": people or armed groups acting at home act against their government;
             # "authorities imposed a curfew in Cizre": the state, against the people there
             actor = mention.actors[0]
             sector = "CVL" if by_the_state else "GOV"
-            return [Actor(actor.country + sector, actor.country, (sector,), actor.name,
-                          actor.text, None, "place")]
+            return [
+                Actor(
+                    actor.country + sector,
+                    actor.country,
+                    (sector,),
+                    actor.name,
+                    actor.text,
+                    None,
+                    "place",
+                )
+            ]
     return []
 
 
-def protest_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of,
-                    code: str) -> list[Actor]:
+def protest_targets(
+    roles: Roles, tree, trigger, sources: list[Actor], actors_of, code: str
+) -> list[Actor]:
     """Whom a protest is against: the first party other than the protesters named inside a
     phrase of protest on the clause ("in protest against violations by Algerian security
     forces", "in defiance of Chinese authorities"; grammar.yaml's ``protest_nouns``). A
@@ -174,15 +224,17 @@ def protest_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of
                 if noun.dep_ != "pobj" or noun.lemma_.lower() not in grammar()["protest_nouns"]:
                     continue
                 for token in _phrase_tokens(tree, noun, OBJECT_DEPTH):
-                    found = [a for a in actors_of(_actor_mentions(roles, token))
-                             if _foreign(a, own) or set(a.sectors) & state]
+                    found = [
+                        a
+                        for a in actors_of(_actor_mentions(roles, token))
+                        if _foreign(a, own) or set(a.sectors) & state
+                    ]
                     if found:
                         return found[:1]
     return []
 
 
-def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
-                       actors_of) -> list[Actor]:
+def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of) -> list[Actor]:
     """The one foreign actor a verb of saying's complement clause is about.
 
     A foreign actor in the complement's subject is the target ("said Washington's sanctions
@@ -204,22 +256,32 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor],
         subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
         # "X said it was satisfied": a pronoun subject is the speaker, whatever the reference
         # resolver made of it.
-        tokens = [t for s in subjects if s.pos_ != "PRON"
-                  for t in _phrase_tokens(tree, s, OBJECT_DEPTH)]
+        tokens = [
+            t for s in subjects if s.pos_ != "PRON" for t in _phrase_tokens(tree, s, OBJECT_DEPTH)
+        ]
         subject_actors = [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
         found = _distinct([a for a in subject_actors if _foreign(a, own)])
         own_side = bool(subject_actors) and all(a.country in own for a in subject_actors)
-        if not found and (lemma in grammar()["stance_verbs"] or _extraposed(clause, subjects)
-                          or own_side or predicate_disapproves(clause)):
-            found = _distinct([a for t in _clause_tokens(tree, clause)
-                               for a in actors_of(_actor_mentions(roles, t))
-                               if _foreign(a, own)])
+        if not found and (
+            lemma in grammar()["stance_verbs"]
+            or _extraposed(clause, subjects)
+            or own_side
+            or predicate_disapproves(clause)
+        ):
+            found = _distinct(
+                [
+                    a
+                    for t in _clause_tokens(tree, clause)
+                    for a in actors_of(_actor_mentions(roles, t))
+                    if _foreign(a, own)
+                ]
+            )
         return found if len(found) == 1 else []
     return []
 
 
 def _extraposed(clause, subjects) -> bool:
-    """"it would be a mistake to ...", "it was wrong to ...": the clause judges what follows,
+    """ "it would be a mistake to ...", "it was wrong to ...": the clause judges what follows,
     and the one foreign actor there is what the judgement is about."""
     if not (len(subjects) == 1 and subjects[0].lower_ == "it" and clause.lemma_ == "be"):
         return False
@@ -228,7 +290,9 @@ def _extraposed(clause, subjects) -> bool:
     return bool(judged) and any(
         verb.pos_ in ("VERB", "AUX")
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-        for holder in (clause, *judged) for verb in holder.children)
+        for holder in (clause, *judged)
+        for verb in holder.children
+    )
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
@@ -255,7 +319,7 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
 
 
 def _participle(token) -> bool:
-    """"gas supplied by Turkmenistan", "the money pledged by the US": a participle that
+    """ "gas supplied by Turkmenistan", "the money pledged by the US": a participle that
     qualifies the phrase names the party the thing comes from or goes to."""
     return token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")
 
@@ -276,9 +340,15 @@ def _actor_mentions(roles: Roles, token) -> list:
     """The mentions of ``token``, but not a capital naming a thing ("the Paris accord", "a
     Brussels summit"): there the city places the thing, it does not act."""
     doc = token.doc
-    return [m for m in roles.mentions([token]) if not (
-        m.rule == "metonym" and doc[m.head].dep_ == "compound"
-        and doc[m.head].head.pos_ == "NOUN")]
+    return [
+        m
+        for m in roles.mentions([token])
+        if not (
+            m.rule == "metonym"
+            and doc[m.head].dep_ == "compound"
+            and doc[m.head].head.pos_ == "NOUN"
+        )
+    ]
 
 
 def _countries(actors: list[Actor]) -> set[str]:

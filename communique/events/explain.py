@@ -13,6 +13,7 @@ For each event it records, under ``explanation``:
   had not to take them, where one is plain from the record (a place, no country, the
   source's own country).
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,8 +26,10 @@ from ..stages import register_stage
 
 logger = logging.getLogger(__name__)
 
-DATA_FOLDERS = (resources.files("communique.events") / "data",
-                resources.files("communique.actors") / "data")
+DATA_FOLDERS = (
+    resources.files("communique.events") / "data",
+    resources.files("communique.actors") / "data",
+)
 
 
 @register_stage("explain", requires=["doc", "mentions", "events"], assigns=["events"])
@@ -51,8 +54,9 @@ def explain_event(article: Article, event: dict) -> dict:
         return {}
     trigger_word = event["evidence"]["trigger"].split()[0]
     trigger = next((t for t in sentence if t.text == trigger_word), sentence.root)
-    in_sentence = [m for m in article.mentions
-                   if sentence.start_char <= m.start < sentence.end_char]
+    in_sentence = [
+        m for m in article.mentions if sentence.start_char <= m.start < sentence.end_char
+    ]
     sides = {}
     used = set()
     for role in ("source", "target"):
@@ -61,16 +65,29 @@ def explain_event(article: Article, event: dict) -> dict:
         if mention is not None:
             used.add(id(mention))
         sides[role] = {
-            "code": (actor or {}).get("code"), "text": (actor or {}).get("text"),
+            "code": (actor or {}).get("code"),
+            "text": (actor or {}).get("text"),
             "rule": mention.rule if mention is not None else None,
             "path": _path(trigger, doc[mention.head]) if mention is not None else None,
         }
-    others = [{"text": article.text[m.start:m.end], "codes": [a.code for a in m.actors],
-               "rule": m.rule, "why": _why_not(m, event)}
-              for m in in_sentence if id(m) not in used and any(a.country for a in m.actors)]
-    return {"clause": _clause(trigger), "pattern": event.get("pattern") or "",
-            "pattern_line": pattern_line(event.get("pattern") or ""),
-            "source": sides["source"], "target": sides["target"], "not_taken": others}
+    others = [
+        {
+            "text": article.text[m.start : m.end],
+            "codes": [a.code for a in m.actors],
+            "rule": m.rule,
+            "why": _why_not(m, event),
+        }
+        for m in in_sentence
+        if id(m) not in used and any(a.country for a in m.actors)
+    ]
+    return {
+        "clause": _clause(trigger),
+        "pattern": event.get("pattern") or "",
+        "pattern_line": pattern_line(event.get("pattern") or ""),
+        "source": sides["source"],
+        "target": sides["target"],
+        "not_taken": others,
+    }
 
 
 def _mention_of(mentions: list[Mention], actor: dict) -> Mention | None:
@@ -78,8 +95,10 @@ def _mention_of(mentions: list[Mention], actor: dict) -> Mention | None:
     for mention in mentions:
         for candidate in mention.actors:
             if candidate.code == actor.get("code") and (
-                    not actor.get("text") or actor["text"] in candidate.text
-                    or candidate.text in actor["text"]):
+                not actor.get("text")
+                or actor["text"] in candidate.text
+                or candidate.text in actor["text"]
+            ):
                 return mention
     return None
 
@@ -134,8 +153,11 @@ def pattern_line(origin: str) -> str:
     name, _, line = origin.rpartition(":")
     if not name or not line.isdigit():
         return ""
-    candidates = [Path(name)] if Path(name).is_absolute() else [
-        Path(str(folder / name)) for folder in DATA_FOLDERS]
+    candidates = (
+        [Path(name)]
+        if Path(name).is_absolute()
+        else [Path(str(folder / name)) for folder in DATA_FOLDERS]
+    )
     for path in candidates:
         if path.is_file():
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -152,21 +174,27 @@ def explanation_text(article: Article) -> str:
         if not why:
             continue
         target = event["target"] or {}
-        lines = [f"{article.id}  {event['source']['code'] or '-'} -> {target.get('code') or '-'}"
-                 f"  {event['cameo']} {event['cameo_name']}  ({event['modality']}"
-                 f"{', negated' if event['negated'] else ''})",
-                 f"  sentence: {event['evidence']['sentence']}",
-                 f"  clause:   {why['clause']}",
-                 f"  pattern:  {why['pattern']}  {why['pattern_line'].strip()}"]
+        lines = [
+            f"{article.id}  {event['source']['code'] or '-'} -> {target.get('code') or '-'}"
+            f"  {event['cameo']} {event['cameo_name']}  ({event['modality']}"
+            f"{', negated' if event['negated'] else ''})",
+            f"  sentence: {event['evidence']['sentence']}",
+            f"  clause:   {why['clause']}",
+            f"  pattern:  {why['pattern']}  {why['pattern_line'].strip()}",
+        ]
         for role in ("source", "target"):
             side = why[role]
             if side["code"] is None and side["text"] is None:
                 lines.append(f"  {role}:   none")
                 continue
-            lines.append(f"  {role}:   {side['code'] or '-'} \"{side['text'] or ''}\" "
-                         f"rule={side['rule'] or '-'} path: {side['path'] or '-'}")
+            lines.append(
+                f'  {role}:   {side["code"] or "-"} "{side["text"] or ""}" '
+                f"rule={side['rule'] or '-'} path: {side['path'] or '-'}"
+            )
         for other in why["not_taken"]:
-            lines.append(f"  not taken: \"{other['text']}\" ({', '.join(filter(None, other['codes']))}"
-                         f", rule={other['rule']}): {other['why']}")
+            lines.append(
+                f'  not taken: "{other["text"]}" ({", ".join(filter(None, other["codes"]))}'
+                f", rule={other['rule']}): {other['why']}"
+            )
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

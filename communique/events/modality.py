@@ -16,6 +16,7 @@ A negated act of cooperation or yielding with "will", "would", "can" or "could" 
 support", "would not bow to demands") is a refusal: the event becomes a rejection (CAMEO
 12), asserted, and is no longer negated (``Modality.refusal``).
 """
+
 from __future__ import annotations
 
 import functools
@@ -36,7 +37,7 @@ class Modality:
     refusing: bool = False  # "will not", "cannot", "could not": a stance, not a non-event
 
     def refusal(self, code: str) -> str | None:
-        """"The US cannot support the plan", "Turkey would not bow to demands": an actor that
+        """ "The US cannot support the plan", "Turkey would not bow to demands": an actor that
         says it will not cooperate or yield rejects (CAMEO 12), by the root of what it
         will not do; None for other events and for a denial of a fact ("did not sign")."""
         if not (self.negated and self.refusing) or self.conditional:
@@ -62,9 +63,10 @@ def _words() -> dict:
 def clause_modality(trigger) -> Modality:
     words = _words()
     result = Modality()
-    result.negated = any(c.dep_ == "neg" or (c.lower_ in words["negators"]
-                                             and c.dep_ in ("det", "advmod"))
-                         for c in trigger.children)
+    result.negated = any(
+        c.dep_ == "neg" or (c.lower_ in words["negators"] and c.dep_ in ("det", "advmod"))
+        for c in trigger.children
+    )
     auxiliaries = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     result.refusing = bool(auxiliaries & words["refusal_auxiliaries"])
     if "would" in auxiliaries and _in_reported_speech(trigger, words):
@@ -73,18 +75,23 @@ def clause_modality(trigger) -> Modality:
         result.modality = "hypothetical"
     elif auxiliaries & words["intent_auxiliaries"]:
         result.modality, result.stated_intent = "intended", True
-    elif trigger.dep_ == "advcl" and "to" in {c.lower_ for c in trigger.children if c.dep_ == "aux"}:
+    elif trigger.dep_ == "advcl" and "to" in {
+        c.lower_ for c in trigger.children if c.dep_ == "aux"
+    }:
         result.modality = "intended"  # a purpose: "sought support to combat terrorist groups"
     token = trigger
     for _ in range(6):  # walk up the clauses that govern the trigger
-        if any(c.dep_ == "mark" and c.lower_ in words["conditional_markers"]
-               for c in token.children):
+        if any(
+            c.dep_ == "mark" and c.lower_ in words["conditional_markers"] for c in token.children
+        ):
             result.conditional = True
             if not result.stated_intent:
                 result.modality = "hypothetical"
         for child in token.children:  # "will withdraw ... unless X": the condition hangs here
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
-                                             words["conditional_markers"] for m in child.children):
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in words["conditional_markers"]
+                for m in child.children
+            ):
                 result.conditional = True
         head = token.head
         if head.i == token.i:
@@ -93,15 +100,19 @@ def clause_modality(trigger) -> Modality:
             lemma = head.lemma_.lower()
             if lemma in words["negating_verbs"]:
                 result.negated = True
-            elif (lemma in words["intent_verbs"] or lemma in words["intent_adjectives"]) \
-                    and result.modality == "asserted":
+            elif (
+                lemma in words["intent_verbs"] or lemma in words["intent_adjectives"]
+            ) and result.modality == "asserted":
                 result.modality, result.stated_intent = "intended", True
             elif lemma in words["request_verbs"] and result.modality == "asserted":
                 result.modality = "hypothetical"  # "urged Iran to stop": only asked
             if any(c.dep_ == "neg" for c in head.children):
                 result.negated = True
-        if token.dep_ == "ccomp" and head.lemma_.lower() in words["request_verbs"] \
-                and result.modality == "asserted":
+        if (
+            token.dep_ == "ccomp"
+            and head.lemma_.lower() in words["request_verbs"]
+            and result.modality == "asserted"
+        ):
             result.modality = "hypothetical"  # "demanded that Turkey provide": only asked
             break
         if token.dep_ == "ccomp" and head.lemma_.lower() in words["speech_verbs"]:

@@ -15,6 +15,7 @@
   or cooperate with each other whatever else the clause names; they fight each other only
   when it names no one else.
 """
+
 from __future__ import annotations
 
 from ..model import Actor
@@ -25,21 +26,30 @@ MAX_PARTIES_EACH_WAY = 3
 AIMED_ROOTS = "10"  # demands, disapproval, rejection, threats, protest and force: 10-20
 
 
-def event_pairs(sources: list[Actor], targets: list[Actor], code: str,
-                mutual: bool = False) -> list[tuple[Actor, Actor | None]]:
+def event_pairs(
+    sources: list[Actor], targets: list[Actor], code: str, mutual: bool = False
+) -> list[tuple[Actor, Actor | None]]:
     """``mutual``: the targets are named as parties to each other ("between", "among")."""
     symmetric = is_symmetric(code)
     named_sources = _by_country(sources)
     named_targets = _by_country(targets)
     if symmetric and mutual and not named_sources and _each_way(named_targets):
         return _each_way(named_targets)
-    together = symmetric and bool(_each_way(named_sources)) and not named_targets and (
-        not targets or not code.startswith(FIGHTING))
+    together = (
+        symmetric
+        and bool(_each_way(named_sources))
+        and not named_targets
+        and (not targets or not code.startswith(FIGHTING))
+    )
     if together:
         return _each_way(named_sources)
     if targets:
-        pairs = [(s, t) for s in sources for t in targets
-                 if not (s.country == t.country and (s.code == t.code or s.group or t.group))]
+        pairs = [
+            (s, t)
+            for s in sources
+            for t in targets
+            if not (s.country == t.country and (s.code == t.code or s.group or t.group))
+        ]
     else:
         pairs = [(s, None) for s in sources]
     # "Kostunica promised to democratize Serbia": the state acting on itself has no target
@@ -54,8 +64,9 @@ def is_symmetric(code: str) -> bool:
     return code.startswith(tuple(grammar()["symmetric_code_prefixes"]))
 
 
-def _qualifiers_weighed(source: Actor, target: Actor | None,
-                        code: str) -> tuple[Actor, Actor | None]:
+def _qualifiers_weighed(
+    source: Actor, target: Actor | None, code: str
+) -> tuple[Actor, Actor | None]:
     """A target that is a country only qualifying a thing ("Iraqi oil fields", "a French
     idea", "US shows": kind ``qualifier``) is aimed at when an organised political actor
     acts on it ("Turkey welcomed a Greek proposal"), or when the act is hostile or hits
@@ -71,8 +82,11 @@ def _qualifiers_weighed(source: Actor, target: Actor | None,
 def _organised(actor: Actor) -> bool:
     """A political actor that is more than people of a country or a thing's country: a
     state, its organs, an intergovernmental body, a party, rebels, a known organisation."""
-    return political(actor) and actor.kind != "qualifier" and not (
-        actor.sectors and set(actor.sectors) <= grammar()["people_sectors"])
+    return (
+        political(actor)
+        and actor.kind != "qualifier"
+        and not (actor.sectors and set(actor.sectors) <= grammar()["people_sectors"])
+    )
 
 
 def political(actor: Actor) -> bool:
@@ -109,25 +123,43 @@ def recordable(source: Actor, target: Actor | None, code: str | None = None) -> 
     if not (political(source) or (target is not None and political(target))):
         return False  # "Kenyan runner Lagat beat Canada's Brannen", "an Indian firm helps"
     sides = [side for side in (source, target) if side is not None and side.country]
-    if code is not None and set(source.sectors) == {"CVL"} \
-            and not any(_organised(side) for side in sides) \
-            and code[:2] not in grammar()["civilian_roots"]:
+    if (
+        code is not None
+        and set(source.sectors) == {"CVL"}
+        and not any(_organised(side) for side in sides)
+        and code[:2] not in grammar()["civilian_roots"]
+    ):
         return False  # "US gamers will buy", "a US woman is suing HP"; but people protest
-    if code is not None and source.kind == "qualifier" and source.country != "IGO" \
-            and code[:2] < AIMED_ROOTS and not (target is not None and _organised(target)):
+    if (
+        code is not None
+        and source.kind == "qualifier"
+        and source.country != "IGO"
+        and code[:2] < AIMED_ROOTS
+        and not (target is not None and _organised(target))
+    ):
         return False  # "the American system allows", "US registrars who handle domains"
-    if code is not None and not source_country and not (target is not None and _organised(
-            target)) and code[:2] not in grammar()["unnamed_source_roots"]:
+    if (
+        code is not None
+        and not source_country
+        and not (target is not None and _organised(target))
+        and code[:2] not in grammar()["unnamed_source_roots"]
+    ):
         return False  # "a network is helping poor farmers in Peru", "analysts predict"
-    if code is not None and code[:2] in grammar()["political_source_roots"] \
-            and not political(source):
+    if (
+        code is not None
+        and code[:2] in grammar()["political_source_roots"]
+        and not political(source)
+    ):
         return False  # "Britain is broadband Britain, said BT's managing director"
     return not (target is not None and _same_state(source, target))
 
 
 def _same_state(source: Actor, target: Actor) -> bool:
-    return bool(source.country) and source.country == target.country and (
-        source.code == target.code or (_the_state(source) and _the_state(target)))
+    return (
+        bool(source.country)
+        and source.country == target.country
+        and (source.code == target.code or (_the_state(source) and _the_state(target)))
+    )
 
 
 def _the_state(actor: Actor) -> bool:

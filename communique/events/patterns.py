@@ -23,6 +23,7 @@ with a DictionaryError naming the file and line. PETRARCH2's "042:043" is kept a
 (042, source to target) and, in a ``reciprocal`` column, the code of the target acting on the
 source (043), which the pattern carries as ``reciprocal``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,8 +40,20 @@ logger = logging.getLogger(__name__)
 
 DATA = resources.files("communique.events") / "data"
 OWN, PETRARCH = 0, 1  # pattern sources, in order of preference
-FRAME_DEPS = {"prt", "dobj", "attr", "oprd", "dative", "prep", "agent", "xcomp", "acomp",
-              "advmod", "npadvmod", "pcomp"}
+FRAME_DEPS = {
+    "prt",
+    "dobj",
+    "attr",
+    "oprd",
+    "dative",
+    "prep",
+    "agent",
+    "xcomp",
+    "acomp",
+    "advmod",
+    "npadvmod",
+    "pcomp",
+}
 
 
 @dataclass(frozen=True)
@@ -67,9 +80,14 @@ def _rows(name: str, dictionaries: tuple[str, ...] = ()) -> list[dict]:
     (``merged_rows``), each with its file under "_file" and line number under "_line"; lines
     that start with "#", and blank lines, are skipped."""
     path = DATA / name
-    packaged = [{**row, "_file": name, "_line": n}
-                for n, row in read_table(path, FORMATS[name].optional).rows] \
-        if path.is_file() else []
+    packaged = (
+        [
+            {**row, "_file": name, "_line": n}
+            for n, row in read_table(path, FORMATS[name].optional).rows
+        ]
+        if path.is_file()
+        else []
+    )
     return merged_rows(name, packaged, dictionaries)
 
 
@@ -96,8 +114,11 @@ def event_nouns(dictionaries: Sequence[str] | None = None) -> frozenset[str]:
 
 @functools.cache
 def _event_nouns(dictionaries: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(row["trigger"][2:] for row in _rows("patterns.tsv", dictionaries)
-                     if row["trigger"].startswith("n:"))
+    return frozenset(
+        row["trigger"][2:]
+        for row in _rows("patterns.tsv", dictionaries)
+        if row["trigger"].startswith("n:")
+    )
 
 
 def load_patterns(dictionaries: Sequence[str] | None = None) -> dict[str, list[Pattern]]:
@@ -112,8 +133,15 @@ def _load_patterns(dictionaries: tuple[str, ...]) -> dict[str, list[Pattern]]:
     for row in _rows("patterns.tsv", dictionaries):
         code = check_code(row["code"], row["_file"], row["_line"], no_event=True)
         index.setdefault(row["trigger"], []).append(
-            Pattern(row["trigger"], _words(row["words"]), row["target"] or "", code, OWN,
-                    origin=_origin(row)))
+            Pattern(
+                row["trigger"],
+                _words(row["words"]),
+                row["target"] or "",
+                code,
+                OWN,
+                origin=_origin(row),
+            )
+        )
     synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv", dictionaries)}
     classes: dict[str, list[tuple[str, tuple[str, ...], str, str | None, str]]] = {}
     for row in _rows("verbs.tsv", dictionaries):
@@ -123,21 +151,43 @@ def _load_patterns(dictionaries: tuple[str, ...]) -> dict[str, list[Pattern]]:
         default = _code(row, "verb_code") or default
         reciprocal = _code(row, "reciprocal", no_event=False) or None
         classes.setdefault(row["verb_class"], []).append(
-            (row["lemma"], _words(row["particle"]), default if default != "---" else "",
-             reciprocal, _origin(row)))
+            (
+                row["lemma"],
+                _words(row["particle"]),
+                default if default != "---" else "",
+                reciprocal,
+                _origin(row),
+            )
+        )
     for verb_class, verbs in classes.items():
-        class_patterns = [(_expand(_words(row["words"]), synsets), row["target"], row["code"],
-                           row.get("reciprocal") or None, _origin(row))
-                          for row in _rows_by_class(dictionaries).get(verb_class, [])]
+        class_patterns = [
+            (
+                _expand(_words(row["words"]), synsets),
+                row["target"],
+                row["code"],
+                row.get("reciprocal") or None,
+                _origin(row),
+            )
+            for row in _rows_by_class(dictionaries).get(verb_class, [])
+        ]
         for lemma, particle, default, reciprocal, verb_origin in verbs:
             if default:
                 index.setdefault(lemma, []).append(
-                    Pattern(lemma, particle, "", default, PETRARCH, reciprocal, verb_origin))
+                    Pattern(lemma, particle, "", default, PETRARCH, reciprocal, verb_origin)
+                )
             for alternatives, target, code, reciprocal_code, origin in class_patterns:
                 for words in alternatives:
-                    index.setdefault(lemma, []).append(Pattern(
-                        lemma, particle + words, _target(target), code, PETRARCH,
-                        reciprocal_code, origin))
+                    index.setdefault(lemma, []).append(
+                        Pattern(
+                            lemma,
+                            particle + words,
+                            _target(target),
+                            code,
+                            PETRARCH,
+                            reciprocal_code,
+                            origin,
+                        )
+                    )
     for patterns in index.values():
         patterns.sort(key=lambda p: p.specificity, reverse=True)
     logger.info("event patterns: %d triggers", len(index))
@@ -161,8 +211,11 @@ def _expand(words: tuple[str, ...], synsets: dict[str, list[str]]) -> list[tuple
         before = "<" if word.startswith("<") else ""
         name = word.lstrip("<")
         members = synsets.get(name.lstrip("&"), [name]) if name.startswith("&") else [name]
-        alternatives = [a + tuple(before + part for part in member.split())
-                        for a in alternatives for member in members]
+        alternatives = [
+            a + tuple(before + part for part in member.split())
+            for a in alternatives
+            for member in members
+        ]
     return alternatives
 
 
@@ -209,8 +262,9 @@ def matches(pattern: Pattern, words: list[tuple[int, str]]) -> bool:
 
 
 @functools.cache
-def _word_index(trigger_key: str, dictionaries: tuple[str, ...]) -> tuple[dict[str, list[int]],
-                                                                           list[int]]:
+def _word_index(
+    trigger_key: str, dictionaries: tuple[str, ...]
+) -> tuple[dict[str, list[int]], list[int]]:
     """For one trigger: the positions of its patterns by the words they need, and the
     positions of those that need none. A trigger may have hundreds of patterns."""
     by_word: dict[str, list[int]] = {}
@@ -245,8 +299,13 @@ def verb_lemmas(token) -> list[str]:
     lemma = token.lemma_.lower()
     text = token.lower_
     candidates = [lemma]
-    for suffix, replacements in (("ied", ("y",)), ("ed", ("e", "")), ("ing", ("e", "")),
-                                 ("es", ("e", "")), ("s", ("",))):
+    for suffix, replacements in (
+        ("ied", ("y",)),
+        ("ed", ("e", "")),
+        ("ing", ("e", "")),
+        ("es", ("e", "")),
+        ("s", ("",)),
+    ):
         if text.endswith(suffix) and len(text) > len(suffix) + 2:
             stem = text[: -len(suffix)]
             candidates.extend(stem + r for r in replacements)

@@ -6,6 +6,7 @@ arrived": the president), participles and infinitives that share their governing
 subject ("..., agreeing to enhance cooperation"), objects, indirect objects and prepositional
 objects, also when the preposition hangs on the object ("ties with France").
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,16 +19,34 @@ from ..model import Mention
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
-TARGET_PREPOSITIONS = ("with", "to", "against", "on", "at", "from", "for", "toward", "towards",
-                       "into", "over", "upon", "between", "among", "of", "in")
+TARGET_PREPOSITIONS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "at",
+    "from",
+    "for",
+    "toward",
+    "towards",
+    "into",
+    "over",
+    "upon",
+    "between",
+    "among",
+    "of",
+    "in",
+)
 
 
 @functools.cache
 def grammar() -> dict[str, frozenset[str]]:
     """The word lists of data/grammar.yaml."""
     data = srsly.read_yaml(resources.files("communique.events") / "data" / "grammar.yaml")
-    return {key: values if isinstance(values, dict) else frozenset(values)
-            for key, values in data.items()}
+    return {
+        key: values if isinstance(values, dict) else frozenset(values)
+        for key, values in data.items()
+    }
 
 
 def predicate_disapproves(clause) -> bool:
@@ -36,8 +55,9 @@ def predicate_disapproves(clause) -> bool:
     indignation"; not a word deeper inside ("aliens ordered out as illegal")."""
     words = grammar()["disapproval_words"]
     predicate = [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp")]
-    if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(
-            c.dep_ == "auxpass" for c in clause.children)):
+    if clause.pos_ == "ADJ" or (
+        clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)
+    ):
         # "they were disturbed": a state; an active verb ("said Egypt condemned Israel") is
         # a reported act, coded by its own trigger
         predicate.append(clause)
@@ -94,13 +114,19 @@ class Roles:
     def subject_tokens(self, verb, depth: int = 0) -> tuple[list, bool]:
         """The tokens naming who acts, and whether the clause is passive."""
         children = list(verb.children)
-        agent = [pobj for c in children if c.dep_ == "agent" for pobj in c.children
-                 if pobj.dep_ == "pobj"]
+        agent = [
+            pobj
+            for c in children
+            if c.dep_ == "agent"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
             lemma = verb.lemma_.lower()
             if (not agent and lemma in grammar()["stative_participles"]) or (
-                    lemma in grammar()["speaker_passives"]
-                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
+                lemma in grammar()["speaker_passives"]
+                and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+            ):
                 # "Israel is opposed to French mediation": a state, not a passive; Israel
                 # opposes. "X was quoted (by Tehran radio) as saying": X speaks.
                 return [c for c in children if c.dep_ in ("nsubjpass", "nsubj")], False
@@ -168,8 +194,11 @@ class Roles:
         """Places the trigger's clause, or the clause it hangs on, says it happened in."""
         holders = [trigger]
         token = trigger
-        while token.dep_ in ("relcl", "advcl", "xcomp", "conj", "pobj", "prep", "npadvmod") \
-                and token.head.i != token.i and len(holders) < 5:
+        while (
+            token.dep_ in ("relcl", "advcl", "xcomp", "conj", "pobj", "prep", "npadvmod")
+            and token.head.i != token.i
+            and len(holders) < 5
+        ):
             token = token.head
             holders.append(token)
             if token.pos_ in ("VERB", "AUX"):
@@ -191,15 +220,27 @@ class Roles:
 def _named_place(place) -> list:
     """The name a place noun carries: "the capital Kabul", "the northern city of Kirkuk"."""
     named = [c for c in place.children if c.dep_ in ("appos", "compound")]
-    named += [p for of in place.children if of.dep_ == "prep" and of.lower_ == "of"
-              for p in of.children if p.dep_ == "pobj"]
+    named += [
+        p
+        for of in place.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for p in of.children
+        if p.dep_ == "pobj"
+    ]
     return named
 
 
 def _as_civilians(mention: Mention) -> Mention:
     """The private people of the countries a mention names: "a US woman" is American, not
     the United States."""
-    actors = [dataclasses.replace(a, code=(a.country or "") + "CVL" if a.country else a.code,
-                                  sectors=("CVL",), kind="agent")
-              for a in mention.actors if a.country != "IGO"]
+    actors = [
+        dataclasses.replace(
+            a,
+            code=(a.country or "") + "CVL" if a.country else a.code,
+            sectors=("CVL",),
+            kind="agent",
+        )
+        for a in mention.actors
+        if a.country != "IGO"
+    ]
     return dataclasses.replace(mention, actors=actors)

@@ -15,6 +15,7 @@ the other sentences keep only events with a side of the state (``STATE_SECTORS``
 prosecutor charged the sprinters"). Elsewhere a sporting word changes nothing: "jailed 52
 members for playing in a football tournament" is an arrest.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,8 +33,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 def competition_sentences(doc) -> set[int]:
     """The start offsets of the sentences that name a competition word."""
     words = grammar()["competition_words"]
-    return {sentence.start_char for sentence in doc.sents
-            if any(token.lemma_.lower() in words or token.lower_ in words for token in sentence)}
+    return {
+        sentence.start_char
+        for sentence in doc.sents
+        if any(token.lemma_.lower() in words or token.lower_ in words for token in sentence)
+    }
 
 
 def without_competition(doc, events: list[dict]) -> list[dict]:
@@ -45,11 +49,14 @@ def without_competition(doc, events: list[dict]) -> list[dict]:
     coverage = len(sentences) >= COVERAGE_MIN and len(sentences) >= COVERAGE_SHARE * total
     kept = []
     for event in events:
-        if coverage and (event["evidence"]["start"] in sentences
-                         or event["cameo"][:2] in CONFLICT_ROOTS):
+        if coverage and (
+            event["evidence"]["start"] in sentences or event["cameo"][:2] in CONFLICT_ROOTS
+        ):
             continue
-        if coverage and not any(set((side or {}).get("sectors") or ()) & STATE_SECTORS
-                                for side in (event["source"], event.get("target"))):
+        if coverage and not any(
+            set((side or {}).get("sectors") or ()) & STATE_SECTORS
+            for side in (event["source"], event.get("target"))
+        ):
             continue
         kept.append(event)
     if len(kept) < len(events):

@@ -23,6 +23,7 @@ A decade or a century ("in the 1990s", "the 19th century", "decades ago") leaves
 undated (date and precision null): the first year of the decade at year precision would
 claim a year the text does not give, and the publication day would be wrong by years.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -34,13 +35,30 @@ from .modality import clause_modality
 FUTURE_MODALITIES = ("intended", "hypothetical")
 # Verbs that say when the event named by their subject or object took place: "the talks were
 # held on Friday", "the visit took place in 1985", "talks resumed on Monday".
-OCCURRENCE_VERBS = frozenset(("hold", "take", "begin", "start", "open", "end", "conclude",
-                              "close", "resume", "continue", "happen", "occur", "break",
-                              "collapse", "stall"))
+OCCURRENCE_VERBS = frozenset(
+    (
+        "hold",
+        "take",
+        "begin",
+        "start",
+        "open",
+        "end",
+        "conclude",
+        "close",
+        "resume",
+        "continue",
+        "happen",
+        "occur",
+        "break",
+        "collapse",
+        "stall",
+    )
+)
 
 
-def event_date(token, tree: Tree, published: str | None,
-               modality: str | None = None) -> tuple[str | None, str | None]:
+def event_date(
+    token, tree: Tree, published: str | None, modality: str | None = None
+) -> tuple[str | None, str | None]:
     """(ISO date, precision: day, month or year) of the event ``token`` triggers, whose
     modality is ``modality``; (None, None) when it has none."""
     may_be_future = modality in FUTURE_MODALITIES and not _perfect(token)
@@ -69,10 +87,15 @@ def _clause_heads(token):
     a coordinated clause with a subject of its own has its own time."""
     yield token
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    if token.dep_ in ("relcl", "advcl", "xcomp", "acl") or (token.dep_ == "conj" and not own_subject):
+    if token.dep_ in ("relcl", "advcl", "xcomp", "acl") or (
+        token.dep_ == "conj" and not own_subject
+    ):
         yield token.head
-    elif token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
-            and token.head.lemma_.lower() in OCCURRENCE_VERBS:
+    elif (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and token.head.lemma_.lower() in OCCURRENCE_VERBS
+    ):
         yield token.head  # "the talks were held on Friday"
 
 
@@ -82,14 +105,17 @@ def _speaks_of_future(holder) -> bool:
 
 
 def _perfect(token) -> bool:
-    """"could have signed", "would have attacked": a past the modal speaks of."""
+    """ "could have signed", "would have attacked": a past the modal speaks of."""
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
 
 
 def _past(verb) -> bool:
     """A verb in a past or perfect tense: "agreed", "was expected", "has agreed"."""
-    return verb.tag_ == "VBD" or _perfect(verb) or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    return (
+        verb.tag_ == "VBD"
+        or _perfect(verb)
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    )
 
 
 def _date_expressions(holder, tree: Tree):

@@ -5,6 +5,7 @@ that no verb's pattern already used, is a trigger; so is a verb that only carrie
 its object names ("made an appeal to Japan": grammar.yaml's ``light_verbs``), and a demand
 made by saying ("X said Y must Z", "X told Y to Z").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,13 +33,14 @@ class TriggerFinder:
         found: list[Trigger] = []
         consumed: set[int] = set()
         for token in sentence:
-            if token.pos_ != "VERB" or (token.dep_ == "prep" and token.lower_
-                                        in grammar()["prepositional_participles"]):
+            if token.pos_ != "VERB" or (
+                token.dep_ == "prep" and token.lower_ in grammar()["prepositional_participles"]
+            ):
                 continue  # a participle as a preposition: "according to", "following"
             lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
             if token.lemma_.lower() in grammar()["receiving_verbs"] and any(
-                    c.dep_ == "dobj" and "n:" + c.lemma_.lower() in patterns
-                    for c in token.children):
+                c.dep_ == "dobj" and "n:" + c.lemma_.lower() in patterns for c in token.children
+            ):
                 continue  # "received criticism", "got an invitation": the noun is the event
             words = frame(token) if lemmas else []
             own = next(filter(None, (self._match(token, lemma, words) for lemma in lemmas)), None)
@@ -61,8 +63,11 @@ class TriggerFinder:
                 continue
             # "a hunger strike": a compound that is an event noun of its own says which event
             # the head is (a protest, not an air strike); the head carries its arguments
-            kinds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-                     and "n:" + c.lemma_.lower() in patterns]
+            kinds = [
+                c
+                for c in token.children
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and "n:" + c.lemma_.lower() in patterns
+            ]
             if kinds:
                 consumed.update(c.i for c in kinds)
                 key = "n:" + kinds[0].lemma_.lower()
@@ -72,7 +77,7 @@ class TriggerFinder:
         return found
 
     def _light_verb(self, token) -> Trigger | None:
-        """"repeated an invitation to Turkey", "made an appeal to Japan", "renewed its call on
+        """ "repeated an invitation to Turkey", "made an appeal to Japan", "renewed its call on
         Iran to ...": a verb that only carries its object (grammar.yaml's ``light_verbs``)
         codes as the verb of the act its object names (``nominal_verbs``), with the object's
         own words as the pattern's frame."""
@@ -82,8 +87,9 @@ class TriggerFinder:
         for noun in (c for c in token.children if c.dep_ == "dobj"):
             # the noun, or a noun naming the act before it: "undertook a mediation mission"
             named = [noun, *(c for c in noun.children if c.dep_ == "compound")]
-            verb = next((nominals[n.lemma_.lower()] for n in named
-                         if n.lemma_.lower() in nominals), None)
+            verb = next(
+                (nominals[n.lemma_.lower()] for n in named if n.lemma_.lower() in nominals), None
+            )
             if verb in self.patterns:
                 words = [(i, w) for i, w in frame(noun) if not w.startswith("<")]
                 return self._match(token, verb, words)
@@ -95,35 +101,63 @@ class TriggerFinder:
             # "struck Iraq" (195) and "workers struck" (143): an object pattern needs an actor
             # as object when another reading of the same words exists.
             if pattern.target == "object" and not self.roles.mentions(
-                    self.roles.object_tokens(token)):
+                self.roles.object_tokens(token)
+            ):
                 fallback = fallback or pattern
                 continue
             return Trigger(token, key, pattern)
         return Trigger(token, key, fallback) if fallback else None
 
     def demands(self, sentence) -> list[Trigger]:
-        """"X said Y must Z": X demands of Y (CAMEO 100), whatever Z is; so does "X told Y
+        """ "X said Y must Z": X demands of Y (CAMEO 100), whatever Z is; so does "X told Y
         to Z" (the verbs of grammar.yaml's ``ordering_verbs``)."""
         found = []
         for token in sentence:
             lemma = token.lemma_.lower()
             if token.pos_ != "VERB":
                 continue
-            if lemma in grammar()["ordering_verbs"] and any(
-                    c.dep_ == "dobj" for c in token.children) and any(
+            if (
+                lemma in grammar()["ordering_verbs"]
+                and any(c.dep_ == "dobj" for c in token.children)
+                and any(
                     c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-                    for c in token.children):
-                found.append(Trigger(token, "demand", Pattern(
-                    token.lemma_, (), "object", "100", 0,
-                    origin="grammar.yaml:ordering_verbs")))
+                    for c in token.children
+                )
+            ):
+                found.append(
+                    Trigger(
+                        token,
+                        "demand",
+                        Pattern(
+                            token.lemma_,
+                            (),
+                            "object",
+                            "100",
+                            0,
+                            origin="grammar.yaml:ordering_verbs",
+                        ),
+                    )
+                )
                 continue
             if lemma not in grammar()["demand_verbs"]:
                 continue
             for clause in token.children:
                 if clause.dep_ == "ccomp" and any(
-                        c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
-                    found.append(Trigger(token, "demand", Pattern(
-                        token.lemma_, (), "ccomp", "100", 0,
-                        origin="grammar.yaml:demand_verbs")))
+                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children
+                ):
+                    found.append(
+                        Trigger(
+                            token,
+                            "demand",
+                            Pattern(
+                                token.lemma_,
+                                (),
+                                "ccomp",
+                                "100",
+                                0,
+                                origin="grammar.yaml:demand_verbs",
+                            ),
+                        )
+                    )
                     break
         return found

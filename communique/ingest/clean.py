@@ -1,4 +1,5 @@
 """The clean stage: a ``Document`` in, an ``Article`` with clean text and metadata out."""
+
 from __future__ import annotations
 
 import logging
@@ -42,7 +43,9 @@ class Cleaner:
         if doc.media_type == HTML:
             cleaned, meta = extract_html(raw, doc.url, self.settings)
             if meta.visible_text_only:
-                article.warnings.append("no article body was found in the HTML; its visible text was used")
+                article.warnings.append(
+                    "no article body was found in the HTML; its visible text was used"
+                )
             article.title = doc.title or meta.title
             article.date = doc.date or meta.date
             article.author = meta.author
@@ -64,5 +67,7 @@ class Cleaner:
 
 
 def _too_long(length: int, limit: int) -> str:
-    return (f"the text has {length:,} characters, more than the limit of {limit:,}; raise the "
-            "setting max_document_chars (COMMUNIQUE_MAX_DOCUMENT_CHARS) to code it")
+    return (
+        f"the text has {length:,} characters, more than the limit of {limit:,}; raise the "
+        "setting max_document_chars (COMMUNIQUE_MAX_DOCUMENT_CHARS) to code it"
+    )

@@ -1,4 +1,5 @@
 """Bytes to text: UTF-8 when it is, otherwise detected, never a crash."""
+
 from __future__ import annotations
 
 import logging

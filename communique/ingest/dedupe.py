@@ -10,6 +10,7 @@ same marks, about 5 times faster end to end and 15 times for the signatures alon
 hashing is seeded and does not depend on Python's per-process hash seed, so results are
 the same in every process.
 """
+
 from __future__ import annotations
 
 import logging
@@ -34,7 +35,7 @@ def shingles(text: str, size: int) -> list[str]:
     tokens = WORD.findall(text.casefold())
     if len(tokens) <= size:
         return [" ".join(tokens)] if tokens else []
-    return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
+    return [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
 
 
 class NearDuplicateIndex:
@@ -90,8 +91,9 @@ class Deduplicator:
 
     def __init__(self, settings: Settings | None = None):
         settings = settings or Settings()
-        self.index = NearDuplicateIndex(settings.dedupe_threshold, settings.dedupe_num_perm,
-                                        settings.shingle_size)
+        self.index = NearDuplicateIndex(
+            settings.dedupe_threshold, settings.dedupe_num_perm, settings.shingle_size
+        )
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="communique-dedupe")
 
     def __call__(self, article: Article) -> Article:

@@ -3,6 +3,7 @@
 The extraction settings (favor_precision, no comments) were chosen by measurement on the
 Zyte article-extraction benchmark: see ``bench/zyte_eval.py``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -56,9 +57,13 @@ def extract_html(html: str, url: str | None, settings: Settings) -> tuple[CleanT
     meta = HtmlMetadata(visible_text_only=visible_only)
     if result is not None:
         meta = HtmlMetadata(
-            title=_clean(result.title), date=normalise_date(result.date),
-            author=_clean(result.author), sitename=_clean(result.sitename),
-            url=_clean(result.url) or url, visible_text_only=visible_only)
+            title=_clean(result.title),
+            date=normalise_date(result.date),
+            author=_clean(result.author),
+            sitename=_clean(result.sitename),
+            url=_clean(result.url) or url,
+            visible_text_only=visible_only,
+        )
     # trafilatura gives one paragraph a line; the text rules then drop leftovers it kept
     # (share lines, repeated blocks, a title printed again at the top).
     return clean_text(text, title=meta.title, extracted=True), meta

@@ -4,6 +4,7 @@ Every input yields documents in a stable order (arguments in order, directories 
 recursively). A file that cannot be read yields a document whose ``error`` is set, so the
 caller reports it in place and goes on with the next one.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -54,8 +55,10 @@ class InputStats:
             return ""
         kinds = sorted({_kind(path)[0] or "no extension" for path in self.skipped})
         count = len(self.skipped)
-        return (f"{count} file{'s' if count != 1 else ''} skipped (unknown extension"
-                f"{'s' if len(kinds) != 1 else ''}: {', '.join(kinds)})")
+        return (
+            f"{count} file{'s' if count != 1 else ''} skipped (unknown extension"
+            f"{'s' if len(kinds) != 1 else ''}: {', '.join(kinds)})"
+        )
 
 
 def readable_suffixes() -> str:
@@ -63,8 +66,9 @@ def readable_suffixes() -> str:
     return ", ".join(sorted(KNOWN_SUFFIXES)) + " (each optionally .gz)"
 
 
-def iter_documents(paths: Iterable[str], settings: Settings | None = None,
-                   stats: InputStats | None = None) -> Iterator[Document]:
+def iter_documents(
+    paths: Iterable[str], settings: Settings | None = None, stats: InputStats | None = None
+) -> Iterator[Document]:
     """Yield the documents of every path in order; ``-`` reads stdin. ``stats``, if given,
     collects the files of directories that were skipped for their extension."""
     settings = settings or Settings()
@@ -73,14 +77,19 @@ def iter_documents(paths: Iterable[str], settings: Settings | None = None,
             yield from _read_stdin(settings)
             continue
         if not os.path.lexists(path):
-            yield Document(id=shown_path(_stem(path)), path=shown_path(path),
-                           error=NotFound(f"no such file or directory: {shown_path(path)}"))
+            yield Document(
+                id=shown_path(_stem(path)),
+                path=shown_path(path),
+                error=NotFound(f"no such file or directory: {shown_path(path)}"),
+            )
             continue
         if os.path.isdir(path):
             for file_path, error in _walk(path, None if stats is None else stats.skipped):
                 # Ids keep the directory's own name, so that several directories with
                 # files of the same names ("bbc/business/001", "bbc/tech/001") stay apart.
-                doc_id = _relative_id(os.path.dirname(os.path.abspath(path)), os.path.abspath(file_path))
+                doc_id = _relative_id(
+                    os.path.dirname(os.path.abspath(path)), os.path.abspath(file_path)
+                )
                 if error is not None:
                     yield Document(id=shown_path(doc_id), path=shown_path(file_path), error=error)
                 else:
@@ -151,13 +160,22 @@ def read_file(path: str, doc_id: str, settings: Settings) -> Iterator[Document]:
     except CommuniqueError as error:
         yield Document(id=doc_id, path=path, error=error)
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        yield Document(id=doc_id, path=path, error=DecompressError(f"{DecompressError.message}: {error}"))
+        yield Document(
+            id=doc_id, path=path, error=DecompressError(f"{DecompressError.message}: {error}")
+        )
     except OSError as error:
-        yield Document(id=doc_id, path=path, error=ReadError(f"{ReadError.message}: {error.strerror or error}"))
+        yield Document(
+            id=doc_id, path=path, error=ReadError(f"{ReadError.message}: {error.strerror or error}")
+        )
     except Exception as error:  # noqa: BLE001 - one file must never stop the run
         logger.debug("reading %s failed", path, exc_info=True)
-        yield Document(id=doc_id, path=path, error=ReadError(
-            f"{ReadError.message}: {type(error).__name__}: {shown_path(str(error))}"))
+        yield Document(
+            id=doc_id,
+            path=path,
+            error=ReadError(
+                f"{ReadError.message}: {type(error).__name__}: {shown_path(str(error))}"
+            ),
+        )
 
 
 def _read_stdin(settings: Settings) -> Iterator[Document]:
@@ -173,7 +191,9 @@ def _read_stdin(settings: Settings) -> Iterator[Document]:
     except CommuniqueError as error:
         yield Document(id="stdin", path=STDIN, error=error)
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        yield Document(id="stdin", path=STDIN, error=DecompressError(f"{DecompressError.message}: {error}"))
+        yield Document(
+            id="stdin", path=STDIN, error=DecompressError(f"{DecompressError.message}: {error}")
+        )
     else:
         yield Document(id="stdin", path=STDIN, content=raw, media_type=_media_type("", raw))
 
@@ -198,8 +218,13 @@ def _read_jsonl(fh, path: str, file_id: str, limit: int) -> Iterator[Document]:
         line_id = f"{file_id}:{lineno}"
         if len(line) > limit and not line.endswith(b"\n"):
             # A line this long is a runaway or a bomb: stop this file rather than inflate it all.
-            yield Document(id=line_id, path=path, error=TooLarge(
-                f"line {lineno} is longer than the limit of {limit:,} bytes; the rest of the file was skipped"))
+            yield Document(
+                id=line_id,
+                path=path,
+                error=TooLarge(
+                    f"line {lineno} is longer than the limit of {limit:,} bytes; the rest of the file was skipped"
+                ),
+            )
             return
         if not line.strip():
             continue
@@ -209,8 +234,11 @@ def _read_jsonl(fh, path: str, file_id: str, limit: int) -> Iterator[Document]:
             yield Document(id=line_id, path=path, error=error)
         except Exception as error:  # noqa: BLE001 - one line must never stop its file
             logger.debug("line %s failed", line_id, exc_info=True)
-            yield Document(id=line_id, path=path, error=BadJsonLine(
-                f"{BadJsonLine.message}: {type(error).__name__}"))
+            yield Document(
+                id=line_id,
+                path=path,
+                error=BadJsonLine(f"{BadJsonLine.message}: {type(error).__name__}"),
+            )
 
 
 def _jsonl_document(line: bytes, path: str, line_id: str) -> Document:
@@ -246,10 +274,18 @@ def _jsonl_document(line: bytes, path: str, line_id: str) -> Document:
         warnings.append(repair_warning(repaired))
     date = normalise_date(fields.get("date"))
     if fields.get("date") and date is None:
-        warnings.append(f'the "date" field {fields["date"][:40]!r} is not a calendar date and was ignored')
+        warnings.append(
+            f'the "date" field {fields["date"][:40]!r} is not a calendar date and was ignored'
+        )
     return Document(
-        id=fields.get("id") or line_id, path=path, content=content, media_type=media_type,
-        title=fields.get("title"), date=date, url=fields.get("url"), source=fields.get("source"),
+        id=fields.get("id") or line_id,
+        path=path,
+        content=content,
+        media_type=media_type,
+        title=fields.get("title"),
+        date=date,
+        url=fields.get("url"),
+        source=fields.get("source"),
         warnings=warnings,
     )
 
@@ -263,8 +299,11 @@ def _read_warc(fh, path: str, file_id: str, settings: Settings) -> Iterator[Docu
         for record in ArchiveIterator(fh):
             if record.rec_type not in ("response", "resource", "conversion"):
                 continue
-            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
-                     else record.rec_headers.get_header("Content-Type")) or ""
+            ctype = (
+                record.http_headers.get_header("Content-Type")
+                if record.http_headers
+                else record.rec_headers.get_header("Content-Type")
+            ) or ""
             if ctype and not any(t in ctype.lower() for t in ("html", "text/plain", "xml")):
                 continue
             index += 1
@@ -275,8 +314,12 @@ def _read_warc(fh, path: str, file_id: str, settings: Settings) -> Iterator[Docu
                 yield Document(id=doc_id, path=path, error=error)
                 continue
             yield Document(
-                id=doc_id, path=path, content=raw,
-                media_type=HTML if "html" in ctype.lower() or not ctype and _sniff_html(raw) else TEXT,
+                id=doc_id,
+                path=path,
+                content=raw,
+                media_type=HTML
+                if "html" in ctype.lower() or not ctype and _sniff_html(raw)
+                else TEXT,
                 # WARC-Date is when the page was crawled, not published: HTML metadata decides.
                 url=repair_field(record.rec_headers.get_header("WARC-Target-URI") or "")[0] or None,
             )
@@ -284,8 +327,9 @@ def _read_warc(fh, path: str, file_id: str, settings: Settings) -> Iterator[Docu
         raise BadWarc(f"{BadWarc.message}: {error}") from None
 
 
-def _walk(root: str, skipped: list[str] | None = None,
-          warn: bool = True) -> Iterator[tuple[str, CommuniqueError | None]]:
+def _walk(
+    root: str, skipped: list[str] | None = None, warn: bool = True
+) -> Iterator[tuple[str, CommuniqueError | None]]:
     """Files under ``root`` in sorted order; follows symlinks but never around a loop.
 
     Iterative, with its own stack, so that a tree of any depth is walked without recursion.
@@ -342,7 +386,9 @@ def _walk(root: str, skipped: list[str] | None = None,
                 skipped.append(shown_path(entry.path))
         elif entry.is_symlink() and not os.path.exists(entry.path):
             yield entry.path, NotFound(f"{entry.path} is a broken symbolic link")
-        elif _kind(entry.name)[0] in KNOWN_SUFFIXES:  # a FIFO, socket or device by a document's name
+        elif (
+            _kind(entry.name)[0] in KNOWN_SUFFIXES
+        ):  # a FIFO, socket or device by a document's name
             yield entry.path, ReadError(f"{ReadError.message}: {entry.path} is not a regular file")
 
 
@@ -365,7 +411,11 @@ def _media_type(suffix: str, raw: bytes) -> str:
 
 def _sniff_html(raw: bytes) -> bool:
     head = raw[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<p>" in head
+    return (
+        head.startswith((b"<!doctype html", b"<html", b"<?xml"))
+        or b"<body" in head
+        or b"<p>" in head
+    )
 
 
 def _stem(path: str) -> str:
@@ -381,4 +431,3 @@ def _relative_id(root: str, path: str) -> str:
     rel = os.path.relpath(path, root)
     parent, name = os.path.split(rel)
     return "/".join(Path(parent).parts + (_stem(name),)) if parent else _stem(name)
-

@@ -2,6 +2,7 @@
 
 Users extend them by editing those files; they are read once per process.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,15 +27,21 @@ class DatelineRule:
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 @functools.cache
 def boilerplate_rules() -> tuple[PhraseRule, ...]:
-    return tuple(PhraseRule(kind, where, int(max_words), re.compile(pattern, re.IGNORECASE))
-                 for kind, where, max_words, pattern in _rows("boilerplate.tsv"))
+    return tuple(
+        PhraseRule(kind, where, int(max_words), re.compile(pattern, re.IGNORECASE))
+        for kind, where, max_words, pattern in _rows("boilerplate.tsv")
+    )
 
 
 @functools.cache
 def dateline_rules() -> tuple[DatelineRule, ...]:
-    return tuple(DatelineRule(kind, re.compile(pattern)) for kind, pattern in _rows("datelines.tsv"))
+    return tuple(
+        DatelineRule(kind, re.compile(pattern)) for kind, pattern in _rows("datelines.tsv")
+    )

@@ -6,6 +6,7 @@ overrides (U+202E turns "Turkey" into a word no dictionary knows, and reverses w
 terminal shows). The readers repair them here, once, and say so in a warning, so that every
 later stage, the store and every output see text they can encode.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,10 @@ def repair_field(value: str) -> tuple[str, int]:
 def repair_warning(counts: dict[str, int]) -> str:
     """One warning for a document's repairs, ``counts`` by field."""
     where = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
-    return ("characters that cannot be stored or shown (lone surrogates, control characters, "
-            f"bidirectional overrides) were replaced or removed: {where}")
+    return (
+        "characters that cannot be stored or shown (lone surrogates, control characters, "
+        f"bidirectional overrides) were replaced or removed: {where}"
+    )
 
 
 def shown_path(path: str) -> str:

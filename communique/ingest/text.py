@@ -6,6 +6,7 @@ trafilatura: paragraphs are rebuilt from hard-wrapped lines, then judged by thei
 ``ingest/data``) and by repetition. Boilerplate is trimmed from both edges of the text;
 inside the body only unambiguous blocks go. Every removed block is reported with its kind.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,8 +50,12 @@ class Paragraph:
         self.list_item = bool(LIST_ITEM.match(self.text))
         # A list item is prose when punctuated as a sentence ("- The boss said: ..."); a list
         # of links is not, however long its headlines.
-        self.prose = (self.words >= 4 and bool(TERMINAL.search(self.text))
-                      or self.words > SHORT_LINE_WORDS and not self.list_item)
+        self.prose = (
+            self.words >= 4
+            and bool(TERMINAL.search(self.text))
+            or self.words > SHORT_LINE_WORDS
+            and not self.list_item
+        )
 
 
 @dataclass
@@ -75,7 +80,9 @@ def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> C
     if found_title is not None:
         removed.append(RemovedBlock("title", found_title))
         title = title or found_title
-    paragraphs = [Paragraph(text) for text in (_one_per_line(lines) if extracted else _reflow(lines))]
+    paragraphs = [
+        Paragraph(text) for text in (_one_per_line(lines) if extracted else _reflow(lines))
+    ]
     source = _strip_dateline(paragraphs, removed)
     _mark(paragraphs, shape=not extracted)
     if not extracted and all(p.kind for p in paragraphs):
@@ -111,9 +118,9 @@ def _take_title(lines: list[str], known: str | None) -> tuple[list[str], str | N
     line = lines[first].strip()
     if known is not None:
         if _key(line) == _key(known):
-            return lines[first + 1:], line
+            return lines[first + 1 :], line
         return lines, None
-    rest = lines[first + 1:]
+    rest = lines[first + 1 :]
     following = next((candidate for candidate in rest if candidate.strip()), None)
     if following is None or not _looks_like_title(line):
         return lines, None
@@ -127,9 +134,13 @@ def _take_title(lines: list[str], known: str | None) -> tuple[list[str], str | N
 
 def _looks_like_title(line: str) -> bool:
     words = len(WORD.findall(line))
-    return (0 < words <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS
-            and not LIST_ITEM.match(line) and not re.search(r"[.:;,]\s*$", line)
-            and not line.startswith("("))
+    return (
+        0 < words <= MAX_TITLE_WORDS
+        and len(line) <= MAX_TITLE_CHARS
+        and not LIST_ITEM.match(line)
+        and not re.search(r"[.:;,]\s*$", line)
+        and not line.startswith("(")
+    )
 
 
 def _one_per_line(lines: list[str]) -> list[str]:
@@ -192,8 +203,11 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     width = _width(lines)
     near_width = sum(1 for line in stripped if len(line) >= 0.6 * width)
     mid_sentence = sum(1 for line in stripped if not TERMINAL.search(line))
-    return (30 <= width <= 100 and near_width >= 0.6 * len(stripped)
-            and mid_sentence >= 0.5 * len(stripped))
+    return (
+        30 <= width <= 100
+        and near_width >= 0.6 * len(stripped)
+        and mid_sentence >= 0.5 * len(stripped)
+    )
 
 
 def _indent(line: str) -> int:
@@ -209,7 +223,7 @@ def _strip_dateline(paragraphs: list[Paragraph], removed: list[RemovedBlock]) ->
         match = rule.pattern.match(first)
         if match and match.end() < len(first):
             removed.append(RemovedBlock(rule.kind, match.group(0).strip()))
-            paragraphs[0] = Paragraph(first[match.end():])
+            paragraphs[0] = Paragraph(first[match.end() :])
             source = match.groupdict().get("source")
             return source.strip() if source else None
     return None
@@ -239,9 +253,12 @@ def _mark_phrases(paragraphs: list[Paragraph], edge: bool) -> None:
 
 def _phrase_kind(paragraph: Paragraph, edge: bool) -> str | None:
     for rule in boilerplate_rules():
-        if (paragraph.words <= rule.max_words and len(paragraph.text) <= rule.max_words * MAX_WORD_CHARS
-                and (edge or rule.where == "any")
-                and rule.pattern.search(paragraph.text)):
+        if (
+            paragraph.words <= rule.max_words
+            and len(paragraph.text) <= rule.max_words * MAX_WORD_CHARS
+            and (edge or rule.where == "any")
+            and rule.pattern.search(paragraph.text)
+        ):
             return rule.kind
     return None
 

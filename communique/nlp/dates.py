@@ -1,4 +1,5 @@
 """Dates: publication dates from metadata, normalised to ISO ``YYYY-MM-DD``."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,9 +29,14 @@ def normalise_date(value) -> str | None:
 
     # Absolute dates only: "yesterday" in metadata would be read against the wall clock of
     # the run, giving a date that changes from one run to the next.
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "REQUIRE_PARTS": ["day", "month", "year"],
-        "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        },
+    )
     if parsed is None:
         logger.debug("unreadable date %r", text)
         return None
@@ -42,12 +48,15 @@ _DATE_WORDS = re.compile(
     r"\b(\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
     r"tonight|week|month|year|ago|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A decade or a century ("in the 1990s", "the '80s", "the nineteenth century", "decades ago"):
 # a time, but no day, month or year of it is known.
 _SPANS = re.compile(
     r"\b(\d{3}0s|\d0s|sixties|seventies|eighties|nineties|\w+(st|nd|rd|th)\s+centur(y|ies)|"
-    r"(decades|centuries)\s+ago)\b", re.IGNORECASE)
+    r"(decades|centuries)\s+ago)\b",
+    re.IGNORECASE,
+)
 UNDATED = (None, None)
 PLAUSIBLE_YEARS = (1000, 2999)
 _PRECISION = {"day": "day", "time": "day", "week": "day", "month": "month", "year": "year"}
@@ -64,8 +73,9 @@ def _relative_parser(base: dt.date | None, prefer: str = "past"):
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve_date(expression: str, published: str | None,
-                 future: bool = False) -> tuple[str | None, str | None] | None:
+def resolve_date(
+    expression: str, published: str | None, future: bool = False
+) -> tuple[str | None, str | None] | None:
     """The date a time expression in the text points to, against the publication date.
 
     Returns ``(YYYY-MM-DD, precision)``, precision being day, month or year (a month or a year
@@ -88,8 +98,12 @@ def resolve_date(expression: str, published: str | None,
         return None
     base = dt.date.fromisoformat(published) if published else None
     words = text.lower().split()
-    if base is not None and _WEEKDAYS[base.weekday()] in words and len(words) <= 2 \
-            and not {"last", "next", "past", "previous", "coming"} & set(words):
+    if (
+        base is not None
+        and _WEEKDAYS[base.weekday()] in words
+        and len(words) <= 2
+        and not {"last", "next", "past", "previous", "coming"} & set(words)
+    ):
         return base.isoformat(), "day"
     relative = not re.search(r"\b\d{4}\b", text)
     if base is None and relative:

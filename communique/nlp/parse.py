@@ -1,4 +1,5 @@
 """The spaCy model: found, loaded once per process, with only the components asked for."""
+
 from __future__ import annotations
 
 import functools
@@ -22,12 +23,13 @@ class ModelNotFound(RuntimeError):
 
 def model_name(preferred: str | None = None) -> str:
     """The installed model package to load: ``preferred`` if given, else the first candidate found."""
-    for name in ((preferred,) if preferred else MODEL_CANDIDATES):
+    for name in (preferred,) if preferred else MODEL_CANDIDATES:
         if importlib.util.find_spec(name) is not None:
             return name
     raise ModelNotFound(
         f"no spaCy model installed (looked for {', '.join((preferred,) if preferred else MODEL_CANDIDATES)}); "
-        "run `make demo` or `pip install -r requirements.lock`")
+        "run `make demo` or `pip install -r requirements.lock`"
+    )
 
 
 @functools.cache
@@ -99,24 +101,27 @@ class Parser:
         its own for a long text, which alone has a budget checked between its pieces)."""
         short = [article for article in articles if len(article.text) <= MAX_CHUNK_CHARS]
         start = time.monotonic()
-        for article, doc in zip(short, self.nlp.pipe((a.text for a in short),
-                                                     batch_size=self.settings.batch_size)):
+        for article, doc in zip(
+            short, self.nlp.pipe((a.text for a in short), batch_size=self.settings.batch_size)
+        ):
             article.doc = doc
         share_of_batch(short, time.monotonic() - start)
         for article in articles:
             if len(article.text) > MAX_CHUNK_CHARS:
                 try:
                     # No watchdog: spaCy is stopped between pieces, never inside one.
-                    with document_budget(article, self.settings.max_document_seconds,
-                                         watchdog=False):
+                    with document_budget(
+                        article, self.settings.max_document_seconds, watchdog=False
+                    ):
                         article.doc = self._parse_long(article.text)
                 except CommuniqueError as error:  # over its time budget: this one stops
                     article.error = error
         # Headlines are coded too (flagged as such), so they are parsed apart from the text.
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
         start = time.monotonic()
-        for article, doc in zip(titled, self.nlp.pipe((a.title for a in titled),
-                                                      batch_size=self.settings.batch_size)):
+        for article, doc in zip(
+            titled, self.nlp.pipe((a.title for a in titled), batch_size=self.settings.batch_size)
+        ):
             article.title_doc = doc
         share_of_batch(titled, time.monotonic() - start)
         return articles

@@ -6,6 +6,7 @@ article it was first reported in and ``num_articles``. Its evidence's ``start`` 
 are the sentence's offsets in the article's clean text, in every channel, as an event's are;
 ``span_start`` and ``span_end`` are those of the agreement's name.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,9 +33,15 @@ class AgreementEvidence:
 
     @classmethod
     def from_dict(cls, record: dict) -> AgreementEvidence:
-        return cls(record.get("sentence"), record.get("start"), record.get("end"),
-                   record.get("trigger"), record.get("span_start"), record.get("span_end"),
-                   record.get("article_id"))
+        return cls(
+            record.get("sentence"),
+            record.get("start"),
+            record.get("end"),
+            record.get("trigger"),
+            record.get("span_start"),
+            record.get("span_end"),
+            record.get("article_id"),
+        )
 
 
 @dataclass(frozen=True)
@@ -50,15 +57,30 @@ class Agreement:
     num_articles: int | None = None  # stored agreements only
 
     def to_dict(self) -> dict:
-        record = {"id": self.id, "parties": list(self.parties), "kind": self.kind,
-                  "title": self.title, "topics": list(self.topics), "status": self.status,
-                  "date": self.date, "evidence": self.evidence.to_dict()}
+        record = {
+            "id": self.id,
+            "parties": list(self.parties),
+            "kind": self.kind,
+            "title": self.title,
+            "topics": list(self.topics),
+            "status": self.status,
+            "date": self.date,
+            "evidence": self.evidence.to_dict(),
+        }
         if self.num_articles is not None:
             record["num_articles"] = self.num_articles
         return record
 
     @classmethod
     def from_dict(cls, record: dict) -> Agreement:
-        return cls(record["id"], tuple(record["parties"]), record["kind"], record["title"],
-                   tuple(record["topics"]), record["status"], record.get("date"),
-                   AgreementEvidence.from_dict(record["evidence"]), record.get("num_articles"))
+        return cls(
+            record["id"],
+            tuple(record["parties"]),
+            record["kind"],
+            record["title"],
+            tuple(record["topics"]),
+            record["status"],
+            record.get("date"),
+            AgreementEvidence.from_dict(record["evidence"]),
+            record.get("num_articles"),
+        )

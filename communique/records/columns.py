@@ -11,6 +11,7 @@ column list, its INSERT and its rows come from one place:
 - ``FLAT_EVENT_COLUMNS``: one flat row per event, for CSV, Parquet and the Parquet shards of
   ``communique code --out`` (``store/export.py``, ``store/shards.py``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,13 @@ from .identity import EventKind, event_kind
 logger = logging.getLogger(__name__)
 
 # Arrow's type names, which Parquet and the CSV's readers are told; SQLite's equivalents.
-SQL_TYPES = {"string": "TEXT", "int64": "INTEGER", "float64": "REAL", "bool": "INTEGER",
-             "date": "TEXT"}
+SQL_TYPES = {
+    "string": "TEXT",
+    "int64": "INTEGER",
+    "float64": "REAL",
+    "bool": "INTEGER",
+    "date": "TEXT",
+}
 
 
 @dataclass(frozen=True)
@@ -45,11 +51,17 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_KIND_TYPES = {"source_code": "string", "target_code": "string", "cameo": "string",
-               "negated": "bool", "headline": "bool"}
-KIND_COLUMNS = tuple(Column(name, _KIND_TYPES[name],
-                            lambda event, n=position: event_kind(event)[n])
-                     for position, name in enumerate(EventKind._fields))
+_KIND_TYPES = {
+    "source_code": "string",
+    "target_code": "string",
+    "cameo": "string",
+    "negated": "bool",
+    "headline": "bool",
+}
+KIND_COLUMNS = tuple(
+    Column(name, _KIND_TYPES[name], lambda event, n=position: event_kind(event)[n])
+    for position, name in enumerate(EventKind._fields)
+)
 
 REPORT_COLUMNS = (
     Column("date", "string", lambda e: e.date),
@@ -81,22 +93,42 @@ def event_from_row(row, mention=None) -> Event:
     ``event_mentions`` with its sentence, as ``query.first_mention`` gives) when given."""
     evidence = None
     if mention is not None:
-        evidence = Evidence(mention["sentence"], mention["start"], mention["end"],
-                            mention["trigger"], mention["field"], mention["article_id"])
+        evidence = Evidence(
+            mention["sentence"],
+            mention["start"],
+            mention["end"],
+            mention["trigger"],
+            mention["field"],
+            mention["article_id"],
+        )
     return Event(
-        id=row["id"], date=row["date"], date_precision=row["date_precision"],
+        id=row["id"],
+        date=row["date"],
+        date_precision=row["date_precision"],
         source=actor_from_dict(json.loads(row["source"])),
         target=actor_from_dict(json.loads(row["target"])) if row["target"] else None,
-        cameo=row["cameo"], cameo_root=row["cameo_root"], cameo_name=row["cameo_name"],
-        quad_class=row["quad_class"], goldstein=row["goldstein"],
-        plover=Plover(row["plover_event"], row["plover_mode"],
-                      tuple(json.loads(row["plover_context"]))),
-        location=(Location(row["location_text"], row["location_country"])
-                  if row["location_text"] else None),
-        modality=row["modality"], negated=bool(row["negated"]),
-        historical=bool(row["historical"]), agreement_id=row["agreement_id"],
-        evidence=evidence, headline=bool(row["headline"]), confidence=row["confidence"],
-        counts=Counts(row["num_mentions"], row["num_articles"], row["num_sources"]))
+        cameo=row["cameo"],
+        cameo_root=row["cameo_root"],
+        cameo_name=row["cameo_name"],
+        quad_class=row["quad_class"],
+        goldstein=row["goldstein"],
+        plover=Plover(
+            row["plover_event"], row["plover_mode"], tuple(json.loads(row["plover_context"]))
+        ),
+        location=(
+            Location(row["location_text"], row["location_country"])
+            if row["location_text"]
+            else None
+        ),
+        modality=row["modality"],
+        negated=bool(row["negated"]),
+        historical=bool(row["historical"]),
+        agreement_id=row["agreement_id"],
+        evidence=evidence,
+        headline=bool(row["headline"]),
+        confidence=row["confidence"],
+        counts=Counts(row["num_mentions"], row["num_articles"], row["num_sources"]),
+    )
 
 
 def calendar_date(value: str | None) -> dt.date | None:
@@ -149,8 +181,7 @@ FLAT_EVENT_COLUMNS = (
     Column("plover_mode", "string", lambda e: e.plover.mode),
     Column("plover_context", "string", lambda e: ",".join(e.plover.context) or None),
     Column("location_text", "string", lambda e: e.location.text if e.location else None),
-    Column("location_country", "string",
-           lambda e: e.location.country if e.location else None),
+    Column("location_country", "string", lambda e: e.location.country if e.location else None),
     Column("modality", "string", lambda e: e.modality),
     Column("negated", "bool", lambda e: e.negated),
     Column("historical", "bool", lambda e: e.historical),

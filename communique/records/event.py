@@ -6,6 +6,7 @@ key and in its order; the store's records add the counts (``num_mentions``, ``nu
 stages after the coder (agreements, headlines, explanations) annotate them, so an article
 carries them as these dicts; each consumer reads one through ``Event.from_dict``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,15 +18,22 @@ TEXT, TITLE = "text", "title"  # what evidence offsets index: the clean text, or
 
 def actor_from_dict(record: dict) -> Actor:
     """An ``Actor`` from its ``to_dict()`` form (as events carry it and the store keeps it)."""
-    return Actor(record.get("code"), record.get("country"), tuple(record.get("sectors") or ()),
-                 record.get("name"), record.get("text") or "", record.get("group"),
-                 record.get("kind") or "unknown")
+    return Actor(
+        record.get("code"),
+        record.get("country"),
+        tuple(record.get("sectors") or ()),
+        record.get("name"),
+        record.get("text") or "",
+        record.get("group"),
+        record.get("kind") or "unknown",
+    )
 
 
 @dataclass(frozen=True)
 class Evidence:
     """Where an event is told: the sentence, its offsets in the article's clean text (in its
     title when ``field`` is "title"), and the words that triggered it."""
+
     sentence: str
     start: int | None
     end: int | None
@@ -34,16 +42,27 @@ class Evidence:
     article_id: str | None = None  # stored events only: which report this is
 
     def to_dict(self) -> dict:
-        record = {"sentence": self.sentence, "start": self.start, "end": self.end,
-                  "trigger": self.trigger, "field": self.field}
+        record = {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "trigger": self.trigger,
+            "field": self.field,
+        }
         if self.article_id is not None:
             record["article_id"] = self.article_id
         return record
 
     @classmethod
     def from_dict(cls, record: dict) -> Evidence:
-        return cls(record["sentence"], record.get("start"), record.get("end"),
-                   record["trigger"], record.get("field") or TEXT, record.get("article_id"))
+        return cls(
+            record["sentence"],
+            record.get("start"),
+            record.get("end"),
+            record["trigger"],
+            record.get("field") or TEXT,
+            record.get("article_id"),
+        )
 
 
 @dataclass(frozen=True)
@@ -77,13 +96,17 @@ class Location:
 class Counts:
     """How often the store saw an event, with GDELT's meanings: reports of it, distinct
     articles, distinct outlets."""
+
     num_mentions: int
     num_articles: int
     num_sources: int
 
     def to_dict(self) -> dict:
-        return {"num_mentions": self.num_mentions, "num_articles": self.num_articles,
-                "num_sources": self.num_sources}
+        return {
+            "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
+        }
 
 
 ONE_REPORT = Counts(1, 1, 1)  # a coded event before the store merges reports: itself alone
@@ -96,6 +119,7 @@ class Event:
     ``evidence``, ``pattern`` and ``counts`` are None where a channel does not carry them,
     and ``to_dict`` leaves such keys out: the store keeps no pattern, the coder counts
     nothing, and a stored event read without its mention has no evidence."""
+
     id: str
     date: str | None
     date_precision: str | None
@@ -120,14 +144,21 @@ class Event:
 
     def to_dict(self) -> dict:
         record = {
-            "id": self.id, "date": self.date, "date_precision": self.date_precision,
+            "id": self.id,
+            "date": self.date,
+            "date_precision": self.date_precision,
             "source": self.source.to_dict(),
             "target": self.target.to_dict() if self.target else None,
-            "cameo": self.cameo, "cameo_root": self.cameo_root, "cameo_name": self.cameo_name,
-            "quad_class": self.quad_class, "goldstein": self.goldstein,
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "cameo_name": self.cameo_name,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
             "plover": self.plover.to_dict(),
             "location": self.location.to_dict() if self.location else None,
-            "modality": self.modality, "negated": self.negated, "historical": self.historical,
+            "modality": self.modality,
+            "negated": self.negated,
+            "historical": self.historical,
             "agreement_id": self.agreement_id,
         }
         if self.evidence is not None:
@@ -148,21 +179,30 @@ class Event:
         evidence = record.get("evidence")
         counted = "num_mentions" in record
         return cls(
-            id=record["id"], date=record.get("date"), date_precision=record.get("date_precision"),
+            id=record["id"],
+            date=record.get("date"),
+            date_precision=record.get("date_precision"),
             source=actor_from_dict(record["source"]),
             target=actor_from_dict(target) if target else None,
-            cameo=record["cameo"], cameo_root=record["cameo_root"],
-            cameo_name=record["cameo_name"], quad_class=record["quad_class"],
-            goldstein=record["goldstein"], plover=Plover.from_dict(record["plover"]),
+            cameo=record["cameo"],
+            cameo_root=record["cameo_root"],
+            cameo_name=record["cameo_name"],
+            quad_class=record["quad_class"],
+            goldstein=record["goldstein"],
+            plover=Plover.from_dict(record["plover"]),
             location=Location.from_dict(record.get("location")),
-            modality=record["modality"], negated=bool(record.get("negated")),
+            modality=record["modality"],
+            negated=bool(record.get("negated")),
             historical=bool(record.get("historical")),
             agreement_id=record.get("agreement_id"),
             evidence=Evidence.from_dict(evidence) if evidence else None,
-            headline=bool(record.get("headline")), confidence=record["confidence"],
+            headline=bool(record.get("headline")),
+            confidence=record["confidence"],
             pattern=record.get("pattern"),
-            counts=Counts(record["num_mentions"], record["num_articles"],
-                          record["num_sources"]) if counted else None)
+            counts=Counts(record["num_mentions"], record["num_articles"], record["num_sources"])
+            if counted
+            else None,
+        )
 
     @property
     def source_country(self) -> str | None:

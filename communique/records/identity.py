@@ -7,6 +7,7 @@ each other at most ``SAME_EVENT_DAYS`` apart, and when a side has no country
 (``both_sides_coded``), only within one story; ``event_key`` is the id of such an event.
 (The evaluation counts duplicates by the reference scorer's own key, which it must follow.)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,6 +21,7 @@ SAME_EVENT_DAYS = 1  # reports of one event may date it a day apart ("yesterday"
 class EventKind(NamedTuple):
     """An event's kind; the names are those of the events table's columns, which the store's
     same-event lookup is indexed by."""
+
     source_code: str | None
     target_code: str | None
     cameo: str
@@ -28,8 +30,13 @@ class EventKind(NamedTuple):
 
 
 def event_kind(event: Event) -> EventKind:
-    return EventKind(event.source.code, event.target.code if event.target else None,
-                     event.cameo, int(event.negated), int(event.headline))
+    return EventKind(
+        event.source.code,
+        event.target.code if event.target else None,
+        event.cameo,
+        int(event.negated),
+        int(event.headline),
+    )
 
 
 def both_sides_coded(event: Event) -> bool:
@@ -48,9 +55,14 @@ def event_key(event: Event, day: str | None = None, article_id: str | None = Non
     report's own date). An event with a side not coded with a country is its article's own
     (``article_id``): "someone said" in two stories is not one statement."""
     kind = event_kind(event)
-    parts = [kind.source_code or "", kind.target_code or "", kind.cameo,
-             (event.date if day is None else day) or "",
-             "1" if kind.negated else "0", "h" if kind.headline else ""]
+    parts = [
+        kind.source_code or "",
+        kind.target_code or "",
+        kind.cameo,
+        (event.date if day is None else day) or "",
+        "1" if kind.negated else "0",
+        "h" if kind.headline else "",
+    ]
     if not both_sides_coded(event):
         parts.append(article_id or "")
     return stable_hash(*parts)

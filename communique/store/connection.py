@@ -11,6 +11,7 @@ another process holds locked is waited for (``write``), with a warning, up to
 Opening read-only never writes, not even the ``-shm`` file when the folder cannot take one
 (read-only media): see ``connect``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -40,15 +41,18 @@ PERSISTENT = {
     SQLITE_IOERR: "a disk I/O error (is the disk full, removed, or the file too large?)",
     SQLITE_CORRUPT: "the file is damaged",
     SQLITE_FULL: "the disk is full",
-    SQLITE_CANTOPEN: "the file cannot be opened (check that its folder exists and can be "
-                     "written)",
+    SQLITE_CANTOPEN: "the file cannot be opened (check that its folder exists and can be written)",
 }
 # The same errors by message, for an exception that carries no code (raised by Python).
 MESSAGES = {
-    "attempt to write a readonly database": SQLITE_READONLY, "disk i/o error": SQLITE_IOERR,
-    "database disk image is malformed": SQLITE_CORRUPT, "database or disk is full": SQLITE_FULL,
-    "unable to open database file": SQLITE_CANTOPEN, "file is not a database": SQLITE_NOTADB,
-    "database is locked": SQLITE_BUSY, "database table is locked": SQLITE_LOCKED,
+    "attempt to write a readonly database": SQLITE_READONLY,
+    "disk i/o error": SQLITE_IOERR,
+    "database disk image is malformed": SQLITE_CORRUPT,
+    "database or disk is full": SQLITE_FULL,
+    "unable to open database file": SQLITE_CANTOPEN,
+    "file is not a database": SQLITE_NOTADB,
+    "database is locked": SQLITE_BUSY,
+    "database table is locked": SQLITE_LOCKED,
 }
 
 T = TypeVar("T")
@@ -78,14 +82,20 @@ def unavailable(error: BaseException, path) -> CommuniqueError:
     """The coded error, with a plain message, for an error about the database ``path``."""
     code = primary_code(error)
     if code == SQLITE_NOTADB:
-        return NotADatabase(f"{path} is not a database (not an SQLite file): give --db a "
-                            "database made by `communique ingest`, or a new file name")
+        return NotADatabase(
+            f"{path} is not a database (not an SQLite file): give --db a "
+            "database made by `communique ingest`, or a new file name"
+        )
     reason = PERSISTENT.get(code, f"{error}")
     return StoreUnavailable(f"the database {path} cannot be used: {reason} ({error})")
 
 
-def connect(path: str | Path, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_SECONDS,
-            lock_wait: float = LOCK_WAIT_SECONDS) -> sqlite3.Connection:
+def connect(
+    path: str | Path,
+    readonly: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    lock_wait: float = LOCK_WAIT_SECONDS,
+) -> sqlite3.Connection:
     """Open (and create or migrate) the database. Read-only connections never write.
 
     Raises ``NotADatabase`` for a file that is not one (or, read-only, has no communique
@@ -112,12 +122,12 @@ def connect(path: str | Path, readonly: bool = False, busy_timeout: float = BUSY
             delay = min(delay * 2, 1.0)
 
 
-def _connect_once(path: str | Path, readonly: bool, busy_timeout: float,
-                  lock_wait: float) -> sqlite3.Connection:
+def _connect_once(
+    path: str | Path, readonly: bool, busy_timeout: float, lock_wait: float
+) -> sqlite3.Connection:
     from .schema import check_version, migrate
 
-    connection = (_open_readonly(Path(path), busy_timeout) if readonly
-                  else _open(path, busy_timeout))
+    connection = _open_readonly(Path(path), busy_timeout) if readonly else _open(path, busy_timeout)
     try:
         # Checked before anything is written: a file that is not ours stays as it was.
         check_version(connection, path, readonly=readonly)
@@ -132,8 +142,9 @@ def _connect_once(path: str | Path, readonly: bool, busy_timeout: float,
 
 
 def _open(target: str | Path, busy_timeout: float, uri: bool = False) -> sqlite3.Connection:
-    connection = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False,
-                                 timeout=busy_timeout)
+    connection = sqlite3.connect(
+        target, uri=uri, isolation_level=None, check_same_thread=False, timeout=busy_timeout
+    )
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -162,8 +173,12 @@ def _open_readonly(path: Path, busy_timeout: float) -> sqlite3.Connection:
     logger.info("%s: cannot read it in place (%s); reading it as immutable", path, original)
     wal = Path(f"{path}-wal")
     if wal.is_file() and wal.stat().st_size > 0:
-        logger.warning("%s: reading it from read-only media: the transactions in %s (left "
-                       "by a writer that did not finish) are not seen", path, wal.name)
+        logger.warning(
+            "%s: reading it from read-only media: the transactions in %s (left "
+            "by a writer that did not finish) are not seen",
+            path,
+            wal.name,
+        )
     connection = _open(uri + "?mode=ro&immutable=1", busy_timeout, uri=True)
     try:
         connection.execute("PRAGMA user_version").fetchone()
@@ -188,8 +203,12 @@ def transaction(connection: sqlite3.Connection):
     connection.execute("COMMIT")
 
 
-def write(connection: sqlite3.Connection, work: Callable[[], T], path,
-          lock_wait: float = LOCK_WAIT_SECONDS) -> T:
+def write(
+    connection: sqlite3.Connection,
+    work: Callable[[], T],
+    path,
+    lock_wait: float = LOCK_WAIT_SECONDS,
+) -> T:
     """Run ``work`` in one write transaction; while another process holds the database
     locked, wait and retry (backing off, with a warning) for up to ``lock_wait`` seconds,
     then give up with ``StoreUnavailable``."""
@@ -207,9 +226,14 @@ def write(connection: sqlite3.Connection, work: Callable[[], T], path,
                 raise StoreUnavailable(
                     f"the database {path} stayed locked by another process for {waited:.0f} s "
                     "(another ingest, or a program holding a write transaction open); try "
-                    "again when it is done") from None
-            logger.warning("the database %s is locked by another process; waiting for it "
-                           "(%.0f s so far, up to %.0f s)", path, waited, lock_wait)
+                    "again when it is done"
+                ) from None
+            logger.warning(
+                "the database %s is locked by another process; waiting for it "
+                "(%.0f s so far, up to %.0f s)",
+                path,
+                waited,
+                lock_wait,
+            )
             time.sleep(delay)
             delay = min(delay * 2, MAX_BACKOFF_SECONDS)
-

@@ -14,6 +14,7 @@ was killed resumes to the same result. A database that cannot be written at all 
 full disk) raises ``StoreUnavailable``; one locked by another process is waited for
 (``connection.py``).
 """
+
 from __future__ import annotations
 
 import json
@@ -38,11 +39,30 @@ from .schema import SCHEMA_VERSION, insert, migrate
 
 logger = logging.getLogger(__name__)
 
-ACTOR_COLUMNS = ("article_id", "start", "end", "position", "code", "country", "sectors", "name",
-                 "text", "group", "kind", "rule")
+ACTOR_COLUMNS = (
+    "article_id",
+    "start",
+    "end",
+    "position",
+    "code",
+    "country",
+    "sectors",
+    "name",
+    "text",
+    "group",
+    "kind",
+    "rule",
+)
 
-__all__ = ["SAME_EVENT_DAYS", "SCHEMA_VERSION", "Store", "connect", "event_key", "locator",
-           "migrate"]
+__all__ = [
+    "SAME_EVENT_DAYS",
+    "SCHEMA_VERSION",
+    "Store",
+    "connect",
+    "event_key",
+    "locator",
+    "migrate",
+]
 
 
 class Store:
@@ -53,8 +73,12 @@ class Store:
     database locked (see ``connection.write``).
     """
 
-    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS,
-                 lock_wait: float = LOCK_WAIT_SECONDS):
+    def __init__(
+        self,
+        path: str | Path,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+        lock_wait: float = LOCK_WAIT_SECONDS,
+    ):
         self.path = Path(path)
         self.lock_wait = lock_wait
         self.connection = connect(path, busy_timeout=busy_timeout, lock_wait=lock_wait)
@@ -62,8 +86,12 @@ class Store:
             # A write that changes nothing (the version it has): a read-only file or medium
             # fails here, before any document is coded, not at the first batch. (BEGIN
             # IMMEDIATE alone passes on a read-only file in WAL mode.)
-            write(self.connection, lambda: self.connection.execute(
-                f"PRAGMA user_version = {SCHEMA_VERSION}"), self.path, lock_wait)
+            write(
+                self.connection,
+                lambda: self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}"),
+                self.path,
+                lock_wait,
+            )
         except sqlite3.Error as error:
             self.connection.close()
             raise unavailable(error, self.path) from None
@@ -82,8 +110,12 @@ class Store:
 
     def known(self, article_id: str) -> bool:
         try:
-            return self.connection.execute("SELECT 1 FROM articles WHERE id = ?",
-                                           (article_id,)).fetchone() is not None
+            return (
+                self.connection.execute(
+                    "SELECT 1 FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                is not None
+            )
         except sqlite3.Error as error:  # a lookup by key fails only when the database does
             raise unavailable(error, self.path) from None
 
@@ -123,24 +155,58 @@ class Store:
         article_id = self.article_id(article)
         if self.known(article_id):
             return  # the same document again: nothing to add
-        first = db.execute("SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL "
-                           "ORDER BY rowid LIMIT 1", (content_hash,)).fetchone()
-        duplicate_of = first["id"] if first else (near_duplicate if near_duplicate and
-                                                  self.known(near_duplicate) else None)
-        db.execute("INSERT INTO articles (id, content_hash, path, url, title, date, source, text, "
-                   "duplicate_of, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (article_id, content_hash, article.path, article.url, article.title,
-                    article.date, article.source, article.text, duplicate_of,
-                    json.dumps(article.warnings)))
+        first = db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL "
+            "ORDER BY rowid LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        duplicate_of = (
+            first["id"]
+            if first
+            else (near_duplicate if near_duplicate and self.known(near_duplicate) else None)
+        )
+        db.execute(
+            "INSERT INTO articles (id, content_hash, path, url, title, date, source, text, "
+            "duplicate_of, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                content_hash,
+                article.path,
+                article.url,
+                article.title,
+                article.date,
+                article.source,
+                article.text,
+                duplicate_of,
+                json.dumps(article.warnings),
+            ),
+        )
         added["articles"] += 1
         added["duplicates"] += duplicate_of is not None
-        db.executemany(insert("removed_blocks", ("article_id", "position", "kind", "text")),
-                       [(article_id, n, b.kind, b.text) for n, b in enumerate(article.removed)])
+        db.executemany(
+            insert("removed_blocks", ("article_id", "position", "kind", "text")),
+            [(article_id, n, b.kind, b.text) for n, b in enumerate(article.removed)],
+        )
         db.executemany(
             insert("actors", ACTOR_COLUMNS),
-            [(article_id, a["start"], a["end"], n, a["code"], a["country"], json.dumps(a["sectors"]),
-              a["name"], a["text"], a["group"], a["kind"], a["rule"])
-             for n, a in enumerate(article.actors_record().get("actors", []))])
+            [
+                (
+                    article_id,
+                    a["start"],
+                    a["end"],
+                    n,
+                    a["code"],
+                    a["country"],
+                    json.dumps(a["sectors"]),
+                    a["name"],
+                    a["text"],
+                    a["group"],
+                    a["kind"],
+                    a["rule"],
+                )
+                for n, a in enumerate(article.actors_record().get("actors", []))
+            ],
+        )
         evidence = Evidence(article)
         agreement_ids = {}
         for record in article.agreements:
@@ -152,9 +218,18 @@ class Store:
             # a report is an event told by a stored article
             report = replace(event, evidence=replace(event.evidence, article_id=article_id))
             events, mentions = add_report(
-                db, report, evidence.stored(event.evidence.sentence, event.evidence.start,
-                                            event.evidence.end, event.evidence.field),
-                outlet, agreement_ids.get(event.agreement_id), story=duplicate_of)
+                db,
+                report,
+                evidence.stored(
+                    event.evidence.sentence,
+                    event.evidence.start,
+                    event.evidence.end,
+                    event.evidence.field,
+                ),
+                outlet,
+                agreement_ids.get(event.agreement_id),
+                story=duplicate_of,
+            )
             added["events"] += events
             added["mentions"] += mentions
 
@@ -168,26 +243,41 @@ class Store:
         told = agreement.evidence
         # The table's start and end are the agreement's name's; the sentence's are
         # sentence_start and sentence_end (schema version 3).
-        fields = (json.dumps(list(agreement.parties)), agreement.kind, agreement.title,
-                  json.dumps(list(agreement.topics)), agreement.status, agreement.date,
-                  article_id, evidence.stored(told.sentence, told.start, told.end, "text"),
-                  told.span_start, told.span_end, told.start, told.end)
+        fields = (
+            json.dumps(list(agreement.parties)),
+            agreement.kind,
+            agreement.title,
+            json.dumps(list(agreement.topics)),
+            agreement.status,
+            agreement.date,
+            article_id,
+            evidence.stored(told.sentence, told.start, told.end, "text"),
+            told.span_start,
+            told.span_end,
+            told.start,
+            told.end,
+        )
         cursor = db.execute(
             "INSERT OR IGNORE INTO agreements (id, parties, kind, title, topics, status, date, "
             'article_id, sentence, start, "end", sentence_start, sentence_end, num_articles) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", (key, *fields))
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (key, *fields),
+        )
         if cursor.rowcount:
-            db.executemany(insert("agreement_parties", ("agreement_id", "country"),
-                                  "INSERT OR IGNORE"), [(key, party) for party in parties])
+            db.executemany(
+                insert("agreement_parties", ("agreement_id", "country"), "INSERT OR IGNORE"),
+                [(key, party) for party in parties],
+            )
             return key
-        db.execute(
-            "UPDATE agreements SET num_articles = num_articles + 1 WHERE id = ?", (key,))
+        db.execute("UPDATE agreements SET num_articles = num_articles + 1 WHERE id = ?", (key,))
         # This report is the agreement's first now? (An unknown date sorts last: '~' > digits.)
         db.execute(
             "UPDATE agreements SET parties = ?, kind = ?, title = ?, topics = ?, status = ?, "
             'date = ?, article_id = ?, sentence = ?, start = ?, "end" = ?, sentence_start = ?, '
             "sentence_end = ? WHERE id = ? AND (COALESCE(date, '~'), article_id) > "
-            "(COALESCE(?, '~'), ?)", (*fields, key, agreement.date, article_id))
+            "(COALESCE(?, '~'), ?)",
+            (*fields, key, agreement.date, article_id),
+        )
         return key
 
 
@@ -199,13 +289,19 @@ class Evidence:
         # SQLite's substr stops at a NUL character: such a text keeps its sentences whole.
         self.exact = {field: "\x00" not in text for field, text in self.sources.items()}
 
-    def stored(self, sentence: str, start: int | None, end: int | None,
-               field: str = "text") -> str | None:
+    def stored(
+        self, sentence: str, start: int | None, end: int | None, field: str = "text"
+    ) -> str | None:
         """None when the sentence is the article's text (or title) from start to end, so
         that only the offsets are stored; else the sentence itself."""
         field = "title" if field == "title" else "text"
-        if (self.exact[field] and isinstance(start, int) and isinstance(end, int)
-                and 0 <= start <= end and self.sources[field][start:end] == sentence):
+        if (
+            self.exact[field]
+            and isinstance(start, int)
+            and isinstance(end, int)
+            and 0 <= start <= end
+            and self.sources[field][start:end] == sentence
+        ):
             return None
         return sentence
 

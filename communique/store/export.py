@@ -18,6 +18,7 @@ and stay exactly as stored. Every export is written to a temporary file beside t
 destination and renamed over it only when complete (``atomic_file``): a full disk or any
 other error leaves the destination as it was.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -37,8 +38,15 @@ from ..actors.gazetteer import load_gazetteer
 from ..records.columns import FLAT_EVENT_COLUMNS, calendar_date, event_from_row, flat_row
 from ..records.event import Event
 
-__all__ = ["FLAT_COLUMNS", "FORMATS", "GDELT_COLUMNS", "calendar_date", "export", "flat_row",
-           "write_csv"]
+__all__ = [
+    "FLAT_COLUMNS",
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "calendar_date",
+    "export",
+    "flat_row",
+    "write_csv",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -49,24 +57,67 @@ FLAT_COLUMNS = tuple((column.name, column.type) for column in FLAT_EVENT_COLUMNS
 FLAT_NAMES = [name for name, _ in FLAT_COLUMNS]
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor{n}{field}" for n in (1, 2) for field in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-        "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{place}_{field}" for place in ("Actor1Geo", "Actor2Geo", "ActionGeo") for field in (
-        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{field}"
+        for n in (1, 2)
+        for field in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{place}_{field}"
+        for place in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for field in (
+            "Type",
+            "FullName",
+            "CountryCode",
+            "ADM1Code",
+            "ADM2Code",
+            "Lat",
+            "Long",
+            "FeatureID",
+        )
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 
-def arrow_schema(columns) :
+def arrow_schema(columns):
     """The Arrow schema of a table given as (name, type) pairs like ``FLAT_COLUMNS``."""
     import pyarrow as pa
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
-             "date": pa.date32()}
+    types = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+        "date": pa.date32(),
+    }
     return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
@@ -104,25 +155,49 @@ def gdelt_row(event: Event, article: dict | None) -> list:
             cells += [""] * 10
             continue
         country = actor.country
-        cameo_country = "IGO" if country == "IGO" else (gazetteer.cameo_codes.get(country, country)
-                                                         if country else "")
+        cameo_country = (
+            "IGO"
+            if country == "IGO"
+            else (gazetteer.cameo_codes.get(country, country) if country else "")
+        )
         known_group = actor.code if actor.kind == "organisation" else ""
-        cells += [actor.code or "", (actor.name or actor.text or "").upper(),
-                  cameo_country or "", known_group or "", "", "", "",
-                  *(list(actor.sectors) + ["", "", ""])[:3]]
+        cells += [
+            actor.code or "",
+            (actor.name or actor.text or "").upper(),
+            cameo_country or "",
+            known_group or "",
+            "",
+            "",
+            "",
+            *(list(actor.sectors) + ["", "", ""])[:3],
+        ]
     counts = event.counts
     start = event.evidence.start if event.evidence else None
-    cells += [1 if start == 0 else 0, event.cameo,
-              event.cameo[:3], event.cameo_root, event.quad_class, event.goldstein,
-              counts.num_mentions, counts.num_sources, counts.num_articles, ""]
+    cells += [
+        1 if start == 0 else 0,
+        event.cameo,
+        event.cameo[:3],
+        event.cameo_root,
+        event.quad_class,
+        event.goldstein,
+        counts.num_mentions,
+        counts.num_sources,
+        counts.num_articles,
+        "",
+    ]
     location = event.location
     empty_geo = ["", "", "", "", "", "", "", ""]
-    action_geo = ([1, location.text, location.country or "", "", "", "", "", ""]
-                  if location and location.text else empty_geo)
+    action_geo = (
+        [1, location.text, location.country or "", "", "", "", "", ""]
+        if location and location.text
+        else empty_geo
+    )
     cells += empty_geo + empty_geo + action_geo
     added = ((article or {}).get("date") or event.date or "").replace("-", "")
-    cells += [added + "000000" if added else "",
-              (article or {}).get("url") or (article or {}).get("path") or ""]
+    cells += [
+        added + "000000" if added else "",
+        (article or {}).get("url") or (article or {}).get("path") or "",
+    ]
     return cells
 
 
@@ -138,7 +213,11 @@ def csv_cell(value):
     """A cell of a CSV for spreadsheets: text that a spreadsheet would run as a formula gets a
     leading ``'`` (OWASP's advice), which spreadsheets show as text and do not run. Numbers,
     text that is a plain number, booleans and None are left as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_START)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 
@@ -233,13 +312,15 @@ def export(connection, output_format: str, out: Path) -> int:
                     continue
                 article_id = event.evidence.article_id if event.evidence else None
                 if article_id not in articles:
-                    row = connection.execute("SELECT path, url, date FROM articles WHERE id = ?",
-                                             (article_id,)).fetchone()
+                    row = connection.execute(
+                        "SELECT path, url, date FROM articles WHERE id = ?", (article_id,)
+                    ).fetchone()
                     articles[article_id] = dict(row) if row else None
                 # Fields as they are, no quoting or escaping: GDELT's readers split on tabs
                 # (quoting=QUOTE_NONE), so a quote or a backslash is data, not syntax.
-                fh.write("\t".join(_tsv(cell) for cell in gdelt_row(event, articles[article_id]))
-                         + "\n")
+                fh.write(
+                    "\t".join(_tsv(cell) for cell in gdelt_row(event, articles[article_id])) + "\n"
+                )
     logger.info("%d events written to %s as %s", count, out, output_format)
     return count
 
@@ -251,17 +332,31 @@ def plover_record(event: Event) -> dict:
     def actor(value):
         if not value:
             return None
-        return {"actorText": value.text, "code": value.country or value.code,
-                "sector": ",".join(value.sectors) or None, "group": value.group}
+        return {
+            "actorText": value.text,
+            "code": value.country or value.code,
+            "sector": ",".join(value.sectors) or None,
+            "group": value.group,
+        }
 
     counts = event.counts
-    return {"id": event.id, "date": event.date, "datePrecision": event.date_precision,
-            "actor": actor(event.source), "recipient": actor(event.target),
-            "event": event.plover.event, "mode": event.plover.mode,
-            "context": list(event.plover.context), "cameo": event.cameo,
-            "text": evidence.sentence if evidence else None,
-            "eventText": evidence.trigger if evidence else None,
-            "location": event.location.to_dict() if event.location else None,
-            "negated": event.negated, "modality": event.modality,
-            "historical": event.historical, "numMentions": counts.num_mentions,
-            "numArticles": counts.num_articles, "numSources": counts.num_sources}
+    return {
+        "id": event.id,
+        "date": event.date,
+        "datePrecision": event.date_precision,
+        "actor": actor(event.source),
+        "recipient": actor(event.target),
+        "event": event.plover.event,
+        "mode": event.plover.mode,
+        "context": list(event.plover.context),
+        "cameo": event.cameo,
+        "text": evidence.sentence if evidence else None,
+        "eventText": evidence.trigger if evidence else None,
+        "location": event.location.to_dict() if event.location else None,
+        "negated": event.negated,
+        "modality": event.modality,
+        "historical": event.historical,
+        "numMentions": counts.num_mentions,
+        "numArticles": counts.num_articles,
+        "numSources": counts.num_sources,
+    }

@@ -8,6 +8,7 @@ An error about the database itself (read-only, full disk, not a database) stops 
 once with ``StoreUnavailable`` (E301) or ``NotADatabase`` (E302): each later article would
 fail the same way. Any other error fails only the article that caused it (E300).
 """
+
 from __future__ import annotations
 
 import logging
@@ -37,9 +38,15 @@ class IngestReport:
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
 
-def ingest(documents: Iterable, db_path, settings: Settings | None = None,
-           on_batch=None, executor=None, lock_wait: float = LOCK_WAIT_SECONDS,
-           busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> IngestReport:
+def ingest(
+    documents: Iterable,
+    db_path,
+    settings: Settings | None = None,
+    on_batch=None,
+    executor=None,
+    lock_wait: float = LOCK_WAIT_SECONDS,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+) -> IngestReport:
     """Code ``documents`` and store them in the database at ``db_path``.
 
     ``executor`` runs the coding (see ``communique.parallel``; default: this process); the
@@ -59,6 +66,7 @@ def ingest(documents: Iterable, db_path, settings: Settings | None = None,
     skipped: set[int] = set()  # the articles keep() turned away, by object identity
     broken: list[Exception] = []  # a database error met in keep(), raised after its batch
     with Store(db_path, busy_timeout=busy_timeout, lock_wait=lock_wait) as store:
+
         def keep(article: Article) -> bool:
             article_id = Store.article_id(article)
             try:
@@ -110,8 +118,9 @@ def _store(store: Store, articles: list[Article], near: dict, report: IngestRepo
         except (StoreUnavailable, NotADatabase):
             raise
         except Exception as error:  # noqa: BLE001
-            article.error = StoreError(f"the article could not be stored: {type(error).__name__}: "
-                                       f"{error}")
+            article.error = StoreError(
+                f"the article could not be stored: {type(error).__name__}: {error}"
+            )
             report.failed.append(article)
             continue
         for key, value in added.items():

@@ -26,6 +26,7 @@ report that bridges two chains merges them: the later one's mentions move to the
 one. Both touch only the rows of those events (indexed), never the table. Reports without
 a date are one event per kind.
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,8 +47,9 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["SAME_EVENT_DAYS", "add_report", "event_key", "stable_hash"]
 
-CHAIN_COLUMNS = ("id, date, last_date, first_article_id, first_start, first_trigger, "
-                 "confidence, agreement_id")
+CHAIN_COLUMNS = (
+    "id, date, last_date, first_article_id, first_start, first_trigger, confidence, agreement_id"
+)
 # One kind's chains, by the index events_same (store/schema.py): the kind's columns, then date.
 SAME_KIND = " AND ".join(f"{column.name} IS ?" for column in KIND_COLUMNS)
 
@@ -78,13 +80,18 @@ def _chains(db: sqlite3.Connection, report: Event, story: str) -> list[sqlite3.R
     the original the report's article is a copy of, or the article itself."""
     day = _day(report.date)
     if day is None:  # undated: one event per kind (and per unreadable date, were there any)
-        row = db.execute(f"SELECT {CHAIN_COLUMNS} FROM events WHERE id = ?",
-                         (event_key(report, article_id=story),)).fetchone()
+        row = db.execute(
+            f"SELECT {CHAIN_COLUMNS} FROM events WHERE id = ?",
+            (event_key(report, article_id=story),),
+        ).fetchone()
         return [row] if row else []
     # an event of one story: some report of it is in this article or the original it copies
     # (by the index on mentions' articles: a handful of rows, however large the table)
-    own = "" if both_sides_coded(report) else (
-        "AND id IN (SELECT event_id FROM event_mentions WHERE article_id IN (?, ?)) ")
+    own = (
+        ""
+        if both_sides_coded(report)
+        else ("AND id IN (SELECT event_id FROM event_mentions WHERE article_id IN (?, ?)) ")
+    )
     try:
         before, after = (day + timedelta(days=d) for d in (-SAME_EVENT_DAYS, SAME_EVENT_DAYS))
     except OverflowError:  # year 1 or 9999: no neighbours to look for
@@ -94,14 +101,23 @@ def _chains(db: sqlite3.Connection, report: Event, story: str) -> list[sqlite3.R
     rows = db.execute(
         f"SELECT {CHAIN_COLUMNS} FROM events WHERE {SAME_KIND} {own}AND date <= ? "
         "ORDER BY date DESC LIMIT 2",
-        (*event_kind(report), *([] if not own else [story, report.evidence.article_id]),
-         after.isoformat())).fetchall()
+        (
+            *event_kind(report),
+            *([] if not own else [story, report.evidence.article_id]),
+            after.isoformat(),
+        ),
+    ).fetchall()
     return [row for row in rows if (row["last_date"] or row["date"]) >= before.isoformat()]
 
 
-def add_report(db: sqlite3.Connection, report: Event, sentence: str | None,
-               outlet: str | None, agreement_id: str | None,
-               story: str | None = None) -> tuple[int, int]:
+def add_report(
+    db: sqlite3.Connection,
+    report: Event,
+    sentence: str | None,
+    outlet: str | None,
+    agreement_id: str | None,
+    story: str | None = None,
+) -> tuple[int, int]:
     """Store one report: its event (new, grown, renamed or merged) and its mention. The
     report's evidence names its stored article (``article_id``); ``sentence`` is the
     evidence's sentence when the article's text does not give it back (``db.Evidence``);
@@ -117,20 +133,35 @@ def add_report(db: sqlite3.Connection, report: Event, sentence: str | None,
     added_events = 0
     if not chains:
         event_id = event_key(report, article_id=story)
-        columns = ("id", *(c.name for c in KIND_COLUMNS), *(c.name for c in REPORT_COLUMNS),
-                   "last_date", "confidence", "agreement_id")
-        db.execute(f"INSERT INTO events ({', '.join(columns)}) "
-                   f"VALUES ({', '.join('?' * len(columns))})",
-                   (event_id, *event_kind(report), *_fields(report).values(), report.date,
-                    confidence, agreement_id))
+        columns = (
+            "id",
+            *(c.name for c in KIND_COLUMNS),
+            *(c.name for c in REPORT_COLUMNS),
+            "last_date",
+            "confidence",
+            "agreement_id",
+        )
+        db.execute(
+            f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            (
+                event_id,
+                *event_kind(report),
+                *_fields(report).values(),
+                report.date,
+                confidence,
+                agreement_id,
+            ),
+        )
         added_events = 1
     else:
         keep, *others = sorted(chains, key=_row_rank)
         event_id = keep["id"]
         if rank < _row_rank(keep):  # this report is the event's first now
             fields = _fields(report)
-            db.execute(f"UPDATE events SET {', '.join(f'{c} = ?' for c in fields)} WHERE id = ?",
-                       (*fields.values(), event_id))
+            db.execute(
+                f"UPDATE events SET {', '.join(f'{c} = ?' for c in fields)} WHERE id = ?",
+                (*fields.values(), event_id),
+            )
             key = event_key(report, article_id=story)
             if _day(report.date) is not None and key != event_id:
                 event_id = _rename(db, event_id, key)  # a day earlier
@@ -139,24 +170,44 @@ def add_report(db: sqlite3.Connection, report: Event, sentence: str | None,
             added_events -= 1
         days = [d for d in (report.date, *(c["last_date"] for c in chains)) if d]
         agreements = [a for a in (agreement_id, *(c["agreement_id"] for c in chains)) if a]
-        db.execute("UPDATE events SET last_date = ?, confidence = ?, agreement_id = ? "
-                   "WHERE id = ?",
-                   (max(days) if days else None, max(confidence, *(c["confidence"] for c in chains)),
-                    min(agreements) if agreements else None, event_id))
+        db.execute(
+            "UPDATE events SET last_date = ?, confidence = ?, agreement_id = ? WHERE id = ?",
+            (
+                max(days) if days else None,
+                max(confidence, *(c["confidence"] for c in chains)),
+                min(agreements) if agreements else None,
+                event_id,
+            ),
+        )
     cursor = db.execute(
         'INSERT OR IGNORE INTO event_mentions (event_id, article_id, sentence, start, "end", '
         "trigger, field, confidence, outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (event_id, article_id, sentence, start, evidence.end, trigger, evidence.field,
-         confidence, outlet))
+        (
+            event_id,
+            article_id,
+            sentence,
+            start,
+            evidence.end,
+            trigger,
+            evidence.field,
+            confidence,
+            outlet,
+        ),
+    )
     added_mentions = cursor.rowcount
     if not added_mentions:  # the same mention again (two triggers alike in one sentence)
-        db.execute("UPDATE event_mentions SET confidence = MAX(confidence, ?) WHERE event_id = ? "
-                   "AND article_id = ? AND start IS ? AND trigger = ?",
-                   (confidence, event_id, article_id, start, trigger))
+        db.execute(
+            "UPDATE event_mentions SET confidence = MAX(confidence, ?) WHERE event_id = ? "
+            "AND article_id = ? AND start IS ? AND trigger = ?",
+            (confidence, event_id, article_id, start, trigger),
+        )
     if added_mentions or len(chains) > 1:
-        db.execute("UPDATE events SET (num_mentions, num_articles, num_sources) = "
-                   "(SELECT COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT outlet) "
-                   " FROM event_mentions WHERE event_id = ?) WHERE id = ?", (event_id, event_id))
+        db.execute(
+            "UPDATE events SET (num_mentions, num_articles, num_sources) = "
+            "(SELECT COUNT(*), COUNT(DISTINCT article_id), COUNT(DISTINCT outlet) "
+            " FROM event_mentions WHERE event_id = ?) WHERE id = ?",
+            (event_id, event_id),
+        )
     return added_events, added_mentions
 
 
@@ -170,10 +221,12 @@ def _rename(db: sqlite3.Connection, old: str, new: str) -> str:
 def _merge(db: sqlite3.Connection, loser: str, keep: str) -> None:
     """Two chains bridged: ``loser``'s mentions move to ``keep``; a mention both have keeps
     the higher confidence."""
-    db.execute("UPDATE event_mentions AS k SET confidence = MAX(k.confidence, l.confidence) "
-               "FROM event_mentions AS l WHERE l.event_id = ? AND k.event_id = ? "
-               "AND k.article_id = l.article_id AND k.start IS l.start AND k.trigger = l.trigger",
-               (loser, keep))
+    db.execute(
+        "UPDATE event_mentions AS k SET confidence = MAX(k.confidence, l.confidence) "
+        "FROM event_mentions AS l WHERE l.event_id = ? AND k.event_id = ? "
+        "AND k.article_id = l.article_id AND k.start IS l.start AND k.trigger = l.trigger",
+        (loser, keep),
+    )
     db.execute("UPDATE OR IGNORE event_mentions SET event_id = ? WHERE event_id = ?", (keep, loser))
     db.execute("DELETE FROM event_mentions WHERE event_id = ?", (loser,))
     db.execute("DELETE FROM events WHERE id = ?", (loser,))

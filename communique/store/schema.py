@@ -16,6 +16,7 @@ headline event, ``field = 'title'``), and hold the text only when it is not (nev
 a guard, e.g. for a text holding a NUL character, where SQLite's substr stops). The view
 ``event_evidence`` gives every mention with its sentence, for SQL users and Datasette.
 """
+
 from __future__ import annotations
 
 import logging
@@ -104,8 +105,7 @@ V2 = ["CREATE INDEX IF NOT EXISTS events_same ON events(cameo, source_code, targ
 
 # The text a mention's offsets point into, in SQL: the query layer and the view use it.
 SOURCE_TEXT = "CASE m.field WHEN 'title' THEN a.title ELSE a.text END"
-MENTION_SENTENCE = (f"COALESCE(m.sentence, substr({SOURCE_TEXT}, m.start + 1, "
-                    'm."end" - m.start))')
+MENTION_SENTENCE = f'COALESCE(m.sentence, substr({SOURCE_TEXT}, m.start + 1, m."end" - m.start))'
 
 V3 = [
     # An event is a chain of reports a day apart (see merge.py): it keeps its last day, and
@@ -168,13 +168,16 @@ def _agreement_sentences(connection: sqlite3.Connection) -> None:
     holds the agreement's name), keep its offsets and drop the copy."""
     rows = connection.execute(
         'SELECT g.id, g.sentence, g.start, g."end", a.text FROM agreements g '
-        "JOIN articles a ON a.id = g.article_id WHERE g.sentence IS NOT NULL").fetchall()
+        "JOIN articles a ON a.id = g.article_id WHERE g.sentence IS NOT NULL"
+    ).fetchall()
     for row in rows:
         found = sentence_offset(row["text"], row["sentence"], row["start"], row["end"])
         if found is not None:
-            connection.execute("UPDATE agreements SET sentence = NULL, sentence_start = ?, "
-                               "sentence_end = ? WHERE id = ?",
-                               (found, found + len(row["sentence"]), row["id"]))
+            connection.execute(
+                "UPDATE agreements SET sentence = NULL, sentence_start = ?, "
+                "sentence_end = ? WHERE id = ?",
+                (found, found + len(row["sentence"]), row["id"]),
+            )
 
 
 def sentence_offset(text: str, sentence: str, start: int | None, end: int | None) -> int | None:
@@ -205,22 +208,30 @@ def check_version(connection: sqlite3.Connection, path, readonly: bool) -> int:
     # database's whole schema in between (version 0, then tables: "not ours").
     version, tables = connection.execute(
         "SELECT (SELECT user_version FROM pragma_user_version), "
-        "(SELECT COUNT(*) FROM sqlite_master)").fetchone()
+        "(SELECT COUNT(*) FROM sqlite_master)"
+    ).fetchone()
     if version > SCHEMA_VERSION:
-        raise SchemaTooNew(f"the database {path} has schema version {version}; this communique "
-                           f"reads versions up to {SCHEMA_VERSION}: upgrade communique to read it")
+        raise SchemaTooNew(
+            f"the database {path} has schema version {version}; this communique "
+            f"reads versions up to {SCHEMA_VERSION}: upgrade communique to read it"
+        )
     if version == 0:
         if tables:
-            raise NotADatabase(f"{path} is an SQLite database, but not a communique one (it "
-                               "has other tables): give --db a new file name")
+            raise NotADatabase(
+                f"{path} is an SQLite database, but not a communique one (it "
+                "has other tables): give --db a new file name"
+            )
         if readonly:
-            raise NotADatabase(f"{path} is an empty file, not a communique database: make one "
-                               "with `communique ingest`")
+            raise NotADatabase(
+                f"{path} is an empty file, not a communique database: make one "
+                "with `communique ingest`"
+            )
     return version
 
 
-def migrate(connection: sqlite3.Connection, path: str | Path = "",
-            lock_wait: float = LOCK_WAIT_SECONDS) -> int:
+def migrate(
+    connection: sqlite3.Connection, path: str | Path = "", lock_wait: float = LOCK_WAIT_SECONDS
+) -> int:
     """Bring the database to SCHEMA_VERSION, creating it if new; returns the version."""
     if check_version(connection, path, readonly=False) == SCHEMA_VERSION:
         return SCHEMA_VERSION
@@ -240,8 +251,11 @@ def migrate(connection: sqlite3.Connection, path: str | Path = "",
             connection.execute(f"PRAGMA user_version = {step}")
         broken = connection.execute("PRAGMA foreign_key_check").fetchmany(5)
         if broken:
-            logger.warning("%s: rows whose references are missing (kept as they were): %s",
-                           path, [tuple(row) for row in broken])
+            logger.warning(
+                "%s: rows whose references are missing (kept as they were): %s",
+                path,
+                [tuple(row) for row in broken],
+            )
         return version
 
     # Tables are rebuilt: foreign keys are checked at the end, not on the way (the pragma
@@ -260,13 +274,19 @@ def _reclaim(connection: sqlite3.Connection, path) -> None:
     """Give the space of the dropped copies back to the disk (VACUUM), when it is worth it.
     The database is correct either way, so a failure (another reader, a full disk) is a
     warning."""
-    free, total = (connection.execute(f"PRAGMA {name}").fetchone()[0]
-                   for name in ("freelist_count", "page_count"))
+    free, total = (
+        connection.execute(f"PRAGMA {name}").fetchone()[0]
+        for name in ("freelist_count", "page_count")
+    )
     if free < 0.25 * total:
         return
     logger.info("%s: giving back %d unused pages of %d (VACUUM)", path, free, total)
     try:
         connection.execute("VACUUM")
     except sqlite3.Error as error:
-        logger.warning("%s: could not give the unused space back (%s); the database is "
-                       "correct, run VACUUM on it later to shrink it", path, error)
+        logger.warning(
+            "%s: could not give the unused space back (%s); the database is "
+            "correct, run VACUUM on it later to shrink it",
+            path,
+            error,
+        )

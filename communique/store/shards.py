@@ -13,6 +13,7 @@ is one report: num_articles 1); `communique ingest` is where reports become one 
 Shards of an earlier run in the same directory are replaced, so a run killed half way and
 run again gives the same shards.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,25 +32,48 @@ from .export import FLAT_COLUMNS, arrow_schema
 TABLES = ("articles", "events", "agreements")
 
 ARTICLE_COLUMNS = (
-    ("id", "string"), ("path", "string"), ("url", "string"), ("title", "string"),
-    ("date", "string"), ("source", "string"), ("duplicate_of", "string"), ("text", "string"),
-    ("warnings", "string"), ("events", "int64"), ("error_code", "string"),
+    ("id", "string"),
+    ("path", "string"),
+    ("url", "string"),
+    ("title", "string"),
+    ("date", "string"),
+    ("source", "string"),
+    ("duplicate_of", "string"),
+    ("text", "string"),
+    ("warnings", "string"),
+    ("events", "int64"),
+    ("error_code", "string"),
     ("error_message", "string"),
 )
 AGREEMENT_COLUMNS = (
-    ("id", "string"), ("article_id", "string"), ("date", "string"), ("parties", "string"),
-    ("kind", "string"), ("status", "string"), ("title", "string"), ("topics", "string"),
+    ("id", "string"),
+    ("article_id", "string"),
+    ("date", "string"),
+    ("parties", "string"),
+    ("kind", "string"),
+    ("status", "string"),
+    ("title", "string"),
+    ("topics", "string"),
     ("sentence", "string"),
 )
 
 
 def article_row(article) -> dict:
     error = article.error.record() if article.error is not None else {}
-    return {"id": article.id, "path": article.path, "url": article.url, "title": article.title,
-            "date": article.date, "source": article.source, "duplicate_of": article.duplicate_of,
-            "text": article.text if article.error is None else None,
-            "warnings": json.dumps(article.warnings), "events": len(article.events),
-            "error_code": error.get("code"), "error_message": error.get("message")}
+    return {
+        "id": article.id,
+        "path": article.path,
+        "url": article.url,
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "duplicate_of": article.duplicate_of,
+        "text": article.text if article.error is None else None,
+        "warnings": json.dumps(article.warnings),
+        "events": len(article.events),
+        "error_code": error.get("code"),
+        "error_message": error.get("message"),
+    }
 
 
 def event_row(article, event: dict) -> dict:
@@ -61,10 +85,17 @@ def event_row(article, event: dict) -> dict:
 
 def agreement_row(article, record: dict) -> dict:
     agreement = Agreement.from_dict(record)
-    return {"id": agreement.id, "article_id": article.id, "date": agreement.date,
-            "parties": ",".join(agreement.parties), "kind": agreement.kind,
-            "status": agreement.status, "title": agreement.title,
-            "topics": ",".join(agreement.topics), "sentence": agreement.evidence.sentence}
+    return {
+        "id": agreement.id,
+        "article_id": article.id,
+        "date": agreement.date,
+        "parties": ",".join(agreement.parties),
+        "kind": agreement.kind,
+        "status": agreement.status,
+        "title": agreement.title,
+        "topics": ",".join(agreement.topics),
+        "sentence": agreement.evidence.sentence,
+    }
 
 
 class ShardWriter:

@@ -10,6 +10,7 @@ on a domain that an attacker re-points at 127.0.0.1 (DNS rebinding) would otherw
 API with the browser's help. An unexpected error answers a plain JSON 500 with the security
 headers; its traceback goes to the server's log, never to the client.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -52,7 +53,7 @@ _HOST_NAME = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*")
 # allows nothing but the project's own stylesheet (and SVG drawn inline).
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -89,8 +90,9 @@ def paged(request: Request, response: Response, total: int, limit: int, offset: 
     if limit and offset + limit < total:
         links.append(f'<{request.url.include_query_params(offset=offset + limit)}>; rel="next"')
     if limit and offset:
-        links.append(f'<{request.url.include_query_params(offset=max(0, offset - limit))}>; '
-                     'rel="prev"')
+        links.append(
+            f'<{request.url.include_query_params(offset=max(0, offset - limit))}>; rel="prev"'
+        )
     if links:
         response.headers["Link"] = ", ".join(links)
 
@@ -109,9 +111,12 @@ def known_parameters(request: Request) -> None:
         pending.extend(dependant.dependencies)
     unknown = sorted(set(request.query_params) - known)
     if unknown:
-        raise HTTPException(400, f"unknown query parameter{'s' if len(unknown) > 1 else ''}: "
-                                 f"{', '.join(unknown)}; {route.path} takes: "
-                                 f"{', '.join(sorted(known)) or 'none'}")
+        raise HTTPException(
+            400,
+            f"unknown query parameter{'s' if len(unknown) > 1 else ''}: "
+            f"{', '.join(unknown)}; {route.path} takes: "
+            f"{', '.join(sorted(known)) or 'none'}",
+        )
 
 
 def _validation_message(error: RequestValidationError) -> str:
@@ -123,16 +128,21 @@ def _validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(db_path: str | Path, token: str | None = None,
-               allowed_hosts: Iterable[str] | None = None) -> FastAPI:
+def create_app(
+    db_path: str | Path, token: str | None = None, allowed_hosts: Iterable[str] | None = None
+) -> FastAPI:
     """The app over the database at ``db_path``. ``allowed_hosts``: the names and addresses
     a request's Host header may carry (None: this machine's loopback names); ``*.example.org``
     allows subdomains and ``*`` any host."""
     db_path = Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"no database at {db_path}: make one with `communique ingest`")
-    hosts = sorted({host_pattern(h) for h in (DEFAULT_ALLOWED_HOSTS if allowed_hosts is None
-                                              else allowed_hosts)})
+    hosts = sorted(
+        {
+            host_pattern(h)
+            for h in (DEFAULT_ALLOWED_HOSTS if allowed_hosts is None else allowed_hosts)
+        }
+    )
     ingester = Ingester(db_path) if token else None
 
     @asynccontextmanager
@@ -145,9 +155,15 @@ def create_app(db_path: str | Path, token: str | None = None,
 
     # The interactive docs pages load their scripts from a CDN: left out, the pages work
     # offline; the OpenAPI description stays at /openapi.json.
-    app = FastAPI(title="communique", summary="Political event data: events, dyads, agreements",
-                  version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
-                  dependencies=[Depends(known_parameters)])
+    app = FastAPI(
+        title="communique",
+        summary="Political event data: events, dyads, agreements",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        dependencies=[Depends(known_parameters)],
+    )
     # Added before the headers middleware, so it runs inside it: its 400 carries them too.
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
 
@@ -163,8 +179,7 @@ def create_app(db_path: str | Path, token: str | None = None,
         # Runs outside the middleware above (Starlette's outermost layer), so the headers
         # are set here. The client learns nothing of the cause; the log has the traceback.
         logger.error("%s %s failed", request.method, request.url.path, exc_info=error)
-        return JSONResponse({"detail": "internal error"}, status_code=500,
-                            headers=SECURITY_HEADERS)
+        return JSONResponse({"detail": "internal error"}, status_code=500, headers=SECURITY_HEADERS)
 
     def database() -> Iterator:
         connection = connect(db_path, readonly=True)
@@ -184,50 +199,72 @@ def create_app(db_path: str | Path, token: str | None = None,
         return JSONResponse({"detail": _validation_message(error)}, status_code=422)
 
     @app.get("/api/events")
-    def events(request: Request, response: Response,
-               source: str | None = Query(None, max_length=NAME),
-               target: str | None = Query(None, max_length=NAME),
-               either_direction: bool = False,
-               country: str | None = Query(None, max_length=NAME,
-                                           description="A country on either side"),
-               between_countries: bool = Query(False, description="Only events between two "
-                                               "different known countries"),
-               cameo: str | None = Query(None, pattern=r"^\d{1,4}$"),
-               quad: int | None = Query(None, ge=1, le=4),
-               sector: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
-               modality: str | None = Query(None, pattern="^(" + "|".join(query.MODALITIES) + ")$"),
-               negated: bool | None = None,
-               actor: str | None = Query(None, max_length=100,
-                                         description="Words of an actor's name"),
-               since: str | None = Query(None, pattern=DAY),
-               until: str | None = Query(None, pattern=DAY),
-               q: str | None = Query(None, max_length=200),
-               limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-               connection=Depends(database)) -> list[dict]:
+    def events(
+        request: Request,
+        response: Response,
+        source: str | None = Query(None, max_length=NAME),
+        target: str | None = Query(None, max_length=NAME),
+        either_direction: bool = False,
+        country: str | None = Query(None, max_length=NAME, description="A country on either side"),
+        between_countries: bool = Query(
+            False, description="Only events between two different known countries"
+        ),
+        cameo: str | None = Query(None, pattern=r"^\d{1,4}$"),
+        quad: int | None = Query(None, ge=1, le=4),
+        sector: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
+        modality: str | None = Query(None, pattern="^(" + "|".join(query.MODALITIES) + ")$"),
+        negated: bool | None = None,
+        actor: str | None = Query(None, max_length=100, description="Words of an actor's name"),
+        since: str | None = Query(None, pattern=DAY),
+        until: str | None = Query(None, pattern=DAY),
+        q: str | None = Query(None, max_length=200),
+        limit: int = Query(100, ge=0, le=MAX_PAGE),
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ) -> list[dict]:
         """Events, newest first, with num_articles, num_sources and num_mentions. Countries
         may be given by code or by name. The X-Total-Count header counts every match; a Link
         header gives the next page."""
-        filters = {"source": source, "target": target, "either_direction": either_direction,
-                   "country": country, "between_countries": between_countries,
-                   "cameo": cameo, "quad": quad, "sector": sector, "modality": modality,
-                   "negated": negated, "actor": actor, "since": since, "until": until, "q": q}
+        filters = {
+            "source": source,
+            "target": target,
+            "either_direction": either_direction,
+            "country": country,
+            "between_countries": between_countries,
+            "cameo": cameo,
+            "quad": quad,
+            "sector": sector,
+            "modality": modality,
+            "negated": negated,
+            "actor": actor,
+            "since": since,
+            "until": until,
+            "q": q,
+        }
         found = query.events(connection, limit=limit, offset=offset, **filters)
         paged(request, response, query.count_events(connection, **filters), limit, offset)
         return found
 
     @app.get("/api/articles")
-    def articles(request: Request, response: Response,
-                 limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-                 connection=Depends(database)) -> list[dict]:
+    def articles(
+        request: Request,
+        response: Response,
+        limit: int = Query(100, ge=0, le=MAX_PAGE),
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ) -> list[dict]:
         """Stored articles (without their text), newest first, each with its count of
         events; X-Total-Count and Link headers as for events."""
         paged(request, response, query.count_articles(connection), limit, offset)
         return query.articles(connection, limit=limit, offset=offset)
 
     @app.get("/api/articles/{article_id}")
-    def article(article_id: str, limit: int = Query(ARTICLE_EVENTS, ge=0, le=MAX_PAGE),
-                offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-                connection=Depends(database)) -> dict:
+    def article(
+        article_id: str,
+        limit: int = Query(ARTICLE_EVENTS, ge=0, le=MAX_PAGE),
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ) -> dict:
         """One article: clean text, removed blocks, and a page of its events (newest first)
         with their spans; ``events_total`` counts them all."""
         found = query.article(connection, article_id, limit=limit, offset=offset)
@@ -236,52 +273,94 @@ def create_app(db_path: str | Path, token: str | None = None,
         return found
 
     @app.get("/api/dyads")
-    def dyads(request: Request, response: Response,
-              since: str | None = Query(None, pattern=DAY),
-              until: str | None = Query(None, pattern=DAY),
-              country: str | None = Query(None, max_length=NAME),
-              min_events: int = Query(1, ge=1, le=query.MAX_OFFSET),
-              limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-              connection=Depends(database)) -> list[dict]:
+    def dyads(
+        request: Request,
+        response: Response,
+        since: str | None = Query(None, pattern=DAY),
+        until: str | None = Query(None, pattern=DAY),
+        country: str | None = Query(None, max_length=NAME),
+        min_events: int = Query(1, ge=1, le=query.MAX_OFFSET),
+        limit: int = Query(100, ge=0, le=MAX_PAGE),
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ) -> list[dict]:
         """Dyads ranked by events, both directions together (a_to_b and b_to_a split them);
         negated and hypothetical events are not counted."""
-        ranked = dyad_query.dyads(connection, since=since, until=until, min_events=min_events,
-                             limit=limit, offset=offset, country=country)
-        paged(request, response, dyad_query.count_dyads(connection, since=since, until=until,
-                                                   min_events=min_events, country=country),
-              limit, offset)
+        ranked = dyad_query.dyads(
+            connection,
+            since=since,
+            until=until,
+            min_events=min_events,
+            limit=limit,
+            offset=offset,
+            country=country,
+        )
+        paged(
+            request,
+            response,
+            dyad_query.count_dyads(
+                connection, since=since, until=until, min_events=min_events, country=country
+            ),
+            limit,
+            offset,
+        )
         return ranked
 
     @app.get("/api/dyads/{a}/{b}")
-    def dyad(a: str, b: str, interval: str = Query("month", pattern="^(day|week|month)$"),
-             either_direction: bool = True, since: str | None = Query(None, pattern=DAY),
-             until: str | None = Query(None, pattern=DAY),
-             connection=Depends(database)) -> list[dict]:
+    def dyad(
+        a: str,
+        b: str,
+        interval: str = Query("month", pattern="^(day|week|month)$"),
+        either_direction: bool = True,
+        since: str | None = Query(None, pattern=DAY),
+        until: str | None = Query(None, pattern=DAY),
+        connection=Depends(database),
+    ) -> list[dict]:
         """The A-B timeline: events per QuadClass and the Goldstein sum per period, every
         period from the first to the last filled (zeros where nothing happened)."""
-        return dyad_query.dyad_timeline(connection, a, b, interval=interval,
-                                   either_direction=either_direction, since=since, until=until)
+        return dyad_query.dyad_timeline(
+            connection,
+            a,
+            b,
+            interval=interval,
+            either_direction=either_direction,
+            since=since,
+            until=until,
+        )
 
     @app.get("/api/network")
-    def network(since: str | None = Query(None, pattern=DAY),
-                until: str | None = Query(None, pattern=DAY),
-                min_events: int = Query(1, ge=1, le=query.MAX_OFFSET), limit: int = Query(500, ge=0, le=MAX_PAGE),
-                connection=Depends(database)) -> list[dict]:
+    def network(
+        since: str | None = Query(None, pattern=DAY),
+        until: str | None = Query(None, pattern=DAY),
+        min_events: int = Query(1, ge=1, le=query.MAX_OFFSET),
+        limit: int = Query(500, ge=0, le=MAX_PAGE),
+        connection=Depends(database),
+    ) -> list[dict]:
         """The actor network: one edge per dyad, weighted by its events in both directions
         (the rows of /api/dyads)."""
-        return dyad_query.dyads(connection, since=since, until=until, min_events=min_events,
-                           limit=limit)
+        return dyad_query.dyads(
+            connection, since=since, until=until, min_events=min_events, limit=limit
+        )
 
     @app.get("/api/agreements")
-    def agreements(request: Request, response: Response,
-                   party: str | None = Query(None, max_length=NAME),
-                   topic: str | None = Query(None, max_length=50),
-                   limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-                   connection=Depends(database)) -> list[dict]:
+    def agreements(
+        request: Request,
+        response: Response,
+        party: str | None = Query(None, max_length=NAME),
+        topic: str | None = Query(None, max_length=50),
+        limit: int = Query(100, ge=0, le=MAX_PAGE),
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ) -> list[dict]:
         """Agreements by party and topic, newest first; X-Total-Count and Link headers."""
         found = query.agreements(connection, party=party, topic=topic, limit=limit, offset=offset)
-        paged(request, response, query.count_agreements(connection, party=party, topic=topic),
-              limit, offset)
+        paged(
+            request,
+            response,
+            query.count_agreements(connection, party=party, topic=topic),
+            limit,
+            offset,
+        )
         return found
 
     from .pages import add_pages
@@ -289,6 +368,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     add_pages(app, database)
 
     if ingester is not None:
+
         @app.post("/api/ingest", status_code=201)
         async def ingest(request: Request, authorization: str = Header("")) -> dict:
             """Code and store one text or HTML document (the request body).
@@ -309,26 +389,31 @@ def create_app(db_path: str | Path, token: str | None = None,
                 if len(body) > MAX_BODY_BYTES:
                     raise HTTPException(413, "the document is too large")
             if not await ingester.take_turn():
-                raise HTTPException(503, "another document is being coded; try again later",
-                                    headers={"Retry-After": str(INGEST_RETRY_AFTER)})
+                raise HTTPException(
+                    503,
+                    "another document is being coded; try again later",
+                    headers={"Retry-After": str(INGEST_RETRY_AFTER)},
+                )
             try:
                 # A thread of the server only waits for the worker process and writes the
                 # store, so the event loop keeps answering meanwhile.
                 report = await anyio.to_thread.run_sync(
-                    ingester.code, body, request.headers.get("content-type", ""))
+                    ingester.code, body, request.headers.get("content-type", "")
+                )
             except CommuniqueError as error:  # the database as a whole (read-only, not one)
                 logger.error("ingest failed: %s", error)
                 # The class's own message: the instance's names server paths.
-                return JSONResponse({"detail": type(error).message, "code": error.code},
-                                    status_code=503)
+                return JSONResponse(
+                    {"detail": type(error).message, "code": error.code}, status_code=503
+                )
             finally:
                 ingester.end_turn()
             if report.failed:
                 record = report.failed[0].error.record()
-                return JSONResponse({"detail": record.get("message"), "code": record.get("code")},
-                                    status_code=422)
-            return {"articles": report.articles, "events": report.events,
-                    "skipped": report.skipped}
+                return JSONResponse(
+                    {"detail": record.get("message"), "code": record.get("code")}, status_code=422
+                )
+            return {"articles": report.articles, "events": report.events, "skipped": report.skipped}
 
     return app
 

@@ -4,6 +4,7 @@
 Every piece of article text goes through the template engine's escaping, so markup in an
 article is shown as text, never run.
 """
+
 from __future__ import annotations
 
 import logging
@@ -30,8 +31,19 @@ CHART_PERIODS = 60  # beyond this many periods a dyad page offers its years one 
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
-EVENT_FILTERS = ("country", "source", "target", "actor", "cameo", "quad", "sector", "modality",
-                 "since", "until", "q")
+EVENT_FILTERS = (
+    "country",
+    "source",
+    "target",
+    "actor",
+    "cameo",
+    "quad",
+    "sector",
+    "modality",
+    "since",
+    "until",
+    "q",
+)
 
 
 def add_pages(app: FastAPI, database) -> None:
@@ -47,13 +59,20 @@ def add_pages(app: FastAPI, database) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request, connection=Depends(database)):
-        return render(request, "overview.html", summary=query.overview(connection),
-                      dyad_total=dyad_query.count_dyads(connection),
-                      events=query.events(connection, limit=25, between_countries=True))
+        return render(
+            request,
+            "overview.html",
+            summary=query.overview(connection),
+            dyad_total=dyad_query.count_dyads(connection),
+            events=query.events(connection, limit=25, between_countries=True),
+        )
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
-    def events(request: Request, offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-               connection=Depends(database)):
+    def events(
+        request: Request,
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ):
         params = {k: (request.query_params.get(k) or None) for k in EVENT_FILTERS}
         flags = {"between_countries": request.query_params.get("between_countries") == "on"}
         negated = request.query_params.get("negated")
@@ -64,36 +83,66 @@ def add_pages(app: FastAPI, database) -> None:
             total = query.count_events(connection, **params, **flags)
         except query.QueryError as trouble:
             error = str(trouble)
-        return render(request, "events.html", events=found, params=params, flags=flags,
-                      negated=negated, error=error, modalities=query.MODALITIES,
-                      paging=paging(request, offset, len(found), total, "events"),
-                      status_code=400 if error else 200)
+        return render(
+            request,
+            "events.html",
+            events=found,
+            params=params,
+            flags=flags,
+            negated=negated,
+            error=error,
+            modalities=query.MODALITIES,
+            paging=paging(request, offset, len(found), total, "events"),
+            status_code=400 if error else 200,
+        )
 
     @app.get("/agreements", response_class=HTMLResponse, include_in_schema=False)
-    def agreements(request: Request, party: str | None = None,
-                   offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-                   connection=Depends(database)):
+    def agreements(
+        request: Request,
+        party: str | None = None,
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ):
         try:
             found = query.agreements(connection, party=party or None, limit=PAGE, offset=offset)
             total = query.count_agreements(connection, party=party or None)
         except query.QueryError as trouble:
             return problem(request, str(trouble), 400)
-        return render(request, "agreements.html", agreements=found, party=party or "",
-                      paging=paging(request, offset, len(found), total, "agreements"))
+        return render(
+            request,
+            "agreements.html",
+            agreements=found,
+            party=party or "",
+            paging=paging(request, offset, len(found), total, "agreements"),
+        )
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles(request: Request, offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
-                 connection=Depends(database)):
+    def articles(
+        request: Request,
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ):
         found = query.articles(connection, limit=PAGE, offset=offset)
-        return render(request, "articles.html", articles=found,
-                      paging=paging(request, offset, len(found),
-                                    query.count_articles(connection), "articles"))
+        return render(
+            request,
+            "articles.html",
+            articles=found,
+            paging=paging(
+                request, offset, len(found), query.count_articles(connection), "articles"
+            ),
+        )
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-    def dyad(request: Request, a: str, b: str,
-             interval: str = Query("month", pattern="^(day|week|month)$"),
-             since: str | None = Query(None, pattern=DAY), until: str | None = Query(None, pattern=DAY),
-             offset: int = Query(0, ge=0, le=query.MAX_OFFSET), connection=Depends(database)):
+    def dyad(
+        request: Request,
+        a: str,
+        b: str,
+        interval: str = Query("month", pattern="^(day|week|month)$"),
+        since: str | None = Query(None, pattern=DAY),
+        until: str | None = Query(None, pattern=DAY),
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ):
         span = {"since": since, "until": until}
         try:
             periods = dyad_query.dyad_timeline(connection, a, b, interval=interval, **span)
@@ -103,58 +152,98 @@ def add_pages(app: FastAPI, database) -> None:
         pair = {"source": a, "target": b, "either_direction": True, **span}
         found = query.events(connection, limit=PAGE, offset=offset, **pair)
         listed = query.count_events(connection, **pair)
-        ranked = [d for d in dyad_query.dyads(connection, country=a, limit=query.MAX_LIMIT, **span)
-                  if {d["a"], d["b"]} == {a, b}]
+        ranked = [
+            d
+            for d in dyad_query.dyads(connection, country=a, limit=query.MAX_LIMIT, **span)
+            if {d["a"], d["b"]} == {a, b}
+        ]
         row = ranked[0] if ranked else {"events": 0, "a": a, "a_to_b": 0, "b_to_a": 0}
-        a_to_b, b_to_a = ((row["a_to_b"], row["b_to_a"]) if row["a"] == a
-                          else (row["b_to_a"], row["a_to_b"]))
-        deals = [d for d in query.agreements(connection, party=a, limit=1000)
-                 if b in d["parties"] and _within(d["date"], since, until)]
+        a_to_b, b_to_a = (
+            (row["a_to_b"], row["b_to_a"]) if row["a"] == a else (row["b_to_a"], row["a_to_b"])
+        )
+        deals = [
+            d
+            for d in query.agreements(connection, party=a, limit=1000)
+            if b in d["parties"] and _within(d["date"], since, until)
+        ]
         # A long span draws thin bars: the years with events, to look at one at a time.
         years = sorted({p["period"][:4] for p in periods if p["events"]})
-        return render(request, "dyad.html", a=a, b=b, a_name=query.country_label(a),
-                      b_name=query.country_label(b), interval=interval, span=span,
-                      chart=timeline_chart(periods, interval), events=found,
-                      agreements=deals, counted=row["events"], a_to_b=a_to_b, b_to_a=b_to_a,
-                      uncounted=listed - row["events"],
-                      years=years if len(periods) > CHART_PERIODS and len(years) > 1 else [],
-                      paging=paging(request, offset, len(found), listed, "events"))
+        return render(
+            request,
+            "dyad.html",
+            a=a,
+            b=b,
+            a_name=query.country_label(a),
+            b_name=query.country_label(b),
+            interval=interval,
+            span=span,
+            chart=timeline_chart(periods, interval),
+            events=found,
+            agreements=deals,
+            counted=row["events"],
+            a_to_b=a_to_b,
+            b_to_a=b_to_a,
+            uncounted=listed - row["events"],
+            years=years if len(periods) > CHART_PERIODS and len(years) > 1 else [],
+            paging=paging(request, offset, len(found), listed, "events"),
+        )
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network(request: Request, connection=Depends(database)):
-        return render(request, "network.html",
-                      **network_drawing(dyad_query.dyads(connection, limit=NETWORK_EDGES)))
+        return render(
+            request,
+            "network.html",
+            **network_drawing(dyad_query.dyads(connection, limit=NETWORK_EDGES)),
+        )
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article(request: Request, article_id: str,
-                offset: int = Query(0, ge=0, le=query.MAX_OFFSET), connection=Depends(database)):
+    def article(
+        request: Request,
+        article_id: str,
+        offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
+        connection=Depends(database),
+    ):
         found = query.article(connection, article_id, limit=ARTICLE_PAGE, offset=offset)
         if found is None:
             return problem(request, "no such article", 404)
         shown = len(found["events"])
-        return render(request, "article.html", article=found, pieces=evidence_pieces(found),
-                      headline=[e for e in found["events"]
-                                if (e.get("evidence") or {}).get("field") == "title"],
-                      paging=paging(request, offset, shown, found["events_total"], "events",
-                                    page=ARTICLE_PAGE))
+        return render(
+            request,
+            "article.html",
+            article=found,
+            pieces=evidence_pieces(found),
+            headline=[
+                e for e in found["events"] if (e.get("evidence") or {}).get("field") == "title"
+            ],
+            paging=paging(
+                request, offset, shown, found["events_total"], "events", page=ARTICLE_PAGE
+            ),
+        )
 
 
 def _within(day: str | None, since: str | None, until: str | None) -> bool:
     return not (since or until) or bool(day) and (since or "") <= day <= (until or "9999")
 
 
-def paging(request: Request, offset: int, shown: int, total: int, what: str,
-           page: int | None = None) -> dict:
+def paging(
+    request: Request, offset: int, shown: int, total: int, what: str, page: int | None = None
+) -> dict:
     """The pager of a list page: which rows are shown of how many, and the links to the
     pages before and after (the request's own filters kept)."""
+
     def link(to: int) -> str:
         url = request.url.include_query_params(offset=to)
         return f"{url.path}?{url.query}"
 
     page = page or PAGE
-    return {"first": offset + 1 if shown else offset, "last": offset + shown, "total": total,
-            "what": what, "previous": link(max(0, offset - page)) if offset else None,
-            "next": link(offset + shown) if shown and offset + shown < total else None}
+    return {
+        "first": offset + 1 if shown else offset,
+        "last": offset + shown,
+        "total": total,
+        "what": what,
+        "previous": link(max(0, offset - page)) if offset else None,
+        "next": link(offset + shown) if shown and offset + shown < total else None,
+    }
 
 
 def evidence_pieces(article: dict) -> list[dict]:
@@ -177,16 +266,22 @@ def evidence_pieces(article: dict) -> list[dict]:
             pieces[-1]["refs"] += [_reference(n, e) for n, e in events]
             continue
         pieces.append({"text": text[position:start]})
-        pieces.append({"parts": _marked(text[start:end], [e for _, e in events]),
-                       "refs": [_reference(n, e) for n, e in events]})
+        pieces.append(
+            {
+                "parts": _marked(text[start:end], [e for _, e in events]),
+                "refs": [_reference(n, e) for n, e in events],
+            }
+        )
         position = end
     pieces.append({"text": text[position:]})
     return pieces
 
 
 def _reference(number: int, event: dict) -> dict:
-    label = (f"{(event['source'] or {}).get('code') or '?'} → "
-             f"{(event['target'] or {}).get('code') or '-'}: {event['cameo']} {event['cameo_name']}")
+    label = (
+        f"{(event['source'] or {}).get('code') or '?'} → "
+        f"{(event['target'] or {}).get('code') or '-'}: {event['cameo']} {event['cameo_name']}"
+    )
     return {"id": event["id"], "number": number, "label": label}
 
 
@@ -195,13 +290,17 @@ def _marked(sentence: str, events: list[dict]) -> list[dict]:
     claimed: list[tuple[int, int, str]] = []
     for role in ("trigger", "source", "target"):
         for event in events:
-            words = (event["evidence"].get("trigger") if role == "trigger"
-                     else (event.get(role) or {}).get("text"))
+            words = (
+                event["evidence"].get("trigger")
+                if role == "trigger"
+                else (event.get(role) or {}).get("text")
+            )
             if not words:
                 continue
             for found in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", sentence):
-                if not any(found.start() < end and start < found.end()
-                           for start, end, _ in claimed):
+                if not any(
+                    found.start() < end and start < found.end() for start, end, _ in claimed
+                ):
                     claimed.append((found.start(), found.end(), role))
                     break
     parts, position = [], 0

@@ -1,5 +1,6 @@
 """Agents the text leaves without a country (context.py) and first-person pronouns inside
 quotations (quotes.py), through the real model."""
+
 import pytest
 
 from tests.actors.conftest import actors_of
@@ -10,79 +11,111 @@ def countries(article, text) -> set:
 
 
 def test_the_ministers_of_a_story_about_nato_are_nato(resolve_text):
-    article = resolve_text("NATO defence ministers met in Brussels on Tuesday. NATO said the "
-                           "alliance was strong. The ministers agreed to send more troops.")
+    article = resolve_text(
+        "NATO defence ministers met in Brussels on Tuesday. NATO said the "
+        "alliance was strong. The ministers agreed to send more troops."
+    )
     ministers = [a for a in actors_of(article, "The ministers")]
-    assert ministers and all(a["country"] == "IGO" and a["code"] == "IGOWSTNAT"
-                             for a in ministers), ministers
+    assert ministers and all(
+        a["country"] == "IGO" and a["code"] == "IGOWSTNAT" for a in ministers
+    ), ministers
 
 
-@pytest.mark.parametrize("text", [
-    "The Turkish minister made a surprise visit, where he met leaders in Baghdad.",
-    "Officials from Baghdad arrived in Ankara on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish minister made a surprise visit, where he met leaders in Baghdad.",
+        "Officials from Baghdad arrived in Ankara on Monday.",
+    ],
+)
 def test_agents_placed_in_a_country_are_that_country(resolve_text, text):
     article = resolve_text(text)
     agent = "leaders" if "leaders" in text else "Officials"
     assert countries(article, agent) == {"IRQ"}
 
 
-@pytest.mark.parametrize("text, group, country", [
-    # the people of a place are of its country, a city included
-    ("Protesters in Seoul burned a flag outside the embassy.", "Protesters", "KOR"),
-    ("Thousands of students throughout Indonesia staged demonstrations.", "students", "IDN"),
-    ("A terror group based in Trinidad claims to be making weapons.", "A terror group", "TTO"),
-    # a person is placed by "of"
-    ("King Hassan of Morocco said he would host a meeting.", "King Hassan", "MAR"),
-])
-def test_groups_and_people_placed_by_the_text_are_of_that_country(resolve_text, text, group,
-                                                                   country):
+@pytest.mark.parametrize(
+    "text, group, country",
+    [
+        # the people of a place are of its country, a city included
+        ("Protesters in Seoul burned a flag outside the embassy.", "Protesters", "KOR"),
+        ("Thousands of students throughout Indonesia staged demonstrations.", "students", "IDN"),
+        ("A terror group based in Trinidad claims to be making weapons.", "A terror group", "TTO"),
+        # a person is placed by "of"
+        ("King Hassan of Morocco said he would host a meeting.", "King Hassan", "MAR"),
+    ],
+)
+def test_groups_and_people_placed_by_the_text_are_of_that_country(
+    resolve_text, text, group, country
+):
     assert countries(resolve_text(text), group) == {country}
 
 
-@pytest.mark.parametrize("text, group", [
-    # rebels in a city need not be of it; a visitor is not of the city he is in
-    ("Rebels in Baghdad attacked the convoy.", "Rebels"),
-    ("Senator Smith in Moscow said the talks went well.", "Senator Smith"),
-])
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # rebels in a city need not be of it; a visitor is not of the city he is in
+        ("Rebels in Baghdad attacked the convoy.", "Rebels"),
+        ("Senator Smith in Moscow said the talks went well.", "Senator Smith"),
+    ],
+)
 def test_placing_is_not_guessed_beyond_what_the_text_says(resolve_text, text, group):
     assert countries(resolve_text(text), group) == {None}
 
 
-@pytest.mark.parametrize("text", [
-    # officials in a story about two countries are not guessed from the one named most
-    "Japan wants a deal. Japan and the United States are at odds. Officials criticised the plan.",
-    # nothing to go on
-    "Officials criticised the plan on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # officials in a story about two countries are not guessed from the one named most
+        "Japan wants a deal. Japan and the United States are at odds. Officials criticised the plan.",
+        # nothing to go on
+        "Officials criticised the plan on Monday.",
+    ],
+)
 def test_officials_are_not_guessed(resolve_text, text):
     assert countries(resolve_text(text), "Officials") == {None}
 
 
-@pytest.mark.parametrize("text, pronoun, country", [
-    ('"Our army will not retreat," the Armenian commander said.', "Our army", "ARM"),
-    ('"We will respond," the Armenian defence minister told reporters.', "We", "ARM"),
-    ('The Iranian foreign minister said: "We condemn the attack on our platforms."', "We",
-     "IRN"),
-    # the attribution in the next sentence
-    ('"We will not give up our claim." The Argentine foreign minister said so on Monday.',
-     "We", "ARG"),
-])
+@pytest.mark.parametrize(
+    "text, pronoun, country",
+    [
+        ('"Our army will not retreat," the Armenian commander said.', "Our army", "ARM"),
+        ('"We will respond," the Armenian defence minister told reporters.', "We", "ARM"),
+        (
+            'The Iranian foreign minister said: "We condemn the attack on our platforms."',
+            "We",
+            "IRN",
+        ),
+        # the attribution in the next sentence
+        (
+            '"We will not give up our claim." The Argentine foreign minister said so on Monday.',
+            "We",
+            "ARG",
+        ),
+    ],
+)
 def test_we_inside_a_quotation_is_the_speakers_side(resolve_text, text, pronoun, country):
     assert countries(resolve_text(text), pronoun) == {country}
 
 
 def test_we_outside_a_quotation_or_after_its_paragraph_is_not_the_speaker(resolve_text):
-    article = resolve_text('"We will respond," the Armenian minister said.\n\n'
-                           "We expect the talks to resume, analysts at the bank said.")
-    second = [a for a in article.actors_record()["actors"]
-              if a["text"] == "We" and a["start"] > article.text.index("\n\n")]
+    article = resolve_text(
+        '"We will respond," the Armenian minister said.\n\n'
+        "We expect the talks to resume, analysts at the bank said."
+    )
+    second = [
+        a
+        for a in article.actors_record()["actors"]
+        if a["text"] == "We" and a["start"] > article.text.index("\n\n")
+    ]
     assert all(a["country"] is None for a in second), second
 
 
 def test_the_prime_minister_of_a_story_about_one_country_is_its(resolve_text):
-    article = resolve_text("Britain and France disagree. Britain wants a rebate, Britain "
-                           "says. The prime minister said the rebate was fair.")
+    article = resolve_text(
+        "Britain and France disagree. Britain wants a rebate, Britain "
+        "says. The prime minister said the rebate was fair."
+    )
     assert countries(article, "The prime minister") == {"GBR"}
 
 
@@ -92,29 +125,34 @@ def test_diplomats_posted_abroad_are_not_placed(resolve_text):
 
 
 def test_an_office_holder_is_told_apart_by_the_countries_the_article_names(resolve_text):
-    """"Bush" holds offices in the Cayman Islands and the United States; the story names
+    """ "Bush" holds offices in the Cayman Islands and the United States; the story names
     the US."""
-    article = resolve_text("President Bush has announced that an alliance of the US, India, "
-                           "Australia and Japan will co-ordinate a humanitarian drive.",
-                           date=None)
+    article = resolve_text(
+        "President Bush has announced that an alliance of the US, India, "
+        "Australia and Japan will co-ordinate a humanitarian drive.",
+        date=None,
+    )
     assert countries(article, "President Bush") == {"USA"}
 
 
 def test_groups_placed_in_a_country_are_coded_by_it(resolve_text):
-    article = resolve_text("Opposition groups in Zimbabwe are demanding that President "
-                           "Mugabe abandon his policy.")
+    article = resolve_text(
+        "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy."
+    )
     assert countries(article, "Opposition groups") == {"ZWE"}
 
 
 def test_an_administration_named_after_its_leader_is_his_country(resolve_text):
-    """"Bush" is also a Cayman Islands premier; the tables document the US's office holders
+    """ "Bush" is also a Cayman Islands premier; the tables document the US's office holders
     far more, and "administration" makes him an office holder as a title would."""
-    article = resolve_text("The Bush administration declared that China must drop barriers.",
-                           date=None)
+    article = resolve_text(
+        "The Bush administration declared that China must drop barriers.", date=None
+    )
     assert countries(article, "The Bush administration") == {"USA"}
 
 
 def test_both_sides_may_be_an_organisation_and_a_country(resolve_text):
-    article = resolve_text("The EU and the US filed complaints. However, both sides agreed "
-                           "to suspend them.")
+    article = resolve_text(
+        "The EU and the US filed complaints. However, both sides agreed to suspend them."
+    )
     assert countries(article, "both sides") == {"IGO", "USA"}

@@ -1,5 +1,6 @@
 """People who hold no office (people.tsv), former states (historical_names.tsv) and the
 short names of the European Community, with the real model."""
+
 import csv
 from importlib import resources
 
@@ -25,68 +26,116 @@ def _one(article, text: str) -> dict:
 
 # -- people.tsv, resolved ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, mention, country, sector, name", [
-    # an activist: before people.tsv, an organisation with no country
-    ("Malala Yousafzai criticised Pakistan's government.",
-     "Malala Yousafzai", "PAK", "HRI", "Malala Yousafzai"),
-    # a cleric, behind his title
-    ("Grand Ayatollah Ali al-Sistani called for calm in Najaf.",
-     "Ali al-Sistani", "IRQ", "REL", "Ali al-Sistani"),
-    # a cleric by title and surname alone, found in people.tsv as no office holder has it
-    ("Ayatollah Sistani called for calm.", "Ayatollah Sistani", "IRQ", "REL", "Ali al-Sistani"),
-    ("Pope Francis met the Dalai Lama in Rome.", "Pope Francis", "VAT", "REL", "Pope Francis"),
-    # businesspeople
-    ("Elon Musk criticised the European Union.", "Elon Musk", "USA", "BUS", "Elon Musk"),
-    ("Jack Ma spoke to reporters in Hangzhou.", "Jack Ma", "CHN", "BUS", "Jack Ma"),
-    # a militant: the country the news associates him with
-    ("Osama bin Laden released a new video.", "Osama bin Laden", "SAU", "REB",
-     "Osama bin Laden"),
-])
-def test_public_figures_resolve_to_their_country(resolve_text, text, mention, country, sector,
-                                                 name):
+
+@pytest.mark.parametrize(
+    "text, mention, country, sector, name",
+    [
+        # an activist: before people.tsv, an organisation with no country
+        (
+            "Malala Yousafzai criticised Pakistan's government.",
+            "Malala Yousafzai",
+            "PAK",
+            "HRI",
+            "Malala Yousafzai",
+        ),
+        # a cleric, behind his title
+        (
+            "Grand Ayatollah Ali al-Sistani called for calm in Najaf.",
+            "Ali al-Sistani",
+            "IRQ",
+            "REL",
+            "Ali al-Sistani",
+        ),
+        # a cleric by title and surname alone, found in people.tsv as no office holder has it
+        ("Ayatollah Sistani called for calm.", "Ayatollah Sistani", "IRQ", "REL", "Ali al-Sistani"),
+        ("Pope Francis met the Dalai Lama in Rome.", "Pope Francis", "VAT", "REL", "Pope Francis"),
+        # businesspeople
+        ("Elon Musk criticised the European Union.", "Elon Musk", "USA", "BUS", "Elon Musk"),
+        ("Jack Ma spoke to reporters in Hangzhou.", "Jack Ma", "CHN", "BUS", "Jack Ma"),
+        # a militant: the country the news associates him with
+        (
+            "Osama bin Laden released a new video.",
+            "Osama bin Laden",
+            "SAU",
+            "REB",
+            "Osama bin Laden",
+        ),
+    ],
+)
+def test_public_figures_resolve_to_their_country(
+    resolve_text, text, mention, country, sector, name
+):
     actor = _one(resolve_text(text), mention)
     assert (actor["country"], actor["name"], actor["kind"]) == (country, name, "person")
     assert sector in actor["sectors"]
 
 
-@pytest.mark.parametrize("text, later, country, name", [
-    ("Shirin Ebadi criticised the verdict on Monday. Ms Ebadi said the trial was unfair.",
-     "Ms Ebadi", "IRN", "Shirin Ebadi"),
-    ("Pope Francis arrived in Baghdad on Friday. Francis met religious leaders in Najaf.",
-     "Francis", "VAT", "Pope Francis"),
-])
-def test_a_surname_later_in_the_article_carries_the_person(resolve_text, text, later, country,
-                                                          name):
+@pytest.mark.parametrize(
+    "text, later, country, name",
+    [
+        (
+            "Shirin Ebadi criticised the verdict on Monday. Ms Ebadi said the trial was unfair.",
+            "Ms Ebadi",
+            "IRN",
+            "Shirin Ebadi",
+        ),
+        (
+            "Pope Francis arrived in Baghdad on Friday. Francis met religious leaders in Najaf.",
+            "Francis",
+            "VAT",
+            "Pope Francis",
+        ),
+    ],
+)
+def test_a_surname_later_in_the_article_carries_the_person(
+    resolve_text, text, later, country, name
+):
     article = resolve_text(text)
     carried = [a for a in article.actors_record()["actors"] if a["text"] == later]
     assert len(carried) == 1, article.actors_record()
-    assert (carried[0]["country"], carried[0]["name"], carried[0]["rule"]) == \
-        (country, name, "carried")
+    assert (carried[0]["country"], carried[0]["name"], carried[0]["rule"]) == (
+        country,
+        name,
+        "carried",
+    )
 
 
 def test_a_leader_still_wins_a_title_and_surname(resolve_text):
     """People are looked up by surname only when no office holder has the surname: the
     Unabomber of people.tsv does not make "President Kaczynski" ambiguous."""
-    actor = _one(resolve_text("President Kaczynski visited Vilnius.", date="2008-05-01"),
-                 "President Kaczynski")
+    actor = _one(
+        resolve_text("President Kaczynski visited Vilnius.", date="2008-05-01"),
+        "President Kaczynski",
+    )
     assert (actor["country"], actor["name"]) == ("POL", "Lech Kaczynski")
 
 
 # -- historical names ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, mention, country, name", [
-    ("The Soviet Union signed the treaty with West Germany in 1970.",
-     "Soviet Union", "RUS", "Soviet Union"),
-    ("The Soviet Union signed the treaty with West Germany in 1970.",
-     "West Germany", "DEU", "West Germany"),
-    ("The USSR and the GDR protested.", "USSR", "RUS", "Soviet Union"),
-    ("The USSR and the GDR protested.", "GDR", "DEU", "East Germany"),
-    ("The Soviets said they would respond.", "Soviets", "RUS", "Soviet Union"),
-    ("Troops from Zaire entered the border town.", "Zaire", "COD", "Zaire"),
-    ("Burma released the prisoners.", "Burma", "MMR", "Burma"),
-])
-def test_former_states_keep_their_name_with_todays_code(resolve_text, text, mention, country,
-                                                       name):
+
+@pytest.mark.parametrize(
+    "text, mention, country, name",
+    [
+        (
+            "The Soviet Union signed the treaty with West Germany in 1970.",
+            "Soviet Union",
+            "RUS",
+            "Soviet Union",
+        ),
+        (
+            "The Soviet Union signed the treaty with West Germany in 1970.",
+            "West Germany",
+            "DEU",
+            "West Germany",
+        ),
+        ("The USSR and the GDR protested.", "USSR", "RUS", "Soviet Union"),
+        ("The USSR and the GDR protested.", "GDR", "DEU", "East Germany"),
+        ("The Soviets said they would respond.", "Soviets", "RUS", "Soviet Union"),
+        ("Troops from Zaire entered the border town.", "Zaire", "COD", "Zaire"),
+        ("Burma released the prisoners.", "Burma", "MMR", "Burma"),
+    ],
+)
+def test_former_states_keep_their_name_with_todays_code(resolve_text, text, mention, country, name):
     actor = _one(resolve_text(text, date="1988-05-01"), mention)
     assert (actor["country"], actor["name"], actor["kind"]) == (country, name, "country")
     assert actor["code"] == country
@@ -99,27 +148,36 @@ def test_todays_state_keeps_todays_name(resolve_text):
 
 # -- the European Community's short names ------------------------------------------------------
 
+
 def test_the_twelve_is_the_european_community(resolve_text):
-    actor = _one(resolve_text("The Twelve agreed on Monday to impose sanctions.",
-                              date="1990-01-15"), "Twelve")
+    actor = _one(
+        resolve_text("The Twelve agreed on Monday to impose sanctions.", date="1990-01-15"),
+        "Twelve",
+    )
     assert (actor["country"], actor["name"]) == ("IGO", "European Community")
 
 
 def test_the_community_after_the_ec_is_the_european_community(resolve_text):
-    article = resolve_text("Foreign ministers of the European Community met in Brussels. "
-                           "The Community agreed to lift the embargo.", date="1990-01-15")
+    article = resolve_text(
+        "Foreign ministers of the European Community met in Brussels. "
+        "The Community agreed to lift the embargo.",
+        date="1990-01-15",
+    )
     actor = [a for a in article.actors_record()["actors"] if a["text"] == "The Community"]
     assert len(actor) == 1, article.actors_record()
     assert (actor[0]["country"], actor[0]["name"]) == ("IGO", "European Community")
 
 
-@pytest.mark.parametrize("text", [
-    "Leaders of the community said the plan would help.",  # lower case
-    "The Community agreed to help.",  # no European Community named before
-    "Twelve people were killed in the blast.",  # a number
-    "The EC sent aid. Twelve people were killed in the blast.",
-    "The Twelve Apostles were painted on the ceiling.",  # a word of a longer name
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders of the community said the plan would help.",  # lower case
+        "The Community agreed to help.",  # no European Community named before
+        "Twelve people were killed in the blast.",  # a number
+        "The EC sent aid. Twelve people were killed in the blast.",
+        "The Twelve Apostles were painted on the ceiling.",  # a word of a longer name
+    ],
+)
 def test_community_and_twelve_are_not_the_ec_otherwise(resolve_text, text):
     article = resolve_text(text, date="1990-01-15")
     for actor in article.actors_record()["actors"]:
@@ -129,10 +187,15 @@ def test_community_and_twelve_are_not_the_ec_otherwise(resolve_text, text):
 
 # -- the data files ------------------------------------------------------------------------
 
+
 def _sectors_in_use() -> set[str]:
     used = set()
-    for name, column in (("leaders.tsv", "sectors"), ("titles.tsv", "sectors"),
-                         ("places.tsv", "sectors"), ("communities.tsv", "sectors")):
+    for name, column in (
+        ("leaders.tsv", "sectors"),
+        ("titles.tsv", "sectors"),
+        ("places.tsv", "sectors"),
+        ("communities.tsv", "sectors"),
+    ):
         for row in _rows(name):
             used.update(row[column].split())
     for item in srsly.read_yaml(DATA / "organisations.yaml"):
@@ -157,18 +220,26 @@ def test_people_rows_are_well_formed():
 def test_people_and_leaders_share_no_name():
     """A person with a state office belongs in leaders.tsv only: a shared name would match
     two people in one place."""
+
     def names(rows):
-        return {n.casefold(): row["name"] for row in rows
-                for n in [row["name"], *row["aliases"].split("|")] if n}
+        return {
+            n.casefold(): row["name"]
+            for row in rows
+            for n in [row["name"], *row["aliases"].split("|")]
+            if n
+        }
 
     shared = set(names(_rows("people.tsv"))) & set(names(_rows("leaders.tsv")))
     assert not shared
 
 
 def test_historical_names_are_in_one_file_only():
-    modern = {n.casefold() for row in _rows("countries.tsv")
-              for n in [row["name"], *row["aliases"].split("|"), *row["adjectives"].split("|")]
-              if n}
+    modern = {
+        n.casefold()
+        for row in _rows("countries.tsv")
+        for n in [row["name"], *row["aliases"].split("|"), *row["adjectives"].split("|")]
+        if n
+    }
     for row in _rows("historical_names.tsv"):
         for name in [row["name"], *row["aliases"].split("|"), *row["adjectives"].split("|")]:
             assert not name or name.casefold() not in modern, name

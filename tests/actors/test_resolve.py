@@ -1,26 +1,51 @@
 """One test per resolution rule, on sentences written for the purpose, with the real model."""
+
 import pytest
 
 from tests.actors.conftest import actors_of
 
 
-@pytest.mark.parametrize("text, mention, country, sector, name", [
-    # adjective + title + name
-    ("Kenyan President William Ruto opened the new port on Friday.",
-     "Kenyan President William Ruto", "KEN", "GOV", "William Ruto"),
-    # possessive + title + name; the small model tags "Ghana's" as a person
-    ("Ghana's Foreign Minister Samuel Okudzeto arrived in Lome on Tuesday.",
-     "Ghana's Foreign Minister Samuel Okudzeto", "GHA", "GOV", "Samuel Okudzeto"),
-    # apposition after the name
-    ("Adamu Bello, Nigeria's defence minister, said the troops would stay.",
-     "Adamu Bello", "NGA", None, "Adamu Bello"),
-    # adjective + title, no name
-    ("The Chilean president thanked the rescue workers.", "Chilean president", "CHL", "GOV", None),
-    # a group noun with a demonym
-    ("Israeli troops raided the camp overnight.", "Israeli troops", "ISR", "MIL", None),
-    # the complement of a title
-    ("A spokesman for the Egyptian army denied the report.", "spokesman", "EGY", None, None),
-])
+@pytest.mark.parametrize(
+    "text, mention, country, sector, name",
+    [
+        # adjective + title + name
+        (
+            "Kenyan President William Ruto opened the new port on Friday.",
+            "Kenyan President William Ruto",
+            "KEN",
+            "GOV",
+            "William Ruto",
+        ),
+        # possessive + title + name; the small model tags "Ghana's" as a person
+        (
+            "Ghana's Foreign Minister Samuel Okudzeto arrived in Lome on Tuesday.",
+            "Ghana's Foreign Minister Samuel Okudzeto",
+            "GHA",
+            "GOV",
+            "Samuel Okudzeto",
+        ),
+        # apposition after the name
+        (
+            "Adamu Bello, Nigeria's defence minister, said the troops would stay.",
+            "Adamu Bello",
+            "NGA",
+            None,
+            "Adamu Bello",
+        ),
+        # adjective + title, no name
+        (
+            "The Chilean president thanked the rescue workers.",
+            "Chilean president",
+            "CHL",
+            "GOV",
+            None,
+        ),
+        # a group noun with a demonym
+        ("Israeli troops raided the camp overnight.", "Israeli troops", "ISR", "MIL", None),
+        # the complement of a title
+        ("A spokesman for the Egyptian army denied the report.", "spokesman", "EGY", None, None),
+    ],
+)
 def test_country_and_sector_from_the_phrase(resolve_text, text, mention, country, sector, name):
     article = resolve_text(text)
     found = actors_of(article, mention)
@@ -35,18 +60,25 @@ def test_country_and_sector_from_the_phrase(resolve_text, text, mention, country
 
 
 def test_apposition_joins_title_and_name_in_one_mention(resolve_text):
-    article = resolve_text("Putin met with Mali's transitional leader, Colonel Assimi Goita, in Moscow.")
+    article = resolve_text(
+        "Putin met with Mali's transitional leader, Colonel Assimi Goita, in Moscow."
+    )
     goita = actors_of(article, "Assimi Goita")
     assert len(goita) == 1
     assert goita[0]["country"] == "MLI" and {"GOV", "MIL"} <= set(goita[0]["sectors"])
-    assert goita[0]["text"].startswith("Mali’s transitional leader") or goita[0]["text"].startswith("Mali's")
+    assert goita[0]["text"].startswith("Mali’s transitional leader") or goita[0]["text"].startswith(
+        "Mali's"
+    )
 
 
 def test_names_are_carried_through_the_article(resolve_text):
     article = resolve_text(
         "Tanzanian Foreign Minister Amani Mwakyusa arrived in Nairobi on Monday. "
-        "The visit was short.\n\nMwakyusa later met business leaders. Mr Mwakyusa left on Wednesday.")
-    carried = [a for a in article.actors_record()["actors"] if a["text"] in ("Mwakyusa", "Mr Mwakyusa")]
+        "The visit was short.\n\nMwakyusa later met business leaders. Mr Mwakyusa left on Wednesday."
+    )
+    carried = [
+        a for a in article.actors_record()["actors"] if a["text"] in ("Mwakyusa", "Mr Mwakyusa")
+    ]
     assert len(carried) == 2
     for actor in carried:
         assert actor["country"] == "TZA" and actor["sectors"] == ["GOV"]
@@ -61,19 +93,41 @@ def test_a_bare_surname_never_seen_stays_unknown(resolve_text):
         assert actor["country"] is None and actor["name"] is None and actor["rule"] == "unknown"
 
 
-@pytest.mark.parametrize("text, reference, countries, group", [
-    ("Peru signed a fishing deal with Chile on Monday. The two countries will share patrol data.",
-     "The two countries", {"PER", "CHL"}, "Peru and Chile"),
-    ("Armenia and Azerbaijan held talks in Geneva. Both sides agreed to meet again.",
-     "Both sides", {"ARM", "AZE"}, "Armenia and Azerbaijan"),
-    ("Egypt and Jordan condemned the attack, and they called for restraint.",
-     "they", {"EGY", "JOR"}, "Egypt and Jordan"),
-    (("Senegal is a founding member of ECOWAS alongside Ghana and Togo. "
-      "These countries have adopted a common tariff."),
-     "These countries", {"SEN", "GHA", "TGO"}, "Economic Community of West African States"),
-])
-def test_plural_references_expand_to_members_naming_the_group(resolve_text, text, reference,
-                                                             countries, group):
+@pytest.mark.parametrize(
+    "text, reference, countries, group",
+    [
+        (
+            "Peru signed a fishing deal with Chile on Monday. The two countries will share patrol data.",
+            "The two countries",
+            {"PER", "CHL"},
+            "Peru and Chile",
+        ),
+        (
+            "Armenia and Azerbaijan held talks in Geneva. Both sides agreed to meet again.",
+            "Both sides",
+            {"ARM", "AZE"},
+            "Armenia and Azerbaijan",
+        ),
+        (
+            "Egypt and Jordan condemned the attack, and they called for restraint.",
+            "they",
+            {"EGY", "JOR"},
+            "Egypt and Jordan",
+        ),
+        (
+            (
+                "Senegal is a founding member of ECOWAS alongside Ghana and Togo. "
+                "These countries have adopted a common tariff."
+            ),
+            "These countries",
+            {"SEN", "GHA", "TGO"},
+            "Economic Community of West African States",
+        ),
+    ],
+)
+def test_plural_references_expand_to_members_naming_the_group(
+    resolve_text, text, reference, countries, group
+):
     article = resolve_text(text)
     found = [a for a in article.actors_record()["actors"] if a["text"] == reference]
     assert {a["country"] for a in found} == countries, article.actors_record()
@@ -94,8 +148,9 @@ def test_an_intergovernmental_body_is_igo(resolve_text):
 
 
 def test_a_description_resolves_to_the_country_it_fits(resolve_text):
-    article = resolve_text("Algeria recalled its envoy to France, accusing the former colonial "
-                           "power of meddling.")
+    article = resolve_text(
+        "Algeria recalled its envoy to France, accusing the former colonial power of meddling."
+    )
     found = actors_of(article, "the former colonial power")
     assert [a["country"] for a in found] == ["FRA"]
     assert found[0]["rule"] == "description"
@@ -104,7 +159,9 @@ def test_a_description_resolves_to_the_country_it_fits(resolve_text):
 def test_a_capital_acts_for_its_government_but_not_where_it_is_a_place(resolve_text):
     article = resolve_text("Moscow said the talks in Beijing had failed.")
     moscow = actors_of(article, "Moscow")[0]
-    assert moscow["country"] == "RUS" and moscow["sectors"] == ["GOV"] and moscow["kind"] == "country"
+    assert (
+        moscow["country"] == "RUS" and moscow["sectors"] == ["GOV"] and moscow["kind"] == "country"
+    )
     beijing = actors_of(article, "Beijing")[0]
     assert beijing["country"] == "CHN" and beijing["kind"] == "place"
 
@@ -130,7 +187,7 @@ def test_offsets_index_the_clean_text(resolve_text):
     text = "Russian President Vladimir Putin met Mali's Defense Minister Sadio Camara."
     article = resolve_text(text)
     for actor in article.actors_record()["actors"]:
-        assert text[actor["start"]:actor["end"]] == actor["text"]
+        assert text[actor["start"] : actor["end"]] == actor["text"]
 
 
 def test_a_title_with_the_surname_of_a_known_leader(resolve_text):
@@ -145,22 +202,29 @@ def test_a_state_outranks_the_body_that_qualifies_it(resolve_text):
     assert [a["country"] for a in actors_of(article, "UN envoy")] == ["RUS"]
 
 
-@pytest.mark.parametrize("text, mention, country", [
-    ("Egypt rejected Russian support for the plan.", "Russian", "RUS"),
-    ("The strike hit Mali's security forces.", "Mali's security forces", "MLI"),
-    ("Iran welcomed President Reagan's latest statement.", "President Reagan", "USA"),
-])
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        ("Egypt rejected Russian support for the plan.", "Russian", "RUS"),
+        ("The strike hit Mali's security forces.", "Mali's security forces", "MLI"),
+        ("Iran welcomed President Reagan's latest statement.", "President Reagan", "USA"),
+    ],
+)
 def test_names_inside_a_phrase_that_is_no_actor_stand_alone(resolve_text, text, mention, country):
     article = resolve_text(text, date="1987-06-01")
     found = actors_of(article, mention)
     assert found and found[0]["country"] == country, article.actors_record()
 
 
-@pytest.mark.parametrize("text, mention, country, sector", [
-    ("Yoruba leaders met on Sunday.", "Yoruba leaders", "NGA", "GOV"),
-    ("Hutu rebels attacked the town.", "Hutu rebels", None, "REB"),  # Rwanda or Burundi: unsaid
-])
-def test_communities_give_a_country_only_when_they_belong_to_one(resolve_text, text, mention,
-                                                                  country, sector):
+@pytest.mark.parametrize(
+    "text, mention, country, sector",
+    [
+        ("Yoruba leaders met on Sunday.", "Yoruba leaders", "NGA", "GOV"),
+        ("Hutu rebels attacked the town.", "Hutu rebels", None, "REB"),  # Rwanda or Burundi: unsaid
+    ],
+)
+def test_communities_give_a_country_only_when_they_belong_to_one(
+    resolve_text, text, mention, country, sector
+):
     found = actors_of(resolve_text(text), mention)
     assert found[0]["country"] == country and sector in found[0]["sectors"]

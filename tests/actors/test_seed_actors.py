@@ -1,4 +1,5 @@
 """The founding article: the actors its gold events need, through the real pipeline."""
+
 import pytest
 
 from communique import Pipeline, Settings
@@ -19,12 +20,15 @@ def named(article, name):
     return [a for a in article.actors_record()["actors"] if a["name"] == name]
 
 
-@pytest.mark.parametrize("name, country, sectors", [
-    ("Vladimir Putin", "RUS", {"GOV"}),
-    ("Assimi Goita", "MLI", {"GOV", "MIL"}),
-    ("Andrei Belousov", "RUS", {"GOV", "MIL"}),
-    ("Sadio Camara", "MLI", {"GOV", "MIL"}),
-])
+@pytest.mark.parametrize(
+    "name, country, sectors",
+    [
+        ("Vladimir Putin", "RUS", {"GOV"}),
+        ("Assimi Goita", "MLI", {"GOV", "MIL"}),
+        ("Andrei Belousov", "RUS", {"GOV", "MIL"}),
+        ("Sadio Camara", "MLI", {"GOV", "MIL"}),
+    ],
+)
 def test_people_of_the_seed(seed_actors, name, country, sectors):
     found = named(seed_actors, name)
     assert found, [a["text"] for a in seed_actors.actors_record()["actors"]]
@@ -52,4 +56,4 @@ def test_the_two_countries_are_russia_and_mali(seed_actors):
 
 def test_every_mention_is_a_slice_of_the_clean_text(seed_actors):
     for actor in seed_actors.actors_record()["actors"]:
-        assert seed_actors.text[actor["start"]:actor["end"]] == actor["text"]
+        assert seed_actors.text[actor["start"] : actor["end"]] == actor["text"]

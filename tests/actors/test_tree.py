@@ -1,15 +1,22 @@
 """The Tree answers as spaCy's own Token.lefts, .rights, .children, .subtree and .conjuncts."""
+
 import pytest
 
 from communique.actors.tree import Tree
 
 TEXTS = [
-    ("Russian President Vladimir Putin met Mali's transitional leader, Colonel Assimi Goita, "
-     "in Moscow on Monday, where they signed agreements on trade, energy and security."),
-    ("The conference was attended by John Smith, Mary Jones, Ahmed Ali, Olga Petrova and "
-     "Pierre Dubois, a spokesman for the French Foreign Ministry said."),
-    ("A deal that Israel and Hamas, which governs Gaza, had rejected twice was signed, "
-     "officials said; it was not clear when."),
+    (
+        "Russian President Vladimir Putin met Mali's transitional leader, Colonel Assimi Goita, "
+        "in Moscow on Monday, where they signed agreements on trade, energy and security."
+    ),
+    (
+        "The conference was attended by John Smith, Mary Jones, Ahmed Ali, Olga Petrova and "
+        "Pierre Dubois, a spokesman for the French Foreign Ministry said."
+    ),
+    (
+        "A deal that Israel and Hamas, which governs Gaza, had rejected twice was signed, "
+        "officials said; it was not clear when."
+    ),
 ]
 
 

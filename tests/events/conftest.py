@@ -21,5 +21,7 @@ def code_text():
 
 def dyads(article) -> set[tuple]:
     """(source country, target country, CAMEO root) of every event."""
-    return {(e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"][:2])
-            for e in article.events}
+    return {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"][:2])
+        for e in article.events
+    }

@@ -1,5 +1,6 @@
 """What is an event (issue 15): one side at least coded with a country, a political side,
 not a state with itself, and sport read as sport. Through the real model and the real CLI."""
+
 import json
 
 import pytest
@@ -12,68 +13,80 @@ MAX_EVENTS_PER_SPORT_ARTICLE = 0.5
 MAX_EVENTS_PER_TECH_ARTICLE = 0.68
 
 
-@pytest.mark.parametrize("text", [
-    "Officials said the plan was good.",  # no side with a country
-    "Kenyan Bernard Lagat beat Canada's Nate Brannen on Sunday.",  # two private persons
-    "An Indian telecommunications firm will help the operator.",  # a company alone
-    "US gamers will be able to buy the console from March.",  # civilians buying
-    "British Telecom has said it will double the broadband speeds of its customers.",
-    "A blog is created every 5.8 seconds, according to a US research think-tank.",
-    "British TV viewers lead the trend of downloading American shows.",  # a thing's country
-    # someone unnamed helping people: no organised actor on either side
-    "A network of community computer centres is providing a helping hand for poor farmers "
-    "in Peru.",
-    # a company's manager says something about a country: a statement needs a political source
-    "\"Britain is now broadband Britain,\" said Duncan Ingram, BT's managing director.",
-    # a body the tables do not know, named with its country, whose name says no state organ
-    "But the UK Internet Forum is concerned that the system will let scammers create fake "
-    "sites.",
-    # a title inside a name is a surname: "Paul King" is no office holder called Paul
-    "\"It is common,\" said Paul King, principal security consultant at Cisco.",
-    "China is set to overtake the US in net use.",  # overtaking is surpassing
-    "London leads the global wi-fi hotspots league.",  # leading is no cooperation
-    "Lawyers filed suits across the US.",  # "across" says where, not at whom
-    "The American system allows the patenting of business practices.",  # a thing acting
-    # "its" after a country named as where is the company's
-    "T-Mobile said it would introduce a tariff for people in the UK using its hotspots. "
-    "It also said it would double the number of its hotspots.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the plan was good.",  # no side with a country
+        "Kenyan Bernard Lagat beat Canada's Nate Brannen on Sunday.",  # two private persons
+        "An Indian telecommunications firm will help the operator.",  # a company alone
+        "US gamers will be able to buy the console from March.",  # civilians buying
+        "British Telecom has said it will double the broadband speeds of its customers.",
+        "A blog is created every 5.8 seconds, according to a US research think-tank.",
+        "British TV viewers lead the trend of downloading American shows.",  # a thing's country
+        # someone unnamed helping people: no organised actor on either side
+        "A network of community computer centres is providing a helping hand for poor farmers "
+        "in Peru.",
+        # a company's manager says something about a country: a statement needs a political source
+        '"Britain is now broadband Britain," said Duncan Ingram, BT\'s managing director.',
+        # a body the tables do not know, named with its country, whose name says no state organ
+        "But the UK Internet Forum is concerned that the system will let scammers create fake "
+        "sites.",
+        # a title inside a name is a surname: "Paul King" is no office holder called Paul
+        '"It is common," said Paul King, principal security consultant at Cisco.',
+        "China is set to overtake the US in net use.",  # overtaking is surpassing
+        "London leads the global wi-fi hotspots league.",  # leading is no cooperation
+        "Lawyers filed suits across the US.",  # "across" says where, not at whom
+        "The American system allows the patenting of business practices.",  # a thing acting
+        # "its" after a country named as where is the company's
+        "T-Mobile said it would introduce a tariff for people in the UK using its hotspots. "
+        "It also said it would double the number of its hotspots.",
+    ],
+)
 def test_no_event_without_a_coded_political_side(code_text, text):
     assert code_text(text).events == [], dyads(code_text(text))
 
 
 def test_a_state_acting_on_itself_keeps_the_act_without_a_target(code_text):
-    found = dyads(code_text("Serbian President Vojislav Kostunica promised to democratize "
-                            "Serbia."))
+    found = dyads(code_text("Serbian President Vojislav Kostunica promised to democratize Serbia."))
     assert found and all(target is None for _, target, _ in found), found
 
 
 def test_a_state_and_a_group_of_its_own_are_a_domestic_event(code_text):
-    found = dyads(code_text("Nigerian authorities jailed 52 members of the banned Movement "
-                            "for the Actualization of the Sovereign State of Biafra."))
+    found = dyads(
+        code_text(
+            "Nigerian authorities jailed 52 members of the banned Movement "
+            "for the Actualization of the Sovereign State of Biafra."
+        )
+    )
     assert any(source == "NGA" for source, _, _ in found), found
 
 
 def test_a_sporting_word_in_political_news_changes_nothing(code_text):
-    found = dyads(code_text("Nigerian police arrested 52 British fans at a football "
-                            "tournament in Lagos."))
+    found = dyads(
+        code_text("Nigerian police arrested 52 British fans at a football tournament in Lagos.")
+    )
     assert ("NGA", "GBR", "17") in found, found
 
 
 def test_competition_coverage_is_not_war(code_text):
-    text = ("The Kenyan athlete won the 1500m at the indoor championships in Birmingham. "
-            "Lagat beat Canada's Nate Brannen in the final. The Olympic medallist smashed the "
-            "British record over 60m hurdles. Italy grabbed their first victory in the relay. "
-            "The sprinters will meet again at the European indoors in Madrid.")
+    text = (
+        "The Kenyan athlete won the 1500m at the indoor championships in Birmingham. "
+        "Lagat beat Canada's Nate Brannen in the final. The Olympic medallist smashed the "
+        "British record over 60m hurdles. Italy grabbed their first victory in the relay. "
+        "The sprinters will meet again at the European indoors in Madrid."
+    )
     article = code_text(text)
     assert not [e for e in article.events if "14" <= e["cameo"][:2] <= "20"], dyads(article)
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("section, most_per_article", [
-    ("sport", MAX_EVENTS_PER_SPORT_ARTICLE), ("tech", MAX_EVENTS_PER_TECH_ARTICLE)])
+@pytest.mark.parametrize(
+    "section, most_per_article",
+    [("sport", MAX_EVENTS_PER_SPORT_ARTICLE), ("tech", MAX_EVENTS_PER_TECH_ARTICLE)],
+)
 def test_sport_and_tech_articles_give_few_events_and_none_of_force_between_countries(
-        section, most_per_article):
+    section, most_per_article
+):
     """Must-show of issue 15, measured with `communique code` on the first 80 BBC articles of
     a section: few events per article, none of roots 14-20 between two countries.
 
@@ -91,56 +104,79 @@ def test_sport_and_tech_articles_give_few_events_and_none_of_force_between_count
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     events = [e for line in result.stdout.splitlines() for e in json.loads(line)["events"]]
     assert len(events) <= most_per_article * ARTICLES, len(events)
-    force = [e for e in events if "14" <= e["cameo"][:2] <= "20" and e["source"]["country"]
-             and (e["target"] or {}).get("country") and
-             e["source"]["country"] != e["target"]["country"]]
+    force = [
+        e
+        for e in events
+        if "14" <= e["cameo"][:2] <= "20"
+        and e["source"]["country"]
+        and (e["target"] or {}).get("country")
+        and e["source"]["country"] != e["target"]["country"]
+    ]
     assert not force, [(e["evidence"]["sentence"][:80]) for e in force]
     assert all(e["source"]["country"] or (e["target"] or {}).get("country") for e in events)
 
 
 def test_a_thing_of_a_country_is_aimed_at_when_a_state_acts_on_it(code_text):
-    assert ("GRC", "TUR", "13") in dyads(code_text(
-        "Greece threatened to sink a Turkish research ship in the Aegean."))
+    assert ("GRC", "TUR", "13") in dyads(
+        code_text("Greece threatened to sink a Turkish research ship in the Aegean.")
+    )
     assert ("IRQ", "IRN", "19") in dyads(code_text("Iraqi forces attacked Iranian oil fields."))
 
 
 def test_civilians_who_protest_make_an_event(code_text):
-    assert any(source == "RUS" for source, _, _ in dyads(code_text(
-        "Thousands of people demonstrated in Moscow on Sunday.")))
+    assert any(
+        source == "RUS"
+        for source, _, _ in dyads(
+            code_text("Thousands of people demonstrated in Moscow on Sunday.")
+        )
+    )
 
 
 def test_it_after_a_sentence_about_something_else_is_not_a_state(code_text):
-    found = dyads(code_text("The software maker Connectotel opened an office in Britain. "
-                            "It said it would double its sales."))
+    found = dyads(
+        code_text(
+            "The software maker Connectotel opened an office in Britain. "
+            "It said it would double its sales."
+        )
+    )
     assert not found, found
 
 
 def test_hosting_needs_a_guest(code_text):
-    assert ("RUS", "MLI", "04") in dyads(code_text("Putin received the Malian president in "
-                                                     "the Kremlin."))
-    for text in ("Japan received criticism for the plan.",
-                 "The Iranian National News Agency, received here, said the talks ended."):
+    assert ("RUS", "MLI", "04") in dyads(
+        code_text("Putin received the Malian president in the Kremlin.")
+    )
+    for text in (
+        "Japan received criticism for the plan.",
+        "The Iranian National News Agency, received here, said the talks ended.",
+    ):
         assert not any(code == "04" for _, _, code in dyads(code_text(text))), text
 
 
 def test_people_acting_at_home_act_against_their_government(code_text):
-    article = code_text("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk "
-                        "on Sunday.")
-    assert any(e["target"] and e["target"]["code"] == "IRQGOV" and e["cameo"][:2] == "14"
-               for e in article.events), dyads(article)
+    article = code_text(
+        "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday."
+    )
+    assert any(
+        e["target"] and e["target"]["code"] == "IRQGOV" and e["cameo"][:2] == "14"
+        for e in article.events
+    ), dyads(article)
     article = code_text("Afghan rebels exploded a series of bombs in the capital Kabul.")
     assert ("AFG", "AFG", "18") in dyads(article), dyads(article)
 
 
 def test_the_state_coercing_at_home_acts_on_the_people_of_the_place(code_text):
     article = code_text("Turkish authorities imposed a curfew in the town of Cizre.")
-    assert any(e["source"]["code"] == "TURGOV" and (e["target"] or {}).get("code") == "TURCVL"
-               for e in article.events), dyads(article)
+    assert any(
+        e["source"]["code"] == "TURGOV" and (e["target"] or {}).get("code") == "TURCVL"
+        for e in article.events
+    ), dyads(article)
 
 
 def test_an_investigation_in_a_country_is_its_authorities(code_text):
-    assert ("ITA", "USA", "09") in dyads(code_text(
-        "A US national has been put under investigation in Italy."))
+    assert ("ITA", "USA", "09") in dyads(
+        code_text("A US national has been put under investigation in Italy.")
+    )
 
 
 def test_a_title_with_of_and_a_country_is_that_country(code_text):

@@ -1,73 +1,103 @@
 """The coder on sentences written for each construction it must handle, with the real model."""
+
 import pytest
 
 from tests.events.conftest import dyads
 
 
-@pytest.mark.parametrize("text, expected", [
-    # subject and object
-    ("Egypt condemned Israel on Tuesday.", ("EGY", "ISR", "11")),
-    # a preposition on the verb
-    ("French President Emmanuel Macron met with German Chancellor Olaf Scholz in Paris.",
-     ("FRA", "DEU", "04")),
-    # a preposition on the object
-    ("Niger severed diplomatic ties with France.", ("NER", "FRA", "16")),
-    # the passive
-    ("The Iraqi convoy was attacked by Turkish troops.", ("TUR", "IRQ", "19")),
-    # a relative clause
-    ("The Kenyan president, who arrived in Beijing for a state visit, thanked his hosts.",
-     ("KEN", "CHN", "04")),
-    # a participle that shares its clause's parties
-    ("Japan's foreign minister met his Indian counterpart, agreeing to expand cooperation.",
-     ("JPN", "IND", "03")),
-    # coordination
-    ("Russia and China signed a trade agreement on Monday.", ("RUS", "CHN", "05")),
-    # reported speech: a demand
-    ("Britain said that Iran must release the tanker.", ("GBR", "IRN", "10")),
-    # a nominal event
-    ("During a meeting between Ghana and Togo, ministers discussed border security.",
-     ("GHA", "TGO", "04")),
-    # a threat
-    ("Pakistan threatened India with retaliation.", ("PAK", "IND", "13")),
-    # an arrest
-    ("Turkish police arrested three Syrian refugees.", ("TUR", "SYR", "17")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # subject and object
+        ("Egypt condemned Israel on Tuesday.", ("EGY", "ISR", "11")),
+        # a preposition on the verb
+        (
+            "French President Emmanuel Macron met with German Chancellor Olaf Scholz in Paris.",
+            ("FRA", "DEU", "04"),
+        ),
+        # a preposition on the object
+        ("Niger severed diplomatic ties with France.", ("NER", "FRA", "16")),
+        # the passive
+        ("The Iraqi convoy was attacked by Turkish troops.", ("TUR", "IRQ", "19")),
+        # a relative clause
+        (
+            "The Kenyan president, who arrived in Beijing for a state visit, thanked his hosts.",
+            ("KEN", "CHN", "04"),
+        ),
+        # a participle that shares its clause's parties
+        (
+            "Japan's foreign minister met his Indian counterpart, agreeing to expand cooperation.",
+            ("JPN", "IND", "03"),
+        ),
+        # coordination
+        ("Russia and China signed a trade agreement on Monday.", ("RUS", "CHN", "05")),
+        # reported speech: a demand
+        ("Britain said that Iran must release the tanker.", ("GBR", "IRN", "10")),
+        # a nominal event
+        (
+            "During a meeting between Ghana and Togo, ministers discussed border security.",
+            ("GHA", "TGO", "04"),
+        ),
+        # a threat
+        ("Pakistan threatened India with retaliation.", ("PAK", "IND", "13")),
+        # an arrest
+        ("Turkish police arrested three Syrian refugees.", ("TUR", "SYR", "17")),
+    ],
+)
 def test_constructions(code_text, text, expected):
     article = code_text(text)
     assert expected in dyads(article), article.events
 
 
 def test_negation(code_text):
-    for text in ("Ukraine did not sign the agreement with Russia.",
-                 "Ukraine refused to sign the agreement with Russia."):
+    for text in (
+        "Ukraine did not sign the agreement with Russia.",
+        "Ukraine refused to sign the agreement with Russia.",
+    ):
         events = [e for e in code_text(text).events if e["cameo"].startswith("05")]
         assert events and all(e["negated"] for e in events), text
 
 
-@pytest.mark.parametrize("text, modality, root", [
-    ("Iran may attack Israel.", "hypothetical", "19"),
-    ("Egypt plans to host Sudan's leader next week.", "intended", "03"),
-    ("Colombia will visit Venezuela in May.", "intended", "03"),
-    ("Iraq said it would release the Iranian prisoners.", "intended", "03"),
-    ("Brazil said Argentina had expelled its ambassador.", "reported", "16"),
-])
+@pytest.mark.parametrize(
+    "text, modality, root",
+    [
+        ("Iran may attack Israel.", "hypothetical", "19"),
+        ("Egypt plans to host Sudan's leader next week.", "intended", "03"),
+        ("Colombia will visit Venezuela in May.", "intended", "03"),
+        ("Iraq said it would release the Iranian prisoners.", "intended", "03"),
+        ("Brazil said Argentina had expelled its ambassador.", "reported", "16"),
+    ],
+)
 def test_modality(code_text, text, modality, root):
     events = [e for e in code_text(text).events if e["target"]]
     assert any(e["modality"] == modality and e["cameo_root"] == root for e in events), events
 
 
 def test_a_stated_intent_under_a_condition_is_a_threat(code_text):
-    article = code_text("Nigeria said it will withdraw its troops from Chad unless the attacks stop.")
+    article = code_text(
+        "Nigeria said it will withdraw its troops from Chad unless the attacks stop."
+    )
     assert any(e["cameo_root"] == "13" for e in article.events), article.events
 
 
 def test_dates_and_history(code_text):
-    article = code_text("Chile and Peru signed a treaty on Monday. "
-                        "The two countries established diplomatic ties in 1989.", date="2025-06-24")
+    article = code_text(
+        "Chile and Peru signed a treaty on Monday. "
+        "The two countries established diplomatic ties in 1989.",
+        date="2025-06-24",
+    )
     signed = next(e for e in article.events if e["cameo"] == "057")
-    assert (signed["date"], signed["date_precision"], signed["historical"]) == ("2025-06-23", "day", False)
+    assert (signed["date"], signed["date_precision"], signed["historical"]) == (
+        "2025-06-23",
+        "day",
+        False,
+    )
     ties = next(e for e in article.events if e["evidence"]["trigger"] == "established")
-    assert (ties["date"], ties["date_precision"], ties["historical"]) == ("1989-01-01", "year", True)
+    assert (ties["date"], ties["date_precision"], ties["historical"]) == (
+        "1989-01-01",
+        "year",
+        True,
+    )
 
 
 def test_no_date_without_a_publication_date(code_text):
@@ -82,8 +112,11 @@ def test_location(code_text):
 
 def test_parties_named_together_sign_with_each_other_once_each_way(code_text):
     article = code_text("Russia and China signed a trade agreement on Monday.")
-    signing = [(e["source"]["country"], e["target"]["country"]) for e in article.events
-               if e["cameo"] == "057"]
+    signing = [
+        (e["source"]["country"], e["target"]["country"])
+        for e in article.events
+        if e["cameo"] == "057"
+    ]
     assert sorted(signing) == [("CHN", "RUS"), ("RUS", "CHN")]
 
 
@@ -92,7 +125,7 @@ def test_evidence_reproduces_the_sentence(code_text):
     article = code_text(text)
     for event in article.events:
         evidence = event["evidence"]
-        assert text[evidence["start"]:evidence["end"]] == evidence["sentence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
         assert evidence["trigger"] in evidence["sentence"]
 
 
@@ -103,31 +136,61 @@ def test_events_are_deterministic(code_text):
 
 def test_contract_fields(code_text):
     event = code_text("Egypt condemned Israel on Tuesday.").events[0]
-    assert set(event) >= {"id", "date", "date_precision", "source", "target", "cameo", "cameo_root",
-                          "cameo_name", "quad_class", "goldstein", "plover", "location", "modality",
-                          "negated", "historical", "agreement_id", "evidence", "confidence"}
+    assert set(event) >= {
+        "id",
+        "date",
+        "date_precision",
+        "source",
+        "target",
+        "cameo",
+        "cameo_root",
+        "cameo_name",
+        "quad_class",
+        "goldstein",
+        "plover",
+        "location",
+        "modality",
+        "negated",
+        "historical",
+        "agreement_id",
+        "evidence",
+        "confidence",
+    }
     assert event["quad_class"] == 3 and event["goldstein"] < 0
     assert event["plover"]["event"] == "ACCUSE"
 
 
 def test_headlines_are_coded_with_a_flag_unless_the_text_says_it_already(code_text):
-    article = code_text("Officials met in Cairo on Monday.", title="Egypt condemns Israel over raid")
+    article = code_text(
+        "Officials met in Cairo on Monday.", title="Egypt condemns Israel over raid"
+    )
     headline = [e for e in article.events if e["headline"]]
-    assert [(e["source"]["country"], e["target"]["country"], e["cameo_root"]) for e in headline] == \
-        [("EGY", "ISR", "11")]
+    assert [
+        (e["source"]["country"], e["target"]["country"], e["cameo_root"]) for e in headline
+    ] == [("EGY", "ISR", "11")]
     assert headline[0]["evidence"]["field"] == "title"
     assert all(not e["headline"] for e in article.events if e["evidence"]["field"] == "text")
     restated = code_text("Egypt condemned Israel on Monday.", title="Egypt condemns Israel")
     assert not any(e["headline"] for e in restated.events)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("India and Russia signed a memorandum of understanding on energy cooperation.",
-     [(["IND", "RUS"], "memorandum", "signed", "energy")]),
-    ("Ukraine proposed a ceasefire agreement to Russia.", [(["UKR", "RUS"], "agreement", "proposed", "peace")]),
-    ("The company said the deal would cost millions.", []),  # no state is party, nothing done
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "India and Russia signed a memorandum of understanding on energy cooperation.",
+            [(["IND", "RUS"], "memorandum", "signed", "energy")],
+        ),
+        (
+            "Ukraine proposed a ceasefire agreement to Russia.",
+            [(["UKR", "RUS"], "agreement", "proposed", "peace")],
+        ),
+        ("The company said the deal would cost millions.", []),  # no state is party, nothing done
+    ],
+)
 def test_agreements(code_text, text, expected):
-    found = [(a["parties"], a["kind"], a["status"], a["topics"][0] if a["topics"] else None)
-             for a in code_text(text).agreements]
+    found = [
+        (a["parties"], a["kind"], a["status"], a["topics"][0] if a["topics"] else None)
+        for a in code_text(text).agreements
+    ]
     assert found == expected

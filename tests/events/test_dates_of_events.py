@@ -3,6 +3,7 @@ article unless it is intended or hypothetical, and a warning for an article with
 
 The articles are of Tuesday 2005-03-01 unless said otherwise.
 """
+
 import logging
 
 import pytest
@@ -18,52 +19,66 @@ PAPER = "2005-03-01"  # a Tuesday
 
 def dates(article, trigger: str | None = None) -> set[tuple]:
     """(date, precision, modality) of the events (of ``trigger``)."""
-    found = {(e["date"], e["date_precision"], e["modality"]) for e in article.events
-             if trigger is None or e["evidence"]["trigger"] == trigger}
+    found = {
+        (e["date"], e["date_precision"], e["modality"])
+        for e in article.events
+        if trigger is None or e["evidence"]["trigger"] == trigger
+    }
     assert found, article.events
     return found
 
 
 # -- 1. the precision the clause gives ------------------------------------------------------
-@pytest.mark.parametrize("text, expected", [
-    ("Britain and France signed the treaty in 1985.", ("1985-01-01", "year")),
-    ("Britain and France signed the treaty in March 2004.", ("2004-03-01", "month")),
-    ("Britain and France signed the treaty last year.", ("2004-01-01", "year")),
-    ("Britain and France signed the treaty two years ago.", ("2003-01-01", "year")),
-    ("Britain and France signed the treaty on Monday.", ("2005-02-28", "day")),
-    ("Britain and France signed the treaty.", (PAPER, "day")),  # no time words: the paper's day
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Britain and France signed the treaty in 1985.", ("1985-01-01", "year")),
+        ("Britain and France signed the treaty in March 2004.", ("2004-03-01", "month")),
+        ("Britain and France signed the treaty last year.", ("2004-01-01", "year")),
+        ("Britain and France signed the treaty two years ago.", ("2003-01-01", "year")),
+        ("Britain and France signed the treaty on Monday.", ("2005-02-28", "day")),
+        ("Britain and France signed the treaty.", (PAPER, "day")),  # no time words: the paper's day
+    ],
+)
 def test_an_event_takes_the_date_and_precision_its_clause_names(code_text, text, expected):
     assert dates(code_text(text, date=PAPER)) == {(*expected, "asserted")}
 
 
 def test_a_year_is_read_without_a_publication_date(code_text):
     assert dates(code_text("Britain and France signed the treaty in 1985.", date=None)) == {
-        ("1985-01-01", "year", "asserted")}
+        ("1985-01-01", "year", "asserted")
+    }
 
 
 def test_an_event_noun_takes_the_date_of_the_verb_that_says_when_it_took_place(code_text):
-    article = code_text("The visit of the British prime minister to France took place in 1985.",
-                        date=PAPER)
+    article = code_text(
+        "The visit of the British prime minister to France took place in 1985.", date=PAPER
+    )
     assert dates(article, "visit") == {("1985-01-01", "year", "asserted")}
     assert all(e["historical"] for e in article.events)
 
 
-@pytest.mark.parametrize("text", [
-    "Britain and France signed the treaty in the 1990s.",
-    "Britain and France signed the treaty in the '80s.",
-    "Britain and France signed the treaty in the 19th century.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and France signed the treaty in the 1990s.",
+        "Britain and France signed the treaty in the '80s.",
+        "Britain and France signed the treaty in the 19th century.",
+    ],
+)
 def test_a_decade_or_a_century_leaves_the_event_undated(code_text, text):
     # Neither 1990 at year precision nor the paper's day: the text gives no day, month or year.
     assert dates(code_text(text, date=PAPER)) == {(None, None, "asserted")}
 
 
 # -- 2. no event after its article unless intended or hypothetical ---------------------------
-@pytest.mark.parametrize("text, trigger", [
-    ("The talks between Britain and France were held on Friday.", "talks"),
-    ("Britain and France held talks on Friday.", "held"),
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The talks between Britain and France were held on Friday.", "talks"),
+        ("Britain and France held talks on Friday.", "held"),
+    ],
+)
 def test_a_past_event_takes_the_weekday_before_the_paper(code_text, text, trigger):
     assert dates(code_text(text, date=PAPER), trigger) == {("2005-02-25", "day", "asserted")}
 
@@ -97,12 +112,15 @@ def test_a_hypothetical_in_the_perfect_is_past(code_text):
     assert dates(article) == {("2005-02-25", "day", "hypothetical")}
 
 
-@pytest.mark.parametrize("text", [
-    "Britain and France signed the treaty in 2007.",
-    "Britain and France signed the treaty next week.",
-    "Britain and France signed the treaty this Friday.",
-    "The talks between Britain and France will be held on Friday.",  # "talks" coded asserted
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and France signed the treaty in 2007.",
+        "Britain and France signed the treaty next week.",
+        "Britain and France signed the treaty this Friday.",
+        "The talks between Britain and France will be held on Friday.",  # "talks" coded asserted
+    ],
+)
 def test_an_asserted_event_is_never_after_its_paper(code_text, text):
     # The date the text gives is after the paper: it is not the date of an event the text
     # does not put in the future; the event is dated as if its clause named no time.
@@ -110,9 +128,11 @@ def test_an_asserted_event_is_never_after_its_paper(code_text, text):
 
 
 def test_no_event_of_an_article_is_after_it_unless_intended_or_hypothetical(code_text):
-    text = ("Britain and France signed a treaty on Friday. The French president will visit "
-            "London on Thursday. The talks were held next week. Britain may sanction Iran "
-            "on Saturday. Germany criticised Russia on Wednesday.")
+    text = (
+        "Britain and France signed a treaty on Friday. The French president will visit "
+        "London on Thursday. The talks were held next week. Britain may sanction Iran "
+        "on Saturday. Germany criticised Russia on Wednesday."
+    )
     events = code_text(text, date=PAPER).events
     assert any(e["modality"] == "intended" and e["date"] > PAPER for e in events), events
     for event in events:
@@ -120,14 +140,17 @@ def test_no_event_of_an_article_is_after_it_unless_intended_or_hypothetical(code
             assert event["date"] <= PAPER, event
 
 
-@pytest.mark.parametrize("expression, future, expected", [
-    ("on Friday", False, ("2005-02-25", "day")),
-    ("on Friday", True, ("2005-03-04", "day")),
-    ("next Tuesday", True, ("2005-03-08", "day")),  # not the paper's own Tuesday
-    ("in 2007", False, None),
-    ("in 2007", True, ("2007-01-01", "year")),
-    ("the 1990s", False, (None, None)),
-])
+@pytest.mark.parametrize(
+    "expression, future, expected",
+    [
+        ("on Friday", False, ("2005-02-25", "day")),
+        ("on Friday", True, ("2005-03-04", "day")),
+        ("next Tuesday", True, ("2005-03-08", "day")),  # not the paper's own Tuesday
+        ("in 2007", False, None),
+        ("in 2007", True, ("2007-01-01", "year")),
+        ("the 1990s", False, (None, None)),
+    ],
+)
 def test_resolve_date_against_the_direction_of_the_clause(expression, future, expected):
     assert resolve_date(expression, PAPER, future) == expected
 
@@ -139,12 +162,14 @@ def coder():
 
 
 def _document(number: int, date: str | None) -> Document:
-    return Document(id=f"d{number}", content="Britain and France signed the treaty on Monday.",
-                    date=date)
+    return Document(
+        id=f"d{number}", content="Britain and France signed the treaty on Monday.", date=date
+    )
 
 
-def test_an_undated_article_warns_once_in_its_record_and_once_in_the_log(coder, caplog,
-                                                                         monkeypatch):
+def test_an_undated_article_warns_once_in_its_record_and_once_in_the_log(
+    coder, caplog, monkeypatch
+):
     monkeypatch.setattr(pipeline_module, "_undated_logged", False)
     with caplog.at_level(logging.WARNING, logger="communique.pipeline"):
         articles = list(coder.pipe([_document(n, None) for n in range(3)]))

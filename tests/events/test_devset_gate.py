@@ -10,6 +10,7 @@ Measured on 2026-12-02 (`communique eval tests/resources/devset/events.json --co
 0.360 (31/86), precision 0.616 (53/86); the third session of 2026-12-02, recall 0.360
 (31/86), precision 0.634 (52/82). The floors sit just under.
 """
+
 import pytest
 
 from communique.evaluate import evaluate_gold

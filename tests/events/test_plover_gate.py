@@ -12,6 +12,7 @@
   session) 0.857 (293) and 0.766 (236), with "someone said" statements no longer counted as
   attaching a target. The floors are the issue's: 0.85 and 0.75.
 """
+
 import pytest
 
 from communique.evaluate import evaluate_gold

@@ -1,4 +1,5 @@
 """The founding article, coded end to end, against its gold and its must-shows."""
+
 import json
 
 import pytest
@@ -32,7 +33,9 @@ def test_seed_against_its_gold(seed):
 def test_three_agreements_with_their_topics(seed):
     agreements = seed.agreements
     assert len(agreements) == 3
-    assert all(sorted(a["parties"]) == ["MLI", "RUS"] and a["status"] == "signed" for a in agreements)
+    assert all(
+        sorted(a["parties"]) == ["MLI", "RUS"] and a["status"] == "signed" for a in agreements
+    )
     topics = [set(a["topics"]) for a in agreements]
     assert {"trade", "science"} <= topics[0]
     assert "diplomacy" in topics[1]
@@ -42,7 +45,9 @@ def test_three_agreements_with_their_topics(seed):
 
 
 def test_the_two_monday_meetings_are_dated_the_day_before_publication(seed):
-    meetings = [e for e in seed.events if e["cameo_root"] == "04" and e["evidence"]["trigger"] == "met"]
+    meetings = [
+        e for e in seed.events if e["cameo_root"] == "04" and e["evidence"]["trigger"] == "met"
+    ]
     assert len(meetings) == 2
     assert {e["date"] for e in meetings} == {"2025-06-23"}
 
@@ -51,13 +56,22 @@ def test_nothing_from_the_boilerplate(seed):
     for event in seed.events:
         for phrase in MUST_NOT_CODE:
             assert phrase not in event["evidence"]["sentence"]
-        assert seed.text[event["evidence"]["start"]:event["evidence"]["end"]] == \
-            event["evidence"]["sentence"]
+        assert (
+            seed.text[event["evidence"]["start"] : event["evidence"]["end"]]
+            == event["evidence"]["sentence"]
+        )
 
 
 def test_no_event_reported_twice(seed):
-    keys = [(e["source"]["code"], (e["target"] or {}).get("code"), e["cameo"],
-             e["evidence"]["sentence"]) for e in seed.events]
+    keys = [
+        (
+            e["source"]["code"],
+            (e["target"] or {}).get("code"),
+            e["cameo"],
+            e["evidence"]["sentence"],
+        )
+        for e in seed.events
+    ]
     assert len(keys) == len(set(keys))
 
 
@@ -69,6 +83,10 @@ def test_the_scorer_shipped_with_the_data_agrees(seed, tmp_path):
     scorer = shared_path("tools", "score_events.py")
     output = tmp_path / "seed.jsonl"
     output.write_text(json.dumps(seed.code_record()) + "\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(scorer), str(SHARED / "seed" / "expected_events.json"),
-                             str(output)], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(SHARED / "seed" / "expected_events.json"), str(output)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.startswith("recall 1.000 (7/7 required)"), result.stdout

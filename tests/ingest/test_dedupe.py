@@ -11,9 +11,11 @@ from communique.ingest.dedupe import NearDuplicateIndex
 from communique.ingest.readers import iter_documents
 from tests.conftest import shared_path
 
-STORY = ("Kenya and Ethiopia agreed on Tuesday to reopen the Moyale border crossing, closed since a "
-         "dispute over grazing rights flared in March. Foreign ministers said joint patrols would begin "
-         "next month and that traders would be allowed to cross without visas for the first time in years.")
+STORY = (
+    "Kenya and Ethiopia agreed on Tuesday to reopen the Moyale border crossing, closed since a "
+    "dispute over grazing rights flared in March. Foreign ministers said joint patrols would begin "
+    "next month and that traders would be allowed to cross without visas for the first time in years."
+)
 
 
 def test_later_copy_points_at_the_first():
@@ -27,15 +29,27 @@ def test_later_copy_points_at_the_first():
 def test_different_stories_are_not_duplicates():
     index = NearDuplicateIndex()
     assert index.check_and_add("a", STORY) is None
-    other = "Chile recalled its ambassador to Peru on Friday after reports that its embassy was watched. " * 2
+    other = (
+        "Chile recalled its ambassador to Peru on Friday after reports that its embassy was watched. "
+        * 2
+    )
     assert index.check_and_add("b", other) is None
 
 
 def test_signatures_are_the_same_in_every_process():
-    code = ("from communique.ingest.dedupe import NearDuplicateIndex;"
-            f"print(list(NearDuplicateIndex().signature({STORY!r}).digest()))")
-    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                              env={"PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "12345")}
+    code = (
+        "from communique.ingest.dedupe import NearDuplicateIndex;"
+        f"print(list(NearDuplicateIndex().signature({STORY!r}).digest()))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "12345")
+    }
     assert len(outputs) == 1 and outputs.pop().startswith("[")
 
 
@@ -45,7 +59,7 @@ def _jaccard_pairs(texts: dict[str, str], size: int = 5):
     sets = {}
     for key, text in texts.items():
         tokens = word.findall(text.lower())
-        sets[key] = {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+        sets[key] = {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
     postings = defaultdict(list)
     for key, grams in sets.items():
         for gram in grams:

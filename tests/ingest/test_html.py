@@ -30,6 +30,9 @@ def test_main_text_and_metadata_from_the_page():
 def test_page_metadata_date_wins_over_the_command_line_date(tmp_path):
     assert clean(PAGE, default_date="2025-01-01").date == "2024-05-14"
     undated = tmp_path / "undated.html.gz"
-    undated.write_bytes(gzip.compress(PAGE.read_bytes().replace(b"2024-05-14T09:30:00Z", b"")
-                                      .replace(b"/2024/05/14", b"")))
+    undated.write_bytes(
+        gzip.compress(
+            PAGE.read_bytes().replace(b"2024-05-14T09:30:00Z", b"").replace(b"/2024/05/14", b"")
+        )
+    )
     assert clean(undated, default_date="2025-01-01").date == "2025-01-01"

@@ -2,6 +2,7 @@
 
 Measured on 2026-11-29: Zyte F1 0.9650 (P 0.9641, R 0.9658); BBC sentences kept 0.9979.
 """
+
 import json
 import re
 
@@ -22,9 +23,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z0-9])")
 @pytest.mark.shared
 def test_zyte_extraction_f1_gate():
     data = shared_path("data", "zyte-article-extraction")
-    truth = {k: v["articleBody"] for k, v in json.loads((data / "ground-truth.json").read_text()).items()}
+    truth = {
+        k: v["articleBody"] for k, v in json.loads((data / "ground-truth.json").read_text()).items()
+    }
     pipeline = Pipeline(Settings(dedupe=False))
-    predicted = {a.id.split("/")[-1]: a.text for a in pipeline.pipe(iter_documents([str(data / "html")]))}
+    predicted = {
+        a.id.split("/")[-1]: a.text for a in pipeline.pipe(iter_documents([str(data / "html")]))
+    }
     assert predicted.keys() == truth.keys()
     scores = extraction_scores(truth, predicted)
     assert scores["f1"] >= ZYTE_F1_FLOOR, scores
@@ -38,7 +43,9 @@ def test_clean_bbc_articles_keep_their_sentences():
     for article in Pipeline(Settings(dedupe=False)).pipe(iter_documents(categories)):
         assert article.ok, article.error
         body = open(article.path, encoding="utf-8", errors="replace").read().split("\n", 1)[1]
-        sentences = [s for s in SENTENCE_END.split(" ".join(body.split())) if len(WORD.findall(s)) >= 3]
+        sentences = [
+            s for s in SENTENCE_END.split(" ".join(body.split())) if len(WORD.findall(s)) >= 3
+        ]
         clean = " ".join(WORD.findall(article.text))
         total += len(sentences)
         kept += sum(" ".join(WORD.findall(s)) in clean for s in sentences)

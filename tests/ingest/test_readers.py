@@ -10,9 +10,11 @@ from communique.ingest.readers import iter_documents
 from communique.model import HTML, TEXT
 
 ARTICLE = "Talks resume in Geneva\n\nThe talks resumed on Monday, diplomats said.\n"
-PAGE = ("<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
-        "<p>The talks resumed on Monday in Geneva, diplomats said, after a pause of three weeks.</p>"
-        "</article></body></html>")
+PAGE = (
+    "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+    "<p>The talks resumed on Monday in Geneva, diplomats said, after a pause of three weeks.</p>"
+    "</article></body></html>"
+)
 
 
 def write(path, data: bytes, compress=False):
@@ -27,16 +29,26 @@ def make_warc(path, pages):
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=str(path).endswith(".gz"))
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
-                                                          http_headers=headers))
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+                )
+            )
     return path
 
 
 @pytest.mark.parametrize("compress", [False, True])
-@pytest.mark.parametrize("suffix,content,media_type", [
-    (".txt", ARTICLE, TEXT), (".html", PAGE, HTML), (".htm", PAGE, HTML),
-])
+@pytest.mark.parametrize(
+    "suffix,content,media_type",
+    [
+        (".txt", ARTICLE, TEXT),
+        (".html", PAGE, HTML),
+        (".htm", PAGE, HTML),
+    ],
+)
 def test_plain_files(tmp_path, suffix, content, media_type, compress):
     name = "story" + suffix + (".gz" if compress else "")
     path = write(tmp_path / name, content.encode(), compress)
@@ -50,15 +62,27 @@ def test_plain_files(tmp_path, suffix, content, media_type, compress):
 @pytest.mark.parametrize("compress", [False, True])
 def test_jsonl_lines_are_documents_with_metadata(tmp_path, compress):
     lines = [
-        {"id": "a1", "text": ARTICLE, "title": "Talks resume", "date": "2025-06-24", "url": "https://x.test/a",
-         "source": "Wire"},
+        {
+            "id": "a1",
+            "text": ARTICLE,
+            "title": "Talks resume",
+            "date": "2025-06-24",
+            "url": "https://x.test/a",
+            "source": "Wire",
+        },
         {"html": PAGE, "date": "24 June 2025"},
     ]
     data = "\n".join(json.dumps(line) for line in lines).encode()
     path = write(tmp_path / ("batch.jsonl" + (".gz" if compress else "")), data, compress)
     first, second = iter_documents([str(path)])
     assert (first.id, first.title, first.date, first.url, first.source, first.media_type) == (
-        "a1", "Talks resume", "2025-06-24", "https://x.test/a", "Wire", TEXT)
+        "a1",
+        "Talks resume",
+        "2025-06-24",
+        "https://x.test/a",
+        "Wire",
+        TEXT,
+    )
     assert (second.id, second.media_type, second.date) == ("batch:2", HTML, "2025-06-24")
 
 

@@ -19,7 +19,11 @@ def test_seed_clean_text_title_and_removed_kinds():
     assert result.text.count("\n\n") == 5  # six paragraphs
     assert result.source == "MENAFN"
     kinds = [block.kind for block in result.removed]
-    assert kinds == ["title", "source_tag"] + ["duplicate"] * 5 + ["disclaimer", "link_list", "comments"]
+    assert kinds == ["title", "source_tag"] + ["duplicate"] * 5 + [
+        "disclaimer",
+        "link_list",
+        "comments",
+    ]
 
 
 def test_bundled_example_is_the_seed():
@@ -57,13 +61,16 @@ def test_dateline_names_the_source():
     assert result.removed[0].text == "KYIV, March 3 (Reuters) -"
 
 
-@pytest.mark.parametrize("paragraph", [
-    "The government said it would accept no responsibility for the delays at the border.",
-    "Ministers share this concern about the talks.",
-    "By Monday, officials said, the talks had collapsed.",
-    "Voters must register for the election by Friday.",
-    "The court ruled that the cookies sold by the firm infringed a trademark.",
-])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The government said it would accept no responsibility for the delays at the border.",
+        "Ministers share this concern about the talks.",
+        "By Monday, officials said, the talks had collapsed.",
+        "Voters must register for the election by Friday.",
+        "The court ruled that the cookies sold by the firm infringed a trademark.",
+    ],
+)
 def test_news_paragraphs_that_mention_boilerplate_words_stay(paragraph):
     text = f"A headline about the talks\n\nThe first paragraph of the story says something.\n\n{paragraph}\n\nThe last paragraph ends the story."
     assert paragraph in clean_text(text).text
@@ -83,32 +90,45 @@ def test_text_without_title_keeps_its_first_paragraph():
 
 
 def test_a_wrapped_first_line_is_not_a_title():
-    text = "The president of the republic met the visiting\nforeign minister on Friday in the capital."
+    text = (
+        "The president of the republic met the visiting\nforeign minister on Friday in the capital."
+    )
     result = clean_text(text)
     assert result.title is None
-    assert result.text == "The president of the republic met the visiting foreign minister on Friday in the capital."
+    assert (
+        result.text
+        == "The president of the republic met the visiting foreign minister on Friday in the capital."
+    )
 
 
 def test_a_text_with_no_prose_is_kept_as_it_is():
     table = "Shr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n Reuter\n"
     result = clean_text(table, title="BROWN-FORMAN INC 4TH QTR NET")
-    assert result.text.split("\n\n") == ["Shr one dlr vs 73 cts", "Net 12.6 mln vs 15.8 mln",
-                                         "Revs 337.3 mln vs 315.2 mln"]
+    assert result.text.split("\n\n") == [
+        "Shr one dlr vs 73 cts",
+        "Net 12.6 mln vs 15.8 mln",
+        "Revs 337.3 mln vs 315.2 mln",
+    ]
     assert [b.kind for b in result.removed] == ["source_tag"]
 
 
-@pytest.mark.parametrize("line,kind", [
-    ("READ MORE: Mali's junta extends its transition by five more years", "link_list"),
-    ("Image caption: The two leaders met in the Kremlin", "caption"),
-    ("Photo: Getty Images", "caption"),
-    ("(File photo/Reuters)", "caption"),
-    ("Subscribe now for unlimited access to our daily newsletter", "share"),
-    ("Story continues below", "advertisement"),
-    ("All rights reserved.", "copyright"),
-])
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("READ MORE: Mali's junta extends its transition by five more years", "link_list"),
+        ("Image caption: The two leaders met in the Kremlin", "caption"),
+        ("Photo: Getty Images", "caption"),
+        ("(File photo/Reuters)", "caption"),
+        ("Subscribe now for unlimited access to our daily newsletter", "share"),
+        ("Story continues below", "advertisement"),
+        ("All rights reserved.", "copyright"),
+    ],
+)
 def test_boilerplate_lines_inside_the_body_go_with_their_kind(line, kind):
-    text = (f"A headline about the talks\n\nThe first paragraph of the story says something.\n\n{line}\n\n"
-            "The last paragraph ends the story.")
+    text = (
+        f"A headline about the talks\n\nThe first paragraph of the story says something.\n\n{line}\n\n"
+        "The last paragraph ends the story."
+    )
     result = clean_text(text)
     assert line not in result.text
     assert [b.kind for b in result.removed] == ["title", kind]

@@ -1,5 +1,6 @@
 """Helpers of the store tests: real processes under real limits (file permissions that bind
 root too, a file size limit, a lock held by another process)."""
+
 from __future__ import annotations
 
 import ctypes
@@ -33,18 +34,38 @@ def permissions_bind() -> object:
             if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
                 raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
-    probe = subprocess.run([sys.executable, "-c", "import os, sys; os.open(sys.argv[1], os.O_WRONLY)",
-                            "/proc/self/environ"], preexec_fn=drop, capture_output=True, check=False)
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; os.open(sys.argv[1], os.O_WRONLY)",
+            "/proc/self/environ",
+        ],
+        preexec_fn=drop,
+        capture_output=True,
+        check=False,
+    )
     # /proc/self/environ is 0400: without the capability a write open fails even for root.
     if probe.returncode == 0 or b"PermissionError" not in probe.stderr:
-        pytest.skip("running as root and CAP_DAC_OVERRIDE cannot be dropped here: chmod would "
-                    "not stop the process, so a read-only file cannot be made")
+        pytest.skip(
+            "running as root and CAP_DAC_OVERRIDE cannot be dropped here: chmod would "
+            "not stop the process, so a read-only file cannot be made"
+        )
     return drop
 
 
-def python(script: str, *args, preexec_fn=None, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, preexec_fn=preexec_fn, timeout=timeout, check=False)
+def python(
+    script: str, *args, preexec_fn=None, timeout: float = 600
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=preexec_fn,
+        timeout=timeout,
+        check=False,
+    )
 
 
 # Ingests argv[2:] into argv[1] (batches of 2) and prints one JSON line: the error's code and
@@ -79,9 +100,16 @@ except CommuniqueError as error:
 def ingest_in_process(db, *paths, preexec_fn=None, env_limit: int = 0) -> dict:
     """Run INGEST in a child process; its JSON answer (the child must not crash)."""
     env = dict(os.environ, STORE_TEST_FSIZE=str(env_limit))
-    run = subprocess.run([sys.executable, "-c", INGEST, str(db), *map(str, paths)],
-                         capture_output=True, text=True, cwd=ROOT, preexec_fn=preexec_fn,
-                         timeout=600, env=env, check=False)
+    run = subprocess.run(
+        [sys.executable, "-c", INGEST, str(db), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=preexec_fn,
+        timeout=600,
+        env=env,
+        check=False,
+    )
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     return json.loads(run.stdout.strip().splitlines()[-1])
 
@@ -100,7 +128,8 @@ connection.execute("COMMIT")
 
 def hold_lock(db, seconds: float) -> subprocess.Popen:
     """Another process holding the database's write lock; returns once it holds it."""
-    process = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db), str(seconds)],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout.readline().strip() == "locked"
     return process

@@ -1,5 +1,6 @@
 """Other processes at the same database: two ingests creating it at once, and a write lock
 held by another program. Real processes, real locks."""
+
 import logging
 import os
 import sqlite3
@@ -23,11 +24,15 @@ SETTINGS = Settings(default_date="2025-06-24")
 @pytest.fixture(scope="module")
 def coded():
     """The example, coded (parse, actors, events) and ready to store."""
-    return next(Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events"))
-                .pipe(iter_documents([str(EXAMPLE)], SETTINGS)))
+    return next(
+        Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events")).pipe(
+            iter_documents([str(EXAMPLE)], SETTINGS)
+        )
+    )
 
 
 # -- a lock held by another process ----------------------------------------------------------
+
 
 def test_a_batch_waits_for_a_lock_another_process_holds(coded, tmp_path, caplog):
     db = tmp_path / "locked.db"
@@ -50,8 +55,9 @@ def test_an_ingest_waits_for_the_lock_and_loses_no_article(tmp_path):
     db = tmp_path / "locked.db"
     connect(db).close()
     holder = hold_lock(db, 4)
-    report = ingest(iter_documents([str(EXAMPLE)], SETTINGS), db, SETTINGS, lock_wait=60,
-                    busy_timeout=0.5)
+    report = ingest(
+        iter_documents([str(EXAMPLE)], SETTINGS), db, SETTINGS, lock_wait=60, busy_timeout=0.5
+    )
     holder.wait(timeout=30)
     assert report.failed == [] and report.articles == 1
 
@@ -112,8 +118,10 @@ def test_processes_opening_one_new_database_at_the_same_instant_all_open_it():
         for trial in range(TRIALS_OPENING):
             path = os.path.join(folder, f"{trial}.db")
             barrier, results = context.Barrier(3), context.Queue()
-            workers = [context.Process(target=_open_at_barrier, args=(path, barrier, results))
-                       for _ in range(3)]
+            workers = [
+                context.Process(target=_open_at_barrier, args=(path, barrier, results))
+                for _ in range(3)
+            ]
             for worker in workers:
                 worker.start()
             outcomes = [results.get(timeout=120) for _ in workers]
@@ -131,8 +139,10 @@ def test_two_ingests_creating_the_same_database_at_once_both_store_everything(tm
     ingests have it open, so that both have read version 0 before either creates a table:
     the interleaving that crashed, made certain (the old code crashes in each of these)."""
     documents = []
-    for name, text in (("egypt.txt", "Egypt condemned Israel on Monday."),
-                       ("france.txt", "France praised Germany in a statement.")):
+    for name, text in (
+        ("egypt.txt", "Egypt condemned Israel on Monday."),
+        ("france.txt", "France praised Germany in a statement."),
+    ):
         (tmp_path / name).write_text(text, encoding="utf-8")
         documents.append(tmp_path / name)
     for trial in range(TRIALS):
@@ -142,15 +152,36 @@ def test_two_ingests_creating_the_same_database_at_once_both_store_everything(tm
             holder = sqlite3.connect(db, isolation_level=None)
             holder.execute("PRAGMA journal_mode = WAL")  # a header, version 0, no table
             holder.execute("BEGIN IMMEDIATE")
-        processes = [subprocess.Popen(
-            [sys.executable, "-m", "communique.cli", "ingest", str(path), "--db", str(db),
-             "--workers", "1", "--no-progress", "--date", "2025-06-24"],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for path in documents]
+        processes = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "communique.cli",
+                    "ingest",
+                    str(path),
+                    "--db",
+                    str(db),
+                    "--workers",
+                    "1",
+                    "--no-progress",
+                    "--date",
+                    "2025-06-24",
+                ],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for path in documents
+        ]
         if holder is not None:
             deadline = time.monotonic() + 120
-            while (not all(has_open(p.pid, db) for p in processes) and time.monotonic() < deadline
-                   and all(p.poll() is None for p in processes)):
+            while (
+                not all(has_open(p.pid, db) for p in processes)
+                and time.monotonic() < deadline
+                and all(p.poll() is None for p in processes)
+            ):
                 time.sleep(0.05)
             time.sleep(1)  # both read the version, both wait for the lock
             holder.execute("COMMIT")

@@ -1,6 +1,7 @@
 """Evidence is stored once: a mention points into its article's text (or title) by offsets,
 so long sentences that name many countries no longer multiply the database (schema version
 3). The database stays plain SQLite: FTS5, a view with the sentences, any client."""
+
 import json
 import os
 import sqlite3
@@ -15,10 +16,38 @@ from communique.store.ingest import ingest
 
 SETTINGS = Settings()
 SOURCES = ["Egypt", "Saudi Arabia", "Algeria", "Brazil"]
-COUNTRIES = ["Israel", "Jordan", "Syria", "Lebanon", "Iraq", "Iran", "Turkey", "Libya", "Sudan",
-             "Tunisia", "Morocco", "Yemen", "Oman", "Qatar", "Kuwait", "Bahrain", "Cyprus",
-             "Greece", "Italy", "France", "Spain", "Germany", "Russia", "China", "Japan", "India",
-             "Pakistan", "Nigeria", "Kenya", "Chile"]
+COUNTRIES = [
+    "Israel",
+    "Jordan",
+    "Syria",
+    "Lebanon",
+    "Iraq",
+    "Iran",
+    "Turkey",
+    "Libya",
+    "Sudan",
+    "Tunisia",
+    "Morocco",
+    "Yemen",
+    "Oman",
+    "Qatar",
+    "Kuwait",
+    "Bahrain",
+    "Cyprus",
+    "Greece",
+    "Italy",
+    "France",
+    "Spain",
+    "Germany",
+    "Russia",
+    "China",
+    "Japan",
+    "India",
+    "Pakistan",
+    "Nigeria",
+    "Kenya",
+    "Chile",
+]
 
 
 def long_sentences(path, articles: int, sentences: int, rounds: int, tail: str = "") -> int:
@@ -31,11 +60,23 @@ def long_sentences(path, articles: int, sentences: int, rounds: int, tail: str =
             for k in range(sentences):
                 shift = (a * 7 + k) % len(COUNTRIES)
                 named = (COUNTRIES[shift:] + COUNTRIES[:shift]) * rounds
-                text.append(f"{SOURCES[(a + k) % len(SOURCES)]} condemned "
-                            + " and ".join(named) + tail + ".")
-            out.write(json.dumps({"id": f"long-{a}", "date": "2025-06-24",
-                                  "title": f"Egypt condemns its neighbours, part {a}",
-                                  "text": " ".join(text)}) + "\n")
+                text.append(
+                    f"{SOURCES[(a + k) % len(SOURCES)]} condemned "
+                    + " and ".join(named)
+                    + tail
+                    + "."
+                )
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"long-{a}",
+                        "date": "2025-06-24",
+                        "title": f"Egypt condemns its neighbours, part {a}",
+                        "text": " ".join(text),
+                    }
+                )
+                + "\n"
+            )
     return os.path.getsize(path)
 
 
@@ -43,8 +84,11 @@ def stored_size(db) -> int:
     """The database's bytes on disk once its WAL is checkpointed into it (db + wal)."""
     with closing(sqlite3.connect(db)) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return sum(os.path.getsize(f"{db}{suffix}") for suffix in ("", "-wal")
-               if os.path.exists(f"{db}{suffix}"))
+    return sum(
+        os.path.getsize(f"{db}{suffix}")
+        for suffix in ("", "-wal")
+        if os.path.exists(f"{db}{suffix}")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +110,12 @@ def test_long_sentences_naming_many_countries_stay_under_20_times_their_size(hea
     db, size = heavy
     assert stored_size(db) < 20 * size, (stored_size(db), size)
     with closing(sqlite3.connect(db)) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM event_mentions "
-                                  "WHERE sentence IS NOT NULL").fetchone()[0] == 0
+        assert (
+            connection.execute(
+                "SELECT COUNT(*) FROM event_mentions WHERE sentence IS NOT NULL"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_the_sentence_length_no_longer_multiplies_the_mentions(tmp_path):
@@ -84,7 +132,9 @@ def test_the_sentence_length_no_longer_multiplies_the_mentions(tmp_path):
         report = ingest(iter_documents([str(source)], SETTINGS), db, SETTINGS)
         stored[name] = (size, stored_size(db), report.mentions)
     (plain_in, plain_db, plain_mentions), (tailed_in, tailed_db, tailed_mentions) = (
-        stored["plain"], stored["tailed"])
+        stored["plain"],
+        stored["tailed"],
+    )
     assert plain_mentions == tailed_mentions >= 800, stored
     # Pages are allocated 4 KB at a time and the full-text index merges its segments when it
     # will, so the growth varies by a few pages from run to run (one CI run measured 122,880
@@ -100,18 +150,22 @@ def test_every_mention_gives_back_its_sentence(heavy):
     connection = connect(db, readonly=True)
     found = query.events(connection, limit=query.MAX_LIMIT)
     assert found
-    texts = {row["id"]: (row["text"], row["title"])
-             for row in connection.execute("SELECT id, text, title FROM articles")}
+    texts = {
+        row["id"]: (row["text"], row["title"])
+        for row in connection.execute("SELECT id, text, title FROM articles")
+    }
     for event in found:
         evidence = event["evidence"]
         text, title = texts[evidence["article_id"]]
         source = title if evidence["field"] == "title" else text
-        assert evidence["sentence"] == source[evidence["start"]:evidence["end"]]
+        assert evidence["sentence"] == source[evidence["start"] : evidence["end"]]
         assert evidence["sentence"].startswith(tuple(SOURCES)) or evidence["field"] == "title"
     with closing(sqlite3.connect(db)) as plain:  # no extension, no custom function
-        view = plain.execute("SELECT COUNT(*), COUNT(sentence), "
-                             "MIN(CASE field WHEN 'text' THEN length(sentence) END) "
-                             "FROM event_evidence").fetchone()
+        view = plain.execute(
+            "SELECT COUNT(*), COUNT(sentence), "
+            "MIN(CASE field WHEN 'text' THEN length(sentence) END) "
+            "FROM event_evidence"
+        ).fetchone()
         mentions = plain.execute("SELECT COUNT(*) FROM event_mentions").fetchone()[0]
         assert view[0] == view[1] == mentions and view[2] > 1000  # whole enumerations
 
@@ -119,8 +173,12 @@ def test_every_mention_gives_back_its_sentence(heavy):
 def test_full_text_search_and_plain_clients_still_work(heavy):
     db, _ = heavy
     with closing(sqlite3.connect(db)) as plain:
-        assert plain.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH "
-                             "'Jordan'").fetchone()[0] == 8
+        assert (
+            plain.execute(
+                "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'Jordan'"
+            ).fetchone()[0]
+            == 8
+        )
         plain.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
         assert plain.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert plain.execute("PRAGMA foreign_key_check").fetchall() == []

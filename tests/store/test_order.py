@@ -1,5 +1,6 @@
 """The events do not depend on the order the reports were stored in: an event is a chain of
 reports of one kind a day apart, named and described by its first report (store/merge.py)."""
+
 import itertools
 import json
 import sqlite3
@@ -23,7 +24,8 @@ def events_of(db) -> list[tuple]:
         rows = connection.execute(
             "SELECT id, source_code, target_code, cameo, negated, headline, date, last_date, "
             "num_mentions, num_articles, num_sources, first_article_id, source, location_text "
-            "FROM events").fetchall()
+            "FROM events"
+        ).fetchall()
     readonly = connect(db, readonly=True)
     evidence = {e["id"]: e["evidence"] for e in query.events(readonly, limit=query.MAX_LIMIT)}
     readonly.close()
@@ -37,14 +39,30 @@ def write_jsonl(path, documents) -> str:
 
 # Reports of one event on the 23rd, 24th and 25th (a chain), and another on the 28th.
 CHAIN = [
-    {"id": "monday", "date": "2025-06-23", "source": "Ahram",
-     "text": "Egypt condemned Israel in a statement."},
-    {"id": "tuesday", "date": "2025-06-24", "source": "Petra",
-     "text": "Egypt condemned Israel, officials said."},
-    {"id": "wednesday", "date": "2025-06-25", "source": "Reuters",
-     "text": "Egypt condemned Israel over the raid."},
-    {"id": "saturday", "date": "2025-06-28", "source": "Ahram",
-     "text": "Egypt condemned Israel again."},
+    {
+        "id": "monday",
+        "date": "2025-06-23",
+        "source": "Ahram",
+        "text": "Egypt condemned Israel in a statement.",
+    },
+    {
+        "id": "tuesday",
+        "date": "2025-06-24",
+        "source": "Petra",
+        "text": "Egypt condemned Israel, officials said.",
+    },
+    {
+        "id": "wednesday",
+        "date": "2025-06-25",
+        "source": "Reuters",
+        "text": "Egypt condemned Israel over the raid.",
+    },
+    {
+        "id": "saturday",
+        "date": "2025-06-28",
+        "source": "Ahram",
+        "text": "Egypt condemned Israel again.",
+    },
 ]
 
 
@@ -59,7 +77,9 @@ def test_a_chain_of_reports_is_one_event_whatever_the_order(tmp_path):
             ingest(iter_documents([path], SETTINGS), db, SETTINGS)
         condemn = sorted((e for e in events_of(db) if e[3] == "111"), key=lambda e: e[6])
         assert [(e[6], e[7], e[8], e[9], e[10]) for e in condemn] == [
-            ("2025-06-23", "2025-06-25", 3, 3, 3), ("2025-06-28", "2025-06-28", 1, 1, 1)], order
+            ("2025-06-23", "2025-06-25", 3, 3, 3),
+            ("2025-06-28", "2025-06-28", 1, 1, 1),
+        ], order
         seen.add(tuple(events_of(db)))
     assert len(seen) == 1
 
@@ -76,8 +96,12 @@ def test_bridging_two_events_merges_them_and_renames_by_the_first_day(tmp_path):
     assert merged[0] == apart[0][0]  # the id of the chain starting on Monday
     assert (merged[6], merged[7], merged[8]) == ("2025-06-23", "2025-06-25", 3)
     with closing(sqlite3.connect(db)) as connection:  # no mention left pointing elsewhere
-        assert connection.execute("SELECT COUNT(*) FROM event_mentions WHERE event_id NOT IN "
-                                  "(SELECT id FROM events)").fetchone()[0] == 0
+        assert (
+            connection.execute(
+                "SELECT COUNT(*) FROM event_mentions WHERE event_id NOT IN (SELECT id FROM events)"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_the_same_event_lookup_is_an_index_search(tmp_path):
@@ -85,10 +109,14 @@ def test_the_same_event_lookup_is_an_index_search(tmp_path):
     db = tmp_path / "plan.db"
     connect(db).close()
     with closing(sqlite3.connect(db)) as connection:
-        plan = " ".join(str(tuple(row)) for row in connection.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM events WHERE cameo = '111' AND source_code IS "
-            "'EGY' AND target_code IS 'ISR' AND negated = 0 AND headline = 0 AND "
-            "date <= '2025-06-25' ORDER BY date DESC LIMIT 2"))
+        plan = " ".join(
+            str(tuple(row))
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM events WHERE cameo = '111' AND source_code IS "
+                "'EGY' AND target_code IS 'ISR' AND negated = 0 AND headline = 0 AND "
+                "date <= '2025-06-25' ORDER BY date DESC LIMIT 2"
+            )
+        )
     assert "USING INDEX events_same" in plan and "TEMP B-TREE" not in plan
 
 
@@ -96,8 +124,11 @@ def test_the_same_event_lookup_is_an_index_search(tmp_path):
 def test_two_real_file_sets_give_the_same_events_in_either_order(tmp_path):
     """100 Reuters stories of 26 February to 2 March 1987, as two files (odd and even
     lines): before, 15 events had another first day depending on which file came first."""
-    lines = shared_path("data", "corpora", "reuters21578.jsonl").read_text(
-        encoding="utf-8").splitlines()[200:300]
+    lines = (
+        shared_path("data", "corpora", "reuters21578.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[200:300]
+    )
     odd = tmp_path / "odd.jsonl"
     even = tmp_path / "even.jsonl"
     odd.write_text("\n".join(lines[0::2]) + "\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """The typed event record: the `code` output reads back into it unchanged, the store's
 events table has its columns, and a stored event is the same record with its counts."""
+
 import json
 import sqlite3
 from dataclasses import replace
@@ -17,7 +18,9 @@ from tests.conftest import EXAMPLE, example_db
 @pytest.fixture(scope="module")
 def coded():
     settings = Settings(default_date="2025-06-24")
-    article = next(Pipeline(settings, stages=CODE_STAGES).pipe(iter_documents([str(EXAMPLE)], settings)))
+    article = next(
+        Pipeline(settings, stages=CODE_STAGES).pipe(iter_documents([str(EXAMPLE)], settings))
+    )
     assert article.ok and article.events and article.agreements
     return article
 
@@ -34,8 +37,9 @@ def test_the_events_table_has_the_columns_of_the_record(tmp_path):
     """The migrations create the table; the record's columns are what reports fill in."""
     connect(tmp_path / "new.db").close()
     with sqlite3.connect(tmp_path / "new.db") as connection:
-        declared = {name: kind for _, name, kind, *_ in
-                    connection.execute("PRAGMA table_info(events)")}
+        declared = {
+            name: kind for _, name, kind, *_ in connection.execute("PRAGMA table_info(events)")
+        }
     for column in (*KIND_COLUMNS, *REPORT_COLUMNS):
         assert declared.get(column.name) == column.sql_type, column.name
 
@@ -46,8 +50,10 @@ def test_a_stored_event_is_its_first_report_with_counts(tmp_path, coded):
     try:
         stored = query.events(connection, limit=query.MAX_LIMIT)
         rows = {row["id"]: row for row in connection.execute("SELECT * FROM events")}
-        by_report = {(event_kind(e), e.evidence.start, e.evidence.trigger): e
-                     for e in map(Event.from_dict, coded.events)}
+        by_report = {
+            (event_kind(e), e.evidence.start, e.evidence.trigger): e
+            for e in map(Event.from_dict, coded.events)
+        }
         for record in stored:
             event = Event.from_dict(record)
             assert event.to_dict() == record
@@ -58,9 +64,14 @@ def test_a_stored_event_is_its_first_report_with_counts(tmp_path, coded):
             # the first report as coded, but for what only the store knows; an empty PLOVER
             # type is stored as NULL
             assert event == replace(
-                report, id=event.id, agreement_id=event.agreement_id, pattern=None,
+                report,
+                id=event.id,
+                agreement_id=event.agreement_id,
+                pattern=None,
                 plover=replace(report.plover, event=report.plover.event or None),
-                confidence=event.confidence, counts=event.counts,
-                evidence=replace(report.evidence, article_id=event.evidence.article_id))
+                confidence=event.confidence,
+                counts=event.counts,
+                evidence=replace(report.evidence, article_id=event.evidence.article_id),
+            )
     finally:
         connection.close()

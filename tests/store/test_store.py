@@ -1,5 +1,6 @@
 """The event database: idempotent ingest, one event many reports, queries and exports, all on
 a real SQLite file with the real pipeline."""
+
 import gzip
 import json
 import shutil
@@ -63,11 +64,17 @@ def records(db) -> dict:
     connection = connect(db, readonly=True)
     found = query.events(connection, limit=query.MAX_LIMIT)
     try:
-        return {"events": found, "agreements": query.agreements(connection, limit=query.MAX_LIMIT),
-                "overview": query.overview(connection),
-                "in_articles": {e["id"]: query.first_mention(connection, e["id"],
-                                                             e["evidence"]["article_id"])["sentence"]
-                                for e in found}}
+        return {
+            "events": found,
+            "agreements": query.agreements(connection, limit=query.MAX_LIMIT),
+            "overview": query.overview(connection),
+            "in_articles": {
+                e["id"]: query.first_mention(connection, e["id"], e["evidence"]["article_id"])[
+                    "sentence"
+                ]
+                for e in found
+            },
+        }
     finally:
         connection.close()
 
@@ -75,8 +82,11 @@ def records(db) -> dict:
 def schema_of(db) -> set:
     with closing(sqlite3.connect(db)) as connection:
         names = connection.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
-        columns = {(table, tuple(connection.execute(f'PRAGMA table_xinfo("{table}")').fetchall()))
-                   for kind, table, _ in names if kind in ("table", "view")}
+        columns = {
+            (table, tuple(connection.execute(f'PRAGMA table_xinfo("{table}")').fetchall()))
+            for kind, table, _ in names
+            if kind in ("table", "view")
+        }
     return set(names) | columns
 
 
@@ -94,8 +104,9 @@ def test_an_older_database_is_migrated_and_gives_the_same_records(tmp_path, monk
     assert {e["evidence"]["field"] for e in before["events"]} == {"text", "title"}
     with closing(sqlite3.connect(db)) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == version
-        stored = connection.execute("SELECT COUNT(*) FROM event_mentions WHERE sentence != ''"
-                                    ).fetchone()[0]
+        stored = connection.execute(
+            "SELECT COUNT(*) FROM event_mentions WHERE sentence != ''"
+        ).fetchone()[0]
     assert stored == before["overview"]["mentions"] > 30
     connect(db).close()
     assert records(db) == before
@@ -103,10 +114,15 @@ def test_an_older_database_is_migrated_and_gives_the_same_records(tmp_path, monk
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert connection.execute("SELECT COUNT(*) FROM event_mentions WHERE sentence IS NOT NULL"
-                                  ).fetchone()[0] == 0
-        assert connection.execute("SELECT COUNT(*), COUNT(sentence), COUNT(sentence_start) "
-                                  "FROM agreements").fetchone() == (4, 0, 4)
+        assert (
+            connection.execute(
+                "SELECT COUNT(*) FROM event_mentions WHERE sentence IS NOT NULL"
+            ).fetchone()[0]
+            == 0
+        )
+        assert connection.execute(
+            "SELECT COUNT(*), COUNT(sentence), COUNT(sentence_start) FROM agreements"
+        ).fetchone() == (4, 0, 4)
     new = tmp_path / "new.db"
     connect(new).close()
     assert schema_of(db) == schema_of(new)
@@ -126,7 +142,8 @@ def test_a_migrated_event_takes_new_reports_as_before(tmp_path):
         with closing(sqlite3.connect(db)) as connection:
             return connection.execute(
                 "SELECT date, last_date, num_articles FROM events WHERE source_code = 'EGY' "
-                "AND target_code = 'ISR' AND cameo = '111' ORDER BY date").fetchall()
+                "AND target_code = 'ISR' AND cameo = '111' ORDER BY date"
+            ).fetchall()
 
     assert condemnations() == [("2025-06-22", "2025-06-22", 2), ("2025-06-27", "2025-06-27", 1)]
     for day in ("2025-06-23", "2025-06-25", "2025-06-26"):
@@ -169,8 +186,9 @@ def test_events_by_dyad_return_only_that_dyad(seed_db):
     assert {e["source"]["country"] for e in both} == {"RUS", "MLI"}
 
 
-@pytest.mark.parametrize("kwargs", [{"cameo": "04"}, {"quad": 1}, {"since": "2025-06-24"},
-                                    {"q": "nuclear energy"}])
+@pytest.mark.parametrize(
+    "kwargs", [{"cameo": "04"}, {"quad": 1}, {"since": "2025-06-24"}, {"q": "nuclear energy"}]
+)
 def test_event_filters(seed_db, kwargs):
     connection = connect(seed_db, readonly=True)
     found = query.events(connection, **kwargs)
@@ -183,8 +201,15 @@ def test_event_filters(seed_db, kwargs):
         assert all(e["date"] >= "2025-06-24" for e in found)
 
 
-@pytest.mark.parametrize("kwargs", [{"source": "R'; DROP TABLE events; --"}, {"since": "yesterday"},
-                                    {"cameo": "04%"}, {"quad": 7}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"source": "R'; DROP TABLE events; --"},
+        {"since": "yesterday"},
+        {"cameo": "04%"},
+        {"quad": 7},
+    ],
+)
 def test_bad_query_parameters_are_refused_not_run(seed_db, kwargs):
     with pytest.raises(query.QueryError):
         query.events(connect(seed_db, readonly=True), **kwargs)
@@ -192,7 +217,9 @@ def test_bad_query_parameters_are_refused_not_run(seed_db, kwargs):
 
 def test_words_with_fts_syntax_are_only_words(seed_db):
     connection = connect(seed_db, readonly=True)
-    assert query.events(connection, q='"nuclear*" AND (energy') == query.events(connection, q="nuclear energy")
+    assert query.events(connection, q='"nuclear*" AND (energy') == query.events(
+        connection, q="nuclear energy"
+    )
     assert query.events(connection, q="nuclear energy")
     assert query.events(connection, q='") OR NEAR(*') == []
 
@@ -218,14 +245,24 @@ def test_exports(seed_db, tmp_path):
     total = query.overview(connection)["events"]
     assert export(connection, "gdelt", tmp_path / "events.tsv") == total
     rows = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()
-    assert len(rows) == total and all(len(row.split("\t")) == len(GDELT_COLUMNS) == 61 for row in rows)
+    assert len(rows) == total and all(
+        len(row.split("\t")) == len(GDELT_COLUMNS) == 61 for row in rows
+    )
     assert export(connection, "parquet", tmp_path / "events.parquet") == total
     assert len(pandas.read_parquet(tmp_path / "events.parquet")) == total
-    assert duckdb.sql(f"SELECT COUNT(*) FROM '{tmp_path / 'events.parquet'}'").fetchall()[0][0] == total
+    assert (
+        duckdb.sql(f"SELECT COUNT(*) FROM '{tmp_path / 'events.parquet'}'").fetchall()[0][0]
+        == total
+    )
     export(connection, "csv", tmp_path / "events.csv")
     frame = pandas.read_csv(tmp_path / "events.csv")
     assert len(frame) == total and {"source_country", "target_country", "cameo"} <= set(frame)
-    assert duckdb.sql(f"SELECT COUNT(*) FROM read_csv_auto('{tmp_path / 'events.csv'}')").fetchall()[0][0] == total
+    assert (
+        duckdb.sql(f"SELECT COUNT(*) FROM read_csv_auto('{tmp_path / 'events.csv'}')").fetchall()[
+            0
+        ][0]
+        == total
+    )
     export(connection, "plover", tmp_path / "events.jsonl")
     records = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
     assert len(records) == total
@@ -239,8 +276,13 @@ def test_a_killed_batch_leaves_nothing_half_written(seed_db, tmp_path):
     db = tmp_path / "atomic.db"
     before = counts(seed_db)
     shutil.copy(seed_db, db)
-    article = next(iter(__import__("communique").Pipeline(SETTINGS, stages=(
-        "clean", "dedupe", "parse", "actors", "events")).pipe(iter_documents([str(EXAMPLE)], SETTINGS))))
+    article = next(
+        iter(
+            __import__("communique")
+            .Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events"))
+            .pipe(iter_documents([str(EXAMPLE)], SETTINGS))
+        )
+    )
     article.path = "another/path.txt"
     article.events.append({"broken": True})  # fails after the article and its actors went in
     with Store(db) as store, pytest.raises(KeyError):
@@ -250,15 +292,23 @@ def test_a_killed_batch_leaves_nothing_half_written(seed_db, tmp_path):
 
 def test_reports_a_day_apart_are_one_event(tmp_path):
     db = tmp_path / "window.db"
-    texts = {"a.txt": ("Egypt condemned Israel on Monday.", "2025-06-24"),
-             "b.txt": ("Egypt condemned Israel, officials said.", "2025-06-24"),
-             "c.txt": ("Egypt condemned Israel in a statement.", "2025-06-30")}
+    texts = {
+        "a.txt": ("Egypt condemned Israel on Monday.", "2025-06-24"),
+        "b.txt": ("Egypt condemned Israel, officials said.", "2025-06-24"),
+        "c.txt": ("Egypt condemned Israel in a statement.", "2025-06-30"),
+    }
     for name, (text, day) in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-        ingest(iter_documents([str(tmp_path / name)], SETTINGS.replace(default_date=day)), db,
-               SETTINGS.replace(default_date=day))
-    rows = sqlite3.connect(db).execute(
-        "SELECT date, num_articles FROM events WHERE cameo LIKE '11%' ORDER BY date").fetchall()
+        ingest(
+            iter_documents([str(tmp_path / name)], SETTINGS.replace(default_date=day)),
+            db,
+            SETTINGS.replace(default_date=day),
+        )
+    rows = (
+        sqlite3.connect(db)
+        .execute("SELECT date, num_articles FROM events WHERE cameo LIKE '11%' ORDER BY date")
+        .fetchall()
+    )
     assert rows == [("2025-06-23", 2), ("2025-06-30", 1)]
 
 
@@ -266,18 +316,23 @@ def test_reports_with_a_side_not_coded_merge_only_within_their_article(tmp_path)
     """Issue 15: "Russia said" in a story on cocoa and in one on Shultz, the same day, are
     two statements; "Egypt condemned Israel" in both is one event."""
     db = tmp_path / "unrelated.db"
-    texts = {"cocoa.txt": "Russia said on Monday that the cocoa crop in Bahia was poor. "
-                          "Egypt condemned Israel on Monday.",
-             "shultz.txt": "Russia said on Monday that Shultz would travel to Geneva. "
-                           "Egypt condemned Israel on Monday."}
+    texts = {
+        "cocoa.txt": "Russia said on Monday that the cocoa crop in Bahia was poor. "
+        "Egypt condemned Israel on Monday.",
+        "shultz.txt": "Russia said on Monday that Shultz would travel to Geneva. "
+        "Egypt condemned Israel on Monday.",
+    }
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     run([tmp_path / name for name in texts], db)
     connection = sqlite3.connect(db)
-    said = connection.execute("SELECT num_articles FROM events WHERE source_country = 'RUS' "
-                              "AND target_country IS NULL AND cameo LIKE '01%'").fetchall()
-    condemned = connection.execute("SELECT num_articles FROM events WHERE source_country = "
-                                   "'EGY' AND target_country = 'ISR'").fetchall()
+    said = connection.execute(
+        "SELECT num_articles FROM events WHERE source_country = 'RUS' "
+        "AND target_country IS NULL AND cameo LIKE '01%'"
+    ).fetchall()
+    condemned = connection.execute(
+        "SELECT num_articles FROM events WHERE source_country = 'EGY' AND target_country = 'ISR'"
+    ).fetchall()
     assert said == [(1,), (1,)] and condemned == [(2,)]
 
 
@@ -285,18 +340,31 @@ def test_no_stored_event_has_neither_side_coded(seed_db, tmp_path):
     """Issue 15: an event has at least one side with a country, in the store and the code
     output alike ("officials said" and "the report said" make none)."""
     path = tmp_path / "actorless.txt"
-    path.write_text("Officials said the plan was good. The report said prices rose. Russia "
-                    "criticised the plan.", encoding="utf-8")
+    path.write_text(
+        "Officials said the plan was good. The report said prices rose. Russia "
+        "criticised the plan.",
+        encoding="utf-8",
+    )
     db = tmp_path / "actorless.db"
     run([path], db)
     connection = sqlite3.connect(db)
-    assert connection.execute("SELECT COUNT(*) FROM events WHERE source_country IS NULL AND "
-                              "target_country IS NULL").fetchone()[0] == 0
+    assert (
+        connection.execute(
+            "SELECT COUNT(*) FROM events WHERE source_country IS NULL AND target_country IS NULL"
+        ).fetchone()[0]
+        == 0
+    )
     assert connection.execute("SELECT COUNT(*) FROM events").fetchone()[0] >= 1
     for database in (db, seed_db):
-        assert sqlite3.connect(database).execute(
-            "SELECT COUNT(*) FROM events WHERE source_country IS NULL AND target_country IS "
-            "NULL").fetchone()[0] == 0
+        assert (
+            sqlite3.connect(database)
+            .execute(
+                "SELECT COUNT(*) FROM events WHERE source_country IS NULL AND target_country IS "
+                "NULL"
+            )
+            .fetchone()[0]
+            == 0
+        )
 
 
 def test_an_article_the_store_cannot_take_is_an_error_record_and_the_batch_goes_on(tmp_path):
@@ -320,15 +388,30 @@ def test_mentions_point_into_the_text_and_give_back_the_coded_sentences(seed_db)
     (or title), exactly the sentence the coder reported."""
     from communique import Pipeline
 
-    article = next(Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events"))
-                   .pipe(iter_documents([str(EXAMPLE)], SETTINGS)))
-    coded = {(e["evidence"]["start"], e["evidence"]["trigger"], e["evidence"]["field"],
-              e["evidence"]["sentence"]) for e in article.events}
+    article = next(
+        Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events")).pipe(
+            iter_documents([str(EXAMPLE)], SETTINGS)
+        )
+    )
+    coded = {
+        (
+            e["evidence"]["start"],
+            e["evidence"]["trigger"],
+            e["evidence"]["field"],
+            e["evidence"]["sentence"],
+        )
+        for e in article.events
+    }
     with closing(sqlite3.connect(seed_db)) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM event_mentions WHERE sentence IS NOT NULL"
-                                  ).fetchone()[0] == 0
-        rows = connection.execute('SELECT start, trigger, field, sentence FROM event_evidence'
-                                  ).fetchall()
+        assert (
+            connection.execute(
+                "SELECT COUNT(*) FROM event_mentions WHERE sentence IS NOT NULL"
+            ).fetchone()[0]
+            == 0
+        )
+        rows = connection.execute(
+            "SELECT start, trigger, field, sentence FROM event_evidence"
+        ).fetchall()
     assert len(rows) >= len(coded) > 10
     assert {tuple(row) for row in rows} == coded
 
@@ -356,5 +439,6 @@ def test_a_lone_surrogate_hashes():
 
     article = SimpleNamespace(url=None, path="odd.txt", id="odd", text="Egypt \ud800 Israel")
     assert len(Store.article_id(article)) == 16
-    assert Store.article_id(article) != Store.article_id(SimpleNamespace(
-        url=None, path="odd.txt", id="odd", text="Egypt \ud801 Israel"))
+    assert Store.article_id(article) != Store.article_id(
+        SimpleNamespace(url=None, path="odd.txt", id="odd", text="Egypt \ud801 Israel")
+    )

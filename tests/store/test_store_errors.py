@@ -2,6 +2,7 @@
 made by a newer communique (E303), read-only or on a full disk (E301, the run stops instead
 of coding every document and failing each). Read-only media can still be read. All with
 real files, real permissions (binding root too) and a real file size limit."""
+
 import os
 import shutil
 import sqlite3
@@ -43,6 +44,7 @@ def copies_of_the_example(folder, count: int) -> list:
 
 
 # -- not a database, or a newer one --------------------------------------------------------
+
 
 def test_a_jsonl_file_given_as_the_database_is_refused_and_left_alone(tmp_path):
     bogus = tmp_path / "documents.jsonl"
@@ -97,9 +99,11 @@ def test_a_database_of_a_newer_communique_is_refused_reading_and_writing(example
 
 # -- read-only files and media -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("folder_writable", [True, False], ids=["file", "file-and-folder"])
-def test_a_read_only_database_stops_the_ingest_before_coding_anything(example, tmp_path,
-                                                                      folder_writable):
+def test_a_read_only_database_stops_the_ingest_before_coding_anything(
+    example, tmp_path, folder_writable
+):
     """The file (and, as on read-only media, its folder) cannot be written by the process:
     one E301 naming the cause, nothing read, the database as it was."""
     bind = permissions_bind()
@@ -135,14 +139,21 @@ def test_a_wal_database_on_read_only_media_can_be_read(example, tmp_path):
     assert expected > 0 and listing(folder) == ["events.db"]  # closed: no -shm to reuse
     folder.chmod(0o555)
     try:
-        plain = python("import sqlite3, sys\n"
-                       "c = sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True)\n"
-                       "c.execute('SELECT COUNT(*) FROM events')", db, preexec_fn=bind)
-        ours = python("import sys\nfrom communique import query\n"
-                      "from communique.store.db import connect\n"
-                      "c = connect(sys.argv[1], readonly=True)\n"
-                      "print(query.overview(c)['events'], len(query.events(c, limit=1000)))",
-                      db, preexec_fn=bind)
+        plain = python(
+            "import sqlite3, sys\n"
+            "c = sqlite3.connect(f'file:{sys.argv[1]}?mode=ro', uri=True)\n"
+            "c.execute('SELECT COUNT(*) FROM events')",
+            db,
+            preexec_fn=bind,
+        )
+        ours = python(
+            "import sys\nfrom communique import query\n"
+            "from communique.store.db import connect\n"
+            "c = connect(sys.argv[1], readonly=True)\n"
+            "print(query.overview(c)['events'], len(query.events(c, limit=1000)))",
+            db,
+            preexec_fn=bind,
+        )
     finally:
         folder.chmod(0o755)
     assert plain.returncode != 0 and "readonly" in plain.stderr  # the situation is real
@@ -152,6 +163,7 @@ def test_a_wal_database_on_read_only_media_can_be_read(example, tmp_path):
 
 
 # -- a full disk -----------------------------------------------------------------------------
+
 
 def test_a_full_disk_stops_the_ingest_at_the_first_batch_it_cannot_write(tmp_path):
     """No file may grow past 256 KB: the WAL cannot take the second or third batch. The
@@ -176,8 +188,11 @@ def test_a_store_error_about_the_database_is_coded_in_the_library_too(tmp_path):
     from communique import Pipeline
     from tests.store.test_store import SETTINGS
 
-    article = next(Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events"))
-                   .pipe(iter_documents([str(EXAMPLE)], SETTINGS)))
+    article = next(
+        Pipeline(SETTINGS, stages=("clean", "dedupe", "parse", "actors", "events")).pipe(
+            iter_documents([str(EXAMPLE)], SETTINGS)
+        )
+    )
     with Store(tmp_path / "quota.db") as store:
         pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
         store.connection.execute(f"PRAGMA max_page_count = {pages + 1}")
@@ -190,8 +205,22 @@ def test_the_command_reports_an_unusable_database_in_one_line(tmp_path):
     """No traceback: the command prints the coded message (the CLI catches coded errors)."""
     bogus = tmp_path / "notes.db"
     bogus.write_text("not a database\n")
-    run = subprocess.run([sys.executable, "-m", "communique.cli", "ingest", str(EXAMPLE),
-                          "--db", str(bogus), "--no-progress"], capture_output=True, text=True,
-                         cwd=ROOT, timeout=600, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "communique.cli",
+            "ingest",
+            str(EXAMPLE),
+            "--db",
+            str(bogus),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        check=False,
+    )
     assert run.returncode != 0 and "Traceback" not in run.stderr
     assert "E302" in run.stderr and "not a database" in run.stderr

@@ -1,5 +1,6 @@
 """Helpers of the web tests: a test client that names an allowed host, and `communique
 serve` run with any options, as another user or with its log kept."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,7 +15,9 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import ROOT, free_port
 
-LOCAL = "http://127.0.0.1:8000"  # the Host the server allows by default (TestClient's is "testserver")
+LOCAL = (
+    "http://127.0.0.1:8000"  # the Host the server allows by default (TestClient's is "testserver")
+)
 
 
 def local_client(app, **options) -> TestClient:
@@ -28,9 +31,23 @@ def serving(db, *options: str, env=None, prefix: tuple[str, ...] = (), log: Path
     yields (base URL, process)."""
     port = free_port()
     stderr = open(log, "wb") if log else None  # noqa: SIM115 - closed below, after the server
-    process = subprocess.Popen([*prefix, sys.executable, "-m", "communique.cli", "serve",
-                                "--db", str(db), "--port", str(port), *options],
-                               cwd=ROOT, env=env, stderr=stderr)
+    process = subprocess.Popen(
+        [
+            *prefix,
+            sys.executable,
+            "-m",
+            "communique.cli",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            *options,
+        ],
+        cwd=ROOT,
+        env=env,
+        stderr=stderr,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):

@@ -1,5 +1,6 @@
 """The API and the pages answer analysts' questions with totals, pages, filters and counts
 that agree with the command line: a real database, the real app."""
+
 import csv
 import io
 import re
@@ -47,8 +48,17 @@ def test_country_in_either_direction_by_code_or_name(client):
     assert unknown.status_code == 400 and "Atlantis" in unknown.json()["detail"]
 
 
-@pytest.mark.parametrize("path", ["/api/events", "/api/articles", "/api/dyads", "/api/network",
-                                  "/api/agreements", "/api/dyads/RUS/MLI"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/events",
+        "/api/articles",
+        "/api/dyads",
+        "/api/network",
+        "/api/agreements",
+        "/api/dyads/RUS/MLI",
+    ],
+)
 def test_an_unknown_parameter_is_refused_by_name(client, path):
     response = client.get(path, params={"contry": "IRN"})
     assert response.status_code == 400
@@ -56,10 +66,12 @@ def test_an_unknown_parameter_is_refused_by_name(client, path):
 
 
 def test_one_error_shape_across_the_api(client):
-    for response in (client.get("/api/events", params={"limit": 10**6}),
-                     client.get("/api/events", params={"quad": "x"}),
-                     client.get("/api/events", params={"country": "Atlantis"}),
-                     client.get("/api/articles/nope")):
+    for response in (
+        client.get("/api/events", params={"limit": 10**6}),
+        client.get("/api/events", params={"quad": "x"}),
+        client.get("/api/events", params={"country": "Atlantis"}),
+        client.get("/api/articles/nope"),
+    ):
         assert 400 <= response.status_code < 500
         assert set(response.json()) == {"detail"} and isinstance(response.json()["detail"], str)
 
@@ -76,17 +88,26 @@ def test_filters_and_actor_search(client):
 
 
 def test_undirected_dyad_counts_agree_across_cli_api_home_page_and_network(client, db):
-    cli_rows = csv.DictReader(io.StringIO(run_cli("dyads", "--db", db).stdout.decode()),
-                              delimiter="\t")
+    cli_rows = csv.DictReader(
+        io.StringIO(run_cli("dyads", "--db", db).stdout.decode()), delimiter="\t"
+    )
     from_cli = {(r["a"], r["b"]): int(r["events"]) for r in cli_rows}
     from_api = {(d["a"], d["b"]): d["events"] for d in client.get("/api/dyads").json()}
     from_network_api = {(d["a"], d["b"]): d["events"] for d in client.get("/api/network").json()}
     home = client.get("/").text
-    from_home = {(a, b): int(n) for a, b, n in re.findall(
-        r'<a href="/dyad/(\w+)/(\w+)">\w+–\w+</a></td>\s*<td>(\d+)</td>', home)}
+    from_home = {
+        (a, b): int(n)
+        for a, b, n in re.findall(
+            r'<a href="/dyad/(\w+)/(\w+)">\w+–\w+</a></td>\s*<td>(\d+)</td>', home
+        )
+    }
     network = client.get("/network").text
-    from_network = {(a, b): int(n) for a, b, n in re.findall(
-        r'href="/dyad/(\w+)/(\w+)">.*?<title>\w+–\w+: (\d+) events', network)}
+    from_network = {
+        (a, b): int(n)
+        for a, b, n in re.findall(
+            r'href="/dyad/(\w+)/(\w+)">.*?<title>\w+–\w+: (\d+) events', network
+        )
+    }
     assert from_cli[("MLI", "RUS")] == 4 and from_cli[("RUS", "UKR")] == 2
     assert from_cli == from_api == from_network_api == from_home == from_network
     dyad_page = client.get("/dyad/RUS/UKR").text
@@ -134,7 +155,10 @@ def test_the_article_page_marks_trigger_source_and_target_and_links_both_ways(cl
     page = client.get(f"/article/{articles['kharkiv.txt']}").text
     assert '<mark class="trigger">shelled</mark>' in page
     assert '<mark class="source">Russian troops</mark>' in page
-    assert '<mark class="target">Ukrainian</mark>' in page or '<mark class="target">Ukrainian positions' in page
+    assert (
+        '<mark class="target">Ukrainian</mark>' in page
+        or '<mark class="target">Ukrainian positions' in page
+    )
     assert '<mark class="trigger">praised</mark>' in page
     found = anchors(page)
     internal = [href[1:] for href in found.hrefs if href.startswith("#")]

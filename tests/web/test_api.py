@@ -1,4 +1,5 @@
 """The JSON API with FastAPI's test client, over a real database of the seed."""
+
 import json
 
 import pytest
@@ -22,8 +23,14 @@ def client(db):
 
 def test_openapi(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/articles", "/api/articles/{article_id}", "/api/dyads/{a}/{b}",
-            "/api/network", "/api/agreements"} <= set(spec["paths"])
+    assert {
+        "/api/events",
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/dyads/{a}/{b}",
+        "/api/network",
+        "/api/agreements",
+    } <= set(spec["paths"])
     assert "/api/ingest" not in spec["paths"]  # read-only without a token
 
 
@@ -40,7 +47,7 @@ def test_article_with_its_events(client):
     for event in article["events"]:
         evidence = event["evidence"]
         if evidence["field"] == "text":
-            assert article["text"][evidence["start"]:evidence["end"]] == evidence["sentence"]
+            assert article["text"][evidence["start"] : evidence["end"]] == evidence["sentence"]
     assert client.get("/api/articles/nope").status_code == 404
 
 
@@ -54,7 +61,9 @@ def test_an_articles_events_come_in_pages(client):
     assert first["events_total"] == total and len(first["events"]) == min(total, 100)
     seen = []
     for offset in range(0, total + 5, 5):
-        page = client.get(f"/api/articles/{article_id}", params={"limit": 5, "offset": offset}).json()
+        page = client.get(
+            f"/api/articles/{article_id}", params={"limit": 5, "offset": offset}
+        ).json()
         assert page["events_total"] == total and len(page["events"]) <= 5
         seen += [event["id"] for event in page["events"]]
     assert seen == [event["id"] for event in whole["events"]]  # each once, in order
@@ -66,7 +75,9 @@ def test_dyad_network_agreements(client):
     assert client.get("/api/dyads/RUS/MLI", params={"interval": "day"}).json()
     edges = client.get("/api/network").json()
     assert any((e["a"], e["b"]) == ("MLI", "RUS") and e["a_to_b"] and e["b_to_a"] for e in edges)
-    assert len(client.get("/api/agreements", params={"party": "MLI", "topic": "nuclear"}).json()) == 1
+    assert (
+        len(client.get("/api/agreements", params={"party": "MLI", "topic": "nuclear"}).json()) == 1
+    )
 
 
 def test_an_agreement_has_the_same_evidence_offsets_in_code_output_and_in_the_api(client):
@@ -84,20 +95,23 @@ def test_an_agreement_has_the_same_evidence_offsets_in_code_output_and_in_the_ap
         evidence = agreement["evidence"]
         article = client.get(f"/api/articles/{evidence['article_id']}").json()
         assert article["text"] == coded["text"]
-        assert article["text"][evidence["start"]:evidence["end"]] == evidence["sentence"]
+        assert article["text"][evidence["start"] : evidence["end"]] == evidence["sentence"]
         assert evidence["start"] <= evidence["span_start"] < evidence["span_end"] <= evidence["end"]
         key = (agreement["title"], tuple(sorted(agreement["parties"])))
         assert {k: evidence[k] for k in offsets} in told[key]
 
 
-@pytest.mark.parametrize("path, params", [
-    ("/api/events", {"source": "RUS' OR '1'='1"}),
-    ("/api/events", {"since": "2025-06-24; DROP TABLE events"}),
-    ("/api/events", {"cameo": "04%"}),
-    ("/api/events", {"limit": 10 ** 9}),
-    ("/api/dyads/RUS/M'L", {}),
-    ("/api/agreements", {"party": "1=1"}),
-])
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/api/events", {"source": "RUS' OR '1'='1"}),
+        ("/api/events", {"since": "2025-06-24; DROP TABLE events"}),
+        ("/api/events", {"cameo": "04%"}),
+        ("/api/events", {"limit": 10**9}),
+        ("/api/dyads/RUS/M'L", {}),
+        ("/api/agreements", {"party": "1=1"}),
+    ],
+)
 def test_hostile_parameters_get_a_4xx(client, path, params):
     response = client.get(path, params=params)
     assert 400 <= response.status_code < 500
@@ -116,10 +130,15 @@ def test_ingest_needs_the_token(db, tmp_path):
     text = "Egypt condemned Israel on Monday over the raid."
     with local_client(create_app(copy, token=TOKEN)) as client:  # the lifespan stops the worker
         assert client.post("/api/ingest", content=text).status_code == 401
-        assert client.post("/api/ingest", content=text,
-                           headers={"Authorization": "Bearer wrong"}).status_code == 401
-        accepted = client.post("/api/ingest", content=text,
-                               headers={"Authorization": f"Bearer {TOKEN}"})
+        assert (
+            client.post(
+                "/api/ingest", content=text, headers={"Authorization": "Bearer wrong"}
+            ).status_code
+            == 401
+        )
+        accepted = client.post(
+            "/api/ingest", content=text, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert accepted.status_code == 201 and accepted.json()["articles"] == 1
         assert client.get("/api/events", params={"source": "EGY", "target": "ISR"}).json()
 
@@ -138,6 +157,9 @@ def test_ingest_refuses_a_body_over_the_limit(db, tmp_path):
     copy = tmp_path / "limit.db"
     shutil.copy(db, copy)
     client = local_client(create_app(copy, token=TOKEN))  # no lifespan: no worker is started
-    response = client.post("/api/ingest", content=b"x" * (MAX_BODY_BYTES + 1),
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        "/api/ingest",
+        content=b"x" * (MAX_BODY_BYTES + 1),
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert response.status_code == 413

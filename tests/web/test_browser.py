@@ -3,6 +3,7 @@
 Debian's chromium is driven through ``executable_path`` (``playwright install`` cannot
 download here); ``.ci/run`` installs it. Screenshots go to the test's tmp dir.
 """
+
 import shutil
 
 import pytest
@@ -10,7 +11,9 @@ import pytest
 from tests.conftest import example_db, served
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +71,11 @@ def test_the_dyad_chart_has_labelled_axes_values_and_a_legend(analyst_server, pa
     titles = chart.locator("text.axis-title").all_text_contents()
     assert titles == ["Events", "Goldstein sum", "Month"]
     assert chart.locator("text.legend").all_text_contents() == [
-        "Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"]
+        "Verbal cooperation",
+        "Material cooperation",
+        "Verbal conflict",
+        "Material conflict",
+    ]
     months = chart.locator("text.tick-x").all_text_contents()
     assert months == [f"2025-{m:02d}" for m in range(1, 13)]  # the empty months drawn too
     assert chart.locator("text.value").all_text_contents() == ["2", "2"]

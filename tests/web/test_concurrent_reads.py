@@ -1,4 +1,5 @@
 """A reader (the server) running while an ingest writes sees no errors, thanks to WAL."""
+
 import json
 import subprocess
 import sys
@@ -12,17 +13,39 @@ from tests.conftest import ROOT, example_db, served, shared_path
 
 @pytest.mark.shared
 def test_the_server_reads_while_an_ingest_writes(tmp_path):
-    files = [str(p) for p in sorted(shared_path("data", "corpora", "bbc", "politics").glob("*.txt"))[:48]]
+    files = [
+        str(p) for p in sorted(shared_path("data", "corpora", "bbc", "politics").glob("*.txt"))[:48]
+    ]
     db = example_db(tmp_path / "live.db")
     with served(db) as url:
-        writer = subprocess.Popen([sys.executable, "-m", "communique.cli", "ingest", *files,
-                                   "--db", str(db), "--batch-size", "4", "--workers", "1",
-                                   "--no-progress"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE)
+        writer = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "communique.cli",
+                "ingest",
+                *files,
+                "--db",
+                str(db),
+                "--batch-size",
+                "4",
+                "--workers",
+                "1",
+                "--no-progress",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         statuses, seen, reads = [], [], 0
         while writer.poll() is None or reads < 5:
-            for path in ("/api/articles?limit=1000", "/api/events?limit=5", "/", "/events",
-                         "/api/network"):
+            for path in (
+                "/api/articles?limit=1000",
+                "/api/events?limit=5",
+                "/",
+                "/events",
+                "/api/network",
+            ):
                 try:
                     with urllib.request.urlopen(url + path, timeout=30) as response:
                         statuses.append(response.status)

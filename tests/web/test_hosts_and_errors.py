@@ -1,6 +1,7 @@
 """The Host allow-list (against DNS rebinding), the plain 500 and a database on read-only
 media, against a real `communique serve`: raw http.client requests, so that nothing but the
 test chooses the Host header."""
+
 import http.client
 import json
 import os
@@ -49,14 +50,30 @@ def assert_security_headers(headers: dict) -> None:
 def test_only_the_allowed_hosts_are_answered(db):
     with serving(db, "--allow-host", "events.example.org") as (url, _):
         port = urlsplit(url).port
-        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "127.0.0.1",
-                     f"LOCALHOST:{port}", "events.example.org", f"events.example.org:{port}"):
+        for host in (
+            f"127.0.0.1:{port}",
+            f"localhost:{port}",
+            f"[::1]:{port}",
+            "127.0.0.1",
+            f"LOCALHOST:{port}",
+            "events.example.org",
+            f"events.example.org:{port}",
+        ):
             status, headers, _ = raw_get(url, "/api/events?limit=1", host)
             assert status == 200, host
             assert_security_headers(headers)
-        for host in ("attacker.example", f"attacker.example:{port}", "127.0.0.1.attacker.example",
-                     "localhost.attacker.example", "www.events.example.org", "example.org",
-                     "127.0.0.2", "[::2]", "", "127.0.0.1:port"):
+        for host in (
+            "attacker.example",
+            f"attacker.example:{port}",
+            "127.0.0.1.attacker.example",
+            "localhost.attacker.example",
+            "www.events.example.org",
+            "example.org",
+            "127.0.0.2",
+            "[::2]",
+            "",
+            "127.0.0.1:port",
+        ):
             status, headers, body = raw_get(url, "/api/events?limit=1", host)
             assert status == 400 and b'"id"' not in body, host
             assert_security_headers(headers)
@@ -75,14 +92,30 @@ def serve_app(monkeypatch, *options: str):
 
 
 def test_serve_allows_the_address_it_listens_on(db, monkeypatch):
-    result, served = serve_app(monkeypatch, "--db", str(db), "--host", "192.0.2.10",
-                               "--allow-host", "Events.Example.org", "--allow-host", "2001:db8::5")
+    result, served = serve_app(
+        monkeypatch,
+        "--db",
+        str(db),
+        "--host",
+        "192.0.2.10",
+        "--allow-host",
+        "Events.Example.org",
+        "--allow-host",
+        "2001:db8::5",
+    )
     assert result.exit_code == 0, result.output
     assert served["host"] == "192.0.2.10"
-    for base, status in [("http://192.0.2.10:8000", 200), ("http://events.example.org", 200),
-                         ("http://[2001:db8::5]:8000", 200), ("http://127.0.0.1:8000", 200),
-                         ("http://192.0.2.11:8000", 400), ("http://attacker.example", 400)]:
-        assert local_client(served["app"]).get(base + "/api/events?limit=1").status_code == status, base
+    for base, status in [
+        ("http://192.0.2.10:8000", 200),
+        ("http://events.example.org", 200),
+        ("http://[2001:db8::5]:8000", 200),
+        ("http://127.0.0.1:8000", 200),
+        ("http://192.0.2.11:8000", 400),
+        ("http://attacker.example", 400),
+    ]:
+        assert (
+            local_client(served["app"]).get(base + "/api/events?limit=1").status_code == status
+        ), base
     result, served = serve_app(monkeypatch, "--db", str(db))  # loopback: nothing more allowed
     assert result.exit_code == 0, result.output
     assert local_client(served["app"]).get("http://192.0.2.10/api/events").status_code == 400
@@ -109,7 +142,9 @@ def test_an_unexpected_error_is_a_plain_500_with_the_headers(db, tmp_path):
             assert headers["content-type"] == "application/json"
             assert_security_headers(headers)
     logged = log.read_text(encoding="utf-8", errors="replace")
-    assert "GET /api/events failed" in logged and "Traceback" in logged  # the server keeps the cause
+    assert (
+        "GET /api/events failed" in logged and "Traceback" in logged
+    )  # the server keeps the cause
 
 
 def test_a_database_on_read_only_media_is_served_with_the_headers(db):
@@ -120,8 +155,10 @@ def test_a_database_on_read_only_media_is_served_with_the_headers(db):
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:
-            pytest.skip("running as root, where chmod does not stop writes, and no setpriv "
-                        "to run the server as another user")
+            pytest.skip(
+                "running as root, where chmod does not stop writes, and no setpriv "
+                "to run the server as another user"
+            )
         prefix = (setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--")
     base = Path(tempfile.mkdtemp(prefix="communique-ro-"))
     folder = base / "media"

@@ -1,6 +1,7 @@
 """POST /api/ingest codes off the event loop, one document at a time: against a real
 `communique serve`, reads answer in well under 2 s while a 2 MB document is coded (they
 waited for the whole ingest, 385 s for 1.9 MB, when the coding ran on the event loop)."""
+
 import os
 import threading
 import time
@@ -25,7 +26,9 @@ def big_html(size: int, text_chars: int) -> bytes:
         line = f"Report {len(paragraphs)}: {lines[len(paragraphs) % len(lines)]}"
         paragraphs.append(line)
         text += len(line)
-    head = "<html><head><title>Russia and Mali</title></head><body><article><h1>Russia and Mali</h1>\n"
+    head = (
+        "<html><head><title>Russia and Mali</title></head><body><article><h1>Russia and Mali</h1>\n"
+    )
     tail = "</article></body></html>"
     bare = sum(len(p) + len('<p data-pad="">\n</p>') for p in paragraphs) + len(head) + len(tail)
     pad = "x" * max(0, (size - bare) // len(paragraphs))
@@ -34,8 +37,12 @@ def big_html(size: int, text_chars: int) -> bytes:
 
 
 def post(url: str, body: bytes, content_type: str = "text/html") -> tuple:
-    request = urllib.request.Request(url + "/api/ingest", data=body, method="POST", headers={
-        "Authorization": f"Bearer {TOKEN}", "Content-Type": content_type})
+    request = urllib.request.Request(
+        url + "/api/ingest",
+        data=body,
+        method="POST",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": content_type},
+    )
     try:
         with urllib.request.urlopen(request, timeout=900) as response:
             return response.status, response.headers, response.read()
@@ -64,12 +71,16 @@ def test_reads_stay_fast_while_a_2_mb_document_is_coded(tmp_path):
     with serving(db, env={**os.environ, "COMMUNIQUE_TOKEN": TOKEN}) as (url, _):
         # A first small document waits for the worker to load the model, so that what is
         # timed below is the coding of the big one.
-        status, _, answer = post(url, b"Egypt condemned Israel on Monday over the raid.", "text/plain")
+        status, _, answer = post(
+            url, b"Egypt condemned Israel on Monday over the raid.", "text/plain"
+        )
         assert status == 201, answer
         big, coding = in_background(post, url, body)
         time.sleep(0.5)
         # A second document meanwhile waits for its turn, then is turned away.
-        other, turned_away = in_background(post, url, b"Jordan praised Egypt on Tuesday.", "text/plain")
+        other, turned_away = in_background(
+            post, url, b"Jordan praised Egypt on Tuesday.", "text/plain"
+        )
         reads = []  # (sent, seconds, status), all while the big document is being coded
         while big.is_alive():
             sent = time.monotonic()
@@ -87,8 +98,10 @@ def test_reads_stay_fast_while_a_2_mb_document_is_coded(tmp_path):
     during = [r for r in reads if coding["start"] < r[0] < coding["end"]]  # sent meanwhile
     seconds = coding["end"] - coding["start"]
     slowest = max((r[1] for r in during), default=0.0)
-    print(f"coding {len(body)} bytes took {seconds:.1f} s; {len(during)} reads sent meanwhile, "
-          f"slowest {slowest:.3f} s")
+    print(
+        f"coding {len(body)} bytes took {seconds:.1f} s; {len(during)} reads sent meanwhile, "
+        f"slowest {slowest:.3f} s"
+    )
     assert all(code == 200 for _, _, code in during)
     assert slowest < READ_SECONDS, f"a read took {slowest:.1f} s while the document was coded"
     # The reads did overlap a long coding: several of them began and ended within it.
@@ -102,4 +115,3 @@ def test_reads_stay_fast_while_a_2_mb_document_is_coded(tmp_path):
     else:  # the big one ended within the wait: the second was coded after it
         assert status == 201, answer
         assert turned_away["end"] > coding["end"]
-

@@ -1,4 +1,5 @@
 """The pages, rendered on the server, over a real database: content, highlights, escaping."""
+
 import re
 
 import pytest
@@ -8,9 +9,11 @@ from communique.web.app import create_app
 from tests.conftest import example_db
 from tests.web.running import local_client
 
-HOSTILE = ("Egypt condemned Israel on Monday <script>alert('x')</script> and "
-           "<img src=x onerror=alert(1)> over the raid.\n\n"
-           "Jordan praised Egypt for its restraint <b onmouseover=alert(2)>today</b>.")
+HOSTILE = (
+    "Egypt condemned Israel on Monday <script>alert('x')</script> and "
+    "<img src=x onerror=alert(1)> over the raid.\n\n"
+    "Jordan praised Egypt for its restraint <b onmouseover=alert(2)>today</b>."
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,15 @@ def article_ids(client):
 
 def test_every_page_loads(client):
     ids = article_ids(client)
-    for path in ("/", "/events", "/events?source=RUS&target=MLI", "/dyad/RUS/MLI", "/network",
-                 f"/article/{ids['russia-mali-agreements.txt']}", "/static/communique-1.css"):
+    for path in (
+        "/",
+        "/events",
+        "/events?source=RUS&target=MLI",
+        "/dyad/RUS/MLI",
+        "/network",
+        f"/article/{ids['russia-mali-agreements.txt']}",
+        "/static/communique-1.css",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
 
@@ -70,11 +80,17 @@ def test_article_markup_is_escaped_on_every_page(client):
     hostile = article_ids(client)["hostile.txt"]
     for path in ("/", "/events", "/events?source=EGY", "/dyad/EGY/ISR", f"/article/{hostile}"):
         page = client.get(path).text
-        assert "<script>alert" not in page and "<img src=x" not in page and "<b onmouseover" not in page, path
+        assert (
+            "<script>alert" not in page
+            and "<img src=x" not in page
+            and "<b onmouseover" not in page
+        ), path
     assert "&lt;script&gt;" in client.get(f"/article/{hostile}").text
 
 
-@pytest.mark.parametrize("path", ["/events?source=R'--", "/events?since=1;DROP", "/dyad/R'S/MLI",
-                                  "/article/%27%20OR%201=1"])
+@pytest.mark.parametrize(
+    "path",
+    ["/events?source=R'--", "/events?since=1;DROP", "/dyad/R'S/MLI", "/article/%27%20OR%201=1"],
+)
 def test_hostile_page_requests_get_a_4xx(client, path):
     assert 400 <= client.get(path).status_code < 500

@@ -1,6 +1,7 @@
 """The server's defences: security headers with a strict CSP, no path traversal, bounded
 pages and bodies, and fuzzing of the API (schemathesis, from /openapi.json) and the pages
 (hypothesis) with no response in the 5xx range."""
+
 import collections
 import http.client
 import string
@@ -37,9 +38,20 @@ def article_id(client):
     return client.get("/api/articles").json()[0]["id"]
 
 
-@pytest.mark.parametrize("path", ["/", "/events", "/dyad/RUS/MLI", "/network", "/api/events",
-                                  "/openapi.json", "/static/communique-1.css", "/nope",
-                                  "/api/articles/nope"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/events",
+        "/dyad/RUS/MLI",
+        "/network",
+        "/api/events",
+        "/openapi.json",
+        "/static/communique-1.css",
+        "/nope",
+        "/api/articles/nope",
+    ],
+)
 def test_every_response_carries_the_security_headers(client, path):
     response = client.get(path)
     for name, value in SECURITY_HEADERS.items():
@@ -55,13 +67,21 @@ def test_pages_need_nothing_the_policy_forbids(client, article_id):
 
 
 TRAVERSALS = [
-    "/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-    "/static/..%2f..%2f..%2fetc%2fpasswd", "/static/....//....//etc/passwd",
-    "/static/%252e%252e/%252e%252e/etc/passwd", "/static/..\\..\\..\\etc\\passwd",
-    "/static//etc/passwd", "/static/%00../../etc/passwd",
-    "/article/..%2f..%2f..%2fetc%2fpasswd", "/article/../../../../etc/passwd",
-    "/api/articles/..%2f..%2fpyproject.toml", "/dyad/../../etc/passwd",
-    "/../../../../etc/passwd", "/static/../../pyproject.toml", "/static/../app.py",
+    "/static/../../../../etc/passwd",
+    "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/static/..%2f..%2f..%2fetc%2fpasswd",
+    "/static/....//....//etc/passwd",
+    "/static/%252e%252e/%252e%252e/etc/passwd",
+    "/static/..\\..\\..\\etc\\passwd",
+    "/static//etc/passwd",
+    "/static/%00../../etc/passwd",
+    "/article/..%2f..%2f..%2fetc%2fpasswd",
+    "/article/../../../../etc/passwd",
+    "/api/articles/..%2f..%2fpyproject.toml",
+    "/dyad/../../etc/passwd",
+    "/../../../../etc/passwd",
+    "/static/../../pyproject.toml",
+    "/static/../app.py",
 ]
 
 
@@ -76,7 +96,9 @@ def test_no_path_traversal_on_a_real_server(db):
             body = response.read()
             connection.close()
             assert response.status in (400, 404, 422), (path, response.status)
-            assert b"root:" not in body and b"[project]" not in body and b"def create_app" not in body
+            assert (
+                b"root:" not in body and b"[project]" not in body and b"def create_app" not in body
+            )
 
 
 def test_page_sizes_and_bodies_are_bounded(client):
@@ -97,10 +119,12 @@ def test_tokens_are_compared_in_constant_time():
 
 # -- fuzzing --------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def api_operations(client):
-    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app,
-                                            headers={"Host": urlsplit(LOCAL).netloc})
+    schema = schemathesis.openapi.from_asgi(
+        "/openapi.json", client.app, headers={"Host": urlsplit(LOCAL).netloc}
+    )
     return [result.ok() for result in schema.get_all_operations()]
 
 
@@ -110,17 +134,23 @@ def test_the_api_never_answers_5xx(api_operations, mode):
     ones (wrong types, values out of range, missing parts)."""
     assert {op.path for op in api_operations} >= {"/api/events", "/api/ingest", "/api/network"}
     for operation in api_operations:
+
         @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=100, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         def check(case):
             if case.path == "/api/ingest" and SENT["ingest"] % 2 == 0:  # half with the token
                 case.headers = {**(case.headers or {}), "authorization": f"Bearer {TOKEN}"}
             SENT["ingest"] += case.path == "/api/ingest"
             response = case.call(base_url=LOCAL)
             SENT[f"{response.status_code // 100}xx"] += 1
-            assert response.status_code < 500, (case.method, case.formatted_path, case.query,
-                                                response.text[:500])
+            assert response.status_code < 500, (
+                case.method,
+                case.formatted_path,
+                case.query,
+                response.text[:500],
+            )
 
         try:
             check()
@@ -133,15 +163,25 @@ def test_the_api_never_answers_5xx(api_operations, mode):
 PATH_TEXT = st.text(alphabet=string.printable + "éü…\u202e\x00", max_size=40)
 
 
-@given(page=st.sampled_from(["dyad", "article", "events"]), a=PATH_TEXT, b=PATH_TEXT,
-       params=st.dictionaries(st.sampled_from(["source", "target", "cameo", "since", "until",
-                                               "q", "interval"]), PATH_TEXT, max_size=4))
+@given(
+    page=st.sampled_from(["dyad", "article", "events"]),
+    a=PATH_TEXT,
+    b=PATH_TEXT,
+    params=st.dictionaries(
+        st.sampled_from(["source", "target", "cameo", "since", "until", "q", "interval"]),
+        PATH_TEXT,
+        max_size=4,
+    ),
+)
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_pages_never_answer_5xx(client, page, a, b, params):
     from urllib.parse import quote
 
-    path = {"dyad": f"/dyad/{quote(a, safe='')}/{quote(b, safe='')}",
-            "article": f"/article/{quote(a, safe='')}", "events": "/events"}[page]
+    path = {
+        "dyad": f"/dyad/{quote(a, safe='')}/{quote(b, safe='')}",
+        "article": f"/article/{quote(a, safe='')}",
+        "events": "/events",
+    }[page]
     response = client.get(path or "/", params=params)
     SENT[f"{response.status_code // 100}xx"] += 1
     assert response.status_code < 500, (path, params, response.text[:500])
