@@ -131,13 +131,13 @@ class ArticleCoder:
                 sentence,
                 source,
                 target,
-                code,
-                modality,
-                negated,
-                historical,
-                date,
-                precision,
-                location,
+                code=code,
+                modality=modality,
+                negated=negated,
+                historical=historical,
+                date=date,
+                precision=precision,
+                location=location,
             )
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
@@ -391,6 +391,7 @@ class ArticleCoder:
         sentence,
         source,
         target,
+        *,
         code,
         modality,
         negated,
