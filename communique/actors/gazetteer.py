@@ -237,7 +237,10 @@ class Gazetteer:
         "the Community" only once the Community has been named before."""
         named: set[str] = set()
         kept = []
+        anchored = {i for anchor in anchors for i in range(anchor.start, anchor.end)}
         for anchor in anchors:  # in text order
+            if anchor.kind == "country" and _ends_a_company_name(doc, anchor, anchored):
+                continue
             entries = tuple(
                 e
                 for e in anchor.entries
@@ -270,6 +273,22 @@ def _grammar():
     from ..events.roles import grammar  # here: the events package imports this module
 
     return grammar()
+
+
+def _ends_a_company_name(doc, anchor, anchored: set[int]) -> bool:
+    """ "Kaz Hirai, president of Sony Computer Entertainment America": a country that closes a
+    longer name the recogniser reads as an organisation, whose other words name nothing the
+    tables know (no title, body or place), is part of a company's name, not the country."""
+    last = doc[anchor.end - 1]
+    if doc[anchor.start].ent_iob_ != "I" or last.ent_type_ != "ORG":
+        return False
+    if anchor.end < len(doc) and doc[anchor.end].ent_iob_ == "I":
+        return False  # the name goes on: "the Mali Defence Forces"
+    start = anchor.start - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    words = doc[start : anchor.start]
+    return all(t.i not in anchored and (t.pos_ == "PROPN" or t.lower_ == "of") for t in words)
 
 
 def _short_name_fits(doc, anchor, entry: Entry, named: set[str]) -> bool:

@@ -25,6 +25,7 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..records.event import TEXT, Event, Evidence, Location, Plover
 from ..stages import register_stage
+from .acts import one_event_per_act
 from .cameo import lookup
 from .counterparts import (
     complement_targets,
@@ -76,6 +77,8 @@ class ArticleCoder:
         if trigger.pattern.code == "---":
             return  # words that make no event: "met its obligations"
         participle = token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
+        if _compares(token):
+            return  # "the law was not adopted as planned": a plan referred to, not an act
         sources, targets = self.parties(trigger)
         if not sources and participle:
             return  # a participle describing a thing: "a framework supporting relations"
@@ -86,6 +89,10 @@ class ArticleCoder:
             named = [t for t in subjects[:1] if t.pos_ in ("NOUN", "PROPN")]
             if not (named or targets):
                 return
+            if named and named[0].lemma_.lower() in grammar()["abstract_objects"]:
+                return  # a plan or a delay does not act: "a fresh delay has hit EU rules"
+            if subjects[:1] and subjects[0].lower_ in grammar()["thing_pronouns"]:
+                return  # "after it failed to win the support of MEPs": "it", no actor, is a thing
             sources = [self.unknown_source(named)]
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
@@ -446,6 +453,20 @@ class ArticleCoder:
         ).to_dict()
 
 
+def _compares(token) -> bool:
+    """ "as planned", "as agreed": a participle that compares with an act done before, with no
+    subject of its own (grammar.yaml's ``comparison_marks``)."""
+    children = [c.dep_ for c in token.children]
+    return (
+        token.tag_ == "VBN"
+        and "nsubj" not in children
+        and "nsubjpass" not in children
+        and any(
+            c.dep_ == "mark" and c.lower_ in grammar()["comparison_marks"] for c in token.children
+        )
+    )
+
+
 def _actors(mentions, allow_places: bool = False) -> list[Actor]:
     actors = []
     for mention in mentions:
@@ -473,7 +494,8 @@ class EventCoder:
         from .agreements import find_agreements
 
         coder = ArticleCoder(article, self.patterns)
-        article.events = without_competition(article.doc, coder.run())
+        events = one_event_per_act(article.doc, coder.run(), coder.trigger_of)
+        article.events = without_competition(article.doc, events)
         article.agreements = find_agreements(article, article.events, coder.trigger_of, coder.tree)
         article.events.extend(self.headline_events(article))
         return article
@@ -494,7 +516,8 @@ class EventCoder:
             for e in article.events
         }
         events = []
-        for event in ArticleCoder(headline, self.patterns).run():
+        coder = ArticleCoder(headline, self.patterns)
+        for event in one_event_per_act(headline.doc, coder.run(), coder.trigger_of):
             pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))
             if pair in pairs:
                 continue

@@ -313,8 +313,11 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
         for child in tree.children(token):
             if child.dep_ in barriers and not _participle(child):
                 continue
-            if child.dep_ == "prep" and child.lower_ in grammar()["where_prepositions"]:
-                continue
+            if child.dep_ == "prep" and (
+                child.lower_ in grammar()["where_prepositions"]
+                or child.lower_ in grammar()["prepositional_participles"]
+            ):
+                continue  # "across the US", "services, including UK Online"
             queue.append((child, level + 1))
 
 

@@ -35,6 +35,7 @@ from importlib import resources
 from ..dictionary_files import FORMATS, read_table
 from ..user_dictionaries import chosen, merged_rows
 from .cameo import check_code
+from .roles import grammar
 
 logger = logging.getLogger(__name__)
 
@@ -229,11 +230,12 @@ def _target(value: str | None) -> str:
 def frame(trigger) -> list[tuple[int, str]]:
     """(token index, lemma) of the words around a trigger that patterns may name."""
     words: list[tuple[int, str]] = []
+    participles = grammar()["prepositional_participles"]
     heads = [trigger]
     for head in heads:
         for child in head.children:
-            if child.dep_ not in FRAME_DEPS:
-                continue
+            if child.dep_ not in FRAME_DEPS or child.lower_ in participles:
+                continue  # "lead the trend, according to research" is no "lead to"
             words.append((child.i, child.lemma_.lower()))
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "compound", "dobj", "prep", "prt", "amod", "pcomp"):
@@ -241,6 +243,11 @@ def frame(trigger) -> list[tuple[int, str]]:
                     for leaf in grandchild.children:
                         if leaf.dep_ in ("pobj", "compound", "dobj", "amod"):
                             words.append((leaf.i, leaf.lemma_.lower()))
+    children = {child.dep_ for child in trigger.children}
+    if trigger.dep_ == "relcl" and "nsubj" in children and "dobj" not in children:
+        # "the steps the government has taken": the noun a relative clause hangs on is the
+        # object it leaves out
+        words.append((trigger.head.i, trigger.head.lemma_.lower()))
     for child in trigger.lefts:
         if child.dep_ in ("neg", "advmod", "aux"):
             words.append((child.i, "<" + child.lemma_.lower()))

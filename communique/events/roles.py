@@ -143,8 +143,14 @@ class Roles:
             return [verb.head], False  # "the president, who arrived"
         if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
             head = verb.head
-            if self.mention(head) is not None or head.dep_ not in ("dobj", "attr"):
-                return [head], False  # "troops stationed in", "protesters demanding"
+            if (
+                self.mention(head) is not None
+                or head.dep_ not in ("dobj", "attr")
+                or verb.tag_ == "VBN"
+            ):
+                # "troops stationed in", "protesters demanding"; a past participle says what
+                # was done to its noun, not by whom: "to fund expenses associated with it"
+                return [head], False
             # "issued a declaration demanding ...": whoever issued it demands
             return self.subject_tokens(head.head, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
@@ -183,6 +189,8 @@ class Roles:
             for prep in holder.children:
                 if prep.dep_ not in ("prep", "dative") or (only and prep.lower_ != only):
                     continue
+                if prep.lower_ in grammar()["prepositional_participles"]:
+                    continue  # "offer services, including UK Online": examples, not a party
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         pairs.append((prep.lower_, pobj))

@@ -10,7 +10,7 @@ from tests.events.conftest import dyads
 
 ARTICLES = 80  # the first 80 files of a section, as issue 15 measures
 MAX_EVENTS_PER_SPORT_ARTICLE = 0.5
-MAX_EVENTS_PER_TECH_ARTICLE = 0.68
+MAX_EVENTS_PER_TECH_ARTICLE = 0.5
 
 
 @pytest.mark.parametrize(
@@ -40,6 +40,17 @@ MAX_EVENTS_PER_TECH_ARTICLE = 0.68
         # "its" after a country named as where is the company's
         "T-Mobile said it would introduce a tariff for people in the UK using its hotspots. "
         "It also said it would double the number of its hotspots.",
+        # a country closing a company's name
+        '"It is an entertainment device," said Kaz Hirai, president of Sony Computer '
+        "Entertainment America.",
+        # examples after "including" are no party; "according to" is no "lead to"
+        "Many rival ISPs have begun to offer faster services, including AOL and UK Online.",
+        "British TV viewers lead the trend of illegally downloading US shows from the net, "
+        "according to research.",
+        # plans, delays and things called "it" do not act
+        "A fresh delay has hit controversial new European Union rules.",
+        "The committee said the law should be re-drafted after it failed to win the support of "
+        "European MEPs.",
     ],
 )
 def test_no_event_without_a_coded_political_side(code_text, text):
@@ -96,9 +107,11 @@ def test_sport_and_tech_articles_give_few_events_and_none_of_force_between_count
     (0.71) with the rules of the third session (what is said by a company or by someone
     unnamed, people acted on by someone unnamed, a country qualifying a thing that acts,
     "it" after a country named as where, a title inside a name); 51 (0.64) once managing,
-    leading and governing are no cooperation. The issue asks for 0.5: most of the 51 are
-    political (the EU's software-patent directive, Iran's and China's crackdowns on bloggers
-    and net cafes), so the floor sits at what is reached."""
+    leading and governing are no cooperation; 39 (0.49) in the fifth session, with one act
+    one event ("agreed to fund"), a company named after a country, "including" and
+    "according to" naming no party, and plans, delays and "it" that do not act. The issue
+    asks for 0.5. Most of the 39 are political: the EU's software-patent directive, and
+    Iran's and China's crackdowns on bloggers and net cafes."""
     files = sorted(shared_path("data", "corpora", "bbc", section).glob("*.txt"))[:ARTICLES]
     result = run_cli("code", *files, "--workers", "1", "--no-progress")
     assert result.returncode == 0, result.stderr.decode()[-2000:]
@@ -182,3 +195,59 @@ def test_an_investigation_in_a_country_is_its_authorities(code_text):
 def test_a_title_with_of_and_a_country_is_that_country(code_text):
     article = code_text("King Hassan of Morocco said the meeting would be useful.")
     assert any(e["source"]["country"] == "MAR" for e in article.events), dyads(article)
+
+
+def test_one_act_is_one_event(code_text):
+    """ "agreed to fund" is one promise; "clamped down, restricting access" one crackdown:
+    triggers chained by an infinitive or a participle, of one root between the same parties."""
+    for text, root in [
+        ("The US government agreed to fund all expenses of the programme.", "03"),
+        (
+            "Iranian authorities have recently clamped down on weblogs, restricting access to "
+            "major blogging sites.",
+            "17",
+        ),
+    ]:
+        article = code_text(text)
+        assert [e["cameo"][:2] for e in article.events] == [root], dyads(article)
+
+
+def test_acts_of_different_roots_in_one_chain_stay_apart(code_text):
+    found = dyads(code_text("China expelled two Japanese diplomats, accusing them of spying."))
+    assert {root for _, _, root in found} == {"16", "11"}, found
+
+
+def test_a_plan_referred_to_is_no_act(code_text):
+    article = code_text("The draft law was not adopted by EU ministers as planned on Monday.")
+    assert all(e["evidence"]["trigger"] != "planned" for e in article.events), dyads(article)
+
+
+def test_a_past_participle_does_not_take_the_subject_of_its_clause(code_text):
+    """ "expenses associated with this decision": the expenses are associated, the government
+    does not associate with anyone."""
+    article = code_text("The US government agreed to fund all expenses associated with the plan.")
+    assert all(e["evidence"]["trigger"] != "associated" for e in article.events), dyads(article)
+
+
+def test_steps_taken_are_no_seizure(code_text):
+    found = dyads(
+        code_text(
+            "It is the latest of the steps the Chinese government has taken to crack down on "
+            "net cafes."
+        )
+    )
+    assert ("CHN", None, "17") in found and len(found) == 1, found
+
+
+def test_arguing_that_is_saying_and_arguing_with_is_a_quarrel(code_text):
+    """PETRARCH2 reads every "argue" as a quarrel (110); "argued that X was illegal" says so,
+    and what it says disapproves."""
+    assert ("RUS", "USA", "11") in dyads(
+        code_text("Lavrov argued that Washington's sanctions were illegal.")
+    )
+    assert dyads(code_text("Lavrov argued that the talks were going well.")) <= {
+        ("RUS", None, "01")
+    }
+    assert ("RUS", "UKR", "11") in dyads(
+        code_text("Russia argued with Ukraine over the gas price.")
+    )

@@ -1,0 +1,63 @@
+"""One act, one event: triggers of one clause chain that code the same act are merged.
+
+"The US government agreed to fund all expenses" is one promise, though "agreed" (030) and
+"to fund" (031) are both triggers; "authorities clamped down on weblogs, restricting access"
+is one crackdown (173 and 170). When a trigger governs another as its infinitive or its
+participle (``xcomp``, ``advcl``), and both code an event of the same CAMEO root between the
+same parties, the record keeps one of them: the one that names a target, else the one with
+the more specific code (not the root's catch-all ``..0``), else the governing one.
+
+Acts of different roots stay apart: "troops crossed the border, killing two soldiers" is a
+movement and an assault.
+"""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+CHAINING_DEPS = ("xcomp", "advcl")
+
+
+def one_event_per_act(doc, events: list[dict], trigger_of: dict[str, int]) -> list[dict]:
+    """The events without those that restate an act their governing trigger coded."""
+    by_token: dict[int, list[dict]] = {}
+    for event in events:
+        index = trigger_of.get(event["id"])
+        if index is not None:
+            by_token.setdefault(index, []).append(event)
+    dropped: set[str] = set()
+    for index, dependents in by_token.items():
+        token = doc[index]
+        if token.dep_ not in CHAINING_DEPS or token.head.i == token.i:
+            continue
+        for governing in by_token.get(token.head.i, ()):
+            for dependent in dependents:
+                if dependent["id"] in dropped or governing["id"] in dropped:
+                    continue
+                if _same_act(governing, dependent):
+                    dropped.add(_weaker(governing, dependent)["id"])
+    if dropped:
+        logger.debug(
+            "%d events restate an act coded by the trigger that governs them", len(dropped)
+        )
+    return [event for event in events if event["id"] not in dropped]
+
+
+def _same_act(governing: dict, dependent: dict) -> bool:
+    if governing["cameo_root"] != dependent["cameo_root"]:
+        return False
+    if governing["source"].get("code") != dependent["source"].get("code"):
+        return False
+    targets = [(event.get("target") or {}).get("code") for event in (governing, dependent)]
+    return targets[0] == targets[1] or None in targets
+
+
+def _weaker(governing: dict, dependent: dict) -> dict:
+    """Of two records of one act, the one to leave out."""
+
+    def strength(event: dict) -> tuple[bool, bool]:
+        return (bool((event.get("target") or {}).get("code")), event["cameo"][2:] not in ("", "0"))
+
+    return governing if strength(dependent) > strength(governing) else dependent
