@@ -66,6 +66,7 @@ OBJECT_DEPTH = 6
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POSSESSIVE_PRONOUNS = {"its", "their"}
 PROTEST_ROOT = "14"
+HOSTILE_ROOT = "10"  # demands, disapproval, rejection, threats, protest, coercion, force
 
 
 def object_phrase_targets(
@@ -207,27 +208,36 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
 def protest_targets(
     roles: Roles, tree, trigger, sources: list[Actor], actors_of, code: str
 ) -> list[Actor]:
-    """Whom a protest is against: the first party other than the protesters named inside a
-    phrase of protest on the clause ("in protest against violations by Algerian security
-    forces", "in defiance of Chinese authorities"; grammar.yaml's ``protest_nouns``). A
-    party of the protesters' own country counts when it is an organ of the state."""
-    if code[:2] != PROTEST_ROOT:
+    """Whom a protest or a hostile act answers: the first party other than the actors named
+    inside a phrase of protest or reaction on the clause ("in protest against violations by
+    Algerian security forces", "in defiance of Chinese authorities": grammar.yaml's
+    ``protest_nouns``, for protests; "announced the sanctions in retaliation for Japan's
+    failure": ``reaction_nouns``, for any act from demands to force, roots 10 to 20). A party
+    of the actors' own country counts when it is an organ of the state."""
+    if code[:2] == PROTEST_ROOT:
+        nouns = grammar()["protest_nouns"] | grammar()["reaction_nouns"]
+    elif code[:2] >= HOSTILE_ROOT:
+        nouns = grammar()["reaction_nouns"]
+    else:
         return []
     own = _countries(sources)
+    themselves = {s.code for s in sources}
     state = grammar()["state_sectors"]
     holders = [trigger, *(c for c in tree.children(trigger) if c.dep_ in ("advcl", "xcomp"))]
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN":
+        holders.append(trigger.head)  # "announced the sanctions in retaliation for ..."
     for holder in holders:
         for prep in tree.children(holder):
             if prep.dep_ != "prep":
                 continue
             for noun in tree.children(prep):
-                if noun.dep_ != "pobj" or noun.lemma_.lower() not in grammar()["protest_nouns"]:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in nouns:
                     continue
                 for token in _phrase_tokens(tree, noun, OBJECT_DEPTH):
                     found = [
                         a
                         for a in actors_of(_actor_mentions(roles, token))
-                        if _foreign(a, own) or set(a.sectors) & state
+                        if _foreign(a, own) or (set(a.sectors) & state and a.code not in themselves)
                     ]
                     if found:
                         return found[:1]

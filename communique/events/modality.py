@@ -6,9 +6,9 @@
   or a verb of asking governing the trigger ("urged Iran to stop attacks").
 - ``intended``: a future auxiliary ("will visit"), "would" in reported speech ("said it would
   allow"), a verb or adjective of intent governing the trigger ("plans to visit", "is willing
-  to withdraw"), or a purpose clause ("to honor"). Stated intent takes CAMEO's "express
-  intent" code for the event's root; a stated intent under a condition ("will withdraw unless
-  ...") is a threat.
+  to withdraw"), a purpose clause ("to honor"), or a schedule ("is due to meet"). Stated
+  intent takes CAMEO's "express intent" code for the event's root, and a scheduled act keeps
+  its own; a stated intent under a condition ("will withdraw unless ...") is a threat.
 - ``reported``: the trigger sits in the complement of a verb of saying ("X said Y attacked").
 - ``asserted`` otherwise.
 
@@ -104,6 +104,8 @@ def clause_modality(trigger) -> Modality:
                 lemma in words["intent_verbs"] or lemma in words["intent_adjectives"]
             ) and result.modality == "asserted":
                 result.modality, result.stated_intent = "intended", True
+            elif lemma in words["schedule_adjectives"] and result.modality == "asserted":
+                result.modality = "intended"  # "is due to meet": scheduled, no intent stated
             elif lemma in words["request_verbs"] and result.modality == "asserted":
                 result.modality = "hypothetical"  # "urged Iran to stop": only asked
             if any(c.dep_ == "neg" for c in head.children):

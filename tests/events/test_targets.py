@@ -128,6 +128,13 @@ def test_attending_talks_is_a_valid_code(code_text):
         ("A camp for Congolese refugees was attacked by Burundian militiamen.", ("BDI", "COD")),
         # force used abroad is aimed at the country where it is used
         ("Israeli tanks fired four shells at targets in Jericho.", ("ISR", "PSE")),
+        # what a hostile act answers names whom it is aimed at
+        (
+            "Last month President Reagan announced the sanctions in retaliation for what he "
+            "called Japan's failure to honour the agreement.",
+            ("USA", "JPN"),
+        ),
+        ("Britain expelled the envoy in response to the Iranian attack.", ("GBR", "IRN")),
     ],
 )
 def test_counterparts_further_out(code_text, text, expected):
@@ -348,3 +355,12 @@ def test_a_hunger_strike_is_a_protest(code_text):
     assert any(code == "14" for _, _, code in found) and not any(
         code == "19" for _, _, code in found
     ), found
+
+
+def test_a_scheduled_meeting_is_a_meeting_and_a_promised_one_an_intent(code_text):
+    """ "is due to meet" reports a calendar: the meeting (04), intended; "agreed to meet"
+    states an intent (036)."""
+    scheduled = code_text("President Bush is due to meet President Vladimir Putin in Bratislava.")
+    assert [(e["cameo"][:2], e["modality"]) for e in scheduled.events] == [("04", "intended")]
+    promised = code_text("Russia agreed to meet Ukraine in Minsk.")
+    assert ("RUS", "UKR", "03") in dyads(promised), dyads(promised)
