@@ -11,7 +11,9 @@ The files in ``data/`` are plain TSV and YAML so that users can read and extend 
 - ``organisations.yaml``: international and non-state organisations, with members;
   ``short_names`` count only written "the Twelve" (capitalised, after "the", not a word of
   a longer name) and ``short_names_in_context`` only so, once the organisation has been
-  named earlier in the text ("the European Community ... the Community"); a city in
+  named earlier in the text ("the European Community ... the Community") and no other body
+  with that word in its name since ("the European Commission ... the U.S. International
+  Trade Commission ... the Commission" is not the European one); a city in
   ``seats_in_context`` stands for the organisation once it has been named, unless it is
   where things happen ("the EU ... Brussels said", not "talks in Brussels");
 - ``communities.tsv``: ethnic and religious communities, with a country only where the
@@ -238,19 +240,34 @@ class Gazetteer:
         named: set[str] = set()
         kept = []
         anchored = {i for anchor in anchors for i in range(anchor.start, anchor.end)}
+        # The body last named with each word: "the Commission" is the European Commission
+        # only if no other commission ("the U.S. International Trade Commission") came since.
+        last_with_word: dict[str, str | None] = {}
+        bodies: set[int] = set()  # tokens of the organisations kept so far
+        others = [e for e in doc.ents if e.label_ == "ORG"]
         for anchor in anchors:  # in text order
+            while others and others[0].end <= anchor.start:
+                other = others.pop(0)
+                if not bodies.intersection(range(other.start, other.end)):
+                    last_with_word.update((t.lower_, None) for t in other)
             if anchor.kind == "country" and _ends_a_company_name(doc, anchor, anchored):
                 continue
             entries = tuple(
                 e
                 for e in anchor.entries
-                if e.short_name is None or _short_name_fits(doc, anchor, e, named)
+                if e.short_name is None or _short_name_fits(doc, anchor, e, named, last_with_word)
             )
             if len(entries) != len(anchor.entries):
                 if not entries:
                     continue
                 anchor = dataclasses.replace(anchor, entries=entries)
             named.update(e.key for e in entries if e.kind == "organisation")
+            if entries[0].kind == "organisation":
+                bodies.update(range(anchor.start, anchor.end))
+            if len(entries) == 1 and entries[0].kind == "organisation":
+                last_with_word.update(
+                    (t.lower_, entries[0].key) for t in doc[anchor.start : anchor.end]
+                )
             kept.append(anchor)
         return kept
 
@@ -291,7 +308,9 @@ def _ends_a_company_name(doc, anchor, anchored: set[int]) -> bool:
     return all(t.i not in anchored and (t.pos_ == "PROPN" or t.lower_ == "of") for t in words)
 
 
-def _short_name_fits(doc, anchor, entry: Entry, named: set[str]) -> bool:
+def _short_name_fits(
+    doc, anchor, entry: Entry, named: set[str], last_with_word: dict[str, str | None]
+) -> bool:
     start, last = anchor.start, doc[anchor.end - 1]
     if entry.short_name == "seat":
         # "Brussels said" is the EU once the EU was named, unless it is where things happen
@@ -302,7 +321,10 @@ def _short_name_fits(doc, anchor, entry: Entry, named: set[str]) -> bool:
         return False
     if last.head.i >= anchor.end and last.dep_ in ("nummod", "compound", "amod", "nmod"):
         return False  # a word of a longer name: "the Community Charter", "the Twelve Apostles"
-    return entry.short_name == "the" or entry.key in named
+    if entry.short_name == "the":
+        return True
+    words = [t.lower_ for t in doc[anchor.start : anchor.end]]
+    return entry.key in named and all(last_with_word.get(w, entry.key) == entry.key for w in words)
 
 
 def _country_entries() -> tuple[list[Entry], dict[str, str], dict[str, str]]:

@@ -185,6 +185,40 @@ def test_community_and_twelve_are_not_the_ec_otherwise(resolve_text, text):
             assert actor["name"] != "European Community" and actor["country"] != "IGO", actor
 
 
+@pytest.mark.parametrize(
+    "text, short, code",
+    [
+        (
+            "The European Commission criticised Italy. The Commission said Rome broke the rules.",
+            "The Commission",
+            "IGOEUREEC",
+        ),
+        ("The IMF approved a loan to Turkey. The Fund said spending must fall.", "The Fund", None),
+        (
+            "Israel handed over security to the Palestinian Authority. Israel shared "
+            "information with the PA.",
+            "the PA",
+            "PSEGOV",
+        ),
+    ],
+)
+def test_a_body_named_once_is_then_written_short(resolve_text, text, short, code):
+    found = [a for a in resolve_text(text).actors_record()["actors"] if a["text"] == short]
+    assert len(found) == 1 and found[0]["country"] in ("IGO", "PSE"), found
+    assert code is None or found[0]["code"] == code, found
+
+
+def test_a_short_name_is_the_body_last_named_with_that_word(resolve_text):
+    """ "the Commission" after the U.S. International Trade Commission is not the European
+    Commission named before it."""
+    article = resolve_text(
+        "The European Commission criticised Italy. The U.S. International Trade Commission "
+        "said the Commission was wrong."
+    )
+    found = [a for a in article.actors_record()["actors"] if a["text"] == "the Commission"]
+    assert found and all(a["country"] != "IGO" for a in found), found
+
+
 # -- the data files ------------------------------------------------------------------------
 
 
