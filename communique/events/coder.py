@@ -93,6 +93,8 @@ class ArticleCoder:
                 return  # a plan or a delay does not act: "a fresh delay has hit EU rules"
             if subjects[:1] and subjects[0].lower_ in grammar()["thing_pronouns"]:
                 return  # "after it failed to win the support of MEPs": "it", no actor, is a thing
+            if named and self._a_company_thing(named[0]):
+                return  # "Sony PSP console hits US": a product, not a force
             sources = [self.unknown_source(named)]
         mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
@@ -148,6 +150,22 @@ class ArticleCoder:
             )
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
+
+    def _a_company_thing(self, noun) -> bool:
+        """A thing named after an organisation the tables do not know, with no country (a
+        company): "Sony PSP console", "Microsoft's software"."""
+        itself = self.roles.by_token.get(noun.i)  # "The Ceasefire Violations Committee"
+        owners = [
+            self.roles.by_head.get(c.i) or self.roles.by_token.get(c.i)
+            for c in noun.children
+            if c.dep_ in ("compound", "poss")
+        ]
+        return any(
+            owner is not None
+            and owner is not itself
+            and all(a.kind == "organisation" and not a.country for a in owner.actors)
+            for owner in owners
+        )
 
     @staticmethod
     def _attacks_words(token, code: str, trigger_words) -> bool:

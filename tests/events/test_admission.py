@@ -47,6 +47,8 @@ MAX_EVENTS_PER_TECH_ARTICLE = 0.5
         "Many rival ISPs have begun to offer faster services, including AOL and UK Online.",
         "British TV viewers lead the trend of illegally downloading US shows from the net, "
         "according to research.",
+        # a company's product is no force
+        "Sony PSP console hits US in March",
         # plans, delays and things called "it" do not act
         "A fresh delay has hit controversial new European Union rules.",
         "The committee said the law should be re-drafted after it failed to win the support of "
