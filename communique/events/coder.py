@@ -339,8 +339,9 @@ class ArticleCoder:
         sources = _actors(roles.mentions(possessors))
         between = [p for prep, p in roles.preposition_objects(token, "between")]
         if between and not sources:
-            parties = _actors(roles.mentions(between))
-            return parties[:1], parties[1:]
+            # "talks between Serbia and Kosovo": the parties act on each other, each way
+            # (``event_pairs`` with ``mutual``), whoever holds the talks
+            return [], _actors(roles.mentions(between))
         if (
             not sources
             and token.dep_ == "dobj"

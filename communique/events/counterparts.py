@@ -152,15 +152,19 @@ def passive_subject_targets(
 
 
 def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> list[Actor]:
-    """Force used abroad is aimed at the country where it is used: the place the clause
-    names ("in Jericho", "in Tel Aviv"), for the codes in grammar.yaml's
-    ``located_target_roots``, when it is not the source's own country."""
+    """Force used abroad is aimed at the country where it is used, and a visit is to the
+    country where the visitor is: the place the clause names ("in Jericho", "in Tel Aviv",
+    "said in Dakar"), for the codes in grammar.yaml's ``located_target_roots`` and
+    ``located_target_codes``, when it is not the source's own country."""
     by_the_state = any(set(s.sectors) & grammar()["state_sectors"] for s in sources)
     domestic = (
         code[:2]
         in grammar()["domestic_state_target_roots" if by_the_state else "domestic_target_roots"]
     )
-    if code[:2] not in grammar()["located_target_roots"] and not domestic:
+    located = (
+        code[:2] in grammar()["located_target_roots"] or code in grammar()["located_target_codes"]
+    )
+    if not located and not domestic:
         return []
     own = _countries(sources)
     if not own:
@@ -178,11 +182,7 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
     ]
     for mention in [*roles.locations(trigger), *inner]:
         countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
-        if (
-            len(countries) == 1
-            and not countries & own
-            and code[:2] in grammar()["located_target_roots"]
-        ):
+        if len(countries) == 1 and not countries & own and located:
             actor = mention.actors[0]
             return [Actor(actor.country, actor.country, (), actor.name, actor.text, None, "place")]
         if len(countries) == 1 and countries <= own and domestic:

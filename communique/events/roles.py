@@ -202,6 +202,9 @@ class Roles:
         """Places the trigger's clause, or the clause it hangs on, says it happened in."""
         holders = [trigger]
         token = trigger
+        if trigger.dep_ == "acl" and trigger.head.dep_ == "nsubj":
+            # "the minister, touring West Africa, said in Dakar": where the one it describes acts
+            holders.append(trigger.head.head)
         while (
             token.dep_ in ("relcl", "advcl", "xcomp", "conj", "pobj", "prep", "npadvmod")
             and token.head.i != token.i

@@ -81,6 +81,7 @@ def test_a_light_verb_codes_as_the_act_its_object_names(code_text):
     [
         ("Vietnam and the Philippines will cooperate on coast guard patrols.", "03"),
         ("Officials held talks between Serbia and Kosovo on Monday.", "04"),
+        ("Talks between Serbia and Kosovo resumed on Monday.", "04"),
         ("Russia and Mali signed an agreement on Monday.", "05"),
     ],
 )
@@ -135,6 +136,12 @@ def test_attending_talks_is_a_valid_code(code_text):
             ("USA", "JPN"),
         ),
         ("Britain expelled the envoy in response to the Iranian attack.", ("GBR", "IRN")),
+        # a visit to no country named is to where the visitor speaks
+        (
+            "The French minister, touring West Africa, said in Dakar that aid would rise.",
+            ("FRA", "SEN"),
+        ),
+        ("The Somali envoy travelled to Nairobi for consultations.", ("SOM", "KEN")),
     ],
 )
 def test_counterparts_further_out(code_text, text, expected):
@@ -364,3 +371,8 @@ def test_a_scheduled_meeting_is_a_meeting_and_a_promised_one_an_intent(code_text
     assert [(e["cameo"][:2], e["modality"]) for e in scheduled.events] == [("04", "intended")]
     promised = code_text("Russia agreed to meet Ukraine in Minsk.")
     assert ("RUS", "UKR", "03") in dyads(promised), dyads(promised)
+
+
+def test_pushing_forces_back_is_fighting(code_text):
+    found = dyads(code_text("Ethiopian troops pushed Eritrean forces back across the border."))
+    assert ("ETH", "ERI", "19") in found, found
