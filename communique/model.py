@@ -50,6 +50,7 @@ class Article:
     author: str | None = None
     text: str = ""
     removed: list[RemovedBlock] = field(default_factory=list)
+    dateline: str | None = None  # the place a dateline names, as written ("NAIROBI")
     duplicate_of: str | None = None
     warnings: list[str] = field(default_factory=list)
     error: CommuniqueError | None = None
@@ -58,6 +59,7 @@ class Article:
     # Filled by later stages: the spaCy Doc (parse), resolved mentions (actors).
     doc: Any = field(default=None, repr=False)
     mentions: list["Mention"] = field(default_factory=list)
+    dateline_country: str | None = None  # the dateline's country (actors), for context
     events: list[dict] = field(default_factory=list)
     agreements: list[dict] = field(default_factory=list)
     # The headline, parsed (parse) and resolved (actors), for coding it like the text.

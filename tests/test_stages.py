@@ -78,11 +78,11 @@ def test_the_registry_lists_the_stages_in_the_canonical_order():
 def test_a_stage_declares_what_it_requires_and_assigns():
     events = stage_spec("events")
     assert events.factory is EventCoder and EventCoder.name == "events"
-    assert events.requires == ("doc", "mentions")
+    assert events.requires == ("doc", "mentions", "dateline_country")
     assert events.assigns == ("events", "agreements")
     assert stage_spec("clean").takes_documents and stage_spec("clean").assigns[0] == "text"
     assert stage_spec("actors").requires == ("doc",)
-    assert stage_spec("actors").assigns == ("mentions", "title_mentions")
+    assert stage_spec("actors").assigns == ("mentions", "title_mentions", "dateline_country")
     assert stage_spec("dedupe").assigns == ("duplicate_of",)
     # Every field named is a field of the record the stages pass along.
     fields = set(Article.__dataclass_fields__)

@@ -181,6 +181,7 @@ class Gazetteer:
         self.cameo_codes = cameo_codes  # ISO3 -> CAMEO country code
         self.iso_from_cameo = {cameo: iso for iso, cameo in cameo_codes.items()}
         self.country_names = names  # ISO3 -> common name
+        self._places: dict[str, set[str]] | None = None  # place_country's index, built once
         self.organisations = {
             e.key: e for e in entries if e.kind == "organisation" and e.short_name is None
         }
@@ -225,6 +226,23 @@ class Gazetteer:
             if entry.offices
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def place_country(self, name: str | None) -> str | None:
+        """The one country a place or country name stands for, whatever its case: a
+        dateline's "NAIROBI" is Kenya, "WASHINGTON" the United States; None for a name of
+        several countries or of none."""
+        if not name:
+            return None
+        if self._places is None:
+            places: dict[str, set[str]] = {}
+            for entry in self.entries:
+                if entry.kind in ("country", "place") and entry.country and not entry.short_name:
+                    for pattern in entry.patterns:
+                        places.setdefault(pattern.lower(), set()).add(entry.country)
+            self._places = places
+        # "WASHINGTON, D.C." or "LONDON, England": the city before the comma
+        countries = self._places.get(name.split(",")[0].strip().lower(), set())
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _most_covered(self, found: dict) -> dict:
         """The one candidate whose country the tables cover ``COVERAGE_LEAD`` times more than

@@ -13,7 +13,9 @@ from ..user_dictionaries import activate
 from ..stages import register_stage
 
 
-@register_stage("actors", requires=["doc"], assigns=["mentions", "title_mentions"])
+@register_stage(
+    "actors", requires=["doc"], assigns=["mentions", "title_mentions", "dateline_country"]
+)
 class ActorResolver:
     """Pipeline stage: finds and codes every actor mention of a parsed article."""
 
@@ -32,6 +34,7 @@ class ActorResolver:
         activate(self.settings.dictionaries)
         if article.doc is None:
             raise ValueError("the actors stage needs the parse stage before it")
+        article.dateline_country = self.gazetteer.place_country(article.dateline)
         resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
         mentions = attribute_quotes(
             article.doc, resolver.run(), grammar()["saying_verbs"], resolver.tree

@@ -29,6 +29,7 @@ from .acts import one_event_per_act
 from .cameo import lookup
 from .counterparts import (
     complement_targets,
+    hosted_targets,
     located_targets,
     object_phrase_targets,
     passive_subject_targets,
@@ -229,7 +230,9 @@ class ArticleCoder:
             # Iraq") or the source's own ("vetoed its bid", with "its" read as Austria's):
             # look where news puts the other side.
             targets = self.counterparts(token, pattern, sources, passive) or targets
-        return sources, targets
+        return sources, hosted_targets(
+            targets, sources, pattern.code, self.article.dateline_country
+        )
 
     def _authorities_of_the_place(self, token, pattern: Pattern) -> list[Actor]:
         """ "A missionary was arrested in Lebanon": arrests, expulsions and other acts of the
@@ -269,7 +272,9 @@ class ArticleCoder:
                 or complement_targets(roles, tree, token, sources, actors_of)
                 or possessor_targets(self.article.mentions, tree, token, sources, pattern.code)
             )
-        return found or located_targets(roles, token, sources, pattern.code)
+        return found or located_targets(
+            roles, token, sources, pattern.code, self.article.dateline_country
+        )
 
     def _targets(self, token, pattern: Pattern) -> list[Actor]:
         roles = self.roles
@@ -501,7 +506,9 @@ def _actors(mentions, allow_places: bool = False) -> list[Actor]:
     return actors
 
 
-@register_stage("events", requires=["doc", "mentions"], assigns=["events", "agreements"])
+@register_stage(
+    "events", requires=["doc", "mentions", "dateline_country"], assigns=["events", "agreements"]
+)
 class EventCoder:
     """Pipeline stage: codes the events of an article whose actors are resolved."""
 

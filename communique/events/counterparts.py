@@ -29,6 +29,8 @@ costing more precision than it gave (issue 14's closing note has the figures).
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 from collections import deque
 
@@ -151,11 +153,15 @@ def passive_subject_targets(
     return []
 
 
-def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> list[Actor]:
+def located_targets(
+    roles: Roles, trigger, sources: list[Actor], code: str, dateline: str | None = None
+) -> list[Actor]:
     """Force used abroad is aimed at the country where it is used, and a visit is to the
     country where the visitor is: the place the clause names ("in Jericho", "in Tel Aviv",
     "said in Dakar"), for the codes in grammar.yaml's ``located_target_roots`` and
-    ``located_target_codes``, when it is not the source's own country."""
+    ``located_target_codes``, when it is not the source's own country. A visit whose clause
+    names no place is to the country of the story's ``dateline`` ("NAIROBI - The Somali
+    president arrived on Monday for a three-day visit")."""
     by_the_state = any(set(s.sectors) & grammar()["state_sectors"] for s in sources)
     domestic = (
         code[:2]
@@ -202,7 +208,30 @@ def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> l
                     "place",
                 )
             ]
+    if code in grammar()["located_target_codes"] and dateline and dateline not in own:
+        return [Actor(dateline, dateline, (), None, "", None, "place")]
     return []
+
+
+def hosted_targets(
+    targets: list[Actor], sources: list[Actor], code: str, dateline: str | None
+) -> list[Actor]:
+    """ "NAIROBI - The Somali president held talks with officials": in a story datelined in a
+    country, the unnamed officials, ministers or government a visitor meets or cooperates
+    with (grammar.yaml's ``hosted_roots``) are the host country's."""
+    if (
+        not dateline
+        or code[:2] not in grammar()["hosted_roots"]
+        or any(s.country == dateline for s in sources)
+    ):
+        return targets
+    state = grammar()["state_sectors"]
+    return [
+        dataclasses.replace(t, country=dateline, code=dateline + "".join(t.sectors[:2]))
+        if not t.country and t.sectors and set(t.sectors) <= state
+        else t
+        for t in targets
+    ]
 
 
 def protest_targets(

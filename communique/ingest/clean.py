@@ -16,7 +16,7 @@ from .text import clean_text
 logger = logging.getLogger(__name__)
 
 
-@register_stage("clean", assigns=["text", "removed"], takes_documents=True)
+@register_stage("clean", assigns=["text", "removed", "dateline"], takes_documents=True)
 class Cleaner:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
@@ -55,6 +55,7 @@ class Cleaner:
             cleaned = clean_text(raw, title=doc.title)
             article.title = cleaned.title
             article.source = doc.source or cleaned.source
+            article.dateline = cleaned.dateline
         # Container metadata first (JSONL, HTML meta), then the date given on the command line.
         article.date = article.date or self.settings.default_date
         article.text = cleaned.text

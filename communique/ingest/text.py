@@ -64,6 +64,7 @@ class CleanText:
     text: str
     removed: list[RemovedBlock] = field(default_factory=list)
     source: str | None = None
+    dateline: str | None = None  # the place a dateline names, as written: "NAIROBI"
 
 
 def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> CleanText:
@@ -83,7 +84,7 @@ def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> C
     paragraphs = [
         Paragraph(text) for text in (_one_per_line(lines) if extracted else _reflow(lines))
     ]
-    source = _strip_dateline(paragraphs, removed)
+    source, dateline = _strip_dateline(paragraphs, removed)
     _mark(paragraphs, shape=not extracted)
     if not extracted and all(p.kind for p in paragraphs):
         # No prose at all (a table of figures, a list): judge it by the phrase rules alone.
@@ -92,7 +93,9 @@ def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> C
         _mark(paragraphs, shape=False)
     kept = [p.text for p in paragraphs if p.kind is None]
     removed.extend(_group_removed(paragraphs))
-    return CleanText(title=title, text="\n\n".join(kept), removed=removed, source=source)
+    return CleanText(
+        title=title, text="\n\n".join(kept), removed=removed, source=source, dateline=dateline
+    )
 
 
 def _mark(paragraphs: list[Paragraph], shape: bool) -> None:
@@ -214,19 +217,23 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _strip_dateline(paragraphs: list[Paragraph], removed: list[RemovedBlock]) -> str | None:
-    """Cut a dateline or source tag from the first body paragraph; return the source it names."""
+def _strip_dateline(
+    paragraphs: list[Paragraph], removed: list[RemovedBlock]
+) -> tuple[str | None, str | None]:
+    """Cut a dateline or source tag from the first body paragraph; return the source and the
+    place it names ("NAIROBI, Oct 20 (Reuters) -": Reuters, NAIROBI)."""
     if not paragraphs:
-        return None
+        return None, None
     first = paragraphs[0].text
     for rule in dateline_rules():
         match = rule.pattern.match(first)
         if match and match.end() < len(first):
             removed.append(RemovedBlock(rule.kind, match.group(0).strip()))
             paragraphs[0] = Paragraph(first[match.end() :])
-            source = match.groupdict().get("source")
-            return source.strip() if source else None
-    return None
+            found = match.groupdict()
+            source, place = found.get("source"), found.get("place")
+            return (source.strip() if source else None, place.strip() if place else None)
+    return None, None
 
 
 def _key(text: str) -> str:

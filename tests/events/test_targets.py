@@ -1,9 +1,12 @@
 """Who did it to whom: targets beyond the trigger's own arguments, and parties named together
 (issue 14). Each case is one of the project's own sentences, through the real model."""
 
+import json
+
 import pytest
 
 from communique.events.cameo import cameo_codes
+from tests.conftest import run_cli
 from tests.events.conftest import dyads
 
 
@@ -376,3 +379,23 @@ def test_a_scheduled_meeting_is_a_meeting_and_a_promised_one_an_intent(code_text
 def test_pushing_forces_back_is_fighting(code_text):
     found = dyads(code_text("Ethiopian troops pushed Eritrean forces back across the border."))
     assert ("ETH", "ERI", "19") in found, found
+
+
+def test_a_dateline_names_the_host(tmp_path):
+    """Issue 14, item 4: an unnamed host in a story datelined NAIROBI is Kenya, through the
+    real command and the cleaner that cuts the dateline."""
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Somali president visits Kenya\n\n"
+        "NAIROBI, Oct 20 (Reuters) - The Somali president arrived on Monday for a three-day "
+        "visit and held talks with government officials on the border dispute.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("code", story, "--date", "2025-10-21", "--no-progress")
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    events = json.loads(result.stdout)["events"]
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"][:2]) for e in events
+    }
+    assert ("SOM", "KEN", "04") in found, found
+    assert all(e["source"]["country"] == "SOM" for e in events), found

@@ -59,6 +59,7 @@ def test_dateline_names_the_source():
     result = clean_text((NOISY / "dateline.txt").read_text(encoding="utf-8"))
     assert result.source == "Reuters"
     assert result.removed[0].text == "KYIV, March 3 (Reuters) -"
+    assert result.dateline == "KYIV"
 
 
 @pytest.mark.parametrize(
