@@ -25,6 +25,8 @@ from importlib import resources
 
 import srsly
 
+from .roles import outer_speaker_verb
+
 DATA = resources.files("communique.events") / "data"
 
 
@@ -96,6 +98,10 @@ def clause_modality(trigger) -> Modality:
         head = token.head
         if head.i == token.i:
             break
+        outer = outer_speaker_verb(token)
+        if outer is not None:
+            token = outer  # "... and said Washington had not given": said by the speaker
+            continue
         if token.dep_ == "xcomp":
             lemma = head.lemma_.lower()
             if lemma in words["negating_verbs"]:

@@ -64,6 +64,23 @@ def predicate_disapproves(clause) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in predicate)
 
 
+def outer_speaker_verb(verb):
+    """ "Fukukawa said the US had not listened and said Washington had not given ...": a verb
+    of saying with no subject, that the parser joined to the verb of what was said, repeats
+    the saying verb outside (grammar.yaml's ``saying_verbs``); None for any other verb."""
+    saying = grammar()["saying_verbs"]
+    head = verb.head
+    if (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in saying
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in saying
+    ):
+        return head.head
+    return None
+
+
 class Roles:
     """Maps tokens to the mentions of one article and finds the roles of triggers."""
 
@@ -161,7 +178,7 @@ class Roles:
             objects = [c for c in holder.children if c.dep_ == "dobj"]
             return (objects, False) if objects else self.subject_tokens(holder, depth + 1)
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
-            head = verb.head
+            head = outer_speaker_verb(verb) or verb.head
             if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar()["object_control_verbs"]:
                 objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
                 if objects:  # "urged Iran to stop": Iran is the one to stop

@@ -230,6 +230,12 @@ def test_what_he_called_is_no_telephone_call(code_text):
             "Supporters of President Putin protested against the United States.",
             ("RUS", "USA", "14"),
         ),
+        # "... and said": the speaker says it again, not the subject of what he said
+        (
+            "Lavrov said the United States had not listened to Russia and said Washington had "
+            "not given any explanation.",
+            ("RUS", "USA", "01"),
+        ),
     ],
 )
 def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expected):
@@ -399,3 +405,15 @@ def test_a_dateline_names_the_host(tmp_path):
     }
     assert ("SOM", "KEN", "04") in found, found
     assert all(e["source"]["country"] == "SOM" for e in events), found
+
+
+def test_a_second_saying_verb_is_the_speakers(code_text):
+    article = code_text(
+        "Lavrov said the United States had not listened to Russia and said Washington had not "
+        "given any explanation."
+    )
+    sayings = [e for e in article.events if e["evidence"]["trigger"] == "said"]
+    assert len(sayings) == 2 and all(e["source"]["country"] == "RUS" for e in sayings), dyads(
+        article
+    )
+    assert all(e["modality"] == "asserted" for e in sayings), [e["modality"] for e in sayings]
