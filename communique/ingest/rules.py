@@ -45,3 +45,15 @@ def dateline_rules() -> tuple[DatelineRule, ...]:
     return tuple(
         DatelineRule(kind, re.compile(pattern)) for kind, pattern in _rows("datelines.tsv")
     )
+
+
+@functools.cache
+def wire_case() -> tuple[re.Pattern, frozenset[str]]:
+    """A capitalised word after an abbreviation of ``wire_case.tsv`` ("U.S. And"), and the
+    words to lowercase there."""
+    rows = _rows("wire_case.tsv")
+    abbreviations = "|".join(
+        re.escape(text.strip()) for kind, text in rows if kind == "abbreviation"
+    )
+    words = frozenset(text.strip() for kind, text in rows if kind == "word")
+    return re.compile(rf"(?<![\w.])(?:{abbreviations}) ([A-Z][a-z]+)\b"), words

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import RemovedBlock
-from .rules import boilerplate_rules, dateline_rules
+from .rules import boilerplate_rules, dateline_rules, wire_case
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> C
         for paragraph in paragraphs:
             paragraph.kind = None
         _mark(paragraphs, shape=False)
-    kept = [p.text for p in paragraphs if p.kind is None]
+    kept = [_wire_case(p.text) for p in paragraphs if p.kind is None]
     removed.extend(_group_removed(paragraphs))
     return CleanText(
         title=title, text="\n\n".join(kept), removed=removed, source=source, dateline=dateline
@@ -234,6 +234,23 @@ def _strip_dateline(
             source, place = found.get("source"), found.get("place")
             return (source.strip() if source else None, place.strip() if place else None)
     return None, None
+
+
+def _wire_case(text: str) -> str:
+    """ "warned the U.S. And other countries": old wire copy capitalises the word after an
+    abbreviation, and a parser then ends the sentence there. A word of ``wire_case.tsv`` so
+    capitalised is lowercased (same length: offsets into the text do not move)."""
+
+    pattern, words = wire_case()
+
+    def lower(match: re.Match) -> str:
+        word = match.group(1)
+        if word.lower() not in words:
+            return match.group(0)
+        start = match.start(1) - match.start(0)
+        return match.group(0)[:start] + word.lower()
+
+    return pattern.sub(lower, text)
 
 
 def _key(text: str) -> str:

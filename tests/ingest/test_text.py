@@ -133,3 +133,14 @@ def test_boilerplate_lines_inside_the_body_go_with_their_kind(line, kind):
     result = clean_text(text)
     assert line not in result.text
     assert [b.kind for b in result.removed] == ["title", kind]
+
+
+def test_old_wire_capitals_after_an_abbreviation_are_undone():
+    """Reuters 1987 writes "the U.S. And other countries": lowercased, so that no sentence
+    ends at "U.S."; names after it keep their capitals."""
+    text = clean_text(
+        "Iran warned the U.S. And other countries not to interfere. The U.S. Treasury said "
+        "the U.S. Would act.\n"
+    ).text
+    assert "the U.S. and other countries" in text
+    assert "The U.S. Treasury" in text and "the U.S. would act" in text

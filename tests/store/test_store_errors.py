@@ -193,6 +193,9 @@ def test_a_store_error_about_the_database_is_coded_in_the_library_too(tmp_path):
             iter_documents([str(EXAMPLE)], SETTINGS)
         )
     )
+    # more than one page of text, whatever the coder finds in it (the example's 24 events
+    # can fit in one page)
+    article.text += "\n\n" + "More text. " * 2000
     with Store(tmp_path / "quota.db") as store:
         pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
         store.connection.execute(f"PRAGMA max_page_count = {pages + 1}")
