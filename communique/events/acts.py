@@ -9,6 +9,12 @@ the more specific code (not the root's catch-all ``..0``), else the governing on
 
 Acts of different roots stay apart: "troops crossed the border, killing two soldiers" is a
 movement and an assault.
+
+A statement that frames a reported act adds nothing to it: "Chad's command said troops
+killed 1,269 Libyan soldiers" is the killing (TCD -> LBY 190), as PETRARCH2 codes reported
+speech, not also a statement to Libya. A statement (CAMEO 01) aimed at a country is left out
+when its sentence codes another act between the same two countries
+(``without_framing_statements``).
 """
 
 from __future__ import annotations
@@ -61,3 +67,29 @@ def _weaker(governing: dict, dependent: dict) -> dict:
         return (bool((event.get("target") or {}).get("code")), event["cameo"][2:] not in ("", "0"))
 
     return governing if strength(dependent) > strength(governing) else dependent
+
+
+STATEMENT_ROOT = "01"
+
+
+def without_framing_statements(events: list[dict]) -> list[dict]:
+    """The events without the statements whose sentence codes another act between the same
+    two countries."""
+
+    def dyad(event: dict) -> tuple:
+        target = (event.get("target") or {}).get("country")
+        return (event["evidence"]["start"], event["source"].get("country"), target)
+
+    acts = {dyad(e) for e in events if e["cameo_root"] != STATEMENT_ROOT}
+    kept = [
+        e
+        for e in events
+        if not (
+            e["cameo_root"] == STATEMENT_ROOT
+            and (e.get("target") or {}).get("country")
+            and dyad(e) in acts
+        )
+    ]
+    if len(kept) < len(events):
+        logger.debug("%d statements frame an act coded in their sentence", len(events) - len(kept))
+    return kept

@@ -25,7 +25,7 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..records.event import TEXT, Event, Evidence, Location, Plover
 from ..stages import register_stage
-from .acts import one_event_per_act
+from .acts import one_event_per_act, without_framing_statements
 from .cameo import lookup
 from .counterparts import (
     complement_targets,
@@ -521,6 +521,7 @@ class EventCoder:
 
         coder = ArticleCoder(article, self.patterns)
         events = one_event_per_act(article.doc, coder.run(), coder.trigger_of)
+        events = without_framing_statements(events)
         article.events = without_competition(article.doc, events)
         article.agreements = find_agreements(article, article.events, coder.trigger_of, coder.tree)
         article.events.extend(self.headline_events(article))
@@ -543,7 +544,8 @@ class EventCoder:
         }
         events = []
         coder = ArticleCoder(headline, self.patterns)
-        for event in one_event_per_act(headline.doc, coder.run(), coder.trigger_of):
+        coded = one_event_per_act(headline.doc, coder.run(), coder.trigger_of)
+        for event in without_framing_statements(coded):
             pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))
             if pair in pairs:
                 continue

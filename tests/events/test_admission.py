@@ -253,3 +253,15 @@ def test_arguing_that_is_saying_and_arguing_with_is_a_quarrel(code_text):
     assert ("RUS", "UKR", "11") in dyads(
         code_text("Russia argued with Ukraine over the gas price.")
     )
+
+
+def test_a_statement_framing_a_reported_act_adds_nothing(code_text):
+    """ "Chad's command said troops killed Libyan soldiers" is the killing, as PETRARCH2
+    codes reported speech; not also a statement to Libya."""
+    found = dyads(
+        code_text("Chad's military high command said today troops killed 1,269 Libyan soldiers.")
+    )
+    assert ("TCD", "LBY", "19") in found and ("TCD", "LBY", "01") not in found, found
+    # a statement about a country with no act coded between the two stays
+    said = dyads(code_text("Lavrov said Washington's sanctions were illegal."))
+    assert ("RUS", "USA", "11") in said, said
