@@ -1,7 +1,8 @@
 """Modality and negation of a trigger, from the words that govern it (data/modality.yaml).
 
-- ``negated``: a negator on the trigger ("did not sign") or a negating verb governing it
-  ("refused to sign").
+- ``negated``: a negator on the trigger ("did not sign"), a negating verb governing it
+  ("refused to sign"), or a denied or negated clause it is the complement of ("denied that
+  Iran had attacked", "did not mean that Libya had cut its ties").
 - ``hypothetical``: a modal auxiliary ("may attack"), a conditional clause ("if they sign")
   or a verb of asking governing the trigger ("urged Iran to stop attacks").
 - ``intended``: a future auxiliary ("will visit"), "would" in reported speech ("said it would
@@ -116,6 +117,14 @@ def clause_modality(trigger) -> Modality:
                 result.modality = "hypothetical"  # "urged Iran to stop": only asked
             if any(c.dep_ == "neg" for c in head.children):
                 result.negated = True
+        if token.dep_ == "ccomp" and (
+            head.lemma_.lower() in words["denial_verbs"]
+            or any(c.dep_ == "neg" for c in head.children)
+        ):
+            # "denied that Iran had attacked", "did not mean that Libya had cut its ties":
+            # what is denied is not asserted
+            result.negated = True
+            break
         if (
             token.dep_ == "ccomp"
             and head.lemma_.lower() in words["request_verbs"]

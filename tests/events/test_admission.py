@@ -265,3 +265,15 @@ def test_a_statement_framing_a_reported_act_adds_nothing(code_text):
     # a statement about a country with no act coded between the two stays
     said = dyads(code_text("Lavrov said Washington's sanctions were illegal."))
     assert ("RUS", "USA", "11") in said, said
+
+
+def test_what_is_denied_is_not_asserted(code_text):
+    for text in (
+        "Tripoli said the withdrawal did not mean that Libya had cut its ties with the US.",
+        "Kuwait denied that its forces had attacked Iranian boats.",
+    ):
+        article = code_text(text)
+        denied = [e for e in article.events if e["evidence"]["trigger"] in ("cut", "attacked")]
+        assert denied and all(e["negated"] for e in denied), [
+            (e["evidence"]["trigger"], e["negated"]) for e in article.events
+        ]
