@@ -249,7 +249,7 @@ def bench_linear(shared: Path, repeat: int, sizes_kb=LINEAR_SIZES_KB) -> None:
     is how the time grows with the text, and on a shared machine the least disturbed run
     answers it best (a slow spell during one size's run reads as growth)."""
     from communique.actors.stage import ActorResolver
-    from communique.events.coder import EventCoder
+    from communique.events.stage import EventCoder
     from communique.model import Article
     from communique.nlp.parse import Parser
 

@@ -28,7 +28,7 @@ _STAGE_MODULES = {
     "dedupe": "communique.ingest.dedupe",
     "parse": "communique.nlp.parse",
     "actors": "communique.actors.stage",
-    "events": "communique.events.coder",
+    "events": "communique.events.stage",
 }
 STAGE_ORDER: tuple[str, ...] = tuple(_STAGE_MODULES)
 # Stages a run adds on request, after the canonical ones: `code --explain`.

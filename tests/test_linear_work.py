@@ -26,7 +26,7 @@ import pytest
 import communique
 from communique import Settings
 from communique.actors.stage import ActorResolver
-from communique.events.coder import EventCoder
+from communique.events.stage import EventCoder
 from communique.model import Article
 from tests.conftest import shared_path
 

@@ -8,7 +8,7 @@ import pytest
 
 from communique import CODE_STAGES, Pipeline, Settings
 from communique.errors import ALL_ERRORS, UnmetStageRequirement
-from communique.events.coder import EventCoder
+from communique.events.stage import EventCoder
 from communique.model import Article
 from communique.parallel import Runner
 from communique.stages import (

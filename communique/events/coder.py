@@ -24,8 +24,6 @@ from ..actors.tree import Tree
 from ..limits import check_budget
 from ..model import Actor, Article
 from ..records.event import TEXT, Event, Evidence, Location, Plover
-from ..stages import register_stage
-from .acts import one_event_per_act, without_framing_statements
 from .cameo import lookup
 from .counterparts import (
     complement_targets,
@@ -39,8 +37,8 @@ from .counterparts import (
 from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric
 from .patterns import Pattern, load_patterns
-from .roles import Roles, grammar, predicate_disapproves
-from .senses import without_competition
+from .nominal import noun_parties
+from .roles import Roles, coded_actors, grammar, predicate_disapproves
 from .timing import days_between, event_date
 from .triggers import Trigger, TriggerFinder
 
@@ -203,12 +201,12 @@ class ArticleCoder:
         roles = self.roles
         passive = False
         if trigger.key.startswith("n:"):
-            sources, targets = self._noun_parties(token, pattern)
+            sources, targets = noun_parties(self.roles, token, pattern)
         else:
             subject_tokens, passive = roles.subject_tokens(token)
-            sources = _actors(roles.mentions(subject_tokens))
+            sources = coded_actors(roles.mentions(subject_tokens))
             if passive:
-                targets = _actors(roles.mentions(roles.passive_target_tokens(token)))
+                targets = coded_actors(roles.mentions(roles.passive_target_tokens(token)))
             else:
                 targets = self._targets(token, pattern)
         if (
@@ -261,7 +259,7 @@ class ArticleCoder:
         roles, tree = self.roles, self.tree
 
         def actors_of(mentions):
-            return _actors(mentions, pattern.target == "place")
+            return coded_actors(mentions, pattern.target == "place")
 
         if passive:
             found = passive_subject_targets(roles, tree, token, sources, actors_of)
@@ -284,13 +282,13 @@ class ArticleCoder:
         if pattern.target == "ccomp":
             for clause in token.children:
                 if clause.dep_ == "ccomp":
-                    return _actors(roles.mentions(roles.subject_tokens(clause)[0]))
+                    return coded_actors(roles.mentions(roles.subject_tokens(clause)[0]))
             return []
         if pattern.target == "object":
-            return _actors(roles.mentions(roles.object_tokens(token)), allow_places)
+            return coded_actors(roles.mentions(roles.object_tokens(token)), allow_places)
         only = pattern.target[5:] if pattern.target.startswith("prep:") else None
         if only is None:
-            found = _actors(roles.mentions(roles.object_tokens(token)), allow_places)
+            found = coded_actors(roles.mentions(roles.object_tokens(token)), allow_places)
             if found:
                 return found
         helpers = grammar()["helper_nouns"]
@@ -310,7 +308,7 @@ class ArticleCoder:
             for preposition, pobj in pairs:
                 if direct and not roles.names_actor(pobj):
                     continue
-                found = _actors(roles.mentions([pobj]), allow_places)
+                found = coded_actors(roles.mentions([pobj]), allow_places)
                 if found:
                     return found
         if token.lemma_.lower() in grammar()["clause_addressee_verbs"]:
@@ -318,7 +316,7 @@ class ArticleCoder:
             # whom the demand is made of
             for clause in token.children:
                 if clause.dep_ == "ccomp":
-                    found = _actors(roles.mentions(roles.subject_tokens(clause)[0]))
+                    found = coded_actors(roles.mentions(roles.subject_tokens(clause)[0]))
                     if found:
                         return found
         for child in token.children:  # "agreed to enhance cooperation with X"
@@ -329,76 +327,6 @@ class ArticleCoder:
                 if found:
                     return found
         return []
-
-    def _noun_parties(self, token, pattern) -> tuple[list[Actor], list[Actor]]:
-        """Nominal events: "a meeting between A and B", "A's visit to B", "talks with B"."""
-        roles = self.roles
-        possessors = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
-        agents = _actors(roles.mentions([p for _, p in roles.preposition_objects(token, "by")]))
-        if agents:
-            # "a Moscow visit by Shultz": the agent acts; a place or country before the noun
-            # is where it is aimed.
-            aimed = _actors(roles.mentions(possessors), allow_places=True)
-            aimed = [a for a in aimed if a.country not in {g.country for g in agents}]
-            return agents, aimed or self._reacting(token, agents)
-        sources = _actors(roles.mentions(possessors))
-        between = [p for prep, p in roles.preposition_objects(token, "between")]
-        if between and not sources:
-            # "talks between Serbia and Kosovo": the parties act on each other, each way
-            # (``event_pairs`` with ``mutual``), whoever holds the talks
-            return [], _actors(roles.mentions(between))
-        if (
-            not sources
-            and token.dep_ == "dobj"
-            and token.head.lemma_.lower() in grammar()["receiving_verbs"]
-        ):
-            # "Japan drew criticism from China": the subject is on the receiving end, and
-            # "from" names who acts
-            givers = [p for _, p in roles.preposition_objects(token.head, "from")]
-            givers += [p for _, p in roles.preposition_objects(token, "from")]
-            return (
-                _actors(roles.mentions(givers)),
-                _actors(roles.mentions(roles.subject_tokens(token.head)[0])),
-            )
-        if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
-            holder = token.head
-            if token.dep_ == "pobj" and holder.head.pos_ in ("VERB", "AUX"):
-                holder = holder.head  # "negotiators return to Geneva for talks"
-            sources = _actors(roles.mentions(roles.subject_tokens(holder)[0]))
-        targets = []
-        # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
-        # aimed at another party, "of" names that party, and a place names its country.
-        aimed = (
-            pattern.code[:2]
-            in grammar()["other_directed_roots"] | grammar()["located_target_roots"]
-        )
-        for preposition, pobj in roles.preposition_objects(token):
-            # "a request to Washington": a capital or a country addressed, not a destination
-            places = (
-                pattern.target == "place" or (aimed and preposition == "of") or preposition == "to"
-            )
-            if (
-                preposition in ("with", "to", "on", "against", "between", "for", "over")
-                or (pattern.target == "place" and preposition in ("to", "in"))
-                or (aimed and preposition == "of")
-            ):
-                targets = _actors(roles.mentions([pobj]), places)
-                if targets:
-                    break
-        return sources, targets or self._reacting(token, sources)
-
-    def _reacting(self, token, sources) -> list[Actor]:
-        """ "Sudan rejected a demand by the IMF", "Turkey welcomed the EU's offer": who reacts
-        to an act (grammar.yaml's ``reaction_verbs``) is whom it was made of."""
-        if (
-            not sources
-            or token.dep_ != "dobj"
-            or token.head.lemma_.lower() not in grammar()["reaction_verbs"]
-        ):
-            return []
-        own = {s.country for s in sources}
-        subjects = self.roles.subject_tokens(token.head)[0]
-        return [a for a in _actors(self.roles.mentions(subjects)) if a.country not in own]
 
     def unknown_source(self, subjects) -> Actor:
         """Someone the text does not name, or names without a country ("a roadside bomb")."""
@@ -489,67 +417,3 @@ def _compares(token) -> bool:
             c.dep_ == "mark" and c.lower_ in grammar()["comparison_marks"] for c in token.children
         )
     )
-
-
-def _actors(mentions, allow_places: bool = False) -> list[Actor]:
-    actors = []
-    for mention in mentions:
-        for actor in mention.actors:
-            if actor.kind == "place" and not allow_places:
-                continue
-            if actor.kind == "place":
-                actor = Actor(
-                    actor.country, actor.country, ("GOV",), actor.name, actor.text, None, "place"
-                )
-            if actor.country or actor.sectors:
-                actors.append(actor)
-    return actors
-
-
-@register_stage(
-    "events", requires=["doc", "mentions", "dateline_country"], assigns=["events", "agreements"]
-)
-class EventCoder:
-    """Pipeline stage: codes the events of an article whose actors are resolved."""
-
-    def __init__(self, settings):
-        self.settings = settings
-        self.patterns = load_patterns(settings.dictionaries)  # with the user's, if any
-
-    def __call__(self, article: Article) -> Article:
-        from .agreements import find_agreements
-
-        coder = ArticleCoder(article, self.patterns)
-        events = one_event_per_act(article.doc, coder.run(), coder.trigger_of)
-        events = without_framing_statements(events)
-        article.events = without_competition(article.doc, events)
-        article.agreements = find_agreements(article, article.events, coder.trigger_of, coder.tree)
-        article.events.extend(self.headline_events(article))
-        return article
-
-    def headline_events(self, article: Article) -> list[dict]:
-        """Events of the headline, flagged ``headline``, with evidence offsets into the title.
-
-        A headline sums up its story: where the text already has an event between the same
-        two countries, the headline's adds nothing and is left out.
-        """
-        from ..actors.stage import headline_article
-
-        headline = headline_article(article)
-        if headline is None:
-            return []
-        pairs = {
-            frozenset((e["source"]["country"], (e["target"] or {}).get("country")))
-            for e in article.events
-        }
-        events = []
-        coder = ArticleCoder(headline, self.patterns)
-        coded = one_event_per_act(headline.doc, coder.run(), coder.trigger_of)
-        for event in without_framing_statements(coded):
-            pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))
-            if pair in pairs:
-                continue
-            event["headline"] = True
-            event["evidence"]["field"] = "title"
-            events.append(event)
-        return events

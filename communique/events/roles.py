@@ -15,7 +15,7 @@ from importlib import resources
 
 import srsly
 
-from ..model import Mention
+from ..model import Actor, Mention
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
@@ -272,3 +272,20 @@ def _as_civilians(mention: Mention) -> Mention:
         if a.country != "IGO"
     ]
     return dataclasses.replace(mention, actors=actors)
+
+
+def coded_actors(mentions, allow_places: bool = False) -> list[Actor]:
+    """The actors of mentions that have a country or a sector; places only when
+    ``allow_places`` (a place then stands for its government: a visit to Moscow)."""
+    actors = []
+    for mention in mentions:
+        for actor in mention.actors:
+            if actor.kind == "place" and not allow_places:
+                continue
+            if actor.kind == "place":
+                actor = Actor(
+                    actor.country, actor.country, ("GOV",), actor.name, actor.text, None, "place"
+                )
+            if actor.country or actor.sectors:
+                actors.append(actor)
+    return actors

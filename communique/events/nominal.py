@@ -1,0 +1,76 @@
+"""Nominal events: who holds "a meeting between A and B", "A's visit to B", "talks with B",
+"a demand by the IMF" (triggers that are nouns, keyed ``n:LEMMA`` in the patterns)."""
+
+from __future__ import annotations
+
+from ..model import Actor
+from .patterns import Pattern
+from .roles import Roles, coded_actors, grammar
+
+
+def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], list[Actor]]:
+    """Nominal events: "a meeting between A and B", "A's visit to B", "talks with B"."""
+    possessors = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+    agents = coded_actors(roles.mentions([p for _, p in roles.preposition_objects(token, "by")]))
+    if agents:
+        # "a Moscow visit by Shultz": the agent acts; a place or country before the noun
+        # is where it is aimed.
+        aimed = coded_actors(roles.mentions(possessors), allow_places=True)
+        aimed = [a for a in aimed if a.country not in {g.country for g in agents}]
+        return agents, aimed or reacting(roles, token, agents)
+    sources = coded_actors(roles.mentions(possessors))
+    between = [p for prep, p in roles.preposition_objects(token, "between")]
+    if between and not sources:
+        # "talks between Serbia and Kosovo": the parties act on each other, each way
+        # (``event_pairs`` with ``mutual``), whoever holds the talks
+        return [], coded_actors(roles.mentions(between))
+    if (
+        not sources
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in grammar()["receiving_verbs"]
+    ):
+        # "Japan drew criticism from China": the subject is on the receiving end, and
+        # "from" names who acts
+        givers = [p for _, p in roles.preposition_objects(token.head, "from")]
+        givers += [p for _, p in roles.preposition_objects(token, "from")]
+        return (
+            coded_actors(roles.mentions(givers)),
+            coded_actors(roles.mentions(roles.subject_tokens(token.head)[0])),
+        )
+    if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
+        holder = token.head
+        if token.dep_ == "pobj" and holder.head.pos_ in ("VERB", "AUX"):
+            holder = holder.head  # "negotiators return to Geneva for talks"
+        sources = coded_actors(roles.mentions(roles.subject_tokens(holder)[0]))
+    targets = []
+    # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
+    # aimed at another party, "of" names that party, and a place names its country.
+    aimed = (
+        pattern.code[:2] in grammar()["other_directed_roots"] | grammar()["located_target_roots"]
+    )
+    for preposition, pobj in roles.preposition_objects(token):
+        # "a request to Washington": a capital or a country addressed, not a destination
+        places = pattern.target == "place" or (aimed and preposition == "of") or preposition == "to"
+        if (
+            preposition in ("with", "to", "on", "against", "between", "for", "over")
+            or (pattern.target == "place" and preposition in ("to", "in"))
+            or (aimed and preposition == "of")
+        ):
+            targets = coded_actors(roles.mentions([pobj]), places)
+            if targets:
+                break
+    return sources, targets or reacting(roles, token, sources)
+
+
+def reacting(roles: Roles, token, sources: list[Actor]) -> list[Actor]:
+    """ "Sudan rejected a demand by the IMF", "Turkey welcomed the EU's offer": who reacts
+    to an act (grammar.yaml's ``reaction_verbs``) is whom it was made of."""
+    if (
+        not sources
+        or token.dep_ != "dobj"
+        or token.head.lemma_.lower() not in grammar()["reaction_verbs"]
+    ):
+        return []
+    own = {s.country for s in sources}
+    subjects = roles.subject_tokens(token.head)[0]
+    return [a for a in coded_actors(roles.mentions(subjects)) if a.country not in own]
