@@ -8,7 +8,8 @@ Measured on 2026-12-02 (`communique eval tests/resources/devset/events.json --co
 ../shared/data/corpora`): before issue 14's work recall 0.233 (20/86), precision 0.667
 (30/45); after, recall 0.337 (29/86), precision 0.597 (46/77); the next session, recall
 0.360 (31/86), precision 0.616 (53/86); the third session of 2026-12-02, recall 0.360
-(31/86), precision 0.634 (52/82). The floors sit just under.
+(31/86), precision 0.634 (52/82); the fifth, recall 0.372 (32/86), precision 0.649
+(48/74). The floors sit just under.
 """
 
 import pytest
@@ -16,8 +17,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.35
-PRECISION_FLOOR = 0.60
+RECALL_FLOOR = 0.36
+PRECISION_FLOOR = 0.63
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 
 
