@@ -41,7 +41,10 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         holder = token.head
         if token.dep_ == "pobj" and holder.head.pos_ in ("VERB", "AUX"):
             holder = holder.head  # "negotiators return to Geneva for talks"
-        sources = coded_actors(roles.mentions(roles.subject_tokens(holder)[0]))
+        if holder.lemma_.lower() not in grammar()["appraising_verbs"]:
+            # "Beijing described the embargo as a product of the Cold War": who speaks of
+            # an act, or judges it, did not do it
+            sources = coded_actors(roles.mentions(roles.subject_tokens(holder)[0]))
     targets = []
     # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
     # aimed at another party, "of" names that party, and a place names its country.

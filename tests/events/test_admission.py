@@ -277,3 +277,21 @@ def test_what_is_denied_is_not_asserted(code_text):
         assert denied and all(e["negated"] for e in denied), [
             (e["evidence"]["trigger"], e["negated"]) for e in article.events
         ]
+
+
+@pytest.mark.parametrize(
+    "text, root",
+    [
+        # who speaks of an act did not do it
+        (
+            "The move was welcomed by Beijing, which described the embargo as a product of the Cold War.",
+            "16",
+        ),
+        # fixed phrases of "take" are no seizure
+        ("Intense discussions were taking place with US officials on Monday.", "17"),
+        ("Britain takes over the presidency of the EU from Luxembourg in July.", "17"),
+    ],
+)
+def test_no_act_is_read_into_talk_or_fixed_phrases(code_text, text, root):
+    found = dyads(code_text(text))
+    assert not [d for d in found if d[2] == root], found
