@@ -277,3 +277,15 @@ def test_historical_names_are_in_one_file_only():
     for row in _rows("historical_names.tsv"):
         for name in [row["name"], *row["aliases"].split("|"), *row["adjectives"].split("|")]:
             assert not name or name.casefold() not in modern, name
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Tory leader Michael Howard said the plan was wrong.", "Tory leader Michael Howard"),
+        ("The Lib Dems said the plan was wrong.", "The Lib Dems"),
+    ],
+)
+def test_british_parties_by_the_names_only_they_bear(resolve_text, text, who):
+    found = [a for a in resolve_text(text).actors_record()["actors"] if a["text"] == who]
+    assert found and found[0]["code"] == "GBRPTY", found
