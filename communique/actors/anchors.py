@@ -14,7 +14,11 @@ import functools
 import logging
 from dataclasses import dataclass
 
+import spacy
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import DocBin
+
+from ..compiled import cached
 
 from .gazetteer import KIND_PRIORITY, PROPER_KINDS, Entry, Gazetteer, is_acronym
 
@@ -39,15 +43,15 @@ class Anchor:
 class AnchorMatcher:
     """Two PhraseMatchers over one gazetteer: exact case for acronyms, lower case for the rest.
 
-    A match key stands for an entry and a case rule: ``cap`` keys only count when the text
-    starts with a capital letter (or is all in capitals, as in a shouted headline).
+    A matched phrase stands for the entries that have it, each with a case rule: ``cap``
+    entries only count when the text starts with a capital letter (or is all in capitals, as
+    in a shouted headline).
     """
 
     def __init__(self, gazetteer: Gazetteer, nlp):
         self.gazetteer = gazetteer
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.keys: dict[int, tuple[int, bool]] = {}  # match id -> (entry index, needs capital)
         grouped: dict[tuple[int, str], list[str]] = {}
         for index, entry in enumerate(gazetteer.entries):
             for pattern in entry.patterns:
@@ -59,18 +63,43 @@ class AnchorMatcher:
                     rule = "any"
                 grouped.setdefault((index, rule), []).append(pattern)
         texts = sorted({p for patterns in grouped.values() for p in patterns})
-        docs = dict(zip(texts, nlp.tokenizer.pipe(texts)))
+        docs = dict(zip(texts, _phrase_docs(nlp, texts)))
+        # One matcher key per case rule, and the entries of each matched phrase looked up by
+        # its words: 25,000 keys, one per entry, took seconds to add.
+        self.by_orth: dict[tuple, list[int]] = {}  # exact case: acronyms
+        self.by_lower: dict[tuple, list[tuple[int, bool]]] = {}  # entry, needs a capital
         for (index, rule), patterns in grouped.items():
-            key = f"gaz{index}{rule}"
-            match_id = nlp.vocab.strings.add(key)
-            self.keys[match_id] = (index, rule == "cap")
-            matcher = self.exact if rule == "exact" else self.lower
-            matcher.add(key, [docs[p] for p in patterns])
+            for pattern in patterns:
+                words = docs[pattern]
+                if rule == "exact":
+                    self.by_orth.setdefault(tuple(t.orth for t in words), []).append(index)
+                else:
+                    key = tuple(t.lower for t in words)
+                    self.by_lower.setdefault(key, []).append((index, rule == "cap"))
+        for matcher, exact in ((self.exact, True), (self.lower, False)):
+            phrases = {
+                p
+                for (_, rule), patterns in grouped.items()
+                if (rule == "exact") == exact
+                for p in patterns
+            }
+            matcher.add("exact" if exact else "lower", [docs[p] for p in sorted(phrases)])
 
     def __call__(self, doc) -> list[Anchor]:
         by_span: dict[tuple[int, int], list[Entry]] = {}
-        for match_id, start, end in [*self.exact(doc), *self.lower(doc)]:
-            index, needs_capital = self.keys[match_id]
+        found = [
+            (start, end, index, False)
+            for _, start, end in self.exact(doc)
+            for index in self.by_orth.get(tuple(t.orth for t in doc[start:end]), ())
+        ]
+        found += [
+            (start, end, index, needs_capital)
+            for _, start, end in self.lower(doc)
+            for index, needs_capital in self.by_lower.get(
+                tuple(t.lower for t in doc[start:end]), ()
+            )
+        ]
+        for start, end, index, needs_capital in found:
             if needs_capital and not doc[start].text[:1].isupper():
                 continue
             entry = self.gazetteer.entries[index]
@@ -88,6 +117,22 @@ class AnchorMatcher:
             entries = sorted(dict.fromkeys(entries), key=lambda e: rank[e.kind])
             anchors.append(Anchor(start, end, tuple(entries)))
         return sorted(anchors, key=lambda a: a.start)
+
+
+def _phrase_docs(nlp, texts: list[str]) -> list:
+    """The gazetteer's phrases tokenised as the model tokenises text: 30,000 phrases take
+    seconds to tokenise, and a fraction of a second to read back from the compiled cache
+    (keyed by the phrases themselves and by the spaCy and model versions)."""
+
+    def build() -> bytes:
+        return DocBin(attrs=["ORTH"], docs=nlp.tokenizer.pipe(texts)).to_bytes()
+
+    parts = ["phrases", spacy.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", "")]
+    data = cached("phrases", [*parts, *texts], build)
+    docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    if len(docs) != len(texts):  # never expected: a cache item from elsewhere
+        docs = list(nlp.tokenizer.pipe(texts))
+    return docs
 
 
 @functools.cache

@@ -49,9 +49,9 @@ from datetime import date
 from importlib import resources
 
 import pycountry
-import srsly
 
 from ..dictionary_files import read_table
+from ..yaml_data import read_yaml
 from ..user_dictionaries import chosen, merged_rows
 
 logger = logging.getLogger(__name__)
@@ -427,7 +427,7 @@ def _community_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
 def _organisation_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     entries = []
     for item in merged_rows(
-        "organisations.yaml", srsly.read_yaml(DATA / "organisations.yaml"), dictionaries
+        "organisations.yaml", read_yaml(DATA / "organisations.yaml"), dictionaries
     ):
         patterns = [item["name"], *(item.get("aliases") or []), *(item.get("acronyms") or [])]
         entry = Entry(

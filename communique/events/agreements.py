@@ -16,9 +16,9 @@ import functools
 import hashlib
 from importlib import resources
 
-import srsly
 
 from ..records.agreement import Agreement, AgreementEvidence
+from ..yaml_data import read_yaml
 from .roles import grammar
 
 DATA = resources.files("communique.events") / "data"
@@ -27,7 +27,7 @@ FOLLOW_SENTENCES = 2
 
 @functools.cache
 def _data() -> dict:
-    data = srsly.read_yaml(DATA / "agreements.yaml")
+    data = read_yaml(DATA / "agreements.yaml")
     data["topic_of"] = {word: topic for topic, words in data["topics"].items() for word in words}
     return data
 

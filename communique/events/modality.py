@@ -24,9 +24,9 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import srsly
 
 from .roles import outer_speaker_verb
+from ..yaml_data import read_yaml
 
 DATA = resources.files("communique.events") / "data"
 
@@ -59,7 +59,7 @@ class Modality:
 
 @functools.cache
 def _words() -> dict:
-    data = srsly.read_yaml(DATA / "modality.yaml")
+    data = read_yaml(DATA / "modality.yaml")
     return {key: (set(value) if isinstance(value, list) else value) for key, value in data.items()}
 
 

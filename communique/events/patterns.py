@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -122,18 +122,18 @@ def _event_nouns(dictionaries: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def load_patterns(dictionaries: Sequence[str] | None = None) -> dict[str, list[Pattern]]:
+def load_patterns(dictionaries: Sequence[str] | None = None) -> PatternIndex:
     """All patterns by trigger lemma ("n:visit" for nouns), most specific first, from the
     packaged files and the user ``dictionaries`` (None: the process's active ones)."""
     return _load_patterns(chosen(dictionaries))
 
 
 @functools.cache
-def _load_patterns(dictionaries: tuple[str, ...]) -> dict[str, list[Pattern]]:
-    index: dict[str, list[Pattern]] = {}
+def _load_patterns(dictionaries: tuple[str, ...]) -> PatternIndex:
+    own: dict[str, list[Pattern]] = {}
     for row in _rows("patterns.tsv", dictionaries):
         code = check_code(row["code"], row["_file"], row["_line"], no_event=True)
-        index.setdefault(row["trigger"], []).append(
+        own.setdefault(row["trigger"], []).append(
             Pattern(
                 row["trigger"],
                 _words(row["words"]),
@@ -144,55 +144,128 @@ def _load_patterns(dictionaries: tuple[str, ...]) -> dict[str, list[Pattern]]:
             )
         )
     synsets = {row["name"]: row["words"].split("|") for row in _rows("synsets.tsv", dictionaries)}
-    classes: dict[str, list[tuple[str, tuple[str, ...], str, str | None, str]]] = {}
+    verbs: dict[str, list[PetrarchVerb]] = {}
     for row in _rows("verbs.tsv", dictionaries):
         # A verb's own code overrides its class's default; "---" means the verb alone is no
         # event ("hold" is in the class of "confine", but "held elections" is no arrest).
         default = _code(row, "default_code")
         default = _code(row, "verb_code") or default
         reciprocal = _code(row, "reciprocal", no_event=False) or None
-        classes.setdefault(row["verb_class"], []).append(
-            (
-                row["lemma"],
+        verbs.setdefault(row["lemma"], []).append(
+            PetrarchVerb(
+                row["verb_class"],
                 _words(row["particle"]),
                 default if default != "---" else "",
                 reciprocal,
                 _origin(row),
             )
         )
-    for verb_class, verbs in classes.items():
-        class_patterns = [
-            (
-                _expand(_words(row["words"]), synsets),
-                row["target"],
+    classes = {
+        verb_class: [
+            ClassPattern(
+                tuple(_expand(_words(row["words"]), synsets)),
+                _target(row["target"]),
                 row["code"],
                 row.get("reciprocal") or None,
                 _origin(row),
             )
-            for row in _rows_by_class(dictionaries).get(verb_class, [])
+            for row in rows
         ]
-        for lemma, particle, default, reciprocal, verb_origin in verbs:
-            if default:
-                index.setdefault(lemma, []).append(
-                    Pattern(lemma, particle, "", default, PETRARCH, reciprocal, verb_origin)
-                )
-            for alternatives, target, code, reciprocal_code, origin in class_patterns:
-                for words in alternatives:
-                    index.setdefault(lemma, []).append(
-                        Pattern(
-                            lemma,
-                            particle + words,
-                            _target(target),
-                            code,
-                            PETRARCH,
-                            reciprocal_code,
-                            origin,
-                        )
-                    )
-    for patterns in index.values():
-        patterns.sort(key=lambda p: p.specificity, reverse=True)
+        for verb_class, rows in _rows_by_class(dictionaries).items()
+    }
+    index = PatternIndex(own, verbs, classes)
     logger.info("event patterns: %d triggers", len(index))
     return index
+
+
+@dataclass(frozen=True)
+class PetrarchVerb:
+    """A verb of PETRARCH2's dictionary: its class, particle, own default code."""
+
+    verb_class: str
+    particle: tuple[str, ...]
+    default: str
+    reciprocal: str | None
+    origin: str
+
+
+@dataclass(frozen=True)
+class ClassPattern:
+    """A pattern of a PETRARCH2 verb class, shared by every verb of the class: one word tuple
+    per choice of synset member."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    target: str
+    code: str
+    reciprocal: str | None
+    origin: str
+
+
+class PatternIndex(Mapping):
+    """All patterns by trigger lemma, most specific first. A PETRARCH2 class's patterns are
+    shared by its hundreds of verbs: a lemma's list is built the first time a text uses it,
+    not the 680,000 objects of every verb at start-up (issue 17)."""
+
+    def __init__(self, own, verbs, classes):
+        self._own = own
+        self._verbs = verbs
+        self._classes = classes
+        # the lemmas with at least one pattern: their own, a verb's default or its class's
+        self._keys = frozenset(own) | frozenset(
+            lemma
+            for lemma, entries in verbs.items()
+            if any(verb.default or classes.get(verb.verb_class) for verb in entries)
+        )
+        self._built: dict[str, list[Pattern]] = {}
+
+    def __getitem__(self, lemma: str) -> list[Pattern]:
+        built = self._built.get(lemma)
+        if built is None:
+            if lemma not in self._keys:
+                raise KeyError(lemma)
+            built = self._build(lemma)
+            self._built[lemma] = built
+        return built
+
+    def __contains__(self, lemma) -> bool:
+        return lemma in self._keys
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _build(self, lemma: str) -> list[Pattern]:
+        patterns = list(self._own.get(lemma, ()))
+        for verb in self._verbs.get(lemma, ()):
+            if verb.default:
+                patterns.append(
+                    Pattern(
+                        lemma,
+                        verb.particle,
+                        "",
+                        verb.default,
+                        PETRARCH,
+                        verb.reciprocal,
+                        verb.origin,
+                    )
+                )
+            for shared in self._classes.get(verb.verb_class, ()):
+                for words in shared.alternatives:
+                    patterns.append(
+                        Pattern(
+                            lemma,
+                            verb.particle + words,
+                            shared.target,
+                            shared.code,
+                            PETRARCH,
+                            shared.reciprocal,
+                            shared.origin,
+                        )
+                    )
+        patterns.sort(key=lambda p: p.specificity, reverse=True)
+        return patterns
 
 
 @functools.cache

@@ -13,9 +13,9 @@ import dataclasses
 import functools
 from importlib import resources
 
-import srsly
 
 from ..model import Actor, Mention
+from ..yaml_data import read_yaml
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SHARED_SUBJECT_DEPS = {"xcomp", "advcl", "conj", "acl", "acomp"}
@@ -42,7 +42,7 @@ TARGET_PREPOSITIONS = (
 @functools.cache
 def grammar() -> dict[str, frozenset[str]]:
     """The word lists of data/grammar.yaml."""
-    data = srsly.read_yaml(resources.files("communique.events") / "data" / "grammar.yaml")
+    data = read_yaml(resources.files("communique.events") / "data" / "grammar.yaml")
     return {
         key: values if isinstance(values, dict) else frozenset(values)
         for key, values in data.items()
