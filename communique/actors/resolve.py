@@ -34,6 +34,7 @@ from ..events.roles import grammar
 from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
+from .in_context import in_context
 from .names import country_after, person_name_run
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
@@ -71,7 +72,7 @@ class ArticleResolver:
         self.doc = article.doc
         self.gazetteer = gazetteer
         self.day = parse_day(article.date)  # None for a date that is not a calendar day
-        self.anchors = gazetteer.in_context(self.doc, anchors)  # "the Twelve", not "twelve"
+        self.anchors = in_context(self.doc, anchors)  # "the Twelve", not "twelve"
         self.by_token = anchor_index(self.anchors)
         self.tree = Tree(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname
