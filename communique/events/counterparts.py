@@ -35,6 +35,7 @@ import logging
 from collections import deque
 
 from ..model import Actor
+from .pairs import AIMED_ROOTS
 from .roles import Roles, grammar, predicate_disapproves
 
 logger = logging.getLogger(__name__)
@@ -68,7 +69,6 @@ OBJECT_DEPTH = 6
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POSSESSIVE_PRONOUNS = {"its", "their"}
 PROTEST_ROOT = "14"
-HOSTILE_ROOT = "10"  # demands, disapproval, rejection, threats, protest, coercion, force
 
 
 def object_phrase_targets(
@@ -245,7 +245,7 @@ def protest_targets(
     of the actors' own country counts when it is an organ of the state."""
     if code[:2] == PROTEST_ROOT:
         nouns = grammar()["protest_nouns"] | grammar()["reaction_nouns"]
-    elif code[:2] >= HOSTILE_ROOT:
+    elif code[:2] >= AIMED_ROOTS:
         nouns = grammar()["reaction_nouns"]
     else:
         return []
