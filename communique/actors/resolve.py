@@ -76,6 +76,7 @@ class ArticleResolver:
         self.by_token = anchor_index(self.anchors)
         self.tree = Tree(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname
+        self.full_names: dict[str, str] = {}  # surname -> the first full name written with it
         self.references = ReferenceResolver(self.doc, gazetteer, self.tree)
         # Countries the article names anywhere, to tell apart office holders of one name.
         self.named_countries = frozenset(
@@ -251,7 +252,15 @@ class ArticleResolver:
     def _read_leader(self, phrase: Phrase, reading: Reading, name_tokens: set[int]) -> None:
         """Rule ``leader``: the table of leaders, by full name, or by surname after a title
         (a title inside the name is a surname: "Paul King", "Grant Dean")."""
-        person = next((a.entry for a in phrase.anchors if a.kind == "person"), None)
+        anchor = next((a for a in phrase.anchors if a.kind == "person"), None)
+        if anchor is not None and (given := self._namesakes_given_name(anchor)) is not None:
+            # "Finance Minister Gerhard Stoltenberg" is not Jens Stoltenberg: the name read is
+            # the one written, and a later "Stoltenberg" carries it.
+            surname = self.doc[anchor.start : anchor.end].text
+            reading.name = f"{given} {surname}" if given else surname
+            name_tokens = name_tokens | set(range(anchor.start, anchor.end))
+            anchor = None
+        person = anchor.entry if anchor is not None else None
         known = bool(reading.countries or reading.organisation)
         if person is not None:
             reading.name = person.name
@@ -289,6 +298,28 @@ class ArticleResolver:
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
+
+    def _namesakes_given_name(self, anchor) -> str | None:
+        """The given name of another person that a table's person found by surname alone
+        stands for: a given name written before it that is not the table's ("Gerhard
+        Stoltenberg"), or the full name the article introduced the surname with ("" when
+        that is the case, for the surname alone); None for the table's own person."""
+        table_words = {w.lower() for w in anchor.entry.name.split()}
+        if anchor.end - anchor.start >= len(table_words):
+            return None  # the full name as the table writes it
+        before = self.doc[anchor.start - 1] if anchor.start else None
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.ent_type_ == "PERSON"
+            and before.is_title
+            and before.i not in self.by_token
+        ):
+            return before.text if before.lower_ not in table_words else None
+        earlier = self.full_names.get(self.doc[anchor.start : anchor.end].text.lower())
+        if earlier is not None and earlier.split()[0].lower() not in table_words:
+            return ""
+        return None
 
     def _read_possessor(self, root, reading: Reading) -> None:
         """Rule ``possessor``: "his government", "its army": the country of whom the pronoun
@@ -420,6 +451,8 @@ class ArticleResolver:
             )
 
     def _remember(self, reading: Reading) -> None:
+        if reading.kind == "person" and reading.name and " " in reading.name:
+            self.full_names.setdefault(reading.name.split()[-1].lower(), reading.name)
         if (
             reading.name
             and (reading.countries or reading.organisation)

@@ -81,6 +81,8 @@ class ArticleCoder:
         sources, targets = self.parties(trigger)
         if not sources and participle:
             return  # a participle describing a thing: "a framework supporting relations"
+        if not targets and token.lemma_.lower() in grammar()["verbs_needing_a_target"]:
+            return  # going nowhere in particular: "A and B left the session"
         if not sources:
             # Someone unnamed acts: a subject without a country ("a roadside bomb killed"), or
             # the unsaid agent of a passive ("three civilians were killed").

@@ -97,6 +97,8 @@ def political(actor: Actor) -> bool:
     country and no sector)."""
     if not actor.country:
         return False
+    if actor.country == "IGO":
+        return True  # states acting together, whatever their field: the IMF, the WTO, OPEC
     if actor.sectors and set(actor.sectors) <= grammar()["nonpolitical_sectors"]:
         return False
     if actor.kind == "organisation" and not actor.sectors and actor.country != "IGO":

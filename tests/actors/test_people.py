@@ -110,6 +110,46 @@ def test_a_leader_still_wins_a_title_and_surname(resolve_text):
     assert (actor["country"], actor["name"]) == ("POL", "Lech Kaczynski")
 
 
+@pytest.mark.parametrize(
+    "text, namesake, later",
+    [
+        # the table knows Jens Stoltenberg by his surname alone; this is another man
+        (
+            "Finance Minister Gerhard Stoltenberg said he was surprised. Stoltenberg told "
+            "the association that the talks went well.",
+            "Finance Minister Gerhard Stoltenberg",
+            "Stoltenberg",
+        ),
+    ],
+)
+def test_a_namesake_is_not_the_tables_person(resolve_text, text, namesake, later):
+    """A surname the tables know, written after another given name, is another person; and
+    so is the surname alone later in that article."""
+    records = resolve_text(text, date="2020-01-01").actors_record()["actors"]
+    found = {a["text"]: a for a in records}
+    assert found[namesake]["country"] is None, records
+    assert found[namesake]["name"] == "Gerhard Stoltenberg", records
+    assert later not in found or found[later]["country"] is None, records
+    # the table's own person is still found by the surname alone
+    table = resolve_text("Stoltenberg said NATO would respond.", date="2020-01-01")
+    assert actors_of(table, "Stoltenberg")[0]["country"] == "IGO"
+
+
+@pytest.mark.parametrize(
+    "text, agency, country",
+    [
+        ("Tass denounced the attack as military adventurism.", "Tass", "RUS"),
+        ("The official Soviet news agency Tass denounced the attack.", "Tass", "RUS"),
+        ("IRNA quoted the oil minister as saying the deal was signed.", "IRNA", "IRN"),
+        ("Xinhua said the talks were constructive.", "Xinhua", "CHN"),
+    ],
+)
+def test_state_news_agencies_speak_for_their_state(resolve_text, text, agency, country):
+    found = actors_of(resolve_text(text), agency)
+    assert found and found[0]["country"] == country, found
+    assert "GOV" in found[0]["sectors"], found
+
+
 # -- historical names ------------------------------------------------------------------------
 
 

@@ -168,6 +168,25 @@ def test_hosting_needs_a_guest(code_text):
         assert not any(code == "04" for _, _, code in dyads(code_text(text))), text
 
 
+def test_going_is_an_event_only_towards_someone(code_text):
+    assert ("GBR", "UGA", "04") in dyads(
+        code_text("The British foreign secretary travelled to Uganda.")
+    )
+    for text in (
+        "Gorbachev and Shevardnadze abruptly left a parliamentary session on Monday.",
+        "The Russian government has embarked on an adventurist path.",
+    ):
+        assert not any(code == "04" for _, _, code in dyads(code_text(text))), text
+
+
+def test_an_international_body_is_a_political_speaker_whatever_its_field(code_text):
+    """The IMF's sector is BUS, but it speaks for the states that make it up."""
+    article = code_text(
+        "Rodrigo de Rato, the IMF's managing director, said the loan agreement would help Turkey."
+    )
+    assert any(e["source"]["code"].startswith("IGO") for e in article.events), article.events
+
+
 def test_people_acting_at_home_act_against_their_government(code_text):
     article = code_text(
         "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday."
