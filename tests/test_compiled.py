@@ -41,7 +41,7 @@ def test_an_edited_dictionary_takes_effect_through_the_cache(tmp_path):
     first = _actors(run_cli("actors", article, env=env))
     assert ("The KAS", "IGO") not in first, first
     kept = sorted(p.name for p in (tmp_path / "cache").iterdir())
-    assert kept and all(name.startswith("phrases-") for name in kept), kept
+    assert {name.split("-")[0] for name in kept} == {"gazetteer", "anchors"}, kept
     # the same run again reads the cache and changes nothing
     assert _actors(run_cli("actors", article, env=env)) == first
     # a user dictionary adds a name: the phrases change, and so does the cache item
@@ -49,7 +49,44 @@ def test_an_edited_dictionary_takes_effect_through_the_cache(tmp_path):
     mine.write_text(ORGANISATION, encoding="utf-8")
     edited = _actors(run_cli("actors", article, "--dictionary", mine, env=env))
     assert ("The KAS", "IGO") in edited, edited
-    assert len(list((tmp_path / "cache").iterdir())) == len(kept) + 1
+    # a new gazetteer and its phrase tables
+    assert len(list((tmp_path / "cache").iterdir())) == len(kept) + 2
+
+
+def test_an_edited_packaged_data_file_takes_effect_through_the_cache(tmp_path, monkeypatch):
+    """The gazetteer is read back from the cache only while every data file it was built
+    from is unchanged: a new alias in a copy of the packaged countries.tsv is seen at once."""
+    import shutil
+
+    from communique.actors import gazetteer
+
+    data = tmp_path / "data"
+    shutil.copytree(str(gazetteer.DATA), data)
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer, "DATA", data)
+
+    def aliases_of_mali() -> set[str]:
+        gazetteer._gazetteer.cache_clear()  # a new process, as far as the tables go
+        mali = next(e for e in gazetteer.load_gazetteer(()).entries if e.key == "MLI")
+        return set(mali.patterns)
+
+    try:
+        assert "Keldrakia" not in aliases_of_mali()
+        assert "Keldrakia" not in aliases_of_mali()  # read back from the cache
+        table = data / "countries.tsv"
+        lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+        header = next(line for line in lines if not line.startswith("#")).rstrip("\n").split("\t")
+        column = header.index("aliases")
+        for number, line in enumerate(lines):
+            fields = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and fields[header.index("iso3")] == "MLI":
+                fields[column] = "|".join(filter(None, [fields[column], "Keldrakia"]))
+                lines[number] = "\t".join(fields) + "\n"
+        table.write_text("".join(lines), encoding="utf-8")
+        assert "Keldrakia" in aliases_of_mali()
+        assert len(list((tmp_path / "cache").glob("gazetteer-*"))) == 2
+    finally:
+        gazetteer._gazetteer.cache_clear()
 
 
 def test_an_unwritable_cache_is_skipped(tmp_path):

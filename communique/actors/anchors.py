@@ -15,10 +15,8 @@ import logging
 from dataclasses import dataclass
 
 import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import DocBin
 
-from ..compiled import cached
+from ..compiled import cached_object
 
 from .gazetteer import KIND_PRIORITY, PROPER_KINDS, Entry, Gazetteer, is_acronym
 
@@ -41,65 +39,42 @@ class Anchor:
 
 
 class AnchorMatcher:
-    """Two PhraseMatchers over one gazetteer: exact case for acronyms, lower case for the rest.
+    """The gazetteer's names looked up by their words: exact case for acronyms, lower case
+    for the rest.
 
     A matched phrase stands for the entries that have it, each with a case rule: ``cap``
     entries only count when the text starts with a capital letter (or is all in capitals, as
-    in a shouted headline).
+    in a shouted headline). The phrases are tokenised as the model tokenises text and kept
+    as word tuples keyed by their first word, which loads in milliseconds; spaCy's
+    PhraseMatcher needed a Doc per phrase, over a second to build at every start (issue 17).
     """
 
-    def __init__(self, gazetteer: Gazetteer, nlp):
+    def __init__(self, gazetteer: Gazetteer, tables: PhraseTables):
         self.gazetteer = gazetteer
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        grouped: dict[tuple[int, str], list[str]] = {}
-        for index, entry in enumerate(gazetteer.entries):
-            for pattern in entry.patterns:
-                if is_acronym(pattern):
-                    rule = "exact"
-                elif entry.kind in PROPER_KINDS and pattern[:1].isupper():
-                    rule = "cap"
-                else:
-                    rule = "any"
-                grouped.setdefault((index, rule), []).append(pattern)
-        texts = sorted({p for patterns in grouped.values() for p in patterns})
-        docs = dict(zip(texts, _phrase_docs(nlp, texts)))
-        # One matcher key per case rule, and the entries of each matched phrase looked up by
-        # its words: 25,000 keys, one per entry, took over a second to add.
-        self.by_orth: dict[tuple, list[int]] = {}  # exact case: acronyms
-        self.by_lower: dict[tuple, list[tuple[int, bool]]] = {}  # entry, needs a capital
-        for (index, rule), patterns in grouped.items():
-            for pattern in patterns:
-                words = docs[pattern]
-                if rule == "exact":
-                    self.by_orth.setdefault(tuple(t.orth for t in words), []).append(index)
-                else:
-                    key = tuple(t.lower for t in words)
-                    self.by_lower.setdefault(key, []).append((index, rule == "cap"))
-        for matcher, exact in ((self.exact, True), (self.lower, False)):
-            phrases = {
-                p
-                for (_, rule), patterns in grouped.items()
-                if (rule == "exact") == exact
-                for p in patterns
-            }
-            matcher.add("exact" if exact else "lower", [docs[p] for p in sorted(phrases)])
+        self.by_orth, self.by_lower, self.exact_lengths, self.lower_lengths = tables
+
+    def _matches(self, doc):
+        """(start, end, entry index, needs a capital) for every phrase found in ``doc``."""
+        orths = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        for start, (orth, lower) in enumerate(zip(orths, lowers)):
+            room = len(orths) - start  # a phrase longer than what is left cannot match
+            for length in self.exact_lengths.get(orth, ()):
+                if length > room:
+                    break
+                for index in self.by_orth.get(tuple(orths[start : start + length]), ()):
+                    yield start, start + length, index, False
+            for length in self.lower_lengths.get(lower, ()):
+                if length > room:
+                    break
+                for index, needs_capital in self.by_lower.get(
+                    tuple(lowers[start : start + length]), ()
+                ):
+                    yield start, start + length, index, needs_capital
 
     def __call__(self, doc) -> list[Anchor]:
         by_span: dict[tuple[int, int], list[Entry]] = {}
-        found = [
-            (start, end, index, False)
-            for _, start, end in self.exact(doc)
-            for index in self.by_orth.get(tuple(t.orth for t in doc[start:end]), ())
-        ]
-        found += [
-            (start, end, index, needs_capital)
-            for _, start, end in self.lower(doc)
-            for index, needs_capital in self.by_lower.get(
-                tuple(t.lower for t in doc[start:end]), ()
-            )
-        ]
-        for start, end, index, needs_capital in found:
+        for start, end, index, needs_capital in self._matches(doc):
             if needs_capital and not doc[start].text[:1].isupper():
                 continue
             entry = self.gazetteer.entries[index]
@@ -119,26 +94,64 @@ class AnchorMatcher:
         return sorted(anchors, key=lambda a: a.start)
 
 
-def _phrase_docs(nlp, texts: list[str]) -> list:
-    """The gazetteer's phrases tokenised as the model tokenises text. 32,000 phrases took
-    1.9 s to tokenise and take 1.1 s to read back from the compiled cache (keyed by the
-    phrases themselves and by the spaCy and model versions)."""
+# by_orth (exact case: acronyms) and by_lower (entry index, needs a capital), and for
+# each the lengths of the phrases that start with a word: the lookups to try there.
+PhraseTables = tuple[dict, dict, dict, dict]
 
-    def build() -> bytes:
-        return DocBin(attrs=["ORTH"], docs=nlp.tokenizer.pipe(texts)).to_bytes()
 
-    parts = ["phrases", spacy.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", "")]
-    data = cached("phrases", [*parts, *texts], build)
-    docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-    if len(docs) != len(texts):  # never expected: a cache item from elsewhere
-        docs = list(nlp.tokenizer.pipe(texts))
-    return docs
+def phrase_tables(gazetteer: Gazetteer, nlp) -> PhraseTables:
+    """The gazetteer's phrases tokenised as the model tokenises text (32,000 phrases, 1.9 s),
+    by their words."""
+    grouped: dict[tuple[int, str], list[str]] = {}
+    for index, entry in enumerate(gazetteer.entries):
+        for pattern in entry.patterns:
+            if is_acronym(pattern):
+                rule = "exact"
+            elif entry.kind in PROPER_KINDS and pattern[:1].isupper():
+                rule = "cap"
+            else:
+                rule = "any"
+            grouped.setdefault((index, rule), []).append(pattern)
+    texts = sorted({p for patterns in grouped.values() for p in patterns})
+    words = {
+        text: tuple(t.text for t in doc) for text, doc in zip(texts, nlp.tokenizer.pipe(texts))
+    }
+    by_orth: dict[tuple[str, ...], list[int]] = {}
+    by_lower: dict[tuple[str, ...], list[tuple[int, bool]]] = {}
+    for (index, rule), patterns in grouped.items():
+        for pattern in patterns:
+            if not words[pattern]:
+                continue
+            if rule == "exact":
+                by_orth.setdefault(words[pattern], []).append(index)
+            else:
+                key = tuple(w.lower() for w in words[pattern])
+                by_lower.setdefault(key, []).append((index, rule == "cap"))
+    return by_orth, by_lower, _lengths_by_first_word(by_orth), _lengths_by_first_word(by_lower)
+
+
+def _lengths_by_first_word(phrases) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for words in phrases:
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(found)) for word, found in lengths.items()}
 
 
 @functools.cache
 def anchor_matcher(nlp, dictionaries: tuple[str, ...] = ()) -> AnchorMatcher:
-    """One matcher per loaded model and set of user dictionaries, built on first use (a
-    second or two)."""
-    from .gazetteer import load_gazetteer
+    """One matcher per loaded model and set of user dictionaries. Its tables are built once
+    and read back from the compiled cache (keyed by what the gazetteer is built from and by
+    the spaCy and model versions) in a few hundredths of a second."""
+    from .gazetteer import load_gazetteer, source_parts
 
-    return AnchorMatcher(load_gazetteer(dictionaries), nlp)
+    gazetteer = load_gazetteer(dictionaries)
+    parts = [
+        "anchors",
+        *source_parts(dictionaries),
+        spacy.__version__,
+        nlp.meta.get("name", ""),
+        nlp.meta.get("version", ""),
+    ]
+    return AnchorMatcher(
+        gazetteer, cached_object("anchors", parts, lambda: phrase_tables(gazetteer, nlp))
+    )

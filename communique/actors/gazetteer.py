@@ -50,6 +50,7 @@ from importlib import resources
 
 import pycountry
 
+from ..compiled import cached_object, code_digest, data_digests
 from ..dictionary_files import read_table
 from ..yaml_data import read_yaml
 from ..user_dictionaries import chosen, merged_rows
@@ -487,6 +488,19 @@ def load_gazetteer(dictionaries: Sequence[str] | None = None) -> Gazetteer:
 
 @functools.cache
 def _gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:
+    """Built from the data files once, then read back from the compiled cache (0.55 s to
+    build, 0.3 s to read back: issue 17)."""
+    parts = ["gazetteer", *source_parts(dictionaries)]
+    return cached_object("gazetteer", parts, lambda: _build_gazetteer(dictionaries))
+
+
+def source_parts(dictionaries: tuple[str, ...]) -> list[str]:
+    """What the gazetteer is built from, as cache key parts: the code, pycountry, the data
+    files and the user's dictionaries."""
+    return [code_digest(), pycountry.__version__, *data_digests(DATA, dictionaries)]
+
+
+def _build_gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:
     countries, cameo, names = _country_entries()
     leaders = _leader_entries(dictionaries)
     entries = (

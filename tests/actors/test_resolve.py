@@ -228,3 +228,16 @@ def test_communities_give_a_country_only_when_they_belong_to_one(
 ):
     found = actors_of(resolve_text(text), mention)
     assert found[0]["country"] == country and sector in found[0]["sectors"]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        # a headline that ends in the first words of longer names the tables know
+        ("NORWAY APPROVES TRADE BAN AGAINST SOUTH AFRICA", "SOUTH AFRICA", "ZAF"),
+        ("South Korea offers talks with North Korea", "North Korea", "PRK"),
+    ],
+)
+def test_a_name_that_ends_the_text_is_matched_within_it(resolve_text, text, name, country):
+    found = [a for a in resolve_text(text).actors_record()["actors"] if a["text"] == name]
+    assert found and found[0]["country"] == country, found
