@@ -1,5 +1,9 @@
-"""The floor of memory: bare spaCy ``nlp.pipe`` over the texts of a JSONL file, as communique
-loads the model. Run by bench/run.py in a process of its own to read its peak memory."""
+"""The floor: bare spaCy ``nlp.pipe`` over texts, with the model loaded as communique loads it.
+Run by bench/run.py in a process of its own, to read its peak memory and its whole time.
+
+    python bench/bare_parse.py FILE.jsonl     the "text" of each line
+    python bench/bare_parse.py A.txt B.txt    each file's text
+"""
 
 import json
 import sys
@@ -7,13 +11,20 @@ import sys
 from communique.nlp.parse import load_pipeline
 
 
-def main(path: str) -> None:
+def texts(paths: list[str]):
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            if path.endswith(".jsonl"):
+                yield from ((json.loads(line).get("text") or "") for line in fh)
+            else:
+                yield fh.read()
+
+
+def main(paths: list[str]) -> None:
     nlp = load_pipeline()
-    with open(path, encoding="utf-8") as fh:
-        texts = (json.loads(line).get("text") or "" for line in fh)
-        for _ in nlp.pipe(texts, batch_size=64):
-            pass
+    for _ in nlp.pipe(texts(paths), batch_size=64):
+        pass
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

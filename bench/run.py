@@ -9,7 +9,9 @@
 - stages: where an ingest's time goes (clean, dedupe, parse, actors, events, store);
 - linear: the actors and events stages on 50, 100, 200 and 400 KB of BBC text parsed once;
   each doubling of the text may cost at most 2.3x the time (issue 13);
-- memory: peak resident memory at 1,000 and 5,000 Reuters stories (growth at most 1.25x).
+- memory: peak resident memory at 1,000 and 5,000 Reuters stories (growth at most 1.25x);
+- startup, whole, serve: whole commands as users run them, start-up included
+  (bench/whole_process.py).
 
 Medians of --repeat runs. Data comes from ../shared/data (never copied into the project).
 """
@@ -29,6 +31,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import whole_process
 
 from communique import Pipeline, Settings
 from communique.ingest.clean import Cleaner
@@ -391,7 +395,18 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["html", "text", "dedupe", "code", "stages", "linear", "memory"],
+        choices=[
+            "html",
+            "text",
+            "dedupe",
+            "code",
+            "stages",
+            "linear",
+            "memory",
+            "startup",
+            "whole",
+            "serve",
+        ],
         help="run these sections only",
     )
     args = parser.parse_args(argv)
@@ -415,6 +430,9 @@ def main(argv=None) -> int:
         "memory": lambda: bench_memory(
             args.shared, tuple(int(n) for n in args.memory_sizes.split(","))
         ),
+        "startup": lambda: whole_process.bench_startup(max(args.repeat, 5)),
+        "whole": lambda: whole_process.bench_whole(args.shared, args.repeat),
+        "serve": lambda: whole_process.bench_serve(max(args.repeat, 5)),
     }
     for name in args.only or sections:
         sections[name]()

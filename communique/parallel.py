@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -56,8 +57,22 @@ _partition_lock = threading.Lock()
 
 @functools.cache
 def worker_pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
-    """The pipeline of this process for ``stages``, built (and the model loaded) once."""
-    return Pipeline(settings, stages=stages)
+    """The pipeline of this process for ``stages``, built (and the model loaded) once.
+
+    Its tables (the model, the gazetteer's 24,000 entries, the patterns) live as long as
+    the process: they are moved out of the cyclic collector's sight, which otherwise walks
+    them at every full collection, and collections are made rarer, as a batch makes
+    hundreds of thousands of short-lived objects. On 150 BBC articles in one process this
+    took the run from 14.6 s to 12.6 s (issue 17)."""
+    pipeline = Pipeline(settings, stages=stages)
+    gc.collect()
+    gc.freeze()
+    threshold, *older = gc.get_threshold()
+    gc.set_threshold(max(threshold, GC_THRESHOLD), *older)
+    return pipeline
+
+
+GC_THRESHOLD = 50_000  # allocations between young collections (Python's default: 700)
 
 
 def run_partition(settings: Settings, stages: tuple[str, ...], items: list) -> PartitionResult:

@@ -139,7 +139,7 @@ def pattern_data(tmp_path, monkeypatch):
     after, so that other tests load the real one."""
 
     def clear():
-        for cached in (patterns._load_patterns, patterns._rows_by_class, patterns._word_index):
+        for cached in (patterns._load_patterns, patterns._rows_by_class):
             cached.cache_clear()
 
     for name in ("patterns.tsv", "verbs.tsv", "verb_patterns.tsv", "synsets.tsv"):
