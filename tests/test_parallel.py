@@ -285,3 +285,18 @@ def test_workers_leave_when_their_parent_is_killed_while_they_start():
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     assert not alive, "worker processes outlived their killed parent"
+
+
+def test_the_default_workers_fit_in_the_memory_available(monkeypatch):
+    from communique import parallel
+
+    assert 1 <= parallel.default_workers() <= parallel.available_cores()
+    memory = parallel.available_memory_mb()
+    assert memory is None or memory > 0  # read from this machine's /proc/meminfo
+    monkeypatch.setattr(parallel, "available_cores", lambda: 16)
+    monkeypatch.setattr(parallel, "available_memory_mb", lambda: 4 * 1024)
+    assert parallel.default_workers() == 4  # 4 GB free: 4 workers of 900 MB, not 16
+    monkeypatch.setattr(parallel, "available_memory_mb", lambda: 300)
+    assert parallel.default_workers() == 1  # never none
+    monkeypatch.setattr(parallel, "available_memory_mb", lambda: None)
+    assert parallel.default_workers() == 16  # unknown memory: every core

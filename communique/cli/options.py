@@ -246,8 +246,9 @@ def run_options(date_help: str = "", dictionaries: bool = True):
                 click.option(
                     "--workers",
                     type=click.IntRange(min=1),
-                    help="Local worker processes (default: every core; an input of one batch "
-                    "runs in this process).",
+                    help="Local worker processes (default: every core, as many as the "
+                    "memory available holds at 900 MB each; an input of one batch runs in "
+                    "this process).",
                 ),
                 click.option(
                     "--scheduler",

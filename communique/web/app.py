@@ -147,8 +147,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if ingester is not None:
-            ingester.start()  # the model loads while the server already answers reads
+        # The coder starts with the first ingest, not with the server: a server that only
+        # answers reads never holds the model (its worker's start-up is a second or two,
+        # its tables read back from the compiled cache: issue 17).
         yield
         if ingester is not None:
             ingester.close()
@@ -424,8 +425,8 @@ class Ingester:
     Why a process and not a thread of the server: spaCy's parser holds the GIL, so parsing
     on a thread slowed every read (measured during a 2 MB ingest: GETs of one event took up
     to 2.4 s on a thread, against about 0.1 s with the worker process). The worker starts
-    with the server (or the first ingest, when no lifespan runs) and leaves with it; the
-    store is written here, on the request's thread.
+    with the first ingest and leaves with the server; the store is written here, on the
+    request's thread.
     """
 
     def __init__(self, db_path: Path):

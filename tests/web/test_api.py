@@ -143,6 +143,26 @@ def test_ingest_needs_the_token(db, tmp_path):
         assert client.get("/api/events", params={"source": "EGY", "target": "ISR"}).json()
 
 
+def test_the_coder_starts_with_the_first_ingest_not_with_the_server(db, tmp_path):
+    """A server that only answers reads holds no model, even with a token (issue 17)."""
+    import multiprocessing
+    import shutil
+
+    copy = tmp_path / "lazy.db"
+    shutil.copy(db, copy)
+    before = set(multiprocessing.active_children())
+    with local_client(create_app(copy, token=TOKEN)) as client:
+        assert client.get("/api/events").status_code == 200
+        assert set(multiprocessing.active_children()) == before
+        accepted = client.post(
+            "/api/ingest",
+            content="Egypt condemned Israel on Monday.",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+        assert accepted.status_code == 201
+        assert set(multiprocessing.active_children()) - before  # the coder's worker
+
+
 def test_no_page_loads_scripts_from_elsewhere(client):
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
     for path in ("/", "/events", "/dyad/RUS/MLI", "/network"):
