@@ -176,6 +176,9 @@ class Roles:
             while holder.dep_ in ("acomp", "prep", "pobj") and holder.head.i != holder.i:
                 holder = holder.head
             objects = [c for c in holder.children if c.dep_ == "dobj"]
+            if verb.head.lower_ not in ("of", "for", "from", "with"):
+                # "spent two days in Tanzania before heading to Mozambique": who spent them
+                objects = []
             return (objects, False) if objects else self.subject_tokens(holder, depth + 1)
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
             head = outer_speaker_verb(verb) or verb.head
@@ -196,7 +199,19 @@ class Roles:
 
     # -- targets ----------------------------------------------------------------------------
     def object_tokens(self, trigger) -> list:
-        return [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        own = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        if own or trigger.pos_ != "VERB":
+            return own
+        # "frigates shelled and destroyed two Iranian platforms": verbs joined with one
+        # subject share the object the parser hangs on the last of them.
+        for conj in trigger.children:
+            if (
+                conj.dep_ == "conj"
+                and conj.pos_ == "VERB"
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            ):
+                return [c for c in conj.children if c.dep_ == "dobj"]
+        return []
 
     def preposition_objects(self, head, only: str | None = None) -> list:
         """(preposition, object) pairs on ``head`` and on its objects, in preference order."""

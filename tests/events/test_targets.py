@@ -44,6 +44,21 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
             "Greece repeated an invitation to Turkey to take the dispute to the court.",
             ("GRC", "TUR"),
         ),
+        # verbs joined with one subject share the object hung on the last of them
+        (
+            "Four American frigates shelled and destroyed two Iranian platforms.",
+            ("USA", "IRN"),
+        ),
+        # days spent in a country, and heading on to the next: visits; the one who goes
+        # "before heading" is the one who spent the days there
+        (
+            "The British finance minister spent two days in Tanzania before heading to Mozambique.",
+            ("GBR", "TZA"),
+        ),
+        (
+            "The British finance minister spent two days in Tanzania before heading to Mozambique.",
+            ("GBR", "MOZ"),
+        ),
     ],
 )
 def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expected):
