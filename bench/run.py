@@ -26,7 +26,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -311,24 +310,8 @@ def bench_linear(shared: Path, repeat: int, sizes_kb=LINEAR_SIZES_KB) -> None:
 
 
 def peak_memory(command: list[str]) -> float:
-    """Peak resident memory (MB) of a command run to completion, read from its VmHWM.
-
-    Not from wait4's ru_maxrss: on Linux a child's maxrss starts from its parent's at fork,
-    and this benchmark's process is large by then."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    status_file = Path(f"/proc/{process.pid}/status")
-    peak_kb = 0
-    while process.poll() is None:
-        try:
-            for line in status_file.read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak_kb = max(peak_kb, int(line.split()[1]))  # a high-water mark: monotonic
-        except OSError:
-            pass
-        time.sleep(0.05)
-    if process.returncode not in (0, 1):  # 1: some document failed, which is not the point here
-        raise RuntimeError(f"{' '.join(command[:3])} exited with {process.returncode}")
-    return peak_kb / 1024
+    """Peak resident memory (MB) of a command run to completion (``whole_process.measured``)."""
+    return whole_process.measured(command, poll_seconds=0.05)[1]
 
 
 def bench_memory(shared: Path, sizes=(1000, 5000)) -> None:

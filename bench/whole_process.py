@@ -44,9 +44,11 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 """
 
 
-def measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB, from VmHWM, polled) of a command run to
-    completion. Not from wait4: a child's maxrss starts from its parent's at fork."""
+def measured(command: list[str], poll_seconds: float = 0.005) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB, from VmHWM, polled: a high-water mark, so
+    a poll sees every peak before it) of a command run to completion. Not from wait4's
+    ru_maxrss: on Linux a child's maxrss starts from its parent's at fork, and the bench's
+    process is large by then."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     status = Path(f"/proc/{process.pid}/status")
@@ -58,7 +60,7 @@ def measured(command: list[str]) -> tuple[float, float]:
                     peak_kb = max(peak_kb, int(line.split()[1]))
         except OSError:
             pass
-        time.sleep(0.005)
+        time.sleep(poll_seconds)
     wall = time.perf_counter() - start
     if process.returncode not in (0, 1):  # 1: some document failed, not the point here
         raise RuntimeError(f"{' '.join(command[:3])} exited with {process.returncode}")
