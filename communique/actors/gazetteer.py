@@ -489,7 +489,7 @@ def load_gazetteer(dictionaries: Sequence[str] | None = None) -> Gazetteer:
 @functools.cache
 def _gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:
     """Built from the data files once, then read back from the compiled cache (0.55 s to
-    build, 0.3 s to read back: issue 17)."""
+    build, 0.1 s to read back: issue 17)."""
     parts = ["gazetteer", *source_parts(dictionaries)]
     return cached_object("gazetteer", parts, lambda: _build_gazetteer(dictionaries))
 
