@@ -227,9 +227,8 @@ class PatternIndex(Mapping):
         self._built: dict[str, list[Pattern]] = {}
         # A class's patterns with one particle, shared by every verb of the class that has
         # it: built once, not once per verb (337,000 objects for 150 articles).
-        self._class_built: dict[tuple[str, tuple[str, ...]], list[Pattern]] = {}
-        self._parts: dict[str, list[list[Pattern]]] = {}
-        self._word_indexes: dict[int, tuple[dict[str, list[int]], list[int]]] = {}
+        self._class_parts: dict[tuple[str, tuple[str, ...]], Part] = {}
+        self._parts: dict[str, list[Part]] = {}
 
     def __getitem__(self, lemma: str) -> list[Pattern]:
         built = self._built.get(lemma)
@@ -250,19 +249,19 @@ class PatternIndex(Mapping):
         return len(self._keys)
 
     def _build(self, lemma: str) -> list[Pattern]:
-        patterns = [pattern for part in self.parts(lemma) for pattern in part]
+        patterns = [part.pattern(i) for part in self.parts(lemma) for i in range(len(part))]
         patterns.sort(key=lambda p: p.specificity, reverse=True)
         return patterns
 
-    def parts(self, lemma: str) -> list[list[Pattern]]:
-        """A lemma's patterns in the order its files give them, as lists of which a verb
+    def parts(self, lemma: str) -> list[Part]:
+        """A lemma's patterns in the order its files give them, in parts of which a verb
         class's are shared with every verb of the class: its own patterns, then for each
         PETRARCH2 entry its default and its class's patterns."""
         found = self._parts.get(lemma)
         if found is None:
             if lemma not in self._keys:
                 raise KeyError(lemma)
-            found = [self._own.get(lemma, [])]
+            found = [Part.of(self._own.get(lemma, []))]
             for verb in self._verbs.get(lemma, ()):
                 if verb.default:
                     default = Pattern(
@@ -274,46 +273,73 @@ class PatternIndex(Mapping):
                         verb.reciprocal,
                         verb.origin,
                     )
-                    found.append([default])
-                found.append(self._class_patterns(verb.verb_class, verb.particle))
+                    found.append(Part.of([default]))
+                found.append(self._class_part(verb.verb_class, verb.particle))
             self._parts[lemma] = found
         return found
 
-    def word_index(self, part: list[Pattern]) -> tuple[dict[str, list[int]], list[int]]:
-        """For a list of ``parts``: the positions of its patterns by the words they need,
-        and the positions of those that need none. A class may have hundreds of patterns."""
-        index = self._word_indexes.get(id(part))  # the lists live as long as the index
-        if index is None:
-            by_word: dict[str, list[int]] = {}
-            bare = []
-            for position, pattern in enumerate(part):
-                for word in pattern.needed:
-                    by_word.setdefault(word, []).append(position)
-                if not pattern.needed:
-                    bare.append(position)
-            index = self._word_indexes[id(part)] = (by_word, bare)
-        return index
-
-    def _class_patterns(self, verb_class: str, particle: tuple[str, ...]) -> list[Pattern]:
-        """The class's patterns after a verb with this particle; their trigger is the class."""
+    def _class_part(self, verb_class: str, particle: tuple[str, ...]) -> Part:
         key = (verb_class, particle)
-        built = self._class_built.get(key)
-        if built is None:
-            built = [
-                Pattern(
-                    verb_class,
-                    particle + words,
-                    shared.target,
-                    shared.code,
-                    PETRARCH,
-                    shared.reciprocal,
-                    shared.origin,
-                )
-                for shared in self._classes.get(verb_class, ())
-                for words in shared.alternatives
-            ]
-            self._class_built[key] = built
-        return built
+        part = self._class_parts.get(key)
+        if part is None:
+            part = self._class_parts[key] = Part.of_class(
+                verb_class, particle, self._classes.get(verb_class, ())
+            )
+        return part
+
+
+class Part:
+    """Patterns matched together, with an index of the words they need. A verb class's
+    part keeps its patterns as word tuples and makes a Pattern only for one that matches:
+    a class has hundreds, and 150 articles made 122,000 Pattern objects (issue 17)."""
+
+    def __init__(self, words: list[tuple[str, ...]], make, source: int):
+        self.words = words
+        self.needed = [frozenset(w) for w in words]
+        self.source = source  # OWN or PETRARCH; a part of own patterns is all OWN
+        self._make = make  # position -> Pattern
+        self._made: dict[int, Pattern] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.bare: list[int] = []  # positions of the patterns that need no word
+        for position, needed in enumerate(self.needed):
+            for word in needed:
+                self.by_word.setdefault(word, []).append(position)
+            if not needed:
+                self.bare.append(position)
+
+    @classmethod
+    def of(cls, patterns: list[Pattern]) -> Part:
+        source = patterns[0].source if patterns else OWN
+        return cls([p.words for p in patterns], patterns.__getitem__, source)
+
+    @classmethod
+    def of_class(cls, verb_class: str, particle: tuple[str, ...], shared) -> Part:
+        entries = [
+            (pattern, particle + words) for pattern in shared for words in pattern.alternatives
+        ]
+
+        def make(position: int) -> Pattern:
+            pattern, words = entries[position]
+            return Pattern(
+                verb_class,
+                words,
+                pattern.target,
+                pattern.code,
+                PETRARCH,
+                pattern.reciprocal,
+                pattern.origin,
+            )
+
+        return cls([words for _, words in entries], make, PETRARCH)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def pattern(self, position: int) -> Pattern:
+        made = self._made.get(position)
+        if made is None:
+            made = self._made[position] = self._make(position)
+        return made
 
 
 @functools.cache
@@ -376,8 +402,14 @@ def frame(trigger) -> list[tuple[int, str]]:
 
 
 def matches(pattern: Pattern, words: list[tuple[int, str]]) -> bool:
+    return matches_words(pattern.words, words)
+
+
+def matches_words(needed: tuple[str, ...], words: list[tuple[int, str]]) -> bool:
+    """Whether the frame ``words`` has the pattern words ``needed`` in order ("<word": before
+    the trigger, anywhere)."""
     position = -1
-    for word in pattern.words:
+    for word in needed:
         if word.startswith("<"):
             if not any(lemma == word for _, lemma in words):
                 return False
@@ -398,16 +430,14 @@ def best_pattern(trigger_key: str, words):
     present = frozenset(lemma for _, lemma in words)
     found = []
     for number, part in enumerate(index.parts(trigger_key)):
-        by_word, bare = index.word_index(part)
-        positions = set(bare)
+        positions = set(part.bare)
         for word in present:
-            positions.update(by_word.get(word, ()))
+            positions.update(part.by_word.get(word, ()))
         for position in positions:
-            pattern = part[position]
-            if pattern.needed <= present and matches(pattern, words):
-                found.append((pattern.source, -len(pattern.words), number, position, pattern))
+            if part.needed[position] <= present and matches_words(part.words[position], words):
+                found.append((part.source, -len(part.words[position]), number, position, part))
     found.sort(key=lambda match: match[:4])
-    return [match[4] for match in found]
+    return [part.pattern(position) for *_, position, part in found]
 
 
 def verb_lemmas(token) -> list[str]:
