@@ -64,6 +64,12 @@ class Reading:
                 self.sectors.append(sector)
 
 
+# Offices that begin this long after a story's date are not the person's then. The tables'
+# start dates are often when a source began to track someone already in office, so a
+# margin is kept: with none, the source countries of the PLOVER gold fell from 0.857 to 0.851.
+LATER_OFFICE_DAYS = 10 * 365
+
+
 class ArticleResolver:
     """Resolves the mentions of one article, in reading order, remembering what it has seen."""
 
@@ -265,6 +271,13 @@ class ArticleResolver:
         if person is not None:
             reading.name = person.name
             office = person.office_on(self.day)
+            if self.day is not None and all(
+                o.start is not None and (o.start - self.day).days > LATER_OFFICE_DAYS
+                for o in person.offices
+            ):
+                # every office the tables know began long after the story: in 1987 "Michael
+                # Smith" is not the Irish minister of 2003, only someone of that name
+                office = None
             if office is not None:
                 if not known:
                     reading.countries = [office.country]

@@ -135,6 +135,16 @@ def test_a_namesake_is_not_the_tables_person(resolve_text, text, namesake, later
     assert actors_of(table, "Stoltenberg")[0]["country"] == "IGO"
 
 
+def test_an_office_that_began_long_after_the_story_is_not_the_persons(resolve_text):
+    """The tables' Michael Smith was an Irish minister from 2003; in a story of 1987 the
+    name is someone else's. Close to 2003 he is still found."""
+    text = "Deputy trade representative Michael Smith met Argentine ministers."
+    then = actors_of(resolve_text(text, date="1987-10-20"), "Michael Smith")
+    assert then and then[0]["country"] is None, then
+    later = actors_of(resolve_text(text, date="2003-06-01"), "Michael Smith")
+    assert later and later[0]["country"] == "IRL", later
+
+
 @pytest.mark.parametrize(
     "text, agency, country",
     [
