@@ -3,9 +3,12 @@ Run by bench/run.py in a process of its own, to read its peak memory and its who
 
     python bench/bare_parse.py FILE.jsonl     the "text" of each line
     python bench/bare_parse.py A.txt B.txt    each file's text
+
+The batch size is 64, or BARE_BATCH_SIZE from the environment.
 """
 
 import json
+import os
 import sys
 
 from communique.nlp.parse import load_pipeline
@@ -22,7 +25,7 @@ def texts(paths: list[str]):
 
 def main(paths: list[str]) -> None:
     nlp = load_pipeline()
-    for _ in nlp.pipe(texts(paths), batch_size=64):
+    for _ in nlp.pipe(texts(paths), batch_size=int(os.environ.get("BARE_BATCH_SIZE", "64"))):
         pass
 
 
