@@ -112,9 +112,10 @@ def warm_up(settings: Settings, stages: Sequence[str]) -> None:
             worker_pipeline(settings, part)
 
 
-# The peak resident memory of one worker coding BBC news in batches of 64 documents was 790
-# MB (make bench, "whole"); a little more leaves room for longer texts.
-WORKER_MEMORY_MB = 900
+# The peak resident memory of one worker coding BBC news was 450 MB (400 articles, two
+# workers, parse batches of 16), of one process doing it all 605 MB (make bench, "whole");
+# a little more leaves room for longer texts.
+WORKER_MEMORY_MB = 700
 
 
 def default_workers() -> int:

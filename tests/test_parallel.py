@@ -295,7 +295,7 @@ def test_the_default_workers_fit_in_the_memory_available(monkeypatch):
     assert memory is None or memory > 0  # read from this machine's /proc/meminfo
     monkeypatch.setattr(parallel, "available_cores", lambda: 16)
     monkeypatch.setattr(parallel, "available_memory_mb", lambda: 4 * 1024)
-    assert parallel.default_workers() == 4  # 4 GB free: 4 workers of 900 MB, not 16
+    assert parallel.default_workers() == 4 * 1024 // parallel.WORKER_MEMORY_MB  # not 16
     monkeypatch.setattr(parallel, "available_memory_mb", lambda: 300)
     assert parallel.default_workers() == 1  # never none
     monkeypatch.setattr(parallel, "available_memory_mb", lambda: None)

@@ -240,14 +240,14 @@ def run_options(date_help: str = "", dictionaries: bool = True):
                 click.option(
                     "--batch-size",
                     type=click.IntRange(min=1),
-                    help="Documents per batch: per nlp.pipe call, per task sent to a worker, "
-                    "per transaction (default 64).",
+                    help="Documents per batch: per task sent to a worker, per transaction "
+                    "(default 64); spaCy parses them 16 at a time.",
                 ),
                 click.option(
                     "--workers",
                     type=click.IntRange(min=1),
                     help="Local worker processes (default: every core, as many as the "
-                    "memory available holds at 900 MB each; an input of one batch runs in "
+                    "memory available holds at 700 MB each; an input of one batch runs in "
                     "this process).",
                 ),
                 click.option(
