@@ -162,7 +162,7 @@ def bench_throughput(shared: Path, repeat: int, count: int, workers: int) -> Non
     from communique import CODE_STAGES
     from communique.nlp.parse import load_pipeline
     from communique.parallel import ProcessExecutor, Runner, SerialExecutor, warm_up
-    from communique.pipeline import PARSE_AHEAD_SLICE
+    from communique.nlp.parse import PARSE_BATCH
 
     settings = Settings()
     files = bbc_sample(shared, count)
@@ -188,10 +188,8 @@ def bench_throughput(shared: Path, repeat: int, count: int, workers: int) -> Non
         # Start the workers (each loads the model) with a first small run, timed apart.
         start_up = timed(lambda: _start_workers(pool, settings, workers), 1)
         for _ in range(repeat):
-            # one process parses in slices of PARSE_AHEAD_SLICE, bare spaCy's faster batch
-            times["floor"].append(
-                timed(lambda: list(nlp.pipe(texts, batch_size=PARSE_AHEAD_SLICE)), 1)
-            )
+            # communique parses PARSE_BATCH texts at a time, bare spaCy's faster batch size
+            times["floor"].append(timed(lambda: list(nlp.pipe(texts, batch_size=PARSE_BATCH)), 1))
             times["one"].append(timed(lambda: code(SerialExecutor()), 1))
             times["many"].append(timed(lambda: code(pool), 1))
     floor, one, many = (statistics.median(times[k]) for k in ("floor", "one", "many"))

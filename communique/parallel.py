@@ -64,10 +64,7 @@ def worker_pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
     them at every full collection, and collections are made rarer, as a batch makes
     hundreds of thousands of short-lived objects. On 150 BBC articles in one process this
     took the run from 14.6 s to 12.6 s (issue 17)."""
-    # A run in this process (no worker processes) has the other cores idle: its parse
-    # runs ahead on one of them. A worker of a pool shares the cores with its siblings.
-    parse_ahead = multiprocessing.parent_process() is None and available_cores() > 1
-    pipeline = Pipeline(settings, stages=stages, parse_ahead=parse_ahead)
+    pipeline = Pipeline(settings, stages=stages)
     gc.freeze()  # no collection first: it took 0.13 s, and what was just built is not garbage
     threshold, *older = gc.get_threshold()
     gc.set_threshold(max(threshold, GC_THRESHOLD), *older)
@@ -113,8 +110,7 @@ def warm_up(settings: Settings, stages: Sequence[str]) -> None:
 
 
 # The peak resident memory of one worker coding BBC news was 450 MB (400 articles, two
-# workers, parse batches of 16), of one process doing it all 605 MB (make bench, "whole");
-# a little more leaves room for longer texts.
+# workers, parse batches of 16); a little more leaves room for longer texts.
 WORKER_MEMORY_MB = 700
 
 

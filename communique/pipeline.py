@@ -17,7 +17,6 @@ import itertools
 import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 from .config import Settings
 from .errors import CommuniqueError, InternalError
@@ -33,7 +32,6 @@ UNDATED_WARNING = (
     'give one with --date YYYY-MM-DD or a "date" field in JSONL'
 )
 _undated_logged = False  # the log says it once per process; each article's record says it too
-PARSE_AHEAD_SLICE = 16  # articles parsed at a time when parsing ahead
 
 
 class Pipeline:
@@ -47,12 +45,8 @@ class Pipeline:
         settings: Settings | None = None,
         stages: Sequence[str] = DEFAULT_STAGES,
         given: Iterable[str] | None = None,
-        parse_ahead: bool = False,
     ):
-        """``parse_ahead``: ``process`` parses the next slice of a batch on a thread while
-        the later stages work on the current one (for a process with a core to spare)."""
         self.settings = settings or Settings()
-        self.parse_ahead = parse_ahead
         if not self.settings.dedupe:
             stages = [name for name in stages if name != "dedupe"]
         self.stages = [spec.factory(self.settings) for spec in check_stages(stages, given)]
@@ -89,35 +83,8 @@ class Pipeline:
     def process(self, articles: list[Article]) -> list[Article]:
         """Run this pipeline's stages on articles that earlier stages already made (the
         first stage too is then given articles, not documents)."""
-        if (
-            self.parse_ahead
-            and len(self.stages) > 1
-            and self.stages[0].name == "parse"
-            and len(articles) > PARSE_AHEAD_SLICE
-        ):
-            return self._process_parsing_ahead(articles)
         for stage in self.stages:
             articles = self._run_stage(stage, articles, first=False)
-        return articles
-
-    def _process_parsing_ahead(self, articles: list[Article]) -> list[Article]:
-        """The parse of slice i + 1 runs on a thread while actors and events code slice i.
-        Much of a parse runs outside the GIL (the network's matrix products, the parser's
-        loops), so the two overlap on a second core: 150 BBC articles in one process took
-        12.6 s instead of 13.7 s (issue 17). Each article is in one thread's hands at a time,
-        and the budgets of the document limits are per thread."""
-        parse, later = self.stages[0], self.stages[1:]
-        slices = [
-            articles[i : i + PARSE_AHEAD_SLICE] for i in range(0, len(articles), PARSE_AHEAD_SLICE)
-        ]
-        with ThreadPoolExecutor(1, thread_name_prefix="communique-parse") as ahead:
-            parsed = ahead.submit(self._run_stage, parse, slices[0], False)
-            for number, piece in enumerate(slices):
-                parsed.result()
-                if number + 1 < len(slices):
-                    parsed = ahead.submit(self._run_stage, parse, slices[number + 1], False)
-                for stage in later:
-                    self._run_stage(stage, piece, first=False)
         return articles
 
     def _run_stage(self, stage, items: list, first: bool) -> list[Article]:

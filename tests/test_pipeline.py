@@ -71,31 +71,3 @@ def test_code_text_is_the_library_shortcut_for_one_text():
         (e["source"]["country"], e["target"]["country"], e["cameo_root"], e["date"])
         for e in record["events"]
     ] == [("EGY", "ISR", "11", "2025-06-23")]
-
-
-@pytest.mark.shared
-def test_parsing_ahead_on_a_thread_codes_the_same_events():
-    """A process with a core to spare parses the next slice of a batch while the current one
-    is coded (issue 17): same articles, same events, in the same order."""
-    from communique.ingest.readers import iter_documents
-    from communique.pipeline import PARSE_AHEAD_SLICE
-    from tests.conftest import shared_path
-
-    files = sorted(shared_path("data", "corpora", "bbc", "politics").glob("*.txt"))[:40]
-    assert len(files) > 2 * PARSE_AHEAD_SLICE  # three slices, two of them parsed ahead
-    settings = Settings(dedupe=False)
-
-    def coded(parse_ahead: bool) -> list:
-        articles = list(Pipeline(settings, stages=("clean",)).pipe(iter_documents(files)))
-        later = Pipeline(
-            settings,
-            stages=("parse", "actors", "events"),
-            given=["text", "title"],
-            parse_ahead=parse_ahead,
-        )
-        return [(a.id, a.error, a.events) for a in later.process(articles)]
-
-    ahead, plain = coded(True), coded(False)
-    assert len(ahead) == len(files)
-    assert ahead == plain
-    assert sum(len(events) for _, _, events in ahead) > 50
