@@ -4,7 +4,8 @@ with it (issue 17). Called by bench/run.py (sections startup, whole, serve).
 - startup: `communique code` on a one-sentence file against a script that only loads the
   bare spaCy model: wall time at most 2x, peak resident memory at most 2.5x;
 - whole: `communique code --workers 1` on 150 BBC politics articles against bare spaCy
-  `nlp.pipe` over the same files in a process of its own: at least 0.85x the throughput;
+  `nlp.pipe` over the same files in a process of its own, in communique's parse batches
+  (PARSE_BATCH): at least 0.85x the throughput, wall time and CPU time printed;
 - serve: the time from starting `communique serve` to its first answer on a database of
   the bundled example, against a bare FastAPI app served by uvicorn: at most 3 s.
 

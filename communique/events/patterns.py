@@ -211,8 +211,9 @@ class ClassPattern:
 
 class PatternIndex(Mapping):
     """All patterns by trigger lemma, most specific first. A PETRARCH2 class's patterns are
-    shared by its hundreds of verbs: a lemma's list is built the first time a text uses it,
-    not the 680,000 objects of every verb at start-up (issue 17)."""
+    shared by its hundreds of verbs: matching goes through ``parts``, built the first time a
+    text uses a lemma, where a class keeps its patterns as word tuples (``Part``); the full
+    list of Pattern objects (``index[lemma]``) is made only when asked for (issue 17)."""
 
     def __init__(self, own, verbs, classes):
         self._own = own
@@ -226,7 +227,7 @@ class PatternIndex(Mapping):
         )
         self._built: dict[str, list[Pattern]] = {}
         # A class's patterns with one particle, shared by every verb of the class that has
-        # it: built once, not once per verb (337,000 objects for 150 articles).
+        # it: built once, not once per verb.
         self._class_parts: dict[tuple[str, tuple[str, ...]], Part] = {}
         self._parts: dict[str, list[Part]] = {}
 
@@ -399,10 +400,6 @@ def frame(trigger) -> list[tuple[int, str]]:
         if child.dep_ in ("neg", "advmod", "aux"):
             words.append((child.i, "<" + child.lemma_.lower()))
     return sorted(set(words))
-
-
-def matches(pattern: Pattern, words: list[tuple[int, str]]) -> bool:
-    return matches_words(pattern.words, words)
 
 
 def matches_words(needed: tuple[str, ...], words: list[tuple[int, str]]) -> bool:
