@@ -13,6 +13,8 @@ worker's) each keep their own.
 from __future__ import annotations
 
 import ctypes
+import math
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -94,36 +96,86 @@ def share_of_batch(articles, seconds: float) -> None:
 _set_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_object)(
     ("PyThreadState_SetAsyncExc", ctypes.pythonapi)
 )
-REFIRE_SECONDS = 1.0  # code that catches every exception (and goes on) is interrupted again
+REFIRE_SECONDS = 1.0
+
+
+class _Block:
+    __slots__ = ("deadline", "thread_id", "fired")
+
+    def __init__(self, deadline: float, thread_id: int):
+        self.deadline = deadline
+        self.thread_id = thread_id
+        self.fired = False
+
+
+class _Monitor:
+    """One thread per process watches every open block's deadline. (A timer thread per block
+    cost a thread start for every stage of every document: 2% of the actor and event
+    stages.) It sleeps until the earliest deadline it knows of; a block that closes earlier
+    is simply dropped, and a new one wakes it only if it is due sooner."""
+
+    def __init__(self):
+        self.condition = threading.Condition()
+        self.blocks: set[_Block] = set()
+        self.wake_at = math.inf
+        threading.Thread(target=self._run, name="communique-watchdog", daemon=True).start()
+
+    def open(self, seconds: float) -> _Block:
+        block = _Block(time.monotonic() + seconds, threading.get_ident())
+        with self.condition:
+            self.blocks.add(block)
+            if block.deadline < self.wake_at:
+                self.condition.notify()
+        return block
+
+    def close(self, block: _Block) -> None:
+        with self.condition:
+            self.blocks.discard(block)
+
+    def _run(self) -> None:
+        with self.condition:
+            while True:
+                now = time.monotonic()
+                for block in self.blocks:
+                    if block.deadline <= now:
+                        block.fired = True
+                        _set_async_exc(block.thread_id, BudgetInterrupt)
+                        # code that catches every exception (and goes on) is interrupted again
+                        block.deadline = now + REFIRE_SECONDS
+                self.wake_at = min((b.deadline for b in self.blocks), default=math.inf)
+                self.condition.wait(None if self.wake_at == math.inf else self.wake_at - now)
+
+
+_monitor: _Monitor | None = None
+_monitor_lock = threading.Lock()
+
+
+def _the_monitor() -> _Monitor:
+    global _monitor
+    with _monitor_lock:
+        if _monitor is None:
+            _monitor = _Monitor()
+        return _monitor
+
+
+def _forget_monitor() -> None:
+    """A forked child has no copy of the parent's threads: it starts a monitor of its own."""
+    global _monitor, _monitor_lock
+    _monitor, _monitor_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_monitor)
 
 
 @contextmanager
 def _watchdog(seconds: float) -> Iterator[None]:
-    thread_id = threading.get_ident()
-    lock = threading.Lock()
-    state = {"open": True, "fired": False, "timer": None}
-
-    def arm(delay: float) -> None:
-        state["timer"] = threading.Timer(delay, fire)
-        state["timer"].daemon = True
-        state["timer"].start()
-
-    def fire() -> None:
-        with lock:
-            if state["open"]:
-                state["fired"] = True
-                _set_async_exc(thread_id, BudgetInterrupt)
-                arm(REFIRE_SECONDS)
-
-    with lock:
-        arm(seconds)
+    monitor = _the_monitor()
+    block = monitor.open(seconds)
     try:
         yield
     finally:
-        with lock:
-            state["open"] = False
-            state["timer"].cancel()
-        if state["fired"]:
+        monitor.close(block)
+        if block.fired:
             _take_pending()
 
 

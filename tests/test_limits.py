@@ -139,3 +139,16 @@ def test_python_runs_as_before_once_the_watchdog_has_fired():
     )
     assert run.returncode == 0, run.stderr.decode()[-2000:]
     assert float(run.stdout) < 5
+
+
+def test_one_watchdog_thread_serves_every_document():
+    """A budget per stage per document must not start a thread each (issue 17)."""
+    import threading
+
+    with document_budget(_Article(), 30.0):
+        pass
+    before = threading.active_count()
+    for _ in range(200):
+        with document_budget(_Article(), 30.0):
+            pass
+    assert threading.active_count() == before

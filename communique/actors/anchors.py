@@ -19,6 +19,7 @@ import spacy
 from ..compiled import cached_object
 
 from .gazetteer import KIND_PRIORITY, PROPER_KINDS, Entry, Gazetteer, is_acronym
+from .tree import tree_of
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +56,8 @@ class AnchorMatcher:
 
     def _matches(self, doc):
         """(start, end, entry index, needs a capital) for every phrase found in ``doc``."""
-        orths = [t.text for t in doc]
-        lowers = [t.lower_ for t in doc]
+        tree = tree_of(doc)
+        orths, lowers = tree.words, tree.lowers
         for start, (orth, lower) in enumerate(zip(orths, lowers)):
             room = len(orths) - start  # a phrase longer than what is left cannot match
             for length in self.exact_lengths.get(orth, ()):

@@ -18,7 +18,7 @@ import logging
 
 from ..model import Actor, Mention
 from ..events.roles import grammar
-from .tree import Tree
+from .tree import Tree, tree_of
 
 logger = logging.getLogger(__name__)
 
@@ -81,14 +81,15 @@ def attribute_quotes(
 
 def _quoted_tokens(doc) -> set[int]:
     inside, found = False, set()
-    for token in doc:
-        if "\n\n" in token.whitespace_ or token.is_space and "\n\n" in token.text:
+    # spaCy keeps line breaks as tokens of their own: a paragraph break is a space token
+    for i, word in enumerate(tree_of(doc).words):
+        if "\n\n" in word and word.isspace():
             inside = False
-        if token.text in (OPENING, CLOSING, STRAIGHT):
-            inside = token.text == OPENING or (token.text == STRAIGHT and not inside)
+        if word in (OPENING, CLOSING, STRAIGHT):
+            inside = word == OPENING or (word == STRAIGHT and not inside)
             continue
         if inside:
-            found.add(token.i)
+            found.add(i)
     return found
 
 

@@ -39,7 +39,7 @@ from .names import country_after, person_name_run
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
 from .things import names_a_thing, qualifies_a_thing
-from .tree import Tree
+from .tree import tree_of
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class ArticleResolver:
         self.day = parse_day(article.date)  # None for a date that is not a calendar day
         self.anchors = in_context(self.doc, anchors)  # "the Twelve", not "twelve"
         self.by_token = anchor_index(self.anchors)
-        self.tree = Tree(self.doc)
+        self.tree = tree_of(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname
         self.full_names: dict[str, str] = {}  # surname -> the first full name written with it
         self.references = ReferenceResolver(self.doc, gazetteer, self.tree)

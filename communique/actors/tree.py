@@ -11,12 +11,34 @@ lists of children, in the same order as spaCy.
 
 from __future__ import annotations
 
+import functools
 import logging
+
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 
 logger = logging.getLogger(__name__)
 
+_RECENT = 4  # Docs whose Tree is kept: the actor and event stages of one article share it
+_recent: dict[int, tuple[object, Tree]] = {}
+
+
+def tree_of(doc) -> Tree:
+    """The Tree of ``doc``, made once for the stages that follow each other on it."""
+    found = _recent.get(id(doc))
+    if found is not None and found[0] is doc:
+        return found[1]
+    tree = Tree(doc)
+    _recent[id(doc)] = (doc, tree)  # held, so that no other Doc can take its id meanwhile
+    while len(_recent) > _RECENT:
+        del _recent[next(iter(_recent))]
+    return tree
+
 
 class Tree:
+    """Also the Doc's words as columns of strings (``words``, ``lowers``, ``lemmas`` in lower
+    case, ``tags`` for the coarse part of speech), read off the Doc's arrays at once: a scan
+    of a whole text reads them instead of making a Token for every word."""
+
     def __init__(self, doc):
         self.doc = doc
         # Each token's children in text order; tokens without children are left out.
@@ -25,6 +47,28 @@ class Tree:
         for i, offset in enumerate(offsets):
             if offset:
                 self.kids.setdefault(i + offset, []).append(i)
+
+    @functools.cached_property
+    def _columns(self) -> list[list[str]]:
+        strings = self.doc.vocab.strings
+        columns = self.doc.to_array([ORTH, LOWER, LEMMA, POS]).T.tolist()
+        return [[strings[h] for h in column] for column in columns]
+
+    @property
+    def words(self) -> list[str]:
+        return self._columns[0]
+
+    @property
+    def lowers(self) -> list[str]:
+        return self._columns[1]
+
+    @functools.cached_property
+    def lemmas(self) -> list[str]:
+        return [lemma.lower() for lemma in self._columns[2]]
+
+    @property
+    def tags(self) -> list[str]:
+        return self._columns[3]
 
     def lefts(self, token) -> list:
         return [self.doc[i] for i in self.kids.get(token.i, ()) if i < token.i]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from ..actors.tree import Tree
+from ..actors.tree import tree_of
 from ..limits import check_budget
 from ..model import Actor, Article
 from ..records.event import TEXT, Event, Evidence, Location, Plover
@@ -56,13 +56,13 @@ class ArticleCoder:
         self.patterns = patterns if patterns is not None else load_patterns()
         self.doc = article.doc
         self.roles = Roles(self.doc, article.mentions)
-        self.tree = Tree(self.doc)  # subtrees in time linear in their size, however deep
+        self.tree = tree_of(self.doc)  # subtrees in time linear in their size, however deep
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
 
     def run(self) -> list[dict]:
-        finder = TriggerFinder(self.roles, self.patterns)
+        finder = TriggerFinder(self.roles, self.patterns, self.tree)
         for sentence in self.doc.sents:
             check_budget()
             for trigger in finder.triggers(sentence) + finder.demands(sentence):

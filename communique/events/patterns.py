@@ -283,47 +283,56 @@ class PatternIndex(Mapping):
         key = (verb_class, particle)
         part = self._class_parts.get(key)
         if part is None:
-            part = self._class_parts[key] = Part.of_class(
-                verb_class, particle, self._classes.get(verb_class, ())
-            )
+            # The class's word index is built once and shared by all its particles.
+            base = self._class_parts.get((verb_class, ()))
+            if base is None:
+                base = self._class_parts[(verb_class, ())] = Part.of_class(
+                    verb_class, self._classes.get(verb_class, ())
+                )
+            part = self._class_parts[key] = base.with_prefix(particle) if particle else base
         return part
 
 
 class Part:
     """Patterns matched together, with an index of the words they need. A verb class's
     part keeps its patterns as word tuples and makes a Pattern only for one that matches:
-    a class has hundreds, and 150 articles made 122,000 Pattern objects (issue 17)."""
+    a class has hundreds, and 150 articles made 122,000 Pattern objects (issue 17). A verb
+    with a particle ("back down") shares its class's index: every pattern of the part needs
+    the particle's words (``prefix``) before its own."""
 
-    def __init__(self, words: list[tuple[str, ...]], make, source: int):
+    def __init__(self, words: list[tuple[str, ...]], make, source: int, prefix=(), index=None):
         self.words = words
-        self.needed = [frozenset(w) for w in words]
+        self.prefix: tuple[str, ...] = prefix
+        self.prefix_needed = frozenset(prefix)
         self.source = source  # OWN or PETRARCH; a part of own patterns is all OWN
-        self._make = make  # position -> Pattern
+        self._make = make  # (prefix, position) -> Pattern
         self._made: dict[int, Pattern] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.bare: list[int] = []  # positions of the patterns that need no word
-        for position, needed in enumerate(self.needed):
-            for word in needed:
-                self.by_word.setdefault(word, []).append(position)
-            if not needed:
-                self.bare.append(position)
+        if index is None:
+            needed = [frozenset(w) for w in words]
+            by_word: dict[str, list[int]] = {}
+            bare: list[int] = []  # positions of the patterns that need no word
+            for position, words_needed in enumerate(needed):
+                for word in words_needed:
+                    by_word.setdefault(word, []).append(position)
+                if not words_needed:
+                    bare.append(position)
+            index = (needed, by_word, bare)
+        self.needed, self.by_word, self.bare = index
 
     @classmethod
     def of(cls, patterns: list[Pattern]) -> Part:
         source = patterns[0].source if patterns else OWN
-        return cls([p.words for p in patterns], patterns.__getitem__, source)
+        return cls([p.words for p in patterns], lambda _, i: patterns[i], source)
 
     @classmethod
-    def of_class(cls, verb_class: str, particle: tuple[str, ...], shared) -> Part:
-        entries = [
-            (pattern, particle + words) for pattern in shared for words in pattern.alternatives
-        ]
+    def of_class(cls, verb_class: str, shared) -> Part:
+        entries = [(pattern, words) for pattern in shared for words in pattern.alternatives]
 
-        def make(position: int) -> Pattern:
+        def make(prefix: tuple[str, ...], position: int) -> Pattern:
             pattern, words = entries[position]
             return Pattern(
                 verb_class,
-                words,
+                prefix + words,
                 pattern.target,
                 pattern.code,
                 PETRARCH,
@@ -333,13 +342,21 @@ class Part:
 
         return cls([words for _, words in entries], make, PETRARCH)
 
+    def with_prefix(self, prefix: tuple[str, ...]) -> Part:
+        """The same patterns, each needing ``prefix`` first."""
+        index = (self.needed, self.by_word, self.bare)
+        return Part(self.words, self._make, self.source, prefix, index)
+
     def __len__(self) -> int:
         return len(self.words)
+
+    def full_words(self, position: int) -> tuple[str, ...]:
+        return self.prefix + self.words[position] if self.prefix else self.words[position]
 
     def pattern(self, position: int) -> Pattern:
         made = self._made.get(position)
         if made is None:
-            made = self._made[position] = self._make(position)
+            made = self._made[position] = self._make(self.prefix, position)
         return made
 
 
@@ -427,12 +444,16 @@ def best_pattern(trigger_key: str, words):
     present = frozenset(lemma for _, lemma in words)
     found = []
     for number, part in enumerate(index.parts(trigger_key)):
+        if not part.prefix_needed <= present:
+            continue  # a particle's patterns, and the particle is not there
         positions = set(part.bare)
         for word in present:
             positions.update(part.by_word.get(word, ()))
         for position in positions:
-            if part.needed[position] <= present and matches_words(part.words[position], words):
-                found.append((part.source, -len(part.words[position]), number, position, part))
+            if part.needed[position] <= present:
+                needed = part.full_words(position)
+                if matches_words(needed, words):
+                    found.append((part.source, -len(needed), number, position, part))
     found.sort(key=lambda match: match[:4])
     return [part.pattern(position) for *_, position, part in found]
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 
+from ..actors.tree import tree_of
 from .roles import grammar
 
 logger = logging.getLogger(__name__)
@@ -33,10 +34,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 def competition_sentences(doc) -> set[int]:
     """The start offsets of the sentences that name a competition word."""
     words = grammar()["competition_words"]
+    tree = tree_of(doc)
     return {
-        sentence.start_char
-        for sentence in doc.sents
-        if any(token.lemma_.lower() in words or token.lower_ in words for token in sentence)
+        doc[i].sent.start_char
+        for i, (lemma, lower) in enumerate(zip(tree.lemmas, tree.lowers))
+        if lemma in words or lower in words
     }
 
 

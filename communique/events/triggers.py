@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .patterns import Pattern, best_pattern, frame, verb_lemmas
+from ..actors.tree import Tree
 from .roles import Roles, grammar
 
 
@@ -24,18 +25,22 @@ class Trigger:
 class TriggerFinder:
     """Finds the triggers of an article's sentences against the loaded pattern index."""
 
-    def __init__(self, roles: Roles, patterns):
+    def __init__(self, roles: Roles, patterns, tree: Tree):
         self.roles = roles
         self.patterns = patterns
+        self.tree = tree
+
+    def _tagged(self, sentence, tag: str):
+        """The sentence's tokens of a coarse part of speech, read off the tree's columns."""
+        tags, doc = self.tree.tags, self.tree.doc
+        return (doc[i] for i in range(sentence.start, sentence.end) if tags[i] == tag)
 
     def triggers(self, sentence) -> list[Trigger]:
         patterns = self.patterns
         found: list[Trigger] = []
         consumed: set[int] = set()
-        for token in sentence:
-            if token.pos_ != "VERB" or (
-                token.dep_ == "prep" and token.lower_ in grammar()["prepositional_participles"]
-            ):
+        for token in self._tagged(sentence, "VERB"):
+            if token.dep_ == "prep" and token.lower_ in grammar()["prepositional_participles"]:
                 continue  # a participle as a preposition: "according to", "following"
             lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
             if token.lemma_.lower() in grammar()["receiving_verbs"] and any(
@@ -57,9 +62,10 @@ class TriggerFinder:
                 found.append(own)
                 # Nouns the pattern used are part of this event ("held talks").
                 consumed.update(i for i, word in words if word in own.pattern.words)
-        for token in sentence:
-            key = "n:" + token.lemma_.lower()
-            if token.pos_ != "NOUN" or key not in patterns or token.i in consumed:
+        lemmas = self.tree.lemmas
+        for token in self._tagged(sentence, "NOUN"):
+            key = "n:" + lemmas[token.i]
+            if key not in patterns or token.i in consumed:
                 continue
             # "a hunger strike": a compound that is an event noun of its own says which event
             # the head is (a protest, not an air strike); the head carries its arguments
@@ -112,10 +118,8 @@ class TriggerFinder:
         """ "X said Y must Z": X demands of Y (CAMEO 100), whatever Z is; so does "X told Y
         to Z" (the verbs of grammar.yaml's ``ordering_verbs``)."""
         found = []
-        for token in sentence:
-            lemma = token.lemma_.lower()
-            if token.pos_ != "VERB":
-                continue
+        for token in self._tagged(sentence, "VERB"):
+            lemma = self.tree.lemmas[token.i]
             if (
                 lemma in grammar()["ordering_verbs"]
                 and any(c.dep_ == "dobj" for c in token.children)

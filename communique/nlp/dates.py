@@ -119,8 +119,25 @@ def resolve_date(
     return day.isoformat(), precision
 
 
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# A year, or a month and a year, alone: most expressions in undated copy. Read here, they
+# spare a run dateparser's first parse (0.15 s of compiling its regexes).
+_MONTH_YEAR = re.compile(r"(?:(" + "|".join(_MONTHS) + r")\s+)?(\d{4})", re.IGNORECASE)
+
+
 def _read(text: str, base: dt.date | None, prefer: str) -> tuple[dt.date, str] | None:
     """The first day and the precision of the period ``text`` names, read by dateparser."""
+    plain = _MONTH_YEAR.fullmatch(text)
+    if plain is not None:
+        month, year = plain.group(1), int(plain.group(2))
+        if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+            return None
+        if month is None:
+            return dt.date(year, 1, 1), "year"
+        return dt.date(year, _MONTHS.index(month.lower()) + 1, 1), "month"
     data = _relative_parser(base, prefer).get_date_data(text)
     if data is None or data.date_obj is None:
         return None

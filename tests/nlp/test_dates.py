@@ -20,3 +20,25 @@ from communique.nlp.dates import resolve_date
 )
 def test_resolve_date(expression, published, expected):
     assert resolve_date(expression, published) == expected
+
+
+@pytest.mark.parametrize("published", [None, "2005-03-01"])
+@pytest.mark.parametrize("prefer", ["past", "future"])
+@pytest.mark.parametrize(
+    "expression", ["2003", "1337", "0999", "3000", "October 1989", "june 1991", "MAY 2005"]
+)
+def test_a_plain_year_or_month_is_read_as_dateparser_reads_it(expression, published, prefer):
+    """The shortcut for "2003" and "October 1989" must agree with dateparser, which it spares."""
+    import datetime as dt
+
+    from communique.nlp import dates
+
+    base = dt.date.fromisoformat(published) if published else None
+    data = dates._relative_parser(base, prefer).get_date_data(expression)
+    expected = None
+    if data is not None and data.date_obj is not None:
+        day, precision = data.date_obj.date(), dates._PRECISION[data.period]
+        if dates.PLAUSIBLE_YEARS[0] <= day.year <= dates.PLAUSIBLE_YEARS[1]:
+            day = day.replace(day=1) if precision == "month" else day.replace(month=1, day=1)
+            expected = (day, precision)
+    assert dates._read(expression, base, prefer) == expected
