@@ -25,8 +25,8 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..records.event import TEXT, Event, Evidence, Location, Plover
 from .cameo import lookup
+from .clause_targets import complement_targets, purpose_targets
 from .counterparts import (
-    complement_targets,
     hosted_targets,
     located_targets,
     object_phrase_targets,
@@ -270,6 +270,7 @@ class ArticleCoder:
                 object_phrase_targets(roles, tree, token, sources, actors_of)
                 or protest_targets(roles, tree, token, sources, actors_of, pattern.code)
                 or complement_targets(roles, tree, token, sources, actors_of)
+                or purpose_targets(roles, tree, token, sources, actors_of)
                 or possessor_targets(self.article.mentions, tree, token, sources, pattern.code)
             )
         return found or located_targets(

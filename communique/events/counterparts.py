@@ -6,9 +6,8 @@ object of a preposition. Real news often puts the other side one step further:
 - inside the object phrase, as a possessive, a demonym, a compound or a nested preposition:
   "rejected Tokyo's demand", "pushed Eritrean forces back", "speeded up the withdrawal of
   forces from Panama";
-- in the complement clause of a verb of saying or of attitude that has no addressee:
-  "Lavrov said Washington's sanctions were illegal" (RUS -> USA), "said it would be a
-  mistake to sell weapons to Venezuela";
+- in a clause of its own, the complement of a verb of saying or the purpose of an act
+  (clause_targets.py);
 - in a possessive pronoun of the object of an act aimed at another party: "Turkey applied,
   but Austria vetoed its bid" (AUT -> TUR);
 - inside a passive subject: "a camp for Congolese refugees was attacked";
@@ -20,11 +19,9 @@ object of a preposition. Real news often puts the other side one step further:
 
 The searches stay inside the trigger's own clause material: they do not enter relative
 clauses or other clauses hung on the object, and they take a country only when it is not the
-source's own. The complement search guards precision further: it gives a target only when
-the clause names exactly one foreign country (or organisation); a clause naming several
-leaves the event without a target, as the text does not say which it is aimed at. Each rule
-was kept only where it raised recall on the dev set or the error-analysis articles without
-costing more precision than it gave (issue 14's closing note has the figures).
+source's own. Each rule was kept only where it raised recall on the dev set or the
+error-analysis articles without costing more precision than it gave (issue 14's closing
+note has the figures).
 """
 
 from __future__ import annotations
@@ -36,7 +33,7 @@ from collections import deque
 
 from ..model import Actor
 from .pairs import AIMED_ROOTS
-from .roles import Roles, grammar, predicate_disapproves
+from .roles import Roles, grammar
 
 logger = logging.getLogger(__name__)
 
@@ -271,67 +268,6 @@ def protest_targets(
                     if found:
                         return found[:1]
     return []
-
-
-def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of) -> list[Actor]:
-    """The one foreign actor a verb of saying's complement clause is about.
-
-    A foreign actor in the complement's subject is the target ("said Washington's sanctions
-    were illegal"). A verb that takes a stance (warn, insist, accuse, complain: the
-    ``stance_verbs`` of grammar.yaml) may find it anywhere in the clause ("warned that arms
-    sales to Venezuela would be a mistake"), and so may a judgement with an empty subject
-    ("said it would be a mistake to sell weapons to Venezuela"), and so may a complement that
-    disapproves ("said they were very disturbed by the U.S. moves"); otherwise a plain "said"
-    may not, since most of what is said mentions countries without being aimed at them.
-    Either way the place searched must name exactly one foreign actor.
-    """
-    lemma = trigger.lemma_.lower()
-    if lemma not in grammar()["complement_target_verbs"]:
-        return []
-    own = _countries(sources)
-    for clause in tree.children(trigger):
-        if clause.dep_ not in COMPLEMENT_DEPS:
-            continue
-        subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
-        # "X said it was satisfied": a pronoun subject is the speaker, whatever the reference
-        # resolver made of it.
-        tokens = [
-            t for s in subjects if s.pos_ != "PRON" for t in _phrase_tokens(tree, s, OBJECT_DEPTH)
-        ]
-        subject_actors = [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
-        found = _distinct([a for a in subject_actors if _foreign(a, own)])
-        own_side = bool(subject_actors) and all(a.country in own for a in subject_actors)
-        if not found and (
-            lemma in grammar()["stance_verbs"]
-            or _extraposed(clause, subjects)
-            or own_side
-            or predicate_disapproves(clause)
-        ):
-            found = _distinct(
-                [
-                    a
-                    for t in _clause_tokens(tree, clause)
-                    for a in actors_of(_actor_mentions(roles, t))
-                    if _foreign(a, own)
-                ]
-            )
-        return found if len(found) == 1 else []
-    return []
-
-
-def _extraposed(clause, subjects) -> bool:
-    """ "it would be a mistake to ...", "it was wrong to ...": the clause judges what follows,
-    and the one foreign actor there is what the judgement is about."""
-    if not (len(subjects) == 1 and subjects[0].lower_ == "it" and clause.lemma_ == "be"):
-        return False
-    judged = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-    # ... and what is judged follows as an infinitive, on the verb or on the judgement
-    return bool(judged) and any(
-        verb.pos_ in ("VERB", "AUX")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-        for holder in (clause, *judged)
-        for verb in holder.children
-    )
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

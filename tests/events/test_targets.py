@@ -39,6 +39,18 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
             ("IGO", "SRB"),
         ),
         ("Israel today mounted its long-threatened invasion of South Lebanon.", ("ISR", "LBN")),
+        # a complement whose subject is the speaker: what he says concerns the one foreign party
+        (
+            "The British prime minister said he looked forward to working with the Kenyan "
+            "president.",
+            ("GBR", "KEN"),
+        ),
+        # the purpose of an act names whom it is aimed at
+        ("The US lifted a trade ban to reward Tripoli.", ("USA", "LBY")),
+        (
+            "Demonstrators in Baghdad blocked a road to show their disapproval of US policies.",
+            ("IRQ", "USA"),
+        ),
         # a verb that only carries the act its object names
         (
             "Greece repeated an invitation to Turkey to take the dispute to the court.",
@@ -76,6 +88,8 @@ def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expecte
         "Lavrov said prices rose quickly in Venezuela last year.",
         # a city naming a thing, not acting
         "The Norwegian minister said the Paris accord was working.",
+        # the speaker's complement names two foreign parties
+        "The Dutch minister said he had spoken to Chad and Niger.",
     ],
 )
 def test_no_target_is_guessed_from_what_was_said(code_text, text):

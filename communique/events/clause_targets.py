@@ -1,0 +1,122 @@
+"""Clause targets: the counterpart an event's clause names in a clause of its own.
+
+- The complement of a verb of saying or of attitude that has no addressee: "Lavrov said
+  Washington's sanctions were illegal" (RUS -> USA), "said it would be a mistake to sell
+  weapons to Venezuela", "Blair said he looked forward to working with Bush" (GBR -> USA).
+- The purpose of an act: "the US lifted a trade ban to reward Tripoli" (USA -> LBY),
+  "demonstrators blocked a road to show their disapproval of the United States' policies",
+  "proposed a meeting to improve relations with North Korea".
+
+Either clause must name exactly one foreign country (or organisation): a clause naming
+several leaves the event without a target, as the text does not say which it is aimed at.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..model import Actor
+from .counterparts import (
+    COMPLEMENT_DEPS,
+    OBJECT_DEPTH,
+    _actor_mentions,
+    _clause_tokens,
+    _countries,
+    _distinct,
+    _foreign,
+    _phrase_tokens,
+)
+from .roles import Roles, grammar, predicate_disapproves
+
+logger = logging.getLogger(__name__)
+
+SPEAKER_PRONOUNS = frozenset({"he", "she", "we", "i"})
+
+
+def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of) -> list[Actor]:
+    """The one foreign actor a verb of saying's complement clause is about.
+
+    A foreign actor in the complement's subject is the target ("said Washington's sanctions
+    were illegal"). A verb that takes a stance (warn, insist, accuse, complain: the
+    ``stance_verbs`` of grammar.yaml) may find it anywhere in the clause ("warned that arms
+    sales to Venezuela would be a mistake"), and so may a judgement with an empty subject
+    ("said it would be a mistake to sell weapons to Venezuela"), and so may a complement that
+    disapproves ("said they were very disturbed by the U.S. moves"); otherwise a plain "said"
+    may not, since most of what is said mentions countries without being aimed at them.
+    Either way the place searched must name exactly one foreign actor.
+    """
+    lemma = trigger.lemma_.lower()
+    if lemma not in grammar()["complement_target_verbs"]:
+        return []
+    own = _countries(sources)
+    for clause in tree.children(trigger):
+        if clause.dep_ not in COMPLEMENT_DEPS:
+            continue
+        subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+        # "X said it was satisfied": a pronoun subject is the speaker, whatever the reference
+        # resolver made of it.
+        tokens = [
+            t for s in subjects if s.pos_ != "PRON" for t in _phrase_tokens(tree, s, OBJECT_DEPTH)
+        ]
+        subject_actors = [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
+        found = _distinct([a for a in subject_actors if _foreign(a, own)])
+        # "he said he looked forward to working with Bush": a pronoun subject, the speaker,
+        # is the speaker's own side too
+        own_side = (bool(subject_actors) and all(a.country in own for a in subject_actors)) or (
+            bool(subjects) and all(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+        )
+        if not found and (
+            lemma in grammar()["stance_verbs"]
+            or _extraposed(clause, subjects)
+            or own_side
+            or predicate_disapproves(clause)
+        ):
+            found = _distinct(
+                [
+                    a
+                    for t in _clause_tokens(tree, clause)
+                    for a in actors_of(_actor_mentions(roles, t))
+                    if _foreign(a, own)
+                ]
+            )
+        return found if len(found) == 1 else []
+    return []
+
+
+def _extraposed(clause, subjects) -> bool:
+    """ "it would be a mistake to ...", "it was wrong to ...": the clause judges what follows,
+    and the one foreign actor there is what the judgement is about."""
+    if not (len(subjects) == 1 and subjects[0].lower_ == "it" and clause.lemma_ == "be"):
+        return False
+    judged = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+    # ... and what is judged follows as an infinitive, on the verb or on the judgement
+    return bool(judged) and any(
+        verb.pos_ in ("VERB", "AUX")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+        for holder in (clause, *judged)
+        for verb in holder.children
+    )
+
+
+def purpose_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of) -> list[Actor]:
+    """The one foreign actor named by the purpose of an act: an infinitive hung on the
+    trigger as an adverbial clause ("lifted a trade ban to reward Tripoli"), or on its object
+    (the parser's other reading of the same words)."""
+    own = _countries(sources)
+    objects = [c for c in tree.children(trigger) if c.dep_ == "dobj"]
+    purposes = [c for c in tree.children(trigger) if c.dep_ == "advcl"] + [
+        c for o in objects for c in tree.children(o) if c.dep_ in ("relcl", "acl")
+    ]
+    for clause in purposes:
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(clause)):
+            continue
+        found = _distinct(
+            [
+                a
+                for t in _clause_tokens(tree, clause)
+                for a in actors_of(_actor_mentions(roles, t))
+                if _foreign(a, own)
+            ]
+        )
+        return found if len(found) == 1 else []
+    return []
