@@ -289,11 +289,18 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
             if child.dep_ in barriers and not _participle(child):
                 continue
             if child.dep_ == "prep" and (
-                child.lower_ in grammar()["where_prepositions"]
-                or child.lower_ in grammar()["prepositional_participles"]
+                _says_where(child) or child.lower_ in grammar()["prepositional_participles"]
             ):
                 continue  # "across the US", "services, including UK Online"
             queue.append((child, level + 1))
+
+
+def _says_where(preposition) -> bool:
+    """ "in the US", not "in the face of Iranian missiles" nor "in Japan's favour"."""
+    return preposition.lower_ in grammar()["where_prepositions"] and not any(
+        c.dep_ == "pobj" and c.lemma_.lower() in grammar()["reason_nouns"]
+        for c in preposition.children
+    )
 
 
 def _participle(token) -> bool:

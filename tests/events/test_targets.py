@@ -45,6 +45,12 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
             "president.",
             ("GBR", "KEN"),
         ),
+        # "in ... favour" says for whom, not where
+        (
+            "The British minister said frustration over the trade surplus in Japan's favour "
+            "had reached boiling point.",
+            ("GBR", "JPN"),
+        ),
         # the purpose of an act names whom it is aimed at
         ("The US lifted a trade ban to reward Tripoli.", ("USA", "LBY")),
         (
