@@ -37,7 +37,9 @@ from .roles import Roles, grammar
 
 logger = logging.getLogger(__name__)
 
-# Dependents that open another clause or an aside: the search does not enter them.
+# Dependents that open another clause or an aside: the search does not enter them. (An
+# apposition names the same thing again, so it is entered: "denounced as an ugly crime
+# Serbia's suppression of the unrest".)
 CLAUSE_DEPS = {
     "relcl",
     "acl",
@@ -45,7 +47,6 @@ CLAUSE_DEPS = {
     "ccomp",
     "csubj",
     "parataxis",
-    "appos",
     "punct",
     "cc",
     "mark",

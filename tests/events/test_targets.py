@@ -45,6 +45,11 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
             "president.",
             ("GBR", "KEN"),
         ),
+        # an apposition names the object again
+        (
+            "Albania on Friday denounced as an ugly crime Serbia's suppression of the unrest.",
+            ("ALB", "SRB"),
+        ),
         # "in ... favour" says for whom, not where
         (
             "The British minister said frustration over the trade surplus in Japan's favour "
