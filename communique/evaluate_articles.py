@@ -9,7 +9,8 @@ items found, precision the produced events that match any item.
 Gold files:
 - the seed format: ``{"article": PATH, "publication_date_given", "events": [...]}``;
 - the holdout format: ``{"articles": [{"path": PATH, "events": [...]}, ...]}``, where a
-  story inside a JSONL file is named by ``"doc_id"`` (its ``id``) beside the file's ``path``.
+  story inside a JSONL file is named by ``"doc_id"`` (its ``id``), beside the file's ``path``
+  or alone (then every JSONL file of the corpus is searched).
 Holdout paths are relative to ``corpus`` (by default the gold file's folder); the seed's
 article lies beside its gold file.
 """
@@ -76,18 +77,28 @@ def read_holdout(path: Path, gold: dict, settings: Settings, corpus: Path) -> Go
     articles = gold["articles"]
     if len(articles) == 1 and articles[0].get("date"):
         settings = settings.replace(default_date=articles[0]["date"])
+    for article in articles:
+        if not article.get("doc_id") and not article.get("path"):
+            raise ValueError(f"an article of {path} has neither a path nor a doc_id")
     stories: dict[str, dict[str, Document]] = {}
-    for name in {a["path"] for a in articles if a.get("doc_id")}:
-        wanted = {a["doc_id"] for a in articles if a["path"] == name}
+    for name in {a["path"] for a in articles if a.get("doc_id") and a.get("path")}:
+        wanted = {a["doc_id"] for a in articles if a.get("path") == name}
         stories[name] = {
             d.id: d for d in iter_documents([str(corpus / name)], settings) if d.id in wanted
         }
+    # A story named by its doc_id alone (as ../shared/tools/score_events.py allows) is looked
+    # for in every JSONL file of the corpus.
+    unplaced = {a["doc_id"] for a in articles if a.get("doc_id") and not a.get("path")}
+    if unplaced:
+        files = sorted(str(f) for f in corpus.rglob("*.jsonl"))
+        stories[""] = {d.id: d for d in iter_documents(files, settings) if d.id in unplaced}
     units = []
     for article in articles:
         if article.get("doc_id"):
-            document = stories[article["path"]].get(article["doc_id"])
+            document = stories[article.get("path", "")].get(article["doc_id"])
             if document is None:
-                raise ValueError(f"{article['doc_id']} is not in {corpus / article['path']}")
+                where = corpus / article["path"] if article.get("path") else corpus
+                raise ValueError(f"story {article['doc_id']} is not in {where}")
         else:
             document = _read_file(corpus / article["path"], settings)
         _give_date(document, article.get("date"))

@@ -278,6 +278,22 @@ def test_the_holdout_format(golds):
     }
 
 
+def test_a_story_named_by_its_doc_id_alone_is_found_in_the_corpus(golds, tmp_path):
+    """score_events.py allows {"doc_id", "events"} without the file's path."""
+    gold = json.loads(golds["holdout"].read_text(encoding="utf-8"))
+    for article in gold["articles"]:
+        if article.get("doc_id"):
+            del article["path"]
+    bare = tmp_path / "holdout.json"
+    bare.write_text(json.dumps(gold), encoding="utf-8")
+    score = evaluate_gold(bare, corpus=golds["corpus"])
+    assert score.counts == EventCounts(found=2, required=3, good=3, produced=4, typed=1, exact=1)
+    gold["articles"][0]["doc_id"] = "nowhere"
+    bare.write_text(json.dumps(gold), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(bare), "--corpus", str(golds["corpus"])])
+    assert result.exit_code != 0 and "story nowhere is not in" in result.output, result.output
+
+
 def test_the_plover_format(golds):
     score = evaluate_gold(golds["plover"])
     events = score.events

@@ -13,24 +13,23 @@ from __future__ import annotations
 
 import functools
 import logging
+import weakref
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 
 logger = logging.getLogger(__name__)
 
-_RECENT = 4  # Docs whose Tree is kept: the actor and event stages of one article share it
-_recent: dict[int, tuple[object, Tree]] = {}
+# One Tree per Doc, for as long as the Doc lives: the actor and event stages (each run over
+# a whole partition in turn) share it. The Tree holds its Doc through a proxy, so that the
+# table does not keep the Doc alive.
+_trees: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def tree_of(doc) -> Tree:
-    """The Tree of ``doc``, made once for the stages that follow each other on it."""
-    found = _recent.get(id(doc))
-    if found is not None and found[0] is doc:
-        return found[1]
-    tree = Tree(doc)
-    _recent[id(doc)] = (doc, tree)  # held, so that no other Doc can take its id meanwhile
-    while len(_recent) > _RECENT:
-        del _recent[next(iter(_recent))]
+    """The Tree of ``doc``, made once for the stages that read it."""
+    tree = _trees.get(doc)
+    if tree is None:
+        tree = _trees[doc] = Tree(weakref.proxy(doc))
     return tree
 
 
