@@ -457,3 +457,9 @@ def test_a_second_saying_verb_is_the_speakers(code_text):
         article
     )
     assert all(e["modality"] == "asserted" for e in sayings), [e["modality"] for e in sayings]
+
+
+def test_a_forum_of_states_acts_as_one_body(code_text):
+    """The G7 and the G20 are coded as the forum (IGO), not as seven or nineteen events."""
+    found = dyads(code_text("The G7 nations blamed China for the surge in cheap exports."))
+    assert {(source, target) for source, target, _ in found} == {("IGO", "CHN")}, found
