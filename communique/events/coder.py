@@ -38,7 +38,8 @@ from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties
-from .roles import Roles, coded_actors, grammar, predicate_disapproves
+from .roles import Roles, coded_actors, grammar
+from .statements import disapproving, reports_hostility
 from .timing import days_between, event_date
 from .triggers import Trigger, TriggerFinder
 
@@ -46,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
-STATEMENT, CRITICISM = "010", "111"
+STATEMENT, CRITICISM, ACCUSATION = "010", "111", "112"
 FORCE_ROOTS = ("18", "19", "20")
 
 
@@ -102,10 +103,14 @@ class ArticleCoder:
         code = mood.code(trigger.pattern.code)
         if (
             code == STATEMENT
-            and self._disapproving(token)
+            and disapproving(token)
             or self._attacks_words(token, trigger.pattern.code, trigger.pattern.words)
         ):
             code = CRITICISM
+        elif code == STATEMENT and reports_hostility(
+            self.roles, self.tree, token, sources, targets
+        ):
+            code = ACCUSATION
         refusal = mood.refusal(trigger.pattern.code)
         if refusal is not None:
             # a refusal is stated now, whatever mood the refused act was in
@@ -185,18 +190,6 @@ class ArticleCoder:
         return bool(objects) and all(
             o.pos_ == "NOUN" and o.lemma_.lower() in grammar()["abstract_objects"] for o in objects
         )
-
-    def _disapproving(self, token) -> bool:
-        """A statement whose complement disapproves: a word of grammar.yaml's
-        ``disapproval_words`` in a clause the verb of saying governs, not denied there."""
-        for clause in token.children:
-            if (
-                clause.dep_ in ("ccomp", "xcomp", "dobj")
-                and not any(c.dep_ == "neg" for c in clause.children)
-                and predicate_disapproves(clause)
-            ):
-                return True
-        return False
 
     def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
         token, pattern = trigger.token, trigger.pattern

@@ -463,3 +463,18 @@ def test_a_forum_of_states_acts_as_one_body(code_text):
     """The G7 and the G20 are coded as the forum (IGO), not as seven or nineteen events."""
     found = dyads(code_text("The G7 nations blamed China for the surge in cheap exports."))
     assert {(source, target) for source, target, _ in found} == {("IGO", "CHN")}, found
+
+
+@pytest.mark.parametrize(
+    "text, accused",
+    [
+        ("Iraq's war spokesman said Iran had kept up its attacks.", True),
+        # the act is done to someone else: news about it, not an accusation
+        ("The Thai spokesman said Burmese troops had attacked Cambodian villages.", False),
+        # wire copy naming its source after the fact
+        ("Iranian troops attacked Iraqi towns on Sunday, Iraq's war spokesman said.", False),
+    ],
+)
+def test_saying_that_the_other_side_attacked_is_accusing_it(code_text, text, accused):
+    codes = {e["cameo"] for e in code_text(text).events if e["evidence"]["trigger"] == "said"}
+    assert ("112" in codes) is accused, codes

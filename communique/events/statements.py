@@ -1,0 +1,71 @@
+"""Statements: what a verb of saying amounts to, read off what was said.
+
+A statement (CAMEO 010) is criticism (111) when its complement disapproves ("said the
+sanctions were illegal", grammar.yaml's ``disapproval_words``), and an accusation (112) when
+it reports the target doing something hostile ("Iraq's war spokesman said Iran had kept up
+its attacks", "said Israeli troops had fired on protesters"): saying that the other side
+attacked, coerced or threatened is accusing it.
+"""
+
+from __future__ import annotations
+
+from ..model import Actor
+from .patterns import best_pattern, frame
+from .roles import Roles, coded_actors, predicate_disapproves
+
+# CAMEO roots of the acts whose report accuses their doer: threats, military posture,
+# reducing relations, coercion, assault, fighting, mass violence.
+HOSTILE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
+REPORT_DEPS = ("ccomp",)
+
+
+def disapproving(token) -> bool:
+    """A statement whose complement disapproves: a word of grammar.yaml's
+    ``disapproval_words`` in a clause the verb of saying governs, not denied there."""
+    for clause in token.children:
+        if (
+            clause.dep_ in ("ccomp", "xcomp", "dobj")
+            and not any(c.dep_ == "neg" for c in clause.children)
+            and predicate_disapproves(clause)
+        ):
+            return True
+    return False
+
+
+def reports_hostility(
+    roles: Roles, tree, token, sources: list[Actor], targets: list[Actor]
+) -> bool:
+    """Whether the complement of a verb of saying has one of ``targets`` as its subject
+    doing a hostile act (a verb or an event noun whose best pattern has a root of
+    ``HOSTILE_ROOTS``), not denied, to no one but the speaker's side. An act reported on
+    someone else ("Thai police said Burmese troops captured a Karen stronghold") is news
+    attributed to its source, not an accusation."""
+    countries = {t.country for t in targets if t.country}
+    own = {s.country for s in sources if s.country}
+    if not countries or not own or countries & own:
+        return False
+    for clause in tree.children(token):
+        if (
+            clause.dep_ not in REPORT_DEPS
+            or clause.i < token.i  # "..., witnesses said": wire copy naming its source
+            or any(c.dep_ == "neg" for c in tree.children(clause))
+        ):
+            continue
+        subjects, passive = roles.subject_tokens(clause)
+        doers = {a.country for a in coded_actors(roles.mentions(subjects))}
+        if passive or not doers & countries:
+            continue
+        for word in (clause, *(c for c in tree.children(clause) if c.dep_ in ("dobj", "conj"))):
+            key = (
+                word.lemma_.lower() if word.pos_ in ("VERB", "AUX") else "n:" + word.lemma_.lower()
+            )
+            found = best_pattern(key, frame(word))
+            if found and found[0].code[:2] in HOSTILE_ROOTS and _victims(roles, word) <= own:
+                return True
+    return False
+
+
+def _victims(roles: Roles, word) -> set[str]:
+    """The countries an act names as its object or after a preposition."""
+    tokens = [*roles.object_tokens(word), *(pobj for _, pobj in roles.preposition_objects(word))]
+    return {a.country for a in coded_actors(roles.mentions(tokens)) if a.country}
