@@ -478,3 +478,8 @@ def test_a_forum_of_states_acts_as_one_body(code_text):
 def test_saying_that_the_other_side_attacked_is_accusing_it(code_text, text, accused):
     codes = {e["cameo"] for e in code_text(text).events if e["evidence"]["trigger"] == "said"}
     assert ("112" in codes) is accused, codes
+
+
+def test_a_counterpart_is_the_other_state_s_office_holder(code_text):
+    found = dyads(code_text("The Russian foreign minister met his Chinese counterpart on Monday."))
+    assert ("RUS", "CHN", "04") in found, found
