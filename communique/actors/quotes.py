@@ -1,4 +1,5 @@
-"""Quoted speakers: "we", "our" and "us" inside a quotation are the speaker's side.
+"""Quoted speakers: "we", "our" and "us" inside a quotation are the speaker's side, and "I",
+"me" and "my" the speaker.
 
 In '"Our army will not retreat," the Armenian commander said', the army is Armenia's; in 'The
 Iranian foreign minister said: "We condemn the attack"', "we" is Iran. A first-person plural
@@ -29,8 +30,8 @@ def attribute_quotes(
     doc, mentions: list[Mention], saying_verbs: frozenset[str], tree: Tree
 ) -> list[Mention]:
     quoted = _quoted_tokens(doc)
-    first_person_plural = grammar()["first_person_plural"]
-    if not any(doc[i].lower_ in first_person_plural for i in quoted):
+    first_person = grammar()["first_person_plural"] | grammar()["first_person_singular"]
+    if not any(doc[i].lower_ in first_person for i in quoted):
         return mentions
     by_head = {m.head: m for m in mentions}
     starts = [m.start for m in mentions]  # mentions come in text order
@@ -38,7 +39,7 @@ def attribute_quotes(
     changed = {id(m): m for m in mentions}
     added: list[Mention] = []
     for number, sentence in enumerate(sentences):
-        pronouns = [t for t in sentence if t.i in quoted and t.lower_ in first_person_plural]
+        pronouns = [t for t in sentence if t.i in quoted and t.lower_ in first_person]
         if not pronouns:
             continue
         following = sentences[number + 1 : number + 2]
