@@ -93,7 +93,7 @@ def test_officials_are_not_guessed(resolve_text, text):
             "ARG",
         ),
         # "I" is the speaker
-        ('The British foreign secretary said: "I applaud the efforts of India."', "I", "GBR"),
+        ('The British foreign secretary said: "I applaud the efforts of Pakistan."', "I", "GBR"),
     ],
 )
 def test_we_inside_a_quotation_is_the_speakers_side(resolve_text, text, pronoun, country):
