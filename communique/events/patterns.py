@@ -408,6 +408,12 @@ def frame(trigger) -> list[tuple[int, str]]:
                     for leaf in grandchild.children:
                         if leaf.dep_ in ("pobj", "compound", "dobj", "amod"):
                             words.append((leaf.i, leaf.lemma_.lower()))
+    for clause in trigger.children:
+        if clause.dep_ == "advcl":
+            # "called for the embargo to be lifted": "for" marks the clause, but is the verb's
+            words += [
+                (m.i, "for") for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"
+            ]
     children = {child.dep_ for child in trigger.children}
     if trigger.dep_ == "relcl" and "nsubj" in children and "dobj" not in children:
         # "the steps the government has taken": the noun a relative clause hangs on is the

@@ -483,3 +483,11 @@ def test_saying_that_the_other_side_attacked_is_accusing_it(code_text, text, acc
 def test_a_counterpart_is_the_other_state_s_office_holder(code_text):
     found = dyads(code_text("The Russian foreign minister met his Chinese counterpart on Monday."))
     assert ("RUS", "CHN", "04") in found, found
+
+
+def test_calling_for_something_to_be_done_is_an_appeal_not_a_telephone_call(code_text):
+    codes = {
+        e["cameo"]
+        for e in code_text("Germany and France called for the embargo to be lifted.").events
+    }
+    assert codes == {"020"}, codes
