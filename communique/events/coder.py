@@ -27,6 +27,7 @@ from ..records.event import TEXT, Event, Evidence, Location, Plover
 from .cameo import lookup
 from .clause_targets import complement_targets, purpose_targets
 from .counterparts import (
+    says_where,
     hosted_targets,
     located_targets,
     object_phrase_targets,
@@ -260,7 +261,7 @@ class ArticleCoder:
             found = passive_subject_targets(roles, tree, token, sources, actors_of)
         else:
             found = (
-                object_phrase_targets(roles, tree, token, sources, actors_of)
+                object_phrase_targets(roles, tree, token, sources, actors_of, pattern.code)
                 or protest_targets(roles, tree, token, sources, actors_of, pattern.code)
                 or complement_targets(roles, tree, token, sources, actors_of)
                 or purpose_targets(roles, tree, token, sources, actors_of)
@@ -291,7 +292,7 @@ class ArticleCoder:
         pairs = [
             (preposition, pobj)
             for preposition, pobj in roles.preposition_objects(token, only)
-            if (allow_places or preposition not in grammar()["where_prepositions"])
+            if (allow_places or not says_where(preposition, pattern.code))
             and not (preposition == "with" and pobj.lemma_.lower() in helpers)
         ]
         if pattern.code[:2] >= HOSTILE_ROOTS:

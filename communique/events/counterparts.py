@@ -67,10 +67,11 @@ OBJECT_DEPTH = 6
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POSSESSIVE_PRONOUNS = {"its", "their"}
 PROTEST_ROOT = "14"
+HOSTILE_FROM = "11"  # CAMEO roots from disapproval on
 
 
 def object_phrase_targets(
-    roles: Roles, tree, trigger, sources: list[Actor], actors_of
+    roles: Roles, tree, trigger, sources: list[Actor], actors_of, code: str = ""
 ) -> list[Actor]:
     """The nearest actor of another country inside the trigger's object phrases."""
     starts = []
@@ -91,8 +92,8 @@ def object_phrase_targets(
         starts += roles.object_tokens(verb)
         starts += [
             pobj
-            for _, pobj in roles.preposition_objects(verb)
-            if pobj.head.lower_ not in grammar()["where_prepositions"]
+            for preposition, pobj in roles.preposition_objects(verb)
+            if not says_where(preposition, code)
         ]
     own = _countries(sources)
     for start in starts:
@@ -294,6 +295,14 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
             ):
                 continue  # "across the US", "services, including UK Online"
             queue.append((child, level + 1))
+
+
+def says_where(preposition: str, code: str) -> bool:
+    """Whether a preposition after the trigger says where, not at whom: "at" says at whom for a
+    hostile act ("lashed out at the policies of the G7", "fired at the ship")."""
+    if preposition == "at" and code[:2] >= HOSTILE_FROM:
+        return False
+    return preposition in grammar()["where_prepositions"]
 
 
 def _says_where(preposition) -> bool:

@@ -50,6 +50,11 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
             "Albania on Friday denounced as an ugly crime Serbia's suppression of the unrest.",
             ("ALB", "SRB"),
         ),
+        # "at" after a hostile act says at whom
+        (
+            "India's finance minister lashed out at the trade policies of the Japanese government.",
+            ("IND", "JPN"),
+        ),
         # "in ... favour" says for whom, not where
         (
             "The British minister said frustration over the trade surplus in Japan's favour "
