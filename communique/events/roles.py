@@ -54,7 +54,9 @@ def predicate_disapproves(clause) -> bool:
     ``disapproval_words``): "sanctions were illegal", "they were very disturbed", "Moscow felt
     indignation"; not a word deeper inside ("aliens ordered out as illegal")."""
     words = grammar()["disapproval_words"]
-    predicate = [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp")]
+    predicate = [
+        c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp", "advmod")
+    ]  # "advmod": "had regrettably not listened", "is deliberately aggravating tensions"
     if clause.pos_ == "ADJ" or (
         clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)
     ):

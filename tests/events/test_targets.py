@@ -496,3 +496,11 @@ def test_calling_for_something_to_be_done_is_an_appeal_not_a_telephone_call(code
         for e in code_text("Germany and France called for the embargo to be lifted.").events
     }
     assert codes == {"020"}, codes
+
+
+def test_an_adverb_of_regret_makes_the_statement_criticism(code_text):
+    article = code_text(
+        "The Japanese minister said the United States had regrettably ignored its requests."
+    )
+    said = {e["cameo"] for e in article.events if e["evidence"]["trigger"] == "said"}
+    assert said == {"111"}, said
