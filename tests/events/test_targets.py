@@ -504,3 +504,9 @@ def test_an_adverb_of_regret_makes_the_statement_criticism(code_text):
     )
     said = {e["cameo"] for e in article.events if e["evidence"]["trigger"] == "said"}
     assert said == {"111"}, said
+
+
+@pytest.mark.parametrize("verb", ["extended", "renewed", "formalised", "continued"])
+def test_carrying_an_agreement_on_is_making_it(code_text, verb):
+    found = dyads(code_text(f"Argentina and Venezuela {verb} an oil agreement."))
+    assert ("ARG", "VEN", "05") in found and ("VEN", "ARG", "05") in found, found
