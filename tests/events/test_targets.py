@@ -55,6 +55,12 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
             "India's finance minister lashed out at the trade policies of the Japanese government.",
             ("IND", "JPN"),
         ),
+        # an audience of no country is no addressee: what was told is about the other side
+        (
+            'The EC trade commissioner told journalists, "There is a growing impatience '
+            'on trade relations with Japan."',
+            ("IGO", "JPN"),
+        ),
         # "in ... favour" says for whom, not where
         (
             "The British minister said frustration over the trade surplus in Japan's favour "
