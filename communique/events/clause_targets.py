@@ -49,8 +49,11 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
     if lemma not in grammar()["complement_target_verbs"]:
         return []
     own = _countries(sources)
+    # "urged European leaders to wake up ...": the infinitive is what the object is told to
+    # do, not what was said about someone
+    told = any(roles.mention(o) is not None for o in roles.object_tokens(trigger))
     for clause in tree.children(trigger):
-        if clause.dep_ not in COMPLEMENT_DEPS:
+        if clause.dep_ not in COMPLEMENT_DEPS or (told and clause.dep_ == "xcomp"):
             continue
         subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
         # "X said it was satisfied": a pronoun subject is the speaker, whatever the reference

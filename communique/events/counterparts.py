@@ -87,8 +87,12 @@ def object_phrase_targets(
     ):
         starts.append(trigger.head)
     # The trigger's own objects, then those of an infinitive it governs ("refused to commit
-    # to any assistance to the US-led war").
-    for verb in (trigger, *(c for c in tree.children(trigger) if c.dep_ == "xcomp")):
+    # to any assistance to the US-led war"), unless its object is someone told to do it:
+    # "urged European leaders to wake up from their denial over Bush's re-election" is aimed
+    # at the leaders, whoever they are, not at Bush.
+    told = any(roles.mention(o) is not None for o in roles.object_tokens(trigger))
+    infinitives = [] if told else [c for c in tree.children(trigger) if c.dep_ == "xcomp"]
+    for verb in (trigger, *infinitives):
         starts += roles.object_tokens(verb)
         starts += [
             pobj

@@ -516,3 +516,9 @@ def test_an_adverb_of_regret_makes_the_statement_criticism(code_text):
 def test_carrying_an_agreement_on_is_making_it(code_text, verb):
     found = dyads(code_text(f"Argentina and Venezuela {verb} an oil agreement."))
     assert ("ARG", "VEN", "05") in found and ("VEN", "ARG", "05") in found, found
+
+
+def test_whom_one_urges_is_the_target_not_someone_named_in_what_they_are_urged_to_do(code_text):
+    text = "The Norwegian minister urged the delegates to stop worrying about the United States."
+    urged = [e for e in code_text(text).events if e["evidence"]["trigger"] == "urged"]
+    assert urged and all((e["target"] or {}).get("country") != "USA" for e in urged), urged
