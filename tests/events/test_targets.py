@@ -519,6 +519,6 @@ def test_carrying_an_agreement_on_is_making_it(code_text, verb):
 
 
 def test_whom_one_urges_is_the_target_not_someone_named_in_what_they_are_urged_to_do(code_text):
-    text = "The Norwegian minister urged the delegates to stop worrying about the United States."
+    text = "The Norwegian minister urged European leaders to stop worrying about the United States."
     urged = [e for e in code_text(text).events if e["evidence"]["trigger"] == "urged"]
     assert urged and all((e["target"] or {}).get("country") != "USA" for e in urged), urged
