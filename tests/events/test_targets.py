@@ -522,3 +522,8 @@ def test_whom_one_urges_is_the_target_not_someone_named_in_what_they_are_urged_t
     text = "The Norwegian minister urged European leaders to stop worrying about the United States."
     urged = [e for e in code_text(text).events if e["evidence"]["trigger"] == "urged"]
     assert urged and all((e["target"] or {}).get("country") != "USA" for e in urged), urged
+
+
+def test_a_state_oil_company_is_coded_by_its_country(code_text):
+    found = dyads(code_text("Gazprom cut off gas supplies to Ukraine on Sunday."))
+    assert any(source == "RUS" and target == "UKR" for source, target, _ in found), found
