@@ -34,9 +34,10 @@ def tree_of(doc) -> Tree:
 
 
 class Tree:
-    """Also the Doc's words as columns of strings (``words``, ``lowers``, ``lemmas`` in lower
-    case, ``tags`` for the coarse part of speech), read off the Doc's arrays at once: a scan
-    of a whole text reads them instead of making a Token for every word."""
+    """A Doc's dependency tree, as the module says, and its words as columns of strings
+    (``words``, ``lowers``, ``lemmas`` in lower case, ``tags`` for the coarse part of speech),
+    read off the Doc's arrays at once: a scan of a whole text reads them instead of making a
+    Token for every word."""
 
     def __init__(self, doc):
         self.doc = doc

@@ -74,16 +74,21 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
             or own_side
             or predicate_disapproves(clause)
         ):
-            found = _distinct(
-                [
-                    a
-                    for t in _clause_tokens(tree, clause)
-                    for a in actors_of(_actor_mentions(roles, t))
-                    if _foreign(a, own)
-                ]
-            )
+            found = _foreign_actors(roles, tree, clause, own, actors_of)
         return found if len(found) == 1 else []
     return []
+
+
+def _foreign_actors(roles: Roles, tree, clause, own: set[str], actors_of) -> list[Actor]:
+    """The actors of other countries than ``own`` that a clause names, one per country."""
+    return _distinct(
+        [
+            a
+            for t in _clause_tokens(tree, clause)
+            for a in actors_of(_actor_mentions(roles, t))
+            if _foreign(a, own)
+        ]
+    )
 
 
 def _extraposed(clause, subjects) -> bool:
@@ -113,13 +118,6 @@ def purpose_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of
     for clause in purposes:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(clause)):
             continue
-        found = _distinct(
-            [
-                a
-                for t in _clause_tokens(tree, clause)
-                for a in actors_of(_actor_mentions(roles, t))
-                if _foreign(a, own)
-            ]
-        )
+        found = _foreign_actors(roles, tree, clause, own, actors_of)
         return found if len(found) == 1 else []
     return []

@@ -129,7 +129,8 @@ _MONTH_YEAR = re.compile(r"(?:(" + "|".join(_MONTHS) + r")\s+)?(\d{4})", re.IGNO
 
 
 def _read(text: str, base: dt.date | None, prefer: str) -> tuple[dt.date, str] | None:
-    """The first day and the precision of the period ``text`` names, read by dateparser."""
+    """The first day and the precision of the period ``text`` names, read by dateparser (a
+    plain year, or month and year, directly)."""
     plain = _MONTH_YEAR.fullmatch(text)
     if plain is not None:
         month, year = plain.group(1), int(plain.group(2))
