@@ -25,6 +25,7 @@ from .counterparts import (
     _distinct,
     _foreign,
     _phrase_tokens,
+    tells_someone,
 )
 from .roles import Roles, grammar, predicate_disapproves
 
@@ -51,7 +52,7 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
     own = _countries(sources)
     # "urged European leaders to wake up ...": the infinitive is what the object is told to
     # do, not what was said about someone
-    told = any(roles.mention(o) is not None for o in roles.object_tokens(trigger))
+    told = tells_someone(roles, trigger)
     for clause in tree.children(trigger):
         if clause.dep_ not in COMPLEMENT_DEPS or (told and clause.dep_ == "xcomp"):
             continue

@@ -90,8 +90,11 @@ def object_phrase_targets(
     # to any assistance to the US-led war"), unless its object is someone told to do it:
     # "urged European leaders to wake up from their denial over Bush's re-election" is aimed
     # at the leaders, whoever they are, not at Bush.
-    told = any(roles.mention(o) is not None for o in roles.object_tokens(trigger))
-    infinitives = [] if told else [c for c in tree.children(trigger) if c.dep_ == "xcomp"]
+    infinitives = (
+        []
+        if tells_someone(roles, trigger)
+        else [c for c in tree.children(trigger) if c.dep_ == "xcomp"]
+    )
     for verb in (trigger, *infinitives):
         starts += roles.object_tokens(verb)
         starts += [
@@ -295,26 +298,29 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
             if child.dep_ in barriers and not _participle(child):
                 continue
             if child.dep_ == "prep" and (
-                _says_where(child) or child.lower_ in grammar()["prepositional_participles"]
+                says_where(child.lower_, objects=[c for c in child.children if c.dep_ == "pobj"])
+                or child.lower_ in grammar()["prepositional_participles"]
             ):
                 continue  # "across the US", "services, including UK Online"
             queue.append((child, level + 1))
 
 
-def says_where(preposition: str, code: str) -> bool:
-    """Whether a preposition after the trigger says where, not at whom: "at" says at whom for a
-    hostile act ("lashed out at the policies of the G7", "fired at the ship")."""
+def says_where(preposition: str, code: str = "", objects=()) -> bool:
+    """Whether a preposition says where, not at whom nor why: "in the US", but not "at" after
+    a hostile act (``code``: "lashed out at the policies of the G7", "fired at the ship"),
+    nor before one of ``objects`` that is a noun of reason ("in the face of Iranian
+    missiles", "in Japan's favour")."""
     if preposition == "at" and code[:2] >= HOSTILE_FROM:
         return False
-    return preposition in grammar()["where_prepositions"]
-
-
-def _says_where(preposition) -> bool:
-    """ "in the US", not "in the face of Iranian missiles" nor "in Japan's favour"."""
-    return preposition.lower_ in grammar()["where_prepositions"] and not any(
-        c.dep_ == "pobj" and c.lemma_.lower() in grammar()["reason_nouns"]
-        for c in preposition.children
+    return preposition in grammar()["where_prepositions"] and not any(
+        o.lemma_.lower() in grammar()["reason_nouns"] for o in objects
     )
+
+
+def tells_someone(roles: Roles, trigger) -> bool:
+    """Whether the trigger's object is someone ("urged European leaders to ..."): then an
+    infinitive it governs is what they are told to do, not what the act is about."""
+    return any(roles.mention(o) is not None for o in roles.object_tokens(trigger))
 
 
 def _participle(token) -> bool:
