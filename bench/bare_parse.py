@@ -11,7 +11,7 @@ import json
 import os
 import sys
 
-from communique.nlp.parse import load_pipeline
+from communique.nlp.parse import bare_pipeline
 
 
 def texts(paths: list[str]):
@@ -24,7 +24,7 @@ def texts(paths: list[str]):
 
 
 def main(paths: list[str]) -> None:
-    nlp = load_pipeline()
+    nlp = bare_pipeline()
     for _ in nlp.pipe(texts(paths), batch_size=int(os.environ.get("BARE_BATCH_SIZE", "64"))):
         pass
 
