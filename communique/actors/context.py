@@ -95,7 +95,7 @@ def fill_from_context(
             country = _placed(token, named, posted) or _speakers_side(token, by_head, saying_verbs)
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
-            elif _plural(token) and (body := _leading_body(bodies)) is not None:
+            elif token.tag_ in ("NNS", "NNPS") and (body := _leading_body(bodies)) is not None:
                 mention = _as_body(mention, body_actor[body])
             elif (
                 token.tag_ == "NN"
@@ -111,14 +111,6 @@ def fill_from_context(
                     body_actor.setdefault(key, actor)
         filled.append(mention)
     return filled
-
-
-def _plural(token) -> bool:
-    """A plural noun; the tagger calls a capitalised plural a proper noun at the start of a
-    sentence ("Ministers also issued a statement"), so an -s ending counts there."""
-    if token.tag_ in ("NNS", "NNPS"):
-        return True
-    return token.tag_ == "NNP" and token.lower_.endswith("s") and not token.lower_.endswith("ss")
 
 
 def _unnamed_agent(mention: Mention, any_sector: bool = False) -> bool:

@@ -21,16 +21,6 @@ def test_the_ministers_of_a_story_about_nato_are_nato(resolve_text):
     ), ministers
 
 
-def test_a_plural_opening_a_sentence_is_a_plural_though_tagged_a_proper_noun(resolve_text):
-    # Reuters, 1987: the tagger calls this "Ministers" NNP
-    article = resolve_text(
-        "The European Community (EC) warned Japan over trade. EC foreign ministers meeting "
-        "here issued a statement on trade.\n    Ministers also issued a statement saying they were disturbed by moves "
-        "in the U.S."
-    )
-    assert countries(article, "Ministers") == {"IGO"}
-
-
 @pytest.mark.parametrize(
     "text",
     [
