@@ -16,9 +16,8 @@ Three kinds, listed with their phrases in ``data/references.tsv``:
   Alliance).
 - ``description`` ("the former colonial power"): the most recently mentioned country among
   the description's candidates.
-- ``person`` ("he", "she"): the last person with a country, or the holder of a singular
-  title ("India's finance minister ... He objected"), in this sentence or the one before (a
-  "he" so resolved carries on to the next); ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
+- ``person`` ("he", "she"): the last person with a country, in this sentence or the one
+  before; ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
   subject of "it is clear that".
 
 Each member of a group becomes its own actor, naming the group.
@@ -54,7 +53,6 @@ class Seen:
     plural: bool
     coordination: int | None  # first conjunct's head, shared by all conjuncts
     actors: tuple = ()
-    titled: bool = False  # headed by a person's title: "India's finance minister"
 
 
 class ReferenceResolver:
@@ -78,9 +76,7 @@ class ReferenceResolver:
             for token in sentence:
                 self.sentence_of[token.i] = number
 
-    def observe(self, mention: Mention, tokens: set[int], titled: bool = False) -> None:
-        """Remember a mention as a possible antecedent; ``titled``: its head is a person's
-        title, so one of them is a "he" or "she" to come."""
+    def observe(self, mention: Mention, tokens: set[int]) -> None:
         if all(actor.kind == "place" for actor in mention.actors):
             return  # where things happen is no antecedent of "both sides"
         head = self.doc[mention.head]
@@ -113,7 +109,6 @@ class ReferenceResolver:
             plural,
             coordination,
             tuple(mention.actors),
-            titled and not plural,
         )
         self.seen.append(seen)
         self.by_sentence.setdefault(seen.sentence, []).append(seen)
@@ -210,12 +205,7 @@ class ReferenceResolver:
                     and self._only_where(seen)
                 ):
                     continue
-                actors = [
-                    a
-                    for a in seen.actors
-                    if (a.kind in kinds or (seen.titled and entry.reference == "person"))
-                    and (a.country or a.sectors)
-                ]
+                actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
                 if actors and len(actors) == len(seen.actors):
                     return actors, entry.reference
             return None

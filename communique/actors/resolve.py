@@ -128,18 +128,9 @@ class ArticleResolver:
             for mention, tokens in self.resolve_phrase(phrase):
                 covered |= tokens
                 self.mentions.append(mention)
-                self.references.observe(mention, tokens, titled=self._titled(mention))
+                self.references.observe(mention, tokens)
         self.mentions.sort(key=lambda m: (m.start, m.head))
         return self.mentions
-
-    def _titled(self, mention: Mention) -> bool:
-        """Headed by a person's title ("India's finance minister"), or a "he" or "she" that
-        stands for one."""
-        anchor = self.by_token.get(mention.head)
-        return anchor is not None and (
-            anchor.kind == "title"
-            or (anchor.kind == "reference" and anchor.entry.reference == "person")
-        )
 
     # -- reading a phrase -----------------------------------------------------------------
     def resolve_phrase(self, phrase: Phrase):

@@ -241,19 +241,3 @@ def test_communities_give_a_country_only_when_they_belong_to_one(
 def test_a_name_that_ends_the_text_is_matched_within_it(resolve_text, text, name, country):
     found = [a for a in resolve_text(text).actors_record()["actors"] if a["text"] == name]
     assert found and found[0]["country"] == country, found
-
-
-def test_he_after_a_title_is_the_title_holder_and_carries_on(resolve_text):
-    # BBC business, 2005: a title with no name, then two sentences that open with "He"
-    article = resolve_text(
-        "In London on Thursday, India's finance minister lashed out at the trade policies "
-        "of the G7 nations. He objected to subsidies on agriculture. He also called for "
-        "reform of the United Nations."
-    )
-    pronouns = [a for a in article.actors_record()["actors"] if a["text"] == "He"]
-    assert [a["country"] for a in pronouns] == ["IND", "IND"], pronouns
-
-
-def test_he_is_no_group_named_by_a_plural_title(resolve_text):
-    article = resolve_text("Indian ministers met in Delhi. He said nothing.")
-    assert not [a for a in article.actors_record()["actors"] if a["text"] == "He"]
