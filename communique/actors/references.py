@@ -2,7 +2,7 @@
 
 Three kinds, listed with their phrases in ``data/references.tsv``:
 
-- ``pair`` ("the two countries", "both sides"): the last two distinct parties mentioned:
+- ``pair`` ("the two countries", "both sides"): the two parties mentioned most so far:
   countries, or intergovernmental organisations ("the EU and US ... both sides").
 - ``group`` ("these countries", "they"): the most recent plural antecedent, searched in the
   sentence so far and then in the two sentences before it. A plural antecedent is a
@@ -146,7 +146,7 @@ class ReferenceResolver:
     def resolve(self, anchor, root) -> tuple[list[Actor], str] | None:
         entry = anchor.entry
         sectors = entry.sectors
-        if entry.reference == "pair":  # the last two parties named, in the order named
+        if entry.reference == "pair":  # the story's two parties, in the order named
             parties = list(reversed(self._recent_parties(anchor.start)))
             if len(parties) < 2:
                 return None
@@ -365,10 +365,13 @@ class ReferenceResolver:
         return members, organisation.name
 
     def _recent_parties(self, start: int) -> list:
-        """The last two parties named before token ``start``, the latest first: countries, and
-        intergovernmental organisations ("the EU and US ... both sides"). The scan is bounded
-        (``PAIR_LOOKBACK`` mentions), so that many "both sides" cost no more than linear."""
-        parties: list = []
+        """The two parties named most before token ``start`` (of equals, the latest), the
+        latest first: countries, and intergovernmental organisations ("the EU and US ... both
+        sides"). "The two countries" are the story's two, not the last two named: "Argentina
+        and Venezuela extended a deal ... gas exports to Chile ... The two countries also
+        formalised". The scan is bounded (``PAIR_LOOKBACK`` mentions), so that many "both
+        sides" cost no more than linear."""
+        counts: dict = {}  # party -> mentions, in the order the backward scan meets them
         for seen in itertools.islice(self._backwards(start), PAIR_LOOKBACK):
             found = list(seen.countries)
             if (
@@ -378,11 +381,10 @@ class ReferenceResolver:
             ):
                 found.append(seen.organisation)
             for party in found:
-                if party not in parties:
-                    parties.append(party)
-                if len(parties) == 2:
-                    return parties
-        return parties
+                counts[party] = counts.get(party, 0) + 1
+        latest = list(counts)
+        chosen = sorted(latest, key=lambda p: (-counts[p], latest.index(p)))[:2]
+        return sorted(chosen, key=latest.index)
 
     def _members(self, countries, sectors, group) -> list[Actor]:
         return [

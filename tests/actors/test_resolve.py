@@ -103,6 +103,15 @@ def test_a_bare_surname_never_seen_stays_unknown(resolve_text):
             "Peru and Chile",
         ),
         (
+            # BBC business, 2005: the story's two, not the last two named
+            "Argentina and Venezuela have extended a food-for-oil deal. Venezuela will import "
+            "cattle. Argentina's energy crisis forced it to suspend gas exports to Chile. "
+            "Argentina fears another crisis. The two countries also formalised a deal.",
+            "The two countries",
+            {"ARG", "VEN"},
+            "Venezuela and Argentina",
+        ),
+        (
             "Armenia and Azerbaijan held talks in Geneva. Both sides agreed to meet again.",
             "Both sides",
             {"ARM", "AZE"},

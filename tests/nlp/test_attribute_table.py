@@ -26,7 +26,9 @@ def token_rows(doc):
 
 def repo_texts() -> list[str]:
     texts = [(ROOT / "examples/russia-mali-agreements.txt").read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/resources").rglob("*.txt"))]
+    texts += [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/resources").rglob("*.txt"))
+    ]
     return texts + [ODDITIES, "", " ", "\n\n"]
 
 
