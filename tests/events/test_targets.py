@@ -304,6 +304,9 @@ def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expecte
             "The deal came despite an EU demand for Turkey to recognise Cyprus.",
             ("IGO", "TUR", "10"),
         ),
+        # warnings, offers and calls are events of their own (patterns.tsv, n:...)
+        ("The Iranian warning to Kuwait came a day later.", ("IRN", "KWT", "13")),
+        ("He welcomed the Soviet offer of aid to Ethiopia.", ("RUS", "ETH", "03")),
     ],
 )
 def test_refusals_event_nouns_and_seats(code_text, text, expected):
