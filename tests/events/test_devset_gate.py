@@ -10,7 +10,8 @@ Measured on 2026-12-02 (`communique eval tests/resources/devset/events.json --co
 0.360 (31/86), precision 0.616 (53/86); the third session of 2026-12-02, recall 0.360
 (31/86), precision 0.634 (52/82); the fifth, recall 0.372 (32/86), precision 0.649
 (48/74); the sixth, recall 0.407 (35/86), precision 0.718 (51/71); the seventh, recall
-0.419 (36/86), precision 0.722 (52/72). The floors sit just under.
+0.419 (36/86), precision 0.722 (52/72); on 2026-12-03, recall 0.430 (37/86), precision
+0.724 (55/76). The floors sit just under.
 """
 
 import pytest
@@ -18,8 +19,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.41
-PRECISION_FLOOR = 0.71
+RECALL_FLOOR = 0.42
+PRECISION_FLOOR = 0.72
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 
 
