@@ -22,6 +22,14 @@ from tests.conftest import ROOT, shared_path
 RECALL_FLOOR = 0.42
 PRECISION_FLOOR = 0.72
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
+# A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
+# error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
+# coder reached recall 0.324 (11/34), precision 0.644 (29/45); at its end 0.324 (11/34),
+# 0.652 (30/46). Much as on the held-out articles (0.31): the first dev set, which decisions
+# were measured on, now reads about 0.1 high.
+FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
+FRESH_RECALL_FLOOR = 0.32
+FRESH_PRECISION_FLOOR = 0.64
 
 
 @pytest.mark.shared
@@ -33,3 +41,12 @@ def test_devset_recall_and_precision():
     missed = [(a.label, a.missed) for a in scores.articles if a.missed]
     assert scores.recall >= RECALL_FLOOR, missed
     assert scores.precision >= PRECISION_FLOOR, unmatched
+
+
+@pytest.mark.shared
+def test_fresh_devset_recall_and_precision():
+    scores = evaluate_gold(FRESH_DEVSET, corpus=shared_path("data", "corpora"))
+    assert scores.counts.required == 34 and len(scores.articles) == 20
+    assert scores.counts.duplicates == 0
+    assert scores.recall >= FRESH_RECALL_FLOOR
+    assert scores.precision >= FRESH_PRECISION_FLOOR
