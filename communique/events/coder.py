@@ -40,7 +40,7 @@ from .pairs import event_pairs, is_symmetric
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties
 from .roles import Roles, coded_actors, grammar
-from .statements import disapproving, reports_hostility
+from .statements import disapproving, reports_hostility, warns_of_a_state
 from .timing import days_between, event_date
 from .triggers import Trigger, TriggerFinder
 
@@ -49,6 +49,7 @@ logger = logging.getLogger(__name__)
 HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 STATEMENT, CRITICISM, ACCUSATION = "010", "111", "112"
+PESSIMISTIC_COMMENT, THREAT = "012", "130"
 FORCE_ROOTS = ("18", "19", "20")
 
 
@@ -108,6 +109,12 @@ class ArticleCoder:
             or self._attacks_words(token, trigger.pattern.code, trigger.pattern.words)
         ):
             code = CRITICISM
+        elif (
+            code == THREAT
+            and token.lemma_.lower() in grammar()["warning_verbs"]
+            and warns_of_a_state(token)
+        ):
+            code = PESSIMISTIC_COMMENT
         elif code == STATEMENT and reports_hostility(
             self.roles, self.tree, token, sources, targets
         ):

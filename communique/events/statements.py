@@ -4,7 +4,9 @@ A statement (CAMEO 010) is criticism (111) when its complement disapproves ("sai
 sanctions were illegal", grammar.yaml's ``disapproval_words``), and an accusation (112) when
 it reports the target doing something hostile ("Iraq's war spokesman said Iran had kept up
 its attacks", "said Israeli troops had fired on protesters"): saying that the other side
-attacked, coerced or threatened is accusing it.
+attacked, coerced or threatened is accusing it. A warning (130) that says how things are,
+not what will be done, is a pessimistic comment (012): "the IMF warned that India's budget
+deficit was too large".
 """
 
 from __future__ import annotations
@@ -17,6 +19,23 @@ from .roles import Roles, coded_actors, predicate_disapproves
 # reducing relations, coercion, assault, fighting, mass violence.
 HOSTILE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
 REPORT_DEPS = ("ccomp",)
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo"})
+
+
+def warns_of_a_state(token) -> bool:
+    """ "The IMF warned that India's budget deficit was too large": a warning about how
+    things are is a pessimistic comment (012), not a threat; "warned that the Community would
+    react" says what will be done, and stays one (130)."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    return all(
+        not any(a.dep_ in ("aux", "auxpass") and a.lower_ in FUTURE_AUXILIARIES for a in c.children)
+        and c.tag_ not in ("VB", "MD")
+        for c in clauses
+    )
 
 
 def disapproving(token) -> bool:

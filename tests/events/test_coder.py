@@ -194,3 +194,19 @@ def test_agreements(code_text, text, expected):
         for a in code_text(text).agreements
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a warning about how things are is a pessimistic comment ...
+        ("The IMF warned on Thursday that India's budget deficit was too large.", "012"),
+        ("Russia warned that Ukraine's policy was dangerous.", "012"),
+        # ... one about what will be done is a threat, as is one told to the target
+        ("China warned that Japan would pay a heavy price for the visit.", "130"),
+        ("Iraq warned Iran that it would resume air raids.", "130"),
+    ],
+)
+def test_a_warning_is_a_threat_only_when_it_says_what_will_be_done(code_text, text, expected):
+    warnings = [e for e in code_text(text).events if e["evidence"]["trigger"] == "warned"]
+    assert [e["cameo"] for e in warnings] == [expected], warnings
