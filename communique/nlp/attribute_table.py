@@ -16,7 +16,6 @@ express leaves the original component in place (``compile_attribute_ruler`` retu
 
 from __future__ import annotations
 
-import logging
 import re
 
 import numpy
@@ -25,8 +24,6 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 
-logger = logging.getLogger(__name__)
-
 KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 SET_ATTRS = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
 # The table may grow with the vocabulary of what a long-running process reads; past this
@@ -34,7 +31,7 @@ SET_ATTRS = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
 MAX_KEYS = 500_000
 
 
-def _predicate(name: str, spec):
+def _predicate(spec):
     """A test of one token value (a string, or a bool for IS_SPACE) for one pattern key."""
     if not isinstance(spec, dict):
         return lambda value: value == spec
@@ -59,7 +56,7 @@ def _token_test(token_spec: dict):
     for name, spec in token_spec.items():
         if name not in KEY_ATTRS:
             return None
-        test = _predicate(name, spec)
+        test = _predicate(spec)
         if test is None:
             return None
         tests.append((KEY_ATTRS.index(name), test))
@@ -144,6 +141,7 @@ class AttributeTable:
         if len(self.outcome_of) > MAX_KEYS:
             self.outcome_of.clear()
             self.outcomes.clear()
+            self._arrays = (self._arrays[0][:0], self._arrays[1][:0])  # rebuilt from scratch
         outcome_of = self.outcome_of
         ids = [outcome_of.get(key) for key in keys]
         ids = [self._outcome_id(keys[i]) if n is None else n for i, n in enumerate(ids)]

@@ -68,3 +68,11 @@ def test_a_pattern_the_table_cannot_hold_keeps_spacys_ruler():
 def test_longer_patterns_set_what_they_set(text):
     ours, bare = load_pipeline(), bare_pipeline()
     assert token_rows(ours(text)) == token_rows(bare(text))
+
+
+def test_a_table_that_starts_afresh_still_gives_the_rulers_tokens(monkeypatch):
+    # a long-running process clears the table past MAX_KEYS; what it builds again must agree
+    import communique.nlp.attribute_table as attribute_table
+
+    monkeypatch.setattr(attribute_table, "MAX_KEYS", 5)
+    assert_same_tokens(repo_texts() * 2)
