@@ -401,7 +401,14 @@ class ArticleResolver:
         token = root
         while token.dep_ == "conj":
             token = token.head
-        return token.dep_ == "pobj" and token.head.lower_ in grammar()["place_prepositions"]
+        if token.dep_ != "pobj" or token.head.lower_ not in grammar()["place_prepositions"]:
+            return False
+        # "a request to Washington", "an appeal to Moscow": the capital a demand, an offer or
+        # a warning is made to is its government, not a place
+        return not (
+            token.head.lower_ == "to"
+            and token.head.head.lemma_.lower() in grammar()["nominal_verbs"]
+        )
 
     def _modifier_mentions(self, phrase: Phrase):
         """Names that modify a head which is not an actor stand alone: "Russian support",

@@ -304,6 +304,12 @@ def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expecte
             "The deal came despite an EU demand for Turkey to recognise Cyprus.",
             ("IGO", "TUR", "10"),
         ),
+        # the capital a request or an appeal is made to is its government, not a place
+        ("Kuwait made an appeal to Washington for naval protection.", ("KWT", "USA", "02")),
+        (
+            "Greece withdrew Friday's request to Washington to close its base.",
+            ("GRC", "USA", "02"),
+        ),
         # warnings, offers and calls are events of their own (patterns.tsv, n:...)
         ("The Iranian warning to Kuwait came a day later.", ("IRN", "KWT", "13")),
         ("He welcomed the Soviet offer of aid to Ethiopia.", ("RUS", "ETH", "03")),
