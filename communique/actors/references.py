@@ -382,9 +382,9 @@ class ReferenceResolver:
                 found.append(seen.organisation)
             for party in found:
                 counts[party] = counts.get(party, 0) + 1
-        latest = list(counts)
-        chosen = sorted(latest, key=lambda p: (-counts[p], latest.index(p)))[:2]
-        return sorted(chosen, key=latest.index)
+        recency = {party: rank for rank, party in enumerate(counts)}
+        chosen = sorted(counts, key=lambda p: (-counts[p], recency[p]))[:2]
+        return sorted(chosen, key=recency.__getitem__)
 
     def _members(self, countries, sectors, group) -> list[Actor]:
         return [

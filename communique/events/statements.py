@@ -12,6 +12,7 @@ deficit was too large".
 from __future__ import annotations
 
 from ..model import Actor
+from .modality import _words as modality_words
 from .patterns import best_pattern, frame
 from .roles import Roles, coded_actors, predicate_disapproves
 
@@ -21,9 +22,6 @@ HOSTILE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
 REPORT_DEPS = ("ccomp",)
 
 
-FUTURE_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo"})
-
-
 def warns_of_a_state(token) -> bool:
     """ "The IMF warned that India's budget deficit was too large": a warning about how
     things are is a pessimistic comment (012), not a threat; "warned that the Community would
@@ -31,8 +29,16 @@ def warns_of_a_state(token) -> bool:
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if not clauses or any(c.dep_ in ("dobj", "dative") for c in token.children):
         return False
+    # what will, would or could be done: modality.yaml's auxiliaries of intent, of
+    # hypothesis and of refusal
+    words = modality_words()
+    future = (
+        words["intent_auxiliaries"]
+        | words["hypothetical_auxiliaries"]
+        | words["refusal_auxiliaries"]
+    )
     return all(
-        not any(a.dep_ in ("aux", "auxpass") and a.lower_ in FUTURE_AUXILIARIES for a in c.children)
+        not any(a.dep_ in ("aux", "auxpass") and a.lower_ in future for a in c.children)
         and c.tag_ not in ("VB", "MD")
         for c in clauses
     )
