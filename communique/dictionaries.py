@@ -369,6 +369,10 @@ def validate_dictionaries(events=None, actors=None) -> list[Problem]:
         path = (checker.events if form.folder == "events" else checker.actors) / form.name
         if path.is_file():
             checker.check(form, path, form.shown, packaged=True)
+    if events is None and actors is None:
+        from .french.check import french_problems
+
+        checker.problems.extend(french_problems())
     return checker.problems
 
 

@@ -49,6 +49,7 @@ class Article:
     source: str | None = None
     author: str | None = None
     text: str = ""
+    lang: str | None = None  # ISO 639-1, identified by the clean stage (ingest/language.py)
     removed: list[RemovedBlock] = field(default_factory=list)
     dateline: str | None = None  # the place a dateline names, as written ("NAIROBI")
     duplicate_of: str | None = None
@@ -106,6 +107,7 @@ class Article:
             "source": self.source,
             "url": self.url,
             "author": self.author,
+            "lang": self.lang,
             "text": self.text,
             "duplicate_of": self.duplicate_of,
             "removed": [block.to_dict() for block in self.removed],
@@ -123,6 +125,7 @@ class Article:
             "date": self.date,
             "source": self.source,
             "url": self.url,
+            "lang": self.lang,
             "text": self.text,
             "duplicate_of": self.duplicate_of,
             "events": self.events,

@@ -2,7 +2,14 @@
 
 Every function takes an open connection (``store.db.connect(path, readonly=True)``) and
 returns plain dicts: events in the contract's Event shape with ``num_mentions``,
-``num_articles`` and ``num_sources`` beside it.
+``num_articles`` and ``num_sources`` beside it, and their evidence's article and its
+language (``lang``).
+
+Languages: an event is told in a language when one of its reports is (``lang=fr``: the
+events French articles report), and is then shown with its first report in that language,
+so that its evidence, and the ``lang`` of it, is in the language asked for. A database of
+schema version 3 or older, read as it is, knows no language: no article and no event
+matches a language there.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ def _bounded(value, high: int) -> int:
 
 INTERVALS = ("day", "week", "month")
 _CODE = re.compile(r"^[A-Z]{3}$")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+LANGUAGES_FROM = 4  # the schema version that stores articles' languages
 
 
 class QueryError(ValueError):
@@ -54,6 +63,25 @@ def country_code(value: str | None, name: str = "country") -> str | None:
             "IGO) nor a country name communique knows"
         )
     return code
+
+
+def language_code(value: str | None) -> str | None:
+    """A language filter as the store keeps languages: the code of two lower-case letters
+    (ISO 639-1, "fr"; three for a language it has none for), given in any case; anything
+    else is refused, never ignored."""
+    if value is None or not value.strip():
+        return None
+    code = value.strip().lower()
+    if not _LANGUAGE.fullmatch(code):
+        raise QueryError(
+            f"lang: {value!r} is not a language code: two or three letters (ISO 639), e.g. fr"
+        )
+    return code
+
+
+def languages_known(connection) -> bool:
+    """Whether the database keeps articles' languages (an older one is read as it is)."""
+    return _version(connection) >= LANGUAGES_FROM
 
 
 def country_label(code: str) -> str:
@@ -136,6 +164,7 @@ SIDES = ("source", "target")
 
 
 def _event_conditions(
+    connection,
     source=None,
     target=None,
     either_direction=False,
@@ -151,6 +180,7 @@ def _event_conditions(
     negated=None,
     between_countries=False,
     actor=None,
+    lang=None,
 ) -> tuple[list[str], list]:
     """The WHERE conditions (and their parameters) of an event filter; every list and count
     of events takes the same ones."""
@@ -209,6 +239,15 @@ def _event_conditions(
     if article_id:
         where.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
         params.append(article_id)
+    lang = language_code(lang)
+    if lang and not languages_known(connection):
+        where.append("0")  # no article has a known language: nothing matches
+    elif lang:
+        where.append(
+            "id IN (SELECT event_id FROM event_mentions WHERE article_id IN "
+            "(SELECT id FROM articles WHERE lang = ?))"
+        )
+        params.append(lang)
     return where, params
 
 
@@ -237,8 +276,8 @@ def events(connection, limit=100, offset=0, **filters) -> list[dict]:
     """Events, newest first, filtered by any of the filters of ``_event_conditions``: source
     and target country (a dyad, in either direction if asked), a country on either side,
     only between two countries, CAMEO code prefix, QuadClass, sector, modality, negation,
-    date range, an actor's name and words of the reporting articles."""
-    where, params = _event_conditions(**filters)
+    date range, an actor's name, words of the reporting articles and their language."""
+    where, params = _event_conditions(connection, **filters)
     sql = (
         "SELECT * FROM events"
         + _where(where)
@@ -247,23 +286,30 @@ def events(connection, limit=100, offset=0, **filters) -> list[dict]:
     rows = connection.execute(
         sql, [*params, _bounded(limit, MAX_LIMIT), _bounded(offset, MAX_OFFSET)]
     ).fetchall()
-    article_id = filters.get("article_id")
-    return [event_record(row, first_mention(connection, row["id"], article_id)) for row in rows]
+    article_id, lang = filters.get("article_id"), language_code(filters.get("lang"))
+    return [
+        event_record(row, first_mention(connection, row["id"], article_id, lang)) for row in rows
+    ]
 
 
 def count_events(connection, **filters) -> int:
     """How many events ``events`` would list with these filters and no limit."""
-    where, params = _event_conditions(**filters)
+    where, params = _event_conditions(connection, **filters)
     return connection.execute("SELECT COUNT(*) FROM events" + _where(where), params).fetchone()[0]
 
 
 # A mention's sentence: stored only when the article's text (or title, for a headline event)
-# does not give it back from the offsets (store/schema.py, version 3).
+# does not give it back from the offsets (store/schema.py, version 3). Its article's language
+# from version 4 on.
 _MENTION = (
     "SELECT m.event_id, m.article_id, COALESCE(m.sentence, substr(CASE m.field "
     "WHEN 'title' THEN a.title ELSE a.text END, m.start + 1, m.\"end\" - m.start)) "
-    'AS sentence, m.start, m."end", m.trigger, m.field, m.confidence, m.outlet '
+    'AS sentence, m.start, m."end", m.trigger, m.field, m.confidence, m.outlet, {lang} AS lang '
     "FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id "
+)
+# The mention of an event's first report (the one its fields come from), in SQL.
+_FIRST_REPORT = (
+    "m.article_id = e.first_article_id AND m.start IS e.first_start AND m.trigger = e.first_trigger"
 )
 
 
@@ -271,29 +317,42 @@ def _version(connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 
 
-def first_mention(connection, event_id: str, article_id: str | None = None):
+def first_mention(
+    connection, event_id: str, article_id: str | None = None, lang: str | None = None
+):
     """The evidence of an event: the mention of its first report (the one its fields come
-    from), or with ``article_id``, its first mention in that article (first in the text).
-    A row with event_id, article_id, sentence, start, end, trigger, field, confidence and
-    outlet."""
+    from); with ``article_id``, its first mention in that article (first in the text); with
+    ``lang``, its first report in that language (the first report if it is in it, else by
+    article id, then first in the text: whatever the order they were stored in). A row with
+    event_id, article_id, sentence, start, end, trigger, field, confidence, outlet and the
+    article's lang."""
+    version = _version(connection)
+    mention = _MENTION.format(lang="a.lang" if version >= LANGUAGES_FROM else "NULL")
     if article_id:
         return connection.execute(
-            _MENTION + "WHERE m.event_id = ? AND m.article_id = ? "
+            mention + "WHERE m.event_id = ? AND m.article_id = ? "
             "ORDER BY m.start, m.trigger LIMIT 1",
             (event_id, article_id),
         ).fetchone()
-    if _version(connection) >= 3:
+    if lang and version >= LANGUAGES_FROM:
         row = connection.execute(
-            _MENTION + "JOIN events e ON e.id = m.event_id WHERE m.event_id = ? "
-            "AND m.article_id = e.first_article_id AND m.start IS e.first_start "
-            "AND m.trigger = e.first_trigger",
+            mention + "JOIN events e ON e.id = m.event_id WHERE m.event_id = ? AND a.lang = ? "
+            f"ORDER BY ({_FIRST_REPORT}) DESC, m.article_id, m.start, m.trigger LIMIT 1",
+            (event_id, lang),
+        ).fetchone()
+        if row is not None:
+            return row
+    if version >= 3:
+        row = connection.execute(
+            mention
+            + f"JOIN events e ON e.id = m.event_id WHERE m.event_id = ? AND {_FIRST_REPORT}",
             (event_id,),
         ).fetchone()
         if row is not None:
             return row
     # Before version 3 (read as it is, e.g. from read-only media): the first stored mention.
     return connection.execute(
-        _MENTION + "WHERE m.event_id = ? ORDER BY m.rowid LIMIT 1", (event_id,)
+        mention + "WHERE m.event_id = ? ORDER BY m.rowid LIMIT 1", (event_id,)
     ).fetchone()
 
 
@@ -380,50 +439,6 @@ def count_agreements(connection, party=None, topic=None) -> int:
     return connection.execute(
         "SELECT COUNT(*) FROM agreements g" + _where(where), params
     ).fetchone()[0]
-
-
-def articles(connection, limit=100, offset=0) -> list[dict]:
-    """Stored articles without their text, newest first, each with its count of events."""
-    rows = connection.execute(
-        "SELECT id, path, url, title, date, source, duplicate_of, (SELECT COUNT(DISTINCT "
-        "event_id) FROM event_mentions m WHERE m.article_id = articles.id) AS events "
-        "FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?",
-        (_bounded(limit, MAX_LIMIT), _bounded(offset, MAX_OFFSET)),
-    ).fetchall()
-    return [dict(row) for row in rows]
-
-
-def count_articles(connection) -> int:
-    return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-
-def article(connection, article_id: str, limit: int = 100, offset: int = 0) -> dict | None:
-    """One article with a page of its events (newest first, as ``events`` orders them) and
-    ``events_total``, the count of them all. Paged because a long article may hold thousands
-    of events: all of them made one answer of 48 MB."""
-    row = connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is None:
-        return None
-    removed = connection.execute(
-        "SELECT kind, text FROM removed_blocks WHERE article_id = ? ORDER BY position",
-        (article_id,),
-    ).fetchall()
-    total = connection.execute(
-        "SELECT COUNT(DISTINCT event_id) FROM event_mentions WHERE article_id = ?", (article_id,)
-    ).fetchone()[0]
-    return {
-        "id": row["id"],
-        "path": row["path"],
-        "url": row["url"],
-        "title": row["title"],
-        "date": row["date"],
-        "source": row["source"],
-        "text": row["text"],
-        "duplicate_of": row["duplicate_of"],
-        "removed": [dict(block) for block in removed],
-        "events": events(connection, article_id=article_id, limit=limit, offset=offset),
-        "events_total": total,
-    }
 
 
 def overview(connection) -> dict:

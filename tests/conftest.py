@@ -1,3 +1,4 @@
+import json
 import os
 import socket
 import sqlite3
@@ -64,6 +65,42 @@ def analyst_db(path: Path) -> Path:
         (folder / name).write_text(text + "\n", encoding="utf-8")
         settings = Settings(default_date=day)
         ingest(iter_documents([str(folder / name)], settings), path, settings)
+    return path
+
+
+# Reports in three languages, all of one day: a signing told in English and in French (one
+# event, two reports), a condemnation told in French only, and a German report, stored with
+# its language and coded not at all (communique has no German pipeline).
+LANGUAGE_REPORTS = (
+    {
+        "id": "en-signing",
+        "date": "2025-06-24",
+        "text": "Russia and Mali signed three agreements on Tuesday.",
+    },
+    {
+        "id": "fr-signing",
+        "date": "2025-06-24",
+        "text": "La Russie et le Mali ont signé trois accords mardi.",
+    },
+    {"id": "fr-condemnation", "date": "2025-06-24", "text": "La France a condamné l'Iran lundi."},
+    {
+        "id": "de-signing",
+        "date": "2025-06-24",
+        "text": "Russland und Mali haben am Dienstag in Moskau drei Abkommen unterzeichnet.",
+    },
+)
+
+
+def languages_db(path: Path) -> Path:
+    """A real database of LANGUAGE_REPORTS (one JSONL file beside it), each article's
+    language identified by the clean stage."""
+    documents = path.parent / "languages.jsonl"
+    documents.write_text(
+        "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in LANGUAGE_REPORTS),
+        encoding="utf-8",
+    )
+    settings = Settings()
+    ingest(iter_documents([str(documents)], settings), path, settings)
     return path
 
 

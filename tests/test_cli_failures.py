@@ -265,8 +265,9 @@ def test_demo_runs_from_any_folder(tmp_path):
     run = communique("demo", cwd=tmp_path)
     assert_no_traceback(run)
     assert run.returncode == 0, run.stderr[-3000:]
-    assert run.stdout.startswith("demo.db: 1 articles")
+    assert run.stdout.startswith("demo.db: 2 articles")  # the seed and the French example
     assert re.search(r"RUS -> MLI  057 Sign formal agreement", run.stdout)
+    assert re.search(r"IGO -> MLI  163 Impose embargo", run.stdout)  # coded from French
     assert (tmp_path / "demo.db").is_file()
     # The hints name a command that runs from here.
     hint = re.search(r"^  (\S+) events --db demo.db", run.stdout, re.M).group(1)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import analyst_db, run_cli
+from tests.conftest import analyst_db, languages_db, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +100,33 @@ def test_the_dyad_timeline_fills_the_months_between(db):
     assert [row.split()[0] for row in table] == [f"2025-{m:02d}" for m in range(1, 13)]
     counts = [sum(map(int, row.split()[1:5])) for row in table]
     assert counts == [2] + [0] * 10 + [2]
+
+
+@pytest.fixture(scope="module")
+def languages(tmp_path_factory):
+    return languages_db(tmp_path_factory.mktemp("languages") / "events.db")
+
+
+def test_events_told_in_a_language(languages):
+    def events(*options):
+        result = run_cli("events", "--db", languages, "--all", "--format", "jsonl", *options)
+        assert result.returncode == 0, result.stderr
+        return jsonl(result)
+
+    french, english = events("--lang", "fr"), events("--lang", "en")
+    assert french and english and len(events()) == len({e["id"] for e in french + english})
+    assert {e["evidence"]["lang"] for e in french} == {"fr"}
+    assert {e["evidence"]["lang"] for e in english} == {"en"}
+    assert events("--lang", "FR") == french and events("--lang", "de") == []
+    table = run_cli("events", "--db", languages, "--lang", "fr", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(table.stdout.decode())))
+    assert len(rows) == len(french) and {row["lang"] for row in rows} == {"fr"}
+    assert list(rows[0])[-1] == "lang"
+
+
+@pytest.mark.parametrize("value", ["french", "f", "fr-CA"])
+def test_a_bad_language_is_a_usage_error(languages, value):
+    result = run_cli("events", "--db", languages, "--lang", value)
+    assert result.returncode == 2 and not result.stdout
+    assert f"lang: {value!r} is not a language code" in result.stderr.decode()
+    assert b"Traceback" not in result.stderr

@@ -11,6 +11,7 @@ from .gazetteer import load_gazetteer
 from .resolve import ArticleResolver
 from ..user_dictionaries import activate
 from ..stages import register_stage
+from ..ingest.language import language
 
 
 @register_stage(
@@ -28,6 +29,10 @@ class ActorResolver:
         self.matcher = anchor_matcher(load_pipeline(settings.model), settings.dictionaries)
 
     def __call__(self, article: Article) -> Article:
+        if article.doc is None and not language(article.lang or "en").supported:
+            return article  # stored with its language, coded in none (nlp/parse.py says why)
+        if article.lang == "fr":
+            return self._french(article)
         # The event nouns that things.py looks up without settings come from the active
         # dictionaries, which must be this run's, whatever other pipeline this process built
         # since (a Dask worker may serve runs with other settings).
@@ -45,6 +50,13 @@ class ActorResolver:
             article.title_mentions = ArticleResolver(
                 headline, self.gazetteer, self.matcher(headline.doc)
             ).run()
+        return article
+
+    def _french(self, article: Article) -> Article:
+        from ..french.actors import FrenchResolver
+        from ..nlp.parse import load_pipeline
+
+        article.mentions = FrenchResolver(article, load_pipeline(lang="fr")).run()
         return article
 
 

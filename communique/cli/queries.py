@@ -63,6 +63,11 @@ def _all_option(command):
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
 @click.option("-q", "--query", "text", help="Words the reporting articles contain.")
+@click.option(
+    "--lang",
+    help="Events told in this language, an ISO 639-1 code such as fr (each shown with its "
+    "first report in it).",
+)
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
 @_all_option
 @click.option(
@@ -73,7 +78,8 @@ def _all_option(command):
     show_default=True,
 )
 def events(db_path, limit, every, output_format, text, **filters):
-    """List stored events, newest first; JSONL carries num_articles, num_sources, num_mentions."""
+    """List stored events, newest first; JSONL carries num_articles, num_sources, num_mentions,
+    and the evidence's article and its language (lang)."""
     from .. import query
     from ..records.event import Event
     from ..store.export import write_csv

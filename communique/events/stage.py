@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..actors.stage import headline_article
 from ..model import Article
+from ..ingest.language import language
 from ..stages import register_stage
 from .acts import one_event_per_act, without_framing_statements
 from .agreements import find_agreements
@@ -25,6 +26,13 @@ class EventCoder:
         self.patterns = load_patterns(settings.dictionaries)  # with the user's, if any
 
     def __call__(self, article: Article) -> Article:
+        if article.doc is None and not language(article.lang or "en").supported:
+            return article  # stored with its language, coded in none (nlp/parse.py says why)
+        if article.lang == "fr":
+            from ..french.events import FrenchCoder
+
+            article.events = FrenchCoder(article).run()
+            return article
         coder = ArticleCoder(article, self.patterns)
         events = one_event_per_act(article.doc, coder.run(), coder.trigger_of)
         events = without_framing_statements(events)

@@ -10,13 +10,19 @@ from ..model import HTML, Article, Document
 from ..stages import register_stage
 from .decode import decode_with_encoding
 from .html import extract_html
+from .language import identify
+from .run_together import split_run_together
 from .sanitise import repair_text, repair_warning
 from .text import clean_text
 
 logger = logging.getLogger(__name__)
 
+# Languages whose scraped copy runs sentences together ("...après-midi.Paris a confirmé"):
+# 13,845 such joins in 2,701 Orange Actu articles. English is left as it was measured.
+SPLIT_RUN_TOGETHER = frozenset({"fr"})
 
-@register_stage("clean", assigns=["text", "removed", "dateline"], takes_documents=True)
+
+@register_stage("clean", assigns=["text", "lang", "removed", "dateline"], takes_documents=True)
 class Cleaner:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
@@ -62,9 +68,21 @@ class Cleaner:
         article.removed = cleaned.removed
         if not article.text.strip():
             raise NoMainText("nothing was left after removing boilerplate")
+        self._identify_language(article)
         if len(article.text) > limit:
             raise TextTooLong(_too_long(len(article.text), limit))
         return article
+
+    def _identify_language(self, article: Article) -> None:
+        if self.settings.language:
+            article.lang = self.settings.language
+        else:
+            identified = identify(article.text, self.settings.fallback_language)
+            article.lang = identified.code
+            if identified.warning:
+                article.warnings.append(identified.warning)
+        if article.lang in SPLIT_RUN_TOGETHER:
+            article.text = split_run_together(article.text)
 
 
 def _too_long(length: int, limit: int) -> str:

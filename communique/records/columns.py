@@ -90,7 +90,8 @@ REPORT_COLUMNS = (
 
 def event_from_row(row, mention=None) -> Event:
     """A stored event (a row of ``events``), with the evidence of ``mention`` (a row of
-    ``event_mentions`` with its sentence, as ``query.first_mention`` gives) when given."""
+    ``event_mentions`` with its sentence and its article's ``lang``, as
+    ``query.first_mention`` gives) when given."""
     evidence = None
     if mention is not None:
         evidence = Evidence(
@@ -100,6 +101,7 @@ def event_from_row(row, mention=None) -> Event:
             mention["trigger"],
             mention["field"],
             mention["article_id"],
+            mention["lang"] if "lang" in mention.keys() else None,
         )
     return Event(
         id=row["id"],
@@ -165,7 +167,9 @@ def _evidence_cell(read):
 
 
 # The flat row of an event ("date": a calendar date, written in CSV as YYYY-MM-DD). The CAMEO
-# codes are "string": codes such as "010" and "04" are not numbers.
+# codes are "string": codes such as "010" and "04" are not numbers. Columns added later come
+# last, so that a reader by position reads the earlier ones where they were: ``lang``, the
+# language of the article the evidence is from (ISO 639-1; empty when not known).
 FLAT_EVENT_COLUMNS = (
     Column("id", "string", lambda e: e.id),
     Column("date", "date", lambda e: calendar_date(e.date)),
@@ -194,6 +198,7 @@ FLAT_EVENT_COLUMNS = (
     Column("article_id", "string", _evidence_cell(lambda evidence: evidence.article_id)),
     Column("sentence", "string", _evidence_cell(lambda evidence: evidence.sentence)),
     Column("trigger", "string", _evidence_cell(lambda evidence: evidence.trigger)),
+    Column("lang", "string", _evidence_cell(lambda evidence: evidence.lang)),
 )
 
 

@@ -2,9 +2,10 @@
 
 ``Event.to_dict()`` is the Event of the ``communique code`` contract (docs: DESIGN.md), key for
 key and in its order; the store's records add the counts (``num_mentions``, ``num_articles``,
-``num_sources``) and the evidence's ``article_id``. Events cross process boundaries and the
-stages after the coder (agreements, headlines, explanations) annotate them, so an article
-carries them as these dicts; each consumer reads one through ``Event.from_dict``.
+``num_sources``) and the evidence's ``article_id`` and ``lang`` (that article's language).
+Events cross process boundaries and the stages after the coder (agreements, headlines,
+explanations) annotate them, so an article carries them as these dicts; each consumer reads
+one through ``Event.from_dict``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def actor_from_dict(record: dict) -> Actor:
 @dataclass(frozen=True)
 class Evidence:
     """Where an event is told: the sentence, its offsets in the article's clean text (in its
-    title when ``field`` is "title"), and the words that triggered it."""
+    title when ``field`` is "title"), and the words that triggered it. A stored event's
+    evidence names its article, and that article's language (None when not known: an
+    article stored before languages were)."""
 
     sentence: str
     start: int | None
@@ -40,6 +43,7 @@ class Evidence:
     trigger: str
     field: str = TEXT
     article_id: str | None = None  # stored events only: which report this is
+    lang: str | None = None  # stored events only: the language of that report (ISO 639-1)
 
     def to_dict(self) -> dict:
         record = {
@@ -51,6 +55,7 @@ class Evidence:
         }
         if self.article_id is not None:
             record["article_id"] = self.article_id
+            record["lang"] = self.lang
         return record
 
     @classmethod
@@ -62,6 +67,7 @@ class Evidence:
             record["trigger"],
             record.get("field") or TEXT,
             record.get("article_id"),
+            record.get("lang"),
         )
 
 

@@ -166,8 +166,8 @@ class Store:
             else (near_duplicate if near_duplicate and self.known(near_duplicate) else None)
         )
         db.execute(
-            "INSERT INTO articles (id, content_hash, path, url, title, date, source, text, "
-            "duplicate_of, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, content_hash, path, url, title, date, source, lang, "
+            "text, duplicate_of, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 content_hash,
@@ -176,6 +176,7 @@ class Store:
                 article.title,
                 article.date,
                 article.source,
+                article.lang,  # the clean stage's (schema version 4)
                 article.text,
                 duplicate_of,
                 json.dumps(article.warnings),

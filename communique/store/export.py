@@ -1,16 +1,18 @@
 """Exports of the event table in the formats users' tools read.
 
 - ``csv`` and ``parquet``: one flat row per event (the columns of ``FLAT_COLUMNS``, with
-  their types). Parquet carries the types: ``date`` is a Parquet date (an event known to
-  the month or the year has its first day, and ``date_precision`` says which), the CAMEO
-  codes are strings. CSV carries none: its cells are written as they are ("010", never 10),
-  and a reader that guesses types must be told that ``cameo`` and ``cameo_root`` are text
+  their types; the last, ``lang``, is the language of the article its evidence is from).
+  Parquet carries the types: ``date`` is a Parquet date (an event known to the month or the
+  year has its first day, and ``date_precision`` says which), the CAMEO codes are strings.
+  CSV carries none: its cells are written as they are ("010", never 10), and a reader that
+  guesses types must be told that ``cameo`` and ``cameo_root`` are text
   (``pd.read_csv(path, dtype={"cameo": str, "cameo_root": str})``), or "010" becomes 10;
 - ``gdelt``: GDELT 2.0's event table, 61 tab-separated columns in GDELT's order, no header
   (as GDELT publishes it). Country codes are CAMEO's three letters; the Geo fields carry the
-  place named in the text, without coordinates;
+  place named in the text, without coordinates. The table has no field for a language
+  (GDELT keeps it in its mentions table), and a 62nd column would break its readers: none;
 - ``plover``: one PLOVER JSON object a line (id, date, actor, recipient, event, mode,
-  context, text, ...).
+  context, text, ..., and ``lang``, the language of the article ``text`` is from).
 
 CSV is the format people open in a spreadsheet, so a text cell that a spreadsheet would run
 as a formula is neutralised (``csv_cell``). GDELT, PLOVER and Parquet are data for programs
@@ -359,4 +361,5 @@ def plover_record(event: Event) -> dict:
         "numMentions": counts.num_mentions,
         "numArticles": counts.num_articles,
         "numSources": counts.num_sources,
+        "lang": evidence.lang if evidence else None,
     }

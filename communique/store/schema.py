@@ -15,6 +15,11 @@ sentence is ``substr(text, start + 1, end - start)`` of the article (of its titl
 headline event, ``field = 'title'``), and hold the text only when it is not (never so far:
 a guard, e.g. for a text holding a NUL character, where SQLite's substr stops). The view
 ``event_evidence`` gives every mention with its sentence, for SQL users and Datasette.
+
+Version 4 keeps each article's language, ``articles.lang`` (ISO 639-1, as the clean stage
+identified it), indexed for the lists and filters by language. A column added at the end
+of a table, so a version-3 database migrates in place at once (SQLite rewrites no row);
+its articles keep NULL, a language not known.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from .connection import LOCK_WAIT_SECONDS, write
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 V1 = [
     """CREATE TABLE IF NOT EXISTS articles (
@@ -162,6 +167,13 @@ V3 = [
         FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id""",
 ]
 
+# An article's language: NULL for those stored before version 4. The index serves the
+# articles list by language and the events told in one (query.py).
+V4 = [
+    "ALTER TABLE articles ADD COLUMN lang TEXT",
+    "CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang)",
+]
+
 
 def _agreement_sentences(connection: sqlite3.Connection) -> None:
     """Version 3: find each stored agreement's sentence in its article (the occurrence that
@@ -199,7 +211,7 @@ def insert(table: str, columns, verb: str = "INSERT") -> str:
     return f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
-MIGRATIONS = {1: V1, 2: V2, 3: [*V3, _agreement_sentences]}
+MIGRATIONS = {1: V1, 2: V2, 3: [*V3, _agreement_sentences], 4: V4}
 
 
 def check_version(connection: sqlite3.Connection, path, readonly: bool) -> int:

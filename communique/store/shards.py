@@ -44,6 +44,7 @@ ARTICLE_COLUMNS = (
     ("events", "int64"),
     ("error_code", "string"),
     ("error_message", "string"),
+    ("lang", "string"),  # last, as in the events table: columns added later come last
 )
 AGREEMENT_COLUMNS = (
     ("id", "string"),
@@ -73,13 +74,14 @@ def article_row(article) -> dict:
         "events": len(article.events),
         "error_code": error.get("code"),
         "error_message": error.get("message"),
+        "lang": article.lang,
     }
 
 
 def event_row(article, event: dict) -> dict:
     """An event of the `code` output as a row of the flat export: one report of it."""
     report = Event.from_dict(event)
-    evidence = replace(report.evidence, article_id=article.id)
+    evidence = replace(report.evidence, article_id=article.id, lang=article.lang)
     return flat_row(replace(report, evidence=evidence, counts=ONE_REPORT))
 
 

@@ -17,8 +17,6 @@ import hmac
 import ipaddress
 import logging
 import re
-import threading
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -30,10 +28,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from .. import articles as article_query
 from .. import dyads as dyad_query
 from .. import query
 from ..errors import CommuniqueError
 from ..store.db import connect
+from .ingester import INGEST_WAIT_SECONDS, Ingester  # noqa: F401 - its wait, named here too
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +42,8 @@ MAX_BODY_BYTES = 2_000_000
 ARTICLE_EVENTS = 100  # events of an article per answer, unless asked for more (up to MAX_PAGE)
 # Loopback names only: anything else (a LAN address, a domain) is added by whoever serves it.
 DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-# One document is coded at a time: a second one would only queue behind the first in the
-# worker process (and double its memory). A request that finds the slot taken waits this
-# long for it, then gets 503 with Retry-After, rather than holding its connection for the
-# minutes a long document may take.
-INGEST_WAIT_SECONDS = 10.0
+# One document is coded at a time (ingester.py): a request that finds another being coded
+# waits INGEST_WAIT_SECONDS for its turn, then gets 503 and is told to retry after this long.
 INGEST_RETRY_AFTER = 30
 _HOST_NAME = re.compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)*")
 # Sent with every response. The pages have no script and no inline style, so the policy
@@ -62,6 +59,7 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 NAME = 60  # a country code or name
+LANG = "A language, as an ISO 639-1 code such as fr"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -219,12 +217,14 @@ def create_app(
         since: str | None = Query(None, pattern=DAY),
         until: str | None = Query(None, pattern=DAY),
         q: str | None = Query(None, max_length=200),
+        lang: str | None = Query(None, max_length=NAME, description=f"{LANG}: events told in it"),
         limit: int = Query(100, ge=0, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
         connection=Depends(database),
     ) -> list[dict]:
         """Events, newest first, with num_articles, num_sources and num_mentions. Countries
-        may be given by code or by name. The X-Total-Count header counts every match; a Link
+        may be given by code or by name; with lang, each event is shown with its first report
+        in that language (evidence.lang). The X-Total-Count header counts every match; a Link
         header gives the next page."""
         filters = {
             "source": source,
@@ -241,6 +241,7 @@ def create_app(
             "since": since,
             "until": until,
             "q": q,
+            "lang": lang,
         }
         found = query.events(connection, limit=limit, offset=offset, **filters)
         paged(request, response, query.count_events(connection, **filters), limit, offset)
@@ -250,14 +251,17 @@ def create_app(
     def articles(
         request: Request,
         response: Response,
+        lang: str | None = Query(None, max_length=NAME, description=f"{LANG}: articles in it"),
         limit: int = Query(100, ge=0, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
         connection=Depends(database),
     ) -> list[dict]:
-        """Stored articles (without their text), newest first, each with its count of
-        events; X-Total-Count and Link headers as for events."""
-        paged(request, response, query.count_articles(connection), limit, offset)
-        return query.articles(connection, limit=limit, offset=offset)
+        """Stored articles (without their text), newest first, each with its language (null
+        when not known) and its count of events; X-Total-Count and Link headers as for
+        events."""
+        found = article_query.articles(connection, limit=limit, offset=offset, lang=lang)
+        paged(request, response, article_query.count_articles(connection, lang=lang), limit, offset)
+        return found
 
     @app.get("/api/articles/{article_id}")
     def article(
@@ -268,7 +272,7 @@ def create_app(
     ) -> dict:
         """One article: clean text, removed blocks, and a page of its events (newest first)
         with their spans; ``events_total`` counts them all."""
-        found = query.article(connection, article_id, limit=limit, offset=offset)
+        found = article_query.article(connection, article_id, limit=limit, offset=offset)
         if found is None:
             raise HTTPException(404, "no such article")
         return found
@@ -417,69 +421,3 @@ def create_app(
             return {"articles": report.articles, "events": report.events, "skipped": report.skipped}
 
     return app
-
-
-class Ingester:
-    """Codes posted documents in one worker process that loads the model once.
-
-    Why a process and not a thread of the server: spaCy's parser holds the GIL, so parsing
-    on a thread slowed every read (measured during a 2 MB ingest: GETs of one event took up
-    to 2.4 s on a thread, against about 0.1 s with the worker process). The worker starts
-    with the first ingest and leaves with the server; the store is written here, on the
-    request's thread.
-    """
-
-    def __init__(self, db_path: Path):
-        from ..config import Settings
-
-        self.db_path = db_path
-        self.settings = Settings(dedupe=False)
-        self._turn = threading.Lock()  # taken by the request whose document is being coded
-        self._executor = None
-        self._starting = threading.Lock()
-
-    async def take_turn(self) -> bool:
-        """Wait up to INGEST_WAIT_SECONDS for the turn; False if it did not come. Polls, so
-        no waiter is tied to one event loop or holds a thread of the pool."""
-        deadline = time.monotonic() + INGEST_WAIT_SECONDS
-        while not self._turn.acquire(blocking=False):
-            if time.monotonic() >= deadline:
-                return False
-            await anyio.sleep(0.05)
-        return True
-
-    def end_turn(self) -> None:
-        self._turn.release()
-
-    def start(self) -> None:
-        """Start the worker process, which loads the model (tens of seconds on a busy
-        machine), without waiting for it."""
-        from .. import CODE_STAGES
-        from ..parallel import ProcessExecutor
-
-        with self._starting:
-            if self._executor is None:
-                self._executor = ProcessExecutor(1, self.settings, CODE_STAGES)
-                self._executor.pool.submit(int)  # the pool starts its worker on a first task
-
-    def code(self, body: bytes, content_type: str):
-        """Code and store one document (on a worker thread, with the turn held)."""
-        from ..model import HTML, TEXT, Document
-        from ..store.ingest import ingest
-
-        self.start()
-        media = HTML if "html" in content_type else TEXT
-        document = Document(id="posted", path=None, content=body, media_type=media)
-        return ingest([document], self.db_path, self.settings, executor=self._executor)
-
-    def close(self) -> None:
-        """Stop the worker. It is idle by now (the server finishes its requests before it
-        shuts down), and it is stopped rather than asked to leave: a process holding the
-        model spends some 10 s freeing it on exit, which would hold up the server's."""
-        with self._starting:
-            if self._executor is None:
-                return
-            for process in list(getattr(self._executor.pool, "_processes", {}).values()):
-                process.terminate()
-            self._executor.close()
-            self._executor = None

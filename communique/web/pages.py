@@ -2,7 +2,9 @@
 (charts.py). Every list shows its total and pages through it.
 
 Every piece of article text goes through the template engine's escaping, so markup in an
-article is shown as text, never run.
+article is shown as text, never run. An article's language is shown, filtered by, and set as
+the ``lang`` attribute of its text (for screen readers and hyphenation), escaped like the
+rest.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from .. import articles as article_query
 from .. import dyads as dyad_query
 from .. import query
 from .charts import network_drawing, timeline_chart
@@ -43,6 +46,7 @@ EVENT_FILTERS = (
     "since",
     "until",
     "q",
+    "lang",
 )
 
 
@@ -119,17 +123,23 @@ def add_pages(app: FastAPI, database) -> None:
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles(
         request: Request,
+        lang: str | None = None,
         offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
         connection=Depends(database),
     ):
-        found = query.articles(connection, limit=PAGE, offset=offset)
+        try:
+            lang = query.language_code(lang)
+            found = article_query.articles(connection, limit=PAGE, offset=offset, lang=lang)
+            total = article_query.count_articles(connection, lang=lang)
+        except query.QueryError as trouble:
+            return problem(request, str(trouble), 400)
         return render(
             request,
             "articles.html",
             articles=found,
-            paging=paging(
-                request, offset, len(found), query.count_articles(connection), "articles"
-            ),
+            lang=lang,
+            languages=article_query.languages(connection),
+            paging=paging(request, offset, len(found), total, "articles"),
         )
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
@@ -203,7 +213,7 @@ def add_pages(app: FastAPI, database) -> None:
         offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
         connection=Depends(database),
     ):
-        found = query.article(connection, article_id, limit=ARTICLE_PAGE, offset=offset)
+        found = article_query.article(connection, article_id, limit=ARTICLE_PAGE, offset=offset)
         if found is None:
             return problem(request, "no such article", 404)
         shown = len(found["events"])

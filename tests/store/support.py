@@ -88,6 +88,10 @@ def documents(settings):
 settings = Settings(batch_size=2, default_date="2025-06-24")
 if limit:
     import communique.nlp.parse  # imports before the limit: writing .pyc files is not the test
+    from communique import Pipeline
+    # nor is loading what the clean stage loads once (py3langid unpacks its model to a
+    # temporary file): it cleans the first document once before the limit
+    list(Pipeline(settings, stages=("clean",)).pipe(iter_documents(sys.argv[2:3], settings)))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 try:
     report = ingest(documents(settings), sys.argv[1], settings)

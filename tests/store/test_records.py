@@ -61,8 +61,9 @@ def test_a_stored_event_is_its_first_report_with_counts(tmp_path, coded):
             assert event_from_row(rows[event.id], mention) == event
             report = by_report[(event_kind(event), event.evidence.start, event.evidence.trigger)]
             assert event.id == event_key(report, article_id=event.evidence.article_id)
-            # the first report as coded, but for what only the store knows; an empty PLOVER
-            # type is stored as NULL
+            # the first report as coded, but for what only the store knows (its article and
+            # that article's language); an empty PLOVER type is stored as NULL
+            assert event.evidence.lang == coded.lang == "en"
             assert event == replace(
                 report,
                 id=event.id,
@@ -71,7 +72,9 @@ def test_a_stored_event_is_its_first_report_with_counts(tmp_path, coded):
                 plover=replace(report.plover, event=report.plover.event or None),
                 confidence=event.confidence,
                 counts=event.counts,
-                evidence=replace(report.evidence, article_id=event.evidence.article_id),
+                evidence=replace(
+                    report.evidence, article_id=event.evidence.article_id, lang=coded.lang
+                ),
             )
     finally:
         connection.close()

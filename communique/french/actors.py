@@ -1,0 +1,167 @@
+"""French actor mentions: gazetteer names found in the parse, each read with the noun it
+qualifies ("l'armée malienne", "le président du Niger", "le ministre russe") so that the
+event coder finds an actor at the head of a subject or an object.
+
+A name that qualifies a title noun (titles.tsv) makes the title's phrase the mention, with
+the title's sectors; a title that names a country by itself ("le président de la
+République") is a mention of its own. Office holders are coded by the office they held on
+the article's date, as in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from ..model import Actor, Article, Mention
+from .gazetteer import french_anchor_matcher, french_gazetteer, titles
+
+logger = logging.getLogger(__name__)
+
+# Relations by which a name qualifies the noun it depends on.
+QUALIFYING = {"amod", "nmod", "appos", "flat:name", "compound"}
+# Nouns between a title and the name that qualifies it: "le ministre des Affaires
+# étrangères du Mali", "le chef de la diplomatie malienne".
+OFFICE_WORDS = {
+    "affaire",
+    "affaires",
+    "défense",
+    "intérieur",
+    "état",
+    "etat",
+    "république",
+    "transition",
+    "diplomatie",
+    "gouvernement",
+    "armée",
+    "état-major",
+    "force",
+}
+
+
+class FrenchResolver:
+    def __init__(self, article: Article, nlp):
+        self.article = article
+        self.doc = article.doc
+        self.gazetteer = french_gazetteer()
+        self.anchors = french_anchor_matcher(nlp)(self.doc)
+        self.day = _day(article.date)
+
+    def run(self) -> list[Mention]:
+        mentions: dict[int, Mention] = {}
+        covered: set[int] = set()
+        for anchor in self.anchors:
+            actor = self._actor(anchor)
+            if actor is None:
+                continue
+            span = self.doc[anchor.start : anchor.end]
+            head = span.root
+            title_token, title = self._qualified_title(head)
+            if anchor.kind == "demonym" and title is None and head.pos_ != "NOUN":
+                continue  # "une journaliste malienne": a person, not the state
+            covered.update(range(anchor.start, anchor.end))
+            if title is not None:
+                actor = _with_sectors(actor, title.sectors, self._text(title_token))
+                head = title_token
+                span = self.doc[min(title_token.i, span.start) : max(title_token.i + 1, span.end)]
+            mentions.setdefault(
+                head.i,
+                Mention(span.start_char, span.end_char, head.i, [actor], f"fr:{anchor.kind}"),
+            )
+        for token, title in self._titles_by_themselves(covered):
+            if token.i not in mentions:
+                actor = Actor(
+                    title.country + "".join(title.sectors[:1]),
+                    title.country,
+                    title.sectors,
+                    self.gazetteer.country_name(title.country),
+                    self._text(token),
+                    None,
+                    "agent",
+                )
+                mentions[token.i] = Mention(
+                    token.idx, token.idx + len(token), token.i, [actor], "fr:title"
+                )
+        return sorted(mentions.values(), key=lambda m: m.start)
+
+    def _actor(self, anchor) -> Actor | None:
+        entry = anchor.entry
+        text = self.doc[anchor.start : anchor.end].text
+        if entry.kind == "person":
+            office = entry.office_on(self.day)
+            if office is None or not office.country:
+                return None
+            sectors = tuple(s for s in office.sectors if s != "ELI") or ("GOV",)
+            return Actor(
+                office.country + sectors[0],
+                office.country,
+                sectors,
+                entry.name,
+                text,
+                None,
+                "person",
+            )
+        if not entry.country:
+            return None
+        sectors = entry.sectors
+        code = entry.code or entry.country + "".join(sectors[:1])
+        name = (
+            entry.name
+            if entry.kind == "organisation"
+            else self.gazetteer.country_name(entry.country)
+        )
+        return Actor(code, entry.country, sectors, name, text, None, entry.kind)
+
+    def _qualified_title(self, token):
+        """The title noun a name qualifies, climbing through office words; (None, None)."""
+        current = token
+        for _ in range(3):
+            if current.dep_ not in QUALIFYING or current.head.i == current.i:
+                return None, None
+            noun = current.head
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                return None, None
+            title = titles().get((noun.lemma_.lower(),)) or titles().get((noun.lower_,))
+            if title is not None:
+                return noun, title
+            if noun.lemma_.lower() not in OFFICE_WORDS:
+                return None, None
+            current = noun
+        return None, None
+
+    def _titles_by_themselves(self, covered: set[int]):
+        """Titles that name their country alone: "le président de la République"."""
+        lowers = [t.lower_ for t in self.doc]
+        for words, title in titles().items():
+            if title.country is None:
+                continue
+            for start in range(len(lowers) - len(words) + 1):
+                if tuple(lowers[start : start + len(words)]) != words:
+                    continue
+                if covered.intersection(range(start, start + len(words))):
+                    continue
+                if self._qualified_by_name(start, len(words), covered):
+                    continue  # "le président de la République du Niger"
+                yield self.doc[start], title
+
+    def _qualified_by_name(self, start: int, length: int, covered: set[int]) -> bool:
+        span = self.doc[start : start + length]
+        return any(t.i in covered for token in span for t in token.subtree)
+
+    def _text(self, token) -> str:
+        subtree = list(token.subtree)
+        return self.doc[subtree[0].i : subtree[-1].i + 1].text
+
+
+def _with_sectors(actor: Actor, sectors: tuple[str, ...], text: str) -> Actor:
+    if actor.kind not in ("country", "demonym", "place"):
+        return actor  # a person or an organisation keeps its own sectors
+    code = (actor.country or "") + "".join(sectors[:1])
+    return Actor(code, actor.country, sectors, actor.name, text, None, "agent")
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

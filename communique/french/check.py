@@ -1,0 +1,69 @@
+"""The French data files checked as the English ones are (dictionaries.py): every CAMEO code
+in the CAMEO table, every country an ISO 3166 code or IGO, every sector in sectors.tsv, no
+key twice, each problem named by its file and line."""
+
+from __future__ import annotations
+
+import pycountry
+
+from ..dictionaries import Problem
+from ..dictionary_files import read_table
+from ..events.cameo import cameo_codes
+from .gazetteer import DATA
+
+PREPOSITIONS = {"obj", "à", "avec", "contre", "de", "en", "dans", "auprès", "vers", "chez", "pour"}
+
+
+def french_problems() -> list[Problem]:
+    from ..actors.gazetteer import DATA as ACTORS
+
+    sectors = {row["code"] for _, row in read_table(ACTORS / "sectors.tsv").rows}
+    problems: list[Problem] = []
+
+    def rows(name: str):
+        return read_table(DATA / name).rows
+
+    def problem(name: str, line: int, message: str) -> None:
+        problems.append(Problem(f"french/data/{name}", line, message))
+
+    def unique(name: str, seen: dict, key, line: int) -> None:
+        if key in seen:
+            problem(name, line, f"{key!r} is listed twice (first at line {seen[key]})")
+        seen.setdefault(key, line)
+
+    def country(name: str, line: int, code: str, igo: bool = True) -> None:
+        if not (igo and code == "IGO") and pycountry.countries.get(alpha_3=code) is None:
+            problem(name, line, f"unknown country code {code!r} (ISO 3166-1 alpha-3 or IGO)")
+
+    def sector_list(name: str, line: int, value: str) -> None:
+        for sector in value.split():
+            if sector not in sectors:
+                problem(name, line, f"unknown sector {sector!r} (not in sectors.tsv)")
+
+    for name, keys in (("verbs.tsv", ("verb", "object")), ("nouns.tsv", ("noun",))):
+        seen: dict = {}
+        for line, row in rows(name):
+            unique(name, seen, tuple(row[k] for k in keys), line)
+            if row["code"] not in cameo_codes():
+                problem(name, line, f"unknown CAMEO code {row['code']!r} (not in cameo.tsv)")
+            for target in filter(None, row["target"].split("|")):
+                if target not in PREPOSITIONS and target != "-":
+                    problem(name, line, f"unknown target {target!r}: obj or a preposition")
+    names: dict = {}
+    for line, row in rows("countries.tsv"):
+        country("countries.tsv", line, row["iso3"], igo=False)
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            unique("countries.tsv", names, alias.casefold(), line)
+    for name in ("organisations.tsv", "places.tsv"):
+        seen = {}
+        for line, row in rows(name):
+            unique(name, seen, row["name"].casefold(), line)
+            country(name, line, row.get("country") or row.get("iso3") or "")
+            sector_list(name, line, row["sectors"])
+    seen = {}
+    for line, row in rows("titles.tsv"):
+        unique("titles.tsv", seen, row["noun"].casefold(), line)
+        sector_list("titles.tsv", line, row["sectors"])
+        if row["country"]:
+            country("titles.tsv", line, row["country"], igo=False)
+    return problems

@@ -1,0 +1,139 @@
+"""The French gazetteer: country names, demonyms, capitals, organisations and titles in
+French (french/data/), with the people and places of the shared tables (leaders and public
+figures are named alike in every language)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from dataclasses import dataclass
+from importlib import resources
+
+import spacy
+
+from ..actors.anchors import AnchorMatcher, phrase_tables
+from ..actors.gazetteer import DATA as SHARED_DATA
+from ..actors.gazetteer import Entry, Gazetteer, load_gazetteer
+from ..compiled import cached_object, code_digest, data_digests
+
+logger = logging.getLogger(__name__)
+
+DATA = resources.files(__package__).joinpath("data")
+SHARED_KINDS = ("person", "place")  # taken from the shared tables
+
+
+@dataclass(frozen=True)
+class Title:
+    """A noun that names who acts for a state ("ministre"), and the country it stands for by
+    itself, if any ("président de la République": France)."""
+
+    words: tuple[str, ...]  # lower case; one word is compared with lemmas
+    sectors: tuple[str, ...]
+    country: str | None
+
+
+def read_tsv(name: str) -> list[dict]:
+    """The rows of a data file, by its header (the first line not a comment)."""
+    text = DATA.joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        {key: (value or "").strip() for key, value in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+def split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def inflections(adjective: str) -> list[str]:
+    """A masculine singular demonym with its feminine and plural forms."""
+    if adjective.endswith(("en", "on")):
+        feminine = adjective + "ne"
+    elif adjective.endswith("c"):
+        feminine = adjective + "que"  # turc, turque
+    elif adjective.endswith("e"):
+        feminine = adjective
+    else:
+        feminine = adjective + "e"
+    masculine_plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
+    return list(dict.fromkeys([adjective, feminine, masculine_plural, feminine + "s"]))
+
+
+def _french_entries() -> list[Entry]:
+    entries = []
+    for row in read_tsv("countries.tsv"):
+        iso3 = row["iso3"]
+        names = [row["name"], *split(row["aliases"])]
+        entries.append(Entry("country", iso3, row["name"], iso3, patterns=tuple(names)))
+        demonyms = [form for adjective in split(row["demonyms"]) for form in inflections(adjective)]
+        if demonyms:
+            entries.append(Entry("demonym", iso3, row["name"], iso3, patterns=tuple(demonyms)))
+    for row in read_tsv("places.tsv"):
+        entries.append(
+            Entry(
+                "place",
+                row["name"],
+                row["name"],
+                row["iso3"],
+                tuple(row["sectors"].split()),
+                place_kind="capital",
+                patterns=(row["name"],),
+            )
+        )
+    for row in read_tsv("organisations.tsv"):
+        sectors = tuple(row["sectors"].split())
+        country = row["country"]
+        code = country + "".join(s for s in sectors[:2] if s != country)
+        entries.append(
+            Entry(
+                "organisation",
+                row["name"],
+                row["name"],
+                country,
+                sectors,
+                code=code,
+                patterns=(row["name"], *split(row["aliases"])),
+            )
+        )
+    return entries
+
+
+@functools.cache
+def french_gazetteer() -> Gazetteer:
+    parts = ["french-gazetteer", code_digest(), *data_digests(DATA), *data_digests(SHARED_DATA)]
+    return cached_object("french-gazetteer", parts, _build)
+
+
+def _build() -> Gazetteer:
+    shared = load_gazetteer(())
+    entries = _french_entries() + [e for e in shared.entries if e.kind in SHARED_KINDS]
+    logger.info("French gazetteer: %d entries", len(entries))
+    return Gazetteer(entries, shared.cameo_codes, shared.country_names)
+
+
+@functools.cache
+def french_anchor_matcher(nlp) -> AnchorMatcher:
+    gazetteer = french_gazetteer()
+    parts = [
+        "french-anchors",
+        code_digest(),
+        *data_digests(DATA),
+        *data_digests(SHARED_DATA),
+        spacy.__version__,
+        nlp.meta.get("name", ""),
+        nlp.meta.get("version", ""),
+    ]
+    return AnchorMatcher(
+        gazetteer, cached_object("french-anchors", parts, lambda: phrase_tables(gazetteer, nlp))
+    )
+
+
+@functools.cache
+def titles() -> dict[tuple[str, ...], Title]:
+    table = {}
+    for row in read_tsv("titles.tsv"):
+        words = tuple(row["noun"].lower().split())
+        table[words] = Title(words, tuple(row["sectors"].split()), row["country"] or None)
+    return table

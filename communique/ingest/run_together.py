@@ -1,0 +1,18 @@
+"""Sentences that a scraper ran together without a space ("...après-midi.Paris a confirmé"):
+the parser reads them as one, so the coder would see two reports as one sentence."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence end after a word of at least two lower-case letters, a digit or a closing
+# quote or bracket, straight before a capitalised word. "M.Macron" (one capital before the
+# stop) and "orange.fr" (lower case after it) are left alone.
+RUN_TOGETHER = re.compile(
+    r"(?:(?<=[^\W\d_A-Z][^\W\d_A-Z])|(?<=[0-9\"»”’)]))([.!?…]+)(?=[A-ZÀ-ÖØ-Þ][^\W\d_A-Z])"
+)
+
+
+def split_run_together(text: str) -> str:
+    """``text`` with a space put back after each run-together sentence end."""
+    return RUN_TOGETHER.sub(r"\1 ", text)

@@ -1,0 +1,94 @@
+"""French coded as French (issue 18): the bundled example end to end through the CLI, the
+clause shapes the English rules do not see, and the French data files checked."""
+
+import json
+
+import pytest
+
+from communique.config import Settings
+from communique.french.check import french_problems
+from communique.model import Document
+from communique.pipeline import Pipeline
+from communique.stages import canonical_stages
+from tests.conftest import ROOT, run_cli
+
+EXAMPLE = ROOT / "examples" / "cedeao-mali-sanctions-fr.txt"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Settings(), stages=canonical_stages())
+
+
+def coded(pipeline, text: str, date: str = "2022-01-11") -> set[tuple]:
+    article = pipeline(Document(id="t", content=text, date=date))
+    assert article.lang == "fr", article.warnings
+    return {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in article.events
+        if not e["negated"] and e["modality"] == "asserted"
+    }
+
+
+def test_the_french_example_end_to_end():
+    run = run_cli("code", str(EXAMPLE), "--format", "jsonl", "--date", "2022-01-10")
+    assert run.returncode == 0, run.stderr.decode()
+    record = json.loads(run.stdout)
+    assert record["lang"] == "fr"
+    events = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in record["events"]
+    }
+    assert ("IGO", "MLI", "163") in events  # la Cédéao a décidé de sanctionner le Mali
+    assert ("FRA", "IGO", "051") in events  # la France a salué la fermeté de la Cédéao
+    assert ("RUS", "MLI", "040") in events  # Lavrov s'est entretenu ... avec son homologue malien
+    sanction = next(e for e in record["events"] if e["cameo"] == "163" and e["target"])
+    assert sanction["date"] == "2022-01-09"  # "dimanche" in a Monday's paper
+    assert "sanctionner le Mali" in sanction["evidence"]["sentence"]  # evidence stays French
+    assert not record["text"].startswith("ACCRA")  # the French dateline is taken off
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le président russe Vladimir Poutine a reçu mardi son homologue malien.",
+            ("RUS", "MLI", "043"),
+        ),
+        ("Le ministre français s'est rendu au Niger lundi.", ("FRA", "NER", "042")),
+        ("La Russie et le Mali ont signé trois accords.", ("MLI", "RUS", "057")),
+        ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
+        ("Le Burkina Faso a expulsé l'ambassadeur de France.", ("BFA", "FRA", "166")),
+        ("L'Algérie a condamné les frappes de l'armée française.", ("DZA", "FRA", "111")),
+        (
+            "Paris a dénoncé la décision de la junte malienne, qui a expulsé l'ambassadeur français.",
+            ("MLI", "FRA", "166"),
+        ),
+    ],
+)
+def test_clause_shapes(pipeline, text, expected):
+    assert expected in coded(pipeline, text)
+
+
+def test_symmetric_signing_goes_both_ways(pipeline):
+    found = coded(pipeline, "La Russie et le Mali ont signé trois accords.")
+    assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found
+
+
+def test_negated_and_conditional_acts_are_marked(pipeline):
+    article = pipeline(
+        Document(
+            id="n",
+            content="La France n'a pas condamné le Mali. Le Niger pourrait sanctionner le Mali.",
+            date="2022-01-11",
+        )
+    )
+    marks = {
+        (e["source"]["country"], e["cameo"]): (e["negated"], e["modality"]) for e in article.events
+    }
+    assert marks[("FRA", "111")] == (True, "asserted")
+    assert marks[("NER", "163")][1] == "hypothetical"
+
+
+def test_the_french_data_files_have_no_problem():
+    assert french_problems() == []
