@@ -12,17 +12,18 @@ the noun after a preposition ("s'entretenir avec", "se rendre au Mali").
 
 from __future__ import annotations
 
+import bisect
 import functools
-import hashlib
 from dataclasses import dataclass
 
-from ..events.cameo import lookup
+from ..dictionary_files import read_table
+from ..events.coder import coded_event
 from ..events.pairs import event_pairs, is_symmetric
 from ..model import Actor, Article, Mention
-from ..records.event import TEXT, Event, Evidence, Location, Plover
+from ..records.event import Location
 from ..yaml_data import read_yaml
 from .french_dates import event_date
-from .gazetteer import DATA, read_tsv
+from .gazetteer import DATA
 
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 OBJECTS = ("obj",)
@@ -44,8 +45,6 @@ class VerbPattern:
 
 @functools.cache
 def noun_patterns() -> dict[str, VerbPattern]:
-    text = DATA.joinpath("nouns.tsv").read_text(encoding="utf-8").splitlines()
-    first_row = next(i for i, line in enumerate(text) if line.startswith("noun\t")) + 2
     return {
         row["noun"]: VerbPattern(
             row["noun"],
@@ -56,16 +55,14 @@ def noun_patterns() -> dict[str, VerbPattern]:
             f"french/nouns.tsv:{line_number}",
             noun=True,
         )
-        for line_number, row in enumerate(read_tsv("nouns.tsv"), start=first_row)
+        for line_number, row in read_table(DATA / "nouns.tsv").rows
     }
 
 
 @functools.cache
 def verb_patterns() -> dict[str, list[VerbPattern]]:
     table: dict[str, list[VerbPattern]] = {}
-    text = DATA.joinpath("verbs.tsv").read_text(encoding="utf-8").splitlines()
-    first_row = next(i for i, line in enumerate(text) if line.startswith("verb\t")) + 2
-    for line_number, row in enumerate(read_tsv("verbs.tsv"), start=first_row):
+    for line_number, row in read_table(DATA / "verbs.tsv").rows:
         verb = row["verb"]
         reflexive = verb.startswith(("se ", "s'"))
         lemma = verb[3:] if verb.startswith("se ") else verb[2:] if verb.startswith("s'") else verb
@@ -93,6 +90,7 @@ class FrenchCoder:
         self.by_head: dict[int, Mention] = {m.head: m for m in article.mentions}
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
+        self._sentence_starts: list[int] | None = None  # for pronouns, made on first need
 
     def run(self) -> list[dict]:
         for sentence in self.doc.sents:
@@ -196,14 +194,16 @@ class FrenchCoder:
     def _antecedent(self, pronoun) -> Mention | None:
         """The last person or office named before a subject pronoun, in its sentence or
         the two before it: "Emmanuel Macron ... Il a rencontré"."""
-        sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
-        earliest = sentences[max(0, index - 2)].start_char
-        for mention in sorted(self.article.mentions, key=lambda m: -m.start):
-            if earliest <= mention.start < pronoun.idx and mention.actors[0].kind in (
-                "person",
-                "agent",
-            ):
+        if self._sentence_starts is None:
+            self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
+        index = bisect.bisect_right(self._sentence_starts, pronoun.idx) - 1
+        earliest = self._sentence_starts[max(0, index - 2)]
+        for mention in reversed(self.article.mentions):  # in text order (FrenchResolver)
+            if mention.start >= pronoun.idx:
+                continue
+            if mention.start < earliest:
+                return None
+            if mention.actors[0].kind in ("person", "agent"):
                 return mention
         return None
 
@@ -310,48 +310,23 @@ class FrenchCoder:
     def record(
         self, token, pattern, sentence, source, target, modality, negated, date, precision
     ) -> dict:
-        entry = lookup(pattern.code)
-        text = sentence.text.rstrip()
-        identity = "|".join(
-            [
-                self.article.id,
-                str(sentence.start_char),
-                str(token.i),
-                pattern.code,
-                source.code or "",
-                (target.code or "") if target else "",
-            ]
-        )
-        confidence = 0.5 + (0.2 if pattern.object else 0.0) + (0.15 if target else 0.0)
-        if modality == "hypothetical":
-            confidence -= 0.2
-        location = self._location(token)
-        return Event(
-            id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-            date=date,
-            date_precision=precision,
-            source=source,
-            target=target,
-            cameo=pattern.code,
-            cameo_root=pattern.code[:2],
-            cameo_name=entry.name,
-            quad_class=entry.quad_class,
-            goldstein=entry.goldstein,
-            plover=Plover(entry.plover_event, entry.plover_mode, tuple(entry.plover_context)),
-            location=location,
+        return coded_event(
+            self.article.id,
+            sentence,
+            token.i,
+            token.text,
+            pattern.code,
+            source,
+            target,
+            specific=pattern.object is not None,
             modality=modality,
             negated=negated,
             historical=False,
-            evidence=Evidence(
-                sentence=text,
-                start=sentence.start_char,
-                end=sentence.start_char + len(text),
-                trigger=token.text,
-                field=TEXT,
-            ),
-            confidence=round(min(confidence, 0.95), 2),
-            pattern=pattern.origin,
-        ).to_dict()
+            date=date,
+            precision=precision,
+            location=self._location(token),
+            origin=pattern.origin,
+        )
 
     def _location(self, token) -> Location | None:
         for child in token.children:

@@ -4,7 +4,6 @@ figures are named alike in every language)."""
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from ..actors.anchors import AnchorMatcher, phrase_tables
 from ..actors.gazetteer import DATA as SHARED_DATA
 from ..actors.gazetteer import Entry, Gazetteer, load_gazetteer
 from ..compiled import cached_object, code_digest, data_digests
+from ..dictionary_files import read_table
 
 logger = logging.getLogger(__name__)
 
@@ -28,19 +28,13 @@ class Title:
     """A noun that names who acts for a state ("ministre"), and the country it stands for by
     itself, if any ("président de la République": France)."""
 
-    words: tuple[str, ...]  # lower case; one word is compared with lemmas
     sectors: tuple[str, ...]
     country: str | None
 
 
-def read_tsv(name: str) -> list[dict]:
-    """The rows of a data file, by its header (the first line not a comment)."""
-    text = DATA.joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [
-        {key: (value or "").strip() for key, value in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    ]
+def rows(name: str) -> list[dict]:
+    """The rows of one of the French data files."""
+    return [row for _, row in read_table(DATA / name).rows]
 
 
 def split(value: str) -> list[str]:
@@ -63,14 +57,14 @@ def inflections(adjective: str) -> list[str]:
 
 def _french_entries() -> list[Entry]:
     entries = []
-    for row in read_tsv("countries.tsv"):
+    for row in rows("countries.tsv"):
         iso3 = row["iso3"]
         names = [row["name"], *split(row["aliases"])]
         entries.append(Entry("country", iso3, row["name"], iso3, patterns=tuple(names)))
         demonyms = [form for adjective in split(row["demonyms"]) for form in inflections(adjective)]
         if demonyms:
             entries.append(Entry("demonym", iso3, row["name"], iso3, patterns=tuple(demonyms)))
-    for row in read_tsv("places.tsv"):
+    for row in rows("places.tsv"):
         entries.append(
             Entry(
                 "place",
@@ -82,7 +76,7 @@ def _french_entries() -> list[Entry]:
                 patterns=(row["name"],),
             )
         )
-    for row in read_tsv("organisations.tsv"):
+    for row in rows("organisations.tsv"):
         sectors = tuple(row["sectors"].split())
         country = row["country"]
         code = country + "".join(s for s in sectors[:2] if s != country)
@@ -132,8 +126,9 @@ def french_anchor_matcher(nlp) -> AnchorMatcher:
 
 @functools.cache
 def titles() -> dict[tuple[str, ...], Title]:
+    """Titles by their words, lower case; a one-word title is compared with lemmas."""
     table = {}
-    for row in read_tsv("titles.tsv"):
+    for row in rows("titles.tsv"):
         words = tuple(row["noun"].lower().split())
-        table[words] = Title(words, tuple(row["sectors"].split()), row["country"] or None)
+        table[words] = Title(tuple(row["sectors"].split()), row["country"] or None)
     return table
