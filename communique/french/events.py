@@ -17,7 +17,7 @@ import functools
 from dataclasses import dataclass
 
 from ..dictionary_files import read_table
-from ..events.coder import coded_event
+from ..events.event_record import coded_event
 from ..events.pairs import event_pairs, is_symmetric
 from ..model import Actor, Article, Mention
 from ..records.event import Location
