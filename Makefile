@@ -25,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --shared $(SHARED)
 	$(BIN)/python bench/french.py --shared $(SHARED)
+	$(BIN)/python bench/places.py --shared $(SHARED)
 
 # Re-pin after editing the dependencies in pyproject.toml (needs network and pip-tools).
 lock:

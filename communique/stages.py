@@ -31,8 +31,11 @@ _STAGE_MODULES = {
     "events": "communique.events.stage",
 }
 STAGE_ORDER: tuple[str, ...] = tuple(_STAGE_MODULES)
-# Stages a run adds on request, after the canonical ones: `code --explain`.
-_OPTIONAL_STAGE_MODULES = {"explain": "communique.events.explain"}
+# Stages a run adds on request, after the canonical ones: `code --explain`, `places`.
+_OPTIONAL_STAGE_MODULES = {
+    "explain": "communique.events.explain",
+    "places": "communique.places.stage",
+}
 # What the articles given to a pipeline that does not begin by cleaning documents carry:
 # the clean text (a worker's articles came through clean; evaluation makes them from text).
 ARTICLE_INPUT: tuple[str, ...] = ("text",)

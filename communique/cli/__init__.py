@@ -1,8 +1,9 @@
 """The command line: a thin click layer over the library.
 
-The commands that read documents are in ``documents.py`` (clean, actors, code, ingest, eval),
-those that read a database in ``database.py`` (export, serve, demo) and ``queries.py``
-(events, agreements, dyads, dyad), the check of the dictionaries in ``check_data.py``.
+The commands that read documents are in ``documents.py`` (clean, actors, code, ingest, eval)
+and ``places.py`` (places), those that read a database in ``database.py`` (export, serve,
+demo) and ``queries.py`` (events, agreements, dyads, dyad), the check of the dictionaries in
+``check_data.py``.
 """
 
 from __future__ import annotations
@@ -69,4 +70,4 @@ def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 
 
 # The command modules register their commands on ``main``.
-from . import check_data, database, documents, explain, queries, series  # noqa: E402,F401
+from . import check_data, database, documents, explain, places, queries, series  # noqa: E402,F401
