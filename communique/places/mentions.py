@@ -7,7 +7,8 @@ when it is a country, region or continent of the gazetteer by its own name (not 
 where "Reading" or "Bath" would be words). Left out:
 
 - demonyms ("Malian", "Americans"), from the actor stage's countries.tsv;
-- capitals used as actors ("Moscow said"): the actor stage's metonym rule has decided them;
+- capitals used as actors ("Moscow said"): the actor stage's metonym rule, as the subject
+  of a verb that acts, and the name resolved to a capital (``resolve.py``);
 - names inside a person's or an organisation's name ("Texas Instruments"), since only
   whole entities and whole names are taken.
 
@@ -49,6 +50,9 @@ class NameMention:
     candidates: tuple[Candidate, ...]
     container: int | None = None
     head: int | None = None  # the syntactic head's token index
+    # Read by the actor stage as a capital's government and the subject of a verb that acts:
+    # left out if it resolves to a capital ("Moscow said"), kept if not ("Paris, Texas").
+    acting: bool = False
 
 
 @functools.cache
@@ -85,8 +89,9 @@ def find_mentions(article, gazetteer: Gazetteer) -> list[NameMention]:
             if span is None or not span.text.strip():
                 continue
             mention = _mention(span, gazetteer)
-            if mention is None or _acting(span, mention, metonyms):
+            if mention is None:
                 continue
+            mention.acting = _acting(span, mention, metonyms)
             if ent.label_ in PLACE_LABELS or _bare_place(mention):
                 found.append(mention)
             else:
@@ -200,9 +205,9 @@ def _repeated(found: list[NameMention], doc, metonyms) -> list[NameMention]:
             continue
         mention = NameMention(match.group(), start, end, names[match.group()].candidates,
                               head=span.root.i)  # fmt: skip
-        if not _acting(span, mention, metonyms):
-            more.append(mention)
-            covered.update(range(start, end))
+        mention.acting = _acting(span, mention, metonyms)
+        more.append(mention)
+        covered.update(range(start, end))
     return more
 
 
@@ -213,8 +218,8 @@ def not_acting_verbs() -> frozenset[str]:
 
 
 def _acting(span, mention: NameMention, metonyms: list[tuple[int, int]]) -> bool:
-    """A capital the actor stage read as its government, and the subject of a verb that
-    acts or speaks: "Moscow said" is Russia's government, not a place."""
+    """A name the actor stage read as a capital's government, and the subject of a verb
+    that acts or speaks: "Moscow said" is Russia's government, not a place."""
     if not any(start < mention.end and mention.start < end for start, end in metonyms):
         return False
     root = span.root

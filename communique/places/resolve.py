@@ -131,16 +131,16 @@ def resolve(
     """One place per mention, in text order. Without ``context``, each name's place is its
     best candidate by prior alone (the baseline the measurements compare with)."""
     if not context:
-        return [_place(mention, _best(mention.candidates).entry) for mention in mentions]
+        chosen = [_best(mention.candidates).entry for mention in mentions]
+        return _places(mentions, chosen)
     if not mentions:
         return []
     votes = _Votes()
     for mention in mentions:
         votes.add(fold(mention.text), _best(mention.candidates).entry)
-    if dateline:
-        found = gazetteer.candidates(dateline)
-        if found:
-            votes.add(None, _best(found).entry, DATELINE_VOTES)
+    place = dateline_place(dateline, gazetteer) if dateline else None
+    if place is not None:
+        votes.add(None, place, DATELINE_VOTES)
     for iso3 in actor_countries:
         country = gazetteer.country(iso3)
         if country is not None:
@@ -162,12 +162,34 @@ def resolve(
                 score += HOLDS_BONUS
             totals[name][entry.key] += score
             by_key[entry.key] = candidate
-    places = []
+    resolved = []
     for mention in mentions:
         scores = totals[fold(mention.text)]
-        key = max(scores, key=lambda k: (scores[k], -k))
-        places.append(_place(mention, by_key[key].entry))
-    return places
+        resolved.append(by_key[max(scores, key=lambda k: (scores[k], -k))].entry)
+    return _places(mentions, resolved)
+
+
+def _places(mentions: list[NameMention], entries: list[GazetteerEntry]) -> list[Place]:
+    """The places, less the capitals that act ("Moscow said")."""
+    return [
+        _place(mention, entry)
+        for mention, entry in zip(mentions, entries)
+        if not (mention.acting and entry.feature == "P.PPLC")
+    ]
+
+
+def dateline_place(dateline: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The place a dateline names: "NAIROBI"; "ATHENS, Ga." is the Athens in Georgia."""
+    parts = [part.strip() for part in dateline.split(",") if part.strip()]
+    if not parts:
+        return None
+    found = gazetteer.candidates(parts[0])
+    if len(parts) > 1 and found:
+        for outer in sorted(gazetteer.candidates(parts[1]), key=lambda c: -prior(c)):
+            held = [c for c in found if inside(c.entry, outer.entry)]
+            if held:
+                return _best(tuple(held)).entry
+    return _best(found).entry if found else None
 
 
 def _choose_containers(mentions: list[NameMention], votes: _Votes) -> dict[int, GazetteerEntry]:

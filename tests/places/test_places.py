@@ -151,3 +151,21 @@ def test_the_gazetteer_is_opened_once_and_read_by_index():
     assert gazetteer.candidates("NSW")[0].entry.admin1 == "AU.02"
     assert gazetteer.country("FRA").feature == "A.PCLI"
     assert gazetteer.candidates("no such place anywhere") == ()
+
+
+def test_the_dateline_places_the_story(pipeline):
+    # The cleaner takes the dateline off the text; its place still tells which Athens.
+    article, places = places_of(
+        pipeline,
+        "ATHENS, Ga. (AP) - The university said on Monday that Athens would host the final.",
+    )
+    assert article.dateline == "ATHENS, Ga."
+    athens = only(places, "Athens")
+    assert (athens.country, athens.admin1) == ("USA", "US.GA")
+
+
+def test_a_town_named_like_a_capital_stays_a_place_when_it_acts(pipeline):
+    _, places = places_of(
+        pipeline, "PARIS, Texas (AP) - Officials said Paris would reopen its schools on Monday."
+    )
+    assert only(places, "Paris").admin1 == "US.TX"
