@@ -4,7 +4,8 @@ names that do not stand for a place.
 What the parse calls a place (GPE: countries, cities, states; LOC: regions, seas, mountains)
 is taken when the gazetteer knows the name. A name the model missed or mislabelled is taken
 when it is a country, region or continent of the gazetteer by its own name (not a city,
-where "Reading" or "Bath" would be words). Left out:
+where "Reading" or "Bath" would be words), and so is a country or region that opens an
+organisation's name ("U.S." of "U.S. Department of Agriculture"). Left out:
 
 - demonyms ("Malian", "Americans"), from the actor stage's countries.tsv;
 - capitals used as actors ("Moscow said"): the actor stage's metonym rule, as the subject
@@ -83,6 +84,8 @@ def find_mentions(article, gazetteer: Gazetteer) -> list[NameMention]:
             pieces = _pieces(ent)
         elif ent.label_ in OTHER_LABELS:
             pieces = [_trim(ent)]
+            if ent.label_ in ("ORG", "FAC"):  # not a person's: "Chad Johnson" is no place
+                pieces.extend(_leading_country(ent, gazetteer))
         else:
             continue
         for span in pieces:
@@ -112,6 +115,20 @@ def _pieces(ent) -> list:
             start = token.i + 1
     pieces.append(ent.doc[start : ent.end])
     return [_trim(piece) for piece in pieces]
+
+
+def _leading_country(ent, gazetteer: Gazetteer) -> list:
+    """A country or region that opens a longer name: "U.S." of "U.S. Department of
+    Agriculture", "Kenya" of "Kenya Red Cross" (the name is the body's, the place is
+    named)."""
+    for end in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
+        span = _trim(ent.doc[ent.start : end])
+        if span is not None and any(
+            c.entry.feature in ("A.PCLI", "A.ADM1") and not c.alternate
+            for c in gazetteer.candidates(span.text)
+        ):
+            return [span]
+    return []
 
 
 def _trim(span):
