@@ -100,7 +100,7 @@ def fill_from_context(
             elif (
                 token.tag_ == "NN"
                 and any(c.lower_ == "the" for c in token.children)
-                and (home := _leading_country(bodies)) is not None
+                and (home := leading_country(bodies)) is not None
             ):
                 mention = _as_country(mention, home, gazetteer)
         else:
@@ -210,7 +210,7 @@ def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | No
     return None
 
 
-def _leading_country(bodies: Counter) -> str | None:
+def leading_country(bodies: Counter) -> str | None:
     """The country named most so far, if it leads every country and body."""
     key = _leader(bodies)
     return key if key is not None and len(key) == 3 else None

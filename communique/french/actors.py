@@ -11,10 +11,13 @@ the article's date, as in English.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 
 from ..model import Actor, Article, Mention
-from .gazetteer import french_anchor_matcher, french_gazetteer, titles
+from .context import fill_titles
+from ..yaml_data import read_yaml
+from .gazetteer import DATA, french_anchor_matcher, french_gazetteer, titles
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +61,11 @@ class FrenchResolver:
             head = span.root
             title_token, title = self._qualified_title(head)
             if anchor.kind == "demonym" and title is None and head.pos_ != "NOUN":
-                continue  # "une journaliste malienne": a person, not the state
+                if not _of_the_state(head):
+                    continue  # "une journaliste malienne": a person, not the state
+                # "l'interventionnisme turc", "la politique russe": the state's own act
+                head = head.head
+                span = self.doc[min(head.i, span.start) : max(head.i + 1, span.end)]
             covered.update(range(anchor.start, anchor.end))
             if title is not None:
                 actor = _with_sectors(actor, title.sectors, self._text(title_token))
@@ -82,7 +89,8 @@ class FrenchResolver:
                 mentions[token.i] = Mention(
                     token.idx, token.idx + len(token), token.i, [actor], "fr:title"
                 )
-        return sorted(mentions.values(), key=lambda m: m.start)
+        named = sorted(mentions.values(), key=lambda m: m.start)
+        return fill_titles(self.doc, named, self.gazetteer.country_name)
 
     def _actor(self, anchor) -> Actor | None:
         entry = anchor.entry
@@ -165,3 +173,19 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def _of_the_state(demonym) -> bool:
+    """Whether a demonym qualifies a noun of what a state does or holds (grammar.yaml's
+    ``state_attribute_nouns``: "l'ingérence turque", "la politique française")."""
+    noun = demonym.head
+    return (
+        demonym.dep_ == "amod"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in state_attribute_nouns()
+    )
+
+
+@functools.cache
+def state_attribute_nouns() -> frozenset[str]:
+    return frozenset(read_yaml(DATA.joinpath("grammar.yaml"))["state_attribute_nouns"])

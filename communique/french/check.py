@@ -11,7 +11,20 @@ from ..dictionary_files import read_table
 from ..events.cameo import cameo_codes
 from .gazetteer import DATA
 
-PREPOSITIONS = {"obj", "à", "avec", "contre", "de", "en", "dans", "auprès", "vers", "chez", "pour"}
+PREPOSITIONS = {
+    "obj",
+    "à",
+    "avec",
+    "contre",
+    "de",
+    "en",
+    "dans",
+    "auprès",
+    "vers",
+    "chez",
+    "pour",
+    "aux côtés de",
+}
 
 
 def french_problems() -> list[Problem]:

@@ -45,8 +45,10 @@ def inflections(adjective: str) -> list[str]:
     """A masculine singular demonym with its feminine and plural forms."""
     if adjective.endswith(("en", "on")):
         feminine = adjective + "ne"
+    elif adjective.endswith("ec"):
+        feminine = adjective + "que"  # grec, grecque
     elif adjective.endswith("c"):
-        feminine = adjective + "que"  # turc, turque
+        feminine = adjective[:-1] + "que"  # turc, turque
     elif adjective.endswith("e"):
         feminine = adjective
     else:
@@ -129,6 +131,7 @@ def titles() -> dict[tuple[str, ...], Title]:
     """Titles by their words, lower case; a one-word title is compared with lemmas."""
     table = {}
     for row in rows("titles.tsv"):
-        words = tuple(row["noun"].lower().split())
+        # "chef de l'état" is four tokens to the parser: "l'" stands apart
+        words = tuple(row["noun"].lower().replace("'", "' ").split())
         table[words] = Title(tuple(row["sectors"].split()), row["country"] or None)
     return table

@@ -1,11 +1,24 @@
 """A sentence never runs across a paragraph break: French models, unlike the English one,
 join "...au calme.\\n\\nLa France a salué..." into one sentence, and the coder would then
 tie one report's actors to the other's verb. Set before the parser, which keeps the
-boundaries it is given."""
+boundaries it is given.
+
+Nor does a sentence end inside a quotation's marks: the French models cut
+'« ... inacceptable », a déclaré Emmanuel Macron' after the closing mark, which leaves the
+verb of saying without what was said, and make an opening mark a sentence of its own. A
+mark joined to the word before it closes a quotation, and one joined to the word after it
+opens one; neither that word nor a closing mark, nor a comma, starts a sentence, and
+neither does a word joined to the one before it ("Royaume-Uni", which the models cut at
+the hyphens)."""
 
 from __future__ import annotations
 
 from spacy.language import Language
+
+
+QUOTES = frozenset({'"', "«", "»", "“", "”"})
+NEVER_FIRST = frozenset({",", ";", ")", "»", "”"})
+ENDS = frozenset({".", "!", "?", "…", *QUOTES})
 
 
 @Language.component("communique_paragraph_breaks")
@@ -17,5 +30,25 @@ def paragraph_breaks(doc):
             continue
         if after_break and token.i > 0:
             token.is_sent_start = True
+        elif token.i > 0 and _inside(doc, token):
+            token.is_sent_start = False
         after_break = "\n" in token.whitespace_
     return doc
+
+
+def _inside(doc, token) -> bool:
+    """Whether ``token`` continues the sentence before it: a comma or closing mark, a mark
+    joined to the word before it, or the word an opening mark is joined to."""
+    before = doc[token.i - 1]
+    if token.text in NEVER_FIRST:
+        return True
+    if not before.whitespace_ and not before.is_space and before.text not in ENDS:
+        return True  # "Royaume-Uni", "a-t-il": the models cut at hyphens inside words
+    if token.text in QUOTES and not before.whitespace_ and not before.is_space:
+        return True  # 'inacceptable"': closes
+    return (
+        before.text in QUOTES
+        and not before.whitespace_
+        and before.i > 0
+        and (doc[before.i - 1].whitespace_ or doc[before.i - 1].is_space)
+    )  # '"Nous': opens

@@ -109,6 +109,10 @@ def load_pipeline(preferred: str | None = None, lang: str = DEFAULT_LANGUAGE):
         from . import paragraphs  # noqa: F401  (registers the component)
 
         nlp.add_pipe("communique_paragraph_breaks", before="parser")
+    if lang == "fr":
+        from ..french.tokens import keep_hyphenated_names
+
+        keep_hyphenated_names(nlp)
     return nlp
 
 

@@ -1,0 +1,96 @@
+"""Context for French titles that name no country: "le chef de l'État", "la junte", "les
+autorités", "le ministre des Affaires étrangères".
+
+French news names a state once and then writes its offices bare. As in English
+(actors/context.py, rule 4), a title with the definite article takes the country the article
+has named most so far, if that country leads every other country and organisation by at
+least ``MIN_LEAD`` mentions. The titles that may be read so are listed in grammar.yaml
+(``context_titles``, ``context_plurals``): offices of a state, not "les soldats" or
+"les diplomates", who in a story on Mali are as often French as Malian. A title followed by
+a name the gazetteer does not know ("le président Kais Saied") is left alone: the name says
+whose president it is, and the gazetteer cannot read it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from ..actors.context import leading_country
+from ..model import Actor, Mention
+from ..yaml_data import read_yaml
+from .gazetteer import DATA, titles
+
+logger = logging.getLogger(__name__)
+
+DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
+NAMING = frozenset({"flat:name", "appos", "nmod"})
+
+
+def fill_titles(doc, mentions: list[Mention], country_name) -> list[Mention]:
+    """``mentions`` in text order, with mentions for the bare titles the context resolves
+    added; ``country_name`` gives a country's name from its code."""
+    words = read_yaml(DATA.joinpath("grammar.yaml"))
+    singular = frozenset(words["context_titles"])
+    plural = frozenset(words["context_plurals"])
+    covered = {i for m in mentions for i in _token_range(doc, m)}
+    by_start = sorted(mentions, key=lambda m: m.start)
+    bodies: Counter = Counter()
+    added: list[Mention] = []
+    position = 0
+    for token in doc:
+        while position < len(by_start) and by_start[position].start < token.idx:
+            for actor in by_start[position].actors:
+                key = actor.code if actor.country == "IGO" else actor.country
+                if key and actor.kind != "place":
+                    bodies[key] += 1
+            position += 1
+        if token.i in covered or token.pos_ != "NOUN":
+            continue
+        title = _title_words(token, singular, plural)
+        if title is None or not _definite(token) or _named(token):
+            continue
+        country = leading_country(bodies)
+        if country is None:
+            continue
+        entry = titles().get(tuple(title.replace("'", "' ").split()))
+        sectors = entry.sectors if entry is not None else ("GOV",)
+        actor = Actor(
+            country + sectors[0],
+            country,
+            sectors,
+            country_name(country),
+            token.text,
+            None,
+            "agent",
+        )
+        added.append(Mention(token.idx, token.idx + len(token), token.i, [actor], "fr:context"))
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _title_words(token, singular: frozenset, plural: frozenset) -> str | None:
+    """The context title ``token`` heads: its lemma, or "chef de l'état" for "chef" with
+    "de l'État" under it."""
+    lemma = token.lemma_.lower()
+    if lemma == "chef":
+        state = [c for c in token.children if c.dep_ == "nmod" and c.lower_ in ("état", "etat")]
+        return "chef de l'état" if state else None
+    if "Plur" in token.morph.get("Number"):
+        return lemma if lemma in plural else None
+    return lemma if lemma in singular else None
+
+
+def _definite(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+
+
+def _named(token) -> bool:
+    """ "le président Kais Saied", "le ministre Ayman Safadi": a name says whose."""
+    return any(c.dep_ in NAMING and c.pos_ == "PROPN" for c in token.children)
+
+
+def _token_range(doc, mention: Mention) -> range:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return (
+        range(span.start, span.end) if span is not None else range(mention.head, mention.head + 1)
+    )

@@ -1,0 +1,74 @@
+"""The French coder's data, read once: verb and noun patterns (french/data/verbs.tsv,
+nouns.tsv) and the word lists of grammar.yaml."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..dictionary_files import read_table
+from ..yaml_data import read_yaml
+from .gazetteer import DATA
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    verb: str  # the lemma: a verb's, or an event noun's (``noun``)
+    reflexive: bool
+    object: str | None
+    code: str
+    targets: tuple[str, ...]
+    origin: str
+    noun: bool = False
+
+
+@functools.cache
+def noun_patterns() -> dict[str, VerbPattern]:
+    return {
+        row["noun"]: VerbPattern(
+            row["noun"],
+            False,
+            None,
+            row["code"],
+            tuple(t for t in row["target"].split("|") if t),
+            f"french/nouns.tsv:{line_number}",
+            noun=True,
+        )
+        for line_number, row in read_table(DATA / "nouns.tsv").rows
+    }
+
+
+@functools.cache
+def verb_patterns() -> dict[str, list[VerbPattern]]:
+    table: dict[str, list[VerbPattern]] = {}
+    for line_number, row in read_table(DATA / "verbs.tsv").rows:
+        verb = row["verb"]
+        reflexive = verb.startswith(("se ", "s'"))
+        lemma = verb[3:] if verb.startswith("se ") else verb[2:] if verb.startswith("s'") else verb
+        pattern = VerbPattern(
+            lemma,
+            reflexive,
+            row["object"] or None,
+            row["code"],
+            tuple(t for t in row["target"].split("|") if t and t != "-"),
+            f"french/verbs.tsv:{line_number}",
+        )
+        table.setdefault(lemma, []).append(pattern)
+    return table
+
+
+@functools.cache
+def grammar() -> dict:
+    return read_yaml(DATA.joinpath("grammar.yaml"))
+
+
+@functools.cache
+def statement_words() -> dict[str, frozenset[str]]:
+    words = grammar()
+    return {
+        "verbs": frozenset(words["statement_verbs"]),
+        "disapproval_words": frozenset(words["disapproval_words"]),
+        "approval_words": frozenset(words["approval_words"]),
+        "judging_verbs": frozenset(words["judging_verbs"]),
+        "first_person": frozenset(words["first_person"]),
+    }

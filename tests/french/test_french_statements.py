@@ -1,0 +1,95 @@
+"""What French news says and whom it is about (issue 18): statements coded by the one
+foreign actor they are about, quotations kept with their verb of saying, "je" in a
+quotation as its speaker, bare titles read from the article, object pronouns, force and
+visits aimed at where they happen. Texts written for the tests."""
+
+import pytest
+
+from communique.config import Settings
+from communique.model import Document
+from communique.pipeline import Pipeline
+from communique.stages import canonical_stages
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Settings(), stages=canonical_stages())
+
+
+def coded(pipeline, text: str) -> set[tuple]:
+    article = pipeline(Document(id="t", content=text, date="2020-06-01"))
+    assert article.lang == "fr", article.warnings
+    return {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in article.events
+        if not e["negated"] and e["modality"] == "asserted"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a judgement of what a foreign state does is criticism
+        (
+            "Emmanuel Macron a jugé que la Turquie jouait un jeu dangereux en Libye.",
+            ("FRA", "TUR", "111"),
+        ),
+        # the quotation before its verb of saying stays in the sentence; a demonym on
+        # what a state does names the state
+        (
+            "Le sommet s'est achevé jeudi. \"La politique turque en Libye est pour nous "
+            'inacceptable", a déclaré Emmanuel Macron devant la presse.',
+            ("FRA", "TUR", "111"),
+        ),
+        # "je" in a quotation is its speaker
+        (
+            '"Je salue la décision du Niger", a déclaré le président français.',
+            ("FRA", "NER", "051"),
+        ),
+        # a bare title is the country the article is about
+        (
+            "Le Mali a rompu avec la France. Le Mali accuse la France de l'avoir trahi. Le "
+            "Mali est enclavé. Le chef de l'État a appelé l'Algérie au dialogue.",
+            ("MLI", "DZA", "020"),
+        ),
+        # an object pronoun is whoever was named before, not the subject
+        (
+            "Le Premier ministre malien est arrivé à Paris. Emmanuel Macron l'a reçu mardi.",
+            ("FRA", "MLI", "043"),
+        ),
+        # "aux côtés de", and "Royaume-Uni" kept whole so that the subject keeps its verb
+        (
+            "Le Royaume-Uni et le Danemark participent à l'opération aux côtés de la France.",
+            ("GBR", "FRA", "062"),
+        ),
+        # an act with no doer in what a state announces is the state's
+        (
+            "Le président français a annoncé que des vivres seraient envoyés au Liban.",
+            ("FRA", "LBN", "070"),
+        ),
+        # a visit is to where the visitor arrives
+        ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
+    ],
+)
+def test_statement_and_context_shapes(pipeline, text, expected):
+    assert expected in coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # about the speaker's own side only
+        "Le président français a déclaré que la France restera engagée.",
+        # two foreign actors: no way to tell whom it is about
+        "Le ministre français a estimé que la Russie et la Chine avaient tort.",
+        # hostages taken by no one named: "enlevés" says what was done to them
+        "L'armée française a libéré les deux Français enlevés au Bénin.",
+        # a place where something is done is not whom it is said to
+        "Des militaires estoniens assurent à Gao des missions de patrouille.",
+        # force against an armed group is not against the state where it is used
+        "L'armée française a tué vingt jihadistes au Mali.",
+    ],
+)
+def test_no_event_without_one_party_each(pipeline, text):
+    events = coded(pipeline, text)
+    assert not {e for e in events if e[1] is not None and e[0] != e[1]}, events
