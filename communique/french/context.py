@@ -68,6 +68,26 @@ def fill_titles(doc, mentions: list[Mention], country_name) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+def story_country(mentions: list[Mention], before: int, sources: list[Actor]) -> list[Actor]:
+    """The country the article has named most before ``before`` (a character offset), as
+    a target, unless it is a source's own: aid whose receiver the sentence leaves unsaid
+    goes where the story is."""
+    named = [
+        actor
+        for mention in mentions
+        if mention.start < before
+        for actor in mention.actors
+        if actor.country and actor.kind != "place"
+    ]
+    country = leading_country(
+        Counter(actor.code if actor.country == "IGO" else actor.country for actor in named)
+    )
+    if country is None or country in {s.country for s in sources}:
+        return []
+    name = next(a.name for a in named if a.country == country)
+    return [Actor(country, country, (), name, "", None, "place")]
+
+
 def _title_words(token, singular: frozenset, plural: frozenset) -> str | None:
     """The context title ``token`` heads: its lemma, or "chef de l'état" for "chef" with
     "de l'État" under it."""

@@ -16,6 +16,7 @@ from ..events.event_record import coded_event
 from ..events.pairs import event_pairs, is_symmetric
 from ..model import Article
 from ..records.event import Location
+from .context import story_country
 from .french_dates import event_date
 from .patterns import VerbPattern, grammar, noun_patterns, statement_words, verb_patterns
 from .roles import OBJECTS, FrenchRoles
@@ -81,6 +82,9 @@ class FrenchCoder(FrenchRoles):
         sources, targets = parties or self.parties(token, pattern)
         if not sources:
             return
+        if not targets and pattern.code[:2] in grammar()["story_target_roots"]:
+            # "La France a acheminé de l'aide par trois avions", in a story on Lebanon
+            targets = story_country(self.article.mentions, token.idx, sources)
         modality, negated = self.modality(token)
         mutual = bool(self.obliques(token, "entre"))
         date, precision = event_date(token, self.article.date)

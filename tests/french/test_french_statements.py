@@ -67,6 +67,12 @@ def coded(pipeline, text: str) -> set[tuple]:
             "Le président français a annoncé que des vivres seraient envoyés au Liban.",
             ("FRA", "LBN", "070"),
         ),
+        # aid whose receiver the sentence leaves unsaid goes where the story is
+        (
+            "Le Liban a été frappé par une double explosion. Le Liban compte ses morts. "
+            "La France a acheminé mercredi de l'aide par trois avions.",
+            ("FRA", "LBN", "070"),
+        ),
         # a visit is to where the visitor arrives
         ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
     ],
