@@ -177,12 +177,14 @@ def _day(value: str | None) -> dt.date | None:
 
 def _of_the_state(demonym) -> bool:
     """Whether a demonym qualifies a noun of what a state does or holds (grammar.yaml's
-    ``state_attribute_nouns``: "l'ingérence turque", "la politique française")."""
+    ``state_attribute_nouns``: "l'ingérence turque", "la politique française"), or the
+    object of a verb ("appuie les recherches nigériennes": what is acted on is the state's;
+    measured on the French dev set: one more required event found, none wrong)."""
     noun = demonym.head
     return (
         demonym.dep_ == "amod"
         and noun.pos_ == "NOUN"
-        and noun.lemma_.lower() in state_attribute_nouns()
+        and (noun.lemma_.lower() in state_attribute_nouns() or noun.dep_ == "obj")
     )
 
 

@@ -55,10 +55,10 @@ class FrenchRoles:
             if child.dep_ in OBLIQUES and self.preposition(child) == preposition:
                 found.extend(self.with_conjuncts(child))
         if not found and token.pos_ in ("VERB", "AUX"):
-            # "s'est entretenu par téléphone avec son homologue": the parser hangs the
-            # partner on the means; "a offert une aide au Liban": on the object
+            # "s'est entretenu par téléphone (au téléphone) avec son homologue": the parser
+            # hangs the partner on the means; "a offert une aide au Liban": on the object
             for child in token.children:
-                if (child.dep_.startswith("obl") and self.preposition(child) == "par") or (
+                if (child.dep_.startswith("obl") and child.pos_ == "NOUN") or (
                     child.dep_ in OBJECTS and child.pos_ == "NOUN"
                 ):
                     found.extend(self.obliques(child, preposition))

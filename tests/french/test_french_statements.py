@@ -73,6 +73,16 @@ def coded(pipeline, text: str) -> set[tuple]:
             "La France a acheminé mercredi de l'aide par trois avions.",
             ("FRA", "LBN", "070"),
         ),
+        # the partner hung on the means: "au téléphone avec"
+        (
+            "Emmanuel Macron s'est entretenu au téléphone avec son homologue nigérien.",
+            ("FRA", "NER", "040"),
+        ),
+        # a demonym on the object names the party acted on
+        (
+            "Le ministère français des Armées appuie les recherches nigériennes.",
+            ("FRA", "NER", "051"),
+        ),
         # a visit is to where the visitor arrives
         ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
     ],
