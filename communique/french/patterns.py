@@ -71,4 +71,5 @@ def statement_words() -> dict[str, frozenset[str]]:
         "approval_words": frozenset(words["approval_words"]),
         "judging_verbs": frozenset(words["judging_verbs"]),
         "first_person": frozenset(words["first_person"]),
+        "warning_verbs": frozenset(words["warning_verbs"]),
     }

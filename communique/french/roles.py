@@ -112,6 +112,12 @@ class FrenchRoles:
         """Names inside the phrase: "le chef de la junte malienne", "la coopération des
         autorités du Bénin et du Burkina Faso"."""
         for child in token.children:
+            if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+                # "un appel à la trêve lancé par l'Egypte": the doer of a participle
+                found = self.mentions_at(self.obliques(child, "par"))
+                if found:
+                    return found
+                continue
             if child.dep_ not in ("nmod", "amod", "appos", "flat:name"):
                 continue
             if child.dep_ == "nmod" and self.preposition(child) not in (None, "de"):
@@ -126,6 +132,9 @@ class FrenchRoles:
             if found:
                 return found
         return []
+
+    def mentions_at(self, tokens) -> list[Mention]:
+        return [self.by_head[t.i] for t in tokens if t.i in self.by_head]
 
     def _antecedent(self, pronoun, skip: frozenset | set = frozenset()) -> Mention | None:
         """The last person or office named before a pronoun, in its sentence or the two
@@ -178,9 +187,10 @@ class FrenchRoles:
         # "est arrivé à Bamako": "être" makes the past of some intransitive verbs too
         passive = passive and not _with_etre(token)
         if _passive_participle(token):
-            # "les deux Français enlevés au Bénin", "les militaires tués au Mali": the noun
-            # a transitive verb's past participle qualifies is what was done to
-            subjects, passive = [token.head], True
+            # "les deux Français enlevés au Bénin", "le GNA, reconnu par l'ONU": a past
+            # participle qualifying a noun describes it; what was done to it is background,
+            # not the news
+            return [], []
         if passive:
             agents = self.obliques(token, "par")
             sources = self.actors_of(agents) or reporting_speaker(self, token, statement_words())

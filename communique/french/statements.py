@@ -47,7 +47,9 @@ def statement_parties(coder, token, words: dict):
             if targets:
                 break
     lemmas = {token.doc[i].lemma_.lower() for i in said}
-    if lemmas & words["disapproval_words"]:
+    if token.lemma_.lower() in words["warning_verbs"] and _what_would_be(token.doc, said):
+        code = "130"  # "a prévenu que toute avancée pourrait entraîner une intervention"
+    elif lemmas & words["disapproval_words"]:
         code = "111"
     elif lemmas & words["approval_words"]:
         code = "051"
@@ -128,6 +130,21 @@ def reporting_speaker(coder, token, words: dict) -> list:
 def _quoted(head) -> bool:
     """Whether a phrase before the verb of saying is a quotation: it holds a quote mark."""
     return head.dep_ not in ("nsubj", "nsubj:pass") and any(t.text in QUOTES for t in head.subtree)
+
+
+def _what_would_be(doc, said: set[int]) -> bool:
+    """Whether what was said is what will or would be done: a verb in the future or the
+    conditional, or under "pouvoir". A warning of that is a threat (130), as in English
+    (events/statements.py); one of how things are is a comment."""
+    for i in said:
+        verb = doc[i]
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
+            return True
+        if verb.lemma_.lower() == "pouvoir":
+            return True
+    return False
 
 
 def _addressees(coder, token) -> list:

@@ -34,6 +34,12 @@ def coded(pipeline, text: str) -> set[tuple]:
             "Emmanuel Macron a jugé que la Turquie jouait un jeu dangereux en Libye.",
             ("FRA", "TUR", "111"),
         ),
+        # a warning of what would be done is a threat
+        (
+            "Le président égyptien a prévenu que toute avancée vers Syrte pourrait entraîner "
+            "une intervention de l'armée contre la Libye.",
+            ("EGY", "LBY", "130"),
+        ),
         # the quotation before its verb of saying stays in the sentence; a demonym on
         # what a state does names the state
         (
