@@ -114,7 +114,8 @@ class FrenchRoles:
         for child in token.children:
             if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
                 # "un appel à la trêve lancé par l'Egypte": the doer of a participle
-                found = self.mentions_at(self.obliques(child, "par"))
+                agents = [c for c in child.children if c.dep_ in ("obl:agent", "obl:mod")]
+                found = self.mentions_at([a for a in agents if self.preposition(a) == "par"])
                 if found:
                     return found
                 continue

@@ -89,6 +89,8 @@ def coded(pipeline, text: str) -> set[tuple]:
             "Le ministère français des Armées appuie les recherches nigériennes.",
             ("FRA", "NER", "051"),
         ),
+        # the doer of what is acted on: "un appel lancé par l'Egypte"
+        ("La Turquie a rejeté un appel lancé par l'Egypte.", ("TUR", "EGY", "120")),
         # a visit is to where the visitor arrives
         ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
     ],
