@@ -29,12 +29,13 @@ _STAGE_MODULES = {
     "parse": "communique.nlp.parse",
     "actors": "communique.actors.stage",
     "events": "communique.events.stage",
+    # Resolves every place name and gives the events' locations coordinates (issue 19).
+    "places": "communique.places.stage",
 }
 STAGE_ORDER: tuple[str, ...] = tuple(_STAGE_MODULES)
-# Stages a run adds on request, after the canonical ones: `code --explain`, `places`.
+# Stages a run adds on request, after the canonical ones: `code --explain`.
 _OPTIONAL_STAGE_MODULES = {
     "explain": "communique.events.explain",
-    "places": "communique.places.stage",
 }
 # What the articles given to a pipeline that does not begin by cleaning documents carry:
 # the clean text (a worker's articles came through clean; evaluation makes them from text).

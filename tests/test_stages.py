@@ -53,9 +53,15 @@ def test_the_default_pipelines_build():
         "parse",
         "actors",
         "events",
+        "places",
     ]
     # Articles that already carry their text, as evaluation and a run's workers give them.
-    assert Pipeline(stages=canonical_stages("parse")).stage_names == ["parse", "actors", "events"]
+    assert Pipeline(stages=canonical_stages("parse")).stage_names == [
+        "parse",
+        "actors",
+        "events",
+        "places",
+    ]
 
 
 def test_the_input_can_say_what_it_carries():
@@ -68,7 +74,7 @@ def test_the_input_can_say_what_it_carries():
 
 
 def test_the_registry_lists_the_stages_in_the_canonical_order():
-    assert STAGE_ORDER == ("clean", "dedupe", "parse", "actors", "events")
+    assert STAGE_ORDER == ("clean", "dedupe", "parse", "actors", "events", "places")
     assert CODE_STAGES == STAGE_ORDER
     assert [spec.name for spec in registered_stages()][: len(STAGE_ORDER)] == list(STAGE_ORDER)
     assert registered_names()[: len(STAGE_ORDER)] == list(STAGE_ORDER)

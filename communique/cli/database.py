@@ -74,12 +74,13 @@ def _cell(value) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["gdelt", "plover", "csv", "parquet"]),
+    type=click.Choice(["gdelt", "plover", "csv", "parquet", "geojson"]),
     required=True,
 )
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write.")
 def export(db_path, output_format, out):
-    """Export every event: GDELT 2.0 event table (61 columns), PLOVER JSONL, CSV or Parquet.
+    """Export every event: GDELT 2.0 event table (61 columns), PLOVER JSONL, CSV, Parquet, or
+    GeoJSON (one Point feature per event that has coordinates; the count is of those).
 
     The file is written under a temporary name beside --out and renamed when complete: on
     any error (a full disk, say) --out is left as it was and nothing else remains.

@@ -117,6 +117,16 @@ class Gazetteer:
         """The country of an ISO 3166-1 alpha-3 code."""
         return self._countries.get(iso3)
 
+    @functools.lru_cache(maxsize=4_096)  # noqa: B019 - one gazetteer per process
+    def admin1_name(self, admin1: str) -> str | None:
+        """The name of an admin-1 region by its GeoNames key ("RU.48": "Moscow")."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT name FROM places WHERE admin1 = ? AND feature = 'A.ADM1' LIMIT 1",
+                (admin1,),
+            ).fetchone()
+        return row[0] if row else None
+
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .event import Counts, Event, Evidence, Location, Plover, actor_from_dict
+from .event import PLACE_FIELDS, Counts, Event, Evidence, Location, Plover, actor_from_dict
 from .identity import EventKind, event_kind
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,29 @@ class Column:
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+# The place a location was resolved to (schema 5; the flat row's last columns): "location_"
+# and the field of ``Location``, each with its type.
+_PLACE_TYPES = {
+    "name": "string",
+    "lat": "float64",
+    "lon": "float64",
+    "admin1": "string",
+    "geonameid": "int64",
+    "feature": "string",
+}
+
+
+def _place_columns() -> tuple[Column, ...]:
+    return tuple(
+        Column(
+            f"location_{field}",
+            _PLACE_TYPES[field],
+            lambda e, f=field: getattr(e.location, f) if e.location else None,
+        )
+        for field in PLACE_FIELDS
+    )
 
 
 _KIND_TYPES = {
@@ -85,6 +108,7 @@ REPORT_COLUMNS = (
     Column("first_article_id", "string", lambda e: e.evidence.article_id),
     Column("first_start", "int64", lambda e: e.evidence.start),
     Column("first_trigger", "string", lambda e: e.evidence.trigger),
+    *_place_columns(),
 )
 
 
@@ -118,7 +142,16 @@ def event_from_row(row, mention=None) -> Event:
             row["plover_event"], row["plover_mode"], tuple(json.loads(row["plover_context"]))
         ),
         location=(
-            Location(row["location_text"], row["location_country"])
+            Location(
+                row["location_text"],
+                row["location_country"],
+                # a database of schema 4, read without migrating (read-only), has no place
+                **{
+                    field: row[f"location_{field}"]
+                    for field in PLACE_FIELDS
+                    if f"location_{field}" in row.keys()
+                },
+            )
             if row["location_text"]
             else None
         ),
@@ -169,7 +202,9 @@ def _evidence_cell(read):
 # The flat row of an event ("date": a calendar date, written in CSV as YYYY-MM-DD). The CAMEO
 # codes are "string": codes such as "010" and "04" are not numbers. Columns added later come
 # last, so that a reader by position reads the earlier ones where they were: ``lang``, the
-# language of the article the evidence is from (ISO 639-1; empty when not known).
+# language of the article the evidence is from (ISO 639-1; empty when not known), then the
+# place the location was resolved to (``location_name`` ... ``location_feature``; empty
+# for an event with no coordinates).
 FLAT_EVENT_COLUMNS = (
     Column("id", "string", lambda e: e.id),
     Column("date", "date", lambda e: calendar_date(e.date)),
@@ -199,6 +234,7 @@ FLAT_EVENT_COLUMNS = (
     Column("sentence", "string", _evidence_cell(lambda evidence: evidence.sentence)),
     Column("trigger", "string", _evidence_cell(lambda evidence: evidence.trigger)),
     Column("lang", "string", _evidence_cell(lambda evidence: evidence.lang)),
+    *_place_columns(),
 )
 
 

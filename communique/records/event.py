@@ -85,17 +85,46 @@ class Plover:
         return cls(record.get("event"), record.get("mode"), tuple(record.get("context") or ()))
 
 
+# The fields a located place adds (the places stage's Place: GeoNames' name, coordinates,
+# admin-1 key "RU.48", id and feature "P.PPLC"), in the order records give them.
+PLACE_FIELDS = ("name", "lat", "lon", "admin1", "geonameid", "feature")
+
+
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened: the words of the text (``text``) and their country (ISO3),
+    and, when the places stage resolved those words, the place they name. ``lat`` is None
+    for a location that was not resolved (an event stored before places were, or a name
+    the gazetteer has not), and its record then has ``text`` and ``country`` alone."""
+
     text: str
     country: str | None
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None  # GeoNames' admin-1 key, country and code: "RU.48", "US.TX"
+    geonameid: int | None = None
+    feature: str | None = None  # GeoNames' class and code: "P.PPLC", "A.ADM1", "A.PCLI"
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "country": self.country}
+        record = {"text": self.text, "country": self.country}
+        if self.located:
+            record.update({field: getattr(self, field) for field in PLACE_FIELDS})
+        return record
 
     @classmethod
     def from_dict(cls, record: dict | None) -> Location | None:
-        return cls(record["text"], record.get("country")) if record else None
+        if not record:
+            return None
+        return cls(
+            record["text"],
+            record.get("country"),
+            **{field: record.get(field) for field in PLACE_FIELDS},
+        )
 
 
 @dataclass(frozen=True)

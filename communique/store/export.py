@@ -8,9 +8,12 @@
   guesses types must be told that ``cameo`` and ``cameo_root`` are text
   (``pd.read_csv(path, dtype={"cameo": str, "cameo_root": str})``), or "010" becomes 10;
 - ``gdelt``: GDELT 2.0's event table, 61 tab-separated columns in GDELT's order, no header
-  (as GDELT publishes it). Country codes are CAMEO's three letters; the Geo fields carry the
-  place named in the text, without coordinates. The table has no field for a language
+  (as GDELT publishes it). Actor country codes are CAMEO's three letters; the Geo fields
+  are GDELT's (FIPS country codes, coordinates; ``gdelt_geo.py``): ActionGeo the place the
+  event's location was resolved to, Actor1Geo and Actor2Geo the actors' countries. The table has no field for a language
   (GDELT keeps it in its mentions table), and a 62nd column would break its readers: none;
+- ``geojson``: an RFC 7946 FeatureCollection, one Point feature per event whose location
+  has coordinates, the flat row's fields as its properties (``geojson.py``);
 - ``plover``: one PLOVER JSON object a line (id, date, actor, recipient, event, mode,
   context, text, ..., and ``lang``, the language of the article ``text`` is from).
 
@@ -39,6 +42,8 @@ from .. import query
 from ..actors.gazetteer import load_gazetteer
 from ..records.columns import FLAT_EVENT_COLUMNS, calendar_date, event_from_row, flat_row
 from ..records.event import Event
+from .gdelt_geo import action_geo, actor_geo
+from .geojson import write_geojson
 
 __all__ = [
     "FLAT_COLUMNS",
@@ -52,7 +57,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("gdelt", "plover", "csv", "parquet")
+FORMATS = ("gdelt", "plover", "csv", "parquet", "geojson")
 
 # The flat row of an event and its types, as (name, type) pairs (records/columns.py).
 FLAT_COLUMNS = tuple((column.name, column.type) for column in FLAT_EVENT_COLUMNS)
@@ -187,14 +192,7 @@ def gdelt_row(event: Event, article: dict | None) -> list:
         counts.num_articles,
         "",
     ]
-    location = event.location
-    empty_geo = ["", "", "", "", "", "", "", ""]
-    action_geo = (
-        [1, location.text, location.country or "", "", "", "", "", ""]
-        if location and location.text
-        else empty_geo
-    )
-    cells += empty_geo + empty_geo + action_geo
+    cells += actor_geo(event.source) + actor_geo(event.target) + action_geo(event.location)
     added = ((article or {}).get("date") or event.date or "").replace("-", "")
     cells += [
         added + "000000" if added else "",
@@ -303,6 +301,9 @@ def export(connection, output_format: str, out: Path) -> int:
     elif output_format == "csv":
         with atomic_file(out, "w", encoding="utf-8", newline="") as fh:
             count = write_csv(fh, _every_event(connection))
+    elif output_format == "geojson":
+        with atomic_file(out, "w", encoding="utf-8", newline="") as fh:
+            count = write_geojson(fh, _every_event(connection))
     else:
         count = 0
         articles = {}

@@ -20,6 +20,11 @@ Version 4 keeps each article's language, ``articles.lang`` (ISO 639-1, as the cl
 identified it), indexed for the lists and filters by language. A column added at the end
 of a table, so a version-3 database migrates in place at once (SQLite rewrites no row);
 its articles keep NULL, a language not known.
+
+Version 5 keeps the place an event's location was resolved to (issue 19): GeoNames' name,
+``location_lat``, ``location_lon``, the admin-1 key, the GeoNames id and feature code,
+columns added at the end of ``events`` (in place, at once; older events keep NULL, not
+located), and an index on the coordinates for the map and the ``bbox``/``near`` filters.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from .connection import LOCK_WAIT_SECONDS, write
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 V1 = [
     """CREATE TABLE IF NOT EXISTS articles (
@@ -175,6 +180,19 @@ V4 = [
 ]
 
 
+# Where each event happened, as the places stage resolved it (records/columns.py's place
+# columns): NULL for events stored before version 5 and for events with no place.
+V5 = [
+    "ALTER TABLE events ADD COLUMN location_name TEXT",
+    "ALTER TABLE events ADD COLUMN location_lat REAL",
+    "ALTER TABLE events ADD COLUMN location_lon REAL",
+    "ALTER TABLE events ADD COLUMN location_admin1 TEXT",
+    "ALTER TABLE events ADD COLUMN location_geonameid INTEGER",
+    "ALTER TABLE events ADD COLUMN location_feature TEXT",
+    "CREATE INDEX IF NOT EXISTS events_location ON events(location_lat, location_lon)",
+]
+
+
 def _agreement_sentences(connection: sqlite3.Connection) -> None:
     """Version 3: find each stored agreement's sentence in its article (the occurrence that
     holds the agreement's name), keep its offsets and drop the copy."""
@@ -211,7 +229,7 @@ def insert(table: str, columns, verb: str = "INSERT") -> str:
     return f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
-MIGRATIONS = {1: V1, 2: V2, 3: [*V3, _agreement_sentences], 4: V4}
+MIGRATIONS = {1: V1, 2: V2, 3: [*V3, _agreement_sentences], 4: V4, 5: V5}
 
 
 def check_version(connection: sqlite3.Connection, path, readonly: bool) -> int:

@@ -47,7 +47,7 @@ def test_a_version_3_database_migrates_in_place_and_keeps_its_data(tmp_path, mon
         rows_before = connection.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
     connect(db).close()
     with closing(sqlite3.connect(db)) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         rows_after = connection.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
         indexes = {row[1] for row in connection.execute("PRAGMA index_list(articles)")}
@@ -161,12 +161,16 @@ def test_every_export_with_article_columns_carries_the_language(db, tmp_path):
     with closing(connect(db, readonly=True)) as connection:
         languages = dict(connection.execute("SELECT id, lang FROM articles").fetchall())
         total = query.count_events(connection)
-        # the columns as they were, and lang last
-        assert [name for name, _ in FLAT_COLUMNS][-4:] == [
+        # the columns as they were, lang after them, then the place (schema 5)
+        assert [name for name, _ in FLAT_COLUMNS][-10:-6] == [
             "article_id",
             "sentence",
             "trigger",
             "lang",
+        ]
+        assert [name for name, _ in FLAT_COLUMNS][-6:] == [
+            f"location_{field}"
+            for field in ("name", "lat", "lon", "admin1", "geonameid", "feature")
         ]
         export(connection, "csv", tmp_path / "events.csv")
         with open(tmp_path / "events.csv", encoding="utf-8", newline="") as fh:
@@ -191,7 +195,8 @@ def test_every_export_with_article_columns_carries_the_language(db, tmp_path):
 
 
 def test_code_out_shards_carry_the_language(tmp_path):
-    """`communique code --out`: the articles table and the events table, lang last."""
+    """`communique code --out`: the articles table and the events table, lang last
+    (before the place columns)."""
     from communique import CODE_STAGES, Pipeline
     from communique.ingest.readers import iter_documents
     from communique.store.shards import ShardWriter
@@ -210,7 +215,8 @@ def test_code_out_shards_carry_the_language(tmp_path):
     ShardWriter(tmp_path / "out").write(coded)
     shard_articles = pandas.read_parquet(tmp_path / "out" / "articles")
     shard_events = pandas.read_parquet(tmp_path / "out" / "events")
-    assert list(shard_articles.columns)[-1] == "lang" == list(shard_events.columns)[-1]
+    # an event's place comes after lang (schema 5)
+    assert list(shard_articles.columns)[-1] == "lang" == list(shard_events.columns)[-7]
     assert dict(zip(shard_articles["id"], shard_articles["lang"])) == {"fr": "fr", "en": "en"}
     assert set(zip(shard_events["article_id"], shard_events["lang"])) == {
         ("fr", "fr"),
