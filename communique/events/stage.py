@@ -29,9 +29,12 @@ class EventCoder:
         if article.doc is None and not language(article.lang or "en").supported:
             return article  # stored with its language, coded in none (nlp/parse.py says why)
         if article.lang == "fr":
+            from ..french.agreements import french_agreements
             from ..french.events import FrenchCoder
 
-            article.events = FrenchCoder(article).run()
+            french = FrenchCoder(article)
+            article.events = french.run()
+            article.agreements = french_agreements(article, article.events, french.trigger_of)
             return article
         coder = ArticleCoder(article, self.patterns)
         events = one_event_per_act(article.doc, coder.run(), coder.trigger_of)

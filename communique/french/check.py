@@ -79,4 +79,34 @@ def french_problems() -> list[Problem]:
         sector_list("titles.tsv", line, row["sectors"])
         if row["country"]:
             country("titles.tsv", line, row["country"], igo=False)
+    problems.extend(_agreement_problems())
+    return problems
+
+
+def _agreement_problems() -> list[Problem]:
+    """french/data/agreements.yaml speaks the English file's language: its kinds, statuses and
+    topics are those of events/data/agreements.yaml, so that records compare across both."""
+    from ..events.agreements import DATA as EVENTS
+    from ..yaml_data import read_yaml
+
+    english = read_yaml(EVENTS / "agreements.yaml")
+    french = read_yaml(DATA / "agreements.yaml")
+    problems = []
+    for part, allowed in (
+        ("kinds", set(english["kinds"].values())),
+        ("status", set(english["status"].values())),
+    ):
+        for word, value in french[part].items():
+            if value not in allowed:
+                problems.append(
+                    Problem(
+                        "french/data/agreements.yaml",
+                        0,
+                        f"{part}: {word!r} gives {value!r}, not one of the English file's",
+                    )
+                )
+    for topic in set(french["topics"]) - set(english["topics"]):
+        problems.append(
+            Problem("french/data/agreements.yaml", 0, f"topic {topic!r} is not an English topic")
+        )
     return problems

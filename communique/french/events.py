@@ -27,6 +27,7 @@ class FrenchCoder(FrenchRoles):
     def __init__(self, article: Article):
         super().__init__(article)
         self.events: list[dict] = []
+        self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
         self.seen: set[tuple] = set()
 
     def run(self) -> list[dict]:
@@ -99,11 +100,11 @@ class FrenchCoder(FrenchRoles):
                 continue
             self.seen.add(key)
             added.add(key)
-            self.events.append(
-                self.record(
-                    token, pattern, sentence, source, target, modality, negated, date, precision
-                )
+            event = self.record(
+                token, pattern, sentence, source, target, modality, negated, date, precision
             )
+            self.trigger_of[event["id"]] = token.i
+            self.events.append(event)
 
     def modality(self, token) -> tuple[str, bool]:
         words = grammar()
