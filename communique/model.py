@@ -66,7 +66,7 @@ class Article:
     # The headline, parsed (parse) and resolved (actors), for coding it like the text.
     title_doc: Any = field(default=None, repr=False)
     title_mentions: list["Mention"] = field(default_factory=list)
-    # The places named in the text (places stage, on request: `communique places`).
+    # The places named in the text (places stage: `communique places`, and every coding run).
     places: list = field(default_factory=list)
 
     @classmethod

@@ -20,6 +20,7 @@ import re
 import sqlite3
 from datetime import date
 
+from .geo_filters import PlaceFilterError, place_conditions
 from .records.agreement import Agreement, AgreementEvidence
 from .records.columns import event_from_row
 from .store.schema import sentence_offset
@@ -181,6 +182,8 @@ def _event_conditions(
     between_countries=False,
     actor=None,
     lang=None,
+    near=None,
+    bbox=None,
 ) -> tuple[list[str], list]:
     """The WHERE conditions (and their parameters) of an event filter; every list and count
     of events takes the same ones."""
@@ -248,6 +251,11 @@ def _event_conditions(
             "(SELECT id FROM articles WHERE lang = ?))"
         )
         params.append(lang)
+    if near or bbox:  # where the events happened (geo_filters.py)
+        try:
+            place_conditions(connection, near, bbox, _version(connection), where, params)
+        except PlaceFilterError as error:
+            raise QueryError(str(error)) from None
     return where, params
 
 
@@ -276,7 +284,8 @@ def events(connection, limit=100, offset=0, **filters) -> list[dict]:
     """Events, newest first, filtered by any of the filters of ``_event_conditions``: source
     and target country (a dyad, in either direction if asked), a country on either side,
     only between two countries, CAMEO code prefix, QuadClass, sector, modality, negation,
-    date range, an actor's name, words of the reporting articles and their language."""
+    date range, an actor's name, words of the reporting articles and their language, and
+    where they happened (``near`` "lat,lon,km", ``bbox`` "west,south,east,north")."""
     where, params = _event_conditions(connection, **filters)
     sql = (
         "SELECT * FROM events"

@@ -218,6 +218,8 @@ def create_app(
         until: str | None = Query(None, pattern=DAY),
         q: str | None = Query(None, max_length=200),
         lang: str | None = Query(None, max_length=NAME, description=f"{LANG}: events told in it"),
+        near: str | None = Query(None, max_length=NAME, description="lat,lon,km: within km"),
+        bbox: str | None = Query(None, max_length=100, description="west,south,east,north"),
         limit: int = Query(100, ge=0, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=query.MAX_OFFSET),
         connection=Depends(database),
@@ -242,6 +244,8 @@ def create_app(
             "until": until,
             "q": q,
             "lang": lang,
+            "near": near,
+            "bbox": bbox,
         }
         found = query.events(connection, limit=limit, offset=offset, **filters)
         paged(request, response, query.count_events(connection, **filters), limit, offset)

@@ -20,8 +20,9 @@ from fastapi.templating import Jinja2Templates
 
 from .. import articles as article_query
 from .. import dyads as dyad_query
-from .. import query
+from .. import map_query, query
 from .charts import network_drawing, timeline_chart
+from .world_map import drawing as map_drawing
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ EVENT_FILTERS = (
     "until",
     "q",
     "lang",
+    "near",  # where the events happened: "lat,lon,km" (the map's dots link with it)
+    "bbox",
 )
 
 
@@ -97,6 +100,40 @@ def add_pages(app: FastAPI, database) -> None:
             error=error,
             modalities=query.MODALITIES,
             paging=paging(request, offset, len(found), total, "events"),
+            status_code=400 if error else 200,
+        )
+
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def world_map(request: Request, connection=Depends(database)):
+        params = {k: (request.query_params.get(k) or None) for k in EVENT_FILTERS}
+        flags = {"between_countries": request.query_params.get("between_countries") == "on"}
+        negated = request.query_params.get("negated")
+        flags["negated"] = {"yes": True, "no": False}.get(negated or "")
+        error, places, countries, total = None, [], {}, 0
+        try:
+            places = map_query.places(connection, **params, **flags)
+            countries = map_query.countries(connection, **params, **flags)
+            total = query.count_events(connection, **params, **flags)
+        except query.QueryError as trouble:
+            error = str(trouble)
+        located = sum(place["events"] for place in places)
+        # the dots keep the filters, as the form gives them, so a dot opens the same selection
+        shown = {
+            **params,
+            "negated": negated,
+            "between_countries": "on" if flags["between_countries"] else None,
+        }
+        return render(
+            request,
+            "map.html",
+            drawing=map_drawing(places, countries, shown),
+            located=located,
+            unlocated=max(0, total - located),
+            params=params,
+            flags=flags,
+            negated=negated,
+            error=error,
+            modalities=query.MODALITIES,
             status_code=400 if error else 200,
         )
 
