@@ -5,6 +5,8 @@
   after, in a child process that has nothing else loaded;
 - `communique places` on 100 BBC politics articles: the time of each stage, the places
   stage against the parse and actors it follows;
+- the same articles coded (`communique code`'s stages, which end with places): the places
+  stage against the rest of the run (the issue allows 10%), and the events it located;
 - GeoVirus and LGL (../shared/data/geoparsing) scored as ../shared/tools/score_places.py
   scores them, for the naive baseline, the prior alone and with context.
 
@@ -87,6 +89,25 @@ def main() -> None:
     print("  " + ", ".join(f"{name} {value:.2f} s" for name, value in seconds.items()))
     before = sum(v for k, v in seconds.items() if k != "places")
     print(f"  the places stage adds {seconds['places'] / before:.1%} to the stages before it")
+
+    from communique import CODE_STAGES
+
+    coding = Pipeline(Settings(dedupe=False), stages=CODE_STAGES)
+    list(coding.pipe(documents[:5]))
+    coding.take_timings()
+    start = time.perf_counter()
+    coded = list(coding.pipe(documents))
+    total = time.perf_counter() - start
+    seconds = coding.take_timings()
+    events = [e for a in coded for e in a.events]
+    located = sum(1 for e in events if e["location"] and "lat" in e["location"])
+    print(f"code on the same {len(coded)} articles: {total:.1f} s, {len(events)} events")
+    print("  " + ", ".join(f"{name} {value:.2f} s" for name, value in seconds.items()))
+    rest = sum(v for k, v in seconds.items() if k != "places")
+    print(
+        f"  the places stage adds {seconds['places'] / rest:.1%} to a coding run; "
+        f"{located} events located ({located / max(1, len(events)):.0%})"
+    )
 
     gazetteer = load_gazetteer()
     for name in ("geovirus", "lgl"):
