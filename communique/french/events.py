@@ -81,16 +81,28 @@ class FrenchCoder(FrenchRoles):
     # -- one trigger -----------------------------------------------------------------------
     def code(self, token, pattern: VerbPattern, sentence, parties=None) -> None:
         sources, targets = parties or self.parties(token, pattern)
-        if not sources:
+        between = self.obliques(token, "entre")
+        if not between and token.pos_ == "NOUN" and token.head.pos_ in ("VERB", "AUX"):
+            # "a confirmé une coopération entre Kiev et Paris": hung on the verb
+            between = [t for t in self.obliques(token.head, "entre") if t.i > token.i]
+        if not sources and not targets and is_symmetric(pattern.code):
+            # "une coopération complète entre Kiev et Paris": the parties, each way
+            targets = self.actors_of(between)
+        if not sources and len({t.country for t in targets}) < 2:
             return
         if not targets and pattern.code[:2] in grammar()["story_target_roots"]:
             # "La France a acheminé de l'aide par trois avions", in a story on Lebanon
             targets = story_country(self.article.mentions, token.idx, sources)
         modality, negated = self.modality(token)
-        mutual = bool(self.obliques(token, "entre"))
+        mutual = bool(between)
         date, precision = event_date(token, self.article.date)
         added: set[tuple] = set()  # by this trigger: its own reverse pairs stay
-        for source, target in event_pairs(sources, targets, pattern.code, mutual):
+        pairs = (
+            [(source, None) for source in sources]
+            if not targets and token.i in self.unknown_party
+            else event_pairs(sources, targets, pattern.code, mutual)
+        )
+        for source, target in pairs:
             if target is not None and target.country == source.country:
                 target = None  # "a appelé les Maliens au calme": a state and its own people
             key = (source.code, target.code if target else None, pattern.code, sentence.start)

@@ -16,6 +16,7 @@ OBJECTS = ("obj",)
 OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
 CONJOINED = ("conj", "appos")
+INCISE_MARKS = frozenset({",", '"', "»", "”", "-"})
 PLACED = frozenset({"à", "en", "dans"})  # "au Mali", "en Libye", "dans la région de Mopti"
 
 
@@ -25,19 +26,22 @@ class FrenchRoles:
         self.doc = article.doc
         self.by_head: dict[int, Mention] = {m.head: m for m in article.mentions}
         self._sentence_starts: list[int] | None = None  # for pronouns, made on first need
+        self.unknown_party: set[int] = set()  # triggers whose target slot names no actor
 
     def subjects(self, token, depth: int = 0) -> tuple[list, bool]:
         """The subject tokens of ``token``'s clause, and whether it is passive."""
         own = [c for c in token.children if c.dep_ in SUBJECTS]
-        if not own and token.lemma_.lower() in grammar()["speech_verbs"]:
+        if not own and token.lemma_.lower() in grammar()["speech_verbs"] and _incise(token):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
         passive = any(c.dep_ == "nsubj:pass" or c.dep_ == "aux:pass" for c in token.children)
         if own:
             subject = own[0]
             if subject.lower_ in grammar()["relative_pronouns"] and token.dep_.startswith("acl"):
-                subject = token.head  # "la Cédéao, qui a sanctionné le Mali"
-            return self.with_conjuncts(subject), passive
+                return self.with_conjuncts(token.head), passive  # "la Cédéao, qui a sanctionné"
+            # "Le Royaume-Uni, l'Estonie et le Danemark participent": the parser may give a
+            # list two subjects
+            return [t for s in own for t in self.with_conjuncts(s)], passive
         if depth < 3 and token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
                 return self.with_conjuncts(token.head), passive  # "le ministre, arrivé à"
@@ -102,7 +106,7 @@ class FrenchRoles:
                 own = {s.i for s in self.subjects(token.head)[0]}
                 mentions = [m for m in [self._antecedent(token, own)] if m is not None]
             else:
-                own = self.by_head.get(token.i)
+                own = self.by_head.get(token.i) or self._covering(token)
                 mentions = [own] if own is not None else self._mentions_below(token)
             for mention in mentions:
                 actors.extend(mention.actors)
@@ -133,6 +137,16 @@ class FrenchRoles:
             if found:
                 return found
         return []
+
+    def _covering(self, token) -> Mention | None:
+        """The mention whose words hold a name that is not its head: "France" in
+        "l'ambassadeur en France", which is France's."""
+        if token.pos_ != "PROPN":
+            return None
+        for mention in self.article.mentions:
+            if mention.start <= token.idx < mention.end:
+                return mention
+        return None
 
     def mentions_at(self, tokens) -> list[Mention]:
         return [self.by_head[t.i] for t in tokens if t.i in self.by_head]
@@ -218,6 +232,11 @@ class FrenchRoles:
             targets = self.actors_of(tokens)
             if targets:
                 break
+            if any(_named(t) for t in tokens):
+                # "l'Egypte, les Emirats et la Russie soutiennent le maréchal Haftar": a party
+                # the gazetteer does not know is still a party, not the sources each other
+                # ("ont signé trois accords" names a thing, and they sign with each other)
+                self.unknown_party.add(token.i)
         return targets
 
     def located_targets(self, trigger, sources: list[Actor], code: str) -> list[Actor]:
@@ -265,3 +284,26 @@ def _with_etre(token) -> bool:
     """Whether the verb makes its past with "être" (grammar.yaml's ``etre_verbs``), so that
     its past participle is active: "arrivé", "parti", "intervenu"."""
     return token.lemma_.lower() in grammar()["etre_verbs"]
+
+
+def _incise(verb) -> bool:
+    """Whether a verb of saying stands in an incise, where French puts the subject after it:
+    '« ... », a déclaré le ministre'; not "a décidé de rappeler son ambassadeur"."""
+    if verb.dep_ == "parataxis":
+        return True
+    first = verb.i
+    while (
+        first > 0
+        and verb.doc[first - 1].head.i == verb.i
+        and (verb.doc[first - 1].dep_.startswith(("aux", "advmod", "expl")))
+    ):
+        first -= 1  # ", a déjà déclaré": back over the auxiliary and adverbs next to it
+    return first > 0 and verb.doc[first - 1].text in INCISE_MARKS
+
+
+def _named(token) -> bool:
+    """Whether a phrase names someone: a proper noun, or a noun with a name ("le maréchal
+    Haftar")."""
+    return token.pos_ == "PROPN" or any(
+        c.pos_ == "PROPN" and c.dep_ in ("flat:name", "appos", "nmod") for c in token.children
+    )

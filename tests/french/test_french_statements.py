@@ -91,6 +91,22 @@ def coded(pipeline, text: str) -> set[tuple]:
         ),
         # the doer of what is acted on: "un appel lancé par l'Egypte"
         ("La Turquie a rejeté un appel lancé par l'Egypte.", ("TUR", "EGY", "120")),
+        # every member of a list of subjects acts
+        (
+            "Le Royaume-Uni, l'Estonie et le Danemark participent à l'opération aux côtés de "
+            "la France.",
+            ("EST", "FRA", "062"),
+        ),
+        # a noun of a mutual act between two parties
+        (
+            "Les deux ministères ont confirmé une coopération complète entre Kiev et Paris.",
+            ("UKR", "FRA", "060"),
+        ),
+        # the ambassador "en France" is the one recalled from France
+        (
+            "L'Algérie a décidé de rappeler pour consultations son ambassadeur en France.",
+            ("DZA", "FRA", "161"),
+        ),
         # a visit is to where the visitor arrives
         ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
     ],
@@ -110,6 +126,8 @@ def test_statement_and_context_shapes(pipeline, text, expected):
         "L'armée française a libéré les deux Français enlevés au Bénin.",
         # a place where something is done is not whom it is said to
         "Des militaires estoniens assurent à Gao des missions de patrouille.",
+        # a party the gazetteer does not know is not the sources acting on each other
+        "L'Egypte, les Emirats arabes unis et la Russie soutiennent le maréchal Haftar.",
         # force against an armed group is not against the state where it is used
         "L'armée française a tué vingt jihadistes au Mali.",
     ],
