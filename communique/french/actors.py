@@ -15,9 +15,11 @@ import functools
 import logging
 
 from ..model import Actor, Article, Mention
-from .context import fill_titles
 from ..yaml_data import read_yaml
+from .compounds import compound_countries
+from .context import fill_titles
 from .gazetteer import DATA, french_anchor_matcher, french_gazetteer, titles
+from .patterns import noun_patterns
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +91,43 @@ class FrenchResolver:
                 mentions[token.i] = Mention(
                     token.idx, token.idx + len(token), token.i, [actor], "fr:title"
                 )
+        for mention in self._compound_demonyms():
+            mentions.setdefault(mention.head, mention)
         named = sorted(mentions.values(), key=lambda m: m.start)
         return fill_titles(self.doc, named, self.gazetteer.country_name)
+
+    def _compound_demonyms(self):
+        """ "la coopération franco-malienne", "le texte franco-tunisien": the noun is one
+        mention of both states (french/compounds.py)."""
+        for token in self.doc:
+            if "-" not in token.text or token.dep_ != "amod":
+                continue
+            countries = compound_countries(token.text)
+            noun = token.head
+            if countries is None or noun.pos_ != "NOUN":
+                continue
+            title = titles().get((noun.lemma_.lower(),))
+            if title is None and not (
+                noun.lemma_.lower() in state_attribute_nouns()
+                or noun.lemma_.lower() in noun_patterns()
+                or noun.dep_ == "obj"
+            ):
+                continue
+            sectors = title.sectors if title is not None else ()
+            actors = [
+                Actor(
+                    country + "".join(sectors[:1]),
+                    country,
+                    sectors,
+                    self.gazetteer.country_name(country),
+                    self._text(noun),
+                    None,
+                    "agent" if title is not None else "demonym",
+                )
+                for country in countries
+            ]
+            span = self.doc[min(noun.i, token.i) : max(noun.i, token.i) + 1]
+            yield Mention(span.start_char, span.end_char, noun.i, actors, "fr:compound")
 
     def _actor(self, anchor) -> Actor | None:
         entry = anchor.entry

@@ -79,6 +79,10 @@ def french_problems() -> list[Problem]:
         sector_list("titles.tsv", line, row["sectors"])
         if row["country"]:
             country("titles.tsv", line, row["country"], igo=False)
+    seen = {}
+    for line, row in rows("compound_prefixes.tsv"):
+        unique("compound_prefixes.tsv", seen, row["prefix"], line)
+        country("compound_prefixes.tsv", line, row["iso3"], igo=False)
     problems.extend(_agreement_problems())
     return problems
 

@@ -107,6 +107,9 @@ def coded(pipeline, text: str) -> set[tuple]:
             "L'Algérie a décidé de rappeler pour consultations son ambassadeur en France.",
             ("DZA", "FRA", "161"),
         ),
+        # a compound demonym names both states
+        ("Les Etats-Unis ont rejeté le texte franco-tunisien.", ("USA", "TUN", "120")),
+        ("La coopération franco-malienne se poursuit.", ("MLI", "FRA", "060")),
         # a visit is to where the visitor arrives
         ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
     ],
