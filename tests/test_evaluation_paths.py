@@ -226,11 +226,11 @@ def test_every_format_is_coded_through_the_public_pipeline(golds, monkeypatch):
     evaluate_gold(golds["holdout"], corpus=golds["corpus"])
     evaluate_gold(golds["plover"])
     assert coded == ["seed", "articles", "plover"]
-    documents = ("clean", "parse", "actors", "events")  # dedupe is off when scoring
+    documents = ("clean", "parse", "actors", "events", "places")  # dedupe off when scoring
     assert calls == [
         ("pipe", documents),
         ("pipe", documents),
-        ("process", ("parse", "actors", "events")),
+        ("process", ("parse", "actors", "events", "places")),
     ]
 
 
