@@ -8,7 +8,7 @@ import bisect
 
 from ..events.roles import grammar as cameo_policy
 from ..model import Actor, Article, Mention
-from .patterns import VerbPattern, grammar, statement_words
+from .patterns import VerbPattern, grammar, statement_words, verb_patterns
 from .statements import quoted_speaker, reporting_speaker
 
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -176,7 +176,9 @@ class FrenchRoles:
         governor = noun.head
         taken_by_verb = (
             noun.dep_ == "obj" and governor.lemma_.lower() not in grammar()["light_verbs"]
-        )  # "a dénoncé des sanctions": whose sanctions, the clause does not say
+        ) or (  # "a dénoncé des sanctions": whose sanctions, the clause does not say
+            governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in verb_patterns()
+        )  # "participent à l'opération": the verb's act, not the clause's subjects' together
         if not sources and not taken_by_verb:
             clause = noun.head
             while clause.pos_ in ("NOUN", "PROPN") and clause.head.i != clause.i:

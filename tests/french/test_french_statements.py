@@ -110,6 +110,12 @@ def coded(pipeline, text: str) -> set[tuple]:
         # a compound demonym names both states
         ("Les Etats-Unis ont rejeté le texte franco-tunisien.", ("USA", "TUN", "120")),
         ("La coopération franco-malienne se poursuit.", ("MLI", "FRA", "060")),
+        # joint military action
+        (
+            "L'armée française a mené une patrouille conjointe avec l'armée malienne.",
+            ("FRA", "MLI", "062"),
+        ),
+        ("L'Estonie et le Danemark participent à l'opération Barkhane.", ("EST", "FRA", "062")),
         # a visit is to where the visitor arrives
         ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
     ],
@@ -131,6 +137,8 @@ def test_statement_and_context_shapes(pipeline, text, expected):
         "Des militaires estoniens assurent à Gao des missions de patrouille.",
         # a party the gazetteer does not know is not the sources acting on each other
         "L'Egypte, les Emirats arabes unis et la Russie soutiennent le maréchal Haftar.",
+        # taking part in an operation is not acting on each other
+        "Le Royaume-Uni et l'Estonie participent à une opération au Sahel.",
         # force against an armed group is not against the state where it is used
         "L'armée française a tué vingt jihadistes au Mali.",
     ],
