@@ -18,7 +18,14 @@ from ..model import Article
 from ..records.event import Location
 from .context import story_country
 from .french_dates import event_date
-from .patterns import VerbPattern, grammar, noun_patterns, statement_words, verb_patterns
+from .patterns import (
+    VerbPattern,
+    grammar,
+    noun_patterns,
+    statement_words,
+    verb_lemma,
+    verb_patterns,
+)
 from .roles import OBJECTS, FrenchRoles
 from .statements import statement_parties
 
@@ -34,7 +41,7 @@ class FrenchCoder(FrenchRoles):
         for sentence in self.doc.sents:
             statements = []
             for token in sentence:
-                lemma = token.lemma_.lower()
+                lemma = verb_lemma(token)
                 if token.pos_ in ("VERB", "AUX") and lemma in verb_patterns():
                     pattern = self._pattern(token)
                     if pattern is not None:
@@ -63,7 +70,7 @@ class FrenchCoder(FrenchRoles):
         if any((s.country, t.country) in coded for s in sources for t in targets):
             return
         pattern = VerbPattern(
-            token.lemma_.lower(), False, None, code, (), "french/grammar.yaml:statement_verbs"
+            verb_lemma(token), False, None, code, (), "french/grammar.yaml:statement_verbs"
         )
         self.code(token, pattern, sentence, (sources, targets))
 
@@ -73,7 +80,7 @@ class FrenchCoder(FrenchRoles):
             for c in token.children
         )
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJECTS}
-        candidates = [p for p in verb_patterns()[token.lemma_.lower()] if p.reflexive == reflexive]
+        candidates = [p for p in verb_patterns()[verb_lemma(token)] if p.reflexive == reflexive]
         with_object = [p for p in candidates if p.object and p.object in objects]
         plain = [p for p in candidates if not p.object]
         return (with_object or plain or [None])[0]

@@ -73,3 +73,15 @@ def statement_words() -> dict[str, frozenset[str]]:
         "first_person": frozenset(words["first_person"]),
         "warning_verbs": frozenset(words["warning_verbs"]),
     }
+
+
+def verb_lemma(token) -> str:
+    """The token's lemma, mended where the French lemmatizer leaves a present-tense verb as
+    it is because the form is also a noun: "signe", "demande", "participe", "rencontre" are
+    "signer", "demander", "participer", "rencontrer" when a pattern or a list knows them."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma == token.lower_ and lemma.endswith("e"):
+        known = verb_patterns().keys() | statement_words()["verbs"]
+        if lemma not in known and lemma + "r" in known:
+            return lemma + "r"
+    return lemma

@@ -8,7 +8,7 @@ import bisect
 
 from ..events.roles import grammar as cameo_policy
 from ..model import Actor, Article, Mention
-from .patterns import VerbPattern, grammar, statement_words, verb_patterns
+from .patterns import VerbPattern, grammar, statement_words, verb_lemma, verb_patterns
 from .statements import quoted_speaker, reporting_speaker
 
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -31,7 +31,7 @@ class FrenchRoles:
     def subjects(self, token, depth: int = 0) -> tuple[list, bool]:
         """The subject tokens of ``token``'s clause, and whether it is passive."""
         own = [c for c in token.children if c.dep_ in SUBJECTS]
-        if not own and token.lemma_.lower() in grammar()["speech_verbs"] and _incise(token):
+        if not own and verb_lemma(token) in grammar()["speech_verbs"] and _incise(token):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
         passive = any(c.dep_ == "nsubj:pass" or c.dep_ == "aux:pass" for c in token.children)
@@ -175,9 +175,9 @@ class FrenchRoles:
         sources = self.actors_of(agents)
         governor = noun.head
         taken_by_verb = (
-            noun.dep_ == "obj" and governor.lemma_.lower() not in grammar()["light_verbs"]
+            noun.dep_ == "obj" and verb_lemma(governor) not in grammar()["light_verbs"]
         ) or (  # "a dénoncé des sanctions": whose sanctions, the clause does not say
-            governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in verb_patterns()
+            governor.pos_ in ("VERB", "AUX") and verb_lemma(governor) in verb_patterns()
         )  # "participent à l'opération": the verb's act, not the clause's subjects' together
         if not sources and not taken_by_verb:
             clause = noun.head
@@ -285,7 +285,7 @@ def _passive_participle(token) -> bool:
 def _with_etre(token) -> bool:
     """Whether the verb makes its past with "être" (grammar.yaml's ``etre_verbs``), so that
     its past participle is active: "arrivé", "parti", "intervenu"."""
-    return token.lemma_.lower() in grammar()["etre_verbs"]
+    return verb_lemma(token) in grammar()["etre_verbs"]
 
 
 def _incise(verb) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 
+from .patterns import verb_lemma
+
 logger = logging.getLogger(__name__)
 
 # What was said: a clause ("a déclaré que ..."); an object only for verbs that judge or
@@ -47,7 +49,7 @@ def statement_parties(coder, token, words: dict):
             if targets:
                 break
     lemmas = {token.doc[i].lemma_.lower() for i in said}
-    if token.lemma_.lower() in words["warning_verbs"] and _what_would_be(token.doc, said):
+    if verb_lemma(token) in words["warning_verbs"] and _what_would_be(token.doc, said):
         code = "130"  # "a prévenu que toute avancée pourrait entraîner une intervention"
     elif lemmas & words["disapproval_words"]:
         code = "111"
@@ -72,7 +74,7 @@ def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:
     speaker's own phrase left out. A quotation before the verb ('« ... », a déclaré X')
     hangs under it in any relation, or governs it (parataxis)."""
     said: set[int] = set()
-    judging = token.lemma_.lower() in judging_verbs
+    judging = verb_lemma(token) in judging_verbs
     for child in token.children:
         relation = child.dep_ in CLAUSE_DEPS or (child.dep_ == "obj" and judging)
         if relation or (child.i < token.i and _quoted(child)):
@@ -116,7 +118,7 @@ def reporting_speaker(coder, token, words: dict) -> list:
         token.doc[sentence.end].sent if sentence.end < len(token.doc) else sentence
     )  # "« ... », a déclaré X" cut after the quotation (_quotation_before)
     for verb in [*sentence, *(following if following.start != sentence.start else [])]:
-        if verb.i == token.i or verb.lemma_.lower() not in words["verbs"]:
+        if verb.i == token.i or verb_lemma(verb) not in words["verbs"]:
             continue
         subjects = coder.subjects(verb)[0]
         if any(s.lower_ in words["first_person"] for s in subjects):
