@@ -4,14 +4,15 @@
 name a Sahel or North African state, and 20 more of sahel.jsonl among those no set had used;
 64 required items. Annotated by independent annotators from the text before any coder ran
 on them, and never read for error analysis (tests/resources/analysis/fr_events.json is the
-set for that). Scored with the rules of ../shared/tools/score_events.py.
+set for that): only its scores are looked at, also those of a rule turned off to measure it. Scored with the rules of ../shared/tools/score_events.py.
 
 Measured with `communique eval tests/resources/devset/fr_events.json --corpus
 ../shared/data/corpora`: before the French pipeline, every French article went through the
 English one (recall 0 on the held-out French set). On this 60-article set, the first French
 coder (commit aebedfd) had recall 0.062 (4/64), precision 0.385 (10/26); with statements,
-quotations kept with their verb, bare titles from context, object pronouns and the patterns
-added on 2026-12-03, recall 0.109 (7/64), precision 0.400 (14/35). The floors sit just under.
+quotations kept with their verb, bare titles from context, object pronouns, compound
+demonyms, joint military action and the patterns added on 2026-12-03, recall 0.125 (8/64),
+precision 0.474 (18/38). The floors sit just under.
 """
 
 import pytest
@@ -19,8 +20,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.10
-PRECISION_FLOOR = 0.39
+RECALL_FLOOR = 0.12
+PRECISION_FLOOR = 0.46
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
