@@ -60,6 +60,8 @@ class FrenchResolver:
             if actor is None:
                 continue
             span = self.doc[anchor.start : anchor.end]
+            if anchor.kind in ("country", "place") and self._inside_a_name(span):
+                continue  # "Ben's Chili Bowl", "Air France": a country in a firm's name
             head = span.root
             title_token, title = self._qualified_title(head)
             if anchor.kind == "demonym" and title is None and head.pos_ != "NOUN":
@@ -128,6 +130,19 @@ class FrenchResolver:
             ]
             span = self.doc[min(noun.i, token.i) : max(noun.i, token.i) + 1]
             yield Mention(span.start_char, span.end_char, noun.i, actors, "fr:compound")
+
+    def _inside_a_name(self, span) -> bool:
+        """Whether the words lie inside a longer name the parser's entities give as an
+        organisation or a person (ORG, PER; not MISC, which is also "Premier ministre
+        bulgare")."""
+        for entity in self._entities:
+            if entity.start <= span.start and span.end <= entity.end and len(entity) > len(span):
+                return not any(t.pos_ == "ADP" for t in entity)  # "Banque du Mali" is Mali's
+        return False
+
+    @functools.cached_property
+    def _entities(self):
+        return [e for e in self.doc.ents if e.label_ in ("ORG", "PER")]
 
     def _actor(self, anchor) -> Actor | None:
         entry = anchor.entry

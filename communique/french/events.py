@@ -29,6 +29,8 @@ from .patterns import (
 from .roles import OBJECTS, FrenchRoles
 from .statements import statement_parties
 
+CONDITIONAL_ENDINGS = ("rait", "raient", "rais")  # il reconnaîtrait, ils signeraient
+
 
 class FrenchCoder(FrenchRoles):
     def __init__(self, article: Article):
@@ -129,6 +131,10 @@ class FrenchCoder(FrenchRoles):
         words = grammar()
         if token.pos_ == "NOUN":  # "prévoit une visite": the verb's mood is the noun's
             verb = token.head
+            for _ in range(3):  # "organiserait une conférence d'aide": up through nouns
+                if verb.pos_ != "NOUN" or verb.head.i == verb.i:
+                    break
+                verb = verb.head
             if verb.pos_ not in ("VERB", "AUX") or verb.i == token.i:
                 return "asserted", False
             lemma = verb.lemma_.lower()
@@ -140,7 +146,7 @@ class FrenchCoder(FrenchRoles):
         negated = any(c.dep_ == "advmod" and c.lower_ in words["negators"] for c in token.children)
         governing = token.head if token.dep_ == "xcomp" else None
         auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
-        conditional = any("Cnd" in c.morph.get("Mood") for c in [token, *auxiliaries])
+        conditional = any(_conditional(c) for c in [token, *auxiliaries])
         if governing is not None:
             negated = negated or any(
                 c.dep_ == "advmod" and c.lower_ in words["negators"] for c in governing.children
@@ -150,9 +156,18 @@ class FrenchCoder(FrenchRoles):
                 return "hypothetical", negated
             if lemma in words["intent_verbs"]:
                 return "intended", negated
-        if conditional or any(
+        if any(
             c.dep_ == "mark" and c.lower_ in words["conditional_markers"] for c in token.children
         ):
+            return "hypothetical", negated
+        if (
+            conditional
+            and token.dep_ == "ccomp"
+            and verb_lemma(token.head) in words["speech_verbs"]
+        ):
+            # "a annoncé que des vivres seraient envoyés": the future of a past report
+            return "intended", negated
+        if conditional:
             return "hypothetical", negated
         return "asserted", negated
 
@@ -184,3 +199,11 @@ class FrenchCoder(FrenchRoles):
                 actor = mention.actors[0]
                 return Location(actor.text, actor.country)
         return None
+
+
+def _conditional(verb) -> bool:
+    """Whether a verb is in the conditional: as the morphologizer says, or by its ending,
+    which it misses on some verbs ("reconnaîtrait")."""
+    return "Cnd" in verb.morph.get("Mood") or (
+        "Fin" in verb.morph.get("VerbForm") and verb.lower_.endswith(CONDITIONAL_ENDINGS)
+    )

@@ -79,7 +79,11 @@ def test_negated_and_conditional_acts_are_marked(pipeline):
     article = pipeline(
         Document(
             id="n",
-            content="La France n'a pas condamné le Mali. Le Niger pourrait sanctionner le Mali.",
+            content=(
+                "La France n'a pas condamné le Mali. Le Niger pourrait sanctionner le Mali. "
+                "Selon Paris, la France reconnaîtrait l'État palestinien. Le président a dit "
+                "qu'il organiserait une conférence d'aide au Liban."
+            ),
             date="2022-01-11",
         )
     )
@@ -88,6 +92,9 @@ def test_negated_and_conditional_acts_are_marked(pipeline):
     }
     assert marks[("FRA", "111")] == (True, "asserted")
     assert marks[("NER", "163")][1] == "hypothetical"
+    assert marks[("FRA", "054")][1] == "hypothetical"  # the ending, where the tagger misses it
+    aid = [e for e in article.events if e["cameo"].startswith("07")]
+    assert all(e["modality"] == "hypothetical" for e in aid)  # the noun takes the verb's mood
 
 
 def test_the_french_data_files_have_no_problem():
