@@ -123,6 +123,7 @@ def export(db_path, output_format, out):
 @click.pass_context
 def demo(ctx, paths, db_path, date):
     """Code the bundled example articles into a database, show what was found and how to browse it."""
+    from .. import agreements as agreements_query
     from .. import query
     from ..errors import NotADatabase
     from ..store.ingest import ingest as run_ingest
@@ -144,7 +145,7 @@ def demo(ctx, paths, db_path, date):
     with closing(_open_db(db_path)) as connection:
         summary = query.overview(connection)
         found = query.events(connection, limit=200)
-        deals = query.agreements(connection)
+        deals = agreements_query.agreements(connection)
     click.echo(
         f"{db_path}: {summary['articles']} articles ({summary['duplicates']} duplicates), "
         f"{summary['events']} events, {summary['agreements']} agreements "

@@ -135,13 +135,17 @@ def events(db_path, limit, every, output_format, text, **filters):
 )
 def agreements(db_path, party, topic, limit, every, output_format):
     """List stored agreements: parties, kind, status, topics and title."""
-    from .. import query
+    from .. import agreements as agreements_query
 
     with closing(_open_db(db_path)) as connection:
         found = _query(
-            query.agreements, connection, party=party, topic=topic, limit=_limit(limit, every)
+            agreements_query.agreements,
+            connection,
+            party=party,
+            topic=topic,
+            limit=_limit(limit, every),
         )
-        total = _query(query.count_agreements, connection, party=party, topic=topic)
+        total = _query(agreements_query.count_agreements, connection, party=party, topic=topic)
     for agreement in found:
         if output_format == "jsonl":
             click.echo(json.dumps(agreement, ensure_ascii=False))

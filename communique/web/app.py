@@ -28,6 +28,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from .. import agreements as agreements_query
 from .. import articles as article_query
 from .. import dyads as dyad_query
 from .. import query
@@ -362,11 +363,13 @@ def create_app(
         connection=Depends(database),
     ) -> list[dict]:
         """Agreements by party and topic, newest first; X-Total-Count and Link headers."""
-        found = query.agreements(connection, party=party, topic=topic, limit=limit, offset=offset)
+        found = agreements_query.agreements(
+            connection, party=party, topic=topic, limit=limit, offset=offset
+        )
         paged(
             request,
             response,
-            query.count_agreements(connection, party=party, topic=topic),
+            agreements_query.count_agreements(connection, party=party, topic=topic),
             limit,
             offset,
         )

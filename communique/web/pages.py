@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from .. import agreements as agreements_query
 from .. import articles as article_query
 from .. import dyads as dyad_query
 from .. import map_query, query
@@ -145,8 +146,10 @@ def add_pages(app: FastAPI, database) -> None:
         connection=Depends(database),
     ):
         try:
-            found = query.agreements(connection, party=party or None, limit=PAGE, offset=offset)
-            total = query.count_agreements(connection, party=party or None)
+            found = agreements_query.agreements(
+                connection, party=party or None, limit=PAGE, offset=offset
+            )
+            total = agreements_query.count_agreements(connection, party=party or None)
         except query.QueryError as trouble:
             return problem(request, str(trouble), 400)
         return render(
@@ -210,7 +213,7 @@ def add_pages(app: FastAPI, database) -> None:
         )
         deals = [
             d
-            for d in query.agreements(connection, party=a, limit=1000)
+            for d in agreements_query.agreements(connection, party=a, limit=1000)
             if b in d["parties"] and _within(d["date"], since, until)
         ]
         # A long span draws thin bars: the years with events, to look at one at a time.

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from communique import Settings, dyads, query
+from communique import agreements as agreements_query
 from communique.ingest.readers import iter_documents
 from communique.store.db import SCHEMA_VERSION, connect
 from communique.store.export import GDELT_COLUMNS, export
@@ -66,7 +67,7 @@ def records(db) -> dict:
     try:
         return {
             "events": found,
-            "agreements": query.agreements(connection, limit=query.MAX_LIMIT),
+            "agreements": agreements_query.agreements(connection, limit=query.MAX_LIMIT),
             "overview": query.overview(connection),
             "in_articles": {
                 e["id"]: query.first_mention(connection, e["id"], e["evidence"]["article_id"])[
@@ -232,9 +233,9 @@ def test_timeline_network_and_agreements(seed_db):
     assert all(p["quad1"] for p in timeline if p["events"])  # the days between are zeros
     ranked = dyads.dyads(connection)
     assert ranked[0]["a"] == "MLI" and ranked[0]["b"] == "RUS" and ranked[0]["a_to_b"]
-    nuclear = query.agreements(connection, party="MLI", topic="nuclear")
+    nuclear = agreements_query.agreements(connection, party="MLI", topic="nuclear")
     assert len(nuclear) == 1 and sorted(nuclear[0]["parties"]) == ["MLI", "RUS"]
-    assert len(query.agreements(connection, party="RUS")) == 3
+    assert len(agreements_query.agreements(connection, party="RUS")) == 3
 
 
 def test_exports(seed_db, tmp_path):
