@@ -87,13 +87,17 @@ def _records_for(article, nouns, trigger, parties, status, event, tree) -> list[
         and t.dep_ not in ("compound", "amod", "nmod", "poss")
     ]
     for noun in named:
-        records.append(_record(article, noun, _phrase(noun, tree), parties, status, event, trigger))
+        records.append(
+            agreement_record(article, noun, _phrase(noun, tree), parties, status, event, trigger)
+        )
     for kind_noun, spans in _followers(article.doc, group, tree):
         for span in spans:
-            records.append(_record(article, kind_noun, span, parties, status, event, trigger))
+            records.append(
+                agreement_record(article, kind_noun, span, parties, status, event, trigger)
+            )
     while len(records) < max(wanted, 1):
         records.append(
-            _record(
+            agreement_record(
                 article,
                 group,
                 _phrase(group, tree),
@@ -165,8 +169,12 @@ def _split_items(items, wanted: int, tree) -> list:
     return spans
 
 
-def _record(article, noun, span, parties, status, event, trigger, serial: int = 0) -> dict:
-    data = _data()
+def agreement_record(
+    article, noun, span, parties, status, event, trigger, serial: int = 0, data=None
+) -> dict:
+    """One agreement record: ``noun`` names its kind, ``span`` is its phrase; ``data`` gives
+    the kinds and topic words (this module's, or another language's in the same shape)."""
+    data = data or _data()
     sentence = span.sent
     text = sentence.text.rstrip()
     topics = _unique(

@@ -11,9 +11,8 @@ the noun's phrase, all in french/data/agreements.yaml.
 from __future__ import annotations
 
 import functools
-import hashlib
 
-from ..records.agreement import Agreement, AgreementEvidence
+from ..events.agreements import agreement_record
 from ..yaml_data import read_yaml
 from .gazetteer import DATA
 
@@ -57,43 +56,15 @@ def french_agreements(article, events: list[dict], trigger_of: dict[str, int]) -
             event["agreement_id"] = recorded[key]  # "A et B ont signé": the reverse event
             continue
         found = [
-            _record(article, noun, parties, status, event, trigger, serial)
+            agreement_record(
+                article, noun, _phrase(noun), parties, status, event, trigger, serial, data
+            )
             for noun in nouns
             for serial in range(_count(noun))
         ]
         event["agreement_id"] = recorded[key] = found[0]["id"]
         records.extend(found)
     return records
-
-
-def _record(article, noun, parties, status, event, trigger, serial: int) -> dict:
-    data = _data()
-    span = _phrase(noun)
-    sentence = span.sent
-    text = sentence.text.rstrip()
-    topics = list(
-        dict.fromkeys(
-            data["topic_of"][t.lemma_.lower()] for t in span if t.lemma_.lower() in data["topic_of"]
-        )
-    )
-    identity = f"{article.id}|{span.start_char}|{span.end_char}|{serial}|{'-'.join(parties)}"
-    return Agreement(
-        id=hashlib.sha1(identity.encode()).hexdigest()[:16],
-        parties=tuple(parties),
-        kind=data["kinds"][noun.lemma_.lower()],
-        title=span.text,
-        topics=tuple(topics),
-        status=status,
-        date=event["date"],
-        evidence=AgreementEvidence(
-            sentence=text,
-            start=sentence.start_char,
-            end=sentence.start_char + len(text),
-            trigger=trigger.text,
-            span_start=span.start_char,
-            span_end=span.end_char,
-        ),
-    ).to_dict()
 
 
 def _phrase(noun):
