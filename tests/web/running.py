@@ -3,6 +3,7 @@ serve` run with any options, as another user or with its log kept."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
@@ -74,3 +75,17 @@ def serving(db, *options: str, env=None, prefix: tuple[str, ...] = (), log: Path
         finally:
             if stderr:
                 stderr.close()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@contextmanager
+def chromium_page():
+    """A page of Debian's Chromium driven by Playwright, 1200 x 900."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser.new_page(viewport={"width": 1200, "height": 900})
+        browser.close()

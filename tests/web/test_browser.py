@@ -4,13 +4,11 @@ Debian's chromium is driven through ``executable_path`` (``playwright install`` 
 download here); ``.ci/run`` installs it. Screenshots go to the test's tmp dir.
 """
 
-import shutil
-
 import pytest
 
 from tests.conftest import example_db, served
+from tests.web.running import CHROMIUM, chromium_page
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)"
 )
@@ -24,12 +22,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser.new_page(viewport={"width": 1200, "height": 900})
-        browser.close()
+    with chromium_page() as page:
+        yield page
 
 
 def test_every_page_loads(server, page):

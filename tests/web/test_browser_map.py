@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT, served, shared_path
-from tests.web.test_browser import CHROMIUM
+from tests.web.running import CHROMIUM, chromium_page
 
 pytestmark = [
     pytest.mark.shared,
@@ -41,12 +41,8 @@ def corpus_server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser.new_page(viewport={"width": 1200, "height": 900})
-        browser.close()
+    with chromium_page() as page:
+        yield page
 
 
 def test_the_map_shows_dots_and_a_legend_and_a_dot_opens_its_events(corpus_server, page, tmp_path):
