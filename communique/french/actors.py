@@ -15,11 +15,10 @@ import functools
 import logging
 
 from ..model import Actor, Article, Mention
-from ..yaml_data import read_yaml
 from .compounds import compound_countries
 from .context import fill_titles
-from .gazetteer import DATA, french_anchor_matcher, french_gazetteer, titles
-from .patterns import noun_patterns
+from .gazetteer import french_anchor_matcher, french_gazetteer, titles
+from .patterns import grammar, noun_patterns
 
 logger = logging.getLogger(__name__)
 
@@ -242,4 +241,4 @@ def _of_the_state(demonym) -> bool:
 
 @functools.cache
 def state_attribute_nouns() -> frozenset[str]:
-    return frozenset(read_yaml(DATA.joinpath("grammar.yaml"))["state_attribute_nouns"])
+    return frozenset(grammar()["state_attribute_nouns"])

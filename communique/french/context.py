@@ -18,8 +18,8 @@ from collections import Counter
 
 from ..actors.context import leading_country
 from ..model import Actor, Mention
-from ..yaml_data import read_yaml
-from .gazetteer import DATA, titles
+from .gazetteer import titles
+from .patterns import grammar
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ NAMING = frozenset({"flat:name", "appos", "nmod"})
 def fill_titles(doc, mentions: list[Mention], country_name) -> list[Mention]:
     """``mentions`` in text order, with mentions for the bare titles the context resolves
     added; ``country_name`` gives a country's name from its code."""
-    words = read_yaml(DATA.joinpath("grammar.yaml"))
+    words = grammar()
     singular = frozenset(words["context_titles"])
     plural = frozenset(words["context_plurals"])
     covered = {i for m in mentions for i in _token_range(doc, m)}
