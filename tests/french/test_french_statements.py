@@ -120,6 +120,18 @@ def coded(pipeline, text: str) -> set[tuple]:
         # present tenses the lemmatizer leaves as nouns ("demande", "participe", "signe")
         ("Le Mali demande à la France de retirer ses troupes.", ("MLI", "FRA", "020")),
         ("L'Estonie participe à l'opération Barkhane.", ("EST", "FRA", "062")),
+        # more patterns: criticism, condolences, suspending cooperation with someone,
+        # and cooperation carried by a verb that only strengthens it
+        ("Le ministre italien a égratigné la France.", ("ITA", "FRA", "111")),
+        (
+            "Le président malien a présenté ses condoléances à la France.",
+            ("MLI", "FRA", "018"),
+        ),
+        (
+            "La France a suspendu sa coopération militaire avec le Mali.",
+            ("FRA", "MLI", "160"),
+        ),
+        ("La France et le Mali ont renforcé leur coopération.", ("MLI", "FRA", "060")),
         # a visit is to where the visitor arrives
         ("Le ministre français est arrivé lundi à Bamako.", ("FRA", "MLI", "042")),
     ],
