@@ -59,7 +59,12 @@ def verb_patterns() -> dict[str, list[VerbPattern]]:
 
 @functools.cache
 def grammar() -> dict:
-    return read_yaml(DATA.joinpath("grammar.yaml"))
+    """The word lists of grammar.yaml as sets (looked up for every token), its tables as
+    they are."""
+    return {
+        key: value if isinstance(value, dict) else frozenset(value)
+        for key, value in read_yaml(DATA.joinpath("grammar.yaml")).items()
+    }
 
 
 @functools.cache
@@ -81,7 +86,12 @@ def verb_lemma(token) -> str:
     "signer", "demander", "participer", "rencontrer" when a pattern or a list knows them."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") and lemma == token.lower_ and lemma.endswith("e"):
-        known = verb_patterns().keys() | statement_words()["verbs"]
+        known = _known_verbs()
         if lemma not in known and lemma + "r" in known:
             return lemma + "r"
     return lemma
+
+
+@functools.cache
+def _known_verbs() -> frozenset[str]:
+    return frozenset(verb_patterns()) | statement_words()["verbs"]

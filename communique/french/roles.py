@@ -9,7 +9,7 @@ import bisect
 from ..events.roles import grammar as cameo_policy
 from ..model import Actor, Article, Mention
 from .patterns import VerbPattern, grammar, statement_words, verb_lemma, verb_patterns
-from .statements import quoted_speaker, reporting_speaker
+from .statements import reporting_speaker
 
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 OBJECTS = ("obj",)
@@ -96,7 +96,7 @@ class FrenchRoles:
         actors = []
         for token in tokens:
             if token.pos_ == "PRON" and token.lower_ in statement_words()["first_person"]:
-                actors.extend(quoted_speaker(self, token, statement_words()))
+                actors.extend(reporting_speaker(self, token, statement_words()))
                 continue
             if token.pos_ == "PRON" and token.lower_.lstrip("-") in grammar()["personal_pronouns"]:
                 mentions = [m for m in [self._antecedent(token)] if m is not None]

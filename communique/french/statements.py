@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 
+from ..nlp.paragraphs import QUOTES
 from .patterns import verb_lemma
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,6 @@ logger = logging.getLogger(__name__)
 # turc"), since "assurent des missions de patrouille" says nothing about anyone.
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 PLACE_PREPOSITIONS = frozenset({"en", "à", "dans", "vers", "sur"})
-QUOTES = frozenset({'"', "«", "»", "“", "”"})
 PLACES = frozenset({"place", "country"})  # "assurent à Gao des missions": where, not whom
 
 
@@ -42,7 +42,7 @@ def statement_parties(coder, token, words: dict):
     targets = _foreign(addressed, own)
     if not targets:
         clause_subjects = [
-            t for t in token.doc if t.i in said and t.dep_ in ("nsubj", "nsubj:pass")
+            token.doc[i] for i in sorted(said) if token.doc[i].dep_ in ("nsubj", "nsubj:pass")
         ]
         for subject in clause_subjects:
             targets = _foreign(coder.actors_of(coder.with_conjuncts(subject)), own)
@@ -102,17 +102,12 @@ def _quotation_before(token) -> list:
     return list(before.sent) if any(t.text in QUOTES for t in before.sent) else []
 
 
-def quoted_speaker(coder, pronoun, words: dict) -> list:
-    """The speaker's actors for "je" or "nous" in what a verb of saying reports: in
-    '« Je salue la décision du président Bouteflika », a déclaré le président français',
-    "je" is the French president."""
-    return reporting_speaker(coder, pronoun, words)
-
-
 def reporting_speaker(coder, token, words: dict) -> list:
     """The actors of whoever reports ``token`` in its sentence: the speaker of a verb of
-    saying whose words hold it. An act without a doer in what a state announces is the
-    state's: "Emmanuel Macron a dit qu'un détachement serait envoyé au Liban"."""
+    saying whose words hold it. "je" in '« Je salue la décision du président Bouteflika »,
+    a déclaré le président français' is the French president; an act without a doer in what
+    a state announces is the state's: "Emmanuel Macron a dit qu'un détachement serait
+    envoyé au Liban"."""
     sentence = token.sent
     following = (
         token.doc[sentence.end].sent if sentence.end < len(token.doc) else sentence
