@@ -30,9 +30,7 @@ NAMING = frozenset({"flat:name", "appos", "nmod"})
 def fill_titles(doc, mentions: list[Mention], country_name) -> list[Mention]:
     """``mentions`` in text order, with mentions for the bare titles the context resolves
     added; ``country_name`` gives a country's name from its code."""
-    words = grammar()
-    singular = frozenset(words["context_titles"])
-    plural = frozenset(words["context_plurals"])
+    singular, plural = grammar()["context_titles"], grammar()["context_plurals"]
     covered = {i for m in mentions for i in _token_range(doc, m)}
     by_start = sorted(mentions, key=lambda m: m.start)
     bodies: Counter = Counter()
