@@ -37,6 +37,7 @@ from pathlib import Path
 from srsly.ruamel_yaml import YAML
 
 from .dictionary_files import FORMATS, Format, read_table, recognise, words_key
+from .events.logistic import ModelFileError, read_model
 
 EVENTS = resources.files("communique.events") / "data"
 ACTORS = resources.files("communique.actors") / "data"
@@ -369,6 +370,11 @@ def validate_dictionaries(events=None, actors=None) -> list[Problem]:
         path = (checker.events if form.folder == "events" else checker.actors) / form.name
         if path.is_file():
             checker.check(form, path, form.shown, packaged=True)
+    for path in sorted(checker.events.glob("*_model_*.tsv")):  # attach.py's, vetting.py's
+        try:
+            read_model(path)
+        except ModelFileError as error:
+            checker.problems.append(Problem(f"events/data/{path.name}", error.line, error.message))
     if events is None and actors is None:
         from .french.check import french_problems
 

@@ -23,7 +23,9 @@ from ..actors.tree import tree_of
 from ..limits import check_budget
 from ..model import Actor, Article
 from ..records.event import Location
+from .attach import TargetAttacher
 from .event_record import coded_event
+from .guards import a_company_thing, attacks_words, compares
 from .clause_targets import complement_targets, purpose_targets
 from .counterparts import (
     says_where,
@@ -42,6 +44,7 @@ from .roles import Roles, coded_actors, grammar
 from .statements import disapproving, reports_hostility, warns_of_a_state
 from .timing import days_between, event_date
 from .triggers import Trigger, TriggerFinder
+from .vetting import event_features
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +52,21 @@ HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 STATEMENT, CRITICISM, ACCUSATION = "010", "111", "112"
 PESSIMISTIC_COMMENT, THREAT = "012", "130"
-FORCE_ROOTS = ("18", "19", "20")
 
 
 class ArticleCoder:
-    def __init__(self, article: Article, patterns: dict | None = None):
+    def __init__(
+        self,
+        article: Article,
+        patterns: dict | None = None,
+        attacher: TargetAttacher | None = None,
+    ):
         self.article = article
+        self.attacher = (
+            attacher
+            if attacher is not None
+            else TargetAttacher(article, saying=grammar()["saying_verbs"])
+        )
         self.patterns = patterns if patterns is not None else load_patterns()
         self.doc = article.doc
         self.roles = Roles(self.doc, article.mentions)
@@ -62,6 +74,8 @@ class ArticleCoder:
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
+        self.attached: set[tuple[int, str]] = set()  # (trigger index, country) the model chose
+        self.features_of: dict[str, tuple] = {}  # event id -> what vetting.py judges it by
 
     def run(self) -> list[dict]:
         finder = TriggerFinder(self.roles, self.patterns, self.tree)
@@ -78,7 +92,7 @@ class ArticleCoder:
         if trigger.pattern.code == "---":
             return  # words that make no event: "met its obligations"
         participle = token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
-        if _compares(token):
+        if compares(token):
             return  # "the law was not adopted as planned": a plan referred to, not an act
         sources, targets = self.parties(trigger)
         if not sources and participle:
@@ -96,7 +110,7 @@ class ArticleCoder:
                 return  # a plan or a delay does not act: "a fresh delay has hit EU rules"
             if subjects[:1] and subjects[0].lower_ in grammar()["thing_pronouns"]:
                 return  # "after it failed to win the support of MEPs": "it", no actor, is a thing
-            if named and self._a_company_thing(named[0]):
+            if named and a_company_thing(self.roles, named[0]):
                 return  # "Sony PSP console hits US": a product, not a force
             sources = [self.unknown_source(named)]
         mood = clause_modality(token)
@@ -105,7 +119,7 @@ class ArticleCoder:
         if (
             code == STATEMENT
             and disapproving(token)
-            or self._attacks_words(token, trigger.pattern.code, trigger.pattern.words)
+            or attacks_words(token, trigger.pattern.code, trigger.pattern.words)
         ):
             code = CRITICISM
         elif (
@@ -163,39 +177,26 @@ class ArticleCoder:
             )
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
+            if self._vetted(token, source, target):
+                self.features_of[event["id"]] = event_features(
+                    self.article,
+                    token,
+                    code,
+                    trigger.pattern.origin,
+                    source,
+                    target,
+                    grammar()["saying_verbs"],
+                )
 
-    def _a_company_thing(self, noun) -> bool:
-        """A thing named after an organisation the tables do not know, with no country (a
-        company): "Sony PSP console", "Microsoft's software"."""
-        itself = self.roles.by_token.get(noun.i)  # "The Ceasefire Violations Committee"
-        owners = [
-            self.roles.by_head.get(c.i) or self.roles.by_token.get(c.i)
-            for c in noun.children
-            if c.dep_ in ("compound", "poss")
-        ]
-        return any(
-            owner is not None
-            and owner is not itself
-            and all(a.kind == "organisation" and not a.country for a in owner.actors)
-            for owner in owners
-        )
-
-    @staticmethod
-    def _attacks_words(token, code: str, trigger_words) -> bool:
-        """ "attacked Labour's pledges", "vowed to fight the U.S. action": force used on a
-        decision or a plan (grammar.yaml's ``abstract_objects``) is criticism."""
-        if code[:2] not in FORCE_ROOTS or token.pos_ != "VERB" or trigger_words:
-            return False  # a pattern of its own says what is hit ("violated the ceasefire")
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        objects += [
-            p
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "on")
-            for p in prep.children
-            if p.dep_ == "pobj"
-        ]
-        return bool(objects) and all(
-            o.pos_ == "NOUN" and o.lemma_.lower() in grammar()["abstract_objects"] for o in objects
+    def _vetted(self, token, source: Actor, target: Actor | None) -> bool:
+        """Whether vetting.py judges the event: one between two countries that the grammar
+        found (a target the model attached was judged already)."""
+        return bool(
+            target is not None
+            and source.country
+            and target.country
+            and source.country != target.country
+            and (token.i, target.country) not in self.attached
         )
 
     def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
@@ -230,9 +231,16 @@ class ArticleCoder:
             # Iraq") or the source's own ("vetoed its bid", with "its" read as Austria's):
             # look where news puts the other side.
             targets = self.counterparts(token, pattern, sources, passive) or targets
-        return sources, hosted_targets(
-            targets, sources, pattern.code, self.article.dateline_country
-        )
+        targets = hosted_targets(targets, sources, pattern.code, self.article.dateline_country)
+        if pattern.target != "none" and not any(
+            t.country and t.country not in own for t in targets
+        ):
+            # the grammar found no one on the other side: the model may (attach.py)
+            attached = self.attacher.attach(token, pattern.code, sources)
+            if attached is not None:
+                targets = [attached]
+                self.attached.add((token.i, attached.country))
+        return sources, targets
 
     def _authorities_of_the_place(self, token, pattern: Pattern) -> list[Actor]:
         """ "A missionary was arrested in Lebanon": arrests, expulsions and other acts of the
@@ -382,17 +390,3 @@ class ArticleCoder:
             location=Location.from_dict(location),
             origin=trigger.pattern.origin,
         )
-
-
-def _compares(token) -> bool:
-    """ "as planned", "as agreed": a participle that compares with an act done before, with no
-    subject of its own (grammar.yaml's ``comparison_marks``)."""
-    children = [c.dep_ for c in token.children]
-    return (
-        token.tag_ == "VBN"
-        and "nsubj" not in children
-        and "nsubjpass" not in children
-        and any(
-            c.dep_ == "mark" and c.lower_ in grammar()["comparison_marks"] for c in token.children
-        )
-    )

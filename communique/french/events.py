@@ -12,6 +12,7 @@ the noun after a preposition ("s'entretenir avec", "se rendre au Mali").
 
 from __future__ import annotations
 
+from ..events.attach import TargetAttacher
 from ..events.event_record import coded_event
 from ..events.pairs import event_pairs, is_symmetric
 from ..model import Article
@@ -33,8 +34,13 @@ CONDITIONAL_ENDINGS = ("rait", "raient", "rais")  # il reconnaîtrait, ils signe
 
 
 class FrenchCoder(FrenchRoles):
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, attacher: TargetAttacher | None = None):
         super().__init__(article)
+        self.attacher = (
+            attacher
+            if attacher is not None
+            else TargetAttacher(article, saying=statement_words()["verbs"])
+        )
         self.events: list[dict] = []
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
         self.seen: set[tuple] = set()
@@ -102,6 +108,16 @@ class FrenchCoder(FrenchRoles):
         if not targets and pattern.code[:2] in grammar()["story_target_roots"]:
             # "La France a acheminé de l'aide par trois avions", in a story on Lebanon
             targets = story_country(self.article.mentions, token.idx, sources)
+        own = {s.country for s in sources}
+        if (
+            sources
+            and token.i not in self.unknown_party
+            and not any(t.country and t.country not in own for t in targets)
+        ):
+            # the grammar found no one on the other side: the model may (events/attach.py)
+            attached = self.attacher.attach(token, pattern.code, sources)
+            if attached is not None:
+                targets = [attached]
         modality, negated = self.modality(token)
         mutual = bool(between)
         date, precision = event_date(token, self.article.date)

@@ -64,6 +64,10 @@ def statement_parties(coder, token, words: dict):
         named = _foreign(_named_in(coder, said), own)
         if len({a.country if a.country != "IGO" else a.code for a in named}) == 1:
             targets = named[:1]
+    if not targets:
+        # whom the statement is about, if the learned model is sure of one (events/attach.py)
+        attached = coder.attacher.attach(token, code, sources)
+        targets = [attached] if attached is not None else []
     if not targets or len({a.country for a in targets}) > 1:
         return None
     return sources, targets, code

@@ -1,0 +1,58 @@
+"""Words that look like acts and are not: a plan compared with ("as planned"), a product
+named after a company ("Sony PSP console hits US"), force used on a decision ("attacked
+Labour's pledges" is criticism). The coder asks these before it codes a trigger."""
+
+from __future__ import annotations
+
+from .roles import grammar
+
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def a_company_thing(roles, noun) -> bool:
+    """A thing named after an organisation the tables do not know, with no country (a
+    company): "Sony PSP console", "Microsoft's software"."""
+    itself = roles.by_token.get(noun.i)  # "The Ceasefire Violations Committee"
+    owners = [
+        roles.by_head.get(c.i) or roles.by_token.get(c.i)
+        for c in noun.children
+        if c.dep_ in ("compound", "poss")
+    ]
+    return any(
+        owner is not None
+        and owner is not itself
+        and all(a.kind == "organisation" and not a.country for a in owner.actors)
+        for owner in owners
+    )
+
+
+def attacks_words(token, code: str, trigger_words) -> bool:
+    """ "attacked Labour's pledges", "vowed to fight the U.S. action": force used on a
+    decision or a plan (grammar.yaml's ``abstract_objects``) is criticism."""
+    if code[:2] not in FORCE_ROOTS or token.pos_ != "VERB" or trigger_words:
+        return False  # a pattern of its own says what is hit ("violated the ceasefire")
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and o.lemma_.lower() in grammar()["abstract_objects"] for o in objects
+    )
+
+
+def compares(token) -> bool:
+    """ "as planned", "as agreed": a participle that compares with an act done before, with no
+    subject of its own (grammar.yaml's ``comparison_marks``)."""
+    children = [c.dep_ for c in token.children]
+    return (
+        token.tag_ == "VBN"
+        and "nsubj" not in children
+        and "nsubjpass" not in children
+        and any(
+            c.dep_ == "mark" and c.lower_ in grammar()["comparison_marks"] for c in token.children
+        )
+    )
