@@ -7,7 +7,7 @@ event is aimed at, if any, is decided here by a logistic model over features of 
 dependency path from the trigger to each candidate, the candidate's kind, the CAMEO root and
 the story. Its weights are data, one file per language (data/target_model_en.tsv,
 data/target_model_fr.tsv), learned from annotated sentences by
-training/train_targets.py; ``communique check-data`` validates them.
+scripts/train_targets.py; ``communique check-data`` validates them.
 
 The model only adds a target where the grammar found none: it never overrides a rule.
 """
@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import collections
 import functools
-import logging
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from ..model import Actor, Mention
 from .logistic import LogisticModel, read_model
-
-logger = logging.getLogger(__name__)
 
 MODEL_FILE = "target_model_{lang}.tsv"
 MAX_UP, MAX_DOWN = 3, 4  # dependency steps kept in a path feature; longer paths are cut
@@ -59,24 +56,37 @@ class TargetAttacher:
         self.model = model if model is not None else shipped_model(article.lang or "en")
         self.saying = saying  # verbs of saying: a candidate in what was said is told apart
         self.story = _story_countries(article)
+        self._in_sentence: dict[int, list[Mention]] | None = None  # sentence start -> mentions
 
-    def attach(self, token, code: str, sources: list[Actor]) -> Actor | None:
-        best, best_p = None, self.model.threshold
-        for candidate in self.candidates(token, code, sources):
+    def attach(
+        self,
+        token,
+        code: str,
+        sources: list[Actor],
+        kind: str | None = None,
+        mood: tuple[str, bool] = ("asserted", False),
+    ) -> Actor | None:
+        """The likeliest candidate, if its probability reaches the model's threshold for this
+        ``kind`` of decision (its ``# threshold_<kind>`` line, or its plain threshold).
+        ``mood`` is the trigger's modality and whether it is negated."""
+        candidates = self.candidates(token, code, sources, mood)
+        if kind == "statements" and len({c.actor.country for c in candidates if c.mention}) > 1:
+            return None  # what names several foreign parties is aimed at none of them alone
+        best, best_p = None, self.model.threshold_for(kind)
+        for candidate in candidates:
             p = self.model.probability(candidate.features)
             if p >= best_p:
                 best, best_p = candidate, p
         return None if best is None else best.actor
 
-    def candidates(self, token, code: str, sources: list[Actor]) -> list[Candidate]:
+    def candidates(
+        self, token, code: str, sources: list[Actor], mood: tuple[str, bool] = ("asserted", False)
+    ) -> list[Candidate]:
         own = {s.country for s in sources if s.country}
         if not own:
             return []
-        sentence = token.sent
         found: list[tuple[Mention, Actor]] = []
-        for mention in self.article.mentions:
-            if not sentence.start <= mention.head < sentence.end:
-                continue
+        for mention in self._mentions_of(token.sent):
             for actor in mention.actors:
                 if actor.country and actor.country not in own and actor.kind != "unknown":
                     found.append((mention, _as_target(actor)))
@@ -90,6 +100,10 @@ class TargetAttacher:
             f"countries={min(len(countries), 3)}",
             f"source_kind={source.kind}",
             f"source_kind={source.kind}&root={code[:2]}",
+            # what is only wished, feared or denied is rarely aimed at anyone the text names
+            f"modality={mood[0]}",
+            f"modality={mood[0]}&root={code[:2]}",
+            f"negated={mood[1]}",
         ]
         # who speaks or acts: a government, a firm, a party ("BUS" speakers rarely aim at states)
         common += [f"source_sector={sector}" for sector in source.sectors[:2]]
@@ -97,7 +111,7 @@ class TargetAttacher:
         candidates = []
         for mention, actor in found:
             head = doc[mention.head]
-            features = common + path_features(token, head, code[:2], self.saying)
+            features = common + _path_features(token, head, code[:2], self.saying)
             features += [
                 f"kind={actor.kind}",
                 f"kind={actor.kind}&root={code[:2]}",
@@ -120,6 +134,13 @@ class TargetAttacher:
             actor = Actor(top, top, ("GOV",), None, "", None, "place")
             candidates.append(Candidate(actor, None, tuple(features)))
         return candidates
+
+    def _mentions_of(self, sentence) -> list[Mention]:
+        if self._in_sentence is None:  # once per article: candidates are asked for per trigger
+            self._in_sentence = collections.defaultdict(list)
+            for mention in self.article.mentions:
+                self._in_sentence[sentence.doc[mention.head].sent.start].append(mention)
+        return self._in_sentence.get(sentence.start, [])
 
     def _story_rank(self, country: str) -> int:
         return self.story.index(country) if country in self.story[:2] else 2
@@ -165,7 +186,7 @@ def _path_length(trigger, head) -> int:
     return len(up) - 1 + len(down)
 
 
-def path_features(trigger, head, root: str, saying) -> list[str]:
+def _path_features(trigger, head, root: str, saying) -> list[str]:
     up, down = _path(trigger, head)
     up_labels = [t.dep_ for t in up[:-1]][:MAX_UP]
     down_labels = [t.dep_ for t in down][:MAX_DOWN]

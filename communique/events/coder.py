@@ -44,7 +44,6 @@ from .roles import Roles, coded_actors, grammar
 from .statements import disapproving, reports_hostility, warns_of_a_state
 from .timing import days_between, event_date
 from .triggers import Trigger, TriggerFinder
-from .vetting import event_features
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +73,6 @@ class ArticleCoder:
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
-        self.attached: set[tuple[int, str]] = set()  # (trigger index, country) the model chose
-        self.features_of: dict[str, tuple] = {}  # event id -> what vetting.py judges it by
 
     def run(self) -> list[dict]:
         finder = TriggerFinder(self.roles, self.patterns, self.tree)
@@ -177,27 +174,6 @@ class ArticleCoder:
             )
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
-            if self._vetted(token, source, target):
-                self.features_of[event["id"]] = event_features(
-                    self.article,
-                    token,
-                    code,
-                    trigger.pattern.origin,
-                    source,
-                    target,
-                    grammar()["saying_verbs"],
-                )
-
-    def _vetted(self, token, source: Actor, target: Actor | None) -> bool:
-        """Whether vetting.py judges the event: one between two countries that the grammar
-        found (a target the model attached was judged already)."""
-        return bool(
-            target is not None
-            and source.country
-            and target.country
-            and source.country != target.country
-            and (token.i, target.country) not in self.attached
-        )
 
     def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
         token, pattern = trigger.token, trigger.pattern
@@ -236,10 +212,13 @@ class ArticleCoder:
             t.country and t.country not in own for t in targets
         ):
             # the grammar found no one on the other side: the model may (attach.py)
-            attached = self.attacher.attach(token, pattern.code, sources)
+            kind = "statements" if pattern.code.startswith("01") else None
+            mood = clause_modality(token)
+            attached = self.attacher.attach(
+                token, pattern.code, sources, kind, (mood.modality, mood.negated)
+            )
             if attached is not None:
                 targets = [attached]
-                self.attached.add((token.i, attached.country))
         return sources, targets
 
     def _authorities_of_the_place(self, token, pattern: Pattern) -> list[Actor]:

@@ -13,7 +13,6 @@ from .agreements import find_agreements
 from .coder import ArticleCoder
 from .patterns import load_patterns
 from .senses import without_competition
-from .vetting import vetted
 
 
 @register_stage(
@@ -40,7 +39,7 @@ class EventCoder:
         coder = ArticleCoder(article, self.patterns)
         events = one_event_per_act(article.doc, coder.run(), coder.trigger_of)
         events = without_framing_statements(events)
-        article.events = vetted(without_competition(article.doc, events), coder.features_of, "en")
+        article.events = without_competition(article.doc, events)
         article.agreements = find_agreements(article, article.events, coder.trigger_of, coder.tree)
         article.events.extend(self.headline_events(article))
         return article
@@ -61,7 +60,7 @@ class EventCoder:
         events = []
         coder = ArticleCoder(headline, self.patterns)
         coded = one_event_per_act(headline.doc, coder.run(), coder.trigger_of)
-        for event in vetted(without_framing_statements(coded), coder.features_of, "en"):
+        for event in without_framing_statements(coded):
             pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))
             if pair in pairs:
                 continue

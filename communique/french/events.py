@@ -115,7 +115,7 @@ class FrenchCoder(FrenchRoles):
             and not any(t.country and t.country not in own for t in targets)
         ):
             # the grammar found no one on the other side: the model may (events/attach.py)
-            attached = self.attacher.attach(token, pattern.code, sources)
+            attached = self.attacher.attach(token, pattern.code, sources, mood=self.modality(token))
             if attached is not None:
                 targets = [attached]
         modality, negated = self.modality(token)

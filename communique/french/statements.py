@@ -65,8 +65,9 @@ def statement_parties(coder, token, words: dict):
         if len({a.country if a.country != "IGO" else a.code for a in named}) == 1:
             targets = named[:1]
     if not targets:
-        # whom the statement is about, if the learned model is sure of one (events/attach.py)
-        attached = coder.attacher.attach(token, code, sources)
+        # whom the statement is about, if the learned model is all but sure of one
+        # (events/attach.py; its threshold_statements: lower ones cost precision on dev)
+        attached = coder.attacher.attach(token, code, sources, "statements", coder.modality(token))
         targets = [attached] if attached is not None else []
     if not targets or len({a.country for a in targets}) > 1:
         return None

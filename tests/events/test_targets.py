@@ -268,7 +268,8 @@ def test_what_he_called_is_no_telephone_call(code_text):
     [
         # a passive form that states what the subject is, not what was done to it
         ("Israel is opposed to French mediation in the talks.", ("ISR", "FRA", "12")),
-        ("King Hassan of Morocco was quoted as saying Israel must withdraw.", ("MAR", None, "01")),
+        # "X said Y must Z" is a demand on Y (the learned target model finds Y)
+        ("King Hassan of Morocco was quoted as saying Israel must withdraw.", ("MAR", "ISR", "10")),
         # an act of the state done by no one named: the authorities of the place
         ("A missionary from Calgary was arrested in Lebanon on Monday.", ("LBN", "CAN", "17")),
         # an event noun after a preposition: the verb's subject holds it
