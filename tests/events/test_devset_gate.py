@@ -11,8 +11,8 @@ Measured on 2026-12-02 (`communique eval tests/resources/devset/events.json --co
 (31/86), precision 0.634 (52/82); the fifth, recall 0.372 (32/86), precision 0.649
 (48/74); the sixth, recall 0.407 (35/86), precision 0.718 (51/71); the seventh, recall
 0.419 (36/86), precision 0.722 (52/72); on 2026-12-03, recall 0.430 (37/86), precision
-0.724 (55/76); with the learned target model (events/attach.py), recall 0.477 (41/86),
-precision 0.750 (66/88). The floors sit just under.
+0.724 (55/76); with the learned target model (events/attach.py), recall 0.465 (40/86),
+precision 0.724 (63/87). The floors sit just under.
 """
 
 import pytest
@@ -20,18 +20,18 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.47
-PRECISION_FLOOR = 0.74
+RECALL_FLOOR = 0.46
+PRECISION_FLOOR = 0.72
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
 # coder reached recall 0.324 (11/34), precision 0.644 (29/45); at its end 0.324 (11/34),
 # 0.652 (30/46). Much as on the held-out articles (0.31): the first dev set, which decisions
 # were measured on, now reads about 0.1 high. With the learned target model, recall 0.353
-# (12/34), precision 0.620 (31/50): one more required item for three more wrong events.
+# (12/34), precision 0.633 (31/49): one more required item for two more wrong events.
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
 FRESH_RECALL_FLOOR = 0.35
-FRESH_PRECISION_FLOOR = 0.61
+FRESH_PRECISION_FLOOR = 0.62
 
 
 @pytest.mark.shared
