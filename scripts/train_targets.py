@@ -77,19 +77,15 @@ class RecordingAttacher(TargetAttacher):
 def pool_documents(
     corpus: Path, settings: Settings, lang: str, only: set[str] | None = None, sample_from=0
 ) -> Iterator:
+    """(label, document) of the pool: the articles ``only`` names, or a sample from
+    ``sample_from`` on in a fixed shuffle."""
     if lang == "fr":
-        # the Sahel stories are where the French dev and analysis sets come from
         # monde.jsonl also holds dev articles: they stay out, so that the dev set stays a measure
         dev = {a["doc_id"] for a in json.loads(FRENCH_DEV.read_text(encoding="utf-8"))["articles"]}
         stories = [
             d for d in iter_documents([str(corpus / FRENCH_POOL)], settings) if d.id not in dev
         ]
-        if only is None:
-            random.Random(18).shuffle(stories)
-            stories = stories[sample_from : sample_from + FRENCH_SAMPLE]
-        for document in stories:
-            if only is None or document.id in only:
-                yield document.id, document
+        yield from _sampled(stories, 18, sample_from, FRENCH_SAMPLE, only)
         return
     for section, numbers in BBC_POOL.items():
         for number in numbers:
@@ -102,10 +98,14 @@ def pool_documents(
         for d in iter_documents([str(corpus / "reuters21578.jsonl")], settings)
         if int(d.id.split("-")[1]) <= REUTERS_LAST
     ]
+    yield from _sampled(reuters, 14, sample_from, REUTERS_SAMPLE, only)
+
+
+def _sampled(stories: list, seed: int, start: int, size: int, only: set[str] | None) -> Iterator:
     if only is None:
-        random.Random(14).shuffle(reuters)
-        reuters = reuters[sample_from : sample_from + REUTERS_SAMPLE]
-    for document in reuters:
+        random.Random(seed).shuffle(stories)
+        stories = stories[start : start + size]
+    for document in stories:
         if only is None or document.id in only:
             yield document.id, document
 

@@ -1,6 +1,6 @@
 """A logistic model kept as data: the weights of named binary features, a bias and the
-probability from which it decides. attach.py (targets) and vetting.py (events) read theirs
-from data/*_model_*.tsv, which scripts/train_targets.py writes."""
+probability from which it decides. attach.py reads its models from data/*_model_*.tsv, which
+scripts/train_targets.py writes; check-data reads them as the loaders do."""
 
 from __future__ import annotations
 

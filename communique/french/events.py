@@ -108,6 +108,7 @@ class FrenchCoder(FrenchRoles):
         if not targets and pattern.code[:2] in grammar()["story_target_roots"]:
             # "La France a acheminé de l'aide par trois avions", in a story on Lebanon
             targets = story_country(self.article.mentions, token.idx, sources)
+        modality, negated = self.modality(token)
         own = {s.country for s in sources}
         if (
             sources
@@ -115,10 +116,9 @@ class FrenchCoder(FrenchRoles):
             and not any(t.country and t.country not in own for t in targets)
         ):
             # the grammar found no one on the other side: the model may (events/attach.py)
-            attached = self.attacher.attach(token, pattern.code, sources, mood=self.modality(token))
+            attached = self.attacher.attach(token, pattern.code, sources, mood=(modality, negated))
             if attached is not None:
                 targets = [attached]
-        modality, negated = self.modality(token)
         mutual = bool(between)
         date, precision = event_date(token, self.article.date)
         added: set[tuple] = set()  # by this trigger: its own reverse pairs stay

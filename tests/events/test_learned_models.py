@@ -1,6 +1,6 @@
-"""The learned models of issue 14: the target chosen where the grammar found none
-(events/attach.py) and the events vetted (events/vetting.py), their files read and checked
-as data, and the training script's fit on a case it must learn."""
+"""The learned target model of issues 14 and 18 (events/attach.py): the target chosen where
+the grammar found none, its files read and checked as data, and the training script's fit on
+a case it must learn."""
 
 import importlib.util
 import shutil
