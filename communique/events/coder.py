@@ -91,7 +91,8 @@ class ArticleCoder:
         participle = token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
         if compares(token):
             return  # "the law was not adopted as planned": a plan referred to, not an act
-        sources, targets = self.parties(trigger)
+        mood = clause_modality(token)
+        sources, targets = self.parties(trigger, mood)
         if not sources and participle:
             return  # a participle describing a thing: "a framework supporting relations"
         if not targets and token.lemma_.lower() in grammar()["verbs_needing_a_target"]:
@@ -110,7 +111,6 @@ class ArticleCoder:
             if named and a_company_thing(self.roles, named[0]):
                 return  # "Sony PSP console hits US": a product, not a force
             sources = [self.unknown_source(named)]
-        mood = clause_modality(token)
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
         if (
@@ -175,7 +175,7 @@ class ArticleCoder:
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
 
-    def parties(self, trigger: Trigger) -> tuple[list[Actor], list[Actor]]:
+    def parties(self, trigger: Trigger, mood) -> tuple[list[Actor], list[Actor]]:
         token, pattern = trigger.token, trigger.pattern
         roles = self.roles
         passive = False
@@ -213,7 +213,6 @@ class ArticleCoder:
         ):
             # the grammar found no one on the other side: the model may (attach.py)
             kind = "statements" if pattern.code.startswith("01") else None
-            mood = clause_modality(token)
             attached = self.attacher.attach(
                 token, pattern.code, sources, kind, (mood.modality, mood.negated)
             )
