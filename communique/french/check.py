@@ -23,6 +23,9 @@ PREPOSITIONS = {
     "vers",
     "chez",
     "pour",
+    "sur",
+    "envers",
+    "face",  # "face à": the parser hangs the fixed expression on its first word
     "aux côtés de",
 }
 

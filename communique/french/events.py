@@ -25,9 +25,8 @@ from .patterns import (
     noun_patterns,
     statement_words,
     verb_lemma,
-    verb_patterns,
 )
-from .roles import OBJECTS, FrenchRoles
+from .roles import FrenchRoles
 from .statements import statement_parties
 
 CONDITIONAL_ENDINGS = ("rait", "raient", "rais")  # il reconnaîtrait, ils signeraient
@@ -50,11 +49,11 @@ class FrenchCoder(FrenchRoles):
             statements = []
             for token in sentence:
                 lemma = verb_lemma(token)
-                if token.pos_ in ("VERB", "AUX") and lemma in verb_patterns():
-                    pattern = self._pattern(token)
-                    if pattern is not None:
-                        self.code(token, pattern, sentence)
+                pattern = self.pattern_of(token) if token.pos_ in ("VERB", "AUX") else None
+                if pattern is not None:
+                    self.code(token, pattern, sentence)
                 elif token.pos_ in ("VERB", "AUX") and lemma in statement_words()["verbs"]:
+                    # also a verb whose patterns need another object: "a rappelé que ..."
                     statements.append(token)
                 elif token.pos_ == "NOUN" and lemma in noun_patterns():
                     self.code(token, noun_patterns()[lemma], sentence)
@@ -81,17 +80,6 @@ class FrenchCoder(FrenchRoles):
             verb_lemma(token), False, None, code, (), "french/grammar.yaml:statement_verbs"
         )
         self.code(token, pattern, sentence, (sources, targets))
-
-    def _pattern(self, token) -> VerbPattern | None:
-        reflexive = any(
-            c.lower_ in grammar()["reflexive_pronouns"] and c.dep_.startswith(("expl", "obj"))
-            for c in token.children
-        )
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJECTS}
-        candidates = [p for p in verb_patterns()[verb_lemma(token)] if p.reflexive == reflexive]
-        with_object = [p for p in candidates if p.object and p.object in objects]
-        plain = [p for p in candidates if not p.object]
-        return (with_object or plain or [None])[0]
 
     # -- one trigger -----------------------------------------------------------------------
     def code(self, token, pattern: VerbPattern, sentence, parties=None) -> None:

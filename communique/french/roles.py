@@ -48,6 +48,22 @@ class FrenchRoles:
             return self.subjects(token.head, depth + 1)[0], passive
         return [], passive
 
+    def pattern_of(self, token) -> VerbPattern | None:
+        """The verb pattern that ``token`` triggers: one that needs the object the verb has
+        ("rappeler son ambassadeur") before one that needs none; None if none fits."""
+        patterns = verb_patterns().get(verb_lemma(token))
+        if not patterns:
+            return None
+        reflexive = any(
+            c.lower_ in grammar()["reflexive_pronouns"] and c.dep_.startswith(("expl", "obj"))
+            for c in token.children
+        )
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJECTS}
+        candidates = [p for p in patterns if p.reflexive == reflexive]
+        with_object = [p for p in candidates if p.object and p.object in objects]
+        plain = [p for p in candidates if not p.object]
+        return (with_object or plain or [None])[0]
+
     def with_conjuncts(self, token, relations=CONJOINED) -> list:
         return [token] + [c for c in token.children if c.dep_ in relations]
 
@@ -177,24 +193,32 @@ class FrenchRoles:
         taken_by_verb = (
             noun.dep_ == "obj" and verb_lemma(governor) not in grammar()["light_verbs"]
         ) or (  # "a dénoncé des sanctions": whose sanctions, the clause does not say
-            governor.pos_ in ("VERB", "AUX") and verb_lemma(governor) in verb_patterns()
+            governor.pos_ in ("VERB", "AUX") and self.pattern_of(governor) is not None
         )  # "participent à l'opération": the verb's act, not the clause's subjects' together
+        through_adverb = False
         if not sources and not taken_by_verb:
             clause = noun.head
-            while clause.pos_ in ("NOUN", "PROPN") and clause.head.i != clause.i:
-                clause = clause.head  # "à l'issue d'un sommet avec": up to the verb
+            while clause.pos_ in ("NOUN", "PROPN", "ADV") and clause.head.i != clause.i:
+                through_adverb = through_adverb or clause.pos_ == "ADV"
+                clause = clause.head  # "à l'issue d'un sommet avec", "lors d'un entretien"
             if clause.pos_ in ("VERB", "AUX"):
                 sources = self.actors_of(self.subjects(clause)[0])
         targets: list[Actor] = []
         for where in pattern.targets:
             found = self.obliques(noun, where)
-            if not found and noun.head.pos_ in ("VERB", "AUX"):
+            if not found and noun.head.pos_ in ("VERB", "AUX", "ADV"):
                 # "a apporté son soutien à l'Egypte", "a déclaré lors d'une conférence de
-                # presse avec la chancelière": the parser hangs the party on the verb
+                # presse avec la chancelière": the parser hangs the party on the verb, or on
+                # the adverb the noun depends on ("lors d'un entretien avec son homologue")
                 found = [t for t in self.obliques(noun.head, where) if t.i > noun.i]
             targets = self.actors_of(found)
             if targets:
                 break
+        if through_adverb and not targets:
+            # "un militaire a été tué lors d'une opération": the clause's subject takes part
+            # in what "lors de" names only when its other party is named ("lors d'un
+            # entretien avec son homologue")
+            sources = []
         return sources, targets
 
     def parties(self, token, pattern: VerbPattern) -> tuple[list[Actor], list[Actor]]:

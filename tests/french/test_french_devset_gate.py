@@ -14,7 +14,9 @@ quotations kept with their verb, bare titles from context, object pronouns, comp
 demonyms, joint military action and the patterns added on 2026-12-03, recall 0.141 (9/64),
 precision 0.500 (20/40); with the learned target model (events/attach.py, trained on 2,403
 annotated events of monde.jsonl articles that are not in this set), recall 0.156 (10/64),
-precision 0.464 (26/56). The floors sit just under.
+precision 0.464 (26/56); with verb and noun patterns for every CAMEO root (about 640 verb
+and 70 noun rows more) and event nouns under "lors de", recall 0.203 (13/64), precision 0.468
+(29/62). The floors sit just under.
 """
 
 import pytest
@@ -22,7 +24,7 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.15
+RECALL_FLOOR = 0.20
 PRECISION_FLOOR = 0.46
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 

@@ -1,0 +1,66 @@
+"""The French patterns cover every CAMEO root (issue 18), and rows of each kind code real
+sentences through the real French model: a verb with the object it needs, a reflexive verb,
+an event noun hung under "lors de", and a verb of saying whose other patterns need an object."""
+
+import pytest
+
+from communique.config import Settings
+from communique.events.cameo import lookup
+from communique.french.patterns import noun_patterns, verb_patterns
+from communique.model import Document
+from communique.pipeline import Pipeline
+from communique.stages import canonical_stages
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Settings(), stages=canonical_stages())
+
+
+def coded(pipeline, text: str) -> set[tuple]:
+    article = pipeline(Document(id="t", content=text, date="2020-06-01"))
+    assert article.lang == "fr", article.warnings
+    return {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in article.events
+    }
+
+
+def test_every_cameo_root_has_french_patterns():
+    # root 01 is also coded from the verbs of saying (french/grammar.yaml statement_verbs)
+    codes = [p.code for patterns in verb_patterns().values() for p in patterns]
+    codes += [p.code for p in noun_patterns().values()]
+    assert all(lookup(code) is not None for code in codes)
+    assert {code[:2] for code in codes} >= {f"{root:02d}" for root in range(1, 21)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le ministère russe des Affaires étrangères a convoqué l'ambassadeur allemand.",
+            ("RUS", "DEU", "114"),
+        ),
+        (
+            "L'Union européenne a réclamé la libération des dirigeants maliens.",
+            ("IGO", "MLI", "1053"),
+        ),
+        ("La Chine s'oppose aux pressions des Etats-Unis.", ("CHN", "USA", "120")),
+        (
+            "Le ministre jordanien a plaidé pour la paix lors d'un entretien téléphonique avec"
+            " son homologue égyptien.",
+            ("JOR", "EGY", "040"),
+        ),
+        (
+            "Le président malien a rappelé que la Russie était un partenaire fiable.",
+            ("MLI", "RUS", "010"),
+        ),
+    ],
+)
+def test_new_rows_code_news_sentences(pipeline, text, expected):
+    assert expected in coded(pipeline, text)
+
+
+def test_a_soldier_killed_during_an_operation_takes_no_part_in_it(pipeline):
+    # "lors de" gives the clause's subject to the noun only when its other party is named
+    assert coded(pipeline, "Un militaire français a été tué lors d'une opération au Mali.") == set()
