@@ -54,9 +54,12 @@ class ActorResolver:
 
     def _french(self, article: Article) -> Article:
         from ..french.actors import FrenchResolver
-        from ..nlp.parse import load_pipeline
+        from ..nlp.parse import load_pipeline, model_for
 
-        article.mentions = FrenchResolver(article, load_pipeline(lang="fr")).run()
+        # the parse stage's French pipeline: the same arguments find it in load_pipeline's
+        # cache (a keyword call would load a second copy, inside this article's time budget)
+        nlp = load_pipeline(model_for("fr", self.settings.model), "fr")
+        article.mentions = FrenchResolver(article, nlp).run()
         return article
 
 

@@ -10,7 +10,7 @@ from ..model import HTML, Article, Document
 from ..stages import register_stage
 from .decode import decode_with_encoding
 from .html import extract_html
-from .language import identify
+from .language import identify, load_identifier
 from .run_together import split_run_together
 from .sanitise import repair_text, repair_warning
 from .text import clean_text
@@ -26,6 +26,10 @@ SPLIT_RUN_TOGETHER = frozenset({"fr"})
 class Cleaner:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
+        if not self.settings.language:
+            # loaded with the stage, once per process, not inside the first document's
+            # time budget (nearly a second)
+            load_identifier()
 
     def __call__(self, doc: Document) -> Article:
         article = Article.from_document(doc)

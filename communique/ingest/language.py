@@ -58,7 +58,8 @@ def language(code: str) -> Language:
 
 
 @functools.cache
-def _identifier():
+def load_identifier():
+    """py3langid's model, restricted to the languages of the table; loaded once per process."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
@@ -68,7 +69,7 @@ def _identifier():
 
 def identify(text: str, fallback: str = "en") -> Identified:
     """The language of ``text``; ``fallback`` when the identifier is unsure."""
-    guess, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    guess, probability = load_identifier().classify(text[:SAMPLE_CHARS])
     probability = float(probability)
     if probability >= MIN_CONFIDENCE:
         return Identified(guess, round(probability, 3))

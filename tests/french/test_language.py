@@ -95,6 +95,27 @@ def test_an_english_run_does_not_load_the_french_model():
     assert run.stdout.decode().strip() == "False"
 
 
+def test_a_french_run_loads_the_french_model_once_and_outside_the_time_budget():
+    # The actor stage once loaded a second copy (another cache key), inside the first French
+    # document's budget; the language identifier too was loaded inside the first document's.
+    script = (
+        "import gc\n"
+        "from spacy.lang.fr import French\n"
+        "from communique.config import Settings\n"
+        "from communique.pipeline import Pipeline\n"
+        "from communique.model import Document\n"
+        "from communique.stages import canonical_stages\n"
+        "p = Pipeline(Settings(max_document_seconds=2), stages=canonical_stages())\n"
+        "a = p(Document(id='x', content='La Russie et le Mali ont signé trois accords lundi.',"
+        " date='2024-05-06'))\n"
+        "assert a.lang == 'fr' and a.events and a.error is None, a\n"
+        "print(sum(isinstance(o, French) for o in gc.get_objects()))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()[-2000:]
+    assert run.stdout.decode().split() == ["1"]
+
+
 def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together("après-midi.Paris a confirmé") == "après-midi. Paris a confirmé"
     assert split_run_together("a-t-il dit.Répondant à") == "a-t-il dit. Répondant à"
