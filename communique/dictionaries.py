@@ -370,7 +370,7 @@ def validate_dictionaries(events=None, actors=None) -> list[Problem]:
         path = (checker.events if form.folder == "events" else checker.actors) / form.name
         if path.is_file():
             checker.check(form, path, form.shown, packaged=True)
-    for path in sorted(checker.events.glob("*_model_*.tsv")):  # attach.py's, attach_sources.py's
+    for path in sorted(checker.events.glob("*_model_*.tsv")):  # events/attach.py's models
         try:
             read_model(path)
         except ModelFileError as error:

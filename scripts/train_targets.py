@@ -1,5 +1,4 @@
-"""Learn the target model of communique/events/attach.py, and the source model of
-communique/events/attach_sources.py (``--role source``), from annotated sentences.
+"""Learn the target model of communique/events/attach.py from annotated sentences.
 
     python scripts/train_targets.py items --corpus ../shared/data/corpora --out items.jsonl
     python scripts/train_targets.py train --corpus ../shared/data/corpora \
@@ -10,9 +9,7 @@ event whose target the grammar did not find but that has candidates: the sentenc
 trigger marked, the event, its source and the candidates, for an annotator to choose the
 target from (or none). ``train`` runs the same over the labelled articles, joins the labels
 by item id and fits an L2-regularised logistic regression (scipy), reporting held-out
-figures by cross-validation over articles before writing the weights. With ``--role
-source`` the items are the events with a target and no source country, and the candidates
-the countries of the sentence and the one before, the story's and the dateline's.
+figures by cross-validation over articles before writing the weights.
 
 The English pool is BBC politics and business and a sample of Reuters-21578; the French pool
 a sample of OrangeSum's monde.jsonl (``--lang fr``). Both leave out every article the dev sets
@@ -36,7 +33,6 @@ from scipy.optimize import minimize
 
 from communique.config import Settings
 from communique.events.attach import TargetAttacher
-from communique.events.attach_sources import SourceAttacher
 from communique.events.logistic import LogisticModel
 from communique.events.cameo import lookup
 from communique.events.coder import ArticleCoder
@@ -53,7 +49,6 @@ REUTERS_SAMPLE = 2500
 FRENCH_POOL, FRENCH_SAMPLE = "orangesum-fr/monde.jsonl", 900
 FRENCH_DEV = Path(__file__).parent.parent / "tests" / "resources" / "devset" / "fr_events.json"
 NEVER = LogisticModel({}, 0.0, 2.0)  # a model that attaches nothing: the grammar's output
-MODULES = {"target": "attach.py", "source": "attach_sources.py"}
 
 
 class RecordingAttacher(TargetAttacher):
@@ -73,31 +68,6 @@ class RecordingAttacher(TargetAttacher):
                     "token": token,
                     "code": code,
                     "sources": sources,
-                    "candidates": candidates,
-                }
-            )
-        return None
-
-
-class RecordingSourceAttacher(SourceAttacher):
-    """Attaches nothing; keeps every sourceless event with its candidates."""
-
-    def __init__(self, article, label: str, saying):
-        super().__init__(article, NEVER, saying)
-        self.label = label
-        self.seen: list[dict] = []
-
-    def attach(self, token, code, state, unresolved, targets, mood=("asserted", False)):
-        candidates = self.candidates(token, code, state, unresolved, targets, mood)
-        if candidates:
-            self.seen.append(
-                {
-                    "id": f"{self.label}#{token.idx}#{code}#>{targets[0].country}",
-                    "token": token,
-                    "code": code,
-                    "unresolved": unresolved,
-                    "state": state,
-                    "targets": targets,
                     "candidates": candidates,
                 }
             )
@@ -141,12 +111,9 @@ def _sampled(stories: list, seed: int, start: int, size: int, only: set[str] | N
 
 
 def recorded(
-    corpus: Path, lang: str, only: set[str] | None = None, sample_from: int = 0, role="target"
+    corpus: Path, lang: str, only: set[str] | None = None, sample_from: int = 0
 ) -> Iterator[tuple]:
-    """(article, recording attacher) for every article of the pool in ``lang``, coded. For
-    ``role`` "source" the attacher records the sourceless events, with the shipped target
-    model at work; for "target" the targetless ones, with no source model (as it was
-    trained)."""
+    """(article, recording attacher) for every article of the pool in ``lang``, coded."""
     settings = Settings()
     pipeline = Pipeline(settings, stages=canonical_stages(last="actors"))
     labelled = list(pool_documents(corpus, settings, lang, only, sample_from))
@@ -157,13 +124,9 @@ def recorded(
         if lang == "fr":
             attacher = RecordingAttacher(article, label, statement_words()["verbs"])
             FrenchCoder(article, attacher=attacher).run()
-        elif role == "source":
-            attacher = RecordingSourceAttacher(article, label, grammar()["saying_verbs"])
-            ArticleCoder(article, source_attacher=attacher).run()
         else:
             attacher = RecordingAttacher(article, label, grammar()["saying_verbs"])
-            never = SourceAttacher(article, NEVER)
-            ArticleCoder(article, attacher=attacher, source_attacher=never).run()
+            ArticleCoder(article, attacher=attacher).run()
         yield article, attacher
 
 
@@ -178,13 +141,10 @@ def item_record(article, seen: dict) -> dict:
     token = seen["token"]
     sentence = token.sent
     previous = token.doc[sentence.start - 1].sent.text.strip() if sentence.start else ""
+    source = seen["sources"][0]
     countries: dict[str, list[str]] = {}
     for candidate in seen["candidates"]:
-        text = candidate.actor.text or (
-            "(the dateline's country)"
-            if "where=dateline" in candidate.features
-            else "(the country the article is most about)"
-        )
+        text = candidate.actor.text or "(the country the article is most about)"
         countries.setdefault(candidate.actor.country, [])
         if text not in countries[candidate.actor.country]:
             countries[candidate.actor.country].append(text)
@@ -194,14 +154,7 @@ def item_record(article, seen: dict) -> dict:
         "previous": previous,
         "sentence": marked_sentence(token),
         "event": f"{seen['code']} {lookup(seen['code']).name}",
-        **(
-            {
-                "subject": seen["unresolved"][0].text if seen["unresolved"] else seen["state"],
-                "target": f"{seen['targets'][0].country} ({seen['targets'][0].text})",
-            }
-            if "targets" in seen
-            else {"source": f"{seen['sources'][0].country} ({seen['sources'][0].text})"}
-        ),
+        "source": f"{source.country} ({source.text})",
         "candidates": [{"country": c, "mentions": texts} for c, texts in countries.items()],
     }
 
@@ -210,9 +163,7 @@ def write_items(args) -> None:
     count = 0
     done = set(read_labels(args.skip)) if args.skip else set()
     with open(args.out, "w", encoding="utf-8") as out:
-        for article, attacher in recorded(
-            args.corpus, args.lang, None, args.sample_from, args.role
-        ):
+        for article, attacher in recorded(args.corpus, args.lang, None, args.sample_from):
             for seen in attacher.seen:
                 if seen["id"] in done:
                     continue
@@ -231,18 +182,17 @@ def read_labels(path: Path) -> dict[str, dict]:
     return labels
 
 
-def examples(corpus: Path, lang: str, labels: dict[str, dict], role="target") -> list[tuple]:
+def examples(corpus: Path, lang: str, labels: dict[str, dict]) -> list[tuple]:
     """(article, item id, candidate features, candidate labels) for each labelled item."""
     wanted = {item_id.split("#")[0] for item_id in labels}
     found = []
-    for _, attacher in recorded(corpus, lang, wanted, role=role):
+    for _, attacher in recorded(corpus, lang, wanted):
         for seen in attacher.seen:
             label = labels.get(seen["id"])
             if label is None:
                 continue
             # a target of an act that did not happen is no target to learn
-            chosen = label.get(f"{role}s") or []
-            targets = set(chosen) if label.get("event") != "no" else set()
+            targets = set(label.get("targets") or []) if label.get("event") != "no" else set()
             found.append(
                 (
                     attacher.label,
@@ -315,9 +265,9 @@ def train(args) -> None:
     labels: dict[str, dict] = {}
     for path in args.labels:
         labels.update(read_labels(path))
-    data = examples(args.corpus, args.lang, labels, args.role)
+    data = examples(args.corpus, args.lang, labels)
     positives = sum(any(labels) for *_, labels in data)
-    print(f"{len(data)} labelled items found, {positives} with a {args.role}", file=sys.stderr)
+    print(f"{len(data)} labelled items found, {positives} with a target", file=sys.stderr)
     for threshold in args.thresholds:
         figures = evaluate(data, args.l2, threshold)
         chosen = figures["right"] + figures["wrong"]
@@ -329,8 +279,7 @@ def train(args) -> None:
     model = fit([(f, label) for *_, fs, ls in data for f, label in zip(fs, ls)], args.l2)
     with open(args.out, "w", encoding="utf-8") as out:
         out.write(
-            f"# The model of communique/events/{MODULES[args.role]}, written by"
-            " scripts/train_targets.py\n"
+            "# The model of communique/events/attach.py, written by scripts/train_targets.py\n"
             f"# from {len(data)} annotated events"
             f" ({', '.join(p.name for p in args.labels)}); l2 {args.l2}\n"
             f"# threshold {args.threshold}\n# bias {model.bias:.6f}\n"
@@ -348,7 +297,6 @@ def main() -> None:
     items.add_argument("--corpus", type=Path, required=True)
     items.add_argument("--out", type=Path, required=True)
     items.add_argument("--lang", choices=("en", "fr"), default="en")
-    items.add_argument("--role", choices=tuple(MODULES), default="target")
     items.add_argument("--skip", type=Path, help="a labels file whose items are done")
     items.add_argument(
         "--sample-from", type=int, default=0, help="where the sample of stories begins"
@@ -358,7 +306,6 @@ def main() -> None:
     learn.add_argument("--labels", type=Path, nargs="+", required=True)
     learn.add_argument("--out", type=Path, required=True)
     learn.add_argument("--lang", choices=("en", "fr"), default="en")
-    learn.add_argument("--role", choices=tuple(MODULES), default="target")
     learn.add_argument("--l2", type=float, default=1.0)
     learn.add_argument("--threshold", type=float, default=0.5)
     learn.add_argument(

@@ -47,34 +47,16 @@ def shipped_model(lang: str) -> LogisticModel:
     return read_model(model_path(lang))
 
 
-class ArticleCandidates:
-    """What the attachers share: the article's mentions by sentence and its countries, most
-    named first."""
-
-    def __init__(self, article, saying=frozenset()):
-        self.article = article
-        self.saying = saying  # verbs of saying: a candidate in what was said is told apart
-        self.story = _story_countries(article)
-        self._in_sentence: dict[int, list[Mention]] | None = None  # sentence start -> mentions
-
-    def _mentions_of(self, sentence) -> list[Mention]:
-        if self._in_sentence is None:  # once per article: candidates are asked for per trigger
-            self._in_sentence = collections.defaultdict(list)
-            for mention in self.article.mentions:
-                self._in_sentence[sentence.doc[mention.head].sent.start].append(mention)
-        return self._in_sentence.get(sentence.start, [])
-
-    def _story_rank(self, country: str) -> int:
-        return self.story.index(country) if country in self.story[:2] else 2
-
-
-class TargetAttacher(ArticleCandidates):
+class TargetAttacher:
     """Finds the candidates of a targetless event and attaches the likeliest, when the model
     is sure enough of it."""
 
     def __init__(self, article, model: LogisticModel | None = None, saying=frozenset()):
-        super().__init__(article, saying)
+        self.article = article
         self.model = model if model is not None else shipped_model(article.lang or "en")
+        self.saying = saying  # verbs of saying: a candidate in what was said is told apart
+        self.story = _story_countries(article)
+        self._in_sentence: dict[int, list[Mention]] | None = None  # sentence start -> mentions
 
     def attach(
         self,
@@ -152,6 +134,16 @@ class TargetAttacher(ArticleCandidates):
             actor = Actor(top, top, ("GOV",), None, "", None, "place")
             candidates.append(Candidate(actor, None, tuple(features)))
         return candidates
+
+    def _mentions_of(self, sentence) -> list[Mention]:
+        if self._in_sentence is None:  # once per article: candidates are asked for per trigger
+            self._in_sentence = collections.defaultdict(list)
+            for mention in self.article.mentions:
+                self._in_sentence[sentence.doc[mention.head].sent.start].append(mention)
+        return self._in_sentence.get(sentence.start, [])
+
+    def _story_rank(self, country: str) -> int:
+        return self.story.index(country) if country in self.story[:2] else 2
 
 
 def _as_target(actor: Actor) -> Actor:

@@ -24,7 +24,6 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..records.event import Location
 from .attach import TargetAttacher
-from .attach_sources import SourceAttacher, subject_state
 from .event_record import coded_event
 from .guards import a_company_thing, attacks_words, compares
 from .clause_targets import complement_targets, purpose_targets
@@ -60,18 +59,12 @@ class ArticleCoder:
         article: Article,
         patterns: dict | None = None,
         attacher: TargetAttacher | None = None,
-        source_attacher: SourceAttacher | None = None,
     ):
         self.article = article
         self.attacher = (
             attacher
             if attacher is not None
             else TargetAttacher(article, saying=grammar()["saying_verbs"])
-        )
-        self.source_attacher = (
-            source_attacher
-            if source_attacher is not None
-            else SourceAttacher(article, saying=grammar()["saying_verbs"])
         )
         self.patterns = patterns if patterns is not None else load_patterns()
         self.doc = article.doc
@@ -186,7 +179,6 @@ class ArticleCoder:
         token, pattern = trigger.token, trigger.pattern
         roles = self.roles
         passive = False
-        subject_tokens: list = []
         if trigger.key.startswith("n:"):
             sources, targets = noun_parties(self.roles, token, pattern)
         else:
@@ -226,16 +218,6 @@ class ArticleCoder:
             )
             if attached is not None:
                 targets = [attached]
-        if not any(s.country for s in sources) and any(t.country for t in targets):
-            # nor any source: the source model may (attach_sources.py)
-            unresolved = [s for s in sources if not s.country]
-            state = subject_state(subject_tokens, unresolved, passive)
-            mood_pair = (mood.modality, mood.negated)
-            attached = self.source_attacher.attach(
-                token, pattern.code, state, unresolved, targets, mood_pair
-            )
-            if attached is not None:
-                sources = [attached]
         return sources, targets
 
     def _authorities_of_the_place(self, token, pattern: Pattern) -> list[Actor]:
