@@ -31,6 +31,19 @@ class FrenchRoles:
     def subjects(self, token, depth: int = 0) -> tuple[list, bool]:
         """The subject tokens of ``token``'s clause, and whether it is passive."""
         own = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not own:
+            # "L'Iran, très influent au Liban, a offert une aide": the parser may hang the
+            # subject on the adjective or participle set off between it and its verb
+            own = [
+                s
+                for c in token.children
+                if c.dep_ == "advcl"
+                and c.i < token.i
+                and (c.pos_ == "ADJ" or "Part" in c.morph.get("VerbForm"))
+                and not any(a.dep_.startswith("aux") for a in c.children)  # no clause
+                for s in c.children
+                if s.dep_ in SUBJECTS and s.i < c.i
+            ]
         if not own and verb_lemma(token) in grammar()["speech_verbs"] and _incise(token):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]

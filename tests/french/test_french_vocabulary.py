@@ -1,6 +1,7 @@
 """The French patterns cover every CAMEO root (issue 18), and rows of each kind code real
 sentences through the real French model: a verb with the object it needs, a reflexive verb,
-an event noun hung under "lors de", and a verb of saying whose other patterns need an object."""
+an event noun hung under "lors de", a verb of saying whose other patterns need an object, and
+a subject the parser hangs on the adjective set off between it and its verb."""
 
 import pytest
 
@@ -54,6 +55,10 @@ def test_every_cameo_root_has_french_patterns():
         (
             "Le président malien a rappelé que la Russie était un partenaire fiable.",
             ("MLI", "RUS", "010"),
+        ),
+        (  # the parser hangs the subject on the adjective set off before the verb
+            "L'Iran, très influent au Liban, a offert une aide médicale au peuple libanais.",
+            ("IRN", "LBN", "070"),
         ),
     ],
 )
