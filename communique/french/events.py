@@ -101,6 +101,7 @@ class FrenchCoder(FrenchRoles):
         if (
             sources
             and token.i not in self.unknown_party
+            and not (pattern.noun and pattern.code[:2] in grammar()["partner_named_noun_roots"])
             and not any(t.country and t.country not in own for t in targets)
         ):
             # the grammar found no one on the other side: the model may (events/attach.py)

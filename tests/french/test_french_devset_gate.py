@@ -16,7 +16,9 @@ precision 0.500 (20/40); with the learned target model (events/attach.py, traine
 annotated events of monde.jsonl articles that are not in this set), recall 0.156 (10/64),
 precision 0.464 (26/56); with verb and noun patterns for every CAMEO root (about 640 verb
 and 70 noun rows more) and event nouns under "lors de", recall 0.203 (13/64), precision 0.468
-(29/62). The floors sit just under.
+(29/62); with joint military action only with a named partner (grammar.yaml's
+``partner_named_noun_roots``), recall 0.203 (13/64), precision 0.491 (28/57). The floors sit
+just under.
 """
 
 import pytest
@@ -25,7 +27,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.20
-PRECISION_FLOOR = 0.46
+PRECISION_FLOOR = 0.48
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 

@@ -69,3 +69,13 @@ def test_new_rows_code_news_sentences(pipeline, text, expected):
 def test_a_soldier_killed_during_an_operation_takes_no_part_in_it(pipeline):
     # "lors de" gives the clause's subject to the noun only when its other party is named
     assert coded(pipeline, "Un militaire français a été tué lors d'une opération au Mali.") == set()
+
+
+def test_an_operation_in_a_country_is_not_one_with_it(pipeline):
+    # grammar.yaml's partner_named_noun_roots: the partner of a joint operation is named
+    assert coded(pipeline, "Les soldats français mènent une vaste opération au Mali.") == {
+        ("FRA", None, "062")
+    }
+    assert ("FRA", "MLI", "062") in coded(
+        pipeline, "L'armée française a mené une opération conjointe avec l'armée malienne."
+    )
