@@ -36,7 +36,8 @@ def statement_parties(coder, token, words: dict):
     if not sources:
         return None
     own = {a.country for a in sources}
-    speaker = {t.i for s in subjects for t in s.subtree}
+    # the speaker's phrase: not a second "subject" the parser found in what was said
+    speaker = {t.i for s in subjects if coder.actors_of([s]) for t in s.subtree}
     said = _said(token, speaker, words["judging_verbs"])
     addressed = [a for a in coder.actors_of(_addressees(coder, token)) if a.kind not in PLACES]
     targets = _foreign(addressed, own)
@@ -89,7 +90,18 @@ def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:
         said.difference_update(t.i for t in token.subtree)
     if not said:
         said.update(t.i for t in _quotation_before(token))
+    if not said:
+        said.update(_after_que(token))
     return said - speaker - {token.i}
+
+
+def _after_que(token) -> list[int]:
+    """ "a estimé que la ministre française était ignorante": when the parser hangs the clause
+    elsewhere, what follows "que" right after the verb is still what was said."""
+    following = [t for t in token.doc[token.i + 1 : token.sent.end] if t.pos_ != "ADV"]
+    if following and following[0].lower_ in ("que", "qu'", "qu’") and following[0].pos_ == "SCONJ":
+        return [t.i for t in following[1:]]
+    return []
 
 
 def _quotation_before(token) -> list:

@@ -164,3 +164,14 @@ def test_statement_and_context_shapes(pipeline, text, expected):
 def test_no_event_without_one_party_each(pipeline, text):
     events = coded(pipeline, text)
     assert not {e for e in events if e[1] is not None and e[0] != e[1]}, events
+
+
+def test_what_follows_que_is_what_was_said_when_the_parser_hangs_it_elsewhere(pipeline):
+    from communique.french.statements import _after_que
+
+    article = pipeline(
+        Document(id="t", content="Le ministre a estimé que la Turquie jouait un jeu dangereux.")
+    )
+    verb = next(t for t in article.doc if t.lemma_ == "estimer")
+    said = [article.doc[i].text for i in _after_que(verb)]
+    assert said[:2] == ["la", "Turquie"] and "que" not in said
