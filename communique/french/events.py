@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..events.attach import TargetAttacher
 from ..events.event_record import coded_event
 from ..events.pairs import event_pairs, is_symmetric
+from ..events.statements import HOSTILE_ROOTS
 from ..model import Article
 from ..records.event import Location
 from .context import story_country
@@ -64,18 +65,29 @@ class FrenchCoder(FrenchRoles):
     def code_statement(self, token, sentence) -> None:
         """A statement, unless the sentence already has an act between the same two
         countries: "« Je salue la décision du président Bouteflika », a déclaré le
-        président français" is the praise, not also a comment."""
+        président français" is the praise, not also a comment. Nor is a plain comment whose
+        target is the doer of an act the sentence codes: "Ces responsables turcs se sont
+        entretenus avec le chef du gouvernement, a indiqué le GNA" reports the meeting; one
+        that reports a hostile act of its target accuses it (112), as in English
+        (events/statements.py)."""
         parties = statement_parties(self, token, statement_words())
         if parties is None:
             return
-        sources, targets, code = parties
-        coded = {
-            (e["source"].get("country"), (e["target"] or {}).get("country"))
-            for e in self.events
-            if e["evidence"]["start"] == sentence.start_char
-        }
+        sources, targets, code, said = parties
+        acts = [e for e in self.events if e["evidence"]["start"] == sentence.start_char]
+        coded = {(e["source"].get("country"), (e["target"] or {}).get("country")) for e in acts}
         if any((s.country, t.country) in coded for s in sources for t in targets):
             return
+        done = {  # the acts that what was said reports, by their doer
+            e["source"].get("country"): e["cameo_root"]
+            for e in acts
+            if e["cameo_root"] != "01" and self.trigger_of[e["id"]] in said
+        }
+        reported = [done[t.country] for t in targets if t.country in done]
+        if code == "010" and reported:
+            if not any(root in HOSTILE_ROOTS for root in reported):
+                return
+            code = "112"  # "a dit que les autorités chinoises attaquaient": an accusation
         pattern = VerbPattern(
             verb_lemma(token), False, None, code, (), "french/grammar.yaml:statement_verbs"
         )

@@ -146,6 +146,8 @@ class FrenchRoles:
         autorités du Bénin et du Burkina Faso"."""
         for child in token.children:
             if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+                if token.pos_ == "PROPN":
+                    continue  # "le GNA, reconnu par l'ONU": a name is not the participle's act
                 # "un appel à la trêve lancé par l'Egypte": the doer of a participle
                 agents = [c for c in child.children if c.dep_ in ("obl:agent", "obl:mod")]
                 found = self.mentions_at([a for a in agents if self.preposition(a) == "par"])

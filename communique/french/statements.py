@@ -30,7 +30,8 @@ PLACES = frozenset({"place", "country"})  # "assurent à Gao des missions": wher
 
 
 def statement_parties(coder, token, words: dict):
-    """(sources, targets, code) of the statement ``token`` makes, or None."""
+    """(sources, targets, code, said) of the statement ``token`` makes, or None; ``said``
+    holds the indices of the words said."""
     subjects = coder.subjects(token)[0]
     sources = coder.actors_of(subjects)
     if not sources:
@@ -72,7 +73,7 @@ def statement_parties(coder, token, words: dict):
         targets = [attached] if attached is not None else []
     if not targets or len({a.country for a in targets}) > 1:
         return None
-    return sources, targets, code
+    return sources, targets, code, said
 
 
 def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:

@@ -17,8 +17,10 @@ annotated events of monde.jsonl articles that are not in this set), recall 0.156
 precision 0.464 (26/56); with verb and noun patterns for every CAMEO root (about 640 verb
 and 70 noun rows more) and event nouns under "lors de", recall 0.203 (13/64), precision 0.468
 (29/62); with joint military action only with a named partner (grammar.yaml's
-``partner_named_noun_roots``), recall 0.203 (13/64), precision 0.491 (28/57). The floors sit
-just under.
+``partner_named_noun_roots``), recall 0.203 (13/64), precision 0.491 (28/57); with 34 more
+organisations (OMS, HCR, GNA, Hezbollah ...) and plain comments that report an act coded in
+their sentence left out (or read as accusations when the act is hostile), recall 0.250
+(16/64), precision 0.492 (32/65). The floors sit just under.
 """
 
 import pytest
@@ -26,7 +28,7 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.20
+RECALL_FLOOR = 0.24
 PRECISION_FLOOR = 0.48
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 

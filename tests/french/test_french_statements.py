@@ -175,3 +175,26 @@ def test_what_follows_que_is_what_was_said_when_the_parser_hangs_it_elsewhere(pi
     verb = next(t for t in article.doc if t.lemma_ == "estimer")
     said = [article.doc[i].text for i in _after_que(verb)]
     assert said[:2] == ["la", "Turquie"] and "que" not in said
+
+
+def test_a_comment_reporting_an_act_is_the_act_or_an_accusation(pipeline):
+    # the meeting is the event, not also the office's comment on who met
+    meeting = (
+        "Les responsables turcs se sont entretenus avec le Premier ministre libyen, a indiqué "
+        "le gouvernement libyen dans un communiqué."
+    )
+    assert ("LBY", "TUR", "010") not in coded(pipeline, meeting)
+    # a hostile act reported of another state accuses it
+    assert ("USA", "CHN", "112") in coded(
+        pipeline,
+        "Mike Pompeo a dit que les autorités chinoises attaquaient la souveraineté économique "
+        "des Européens.",
+    )
+
+
+def test_a_name_is_not_the_doer_of_the_participle_set_off_after_it(pipeline):
+    events = coded(
+        pipeline,
+        "Le GNA, reconnu par l'ONU, a accusé l'Egypte d'ingérence dans le conflit libyen.",
+    )
+    assert ("LBY", "EGY", "112") in events and not any(s == "IGO" for s, *_ in events)
