@@ -71,7 +71,8 @@ class FrenchRoles:
             c.lower_ in grammar()["reflexive_pronouns"] and c.dep_.startswith(("expl", "obj"))
             for c in token.children
         )
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in OBJECTS}
+        # a passive's subject is its object: "l'ambassadeur a été convoqué"
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
         candidates = [p for p in patterns if p.reflexive == reflexive]
         with_object = [p for p in candidates if p.object and p.object in objects]
         plain = [p for p in candidates if not p.object]

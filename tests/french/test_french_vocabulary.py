@@ -56,6 +56,14 @@ def test_every_cameo_root_has_french_patterns():
             "Le président malien a rappelé que la Russie était un partenaire fiable.",
             ("MLI", "RUS", "010"),
         ),
+        (  # a passive's subject is the object a pattern asks for
+            "L'ambassadeur de France au Mali a été convoqué par les autorités maliennes.",
+            ("MLI", "FRA", "114"),
+        ),
+        (
+            "La chancelière allemande a reçu le Premier ministre britannique.",
+            ("DEU", "GBR", "043"),
+        ),
         (  # the parser hangs the subject on the adjective set off before the verb
             "L'Iran, très influent au Liban, a offert une aide médicale au peuple libanais.",
             ("IRN", "LBN", "070"),
