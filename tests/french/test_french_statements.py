@@ -3,27 +3,14 @@ foreign actor they are about, quotations kept with their verb of saying, "je" in
 quotation as its speaker, bare titles read from the article, object pronouns, force and
 visits aimed at where they happen. Texts written for the tests."""
 
+import functools
+
 import pytest
 
-from communique.config import Settings
 from communique.model import Document
-from communique.pipeline import Pipeline
-from communique.stages import canonical_stages
+from tests.french.conftest import coded as coded_events
 
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Settings(), stages=canonical_stages())
-
-
-def coded(pipeline, text: str) -> set[tuple]:
-    article = pipeline(Document(id="t", content=text, date="2020-06-01"))
-    assert article.lang == "fr", article.warnings
-    return {
-        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
-        for e in article.events
-        if not e["negated"] and e["modality"] != "hypothetical"  # as the scorer counts
-    }
+coded = functools.partial(coded_events, scored_only=True)  # as the scorer counts
 
 
 @pytest.mark.parametrize(

@@ -5,26 +5,9 @@ a subject the parser hangs on the adjective set off between it and its verb."""
 
 import pytest
 
-from communique.config import Settings
 from communique.events.cameo import lookup
 from communique.french.patterns import noun_patterns, verb_patterns
-from communique.model import Document
-from communique.pipeline import Pipeline
-from communique.stages import canonical_stages
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(Settings(), stages=canonical_stages())
-
-
-def coded(pipeline, text: str) -> set[tuple]:
-    article = pipeline(Document(id="t", content=text, date="2020-06-01"))
-    assert article.lang == "fr", article.warnings
-    return {
-        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
-        for e in article.events
-    }
+from tests.french.conftest import coded
 
 
 def test_every_cameo_root_has_french_patterns():
