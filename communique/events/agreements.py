@@ -17,6 +17,7 @@ import hashlib
 from importlib import resources
 
 
+from ..nlp.parse import written
 from ..records.agreement import Agreement, AgreementEvidence
 from ..yaml_data import read_yaml
 from .roles import grammar
@@ -176,7 +177,7 @@ def agreement_record(
     the kinds and topic words (this module's, or another language's in the same shape)."""
     data = data or _data()
     sentence = span.sent
-    text = sentence.text.rstrip()
+    text = written(sentence).rstrip()
     topics = _unique(
         data["topic_of"][t.lemma_.lower()] for t in span if t.lemma_.lower() in data["topic_of"]
     )
@@ -185,7 +186,7 @@ def agreement_record(
         id=hashlib.sha1(identity.encode()).hexdigest()[:16],
         parties=tuple(parties),
         kind=data["kinds"][noun.lemma_.lower()],
-        title=span.text,
+        title=written(span),
         topics=tuple(topics),
         status=status,
         date=event["date"],

@@ -22,6 +22,7 @@ import logging
 from ..actors.tree import tree_of
 from ..limits import check_budget
 from ..model import Actor, Article
+from ..nlp.parse import written
 from ..records.event import Location
 from .attach import TargetAttacher
 from .event_record import coded_event
@@ -350,7 +351,8 @@ class ArticleCoder:
     ) -> dict:
         """The event as the dict articles carry (``Event.to_dict()``: the contract's shape)."""
         token = trigger.token
-        trigger_text = " ".join([token.text] + [c.text for c in token.children if c.dep_ == "prt"])
+        words = [token] + [c for c in token.children if c.dep_ == "prt"]
+        trigger_text = " ".join(written(token.doc[w.i : w.i + 1]) for w in words)
         return coded_event(
             self.article.id,
             sentence,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Actor
+from ..nlp.parse import written
 from ..records.event import TEXT, Event, Evidence, Location, Plover
 from .cameo import lookup
 
@@ -34,7 +35,7 @@ def coded_event(
     than its verb alone (``specific``) and a target raise the confidence, a hypothetical
     lowers it."""
     entry = lookup(code)
-    text = sentence.text.rstrip()
+    text = written(sentence).rstrip()
     identity = "|".join(
         [
             article_id,

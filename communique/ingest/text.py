@@ -91,7 +91,7 @@ def clean_text(raw: str, title: str | None = None, extracted: bool = False) -> C
         for paragraph in paragraphs:
             paragraph.kind = None
         _mark(paragraphs, shape=False)
-    kept = [_wire_case(p.text) for p in paragraphs if p.kind is None]
+    kept = [p.text for p in paragraphs if p.kind is None]
     removed.extend(_group_removed(paragraphs))
     return CleanText(
         title=title, text="\n\n".join(kept), removed=removed, source=source, dateline=dateline
@@ -236,10 +236,12 @@ def _strip_dateline(
     return None, None
 
 
-def _wire_case(text: str) -> str:
-    """ "warned the U.S. And other countries": old wire copy capitalises the word after an
-    abbreviation, and a parser then ends the sentence there. A word of ``wire_case.tsv`` so
-    capitalised is lowercased (same length: offsets into the text do not move)."""
+def parser_text(text: str) -> str:
+    """The text as the parser is given it. Old wire copy capitalises the word after an
+    abbreviation ("warned the U.S. And other countries"), and a parser then ends the
+    sentence there. A word of ``wire_case.tsv`` so capitalised is lowercased. The length is
+    kept, so offsets into the parse are offsets into the article's own text, which keeps
+    its capitals: evidence is quoted as written."""
 
     pattern, words = wire_case()
 

@@ -11,6 +11,7 @@ import time
 
 from ..errors import CommuniqueError
 from ..ingest.language import language, unsupported_warning
+from ..ingest.text import parser_text
 from ..limits import check_budget, document_budget, share_of_batch
 from ..stages import register_stage
 
@@ -20,6 +21,21 @@ logger = logging.getLogger(__name__)
 # Every language's packages are listed in ingest/data/languages.tsv.
 MODEL_CANDIDATES = language("en").models
 DEFAULT_LANGUAGE = "en"
+# Where a Doc keeps its article's own text when the parser was given another casing.
+WRITTEN = "communique_written_text"
+
+
+def written(span) -> str:
+    """A span of a parse as the article writes it: the parser may have been given a text
+    with some capitals undone (``parser_text``), of the same length."""
+    text = span.doc.user_data.get(WRITTEN)
+    return span.text if text is None else text[span.start_char : span.end_char]
+
+
+def _keep_written(doc, text: str):
+    if doc.text != text:
+        doc.user_data[WRITTEN] = text
+    return doc
 
 
 class ModelNotFound(RuntimeError):
@@ -182,9 +198,9 @@ class Parser:
         short = [article for article in articles if len(article.text) <= MAX_CHUNK_CHARS]
         start = time.monotonic()
         for article, doc in zip(
-            short, nlp.pipe((a.text for a in short), batch_size=self._batch_size)
+            short, nlp.pipe((parser_text(a.text) for a in short), batch_size=self._batch_size)
         ):
-            article.doc = doc
+            article.doc = _keep_written(doc, article.text)
         share_of_batch(short, time.monotonic() - start)
         for article in articles:
             if len(article.text) > MAX_CHUNK_CHARS:
@@ -193,16 +209,17 @@ class Parser:
                     with document_budget(
                         article, self.settings.max_document_seconds, watchdog=False
                     ):
-                        article.doc = self._parse_long(nlp, article.text)
+                        doc = self._parse_long(nlp, parser_text(article.text))
+                        article.doc = _keep_written(doc, article.text)
                 except CommuniqueError as error:  # over its time budget: this one stops
                     article.error = error
         # Headlines are coded too (flagged as such), so they are parsed apart from the text.
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
         start = time.monotonic()
         for article, doc in zip(
-            titled, nlp.pipe((a.title for a in titled), batch_size=self._batch_size)
+            titled, nlp.pipe((parser_text(a.title) for a in titled), batch_size=self._batch_size)
         ):
-            article.title_doc = doc
+            article.title_doc = _keep_written(doc, article.title)
         share_of_batch(titled, time.monotonic() - start)
 
     def _parse_long(self, nlp, text: str):

@@ -129,6 +129,18 @@ def test_evidence_reproduces_the_sentence(code_text):
         assert evidence["trigger"] in evidence["sentence"]
 
 
+def test_evidence_quotes_old_wire_copy_as_written(code_text):
+    """The parser reads "the U.S. Would impose" lowercased (one sentence, "would" a verb);
+    the evidence quotes the capitals the wire wrote, so a reader's search for them finds it."""
+    text = "Reagan said the U.S. Would impose sanctions on Japan. Japan And China met."
+    article = code_text(text)
+    sanction = [e for e in article.events if e["evidence"]["trigger"] == "impose"]
+    assert sanction and sanction[0]["evidence"]["sentence"] == text.split(" Japan And")[0]
+    for event in article.events:
+        evidence = event["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+
+
 def test_events_are_deterministic(code_text):
     text = "Egypt condemned Israel on Tuesday. Jordan praised Egypt."
     assert code_text(text).events == code_text(text).events

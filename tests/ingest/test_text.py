@@ -1,6 +1,6 @@
 import pytest
 
-from communique.ingest.text import clean_text
+from communique.ingest.text import clean_text, parser_text
 from tests.conftest import EXAMPLE, RESOURCES, shared_path
 
 NOISY = RESOURCES / "noisy"
@@ -135,12 +135,18 @@ def test_boilerplate_lines_inside_the_body_go_with_their_kind(line, kind):
     assert [b.kind for b in result.removed] == ["title", kind]
 
 
-def test_old_wire_capitals_after_an_abbreviation_are_undone():
-    """Reuters 1987 writes "the U.S. And other countries": lowercased, so that no sentence
-    ends at "U.S."; names after it keep their capitals."""
-    text = clean_text(
+def test_old_wire_capitals_after_an_abbreviation_are_undone_for_the_parser_only():
+    """Reuters 1987 writes "the U.S. And other countries": the parser gets it lowercased, so
+    that no sentence ends at "U.S.", and names after it keep their capitals. The article's
+    text keeps what was written, and so does the evidence quoted from it."""
+    written = (
         "Iran warned the U.S. And other countries not to interfere. The U.S. Treasury said "
-        "the U.S. Would act.\n"
-    ).text
-    assert "the U.S. and other countries" in text
-    assert "The U.S. Treasury" in text and "the U.S. would act" in text
+        "the U.S. Would act."
+    )
+    assert clean_text(written + "\n").text == written
+    parsed = parser_text(written)
+    assert len(parsed) == len(written)
+    assert "the U.S. and other countries" in parsed
+    assert "The U.S. Treasury" in parsed and "the U.S. would act" in parsed
+
+
