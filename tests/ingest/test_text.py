@@ -148,5 +148,3 @@ def test_old_wire_capitals_after_an_abbreviation_are_undone_for_the_parser_only(
     assert len(parsed) == len(written)
     assert "the U.S. and other countries" in parsed
     assert "The U.S. Treasury" in parsed and "the U.S. would act" in parsed
-
-
