@@ -42,6 +42,9 @@ from tests.events.conftest import dyads
         ("Pakistan threatened India with retaliation.", ("PAK", "IND", "13")),
         # an arrest
         ("Turkish police arrested three Syrian refugees.", ("TUR", "SYR", "17")),
+        # a tariff on another's goods is a trade sanction; dropping it eases one
+        ("Washington announced tariffs on Japanese electronics.", ("USA", "JPN", "16")),
+        ("The U.S. dropped tariffs on Japanese electronic imports.", ("USA", "JPN", "08")),
     ],
 )
 def test_constructions(code_text, text, expected):
