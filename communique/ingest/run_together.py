@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 # A sentence end after a word of at least two lower-case letters, a digit or a closing
-# quote or bracket, straight before a capitalised word. "M.Macron" (one capital before the
-# stop) and "orange.fr" (lower case after it) are left alone.
+# quote or bracket, straight before a capitalised word or an elided article or pronoun
+# ("assurées".L'Algérie). "M.Macron" (one capital before the stop) and "orange.fr" (lower
+# case after it) are left alone.
 RUN_TOGETHER = re.compile(
-    r"(?:(?<=[^\W\d_A-Z][^\W\d_A-Z])|(?<=[0-9\"»”’)]))([.!?…]+)(?=[A-ZÀ-ÖØ-Þ][^\W\d_A-Z])"
+    r"(?:(?<=[^\W\d_A-Z][^\W\d_A-Z])|(?<=[0-9\"»”’)]))([.!?…]+)(?=[A-ZÀ-ÖØ-Þ](?:[^\W\d_A-Z]|['’]\w))"
 )
 
 

@@ -120,3 +120,5 @@ def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together("après-midi.Paris a confirmé") == "après-midi. Paris a confirmé"
     assert split_run_together("a-t-il dit.Répondant à") == "a-t-il dit. Répondant à"
     assert split_run_together("M.Macron et orange.fr") == "M.Macron et orange.fr"
+    assert split_run_together('soient "assurées".L\'Algérie') == 'soient "assurées". L\'Algérie'
+    assert split_run_together("au Mali.D’autre part") == "au Mali. D’autre part"
