@@ -213,7 +213,7 @@ def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | No
 def leading_country(bodies: Counter) -> str | None:
     """The country named most so far, if it leads every country and body."""
     key = _leader(bodies)
-    return key if key is not None and len(key) == 3 else None
+    return key if key is not None and len(key) == 3 and key != "IGO" else None
 
 
 def _leading_body(bodies: Counter) -> str | None:

@@ -39,7 +39,7 @@ def fill_titles(doc, mentions: list[Mention], country_name) -> list[Mention]:
     for token in doc:
         while position < len(by_start) and by_start[position].start < token.idx:
             for actor in by_start[position].actors:
-                key = actor.code if actor.country == "IGO" else actor.country
+                key = _body_key(actor)
                 if key and actor.kind != "place":
                     bodies[key] += 1
             position += 1
@@ -78,12 +78,21 @@ def story_country(mentions: list[Mention], before: int, sources: list[Actor]) ->
         if actor.country and actor.kind != "place"
     ]
     country = leading_country(
-        Counter(actor.code if actor.country == "IGO" else actor.country for actor in named)
+        Counter(_body_key(actor) for actor in named)
     )
     if country is None or country in {s.country for s in sources}:
         return []
     name = next(a.name for a in named if a.country == country)
     return [Actor(country, country, (), name, "", None, "place")]
+
+
+def _body_key(actor: Actor) -> str | None:
+    """A country's code, or an organisation's name: the French gazetteer codes every
+    intergovernmental body "IGO", which must count neither as a country (a junta is never
+    the Cédéao's) nor as one body with all the others."""
+    if actor.country == "IGO":
+        return "IGO:" + (actor.name or actor.code or "")
+    return actor.country
 
 
 def _title_words(token, singular: frozenset, plural: frozenset) -> str | None:

@@ -99,3 +99,15 @@ def test_negated_and_conditional_acts_are_marked(pipeline):
 
 def test_the_french_data_files_have_no_problem():
     assert french_problems() == []
+
+
+def test_a_bare_junta_is_never_the_organisation_the_story_names_most(pipeline):
+    """The French gazetteer codes every organisation "IGO"; in a story on the Cédéao, "la
+    junte" took "IGO" for the leading country. It is Mali's once Mali leads, else no one's."""
+    text = (
+        "La Cédéao a suspendu le Mali. La Cédéao a fermé ses frontières. La Cédéao a exigé "
+        "des élections. La junte a reçu la délégation de la Cédéao samedi à Bamako."
+    )
+    assert not any(
+        source == "IGO" and code.startswith("04") for source, _, code in coded(pipeline, text)
+    )
