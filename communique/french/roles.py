@@ -145,6 +145,7 @@ class FrenchRoles:
     def _mentions_below(self, token, depth: int = 0) -> list[Mention]:
         """Names inside the phrase: "le chef de la junte malienne", "la coopération des
         autorités du Bénin et du Burkina Faso"."""
+        relational = token.lemma_.lower() in grammar()["relational_nouns"]
         for child in token.children:
             if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
                 if token.pos_ == "PROPN":
@@ -159,6 +160,8 @@ class FrenchRoles:
                 continue
             if child.dep_ == "nmod" and self.preposition(child) not in (None, "de"):
                 continue  # "l'opération au Mali": a place, not who acts
+            if relational and child.dep_ == "nmod":
+                continue  # "les voisins du Mali" are not Mali
             found = [
                 self.by_head[t.i]
                 for t in self.with_conjuncts(child, ("conj",))

@@ -111,3 +111,9 @@ def test_a_bare_junta_is_never_the_organisation_the_story_names_most(pipeline):
     assert not any(
         source == "IGO" and code.startswith("04") for source, _, code in coded(pipeline, text)
     )
+
+
+def test_a_states_neighbours_are_not_the_state(pipeline):
+    """ "Les voisins du Mali" act, but not as Mali (grammar.yaml's relational_nouns)."""
+    found = coded(pipeline, "Les voisins du Mali ont réclamé des élections au Niger.")
+    assert not any(source == "MLI" for source, _, _ in found), found
