@@ -290,10 +290,15 @@ class FrenchRoles:
         is not aimed at where it is used, as English has it: in the Sahel, "Barkhane a
         neutralisé des jihadistes au Mali" is against the jihadists, not the Malian state
         (measured: on the French dev set such events were false), so they keep no target."""
-        if code not in cameo_policy()["located_target_codes"]:
+        called = code[:2] in grammar()["called_place_roots"]
+        if code not in cameo_policy()["located_target_codes"] and not called:
             return []
         own = {s.country for s in sources}
         holders = [trigger, *(c for c in trigger.children if c.dep_ in OBJECTS)]
+        if called:
+            # "a appelé à la mise en place d'une transition civile au Mali": what is asked
+            # for is to happen there, and there is whom it is asked of
+            holders = [*holders, *self._asked_for(trigger)]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ not in OBLIQUES or self.preposition(child) not in PLACED:
@@ -311,6 +316,16 @@ class FrenchRoles:
                         )
                     ]
         return []
+
+    def _asked_for(self, trigger) -> list:
+        """The nouns of what an appeal or demand asks for, two levels down its object or
+        its "à" phrase: "à la mise en place d'une transition"."""
+        found, level = [], [c for c in trigger.children if c.dep_ in OBJECTS]
+        level += self.obliques(trigger, "à")
+        for _ in range(3):
+            found += level
+            level = [c for t in level for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
+        return found
 
 
 def _passive_participle(token) -> bool:

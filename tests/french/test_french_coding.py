@@ -117,3 +117,10 @@ def test_a_states_neighbours_are_not_the_state(pipeline):
     """ "Les voisins du Mali" act, but not as Mali (grammar.yaml's relational_nouns)."""
     found = coded(pipeline, "Les voisins du Mali ont réclamé des élections au Niger.")
     assert not any(source == "MLI" for source, _, _ in found), found
+
+
+def test_an_appeal_to_no_one_is_to_where_what_it_asks_for_should_happen(pipeline):
+    """ "a appelé à la mise en place d'une transition civile au Mali": the appeal is to Mali
+    (grammar.yaml's called_place_roots)."""
+    text = "Emmanuel Macron a appelé à la mise en place sans délai d'une transition civile au Mali."
+    assert ("FRA", "MLI", "020") in coded(pipeline, text)
