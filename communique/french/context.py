@@ -77,9 +77,7 @@ def story_country(mentions: list[Mention], before: int, sources: list[Actor]) ->
         for actor in mention.actors
         if actor.country and actor.kind != "place"
     ]
-    country = leading_country(
-        Counter(_body_key(actor) for actor in named)
-    )
+    country = leading_country(Counter(_body_key(actor) for actor in named))
     if country is None or country in {s.country for s in sources}:
         return []
     name = next(a.name for a in named if a.country == country)

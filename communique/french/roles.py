@@ -318,13 +318,18 @@ class FrenchRoles:
         return []
 
     def _asked_for(self, trigger) -> list:
-        """The nouns of what an appeal or demand asks for, two levels down its object or
-        its "à" phrase: "à la mise en place d'une transition"."""
-        found, level = [], [c for c in trigger.children if c.dep_ in OBJECTS]
-        level += self.obliques(trigger, "à")
-        for _ in range(3):
+        """The nouns of what an appeal or demand asks for, down its objects and prepositional
+        phrases: "à la mise en place sans délai d'une transition", wherever the parser hangs
+        it ("a appelé dans un communiqué « à la mise en place »")."""
+        found, level = [], [trigger]
+        for _ in range(5):
+            level = [
+                c
+                for t in level
+                for c in t.children
+                if c.dep_ in OBJECTS + OBLIQUES and c.pos_ in ("NOUN", "PROPN")
+            ]
             found += level
-            level = [c for t in level for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
         return found
 
 

@@ -14,6 +14,13 @@ RUN_TOGETHER = re.compile(
 )
 
 
+# An intertitle set inline between dashes after a sentence end, as OrangeSum's AFP copy has
+# them: '...contre les terroristes".- "Un peu décourageant" -Fin août, le chef...'.
+INLINE_SUBHEAD = re.compile(r"(?<=[.!?…\"»])- ([^\n-]{2,80}?) -(?=[^\W\d_]|[\"«])")
+
+
 def split_run_together(text: str) -> str:
-    """``text`` with a space put back after each run-together sentence end."""
+    """``text`` with a space put back after each run-together sentence end, and each inline
+    intertitle set apart as a paragraph of its own, so that no sentence runs across it."""
+    text = INLINE_SUBHEAD.sub("\n\n\\1\n\n", text)
     return RUN_TOGETHER.sub(r"\1 ", text)

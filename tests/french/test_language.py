@@ -122,3 +122,10 @@ def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together("M.Macron et orange.fr") == "M.Macron et orange.fr"
     assert split_run_together('soient "assurées".L\'Algérie') == 'soient "assurées". L\'Algérie'
     assert split_run_together("au Mali.D’autre part") == "au Mali. D’autre part"
+    # an intertitle set inline between dashes is a paragraph of its own
+    assert split_run_together('les terroristes".- "Un peu décourageant" -Fin août, il a dit') == (
+        'les terroristes".\n\n"Un peu décourageant"\n\nFin août, il a dit'
+    )
+    assert split_run_together("Jeremy Leusie.- 2e régiment de Saint-Christol") == (
+        "Jeremy Leusie.- 2e régiment de Saint-Christol"
+    )
