@@ -48,6 +48,7 @@ class FrenchResolver:
         self.article = article
         self.doc = article.doc
         self.gazetteer = french_gazetteer()
+        self.nlp = nlp
         self.anchors = french_anchor_matcher(nlp)(self.doc)
         self.day = _day(article.date)
 
@@ -95,7 +96,20 @@ class FrenchResolver:
         for mention in self._compound_demonyms():
             mentions.setdefault(mention.head, mention)
         named = sorted(mentions.values(), key=lambda m: m.start)
-        return fill_titles(self.doc, named, self.gazetteer.country_name)
+        return fill_titles(self.doc, named, self.gazetteer.country_name, self._title_countries())
+
+    def _title_countries(self) -> list[str]:
+        """The countries the headline names ("Mali: la junte libère deux détenus"), places
+        too: what the story is about before its text names anything."""
+        title_doc = getattr(self.article, "title_doc", None)
+        if title_doc is None:
+            return []
+        anchors = french_anchor_matcher(self.nlp)(title_doc)
+        return [
+            a.entry.country
+            for a in anchors
+            if a.kind in ("country", "demonym", "place") and a.entry.country not in (None, "IGO")
+        ]
 
     def _compound_demonyms(self):
         """ "la coopération franco-malienne", "le texte franco-tunisien": the noun is one

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from ..actors.context import leading_country
+from ..actors.context import MIN_LEAD, leading_country
 from ..model import Actor, Mention
 from .gazetteer import titles
 from .patterns import grammar
@@ -27,12 +27,18 @@ DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
 NAMING = frozenset({"flat:name", "appos", "nmod"})
 
 
-def fill_titles(doc, mentions: list[Mention], country_name) -> list[Mention]:
+def fill_titles(
+    doc, mentions: list[Mention], country_name, headline: list[str] = ()
+) -> list[Mention]:
     """``mentions`` in text order, with mentions for the bare titles the context resolves
-    added; ``country_name`` gives a country's name from its code."""
+    added; ``country_name`` gives a country's name from its code. For the offices of
+    many (grammar.yaml's ``travelling_titles`` aside), a country the ``headline`` names
+    counts as named ``MIN_LEAD`` times before the text begins: "Mali: la junte libère deux
+    détenus" is a story on Mali's junta."""
     singular, plural = grammar()["context_titles"], grammar()["context_plurals"]
     covered = {i for m in mentions for i in _token_range(doc, m)}
     by_start = sorted(mentions, key=lambda m: m.start)
+    prior = Counter({country: MIN_LEAD for country in headline})
     bodies: Counter = Counter()
     added: list[Mention] = []
     position = 0
@@ -48,7 +54,15 @@ def fill_titles(doc, mentions: list[Mention], country_name) -> list[Mention]:
         title = _title_words(token, singular, plural)
         if title is None or not _definite(token) or _named(token):
             continue
-        country = leading_country(bodies)
+        if title in grammar()["travelling_titles"]:
+            # an office one person holds, who may be abroad ("Liban: le chef de l'État
+            # promet"), or an organisation's ("le président de la Commission")
+            country = leading_country(bodies)
+        else:
+            # a state's collective offices: neither the organisations a story names ("la
+            # Cédéao a reçu la junte") nor its headline's country are in the running
+            states = Counter({k: n for k, n in bodies.items() if "IGO" not in k})
+            country = leading_country(states + prior)
         if country is None:
             continue
         entry = titles().get(tuple(title.replace("'", "' ").split()))

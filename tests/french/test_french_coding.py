@@ -124,3 +124,22 @@ def test_an_appeal_to_no_one_is_to_where_what_it_asks_for_should_happen(pipeline
     (grammar.yaml's called_place_roots)."""
     text = "Emmanuel Macron a appelé à la mise en place sans délai d'une transition civile au Mali."
     assert ("FRA", "MLI", "020") in coded(pipeline, text)
+
+
+def test_a_headline_country_is_the_state_of_a_bare_junta_not_of_a_bare_president(pipeline):
+    """ "Mali: ..." makes "la junte" Mali's before the text names Mali; "le chef de l'État",
+    who may be abroad, takes no country from the headline (grammar.yaml's
+    travelling_titles)."""
+    from communique.model import Document
+
+    def sources(title, text):
+        article = pipeline(Document(id="t", content=text, title=title, date="2020-08-22"))
+        return {e["source"]["country"] for e in article.events}
+
+    text = (
+        "La mission de la Cédéao est arrivée à Bamako. La Cédéao a exigé le retour des civils."
+        " La junte a reçu vendredi la délégation de la Cédéao."
+    )
+    assert "MLI" in sources("Mali: la junte reçoit la Cédéao", text)
+    text = "Le chef de l'État a rencontré vendredi la délégation de la Cédéao à Paris."
+    assert "LBN" not in sources("Liban: le chef de l'État reçoit la Cédéao", text)
