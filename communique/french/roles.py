@@ -199,9 +199,34 @@ class FrenchRoles:
                 continue
             if mention.start < earliest:
                 return None
-            if mention.actors[0].kind in ("person", "agent") and mention.head not in skip:
+            if mention.head in skip:
+                continue
+            kind = mention.actors[0].kind
+            if kind in ("person", "agent"):
+                return mention
+            if kind in ("organisation", "country") and self._agrees(pronoun, mention):
+                # "La Cédéao a suspendu le Mali. Elle a aussi fermé ses frontières": a
+                # body or a state named as a subject, of the pronoun's gender and number
                 return mention
         return None
+
+    def _agrees(self, pronoun, mention: Mention) -> bool:
+        head = self.doc[mention.head]
+        if head.dep_ not in ("nsubj", "nsubj:pass"):
+            return False
+        named = set(self.by_head)
+        if any(
+            t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("NOUN", "PROPN") and t.i not in named
+            for t in self.doc[head.i + 1 : pronoun.i]
+        ):
+            return False  # "Le président a dit qu'il ...": a nearer subject, if unknown
+        words = [head, *(c for c in head.children if c.dep_ == "det")]
+        for feature in ("Gender", "Number"):
+            wanted = set(pronoun.morph.get(feature))
+            found = {value for word in words for value in word.morph.get(feature)}
+            if wanted and found and not wanted & found:
+                return False
+        return True
 
     def noun_parties(self, noun, pattern: VerbPattern) -> tuple[list[Actor], list[Actor]]:
         """An event noun's agent ("la visite d'Emmanuel Macron"), else the subject of the

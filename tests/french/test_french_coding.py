@@ -143,3 +143,13 @@ def test_a_headline_country_is_the_state_of_a_bare_junta_not_of_a_bare_president
     assert "MLI" in sources("Mali: la junte reçoit la Cédéao", text)
     text = "Le chef de l'État a rencontré vendredi la délégation de la Cédéao à Paris."
     assert "LBN" not in sources("Liban: le chef de l'État reçoit la Cédéao", text)
+
+
+def test_a_pronoun_takes_a_state_named_as_a_subject_before_it(pipeline):
+    """ "Le Pakistan a annoncé qu'il expulsait l'ambassadeur indien": "il" is Pakistan, a
+    subject of its gender before it."""
+    text = "Le Pakistan a annoncé mercredi qu'il expulsait l'ambassadeur indien à Islamabad."
+    assert ("PAK", "IND", "166") in coded(pipeline, text)
+    assert ("CHN", "IND", "112") in coded(
+        pipeline, "La Chine a protesté lundi. Elle accuse l'Inde d'être responsable de l'incident."
+    )
