@@ -48,6 +48,7 @@ class FrenchRoles:
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
         passive = any(c.dep_ == "nsubj:pass" or c.dep_ == "aux:pass" for c in token.children)
+        own = [self._inverted(s) for s in own]
         if own:
             subject = own[0]
             if subject.lower_ in grammar()["relative_pronouns"] and token.dep_.startswith("acl"):
@@ -60,6 +61,18 @@ class FrenchRoles:
                 return self.with_conjuncts(token.head), passive  # "le ministre, arrivé à"
             return self.subjects(token.head, depth + 1)[0], passive
         return [], passive
+
+    def _inverted(self, subject):
+        """ "a-t-il poursuivi": the parser takes the euphonic "-t" for the subject; the
+        pronoun after it is."""
+        following = self.doc[subject.i + 1] if subject.i + 1 < len(self.doc) else None
+        if (
+            subject.lower_ == "-t"
+            and following is not None
+            and following.lower_.lstrip("-") in grammar()["personal_pronouns"]
+        ):
+            return following
+        return subject
 
     def pattern_of(self, token) -> VerbPattern | None:
         """The verb pattern that ``token`` triggers: one that needs the object the verb has

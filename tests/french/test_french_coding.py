@@ -153,3 +153,13 @@ def test_a_pronoun_takes_a_state_named_as_a_subject_before_it(pipeline):
     assert ("CHN", "IND", "112") in coded(
         pipeline, "La Chine a protesté lundi. Elle accuse l'Inde d'être responsable de l'incident."
     )
+
+
+def test_the_subject_of_an_inversion_with_a_euphonic_t_is_the_pronoun(pipeline):
+    """ "a-t-il poursuivi": the parser takes "-t" for the subject; "il" is Macron, who
+    calls on the junta in the gerund."""
+    text = (
+        'Emmanuel Macron a condamné le coup. "Ce n\'est pas acceptable", a-t-il poursuivi sur '
+        "Twitter, en appelant la junte malienne à rendre le pouvoir."
+    )
+    assert ("FRA", "MLI", "020") in coded(pipeline, text)
