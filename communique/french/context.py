@@ -23,7 +23,8 @@ from .patterns import grammar
 
 logger = logging.getLogger(__name__)
 
-DEFINITE = frozenset({"le", "la", "l'", "l’", "les"})
+# the definite article, and the demonstrative: "la Cédéao a suspendu ce pays"
+DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces"})
 NAMING = frozenset({"flat:name", "appos", "nmod"})
 
 
@@ -52,7 +53,7 @@ def fill_titles(
         if token.i in covered or token.pos_ != "NOUN":
             continue
         title = _title_words(token, singular, plural)
-        if title is None or not _definite(token) or _named(token):
+        if title is None or not _definite(token) or _named(token) or _whose(token):
             continue
         if title in grammar()["travelling_titles"]:
             # an office one person holds, who may be abroad ("Liban: le chef de l'État
@@ -121,6 +122,11 @@ def _title_words(token, singular: frozenset, plural: frozenset) -> str | None:
 
 def _definite(token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+
+
+def _whose(token) -> bool:
+    """ "le président égyptien, dont le pays est un allié": "dont" says whose."""
+    return any(c.lower_ == "dont" for c in (*token.children, *token.head.children))
 
 
 def _named(token) -> bool:

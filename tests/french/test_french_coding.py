@@ -163,3 +163,13 @@ def test_the_subject_of_an_inversion_with_a_euphonic_t_is_the_pronoun(pipeline):
         "Twitter, en appelant la junte malienne à rendre le pouvoir."
     )
     assert ("FRA", "MLI", "020") in coded(pipeline, text)
+
+
+def test_this_country_is_the_country_the_story_names_most(pipeline):
+    """ "la Cédéao a suspendu ce pays": the country named most so far; "dont le pays" is
+    whoever "dont" stands for."""
+    text = (
+        "Le Mali a été suspendu de l'Union africaine. Le Mali est dirigé par une junte. La "
+        "Cédéao a également suspendu ce pays jeudi."
+    )
+    assert ("IGO", "MLI", "160") in coded(pipeline, text)
