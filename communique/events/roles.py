@@ -219,6 +219,14 @@ class Roles:
         """(preposition, object) pairs on ``head`` and on its objects, in preference order."""
         pairs = []
         holders = [head, *self.object_tokens(head)]
+        # "said in a letter to the Secretary General": whom the message goes to
+        holders += [
+            pobj
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in grammar()["message_nouns"]
+        ]
         for holder in holders:
             for prep in holder.children:
                 if prep.dep_ not in ("prep", "dative") or (only and prep.lower_ != only):

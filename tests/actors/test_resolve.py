@@ -186,6 +186,23 @@ def test_leaders_are_coded_by_the_office_held_on_the_article_date(resolve_text):
     assert belousov["country"] == "RUS" and belousov["rule"] == "leader"
 
 
+@pytest.mark.parametrize(
+    "text, date, name, country",
+    [
+        # the head of an intergovernmental body acts for it, whatever his nationality
+        ("Perez de Cuellar received the letter.", "1987-03-12", "Perez de Cuellar", "IGO"),
+        ("Mr Annan urged restraint.", "2004-11-05", "Mr Annan", "IGO"),
+        ("Peter Mandelson criticised China.", "2005-06-01", "Peter Mandelson", "IGO"),
+        # and the state's once he holds its office again
+        ("Perez de Cuellar received the letter.", "2001-03-12", "Perez de Cuellar", "PER"),
+    ],
+)
+def test_heads_of_international_bodies_are_the_body_while_in_office(
+    resolve_text, text, date, name, country
+):
+    assert actors_of(resolve_text(text, date=date), name)[0]["country"] == country
+
+
 def test_unknown_actors_keep_their_text_and_no_country(resolve_text):
     article = resolve_text("Bob Smithers, a local farmer, said the river had flooded.")
     found = actors_of(article, "Bob Smithers")

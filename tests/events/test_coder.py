@@ -42,6 +42,11 @@ from tests.events.conftest import dyads
         ("Pakistan threatened India with retaliation.", ("PAK", "IND", "13")),
         # an arrest
         ("Turkish police arrested three Syrian refugees.", ("TUR", "SYR", "17")),
+        # what is said in a message is said to whom it goes
+        (
+            "Pakistan said in a letter to the United Nations that the raids were barbarous.",
+            ("PAK", "IGO", "01"),
+        ),
         # a tariff on another's goods is a trade sanction; dropping it eases one
         ("Washington announced tariffs on Japanese electronics.", ("USA", "JPN", "16")),
         ("The U.S. dropped tariffs on Japanese electronic imports.", ("USA", "JPN", "08")),
