@@ -32,6 +32,16 @@ def written(span) -> str:
     return span.text if text is None else text[span.start_char : span.end_char]
 
 
+def parser_view(text: str, lang: str) -> str:
+    """The text as the parser of ``lang`` is given it, of the same length as ``text``."""
+    text = parser_text(text)
+    if lang == "fr":
+        from ..french.incidentals import blank_incidentals
+
+        text = blank_incidentals(text)
+    return text
+
+
 def _keep_written(doc, text: str):
     if doc.text != text:
         doc.user_data[WRITTEN] = text
@@ -189,16 +199,16 @@ class Parser:
             elif unsupported_warning(lang) not in article.warnings:
                 article.warnings.append(unsupported_warning(lang))
         for lang, group in by_language.items():
-            self._parse(self.pipeline(lang), group)
+            self._parse(self.pipeline(lang), group, lang)
         return articles
 
-    def _parse(self, nlp, articles):
+    def _parse(self, nlp, articles, lang: str = DEFAULT_LANGUAGE):
         """Each article is charged its time (a share of the batch's parse, or its own for a
         long text, which alone has a budget checked between its pieces)."""
         short = [article for article in articles if len(article.text) <= MAX_CHUNK_CHARS]
         start = time.monotonic()
         for article, doc in zip(
-            short, nlp.pipe((parser_text(a.text) for a in short), batch_size=self._batch_size)
+            short, nlp.pipe((parser_view(a.text, lang) for a in short), batch_size=self._batch_size)
         ):
             article.doc = _keep_written(doc, article.text)
         share_of_batch(short, time.monotonic() - start)
@@ -209,7 +219,7 @@ class Parser:
                     with document_budget(
                         article, self.settings.max_document_seconds, watchdog=False
                     ):
-                        doc = self._parse_long(nlp, parser_text(article.text))
+                        doc = self._parse_long(nlp, parser_view(article.text, lang))
                         article.doc = _keep_written(doc, article.text)
                 except CommuniqueError as error:  # over its time budget: this one stops
                     article.error = error
@@ -217,7 +227,8 @@ class Parser:
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
         start = time.monotonic()
         for article, doc in zip(
-            titled, nlp.pipe((parser_text(a.title) for a in titled), batch_size=self._batch_size)
+            titled,
+            nlp.pipe((parser_view(a.title, lang) for a in titled), batch_size=self._batch_size),
         ):
             article.title_doc = _keep_written(doc, article.title)
         share_of_batch(titled, time.monotonic() - start)

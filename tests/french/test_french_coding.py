@@ -173,3 +173,13 @@ def test_this_country_is_the_country_the_story_names_most(pipeline):
         "Cédéao a également suspendu ce pays jeudi."
     )
     assert ("IGO", "MLI", "160") in coded(pipeline, text)
+
+
+def test_a_phrase_between_auxiliary_and_participle_is_blanked_for_the_parser(pipeline):
+    """ "L'UA a de son côté suspendu le Mali": read as "a suspendu" (french/incidentals.py),
+    while the evidence quotes the sentence as written."""
+    text = "L'Union africaine a de son côté suspendu le Mali jusqu'au retour de l'ordre."
+    article = pipeline(Document(id="t", content=text, date="2020-08-20"))
+    suspension = [e for e in article.events if e["cameo"] == "160"]
+    assert suspension and suspension[0]["target"]["country"] == "MLI"
+    assert suspension[0]["evidence"]["sentence"] == text
