@@ -158,7 +158,10 @@ class FrenchRoles:
     def _mentions_below(self, token, depth: int = 0) -> list[Mention]:
         """Names inside the phrase: "le chef de la junte malienne", "la coopération des
         autorités du Bénin et du Burkina Faso"."""
-        relational = token.lemma_.lower() in grammar()["relational_nouns"]
+        relational = token.lemma_.lower() in grammar()["relational_nouns"] or any(
+            c.dep_ == "amod" and c.lemma_.lower() in grammar()["relational_nouns"]
+            for c in token.children
+        )  # "les pays voisins du Mali"
         for child in token.children:
             if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
                 if token.pos_ == "PROPN":

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-# A sentence end after a word of at least two lower-case letters, a digit or a closing
-# quote or bracket, straight before a capitalised word or an elided article or pronoun
-# ("assurées".L'Algérie). "M.Macron" (one capital before the stop) and "orange.fr" (lower
-# case after it) are left alone.
+# A sentence end after a word of at least two lower-case letters, an acronym ("l'AFP.Les
+# pays"), a digit or a closing quote or bracket, straight before a capitalised word or an
+# elided article or pronoun ("assurées".L'Algérie). "M.Macron" (one capital before the
+# stop) and "orange.fr" (lower case after it) are left alone.
 RUN_TOGETHER = re.compile(
-    r"(?:(?<=[^\W\d_A-Z][^\W\d_A-Z])|(?<=[0-9\"»”’)]))([.!?…]+)(?=[A-ZÀ-ÖØ-Þ](?:[^\W\d_A-Z]|['’]\w))"
+    r"(?:(?<=[^\W\d_A-Z][^\W\d_A-Z])|(?<=[A-Z]{3})|(?<=[^\w.][A-Z]{2})|(?<=[0-9\"»”’)]))"
+    r"([.!?…]+)(?=[A-ZÀ-ÖØ-Þ](?:[^\W\d_A-Z]|['’]\w))"
 )
 
 

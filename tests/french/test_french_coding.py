@@ -115,8 +115,12 @@ def test_a_bare_junta_is_never_the_organisation_the_story_names_most(pipeline):
 
 def test_a_states_neighbours_are_not_the_state(pipeline):
     """ "Les voisins du Mali" act, but not as Mali (grammar.yaml's relational_nouns)."""
-    found = coded(pipeline, "Les voisins du Mali ont réclamé des élections au Niger.")
-    assert not any(source == "MLI" for source, _, _ in found), found
+    for text in (
+        "Les voisins du Mali ont réclamé des élections au Niger.",
+        "Les pays voisins du Mali ont réclamé des élections au Niger.",
+    ):
+        found = coded(pipeline, text)
+        assert not any(source == "MLI" for source, _, _ in found), found
 
 
 def test_an_appeal_to_no_one_is_to_where_what_it_asks_for_should_happen(pipeline):
