@@ -39,6 +39,13 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         )
     if not sources and token.dep_ in ("dobj", "pobj", "nsubj"):
         holder = token.head
+        if (
+            token.dep_ == "pobj"
+            and holder.lower_ == "of"
+            and holder.head.lemma_.lower() in grammar()["span_nouns"]
+            and holder.head.dep_ == "pobj"
+        ):
+            holder = holder.head.head  # "after a day of meetings with Bush, Clark said"
         if token.dep_ == "pobj" and holder.head.pos_ in ("VERB", "AUX"):
             holder = holder.head  # "negotiators return to Geneva for talks"
         if holder.lemma_.lower() not in grammar()["appraising_verbs"]:

@@ -40,6 +40,8 @@ from tests.events.conftest import dyads
         ),
         # a threat
         ("Pakistan threatened India with retaliation.", ("PAK", "IND", "13")),
+        # talks held over a stretch of time, by the clause's subject
+        ("After two days of talks with Japan, Britain lifted the ban.", ("GBR", "JPN", "04")),
         # an arrest
         ("Turkish police arrested three Syrian refugees.", ("TUR", "SYR", "17")),
         # what is said in a message is said to whom it goes
