@@ -43,12 +43,11 @@ from .patterns import Pattern, load_patterns
 from .nominal import noun_parties
 from .roles import Roles, coded_actors, grammar
 from .statements import disapproving, reports_hostility, warns_of_a_state
-from .timing import days_between, event_date
+from .timing import event_date, is_historical
 from .triggers import Trigger, TriggerFinder
 
 logger = logging.getLogger(__name__)
 
-HISTORICAL_DAYS = 366
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 STATEMENT, CRITICISM, ACCUSATION = "010", "111", "112"
 PESSIMISTIC_COMMENT, THREAT = "012", "130"
@@ -136,12 +135,7 @@ class ArticleCoder:
             code, negated = refusal, False
             modality = "asserted" if modality in ("hypothetical", "intended") else modality
         date, precision = event_date(token, self.tree, self.article.date, modality)
-        historical = bool(
-            date
-            and self.article.date
-            and precision
-            and days_between(date, self.article.date) > HISTORICAL_DAYS
-        )
+        historical = is_historical(date, precision, self.article.date)
         location = self.location(token)
         mutual = any(
             preposition in ("between", "among")

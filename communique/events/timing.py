@@ -82,6 +82,18 @@ def days_between(earlier: str, later: str) -> int:
     return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
 
 
+# An event its own words date more than a year before its article is background history.
+HISTORICAL_DAYS = 366
+
+
+def is_historical(when: str | None, precision: str | None, published: str | None) -> bool:
+    """Whether an event dated by its own words (``precision`` set) ``when`` falls more than
+    ``HISTORICAL_DAYS`` before the article's publication day."""
+    return bool(
+        when and published and precision and days_between(when, published) > HISTORICAL_DAYS
+    )
+
+
 def _clause_heads(token):
     """The trigger, then the clause it depends on for its time ("on Monday, where they signed");
     a coordinated clause with a subject of its own has its own time."""

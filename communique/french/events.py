@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..events.attach import TargetAttacher
 from ..events.event_record import coded_event
+from ..events.timing import is_historical
 from ..events.pairs import event_pairs, is_symmetric
 from ..events.statements import HOSTILE_ROOTS
 from ..model import Article
@@ -202,7 +203,7 @@ class FrenchCoder(FrenchRoles):
             specific=pattern.object is not None,
             modality=modality,
             negated=negated,
-            historical=False,
+            historical=is_historical(date, precision, self.article.date),
             date=date,
             precision=precision,
             location=self._location(token),

@@ -1,6 +1,6 @@
 """The date of a French event: a weekday or a date that the verb governs ("a reçu mardi",
-"le 23 juin", "jeudi dernier"), read by dateparser against the publication date; else
-the publication date."""
+"le 23 juin", "jeudi dernier"), read by dateparser against the publication date, or a
+year ("signé en 2013"); else the publication date."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ def event_date(token, published: str | None) -> tuple[str | None, str | None]:
         words = [t for t in child.subtree]
         lowers = {t.lower_ for t in words}
         if not lowers & set(WEEKDAYS) and not lowers & set(MONTHS):
+            year = _year(child)
+            if year is not None and (base is None or year <= base.year):
+                return f"{year}-01-01", "year"  # "signé en 2013"
             continue
         expression = " ".join(t.text for t in words if t.dep_ not in ("case", "punct"))
         resolved = _resolve(expression, base)
@@ -64,7 +67,8 @@ def _resolve(expression: str, base: dt.date | None) -> tuple[str, str] | None:
     parsed = _parse(expression, base)
     if parsed is None or (base is not None and parsed > base):
         return None
-    has_day = any(w.isdigit() for w in words) or any(w in WEEKDAYS for w in words)
+    # a day of the month has one or two digits ("le 23 juin"); "mai 2018" names a month
+    has_day = any(w.isdigit() and len(w) <= 2 for w in words) or any(w in WEEKDAYS for w in words)
     if has_day:
         return parsed.isoformat(), "day"
     return parsed.replace(day=1).isoformat(), "month"
@@ -82,6 +86,16 @@ def _parse(expression: str, base: dt.date | None) -> dt.date | None:
     except (ValueError, OverflowError):  # an impossible date ("le 31 juin")
         return None
     return parsed.date() if parsed else None
+
+
+def _year(child) -> int | None:
+    """The year of "en 2013" (a year alone, after "en"), else None."""
+    if not (child.like_num and len(child.text) == 4 and child.text.isdigit()):
+        return None
+    if not any(c.dep_ == "case" and c.lower_ == "en" for c in child.children):
+        return None
+    year = int(child.text)
+    return year if 1900 <= year <= 2100 else None
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -187,3 +187,29 @@ def test_a_phrase_between_auxiliary_and_participle_is_blanked_for_the_parser(pip
     suspension = [e for e in article.events if e["cameo"] == "160"]
     assert suspension and suspension[0]["target"]["country"] == "MLI"
     assert suspension[0]["evidence"]["sentence"] == text
+
+
+@pytest.mark.parametrize(
+    "text, date, precision, historical",
+    [
+        ("Le Niger a condamné mardi la France.", "2020-06-02", "day", False),
+        ("Le Niger a condamné la France le 23 mai.", "2020-05-23", "day", False),
+        ("Le Niger a condamné la France en mai 2018.", "2018-05-01", "month", True),
+        (
+            "La France et le Mali ont signé un accord de défense en 2013.",
+            "2013-01-01",
+            "year",
+            True,
+        ),
+    ],
+)
+def test_french_dates_and_history(pipeline, text, date, precision, historical):
+    """A day, a month or a year the clause names; more than a year before the paper, the
+    event is history, as in English (events/timing.py)."""
+    article = pipeline(Document(id="t", content=text, date="2020-06-03"))
+    event = article.events[0]
+    assert (event["date"], event["date_precision"], event["historical"]) == (
+        date,
+        precision,
+        historical,
+    )
