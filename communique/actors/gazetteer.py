@@ -40,6 +40,7 @@ in any case, with regular plurals added by the loader.
 from __future__ import annotations
 
 import dataclasses
+import re
 import functools
 import logging
 from collections import Counter
@@ -200,6 +201,18 @@ class Gazetteer:
                 index = self.surnames if entry.holds_offices else self.figure_surnames
                 for surname in {p.split()[-1].lower() for p in entry.patterns if " " in p}:
                     index.setdefault(surname, []).append(entry)
+
+    def body_named_in(self, role: str) -> Entry | None:
+        """The intergovernmental body an office's ``role`` names ("UN secretary-general",
+        "European Commission president"): the one with the longest name or acronym there."""
+        found = [
+            (len(pattern), entry)
+            for entry in self.organisations.values()
+            if entry.country == "IGO"
+            for pattern in entry.patterns
+            if re.search(rf"(?<!\w){re.escape(pattern)}(?!\w)", role)
+        ]
+        return max(found, key=lambda pair: pair[0])[1] if found else None
 
     def office_holder(
         self, surname: str, day: date | None, named: frozenset[str] = frozenset()

@@ -282,6 +282,9 @@ class ArticleResolver:
                 if not known:
                     reading.countries = [office.country]
                     reading.rule = "leader"
+                    if office.country == "IGO":
+                        # the head of a body acts as the body: Annan as the UN (IGOUNO)
+                        reading.organisation = self.gazetteer.body_named_in(office.role)
                 if not reading.sectors:
                     reading.add_sectors(office.sectors)
             return

@@ -267,3 +267,12 @@ def test_communities_give_a_country_only_when_they_belong_to_one(
 def test_a_name_that_ends_the_text_is_matched_within_it(resolve_text, text, name, country):
     found = [a for a in resolve_text(text).actors_record()["actors"] if a["text"] == name]
     assert found and found[0]["country"] == country, found
+
+
+def test_the_head_of_a_body_takes_the_code_of_the_body_his_office_names(resolve_text):
+    """leaders.tsv's role "UN secretary-general" makes Annan IGOUNO, and Barroso, "European
+    Commission president", the EU's IGOEUREEC: his letter to the European Parliament is no
+    event between two bodies."""
+    article = resolve_text("Mr Annan met Mr Barroso in Brussels.", date="2005-01-10")
+    assert actors_of(article, "Mr Annan")[0]["code"] == "IGOUNO"
+    assert actors_of(article, "Mr Barroso")[0]["code"] == "IGOEUREEC"

@@ -50,7 +50,7 @@ from tests.events.conftest import dyads
             ("PAK", "IGO", "01"),
         ),
         # a tariff on another's goods is a trade sanction; dropping it eases one
-        ("Washington announced tariffs on Japanese electronics.", ("USA", "JPN", "16")),
+        ("Washington imposed tariffs on Japanese electronics.", ("USA", "JPN", "16")),
         ("The U.S. dropped tariffs on Japanese electronic imports.", ("USA", "JPN", "08")),
     ],
 )
