@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..model import Actor
 from .modality import _words as modality_words
 from .patterns import best_pattern, frame
-from .roles import Roles, coded_actors, predicate_disapproves
+from .roles import Roles, coded_actors, grammar, predicate_disapproves
 
 # CAMEO roots of the acts whose report accuses their doer: threats, military posture,
 # reducing relations, coercion, assault, fighting, mass violence.
@@ -46,12 +46,20 @@ def warns_of_a_state(token) -> bool:
 
 def disapproving(token) -> bool:
     """A statement whose complement disapproves: a word of grammar.yaml's
-    ``disapproval_words`` in a clause the verb of saying governs, not denied there."""
+    ``disapproval_words`` in a clause the verb of saying governs, not denied there, as what
+    it says of its subject or as the subject itself ("said the United States' economic
+    aggression was hurting Cuba")."""
+    words = grammar()["disapproval_words"]
     for clause in token.children:
-        if (
-            clause.dep_ in ("ccomp", "xcomp", "dobj")
-            and not any(c.dep_ == "neg" for c in clause.children)
-            and predicate_disapproves(clause)
+        if clause.dep_ not in ("ccomp", "xcomp", "dobj") or any(
+            c.dep_ == "neg" for c in clause.children
+        ):
+            continue
+        if predicate_disapproves(clause):
+            return True
+        if clause.dep_ == "ccomp" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words
+            for c in clause.children
         ):
             return True
     return False

@@ -33,6 +33,8 @@ from tests.events.conftest import dyads
         ("Russia and China signed a trade agreement on Monday.", ("RUS", "CHN", "05")),
         # reported speech: a demand
         ("Britain said that Iran must release the tanker.", ("GBR", "IRN", "10")),
+        # reported speech whose subject is a word of disapproval: criticism
+        ("Iran said Iraq's aggression had continued.", ("IRN", "IRQ", "11")),
         # a nominal event
         (
             "During a meeting between Ghana and Togo, ministers discussed border security.",
