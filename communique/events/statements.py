@@ -58,8 +58,7 @@ def disapproving(token) -> bool:
         if predicate_disapproves(clause):
             return True
         if clause.dep_ == "ccomp" and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words
-            for c in clause.children
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words for c in clause.children
         ):
             return True
     return False

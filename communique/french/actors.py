@@ -10,6 +10,8 @@ the article's date, as in English.
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import functools
 import logging
@@ -95,6 +97,8 @@ class FrenchResolver:
                 )
         for mention in self._compound_demonyms():
             mentions.setdefault(mention.head, mention)
+        for mention in self._short_names(mentions):
+            mentions.setdefault(mention.head, mention)
         named = sorted(mentions.values(), key=lambda m: m.start)
         return fill_titles(self.doc, named, self.gazetteer.country_name, self._title_countries())
 
@@ -110,6 +114,37 @@ class FrenchResolver:
             for a in anchors
             if a.kind in ("country", "demonym", "place") and a.entry.country not in (None, "IGO")
         ]
+
+    def _short_names(self, mentions: dict[int, Mention]) -> list[Mention]:
+        """ "le Conseil", "la Commission": an organisation named in full before ("le Conseil
+        de sécurité"), by the first word of its name, capitalised and bare."""
+        found = []
+        organisations = sorted(
+            (m for m in mentions.values() if m.actors[0].kind == "organisation"),
+            key=lambda m: m.start,
+        )
+        for token in self.doc:
+            if (
+                token.i in mentions
+                or not token.text[:1].isupper()
+                or token.is_sent_start
+                or not any(c.dep_ in ("det", "case") for c in token.children)
+                or any(c.dep_ in ("nmod", "amod", "flat:name") for c in token.children)
+            ):
+                continue
+            earlier = [
+                m
+                for m in organisations
+                if m.end <= token.idx
+                and (m.actors[0].name or "").split()[:1] == [token.text]
+                and len((m.actors[0].name or "").split()) > 1
+            ]
+            if earlier:
+                actor = dataclasses.replace(earlier[-1].actors[0], text=token.text)
+                found.append(
+                    Mention(token.idx, token.idx + len(token), token.i, [actor], "fr:short_name")
+                )
+        return found
 
     def _compound_demonyms(self):
         """ "la coopération franco-malienne", "le texte franco-tunisien": the noun is one

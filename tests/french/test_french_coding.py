@@ -213,3 +213,13 @@ def test_french_dates_and_history(pipeline, text, date, precision, historical):
         precision,
         historical,
     )
+
+
+def test_an_organisation_named_before_is_its_first_word_after(pipeline):
+    """ "le Conseil", once "le Conseil de sécurité" was named; "l'Union", once "l'Union
+    européenne" was."""
+    text = (
+        "Le Conseil de sécurité de l'ONU s'est réuni lundi. La France a demandé mardi au "
+        "Conseil d'adopter une résolution."
+    )
+    assert ("FRA", "IGO", "020") in coded(pipeline, text)
