@@ -23,7 +23,12 @@ their sentence left out (or read as accusations when the act is hostile), recall
 (16/64), precision 0.492 (32/65); with feminine titles and passives, 0.250 (16/64) and 0.485
 (32/66); with the target model retrained on 1,710 more labelled events (among them those of
 the new patterns; cross-validated precision at 0.7 from 0.684 to 0.696 with 599 right
-attachments rather than 366), 0.250 (16/64) and 0.462 (30/65). The floors sit just under.
+attachments rather than 366), 0.250 (16/64) and 0.462 (30/65). On 2026-12-03 (sixth
+session), with inline intertitles set apart, pronouns that take a state or organisation,
+"-t-il" inversions, "ce pays", headline countries for a junta, discourse phrases blanked
+between auxiliary and participle for the parser, appeals aimed where what they ask for is
+to happen, "les pays voisins du Mali" not Mali and short names of organisations named
+before ("le Conseil"), 0.266 (17/64) and 0.485 (32/66). The floors sit just under.
 """
 
 import pytest
@@ -31,8 +36,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.24
-PRECISION_FLOOR = 0.46
+RECALL_FLOOR = 0.26
+PRECISION_FLOOR = 0.48
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
