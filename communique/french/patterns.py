@@ -10,6 +10,10 @@ from ..dictionary_files import read_table
 from ..yaml_data import read_yaml
 from .gazetteer import DATA
 
+# The Universal Dependencies relations of a verb's object and of its other complements.
+OBJECTS = ("obj",)
+OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+
 
 @dataclass(frozen=True)
 class VerbPattern:

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import bisect
 
-from ..events.roles import grammar as cameo_policy
 from ..model import Actor, Article, Mention
-from .patterns import VerbPattern, grammar, statement_words, verb_lemma, verb_patterns
+from .patterns import (
+    OBJECTS,
+    OBLIQUES,
+    VerbPattern,
+    grammar,
+    statement_words,
+    verb_lemma,
+    verb_patterns,
+)
+from .located import located_targets
 from .statements import reporting_speaker
 
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
-OBJECTS = ("obj",)
-OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
 CONJOINED = ("conj", "appos")
 INCISE_MARKS = frozenset({",", '"', "»", "”", "-"})
-PLACED = frozenset({"à", "en", "dans"})  # "au Mali", "en Libye", "dans la région de Mopti"
 
 
 class FrenchRoles:
@@ -150,12 +155,12 @@ class FrenchRoles:
                 mentions = [m for m in [self._antecedent(token, own)] if m is not None]
             else:
                 own = self.by_head.get(token.i) or self._covering(token)
-                mentions = [own] if own is not None else self._mentions_below(token)
+                mentions = [own] if own is not None else self.mentions_below(token)
             for mention in mentions:
                 actors.extend(mention.actors)
         return list(dict.fromkeys(actors))
 
-    def _mentions_below(self, token, depth: int = 0) -> list[Mention]:
+    def mentions_below(self, token, depth: int = 0) -> list[Mention]:
         """Names inside the phrase: "le chef de la junte malienne", "la coopération des
         autorités du Bénin et du Burkina Faso"."""
         relational = token.lemma_.lower() in grammar()["relational_nouns"] or any(
@@ -184,7 +189,7 @@ class FrenchRoles:
                 if t.i in self.by_head
             ]
             if not found and depth < 1:
-                found = self._mentions_below(child, depth + 1)
+                found = self.mentions_below(child, depth + 1)
             if found:
                 return found
         return []
@@ -300,7 +305,7 @@ class FrenchRoles:
             return sources, targets
         sources = self.actors_of(subjects)
         targets = self._targets(token, pattern)
-        return sources, targets or self.located_targets(token, sources, pattern.code)
+        return sources, targets or located_targets(self, token, sources, pattern.code)
 
     def _targets(self, token, pattern: VerbPattern, skip: tuple[str, ...] = ()) -> list[Actor]:
         """The target where the pattern says it is, tried in order."""
@@ -324,54 +329,6 @@ class FrenchRoles:
                 # ("ont signé trois accords" names a thing, and they sign with each other)
                 self.unknown_party.add(token.i)
         return targets
-
-    def located_targets(self, trigger, sources: list[Actor], code: str) -> list[Actor]:
-        """A visit is to the country where the visitor is, as in English (the codes of
-        events/data/grammar.yaml's ``located_target_codes``): "arrivé lundi à Bamako". Force
-        is not aimed at where it is used, as English has it: in the Sahel, "Barkhane a
-        neutralisé des jihadistes au Mali" is against the jihadists, not the Malian state
-        (measured: on the French dev set such events were false), so they keep no target."""
-        called = code[:2] in grammar()["called_place_roots"]
-        if code not in cameo_policy()["located_target_codes"] and not called:
-            return []
-        own = {s.country for s in sources}
-        holders = [trigger, *(c for c in trigger.children if c.dep_ in OBJECTS)]
-        if called:
-            # "a appelé à la mise en place d'une transition civile au Mali": what is asked
-            # for is to happen there, and there is whom it is asked of
-            holders = [*holders, *self._asked_for(trigger)]
-        for holder in holders:
-            for child in holder.children:
-                if child.dep_ not in OBLIQUES or self.preposition(child) not in PLACED:
-                    continue
-                mention = self.by_head.get(child.i)
-                found = [mention] if mention is not None else self._mentions_below(child)
-                countries = {
-                    a.country for m in found for a in m.actors if a.country not in (None, "IGO")
-                }
-                if len(countries) == 1 and not countries & own:
-                    actor = found[0].actors[0]
-                    return [
-                        Actor(
-                            actor.country, actor.country, (), actor.name, actor.text, None, "place"
-                        )
-                    ]
-        return []
-
-    def _asked_for(self, trigger) -> list:
-        """The nouns of what an appeal or demand asks for, down its objects and prepositional
-        phrases: "à la mise en place sans délai d'une transition", wherever the parser hangs
-        it ("a appelé dans un communiqué « à la mise en place »")."""
-        found, level = [], [trigger]
-        for _ in range(5):
-            level = [
-                c
-                for t in level
-                for c in t.children
-                if c.dep_ in OBJECTS + OBLIQUES and c.pos_ in ("NOUN", "PROPN")
-            ]
-            found += level
-        return found
 
 
 def _passive_participle(token) -> bool:
