@@ -184,6 +184,7 @@ class Gazetteer:
         self.iso_from_cameo = {cameo: iso for iso, cameo in cameo_codes.items()}
         self.country_names = names  # ISO3 -> common name
         self._places: dict[str, set[str]] | None = None  # place_country's index, built once
+        self._bodies_of_roles: dict[str, Entry | None] = {}  # body_named_in's answers
         self.organisations = {
             e.key: e for e in entries if e.kind == "organisation" and e.short_name is None
         }
@@ -204,15 +205,18 @@ class Gazetteer:
 
     def body_named_in(self, role: str) -> Entry | None:
         """The intergovernmental body an office's ``role`` names ("UN secretary-general",
-        "European Commission president"): the one with the longest name or acronym there."""
-        found = [
-            (len(pattern), entry)
-            for entry in self.organisations.values()
-            if entry.country == "IGO"
-            for pattern in entry.patterns
-            if re.search(rf"(?<!\w){re.escape(pattern)}(?!\w)", role)
-        ]
-        return max(found, key=lambda pair: pair[0])[1] if found else None
+        "European Commission president"): the one with the longest name or acronym there.
+        Worked out once per role: a few dozen roles, asked for at every mention."""
+        if role not in self._bodies_of_roles:
+            found = [
+                (len(pattern), entry)
+                for entry in self.organisations.values()
+                if entry.country == "IGO"
+                for pattern in entry.patterns
+                if re.search(rf"(?<!\w){re.escape(pattern)}(?!\w)", role)
+            ]
+            self._bodies_of_roles[role] = max(found, key=lambda p: p[0])[1] if found else None
+        return self._bodies_of_roles[role]
 
     def office_holder(
         self, surname: str, day: date | None, named: frozenset[str] = frozenset()
