@@ -111,9 +111,14 @@ def _sampled(stories: list, seed: int, start: int, size: int, only: set[str] | N
 
 
 def recorded(
-    corpus: Path, lang: str, only: set[str] | None = None, sample_from: int = 0
+    corpus: Path,
+    lang: str,
+    only: set[str] | None = None,
+    sample_from: int = 0,
+    recorder: type[RecordingAttacher] = RecordingAttacher,
 ) -> Iterator[tuple]:
-    """(article, recording attacher) for every article of the pool in ``lang``, coded."""
+    """(article, recording attacher) for every article of the pool in ``lang``, coded;
+    ``recorder`` decides which targetless events are kept."""
     settings = Settings()
     pipeline = Pipeline(settings, stages=canonical_stages(last="actors"))
     labelled = list(pool_documents(corpus, settings, lang, only, sample_from))
@@ -122,10 +127,10 @@ def recorded(
         if article.doc is None or article.lang != lang:
             continue
         if lang == "fr":
-            attacher = RecordingAttacher(article, label, statement_words()["verbs"])
+            attacher = recorder(article, label, statement_words()["verbs"])
             FrenchCoder(article, attacher=attacher).run()
         else:
-            attacher = RecordingAttacher(article, label, grammar()["saying_verbs"])
+            attacher = recorder(article, label, grammar()["saying_verbs"])
             ArticleCoder(article, attacher=attacher).run()
         yield article, attacher
 
