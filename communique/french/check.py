@@ -56,7 +56,7 @@ def french_problems() -> list[Problem]:
             if sector not in sectors:
                 problem(name, line, f"unknown sector {sector!r} (not in sectors.tsv)")
 
-    for name, keys in (("verbs.tsv", ("verb", "object")), ("nouns.tsv", ("noun",))):
+    for name, keys in (("verbs.tsv", ("verb", "object")), ("nouns.tsv", ("noun", "object"))):
         seen: dict = {}
         for line, row in rows(name):
             unique(name, seen, tuple(row[k] for k in keys), line)

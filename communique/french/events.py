@@ -58,7 +58,9 @@ class FrenchCoder(FrenchRoles):
                     # also a verb whose patterns need another object: "a rappelé que ..."
                     statements.append(token)
                 elif token.pos_ == "NOUN" and lemma in noun_patterns():
-                    self.code(token, noun_patterns()[lemma], sentence)
+                    noun_pattern = self.noun_pattern_of(token)
+                    if noun_pattern is not None:
+                        self.code(token, noun_pattern, sentence)
             for token in statements:
                 self.code_statement(token, sentence)
         return self.events

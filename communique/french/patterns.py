@@ -27,19 +27,22 @@ class VerbPattern:
 
 
 @functools.cache
-def noun_patterns() -> dict[str, VerbPattern]:
-    return {
-        row["noun"]: VerbPattern(
-            row["noun"],
-            False,
-            None,
-            row["code"],
-            tuple(t for t in row["target"].split("|") if t),
-            f"french/nouns.tsv:{line_number}",
-            noun=True,
+def noun_patterns() -> dict[str, list[VerbPattern]]:
+    """The patterns of each event noun: those that need a "de" complement, then the plain one."""
+    table: dict[str, list[VerbPattern]] = {}
+    for line_number, row in read_table(DATA / "nouns.tsv", optional=("object",)).rows:
+        table.setdefault(row["noun"], []).append(
+            VerbPattern(
+                row["noun"],
+                False,
+                row["object"] or None,
+                row["code"],
+                tuple(t for t in row["target"].split("|") if t),
+                f"french/nouns.tsv:{line_number}",
+                noun=True,
+            )
         )
-        for line_number, row in read_table(DATA / "nouns.tsv").rows
-    }
+    return table
 
 
 @functools.cache

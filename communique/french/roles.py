@@ -12,6 +12,7 @@ from .patterns import (
     OBLIQUES,
     VerbPattern,
     grammar,
+    noun_patterns,
     statement_words,
     verb_lemma,
     verb_patterns,
@@ -52,7 +53,12 @@ class FrenchRoles:
         if not own and verb_lemma(token) in grammar()["speech_verbs"] and _incise(token):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
-        passive = any(c.dep_ == "nsubj:pass" or c.dep_ == "aux:pass" for c in token.children)
+        # the passive needs "être": "Washington a fermement condamné" is active whatever
+        # the parser calls its subject
+        passive = any(c.dep_ == "aux:pass" for c in token.children) or (
+            any(c.dep_ == "nsubj:pass" for c in token.children)
+            and not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
+        )
         own = [self._inverted(s) for s in own]
         if own:
             subject = own[0]
@@ -86,14 +92,28 @@ class FrenchRoles:
         if not patterns:
             return None
         reflexive = any(
-            c.lower_ in grammar()["reflexive_pronouns"] and c.dep_.startswith(("expl", "obj"))
+            c.lower_ in grammar()["reflexive_pronouns"]
+            and (c.dep_.startswith(("expl", "obj")) or (c.dep_ == "iobj" and c.lemma_ == "se"))
             for c in token.children
-        )
+        )  # "qui se sont livré trois guerres": third-person "se" may be read as indirect
         # a passive's subject is its object: "l'ambassadeur a été convoqué"
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
         candidates = [p for p in patterns if p.reflexive == reflexive]
         with_object = [p for p in candidates if p.object and p.object in objects]
         plain = [p for p in candidates if not p.object]
+        return (with_object or plain or [None])[0]
+
+    def noun_pattern_of(self, noun) -> VerbPattern | None:
+        """The event noun's pattern: one that needs the "de" complement the noun has ("la
+        fermeture des frontières") before one that needs none."""
+        patterns = noun_patterns().get(noun.lemma_.lower(), [])
+        complements = {
+            c.lemma_.lower()
+            for c in noun.children
+            if c.dep_ == "nmod" and self.preposition(c) == "de"
+        }
+        with_object = [p for p in patterns if p.object and p.object in complements]
+        plain = [p for p in patterns if not p.object]
         return (with_object or plain or [None])[0]
 
     def with_conjuncts(self, token, relations=CONJOINED) -> list:
@@ -253,6 +273,9 @@ class FrenchRoles:
         """An event noun's agent ("la visite d'Emmanuel Macron"), else the subject of the
         clause it sits in; its target after one of the pattern's prepositions."""
         agents = [c for c in noun.children if c.dep_ == "nmod" and self.preposition(c) == "de"]
+        acted_on = [a for a in agents if a.lemma_.lower() == pattern.object]
+        if pattern.object:  # "la fermeture des frontières": what is closed does not act
+            agents = [a for a in agents if a.lemma_.lower() != pattern.object]
         sources = self.actors_of(agents)
         governor = noun.head
         taken_by_verb = (
@@ -261,7 +284,12 @@ class FrenchRoles:
             governor.pos_ in ("VERB", "AUX") and self.pattern_of(governor) is not None
         )  # "participent à l'opération": the verb's act, not the clause's subjects' together
         through_adverb = False
-        if not sources and not taken_by_verb:
+        carrier = self._relative_carrier(noun)
+        if not sources and carrier is not None:
+            # "le soutien que nous apportons au Mali": who carries the act is the relative
+            # clause's subject, and the other party may hang on its verb
+            sources = self.actors_of(self.subjects(carrier)[0])
+        elif not sources and not taken_by_verb:
             clause = noun.head
             while clause.pos_ in ("NOUN", "PROPN", "ADV") and clause.head.i != clause.i:
                 through_adverb = through_adverb or clause.pos_ == "ADV"
@@ -271,6 +299,10 @@ class FrenchRoles:
         targets: list[Actor] = []
         for where in pattern.targets:
             found = self.obliques(noun, where)
+            if not found:  # "la fermeture des frontières avec le Mali"
+                found = [t for thing in acted_on for t in self.obliques(thing, where)]
+            if not found and carrier is not None:
+                found = self.obliques(carrier, where)
             if not found and noun.head.pos_ in ("VERB", "AUX", "ADV"):
                 # "a apporté son soutien à l'Egypte", "a déclaré lors d'une conférence de
                 # presse avec la chancelière": the parser hangs the party on the verb, or on
@@ -285,6 +317,18 @@ class FrenchRoles:
             # entretien avec son homologue")
             sources = []
         return sources, targets
+
+    def _relative_carrier(self, noun):
+        """The verb of a relative clause whose object is ``noun`` ("l'aide que la France
+        apporte"), if it only carries the act (grammar.yaml's ``light_verbs``)."""
+        for clause in noun.children:
+            if (
+                clause.dep_ == "acl:relcl"
+                and verb_lemma(clause) in grammar()["light_verbs"]
+                and any(c.dep_ == "obj" and c.lower_ in ("que", "qu'") for c in clause.children)
+            ):
+                return clause
+        return None
 
     def parties(self, token, pattern: VerbPattern) -> tuple[list[Actor], list[Actor]]:
         if pattern.noun:

@@ -20,8 +20,25 @@ RUN_TOGETHER = re.compile(
 INLINE_SUBHEAD = re.compile(r"(?<=[.!?…\"»])- ([^\n-]{2,80}?) -(?=[^\W\d_]|[\"«])")
 
 
+# A closing quotation mark straight before a capitalised word or another quotation: two
+# paragraphs the scraper joined ('non à Trump"Autour du bâtiment', '...des victoires""Ce
+# succès'). Whether a straight quote closes is told by counting those before it.
+QUOTE_JOIN = re.compile(r'(?<=[^\s"])"(?="?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z])')
+
+
 def split_run_together(text: str) -> str:
     """``text`` with a space put back after each run-together sentence end, and each inline
-    intertitle set apart as a paragraph of its own, so that no sentence runs across it."""
+    intertitle or joined paragraph set apart as a paragraph of its own, so that no sentence
+    runs across it."""
     text = INLINE_SUBHEAD.sub("\n\n\\1\n\n", text)
+    text = "\n".join(_split_quote_joins(line) for line in text.split("\n"))
     return RUN_TOGETHER.sub(r"\1 ", text)
+
+
+def _split_quote_joins(paragraph: str) -> str:
+    pieces, start = [], 0
+    for match in QUOTE_JOIN.finditer(paragraph):
+        if paragraph.count('"', 0, match.start()) % 2 == 1:  # it closes a quotation
+            pieces.append(paragraph[start : match.end()])
+            start = match.end()
+    return "\n\n".join(pieces + [paragraph[start:]])

@@ -13,7 +13,7 @@ from tests.french.conftest import coded
 def test_every_cameo_root_has_french_patterns():
     # root 01 is also coded from the verbs of saying (french/grammar.yaml statement_verbs)
     codes = [p.code for patterns in verb_patterns().values() for p in patterns]
-    codes += [p.code for p in noun_patterns().values()]
+    codes += [p.code for patterns in noun_patterns().values() for p in patterns]
     assert all(lookup(code) is not None for code in codes)
     assert {code[:2] for code in codes} >= {f"{root:02d}" for root in range(1, 21)}
 
@@ -50,6 +50,18 @@ def test_every_cameo_root_has_french_patterns():
         (  # the parser hangs the subject on the adjective set off before the verb
             "L'Iran, très influent au Liban, a offert une aide médicale au peuple libanais.",
             ("IRN", "LBN", "070"),
+        ),
+        (  # an event noun with the "de" complement its pattern needs: what is closed
+            "La Cédéao a décidé la fermeture des frontières avec le Mali.",
+            ("IGO", "MLI", "163"),
+        ),
+        (  # a quoted adverb no longer cuts the clause; "a" makes it active
+            'Washington a aussi "fermement" condamné la junte malienne.',
+            ("USA", "MLI", "111"),
+        ),
+        (  # "se" read as an indirect object is still reflexive
+            "L'Inde et la Chine, qui se sont livré une guerre frontalière, ont signé un accord.",
+            ("IND", "CHN", "190"),
         ),
     ],
 )

@@ -131,3 +131,13 @@ def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together("Jeremy Leusie.- 2e régiment de Saint-Christol") == (
         "Jeremy Leusie.- 2e régiment de Saint-Christol"
     )
+    # paragraphs joined after a closing quotation mark; an opening one is left alone
+    assert split_run_together('"Nous avons des victoires""Ce succès", a-t-il dit') == (
+        '"Nous avons des victoires"\n\n"Ce succès", a-t-il dit'
+    )
+    assert split_run_together('un accord "plus large"Emmanuel Macron a dit') == (
+        'un accord "plus large"\n\nEmmanuel Macron a dit'
+    )
+    assert split_run_together('l\'opération"Barkhane" a commencé') == (
+        'l\'opération"Barkhane" a commencé'
+    )
