@@ -19,7 +19,7 @@ import logging
 from ..model import Actor, Article, Mention
 from .compounds import compound_countries
 from .context import fill_titles
-from .gazetteer import french_anchor_matcher, french_gazetteer, titles
+from .gazetteer import french_anchor_matcher, french_gazetteer, inflections, titles
 from .patterns import grammar, noun_patterns
 
 logger = logging.getLogger(__name__)
@@ -99,6 +99,8 @@ class FrenchResolver:
             mentions.setdefault(mention.head, mention)
         for mention in self._short_names(mentions):
             mentions.setdefault(mention.head, mention)
+        for mention in self._regional_groups(mentions):
+            mentions.setdefault(mention.head, mention)
         named = sorted(mentions.values(), key=lambda m: m.start)
         return fill_titles(self.doc, named, self.gazetteer.country_name, self._title_countries())
 
@@ -114,6 +116,51 @@ class FrenchResolver:
             for a in anchors
             if a.kind in ("country", "demonym", "place") and a.entry.country not in (None, "IGO")
         ]
+
+    def _regional_groups(self, mentions: dict[int, Mention]) -> list[Mention]:
+        """ "les voisins ouest-africains du Mali", "les pays de l'Afrique de l'Ouest": a group
+        of states named by its region is the region's body (grammar.yaml's
+        ``regional_bodies``)."""
+        bodies = _regional_forms()
+        if not bodies:
+            return []
+        found = []
+        for token in self.doc:
+            if (
+                token.pos_ != "NOUN"
+                or token.lemma_.lower() not in grammar()["state_group_nouns"]
+                or "Plur" not in token.morph.get("Number")
+            ):
+                continue
+            nouns = [c for c in token.children if c.dep_ == "nmod"]
+            if any(
+                n.i in mentions and mentions[n.i].actors[0].kind == "organisation" for n in nouns
+            ):
+                continue  # "les pays européens de l'Otan": the body named
+            words = [token, *nouns]  # "les chefs d'État ouest-africains"
+            body = next(
+                (
+                    bodies[key]
+                    for word in words
+                    for child in word.children
+                    if (key := _region_key(child)) in bodies
+                ),
+                None,
+            )
+            entry = self.gazetteer.organisations.get(body) if body else None
+            if entry is None:
+                continue
+            actor = Actor(
+                entry.code or "IGO",
+                entry.country,
+                entry.sectors,
+                entry.name,
+                self._text(token),
+                None,
+                "organisation",
+            )
+            found.append(Mention(token.idx, token.idx + len(token), token.i, [actor], "fr:region"))
+        return found
 
     def _short_names(self, mentions: dict[int, Mention]) -> list[Mention]:
         """ "le Conseil", "la Commission": an organisation named in full before ("le Conseil
@@ -291,3 +338,25 @@ def _of_the_state(demonym) -> bool:
 @functools.cache
 def state_attribute_nouns() -> frozenset[str]:
     return frozenset(grammar()["state_attribute_nouns"])
+
+
+@functools.cache
+def _regional_forms() -> dict[str, str]:
+    """Every inflection of the regional adjectives of grammar.yaml's ``regional_bodies``
+    (and its phrases as they are), with the body's name."""
+    forms = {}
+    for key, body in grammar()["regional_bodies"].items():
+        for form in inflections(key) if " " not in key else [key]:
+            forms[form.lower()] = body
+    return forms
+
+
+def _region_key(word) -> str | None:
+    """What a word qualifying a group of states says of its region: the adjective as
+    written ("ouest-africains"), or "afrique de l'ouest" for "(de) l'Afrique de l'Ouest"."""
+    if word.dep_ == "amod":
+        return word.lower_
+    if word.dep_ == "nmod" and word.lower_ == "afrique":
+        if any(c.lower_ == "ouest" for c in word.children):
+            return "afrique de l'ouest"
+    return None

@@ -9,6 +9,7 @@ import pycountry
 from ..dictionaries import Problem
 from ..dictionary_files import read_table
 from ..events.cameo import cameo_codes
+from ..yaml_data import read_yaml
 from .gazetteer import DATA
 
 PREPOSITIONS = {
@@ -86,6 +87,10 @@ def french_problems() -> list[Problem]:
     for line, row in rows("compound_prefixes.tsv"):
         unique("compound_prefixes.tsv", seen, row["prefix"], line)
         country("compound_prefixes.tsv", line, row["iso3"], igo=False)
+    organisations = {row["name"] for _, row in rows("organisations.tsv")}
+    for key, body in read_yaml(DATA / "grammar.yaml").get("regional_bodies", {}).items():
+        if body not in organisations:
+            problem("grammar.yaml", 0, f"regional_bodies: {key!r} names {body!r}, no organisation")
     problems.extend(_agreement_problems())
     return problems
 
@@ -94,7 +99,6 @@ def _agreement_problems() -> list[Problem]:
     """french/data/agreements.yaml speaks the English file's language: its kinds, statuses and
     topics are those of events/data/agreements.yaml, so that records compare across both."""
     from ..events.agreements import DATA as EVENTS
-    from ..yaml_data import read_yaml
 
     english = read_yaml(EVENTS / "agreements.yaml")
     french = read_yaml(DATA / "agreements.yaml")

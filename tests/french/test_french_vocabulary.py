@@ -59,6 +59,10 @@ def test_every_cameo_root_has_french_patterns():
             'Washington a aussi "fermement" condamné la junte malienne.',
             ("USA", "MLI", "111"),
         ),
+        (  # a group of states named by its region is the region's body
+            "Les pays de l'Afrique de l'Ouest ont imposé des sanctions au Mali.",
+            ("IGO", "MLI", "163"),
+        ),
         (  # "se" read as an indirect object is still reflexive
             "L'Inde et la Chine, qui se sont livré une guerre frontalière, ont signé un accord.",
             ("IND", "CHN", "190"),
@@ -82,3 +86,11 @@ def test_an_operation_in_a_country_is_not_one_with_it(pipeline):
     assert ("FRA", "MLI", "062") in coded(
         pipeline, "L'armée française a mené une opération conjointe avec l'armée malienne."
     )
+
+
+def test_a_group_of_states_is_a_body_only_when_its_region_has_one(pipeline):
+    assert ("IGO", "MLI", "100") in coded(
+        pipeline, "Les voisins ouest-africains du Mali ont exigé le retour des civils au Mali."
+    )
+    # European countries are no body (measured: seldom an act of the EU)
+    assert coded(pipeline, "Des pays européens ont condamné la Russie.") == set()
