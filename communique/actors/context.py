@@ -212,17 +212,17 @@ def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | No
 
 def leading_country(bodies: Counter) -> str | None:
     """The country named most so far, if it leads every country and body."""
-    key = _leader(bodies)
+    key = leader(bodies)
     return key if key is not None and len(key) == 3 and key != "IGO" else None
 
 
 def _leading_body(bodies: Counter) -> str | None:
     """The organisation named most so far, if it leads every country and body."""
-    key = _leader(bodies)
+    key = leader(bodies)
     return key if key is not None and len(key) > 3 else None  # an IGO code, not an ISO code
 
 
-def _leader(bodies: Counter) -> str | None:
+def leader(bodies: Counter) -> str | None:
     ranked = bodies.most_common(2)
     if not ranked or ranked[0][1] < MIN_LEAD or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None

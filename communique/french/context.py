@@ -13,10 +13,11 @@ whose president it is, and the gazetteer cannot read it.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 
-from ..actors.context import MIN_LEAD, leading_country
+from ..actors.context import MIN_LEAD, leader, leading_country
 from ..model import Actor, Mention
 from .gazetteer import titles
 from .patterns import grammar
@@ -41,6 +42,7 @@ def fill_titles(
     by_start = sorted(mentions, key=lambda m: m.start)
     prior = Counter({country: MIN_LEAD for country in headline})
     bodies: Counter = Counter()
+    body_actors: dict[str, Actor] = {}
     added: list[Mention] = []
     position = 0
     for token in doc:
@@ -49,8 +51,19 @@ def fill_titles(
                 key = _body_key(actor)
                 if key and actor.kind != "place":
                     bodies[key] += 1
+                    body_actors.setdefault(key, actor)
             position += 1
         if token.i in covered or token.pos_ != "NOUN":
+            continue
+        if _neighbours(token):
+            # "les voisins du Mali ont fermé leurs frontières", in a story on the Cédéao:
+            # the neighbours acting together are the body the story names most
+            key = leader(Counter({k: n for k, n in bodies.items() if k.startswith("IGO:")}))
+            if key is not None:
+                actor = dataclasses.replace(body_actors[key], text=token.text)
+                added.append(
+                    Mention(token.idx, token.idx + len(token), token.i, [actor], "fr:body")
+                )
             continue
         title = _title_words(token, singular, plural)
         if title is None or not _definite(token) or _named(token) or _whose(token):
@@ -106,6 +119,16 @@ def _body_key(actor: Actor) -> str | None:
     if actor.country == "IGO":
         return "IGO:" + (actor.name or actor.code or "")
     return actor.country
+
+
+def _neighbours(token) -> bool:
+    """ "les voisins du Mali", "les pays voisins": a state's neighbours, together."""
+    if "Plur" not in token.morph.get("Number") or not _definite(token):
+        return False
+    return token.lemma_.lower() == "voisin" or (
+        token.lemma_.lower() == "pays"
+        and any(c.dep_ == "amod" and c.lemma_.lower() == "voisin" for c in token.children)
+    )
 
 
 def _title_words(token, singular: frozenset, plural: frozenset) -> str | None:

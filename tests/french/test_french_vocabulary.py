@@ -94,3 +94,14 @@ def test_a_group_of_states_is_a_body_only_when_its_region_has_one(pipeline):
     )
     # European countries are no body (measured: seldom an act of the EU)
     assert coded(pipeline, "Des pays européens ont condamné la Russie.") == set()
+
+
+def test_a_states_neighbours_together_are_the_body_the_story_names_most(pipeline):
+    story = (
+        "La Cédéao a suspendu le Mali. La Cédéao a réclamé le retour des civils."
+        " Les voisins du Mali ont fermé leurs frontières avec le Mali."
+    )
+    assert ("IGO", "MLI", "163") in coded(pipeline, story)
+    # with no body named, the neighbours are no one the tables know
+    alone = "Le Mali est isolé. Les voisins du Mali ont fermé leurs frontières avec le Mali."
+    assert not any(source == "IGO" for source, _, _ in coded(pipeline, alone))
