@@ -98,6 +98,13 @@ class FrenchRoles:
         )  # "qui se sont livré trois guerres": third-person "se" may be read as indirect
         # a passive's subject is its object: "l'ambassadeur a été convoqué"
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
+        objects |= {  # "dénie toute forme de légitimité"
+            n.lemma_.lower()
+            for c in token.children
+            if c.dep_ in OBJECTS and c.lemma_.lower() in grammar()["kind_nouns"]
+            for n in c.children
+            if n.dep_ == "nmod"
+        }
         candidates = [p for p in patterns if p.reflexive == reflexive]
         with_object = [p for p in candidates if p.object and p.object in objects]
         plain = [p for p in candidates if not p.object]

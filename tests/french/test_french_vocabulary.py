@@ -59,6 +59,14 @@ def test_every_cameo_root_has_french_patterns():
             'Washington a aussi "fermement" condamné la junte malienne.',
             ("USA", "MLI", "111"),
         ),
+        (  # the object a pattern needs, under a noun of kind
+            "La Cédéao dénie catégoriquement toute forme de légitimité aux putschistes maliens.",
+            ("IGO", "MLI", "120"),
+        ),
+        (  # a verb that restates carries the act its object names
+            "L'Algérie réitère son ferme rejet du coup d'Etat au Mali.",
+            ("DZA", "MLI", "120"),
+        ),
         (  # a group of states named by its region is the region's body
             "Les pays de l'Afrique de l'Ouest ont imposé des sanctions au Mali.",
             ("IGO", "MLI", "163"),
