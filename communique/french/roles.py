@@ -5,6 +5,7 @@ prepositions introduce, and pronouns resolved to the person or office they stand
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from ..model import Actor, Article, Mention
 from .patterns import (
@@ -121,7 +122,27 @@ class FrenchRoles:
         }
         with_object = [p for p in patterns if p.object and p.object in complements]
         plain = [p for p in patterns if not p.object]
-        return (with_object or plain or [None])[0]
+        pattern = (with_object or plain or [None])[0]
+        military = grammar()["military_support_codes"]
+        if pattern is not None and pattern.code in military and self._military_support(noun):
+            pattern = dataclasses.replace(pattern, code=military[pattern.code])
+        return pattern
+
+    def _military_support(self, noun) -> bool:
+        """ "un soutien militaire", "son appui aux troupes nigériennes" (grammar.yaml's
+        ``support_nouns``)."""
+        words = grammar()
+        if noun.lemma_.lower() not in words["support_nouns"]:
+            return False
+        if any(
+            c.dep_ == "amod" and c.lemma_.lower() in words["military_qualifiers"]
+            for c in noun.children
+        ):
+            return True
+        receivers = self.obliques(noun, "à")
+        if not receivers and noun.head.pos_ in ("VERB", "AUX"):
+            receivers = [t for t in self.obliques(noun.head, "à") if t.i > noun.i]
+        return any(r.lemma_.lower() in words["armed_receivers"] for r in receivers)
 
     def with_conjuncts(self, token, relations=CONJOINED) -> list:
         return [token] + [c for c in token.children if c.dep_ in relations]

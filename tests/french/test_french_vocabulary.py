@@ -67,6 +67,12 @@ def test_every_cameo_root_has_french_patterns():
             "L'Algérie réitère son ferme rejet du coup d'Etat au Mali.",
             ("DZA", "MLI", "120"),
         ),
+        (  # support given to troops is military aid, not praise
+            "L'armée française apportait son appui aux troupes nigériennes.",
+            ("FRA", "NER", "072"),
+        ),
+        ("La Russie a apporté un soutien militaire au Mali.", ("RUS", "MLI", "072")),
+        ("La France a apporté son soutien au Mali.", ("FRA", "MLI", "051")),
         (  # a group of states named by its region is the region's body
             "Les pays de l'Afrique de l'Ouest ont imposé des sanctions au Mali.",
             ("IGO", "MLI", "163"),
