@@ -78,7 +78,13 @@ class FrenchCoder(FrenchRoles):
             return
         sources, targets, code, said = parties
         acts = [e for e in self.events if e["evidence"]["start"] == sentence.start_char]
-        coded = {(e["source"].get("country"), (e["target"] or {}).get("country")) for e in acts}
+        # what was said judged ("Ce n'est pas acceptable", a-t-il poursuivi, en appelant à
+        # ...) is an act of its own beside the appeal; a plain comment is not
+        coded = {
+            (e["source"].get("country"), (e["target"] or {}).get("country"))
+            for e in acts
+            if code == "010" or e["cameo_root"] == code[:2]
+        }
         if any((s.country, t.country) in coded for s in sources for t in targets):
             return
         done = {  # the acts that what was said reports, by their doer
