@@ -16,7 +16,8 @@ Three kinds, listed with their phrases in ``data/references.tsv``:
   Alliance).
 - ``description`` ("the former colonial power"): the most recently mentioned country among
   the description's candidates.
-- ``person`` ("he", "she"): the last person with a country, in this sentence or the one
+- ``person`` ("he", "she"): the last person with a country (or one person's title with one:
+  "India's finance minister ... He"), in this sentence or the one
   before; ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
   subject of "it is clear that".
 
@@ -53,6 +54,7 @@ class Seen:
     plural: bool
     coordination: int | None  # first conjunct's head, shared by all conjuncts
     actors: tuple = ()
+    titled: bool = False  # headed by one person's title: "India's finance minister"
 
 
 class ReferenceResolver:
@@ -69,6 +71,7 @@ class ReferenceResolver:
         self.recent_countries: dict[str, None] = {}
         self.latest_start = -1  # the last first-token of all seen: which scans may skip none
         self.first_conjunct: dict[int, int] = {}  # token -> head of its coordination's first
+        self.title_heads = _title_heads(gazetteer)
         self.sentence_of = {}
         self.sentence_roots = []
         for number, sentence in enumerate(doc.sents):
@@ -109,6 +112,9 @@ class ReferenceResolver:
             plural,
             coordination,
             tuple(mention.actors),
+            # (or a "he" that stood for one)
+            (head.tag_ in ("NN", "NNP") and head.lower_ in self.title_heads)
+            or head.lower_ in ("he", "she"),
         )
         self.seen.append(seen)
         self.by_sentence.setdefault(seen.sentence, []).append(seen)
@@ -205,9 +211,8 @@ class ReferenceResolver:
                     and self._only_where(seen)
                 ):
                     continue
-                actors = [a for a in seen.actors if a.kind in kinds and (a.country or a.sectors)]
-                if actors and len(actors) == len(seen.actors):
-                    return actors, entry.reference
+                if seen.actors and self._fits(seen, kinds):
+                    return list(seen.actors), entry.reference
             return None
         if entry.reference == "group":
             found = self._group(anchor.start, self.sentence_of.get(root.i, 0), root)
@@ -218,6 +223,17 @@ class ReferenceResolver:
             countries, group = found
             return self._members(countries, sectors, group), "group"
         return None
+
+    def _fits(self, seen: Seen, kinds: set[str]) -> bool:
+        """Whether every actor of ``seen`` is of ``kinds``; a person's title with a country
+        ("India's finance minister ... He objected") is a person's too."""
+        if all(a.kind in kinds and (a.country or a.sectors) for a in seen.actors):
+            return True
+        return (
+            "person" in kinds
+            and seen.titled
+            and all(a.kind == "agent" and a.country for a in seen.actors)
+        )
 
     def _can_be_it(self, seen: Seen) -> bool:
         """A state an "it" may stand for is one that took part in its clause (a subject or an
@@ -284,11 +300,7 @@ class ReferenceResolver:
                 continue
             for child in self.tree.children(token):
                 seen = by_head.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
-                if (
-                    seen is not None
-                    and seen.actors
-                    and all(a.kind in kinds and (a.country or a.sectors) for a in seen.actors)
-                ):
+                if seen is not None and seen.actors and self._fits(seen, kinds):
                     return seen
         return None
 
@@ -427,4 +439,17 @@ def _empty_subject(token) -> bool:
     return token.dep_ == "expl" or (
         head.lemma_ in ("be", "seem", "appear", "remain")
         and any(c.dep_ in ("ccomp", "csubj") for c in head.children)
+    )
+
+
+def _title_heads(gazetteer: Gazetteer) -> frozenset[str]:
+    """The one-word titles one person holds (titles.tsv's kind ``title``: "minister",
+    "spokesman"), which head the longer ones ("finance minister"). The last words of the
+    longer ones are not taken: "minister for foreign affairs", "chief of general staff"."""
+    return frozenset(
+        pattern.lower()
+        for entry in gazetteer.entries
+        if entry.kind == "title"
+        for pattern in entry.patterns
+        if " " not in pattern
     )

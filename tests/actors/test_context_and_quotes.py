@@ -158,3 +158,21 @@ def test_both_sides_may_be_an_organisation_and_a_country(resolve_text):
         "The EU and the US filed complaints. However, both sides agreed to suspend them."
     )
     assert countries(article, "both sides") == {"IGO", "USA"}
+
+
+def test_he_after_a_persons_title_is_that_person(resolve_text):
+    article = resolve_text(
+        "India's finance minister lashed out at the trade policies of the G7 nations. "
+        "He objected to subsidies on agriculture. He also called for reform of the UN."
+    )
+    hes = [a for a in article.actors_record()["actors"] if a["text"] == "He"]
+    assert len(hes) == 2 and all(a["country"] == "IND" for a in hes), hes
+
+
+def test_he_is_not_a_body(resolve_text):
+    # "government" heads no title a person holds: "he" is the person named before it
+    article = resolve_text(
+        "Jack Straw said the US government was suspicious. But he said its objections were weak."
+    )
+    hes = [a for a in article.actors_record()["actors"] if a["text"] == "he"]
+    assert hes and all(a["country"] == "GBR" for a in hes), hes
