@@ -5,7 +5,9 @@ In '"Our army will not retreat," the Armenian commander said', the army is Armen
 Iranian foreign minister said: "We condemn the attack"', "we" is Iran. A first-person plural
 pronoun inside quotation marks takes the country (and the sectors, where it has none of its
 own) of the speaker: the subject of a verb of saying outside the quotation, in the same
-sentence or, for a quotation that ends a sentence before its attribution, the next one.
+sentence or, for a quotation that ends a sentence before its attribution, the next one; for
+a quotation that opens its sentence with no attribution there or in the next, the one before
+in the same paragraph ('"It will help," he said. "I applaud the efforts"').
 
 Quotation marks are the straight double quote, which opens and closes in turn, and the
 curly ones; single quotes are left alone, since they double as apostrophes. A quotation
@@ -43,10 +45,19 @@ def attribute_quotes(
         if not pronouns:
             continue
         following = sentences[number + 1 : number + 2]
+        # a quotation that opens its sentence, after an attributed one in the same paragraph
+        # ('"This will make a difference," he said. "I warmly applaud ..."'), goes on with it
+        preceding = (
+            sentences[number - 1 : number]
+            if number
+            and sentence.text.lstrip()[:1] in (STRAIGHT, OPENING)
+            and "\n\n" not in _between(doc, sentences[number - 1], sentence)
+            else []
+        )
         speaker = next(
             (
                 found
-                for s in (sentence, *following)
+                for s in (sentence, *following, *preceding)
                 if (found := _speaker(s, quoted, by_head, saying_verbs, tree))
             ),
             None,
@@ -132,3 +143,11 @@ def _as_speaker(speaker: Actor, text: str, sectors: tuple[str, ...]) -> Actor:
         None,
         speaker.kind,
     )
+
+
+def _between(doc, before, after) -> str:
+    """The text between two sentences' words (a parser may keep the blank lines of a
+    paragraph break inside either)."""
+    end = before.start_char + len(before.text.rstrip())
+    start = after.start_char + len(after.text) - len(after.text.lstrip())
+    return doc.text[end:start]

@@ -176,3 +176,20 @@ def test_he_is_not_a_body(resolve_text):
     )
     hes = [a for a in article.actors_record()["actors"] if a["text"] == "he"]
     assert hes and all(a["country"] == "GBR" for a in hes), hes
+
+
+def test_a_quotation_opening_its_sentence_goes_on_with_the_one_before(resolve_text):
+    def speaker(article) -> set:
+        return {a["country"] for a in article.actors_record()["actors"] if a["text"] == "I"}
+
+    article = resolve_text(
+        'The Irish minister welcomed the deal. "This will help," he said. "I warmly applaud'
+        ' the efforts of both India and Pakistan."'
+    )
+    assert speaker(article) == {"IRL"}
+    # not across a paragraph
+    article = resolve_text(
+        'The Irish minister welcomed the deal. "This will help," he said.\n\n'
+        '"I warmly applaud the efforts of both India and Pakistan."'
+    )
+    assert "IRL" not in speaker(article)
