@@ -28,7 +28,12 @@ session), with inline intertitles set apart, pronouns that take a state or organ
 "-t-il" inversions, "ce pays", headline countries for a junta, discourse phrases blanked
 between auxiliary and participle for the parser, appeals aimed where what they ask for is
 to happen, "les pays voisins du Mali" not Mali and short names of organisations named
-before ("le Conseil"), 0.266 (17/64) and 0.485 (32/66). The floors sit just under.
+before ("le Conseil"), 0.266 (17/64) and 0.485 (32/66). On 2026-12-03 (seventh session),
+with event nouns that need their complement ("la fermeture des frontières"), West African
+groups and a state's neighbours as the Cédéao, quoted adverbs blanked for the parser, the
+passive only with "être", objects under nouns of kind ("toute forme de légitimité"), verbs
+that restate an act and military support as military aid, 0.297 (19/64) and 0.515 (34/66).
+The floors sit just under.
 """
 
 import pytest
@@ -36,8 +41,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.26
-PRECISION_FLOOR = 0.48
+RECALL_FLOOR = 0.29
+PRECISION_FLOOR = 0.51
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
