@@ -377,7 +377,31 @@ class FrenchRoles:
             return sources, targets
         sources = self.actors_of(subjects)
         targets = self._targets(token, pattern)
-        return sources, targets or located_targets(self, token, sources, pattern.code)
+        return sources, (
+            targets
+            or located_targets(self, token, sources, pattern.code)
+            or self._related_party(subjects, sources)
+        )
+
+    def _related_party(self, subjects, sources: list[Actor]) -> list[Actor]:
+        """ "Les voisins du Mali réclament un retour des civils": what a state's neighbours,
+        partners or creditors (grammar.yaml's ``relational_nouns``) do with no one named is
+        aimed at that state; a subject only described so is not ("l'Iran, ennemi juré des
+        Etats-Unis, a fustigé ...")."""
+        own = {s.country for s in sources}
+        related = [
+            n
+            for s in subjects
+            if s.dep_ != "appos"  # "l'Arabie saoudite, un proche allié de Washington,"
+            and s.lemma_.lower() in grammar()["relational_nouns"]
+            or any(
+                c.dep_ == "amod" and c.lemma_.lower() in grammar()["relational_nouns"]
+                for c in s.children
+            )
+            for n in s.children
+            if n.dep_ == "nmod" and self.preposition(n) == "de"
+        ]
+        return [a for a in self.actors_of(related) if a.country and a.country not in own]
 
     def _targets(self, token, pattern: VerbPattern, skip: tuple[str, ...] = ()) -> list[Actor]:
         """The target where the pattern says it is, tried in order."""

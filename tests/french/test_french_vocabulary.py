@@ -119,3 +119,14 @@ def test_a_states_neighbours_together_are_the_body_the_story_names_most(pipeline
     # with no body named, the neighbours are no one the tables know
     alone = "Le Mali est isolé. Les voisins du Mali ont fermé leurs frontières avec le Mali."
     assert not any(source == "IGO" for source, _, _ in coded(pipeline, alone))
+
+
+def test_what_a_states_neighbours_ask_with_no_one_named_is_aimed_at_it(pipeline):
+    story = (
+        "La Cédéao a suspendu le Mali. La Cédéao a réclamé le retour des civils."
+        " Les voisins du Mali réclament un retour des civils au bout de 12 mois."
+    )
+    assert ("IGO", "MLI", "100") in coded(pipeline, story)
+    # a subject only described as an ally is not aimed at whom it is allied with
+    allied = "L'Arabie saoudite, un proche allié de Washington, a condamné un crime abominable."
+    assert not any(target == "USA" for _, target, _ in coded(pipeline, allied))
