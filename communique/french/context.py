@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 # the definite article, and the demonstrative: "la Cédéao a suspendu ce pays"
 DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces"})
 NAMING = frozenset({"flat:name", "appos", "nmod"})
+# the article contracted with a preposition, which the parser reads as the preposition alone:
+# "dénie toute légitimité aux putschistes"
+CONTRACTED = frozenset({"au", "aux", "du", "des"})
 
 
 def fill_titles(
@@ -144,7 +147,10 @@ def _title_words(token, singular: frozenset, plural: frozenset) -> str | None:
 
 
 def _definite(token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "case" and c.lower_ in CONTRACTED)
+        for c in token.children
+    )
 
 
 def _whose(token) -> bool:

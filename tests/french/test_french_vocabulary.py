@@ -130,3 +130,11 @@ def test_what_a_states_neighbours_ask_with_no_one_named_is_aimed_at_it(pipeline)
     # a subject only described as an ally is not aimed at whom it is allied with
     allied = "L'Arabie saoudite, un proche allié de Washington, a condamné un crime abominable."
     assert not any(target == "USA" for _, target, _ in coded(pipeline, allied))
+
+
+def test_a_title_after_a_contracted_article_takes_the_storys_country(pipeline):
+    story = (
+        "Les militaires maliens ont pris le pouvoir au Mali. Le Mali est isolé."
+        " La Cédéao dénie toute légitimité aux putschistes."
+    )
+    assert ("IGO", "MLI", "120") in coded(pipeline, story)
