@@ -51,6 +51,8 @@ def disapproving(token) -> bool:
     aggression was hurting Cuba")."""
     words = grammar()["disapproval_words"]
     for clause in token.children:
+        if clause.dep_ == "ccomp" and broken_commitment(clause):
+            return True
         if clause.dep_ not in ("ccomp", "xcomp", "dobj") or any(
             c.dep_ == "neg" for c in clause.children
         ):
@@ -61,7 +63,20 @@ def disapproving(token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words for c in clause.children
         ):
             return True
+        if clause.dep_ == "ccomp" and any(
+            t.pos_ == "NOUN" and t.dep_ == "pobj" and t.lemma_.lower() in words
+            for t in clause.subtree
+        ):
+            return True  # "said it was necessary because of the United States' aggression"
     return False
+
+
+def broken_commitment(clause) -> bool:
+    """ "said Japan had not fulfilled its promise": a complement that denies its subject kept
+    a commitment (grammar.yaml's ``commitment_verbs``) disapproves."""
+    return clause.lemma_.lower() in grammar()["commitment_verbs"] and any(
+        c.dep_ == "neg" for c in clause.children
+    )
 
 
 def reports_hostility(

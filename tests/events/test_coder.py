@@ -35,6 +35,12 @@ from tests.events.conftest import dyads
         ("Britain said that Iran must release the tanker.", ("GBR", "IRN", "10")),
         # reported speech whose subject is a word of disapproval: criticism
         ("Iran said Iraq's aggression had continued.", ("IRN", "IRQ", "11")),
+        # ... or that names one as a cause, or denies a commitment was kept
+        (
+            "Cuba said it was necessary because of the United States' economic aggression.",
+            ("CUB", "USA", "11"),
+        ),
+        ("The US said Japan had not fulfilled its promise.", ("USA", "JPN", "11")),
         # a nominal event
         (
             "During a meeting between Ghana and Togo, ministers discussed border security.",
