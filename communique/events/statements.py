@@ -47,8 +47,9 @@ def warns_of_a_state(token) -> bool:
 def disapproving(token) -> bool:
     """A statement whose complement disapproves: a word of grammar.yaml's
     ``disapproval_words`` in a clause the verb of saying governs, not denied there, as what
-    it says of its subject or as the subject itself ("said the United States' economic
-    aggression was hurting Cuba")."""
+    it says of its subject, as the subject itself ("said the United States' economic
+    aggression was hurting Cuba") or after a preposition ("because of the United States'
+    aggression"); or a complement that denies a commitment was kept."""
     words = grammar()["disapproval_words"]
     for clause in token.children:
         if clause.dep_ == "ccomp" and broken_commitment(clause):
