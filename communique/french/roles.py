@@ -312,6 +312,7 @@ class FrenchRoles:
             governor.pos_ in ("VERB", "AUX") and self.pattern_of(governor) is not None
         )  # "participent à l'opération": the verb's act, not the clause's subjects' together
         through_adverb = False
+        undergoer: list[Actor] = []  # a passive clause's subject: "placé sous embargo"
         carrier = self._relative_carrier(noun)
         if not sources and carrier is not None:
             # "le soutien que nous apportons au Mali": who carries the act is the relative
@@ -323,7 +324,15 @@ class FrenchRoles:
                 through_adverb = through_adverb or clause.pos_ == "ADV"
                 clause = clause.head  # "à l'issue d'un sommet avec", "lors d'un entretien"
             if clause.pos_ in ("VERB", "AUX"):
-                sources = self.actors_of(self.subjects(clause)[0])
+                subjects, passive = self.subjects(clause)
+                if passive and not _with_etre(clause) and noun.dep_ not in SUBJECTS:
+                    # "le Mali a été placé sous embargo par ses voisins": the agent does it,
+                    # to the subject
+                    agents = [c for c in clause.children if c.dep_ == "obl:agent"]
+                    sources = self.actors_of(agents or self.obliques(clause, "par"))
+                    undergoer = self.actors_of(subjects)
+                else:
+                    sources = self.actors_of(subjects)
         targets: list[Actor] = []
         for where in pattern.targets:
             found = self.obliques(noun, where)
@@ -339,6 +348,7 @@ class FrenchRoles:
             targets = self.actors_of(found)
             if targets:
                 break
+        targets = targets or undergoer
         if through_adverb and not targets:
             # "un militaire a été tué lors d'une opération": the clause's subject takes part
             # in what "lors de" names only when its other party is named ("lors d'un

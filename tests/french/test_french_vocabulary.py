@@ -138,3 +138,11 @@ def test_a_title_after_a_contracted_article_takes_the_storys_country(pipeline):
         " La Cédéao dénie toute légitimité aux putschistes."
     )
     assert ("IGO", "MLI", "120") in coded(pipeline, story)
+
+
+def test_an_event_noun_in_a_passive_clause_is_done_by_the_agent_to_the_subject(pipeline):
+    text = (
+        "Le Mali a été placé sous embargo par ses voisins ouest-africains après le putsch"
+        " du 18 août, selon les autorités."
+    )
+    assert coded(pipeline, text) == {("IGO", "MLI", "163")}
