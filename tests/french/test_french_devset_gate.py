@@ -32,8 +32,9 @@ before ("le Conseil"), 0.266 (17/64) and 0.485 (32/66). On 2026-12-03 (seventh s
 with event nouns that need their complement ("la fermeture des frontières"), West African
 groups and a state's neighbours as the Cédéao, quoted adverbs blanked for the parser, the
 passive only with "être", objects under nouns of kind ("toute forme de légitimité"), verbs
-that restate an act and military support as military aid, 0.297 (19/64) and 0.515 (34/66).
-The floors sit just under.
+that restate an act and military support as military aid, 0.297 (19/64) and 0.515 (34/66);
+with what neighbours do aimed at their state, context titles after "aux"/"du" and event
+nouns in passive clauses, 0.312 (20/64) and 0.537 (36/67). The floors sit just under.
 """
 
 import pytest
@@ -41,8 +42,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.29
-PRECISION_FLOOR = 0.51
+RECALL_FLOOR = 0.31
+PRECISION_FLOOR = 0.53
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
