@@ -38,6 +38,7 @@ def attribute_quotes(
     by_head = {m.head: m for m in mentions}
     starts = [m.start for m in mentions]  # mentions come in text order
     sentences = list(doc.sents)
+    text = doc.text  # built from the tokens at each call: once
     changed = {id(m): m for m in mentions}
     added: list[Mention] = []
     for number, sentence in enumerate(sentences):
@@ -51,7 +52,7 @@ def attribute_quotes(
             sentences[number - 1 : number]
             if number
             and sentence.text.lstrip()[:1] in (STRAIGHT, OPENING)
-            and "\n\n" not in _between(doc, sentences[number - 1], sentence)
+            and "\n\n" not in _between(text, sentences[number - 1], sentence)
             else []
         )
         speaker = next(
@@ -145,9 +146,9 @@ def _as_speaker(speaker: Actor, text: str, sectors: tuple[str, ...]) -> Actor:
     )
 
 
-def _between(doc, before, after) -> str:
+def _between(text: str, before, after) -> str:
     """The text between two sentences' words (a parser may keep the blank lines of a
     paragraph break inside either)."""
     end = before.start_char + len(before.text.rstrip())
     start = after.start_char + len(after.text) - len(after.text.lstrip())
-    return doc.text[end:start]
+    return text[end:start]

@@ -26,6 +26,7 @@ Each member of a group becomes its own actor, naming the group.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 from dataclasses import dataclass
@@ -442,6 +443,7 @@ def _empty_subject(token) -> bool:
     )
 
 
+@functools.cache  # once per gazetteer, not per article
 def _title_heads(gazetteer: Gazetteer) -> frozenset[str]:
     """The one-word titles one person holds (titles.tsv's kind ``title``: "minister",
     "spokesman"), which head the longer ones ("finance minister"). The last words of the
