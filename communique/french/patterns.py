@@ -10,7 +10,9 @@ from ..dictionary_files import read_table
 from ..yaml_data import read_yaml
 from .gazetteer import DATA
 
-# The Universal Dependencies relations of a verb's object and of its other complements.
+# The Universal Dependencies relations of a verb's subject, its object and its other
+# complements.
+SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 OBJECTS = ("obj",)
 OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
 
@@ -102,3 +104,9 @@ def verb_lemma(token) -> str:
 @functools.cache
 def _known_verbs() -> frozenset[str]:
     return frozenset(verb_patterns()) | statement_words()["verbs"]
+
+
+def with_etre(token) -> bool:
+    """Whether the verb makes its past with "être" (grammar.yaml's ``etre_verbs``), so that
+    its past participle is active: "arrivé", "parti", "intervenu"."""
+    return verb_lemma(token) in grammar()["etre_verbs"]

@@ -110,11 +110,12 @@ def test_a_group_of_states_is_a_body_only_when_its_region_has_one(pipeline):
     assert coded(pipeline, "Des pays européens ont condamné la Russie.") == set()
 
 
+# a story that names the Cédéao most
+CEDEAO_STORY = "La Cédéao a suspendu le Mali. La Cédéao a réclamé le retour des civils. "
+
+
 def test_a_states_neighbours_together_are_the_body_the_story_names_most(pipeline):
-    story = (
-        "La Cédéao a suspendu le Mali. La Cédéao a réclamé le retour des civils."
-        " Les voisins du Mali ont fermé leurs frontières avec le Mali."
-    )
+    story = CEDEAO_STORY + "Les voisins du Mali ont fermé leurs frontières avec le Mali."
     assert ("IGO", "MLI", "163") in coded(pipeline, story)
     # with no body named, the neighbours are no one the tables know
     alone = "Le Mali est isolé. Les voisins du Mali ont fermé leurs frontières avec le Mali."
@@ -122,10 +123,7 @@ def test_a_states_neighbours_together_are_the_body_the_story_names_most(pipeline
 
 
 def test_what_a_states_neighbours_ask_with_no_one_named_is_aimed_at_it(pipeline):
-    story = (
-        "La Cédéao a suspendu le Mali. La Cédéao a réclamé le retour des civils."
-        " Les voisins du Mali réclament un retour des civils au bout de 12 mois."
-    )
+    story = CEDEAO_STORY + "Les voisins du Mali réclament un retour des civils au bout de 12 mois."
     assert ("IGO", "MLI", "100") in coded(pipeline, story)
     # a subject only described as an ally is not aimed at whom it is allied with
     allied = "L'Arabie saoudite, un proche allié de Washington, a condamné un crime abominable."

@@ -1,0 +1,119 @@
+"""The parties of a French event noun: who makes the visit, the sanctions or the support, and
+to whom ("la visite d'Emmanuel Macron au Mali", "a décidé la fermeture des frontières avec
+le Mali", "le soutien que nous apportons au Mali"). A mixin of french/roles.py's FrenchRoles,
+whose subjects, obliques and actors it uses."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..model import Actor
+from .patterns import SUBJECTS, VerbPattern, grammar, noun_patterns, verb_lemma, with_etre
+
+
+class NounRoles:
+    """Event nouns' patterns and parties, over FrenchRoles' clause reading."""
+
+    def noun_pattern_of(self, noun) -> VerbPattern | None:
+        """The event noun's pattern: one that needs the "de" complement the noun has ("la
+        fermeture des frontières") before one that needs none."""
+        patterns = noun_patterns().get(noun.lemma_.lower(), [])
+        complements = {
+            c.lemma_.lower()
+            for c in noun.children
+            if c.dep_ == "nmod" and self.preposition(c) == "de"
+        }
+        with_object = [p for p in patterns if p.object and p.object in complements]
+        plain = [p for p in patterns if not p.object]
+        pattern = (with_object or plain or [None])[0]
+        military = grammar()["military_support_codes"]
+        if pattern is not None and pattern.code in military and self._military_support(noun):
+            pattern = dataclasses.replace(pattern, code=military[pattern.code])
+        return pattern
+
+    def _military_support(self, noun) -> bool:
+        """ "un soutien militaire", "son appui aux troupes nigériennes" (grammar.yaml's
+        ``support_nouns``)."""
+        words = grammar()
+        if noun.lemma_.lower() not in words["support_nouns"]:
+            return False
+        if any(
+            c.dep_ == "amod" and c.lemma_.lower() in words["military_qualifiers"]
+            for c in noun.children
+        ):
+            return True
+        receivers = self.obliques(noun, "à")
+        if not receivers and noun.head.pos_ in ("VERB", "AUX"):
+            receivers = [t for t in self.obliques(noun.head, "à") if t.i > noun.i]
+        return any(r.lemma_.lower() in words["armed_receivers"] for r in receivers)
+
+    def noun_parties(self, noun, pattern: VerbPattern) -> tuple[list[Actor], list[Actor]]:
+        """An event noun's agent ("la visite d'Emmanuel Macron"), else the subject of the
+        clause it sits in; its target after one of the pattern's prepositions."""
+        agents = [c for c in noun.children if c.dep_ == "nmod" and self.preposition(c) == "de"]
+        acted_on = [a for a in agents if a.lemma_.lower() == pattern.object]
+        if pattern.object:  # "la fermeture des frontières": what is closed does not act
+            agents = [a for a in agents if a.lemma_.lower() != pattern.object]
+        sources = self.actors_of(agents)
+        governor = noun.head
+        taken_by_verb = (
+            noun.dep_ == "obj" and verb_lemma(governor) not in grammar()["light_verbs"]
+        ) or (  # "a dénoncé des sanctions": whose sanctions, the clause does not say
+            governor.pos_ in ("VERB", "AUX") and self.pattern_of(governor) is not None
+        )  # "participent à l'opération": the verb's act, not the clause's subjects' together
+        through_adverb = False
+        undergoer: list[Actor] = []  # a passive clause's subject: "placé sous embargo"
+        carrier = self._relative_carrier(noun)
+        if not sources and carrier is not None:
+            # "le soutien que nous apportons au Mali": who carries the act is the relative
+            # clause's subject, and the other party may hang on its verb
+            sources = self.actors_of(self.subjects(carrier)[0])
+        elif not sources and not taken_by_verb:
+            clause = noun.head
+            while clause.pos_ in ("NOUN", "PROPN", "ADV") and clause.head.i != clause.i:
+                through_adverb = through_adverb or clause.pos_ == "ADV"
+                clause = clause.head  # "à l'issue d'un sommet avec", "lors d'un entretien"
+            if clause.pos_ in ("VERB", "AUX"):
+                subjects, passive = self.subjects(clause)
+                if passive and not with_etre(clause) and noun.dep_ not in SUBJECTS:
+                    # "le Mali a été placé sous embargo par ses voisins": the agent does it,
+                    # to the subject
+                    agents = [c for c in clause.children if c.dep_ == "obl:agent"]
+                    sources = self.actors_of(agents or self.obliques(clause, "par"))
+                    undergoer = self.actors_of(subjects)
+                else:
+                    sources = self.actors_of(subjects)
+        targets: list[Actor] = []
+        for where in pattern.targets:
+            found = self.obliques(noun, where)
+            if not found:  # "la fermeture des frontières avec le Mali"
+                found = [t for thing in acted_on for t in self.obliques(thing, where)]
+            if not found and carrier is not None:
+                found = self.obliques(carrier, where)
+            if not found and noun.head.pos_ in ("VERB", "AUX", "ADV"):
+                # "a apporté son soutien à l'Egypte", "a déclaré lors d'une conférence de
+                # presse avec la chancelière": the parser hangs the party on the verb, or on
+                # the adverb the noun depends on ("lors d'un entretien avec son homologue")
+                found = [t for t in self.obliques(noun.head, where) if t.i > noun.i]
+            targets = self.actors_of(found)
+            if targets:
+                break
+        targets = targets or undergoer
+        if through_adverb and not targets:
+            # "un militaire a été tué lors d'une opération": the clause's subject takes part
+            # in what "lors de" names only when its other party is named ("lors d'un
+            # entretien avec son homologue")
+            sources = []
+        return sources, targets
+
+    def _relative_carrier(self, noun):
+        """The verb of a relative clause whose object is ``noun`` ("l'aide que la France
+        apporte"), if it only carries the act (grammar.yaml's ``light_verbs``)."""
+        for clause in noun.children:
+            if (
+                clause.dep_ == "acl:relcl"
+                and verb_lemma(clause) in grammar()["light_verbs"]
+                and any(c.dep_ == "obj" and c.lower_ in ("que", "qu'") for c in clause.children)
+            ):
+                return clause
+        return None
