@@ -124,11 +124,12 @@ class FrenchResolver:
         bodies = _regional_forms()
         if not bodies:
             return []
+        group_nouns = grammar()["state_group_nouns"]
         found = []
         for token in self.doc:
             if (
                 token.pos_ != "NOUN"
-                or token.lemma_.lower() not in grammar()["state_group_nouns"]
+                or token.lemma_.lower() not in group_nouns
                 or "Plur" not in token.morph.get("Number")
             ):
                 continue

@@ -18,9 +18,10 @@ class NounRoles:
         """The event noun's pattern: one that needs the "de" complement the noun has ("la
         fermeture des frontières") before one that needs none."""
         patterns = noun_patterns().get(noun.lemma_.lower(), [])
-        complements = {
+        objects = {p.object for p in patterns if p.object}
+        complements = {  # looked for only where a pattern needs one
             c.lemma_.lower()
-            for c in noun.children
+            for c in (noun.children if objects else ())
             if c.dep_ == "nmod" and self.preposition(c) == "de"
         }
         with_object = [p for p in patterns if p.object and p.object in complements]
