@@ -178,7 +178,14 @@ class FrenchCoder(FrenchRoles):
                 c.dep_ == "advmod" and c.lower_ in words["negators"] for c in governing.children
             )
             lemma = governing.lemma_.lower()
-            if lemma in words["hypothetical_verbs"] or "Cnd" in governing.morph.get("Mood"):
+            if (
+                lemma in words["hypothetical_verbs"]
+                or "Cnd" in governing.morph.get("Mood")
+                or any(  # "si Ankara continue à contester": only supposed
+                    c.dep_ == "mark" and c.lower_ in words["conditional_markers"]
+                    for c in governing.children
+                )
+            ):
                 return "hypothetical", negated
             if lemma in words["intent_verbs"]:
                 return "intended", negated

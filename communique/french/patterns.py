@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..dictionary_files import read_table
 from ..yaml_data import read_yaml
+from .french_dates import MONTHS, WEEKDAYS
 from .gazetteer import DATA
 
 # The Universal Dependencies relations of a verb's subject, its object and its other
@@ -15,6 +16,16 @@ from .gazetteer import DATA
 SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 OBJECTS = ("obj",)
 OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+
+
+def objects_of(token) -> list:
+    """The objects of a verb, with those the parser hangs on a day or a month between the
+    verb and its object ("a exhorté jeudi la Turquie", "a accusé début septembre les Emirats")."""
+    found = [c for c in token.children if c.dep_ in OBJECTS]
+    for when in token.children:
+        if when.i > token.i and when.lemma_.lower() in (*WEEKDAYS, *MONTHS):
+            found.extend(c for c in when.children if c.dep_ in OBJECTS and c.i > when.i)
+    return found
 
 
 @dataclass(frozen=True)

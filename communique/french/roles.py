@@ -11,6 +11,7 @@ from .located import located_targets
 from .noun_roles import NounRoles
 from .patterns import (
     OBJECTS,
+    objects_of,
     OBLIQUES,
     SUBJECTS,
     VerbPattern,
@@ -167,13 +168,23 @@ class FrenchRoles(NounRoles):
                 # "Emmanuel Macron, qui lui a assuré": whoever was named before, not the
                 # verb's own subject
                 own = {s.i for s in self.subjects(token.head)[0]}
-                mentions = [m for m in [self._antecedent(token, own)] if m is not None]
+                mentions = self._shared_object(token) or [
+                    m for m in [self._antecedent(token, own)] if m is not None
+                ]
             else:
                 own = self.by_head.get(token.i) or self._covering(token)
                 mentions = [own] if own is not None else self.mentions_below(token)
             for mention in mentions:
                 actors.extend(mention.actors)
         return list(dict.fromkeys(actors))
+
+    def _shared_object(self, pronoun) -> list[Mention]:
+        """ "ont exhorté la Turquie à cesser ... et l'ont menacée de sanctions": an object
+        pronoun of a verb joined to another stands for that verb's object."""
+        verb = pronoun.head
+        if pronoun.dep_ not in OBJECTS or verb.dep_ != "conj" or verb.head.i >= verb.i:
+            return []
+        return self.mentions_at(objects_of(verb.head))
 
     def mentions_below(self, token, depth: int = 0) -> list[Mention]:
         """Names inside the phrase: "le chef de la junte malienne", "la coopération des
@@ -315,11 +326,7 @@ class FrenchRoles(NounRoles):
         for where in pattern.targets:
             if where in skip:
                 continue
-            tokens = (
-                [c for c in token.children if c.dep_ in OBJECTS]
-                if where == "obj"
-                else self.obliques(token, where)
-            )
+            tokens = objects_of(token) if where == "obj" else self.obliques(token, where)
             if pattern.object and where == "obj":
                 continue  # the object is the act itself: "rappeler son ambassadeur"
             targets = self.actors_of(tokens)

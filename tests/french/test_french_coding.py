@@ -64,10 +64,24 @@ def test_the_french_example_end_to_end():
             "Paris a dénoncé la décision de la junte malienne, qui a expulsé l'ambassadeur français.",
             ("MLI", "FRA", "166"),
         ),
+        # a title of its own country
+        ("Le guide suprême a accusé les Emirats arabes unis de trahison.", ("IRN", "ARE", "112")),
     ],
 )
 def test_clause_shapes(pipeline, text, expected):
     assert expected in coded(pipeline, text)
+
+
+def test_an_object_after_a_day_and_an_object_pronoun_of_a_joined_verb(pipeline):
+    found = coded(
+        pipeline,
+        "Emmanuel Macron et ses six homologues du sud de l'UE ont exhorté jeudi la Turquie à "
+        'cesser sa politique de "confrontation" et l\'ont menacée de sanctions européennes si '
+        "Ankara continue à contester les droits d'exploration gazière de la Grèce et de Chypre.",
+    )
+    # the parser hangs "la Turquie" on "jeudi"; "l'" stands for the object of "exhorté"
+    assert {("FRA", "TUR", "020"), ("FRA", "TUR", "130")} <= found
+    assert ("FRA", "GRC", "130") not in found
 
 
 def test_symmetric_signing_goes_both_ways(pipeline):
@@ -93,6 +107,13 @@ def test_negated_and_conditional_acts_are_marked(pipeline):
     assert marks[("FRA", "111")] == (True, "asserted")
     assert marks[("NER", "163")][1] == "hypothetical"
     assert marks[("FRA", "054")][1] == "hypothetical"  # the ending, where the tagger misses it
+    supposed = pipeline(
+        Document(
+            id="s", content="Ils ont menacé si Ankara continue à contester les droits de la Grèce."
+        )
+    )
+    # the verb a conditional's verb governs is only supposed too
+    assert [e["modality"] for e in supposed.events if e["cameo"] == "110"] == ["hypothetical"]
     aid = [e for e in article.events if e["cameo"].startswith("07")]
     assert all(e["modality"] == "hypothetical" for e in aid)  # the noun takes the verb's mood
 

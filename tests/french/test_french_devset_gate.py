@@ -3,8 +3,8 @@
 60 OrangeSum articles: 22 of sahel.jsonl at even lines, 18 of monde.jsonl at even lines that
 name a Sahel or North African state, and 20 more of sahel.jsonl among those no set had used;
 64 required items. Annotated by independent annotators from the text before any coder ran
-on them, and never read for error analysis (tests/resources/analysis/fr_events.json and
-fr_more_events.json are the sets for that): only its scores are looked at, also those of a rule turned off to measure it. Scored with the rules of ../shared/tools/score_events.py.
+on them, and never read for error analysis (tests/resources/analysis/fr_events.json,
+fr_more_events.json and fr_third_events.json are the sets for that): only its scores are looked at, also those of a rule turned off to measure it. Scored with the rules of ../shared/tools/score_events.py.
 
 Measured with `communique eval tests/resources/devset/fr_events.json --corpus
 ../shared/data/corpora`: before the French pipeline, every French article went through the
