@@ -20,11 +20,24 @@ OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
 
 def objects_of(token) -> list:
     """The objects of a verb, with those the parser hangs on a day or a month between the
-    verb and its object ("a exhorté jeudi la Turquie", "a accusé début septembre les Emirats")."""
+    verb and its object ("a exhorté jeudi la Turquie"), and a name in apposition to one."""
     found = [c for c in token.children if c.dep_ in OBJECTS]
     for when in token.children:
         if when.i > token.i and when.lemma_.lower() in (*WEEKDAYS, *MONTHS):
             found.extend(c for c in when.children if c.dep_ in OBJECTS and c.i > when.i)
+    for obj in list(found):
+        # "a accusé son ennemi, Israël, de ...": the parser hangs the apposition on the verb
+        after = obj.right_edge.i + 1
+        doc = obj.doc
+        if after + 1 < len(doc) and doc[after].text == ",":
+            named = doc[after + 1]
+            if (
+                named.head.i == token.i
+                and named.pos_ == "PROPN"
+                and named.dep_.startswith(("obl", "appos"))
+                and not any(c.dep_ == "case" for c in named.children)
+            ):
+                found.append(named)
     return found
 
 

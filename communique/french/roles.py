@@ -205,8 +205,9 @@ class FrenchRoles(NounRoles):
                 continue
             if child.dep_ not in ("nmod", "amod", "appos", "flat:name"):
                 continue
-            if child.dep_ == "nmod" and self.preposition(child) not in (None, "de"):
-                continue  # "l'opération au Mali": a place, not who acts
+            if child.dep_ == "nmod" and self.preposition(child) not in (None, "de", "par"):
+                continue  # "l'opération au Mali": a place, not who acts; "la levée par
+                # les États-Unis de l'embargo" names who acts
             if relational and child.dep_ == "nmod":
                 continue  # "les voisins du Mali" are not Mali
             found = [

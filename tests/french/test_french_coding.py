@@ -66,6 +66,19 @@ def test_the_french_example_end_to_end():
         ),
         # a title of its own country
         ("Le guide suprême a accusé les Emirats arabes unis de trahison.", ("IRN", "ARE", "112")),
+        # a name in apposition to the object, which the parser hangs on the verb
+        (
+            "Téhéran a également accusé son ennemi, Israël, d'avoir mené des décennies de violence.",
+            ("IRN", "ISR", "112"),
+        ),
+        # the doer of the act the object names, after "par"
+        ("La Turquie a critiqué la levée par les États-Unis de l'embargo.", ("TUR", "USA", "111")),
+        # a state's warships are the state's
+        ("La Grèce a exigé le retrait des navires turcs.", ("GRC", "TUR", "1056")),
+        (
+            "La présidence ukrainienne a appelé les autorités bélarusses à cesser d'exacerber la crise.",
+            ("UKR", "BLR", "020"),
+        ),
     ],
 )
 def test_clause_shapes(pipeline, text, expected):
