@@ -73,6 +73,11 @@ def test_the_french_example_end_to_end():
         ),
         # the doer of the act the object names, after "par"
         ("La Turquie a critiqué la levée par les États-Unis de l'embargo.", ("TUR", "USA", "111")),
+        # a noun of relation with a demonym is that state
+        (
+            "Les autorités ukrainiennes ont accusé le voisin bélarusse d'exacerber la crise.",
+            ("UKR", "BLR", "112"),
+        ),
         # a state's warships are the state's
         ("La Grèce a exigé le retrait des navires turcs.", ("GRC", "TUR", "1056")),
         (
