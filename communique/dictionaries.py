@@ -229,8 +229,8 @@ class _Checker:
             codes = (modality or {}).get(table) or {}
             for root, code in codes.items():
                 line = codes.lc.key(root)[0] + 1
-                if not (isinstance(root, str) and len(root) == 2 and root in self.codes):
-                    self.problem(line, f"{table}: {root!r} is no CAMEO root (two digits, quoted)")
+                if not (isinstance(root, str) and root in self.codes):
+                    self.problem(line, f"{table}: {root!r} is no CAMEO root or code (quoted)")
                 self.code(line, code, table)
 
     def check_agreements(self, data) -> None:

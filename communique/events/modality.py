@@ -51,7 +51,8 @@ class Modality:
         """The CAMEO code the event takes: an intent or a threat instead of the act itself."""
         words = _words()
         if self.conditional and (self.stated_intent or self.modality == "hypothetical"):
-            return words["threat_codes"].get(code[:2], code)
+            threats = words["threat_codes"]
+            return threats.get(code) or threats.get(code[:2], code)
         if self.stated_intent:
             return words["intent_codes"].get(code[:2], code)
         return code

@@ -60,6 +60,8 @@ from tests.events.conftest import dyads
         # a tariff on another's goods is a trade sanction; dropping it eases one
         ("Washington imposed tariffs on Japanese electronics.", ("USA", "JPN", "16")),
         ("The U.S. dropped tariffs on Japanese electronic imports.", ("USA", "JPN", "08")),
+        # troops pulled out of a country: a military retreat, not reduced relations
+        ("The United States withdrew its troops from Iraq.", ("USA", "IRQ", "08")),
     ],
 )
 def test_constructions(code_text, text, expected):
