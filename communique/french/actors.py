@@ -337,7 +337,10 @@ def _of_the_state(demonym) -> bool:
             noun.lemma_.lower() in state_attribute_nouns()
             # "son allié saoudien", but not "son rival britannique David Nabarro"
             or noun.lemma_.lower() in grammar()["relational_nouns"]
-            and not any(c.pos_ == "PROPN" for c in noun.children)
+            and not any(
+                c.pos_ == "PROPN" and not any(g.dep_ == "case" for g in c.children)
+                for c in noun.children
+            )
             or noun.dep_ == "obj"
         )
     )

@@ -264,17 +264,16 @@ class FrenchRoles(NounRoles):
             return False
         named = set(self.by_head)
         if any(
-            t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("NOUN", "PROPN") and t.i not in named
+            t.dep_ in ("nsubj", "nsubj:pass")
+            and t.pos_ in ("NOUN", "PROPN")
+            and t.i not in named
+            and _same_form(pronoun, t)
             for t in self.doc[head.i + 1 : pronoun.i]
         ):
-            return False  # "Le président a dit qu'il ...": a nearer subject, if unknown
-        words = [head, *(c for c in head.children if c.dep_ == "det")]
-        for feature in ("Gender", "Number"):
-            wanted = set(pronoun.morph.get(feature))
-            found = {value for word in words for value in word.morph.get(feature)}
-            if wanted and found and not wanted & found:
-                return False
-        return True
+            # "Le président a dit qu'il ...": a nearer subject, if unknown; not one of
+            # another gender ("si la Turquie a confirmé que son navire est rentré, elle")
+            return False
+        return _same_form(pronoun, head)
 
     def parties(self, token, pattern: VerbPattern) -> tuple[list[Actor], list[Actor]]:
         if pattern.noun:
@@ -339,6 +338,18 @@ class FrenchRoles(NounRoles):
                 # ("ont signé trois accords" names a thing, and they sign with each other)
                 self.unknown_party.add(token.i)
         return targets
+
+
+def _same_form(pronoun, noun) -> bool:
+    """Whether a noun (with its determiners) can be what a pronoun stands for: no gender or
+    number of one that the other lacks."""
+    words = [noun, *(c for c in noun.children if c.dep_ == "det")]
+    for feature in ("Gender", "Number"):
+        wanted = set(pronoun.morph.get(feature))
+        found = {value for word in words for value in word.morph.get(feature)}
+        if wanted and found and not wanted & found:
+            return False
+    return True
 
 
 def _passive_participle(token) -> bool:

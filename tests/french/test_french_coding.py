@@ -79,6 +79,11 @@ def test_the_french_example_end_to_end():
             "Les autorités ukrainiennes ont accusé le voisin bélarusse d'exacerber la crise.",
             ("UKR", "BLR", "112"),
         ),
+        # (a place after it is no person's name, as "David Nabarro" would be)
+        (
+            "L'Arabie saoudite s'inquiète du poids grandissant de son rival iranien au Liban.",
+            ("SAU", "IRN", "012"),
+        ),
         # a state's warships are the state's
         ("La Grèce a exigé le retrait des navires turcs.", ("GRC", "TUR", "1056")),
         (
@@ -101,6 +106,15 @@ def test_an_object_after_a_day_and_an_object_pronoun_of_a_joined_verb(pipeline):
     # the parser hangs "la Turquie" on "jeudi"; "l'" stands for the object of "exhorté"
     assert {("FRA", "TUR", "020"), ("FRA", "TUR", "130")} <= found
     assert ("FRA", "GRC", "130") not in found
+
+
+def test_a_nearer_subject_of_another_gender_does_not_hide_the_antecedent(pipeline):
+    found = coded(
+        pipeline,
+        "La Grèce a salué ce retour. Si la Turquie a confirmé dimanche que son navire de "
+        "recherche est rentré au port, elle a toutefois accusé la Grèce de provocations.",
+    )
+    assert ("TUR", "GRC", "112") in found  # "elle" is la Turquie, not "son navire"
 
 
 def test_symmetric_signing_goes_both_ways(pipeline):
