@@ -56,10 +56,16 @@ class FrenchRoles(NounRoles):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
         # the passive needs "être": "Washington a fermement condamné" is active whatever
-        # the parser calls its subject
-        passive = any(c.dep_ == "aux:pass" for c in token.children) or (
-            any(c.dep_ == "nsubj:pass" for c in token.children)
-            and not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
+        # the parser calls its subject, and so is a pronominal verb ("la Serbie s'est engagée")
+        passive = (
+            any(c.dep_ == "aux:pass" for c in token.children)
+            or (
+                any(c.dep_ == "nsubj:pass" for c in token.children)
+                and not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
+            )
+        ) and not any(
+            c.dep_.startswith("expl") and c.lower_ in grammar()["reflexive_pronouns"]
+            for c in token.children
         )
         own = [self._inverted(s) for s in own]
         if own:

@@ -117,6 +117,12 @@ def test_a_nearer_subject_of_another_gender_does_not_hide_the_antecedent(pipelin
     assert ("TUR", "GRC", "112") in found  # "elle" is la Turquie, not "son navire"
 
 
+def test_a_pronominal_verb_is_active(pipeline):
+    found = coded(pipeline, "Donald Trump s'en est pris rudement à Emmanuel Macron ce mardi.")
+    # the parser marks "Donald Trump" as a passive subject; "s'en est pris" is his act
+    assert ("USA", "FRA", "111") in found
+
+
 def test_symmetric_signing_goes_both_ways(pipeline):
     found = coded(pipeline, "La Russie et le Mali ont signé trois accords.")
     assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found
