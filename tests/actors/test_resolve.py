@@ -44,6 +44,14 @@ from tests.actors.conftest import actors_of
         ("Israeli troops raided the camp overnight.", "Israeli troops", "ISR", "MIL", None),
         # the complement of a title
         ("A spokesman for the Egyptian army denied the report.", "spokesman", "EGY", None, None),
+        # Europe's leaders acting together are the Union
+        (
+            "European leaders have openly blamed the US for the rise of the euro.",
+            "European leaders",
+            "IGO",
+            "IGO",
+            "European Union",
+        ),
     ],
 )
 def test_country_and_sector_from_the_phrase(resolve_text, text, mention, country, sector, name):
