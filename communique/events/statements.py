@@ -49,14 +49,13 @@ def disapproving(token) -> bool:
     ``disapproval_words`` in a clause the verb of saying governs, not denied there, as what
     it says of its subject, as the subject itself ("said the United States' economic
     aggression was hurting Cuba") or after a preposition ("because of the United States'
-    aggression"); or a complement that denies a commitment was kept."""
+    aggression"); or a complement that denies a commitment was kept, or says its subject did
+    wrong."""
     words = grammar()["disapproval_words"]
     for clause in token.children:
-        if clause.dep_ == "ccomp" and broken_commitment(clause):
+        if clause.dep_ == "ccomp" and (broken_commitment(clause) or wrongdoing(clause)):
             return True
-        if clause.dep_ not in ("ccomp", "xcomp", "dobj") or any(
-            c.dep_ == "neg" for c in clause.children
-        ):
+        if clause.dep_ not in ("ccomp", "xcomp", "dobj") or denied(clause):
             continue
         if predicate_disapproves(clause):
             return True
@@ -75,9 +74,18 @@ def disapproving(token) -> bool:
 def broken_commitment(clause) -> bool:
     """ "said Japan had not fulfilled its promise": a complement that denies its subject kept
     a commitment (grammar.yaml's ``commitment_verbs``) disapproves."""
-    return clause.lemma_.lower() in grammar()["commitment_verbs"] and any(
-        c.dep_ == "neg" for c in clause.children
-    )
+    return clause.lemma_.lower() in grammar()["commitment_verbs"] and denied(clause)
+
+
+def denied(clause) -> bool:
+    """Whether a negation hangs on the clause's verb ("had not fulfilled")."""
+    return any(c.dep_ == "neg" for c in clause.children)
+
+
+def wrongdoing(clause) -> bool:
+    """ "said the EC not only ignored Manila's request": a complement whose verb says its
+    subject did wrong (grammar.yaml's ``wrongdoing_verbs``), not denied, disapproves."""
+    return clause.lemma_.lower() in grammar()["wrongdoing_verbs"] and not denied(clause)
 
 
 def reports_hostility(
@@ -96,7 +104,7 @@ def reports_hostility(
         if (
             clause.dep_ not in REPORT_DEPS
             or clause.i < token.i  # "..., witnesses said": wire copy naming its source
-            or any(c.dep_ == "neg" for c in tree.children(clause))
+            or denied(clause)
         ):
             continue
         subjects, passive = roles.subject_tokens(clause)

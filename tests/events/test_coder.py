@@ -41,6 +41,8 @@ from tests.events.conftest import dyads
             ("CUB", "USA", "11"),
         ),
         ("The US said Japan had not fulfilled its promise.", ("USA", "JPN", "11")),
+        # ... or that another did wrong
+        ("The Philippines said the EC ignored its request.", ("PHL", "IGO", "11")),
         # a nominal event
         (
             "During a meeting between Ghana and Togo, ministers discussed border security.",
