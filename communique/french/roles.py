@@ -5,6 +5,7 @@ prepositions introduce, and pronouns resolved to the person or office they stand
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from ..model import Actor, Article, Mention
 from .located import located_targets
@@ -116,7 +117,17 @@ class FrenchRoles(NounRoles):
         candidates = [p for p in patterns if p.reflexive == reflexive]
         with_object = [p for p in candidates if p.object and p.object in objects]
         plain = [p for p in candidates if not p.object]
-        return (with_object or plain or [None])[0]
+        pattern = (with_object or plain or [None])[0]
+        military = grammar()["military_support_codes"]
+        if (
+            pattern is not None
+            and pattern.code in military
+            and pattern.verb in grammar()["support_verbs"]
+            and objects & grammar()["armed_receivers"]
+        ):
+            # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
+            pattern = dataclasses.replace(pattern, code=military[pattern.code])
+        return pattern
 
     def with_conjuncts(self, token, relations=CONJOINED) -> list:
         return [token] + [c for c in token.children if c.dep_ in relations]

@@ -84,6 +84,15 @@ def test_the_french_example_end_to_end():
             "L'Arabie saoudite s'inquiète du poids grandissant de son rival iranien au Liban.",
             ("SAU", "IRN", "012"),
         ),
+        # support given to forces is military aid; thanks given to them is not
+        ("La France appuie les forces maliennes.", ("FRA", "MLI", "072")),
+        ("Le Niger a remercié les forces de défense burkinabè.", ("NER", "BFA", "051")),
+        ("Ankara a renforcé son appui armé au Mali.", ("TUR", "MLI", "072")),
+        # the forces of a state's security are the state's
+        (
+            "Mike Pompeo a promis de soutenir les forces de sécurité irakiennes.",
+            ("USA", "IRQ", "072"),
+        ),
         # a state's warships are the state's
         ("La Grèce a exigé le retrait des navires turcs.", ("GRC", "TUR", "1056")),
         (
