@@ -9,6 +9,7 @@ import dataclasses
 
 from ..model import Actor
 from .patterns import SUBJECTS, VerbPattern, grammar, noun_patterns, verb_lemma, with_etre
+from .verbal import as_criticism
 
 
 class NounRoles:
@@ -30,7 +31,7 @@ class NounRoles:
         military = grammar()["military_support_codes"]
         if pattern is not None and pattern.code in military and self._military_support(noun):
             pattern = dataclasses.replace(pattern, code=military[pattern.code])
-        return pattern
+        return as_criticism(pattern, noun, self.obliques(noun, "contre"))
 
     def _military_support(self, noun) -> bool:
         """ "un soutien militaire", "son appui aux troupes nigériennes" (grammar.yaml's

@@ -20,11 +20,23 @@ OBLIQUES = ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
 
 def objects_of(token) -> list:
     """The objects of a verb, with those the parser hangs on a day or a month between the
-    verb and its object ("a exhorté jeudi la Turquie"), and a name in apposition to one."""
+    verb and its object ("a exhorté jeudi la Turquie") or on an adverbial phrase ("a attaqué
+    de front son homologue"), and a name in apposition to one."""
     found = [c for c in token.children if c.dep_ in OBJECTS]
     for when in token.children:
         if when.i > token.i and when.lemma_.lower() in (*WEEKDAYS, *MONTHS):
             found.extend(c for c in when.children if c.dep_ in OBJECTS and c.i > when.i)
+        elif when.i > token.i and when.dep_ == "obl:mod" and not found:
+            # "a attaqué de front son homologue": a noun with no preposition after an
+            # adverbial phrase is the verb's object
+            found.extend(
+                c
+                for c in when.children
+                if c.dep_ == "nmod"
+                and c.i > when.i
+                and c.pos_ in ("NOUN", "PROPN")
+                and not any(g.dep_ == "case" for g in c.children)
+            )
     for obj in list(found):
         # "a accusé son ennemi, Israël, de ...": the parser hangs the apposition on the verb
         after = obj.right_edge.i + 1

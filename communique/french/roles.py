@@ -23,6 +23,7 @@ from .patterns import (
     with_etre,
 )
 from .statements import reporting_speaker
+from .verbal import as_criticism
 
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
 CONJOINED = ("conj", "appos")
@@ -127,7 +128,7 @@ class FrenchRoles(NounRoles):
         ):
             # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
             pattern = dataclasses.replace(pattern, code=military[pattern.code])
-        return pattern
+        return as_criticism(pattern, token, objects_of(token))
 
     def with_conjuncts(self, token, relations=CONJOINED) -> list:
         return [token] + [c for c in token.children if c.dep_ in relations]

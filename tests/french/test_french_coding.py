@@ -93,6 +93,15 @@ def test_the_french_example_end_to_end():
             "Mike Pompeo a promis de soutenir les forces de sécurité irakiennes.",
             ("USA", "IRQ", "072"),
         ),
+        # attacks made with words are criticism; on positions, force
+        ("Pyongyang intensifie ses attaques verbales contre Washington.", ("PRK", "USA", "111")),
+        (
+            "Le président américain a attaqué de front son homologue français.",
+            ("USA", "FRA", "111"),
+        ),
+        ("L'armée turque a attaqué les positions syriennes.", ("TUR", "SYR", "190")),
+        # an object after an adverbial phrase the parser hangs it on
+        ("La Turquie exhorte pour sa part l'UE à rester impartiale.", ("TUR", "IGO", "020")),
         # a state's warships are the state's
         ("La Grèce a exigé le retrait des navires turcs.", ("GRC", "TUR", "1056")),
         (
