@@ -108,6 +108,11 @@ class FrenchRoles(NounRoles):
         )  # "qui se sont livré trois guerres": third-person "se" may be read as indirect
         # a passive's subject is its object: "l'ambassadeur a été convoqué"
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
+        objects |= {  # "a mis en garde la Turquie": the word of a phrase verb
+            c.lemma_.lower()
+            for c in token.children
+            if c.dep_.startswith("obl") and any(g.lower_ == "en" for g in c.children)
+        }
         objects |= {  # "dénie toute forme de légitimité"
             n.lemma_.lower()
             for c in token.children
@@ -345,7 +350,9 @@ class FrenchRoles(NounRoles):
             if where in skip:
                 continue
             tokens = objects_of(token) if where == "obj" else self.obliques(token, where)
-            if pattern.object and where == "obj":
+            if pattern.object and where == "obj" and any(
+                t.lemma_.lower() == pattern.object for t in tokens
+            ):
                 continue  # the object is the act itself: "rappeler son ambassadeur"
             targets = self.actors_of(tokens)
             if targets:
