@@ -48,6 +48,7 @@ def fill_titles(
     body_actors: dict[str, Actor] = {}
     added: list[Mention] = []
     position = 0
+    officer: tuple[int, str] | None = None  # where the last office holder was named, whose
     for token in doc:
         while position < len(by_start) and by_start[position].start < token.idx:
             for actor in by_start[position].actors:
@@ -55,6 +56,8 @@ def fill_titles(
                 if key and actor.kind != "place":
                     bodies[key] += 1
                     body_actors.setdefault(key, actor)
+                if actor.kind == "person" and "GOV" in actor.sectors and actor.country:
+                    officer = (by_start[position].start, actor.country)
             position += 1
         if token.i in covered or token.pos_ != "NOUN":
             continue
@@ -74,7 +77,7 @@ def fill_titles(
         if title in grammar()["travelling_titles"]:
             # an office one person holds, who may be abroad ("Liban: le chef de l'État
             # promet"), or an organisation's ("le président de la Commission")
-            country = leading_country(bodies)
+            country = leading_country(bodies) or _recent_officer(token, officer)
         else:
             # a state's collective offices: neither the organisations a story names ("la
             # Cédéao a reçu la junte") nor its headline's country are in the running
@@ -95,6 +98,17 @@ def fill_titles(
         )
         added.append(Mention(token.idx, token.idx + len(token), token.i, [actor], "fr:context"))
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _recent_officer(token, officer: tuple[int, str] | None) -> str | None:
+    """The country of an office holder named in this sentence or the one before, when no
+    country leads the story: "Emmanuel Macron est arrivé à Niamey. Le chef de l'État ..."."""
+    if officer is None:
+        return None
+    sentence = token.sent
+    before = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+    start, country = officer
+    return country if start >= before else None
 
 
 def story_country(mentions: list[Mention], before: int, sources: list[Actor]) -> list[Actor]:

@@ -350,8 +350,10 @@ class FrenchRoles(NounRoles):
             if where in skip:
                 continue
             tokens = objects_of(token) if where == "obj" else self.obliques(token, where)
-            if pattern.object and where == "obj" and any(
-                t.lemma_.lower() == pattern.object for t in tokens
+            if (
+                pattern.object
+                and where == "obj"
+                and any(t.lemma_.lower() == pattern.object for t in tokens)
             ):
                 continue  # the object is the act itself: "rappeler son ambassadeur"
             targets = self.actors_of(tokens)

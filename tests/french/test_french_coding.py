@@ -143,6 +143,16 @@ def test_a_pronominal_verb_is_active(pipeline):
     assert ("USA", "FRA", "111") in found
 
 
+def test_a_bare_head_of_state_is_the_office_holder_just_named(pipeline):
+    found = coded(
+        pipeline,
+        "Emmanuel Macron est arrivé à Niamey. Le chef de l'Etat s'est entretenu avec son "
+        "homologue nigérien Mahamadou Issoufou.",
+    )
+    # no country leads the story (France once, Niger once): Macron was just named
+    assert ("FRA", "NER", "040") in found
+
+
 def test_symmetric_signing_goes_both_ways(pipeline):
     found = coded(pipeline, "La Russie et le Mali ont signé trois accords.")
     assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found
