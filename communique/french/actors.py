@@ -65,7 +65,7 @@ class FrenchResolver:
             if anchor.kind in ("country", "place") and self._inside_a_name(span):
                 continue  # "Ben's Chili Bowl", "Air France": a country in a firm's name
             head = span.root
-            title_token, title = self._qualified_title(head)
+            title_token, title = self._qualified_title(head, posting=anchor.kind != "organisation")
             if anchor.kind == "demonym" and title is None and head.pos_ != "NOUN":
                 if not _of_the_state(head):
                     continue  # "une journaliste malienne": a person, not the state
@@ -268,8 +268,11 @@ class FrenchResolver:
         )
         return Actor(code, entry.country, sectors, name, text, None, entry.kind)
 
-    def _qualified_title(self, token):
-        """The title noun a name qualifies, climbing through office words; (None, None)."""
+    def _qualified_title(self, token, posting: bool = True):
+        """The title noun a name qualifies, climbing through office words; (None, None).
+        With ``posting``, a state after "en" or "à" that says where an envoy serves is not
+        the envoy's ("l'ambassadeur de Russie au Royaume-Uni"); an organisation there stays
+        a part of the title ("l'ambassadeur tunisien à l'ONU" speaks for Tunisia)."""
         current = token
         for _ in range(3):
             if current.dep_ not in QUALIFYING or current.head.i == current.i:
@@ -278,6 +281,8 @@ class FrenchResolver:
             if noun.pos_ not in ("NOUN", "PROPN"):
                 return None, None
             title = titles().get((noun.lemma_.lower(),)) or titles().get((noun.lower_,))
+            if title is not None and posting and _posted_to(current, noun):
+                return None, None  # "l'ambassadeur de Russie au Royaume-Uni": where he serves
             if title is not None:
                 return noun, title
             if noun.lemma_.lower() not in OFFICE_WORDS:
@@ -343,6 +348,13 @@ def _of_the_state(demonym) -> bool:
             )
             or noun.dep_ == "obj"
         )
+    )
+
+
+def _posted_to(place, envoy) -> bool:
+    """Whether a country after "en" or "à" says where an envoy serves, not whose he is."""
+    return envoy.lemma_.lower() in grammar()["envoy_nouns"] and any(
+        c.dep_ == "case" and c.lower_ in ("en", "au", "à", "aux") for c in place.children
     )
 
 

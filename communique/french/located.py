@@ -57,3 +57,11 @@ def _asked_for(roles, trigger) -> list:
         ]
         found += level
     return found
+
+
+def envoys_host(roles, subjects) -> list[Actor]:
+    """Who summons an envoy when the passive names no one: the country the envoy is posted
+    to ("l'ambassadeur de Russie au Royaume-Uni a été convoqué": the United Kingdom)."""
+    envoys = [s for s in subjects if s.lemma_.lower() in grammar()["envoy_nouns"]]
+    posted = [p for e in envoys for where in PLACED for p in roles.obliques(e, where)]
+    return roles.actors_of(posted)

@@ -5,32 +5,30 @@ prepositions introduce, and pronouns resolved to the person or office they stand
 from __future__ import annotations
 
 import bisect
-import dataclasses
 
 from ..model import Actor, Article, Mention
-from .located import located_targets
+from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
+from .verb_roles import VerbRoles
 from .patterns import (
     OBJECTS,
-    objects_of,
     OBLIQUES,
     SUBJECTS,
     VerbPattern,
     grammar,
+    objects_of,
     statement_words,
     verb_lemma,
-    verb_patterns,
     with_etre,
 )
 from .statements import reporting_speaker
-from .verbal import as_criticism
 
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
 CONJOINED = ("conj", "appos")
 INCISE_MARKS = frozenset({",", '"', "»", "”", "-"})
 
 
-class FrenchRoles(NounRoles):
+class FrenchRoles(VerbRoles, NounRoles):
     def __init__(self, article: Article):
         self.article = article
         self.doc = article.doc
@@ -94,46 +92,6 @@ class FrenchRoles(NounRoles):
         ):
             return following
         return subject
-
-    def pattern_of(self, token) -> VerbPattern | None:
-        """The verb pattern that ``token`` triggers: one that needs the object the verb has
-        ("rappeler son ambassadeur") before one that needs none; None if none fits."""
-        patterns = verb_patterns().get(verb_lemma(token))
-        if not patterns:
-            return None
-        reflexive = any(
-            c.lower_ in grammar()["reflexive_pronouns"]
-            and (c.dep_.startswith(("expl", "obj")) or (c.dep_ == "iobj" and c.lemma_ == "se"))
-            for c in token.children
-        )  # "qui se sont livré trois guerres": third-person "se" may be read as indirect
-        # a passive's subject is its object: "l'ambassadeur a été convoqué"
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
-        objects |= {  # "a mis en garde la Turquie": the word of a phrase verb
-            c.lemma_.lower()
-            for c in token.children
-            if c.dep_.startswith("obl") and any(g.lower_ == "en" for g in c.children)
-        }
-        objects |= {  # "dénie toute forme de légitimité"
-            n.lemma_.lower()
-            for c in token.children
-            if c.dep_ in OBJECTS and c.lemma_.lower() in grammar()["kind_nouns"]
-            for n in c.children
-            if n.dep_ == "nmod"
-        }
-        candidates = [p for p in patterns if p.reflexive == reflexive]
-        with_object = [p for p in candidates if p.object and p.object in objects]
-        plain = [p for p in candidates if not p.object]
-        pattern = (with_object or plain or [None])[0]
-        military = grammar()["military_support_codes"]
-        if (
-            pattern is not None
-            and pattern.code in military
-            and pattern.verb in grammar()["support_verbs"]
-            and objects & grammar()["armed_receivers"]
-        ):
-            # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
-            pattern = dataclasses.replace(pattern, code=military[pattern.code])
-        return as_criticism(pattern, token, objects_of(token))
 
     def with_conjuncts(self, token, relations=CONJOINED) -> list:
         return [token] + [c for c in token.children if c.dep_ in relations]
@@ -311,7 +269,11 @@ class FrenchRoles(NounRoles):
             return [], []
         if passive:
             agents = self.obliques(token, "par")
-            sources = self.actors_of(agents) or reporting_speaker(self, token, statement_words())
+            sources = (
+                self.actors_of(agents)
+                or envoys_host(self, subjects)
+                or reporting_speaker(self, token, statement_words())
+            )
             # "des vivres seraient envoyés au Liban": what was sent is no party
             targets = self.actors_of(subjects) or self._targets(token, pattern, ("obj",))
             return sources, targets

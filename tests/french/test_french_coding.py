@@ -153,6 +153,20 @@ def test_a_bare_head_of_state_is_the_office_holder_just_named(pipeline):
     assert ("FRA", "NER", "040") in found
 
 
+def test_an_envoy_summoned_with_no_one_named_is_summoned_where_he_serves(pipeline):
+    found = coded(pipeline, "L'ambassadeur de Russie au Royaume-Uni a d'ailleurs été convoqué.")
+    assert ("GBR", "RUS", "114") in found
+
+
+def test_a_light_verb_carries_the_act_its_object_names(pipeline):
+    found = coded(
+        pipeline,
+        "L'Union européenne a de son côté ordonné des sanctions contre des responsables "
+        "bélarusses.",
+    )
+    assert ("IGO", "BLR", "163") in found and ("IGO", "BLR", "100") not in found
+
+
 def test_symmetric_signing_goes_both_ways(pipeline):
     found = coded(pipeline, "La Russie et le Mali ont signé trois accords.")
     assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found

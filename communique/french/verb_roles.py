@@ -1,0 +1,77 @@
+"""Which pattern a French verb triggers: one that needs the object the verb has ("rappeler
+son ambassadeur", "mettre en garde"), support to forces as military aid, force made with
+words as criticism, and no pattern of its own for a light verb that carries another act ("a
+ordonné le rappel de l'ambassadeur"). A mixin of french/roles.py's FrenchRoles."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .patterns import (
+    OBJECTS,
+    VerbPattern,
+    grammar,
+    noun_patterns,
+    objects_of,
+    verb_lemma,
+    verb_patterns,
+)
+from .verbal import as_criticism
+
+
+class VerbRoles:
+    """Verb patterns, over FrenchRoles' clause reading and NounRoles' noun patterns."""
+
+    def pattern_of(self, token) -> VerbPattern | None:
+        """The verb pattern that ``token`` triggers: one that needs the object the verb has
+        ("rappeler son ambassadeur") before one that needs none; None if none fits."""
+        patterns = verb_patterns().get(verb_lemma(token))
+        if not patterns or self._carries_a_noun(token, patterns):
+            return None
+        reflexive = any(
+            c.lower_ in grammar()["reflexive_pronouns"]
+            and (c.dep_.startswith(("expl", "obj")) or (c.dep_ == "iobj" and c.lemma_ == "se"))
+            for c in token.children
+        )  # "qui se sont livré trois guerres": third-person "se" may be read as indirect
+        # a passive's subject is its object: "l'ambassadeur a été convoqué"
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
+        objects |= {  # "a mis en garde la Turquie": the word of a phrase verb
+            c.lemma_.lower()
+            for c in token.children
+            if c.dep_.startswith("obl") and any(g.lower_ == "en" for g in c.children)
+        }
+        objects |= {  # "dénie toute forme de légitimité"
+            n.lemma_.lower()
+            for c in token.children
+            if c.dep_ in OBJECTS and c.lemma_.lower() in grammar()["kind_nouns"]
+            for n in c.children
+            if n.dep_ == "nmod"
+        }
+        candidates = [p for p in patterns if p.reflexive == reflexive]
+        with_object = [p for p in candidates if p.object and p.object in objects]
+        plain = [p for p in candidates if not p.object]
+        pattern = (with_object or plain or [None])[0]
+        military = grammar()["military_support_codes"]
+        if (
+            pattern is not None
+            and pattern.code in military
+            and pattern.verb in grammar()["support_verbs"]
+            and objects & grammar()["armed_receivers"]
+        ):
+            # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
+            pattern = dataclasses.replace(pattern, code=military[pattern.code])
+        return as_criticism(pattern, token, objects_of(token))
+
+    def _carries_a_noun(self, verb, patterns: list[VerbPattern]) -> bool:
+        """ "a ordonné le rappel de l'ambassadeur": a light verb (grammar.yaml's
+        ``light_verbs``) whose object is an event noun of another kind of act only carries
+        the noun's act ("a imposé un embargo au Mali" is the verb's own act too)."""
+        if verb_lemma(verb) not in grammar()["light_verbs"]:
+            return False
+        roots = {p.code[:2] for p in patterns}
+        for noun in verb.children:
+            if noun.dep_ in OBJECTS and noun.lemma_.lower() in noun_patterns():
+                carried = self.noun_pattern_of(noun)
+                if carried is not None and carried.code[:2] not in roots:
+                    return True
+        return False
