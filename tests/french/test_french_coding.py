@@ -104,6 +104,10 @@ def test_the_french_example_end_to_end():
         ("La Turquie exhorte pour sa part l'UE à rester impartiale.", ("TUR", "IGO", "020")),
         # a phrase verb: its word is an oblique, its object the party
         ("Washington a aussitôt mis en garde Pékin contre une loi.", ("USA", "CHN", "130")),
+        (
+            "L'Arabie saoudite exclut une normalisation avec Israël sans règlement préalable.",
+            ("SAU", "ISR", "120"),
+        ),
         # a state's warships are the state's
         ("La Grèce a exigé le retrait des navires turcs.", ("GRC", "TUR", "1056")),
         (
