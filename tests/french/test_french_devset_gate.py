@@ -34,7 +34,12 @@ groups and a state's neighbours as the Cédéao, quoted adverbs blanked for the 
 passive only with "être", objects under nouns of kind ("toute forme de légitimité"), verbs
 that restate an act and military support as military aid, 0.297 (19/64) and 0.515 (34/66);
 with what neighbours do aimed at their state, context titles after "aux"/"du" and event
-nouns in passive clauses, 0.312 (20/64) and 0.537 (36/67). The floors sit just under.
+nouns in passive clauses, 0.312 (20/64) and 0.537 (36/67). On 2026-12-03 (eighth
+session), with the support a state gives to forces or operations as military aid (072) by
+verb as by noun, 0.312 (20/64) and 0.552 (37/67); the session's other rules (objects after a
+day or an adverbial phrase, pronominal verbs active, attacks made with words, phrase verbs
+such as "mettre en garde", envoys' postings, light verbs that carry a noun's act) left the
+dev set where it was and gained on the third analysis set. The floors sit just under.
 """
 
 import pytest
@@ -43,7 +48,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.31
-PRECISION_FLOOR = 0.53
+PRECISION_FLOOR = 0.55
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
