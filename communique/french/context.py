@@ -48,7 +48,7 @@ def fill_titles(
     body_actors: dict[str, Actor] = {}
     added: list[Mention] = []
     position = 0
-    officer: tuple[int, str] | None = None  # where the last office holder was named, whose
+    officer: tuple[int, str] | None = None  # (where, country) of the last office holder named
     for token in doc:
         while position < len(by_start) and by_start[position].start < token.idx:
             for actor in by_start[position].actors:

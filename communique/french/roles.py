@@ -9,7 +9,6 @@ import bisect
 from ..model import Actor, Article, Mention
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
-from .verb_roles import VerbRoles
 from .patterns import (
     OBJECTS,
     OBLIQUES,
@@ -22,6 +21,7 @@ from .patterns import (
     with_etre,
 )
 from .statements import reporting_speaker
+from .verb_roles import VerbRoles
 
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
 CONJOINED = ("conj", "appos")
