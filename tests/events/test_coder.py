@@ -62,6 +62,7 @@ from tests.events.conftest import dyads
         # a tariff on another's goods is a trade sanction; dropping it eases one
         ("Washington imposed tariffs on Japanese electronics.", ("USA", "JPN", "16")),
         ("The U.S. dropped tariffs on Japanese electronic imports.", ("USA", "JPN", "08")),
+        ("The US suspended sanctions on Libya.", ("USA", "LBY", "08")),
         # concern raised is a pessimistic comment, not a discussion
         ("The EU raised concerns about Russia's actions.", ("IGO", "RUS", "01")),
         # troops pulled out of a country: a military retreat, not reduced relations
