@@ -74,6 +74,7 @@ def test_the_french_example_end_to_end():
         # the doer of the act the object names, after "par"
         ("La Turquie a critiqué la levée par les États-Unis de l'embargo.", ("TUR", "USA", "111")),
         ("Les Etats-Unis se sont désengagés d'Irak.", ("USA", "IRQ", "0874")),
+        ("Les Etats-Unis ont réduit leur présence militaire en Irak.", ("USA", "IRQ", "0874")),
         # a noun of relation with a demonym is that state
         (
             "Les autorités ukrainiennes ont accusé le voisin bélarusse d'exacerber la crise.",
