@@ -231,6 +231,10 @@ class FrenchRoles(VerbRoles, NounRoles):
             if mention.head in skip:
                 continue
             kind = mention.actors[0].kind
+            if kind == "agent" and self.doc[mention.head].lemma_.lower() == "pays":
+                # "le premier pays européen à suivre l'exemple des Etats-Unis. Il a remercié":
+                # a country is "il" only as a subject, as a named state is
+                kind = "country"
             if kind in ("person", "agent"):
                 return mention
             if kind in ("organisation", "country") and self._agrees(pronoun, mention):

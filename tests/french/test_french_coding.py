@@ -172,6 +172,17 @@ def test_a_light_verb_carries_the_act_its_object_names(pipeline):
     assert ("IGO", "BLR", "163") in found and ("IGO", "BLR", "100") not in found
 
 
+def test_a_country_word_is_no_antecedent_of_il_unless_it_is_a_subject(pipeline):
+    found = coded(
+        pipeline,
+        "Les Etats-Unis ont salué l'annonce. Les Etats-Unis ont déjà déménagé leur ambassade. "
+        "Benjamin Netanyahu a salué la décision serbe, relevant que ce serait le premier pays "
+        "européen à suivre l'exemple américain. Il a remercié le président serbe pour sa décision.",
+    )
+    # "le premier pays" (the story's United States, by context) is not who thanks
+    assert ("ISR", "SRB", "051") in found and ("USA", "SRB", "051") not in found
+
+
 def test_symmetric_signing_goes_both_ways(pipeline):
     found = coded(pipeline, "La Russie et le Mali ont signé trois accords.")
     assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found
