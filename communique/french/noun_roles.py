@@ -31,7 +31,7 @@ class NounRoles:
         military = grammar()["military_support_codes"]
         if pattern is not None and pattern.code in military and self._military_support(noun):
             pattern = dataclasses.replace(pattern, code=military[pattern.code])
-        return as_criticism(pattern, noun, self.obliques(noun, "contre"))
+        return as_criticism(pattern, noun, lambda: self.obliques(noun, "contre"))
 
     def _military_support(self, noun) -> bool:
         """ "un soutien militaire", "son appui aux troupes nigériennes" (grammar.yaml's

@@ -60,7 +60,7 @@ class VerbRoles:
         ):
             # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
             pattern = dataclasses.replace(pattern, code=military[pattern.code])
-        return as_criticism(pattern, token, objects_of(token))
+        return as_criticism(pattern, token, lambda: objects_of(token))
 
     def _carries_a_noun(self, verb, patterns: list[VerbPattern]) -> bool:
         """ "a ordonné le rappel de l'ambassadeur": a light verb (grammar.yaml's
