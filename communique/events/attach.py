@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..model import Actor, Mention
 from .logistic import LogisticModel, read_model
+from .pairs import fights, is_symmetric
 
 MODEL_FILE = "target_model_{lang}.tsv"
 MAX_UP, MAX_DOWN = 3, 4  # dependency steps kept in a path feature; longer paths are cut
@@ -86,11 +87,25 @@ class TargetAttacher:
         if not own:
             return []
         found: list[tuple[Mention, Actor]] = []
-        for mention in self._mentions_of(token.sent):
+        doc = token.doc
+        mentions = self._mentions_of(token.sent)
+        # "the strikes of Barkhane and the Malian forces": a party named together with the
+        # source acts beside it, not on it (partners apart: they meet or sign with it)
+        allies = (
+            set()
+            if is_symmetric(code) and not fights(code)
+            else {
+                _first_conjunct(doc[m.head]).i
+                for m in mentions
+                if any(a in sources for a in m.actors)
+            }
+        )
+        for mention in mentions:
+            if _first_conjunct(doc[mention.head]).i in allies:
+                continue
             for actor in mention.actors:
                 if actor.country and actor.country not in own and actor.kind != "unknown":
                     found.append((mention, _as_target(actor)))
-        doc = token.doc
         distances = sorted({_path_length(token, doc[m.head]) for m, _ in found})
         countries = {a.country for _, a in found}
         source = sources[0]
@@ -144,6 +159,13 @@ class TargetAttacher:
 
     def _story_rank(self, country: str) -> int:
         return self.story.index(country) if country in self.story[:2] else 2
+
+
+def _first_conjunct(token):
+    """The first of the coordinated phrases ``token`` belongs to ("A, B and C": A)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _as_target(actor: Actor) -> Actor:

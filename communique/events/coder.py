@@ -141,7 +141,10 @@ class ArticleCoder:
             preposition in ("between", "among")
             for preposition, _ in self.roles.preposition_objects(token)
         )
-        pairs = event_pairs(sources, targets, code, mutual)
+        # "the strikes by France and Mali", "French and Malian troops launched air strikes":
+        # an act the text names with a noun is carried out together
+        named_act = token.pos_ == "NOUN" or bool(trigger.pattern.words)
+        pairs = event_pairs(sources, targets, code, mutual, named_act=named_act)
         if code in grammar()["codes_needing_a_target"]:
             pairs = [(s, t) for s, t in pairs if t is not None]  # hosting no one
         added: set[tuple] = set()  # by this trigger: its own reverse pairs stay

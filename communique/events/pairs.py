@@ -13,7 +13,8 @@
 - Side by side is not face to face: "Mali and Niger fought" is each against the other, but
   "Mali and Niger fought terrorist groups" is the two together. Conjoined parties meet, sign
   or cooperate with each other whatever else the clause names; they fight each other only
-  when it names no one else.
+  when it names no one else, and never when the act is a noun: "French and Malian forces
+  launched strikes" is the two together.
 """
 
 from __future__ import annotations
@@ -27,9 +28,15 @@ AIMED_ROOTS = "10"  # demands, disapproval, rejection, threats, protest and forc
 
 
 def event_pairs(
-    sources: list[Actor], targets: list[Actor], code: str, mutual: bool = False
+    sources: list[Actor],
+    targets: list[Actor],
+    code: str,
+    mutual: bool = False,
+    named_act: bool = False,
 ) -> list[tuple[Actor, Actor | None]]:
-    """``mutual``: the targets are named as parties to each other ("between", "among")."""
+    """``mutual``: the targets are named as parties to each other ("between", "among").
+    ``named_act``: the trigger is a noun ("the strikes by France and Mali", "ont mené des
+    frappes"), whose parties carry it out together unless ``mutual`` says otherwise."""
     symmetric = is_symmetric(code)
     named_sources = _by_country(sources)
     named_targets = _by_country(targets)
@@ -39,7 +46,7 @@ def event_pairs(
         symmetric
         and bool(_each_way(named_sources))
         and not named_targets
-        and (not targets or not code.startswith(FIGHTING))
+        and (not fights(code) or not (targets or named_act))
     )
     if together:
         return _each_way(named_sources)
@@ -56,6 +63,12 @@ def event_pairs(
     pairs = [(s, None) if t is not None and _same_state(s, t) else (s, t) for s, t in pairs]
     pairs = [_qualifiers_weighed(s, t, code) for s, t in pairs]
     return [(s, t) for s, t in dict.fromkeys(pairs) if recordable(s, t, code)]
+
+
+def fights(code: str) -> bool:
+    """Whether the act is fighting, the one symmetric act that parties named together do
+    to each other only when the clause names no one else."""
+    return code.startswith(FIGHTING)
 
 
 def is_symmetric(code: str) -> bool:

@@ -135,7 +135,7 @@ class FrenchCoder(FrenchRoles):
         pairs = (
             [(source, None) for source in sources]
             if not targets and token.i in self.unknown_party
-            else event_pairs(sources, targets, pattern.code, mutual)
+            else event_pairs(sources, targets, pattern.code, mutual, named_act=pattern.noun)
         )
         for source, target in pairs:
             if target is not None and target.country == source.country:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..events.pairs import fights
 from ..model import Actor
 from .patterns import SUBJECTS, VerbPattern, grammar, noun_patterns, verb_lemma, with_etre
 from .verbal import as_criticism
@@ -100,6 +101,9 @@ class NounRoles:
             targets = self.actors_of(found)
             if targets:
                 break
+            if found and fights(pattern.code):
+                # "une offensive de Barkhane et des FAMa contre l'EIGS": fought together
+                self.unknown_party.add(noun.i)
         targets = targets or undergoer
         if through_adverb and not targets:
             # "un militaire a été tué lors d'une opération": the clause's subject takes part

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..events.pairs import fights
 from ..model import Actor, Article, Mention
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
@@ -325,10 +326,12 @@ class FrenchRoles(VerbRoles, NounRoles):
             targets = self.actors_of(tokens)
             if targets:
                 break
-            if any(_named(t) for t in tokens):
+            if any(_named(t) for t in tokens) or (tokens and fights(pattern.code)):
                 # "l'Egypte, les Emirats et la Russie soutiennent le maréchal Haftar": a party
                 # the gazetteer does not know is still a party, not the sources each other
-                # ("ont signé trois accords" names a thing, and they sign with each other)
+                # ("ont signé trois accords" names a thing, and they sign with each other);
+                # so is whoever is fought ("l'armée malienne et Barkhane ont tué des
+                # jihadistes" is the two together, not each against the other)
                 self.unknown_party.add(token.i)
         return targets
 

@@ -151,6 +151,9 @@ def test_parties_named_together_act_on_each_other_both_ways(code_text, text, roo
     [
         "Mali and Niger fought terrorist groups in the region.",
         "Britain, Canada, France, Japan and Italy agreed to cooperate on currencies.",
+        # an act named by a noun is carried out together; a source's conjunct is its ally
+        "Officials said the air strikes by France and Mali hit militant camps on Monday.",
+        "Officials said French and Malian troops launched air strikes near the border.",
     ],
 )
 def test_side_by_side_is_not_face_to_face(code_text, text):

@@ -343,3 +343,22 @@ def test_an_organisation_named_before_is_its_first_word_after(pipeline):
         "Conseil d'adopter une résolution."
     )
     assert ("FRA", "IGO", "020") in coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'armée malienne et la force Barkhane ont tué une vingtaine de jihadistes lundi.",
+        "Barkhane et l'armée nigérienne ont mené des frappes dans la zone des trois frontières.",
+        "Les frappes de Barkhane et des forces maliennes ont visé des positions de l'EIGS.",
+    ],
+)
+def test_allies_fighting_together_do_not_fight_each_other(pipeline, text):
+    """Whoever is fought, named or not, is the other side; an act named by a noun is carried
+    out together; and a source's conjunct is no target the model may pick."""
+    assert {(s, t) for s, t, _ in coded(pipeline, text) if t} == set()
+
+
+def test_parties_between_whom_fighting_breaks_out_fight_each_other(pipeline):
+    text = "De violents affrontements entre le Mali et le Niger ont éclaté lundi."
+    assert {("MLI", "NER", "190"), ("NER", "MLI", "190")} <= coded(pipeline, text)
