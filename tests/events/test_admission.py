@@ -314,3 +314,21 @@ def test_what_is_denied_is_not_asserted(code_text):
 def test_no_act_is_read_into_talk_or_fixed_phrases(code_text, text, root):
     found = dyads(code_text(text))
     assert not [d for d in found if d[2] == root], found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Some U.S. brokers are now taking orders from the Japanese, they said.", set()),
+        ("Clark said the United States has tended to take Canada for granted.", set()),
+        ("Mexico has also taken the IMF path, officials said.", set()),
+        # what "take" seizes, its patterns still say
+        ("Russian troops took control of the Crimean parliament.", {("RUS", None, "19")}),
+        ("The United States has taken a harsh line on Cuba.", {("USA", "CUB", "11")}),
+    ],
+)
+def test_taking_alone_seizes_nothing(code_text, text, expected):
+    """PETRARCH2's "take" is seizure (171); in news it takes orders, paths, stances and
+    countries for granted."""
+    found = {(s, t, root) for s, t, root in dyads(code_text(text)) if s or t}
+    assert {d for d in found if d[2] in ("17", "19", "11")} == expected
