@@ -71,7 +71,7 @@ class NounRoles:
             # "le soutien que nous apportons au Mali": who carries the act is the relative
             # clause's subject, and the other party may hang on its verb
             sources = self.actors_of(self.subjects(carrier)[0])
-        elif not sources and not taken_by_verb:
+        elif not sources and not taken_by_verb and not self._referenced_agreement(noun, pattern):
             clause = noun.head
             while clause.pos_ in ("NOUN", "PROPN", "ADV") and clause.head.i != clause.i:
                 through_adverb = through_adverb or clause.pos_ == "ADV"
@@ -111,6 +111,22 @@ class NounRoles:
             # entretien avec son homologue")
             sources = []
         return sources, targets
+
+    def _referenced_agreement(self, noun, pattern: VerbPattern) -> bool:
+        """An agreement named as a thing ("regrettent la décision de sortir de l'accord
+        nucléaire", "des discussions sur des accords de libre-échange") is no agreement the
+        clause's subject makes: that takes a verb that reaches one ("sont parvenus à un
+        accord avec", "l'accord conclu avec", grammar.yaml's ``agreement_reaching_verbs``)
+        or only carries it (``light_verbs``)."""
+        if not pattern.code.startswith(tuple(grammar()["agreement_codes"])):
+            return False
+        reaching = grammar()["agreement_reaching_verbs"] | grammar()["light_verbs"]
+        governor = noun.head
+        if governor.pos_ in ("VERB", "AUX") and verb_lemma(governor) in reaching:
+            return False
+        return not any(
+            c.dep_ in ("acl", "acl:relcl") and verb_lemma(c) in reaching for c in noun.children
+        )
 
     def _relative_carrier(self, noun):
         """The verb of a relative clause whose object is ``noun`` ("l'aide que la France

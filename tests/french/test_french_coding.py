@@ -362,3 +362,27 @@ def test_allies_fighting_together_do_not_fight_each_other(pipeline, text):
 def test_parties_between_whom_fighting_breaks_out_fight_each_other(pipeline):
     text = "De violents affrontements entre le Mali et le Niger ont éclaté lundi."
     assert {("MLI", "NER", "190"), ("NER", "MLI", "190")} <= coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La France, l'Allemagne et le Royaume-Uni regrettent la décision américaine de "
+            "sortir de l'accord nucléaire iranien.",
+            set(),
+        ),
+        (
+            "Le Royaume-Uni a entamé des discussions avec l'Australie sur des accords de "
+            "libre-échange.",
+            set(),
+        ),
+        (
+            "Le Mali et la Cédéao sont parvenus à un accord sur la transition.",
+            {("MLI", "IGO"), ("IGO", "MLI")},
+        ),
+    ],
+)
+def test_an_agreement_named_as_a_thing_is_no_agreement_of_the_clause(pipeline, text, expected):
+    """Leaving or discussing an agreement makes none; reaching one does."""
+    assert {(s, t) for s, t, code in coded(pipeline, text) if code == "057" and t} == expected
