@@ -332,3 +332,19 @@ def test_taking_alone_seizes_nothing(code_text, text, expected):
     countries for granted."""
     found = {(s, t, root) for s, t, root in dyads(code_text(text)) if s or t}
     assert {d for d in found if d[2] in ("17", "19", "11")} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. said it intended to raise tariffs of as much as 300 mln dlrs on Japanese "
+        "exports to the U.S.",
+        "Instead, Mexico and Peru aimed to see that the price of silver recovered.",
+        "Ministers of the European Community were determined not to let the Japanese question "
+        "drop.",
+    ],
+)
+def test_an_intent_alone_is_no_intent_to_cooperate(code_text, text):
+    """PETRARCH2 codes "plan", "intend", "aim", "decide" and "determine" as intent to
+    cooperate (030) whatever is intended; what is intended is coded, as intended."""
+    assert not {d for d in dyads(code_text(text)) if d[2] == "03" and d[0] and d[1]}
