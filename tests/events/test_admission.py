@@ -348,3 +348,12 @@ def test_an_intent_alone_is_no_intent_to_cooperate(code_text, text):
     """PETRARCH2 codes "plan", "intend", "aim", "decide" and "determine" as intent to
     cooperate (030) whatever is intended; what is intended is coded, as intended."""
     assert not {d for d in dyads(code_text(text)) if d[2] == "03" and d[0] and d[1]}
+
+
+def test_failing_is_no_rejection(code_text):
+    """PETRARCH2's "fail" is rejection (120); it only says what was not done."""
+    text = (
+        "Canadian and Egyptian wheat negotiators failed to conclude an agreement on Canadian "
+        "wheat exports to Egypt during talks last week."
+    )
+    assert not {d for d in dyads(code_text(text)) if d[2] == "12"}
