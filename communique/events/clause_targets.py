@@ -72,24 +72,40 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
         if not found and (
             lemma in grammar()["stance_verbs"]
             or _extraposed(clause, subjects)
-            or own_side
             or predicate_disapproves(clause)
         ):
             found = _foreign_actors(roles, tree, clause, own, actors_of)
+        elif not found and own_side:
+            # what the speaker's side does with someone ("he looked forward to working with
+            # Bush"), not the topics it is about ("felt let down on issues from Iraq")
+            found = _foreign_actors(roles, tree, clause, own, actors_of, _by_topic)
         return found if len(found) == 1 else []
     return []
 
 
-def _foreign_actors(roles: Roles, tree, clause, own: set[str], actors_of) -> list[Actor]:
-    """The actors of other countries than ``own`` that a clause names, one per country."""
+def _foreign_actors(roles: Roles, tree, clause, own: set[str], actors_of, skip=None) -> list[Actor]:
+    """The actors of other countries than ``own`` that a clause names, one per country
+    (none of the tokens ``skip`` rules out)."""
     return _distinct(
         [
             a
             for t in _clause_tokens(tree, clause)
+            if skip is None or not skip(t, clause)
             for a in actors_of(_actor_mentions(roles, t))
             if _foreign(a, own)
         ]
     )
+
+
+def _by_topic(token, clause) -> bool:
+    """Whether ``token`` hangs under a preposition of topic or place between it and the
+    clause (grammar.yaml's ``topic_prepositions`` and ``where_prepositions``)."""
+    prepositions = grammar()["topic_prepositions"] | grammar()["where_prepositions"]
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in prepositions:
+            return True
+        token = token.head
+    return False
 
 
 def _extraposed(clause, subjects) -> bool:

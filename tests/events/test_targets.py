@@ -112,6 +112,9 @@ def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expecte
         "The Norwegian minister said the Paris accord was working.",
         # the speaker's complement names two foreign parties
         "The Dutch minister said he had spoken to Chad and Niger.",
+        # the speaker's side: a foreign country only as a topic
+        "The British opposition leader said the British public felt let down by the "
+        "government on issues from Iraq to top-up fees.",
     ],
 )
 def test_no_target_is_guessed_from_what_was_said(code_text, text):
