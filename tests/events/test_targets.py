@@ -157,6 +157,8 @@ def test_parties_named_together_act_on_each_other_both_ways(code_text, text, roo
         # an act named by a noun is carried out together; a source's conjunct is its ally
         "Officials said the air strikes by France and Mali hit militant camps on Monday.",
         "Officials said French and Malian troops launched air strikes near the border.",
+        # praise and support are not mutual: the two back a third party or thing together
+        "Diplomats said Spain and Portugal backed the court's view on Monday.",
     ],
 )
 def test_side_by_side_is_not_face_to_face(code_text, text):

@@ -386,3 +386,8 @@ def test_parties_between_whom_fighting_breaks_out_fight_each_other(pipeline):
 def test_an_agreement_named_as_a_thing_is_no_agreement_of_the_clause(pipeline, text, expected):
     """Leaving or discussing an agreement makes none; reaching one does."""
     assert {(s, t) for s, t, code in coded(pipeline, text) if code == "057" and t} == expected
+
+
+def test_states_that_praise_together_do_not_praise_each_other(pipeline):
+    text = "La France et l'Allemagne ont salué lundi la décision de la Cour."
+    assert {(s, t) for s, t, code in coded(pipeline, text) if t} == set()
