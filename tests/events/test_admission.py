@@ -357,3 +357,12 @@ def test_failing_is_no_rejection(code_text):
         "wheat exports to Egypt during talks last week."
     )
     assert not {d for d in dyads(code_text(text)) if d[2] == "12"}
+
+
+def test_preventing_is_no_rejection(code_text):
+    """PETRARCH2's "prevent" is rejection (120); preventing a thing rejects no one."""
+    text = (
+        "Japan is seeking to prevent its computer chips dispute with the U.S. from erupting "
+        "into a full-scale trade war, government officials said."
+    )
+    assert not {d for d in dyads(code_text(text)) if d[2] == "12"}
