@@ -60,7 +60,29 @@ class VerbRoles:
         ):
             # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
             pattern = dataclasses.replace(pattern, code=military[pattern.code])
+        if pattern is not None and self._a_call(token):
+            pattern = dataclasses.replace(pattern, code=grammar()["phone_verbs"][pattern.verb])
         return as_criticism(pattern, token, lambda: objects_of(token))
+
+    def _a_call(self, verb) -> bool:
+        """ "il appellerait M. Johnson dès mercredi": a verb of calling (grammar.yaml's
+        ``phone_verbs``) with someone to call and nothing they are called to do ("a appelé
+        l'Iran à préserver l'accord", "a appelé à la retenue") is a call on the telephone."""
+        if verb_lemma(verb) not in grammar()["phone_verbs"]:
+            return False
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        if not objects:
+            return False
+        # what they are called to do may hang on the verb or on its object ("a appelé les
+        # autorités bélarusses à cesser ...")
+        return not any(
+            g.lower_ in ("à", "a")
+            for holder in (verb, *objects)
+            for c in holder.children
+            if c.dep_ in ("xcomp", "ccomp", "advcl", "acl") or c.dep_.startswith(("obl", "nmod"))
+            for g in c.children
+            if g.dep_ in ("mark", "case")
+        )
 
     def _carries_a_noun(self, verb, patterns: list[VerbPattern]) -> bool:
         """ "a ordonné le rappel de l'ambassadeur": a light verb (grammar.yaml's

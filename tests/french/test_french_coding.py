@@ -391,3 +391,17 @@ def test_an_agreement_named_as_a_thing_is_no_agreement_of_the_clause(pipeline, t
 def test_states_that_praise_together_do_not_praise_each_other(pipeline):
     text = "La France et l'Allemagne ont salué lundi la décision de la Cour."
     assert {(s, t) for s, t, code in coded(pipeline, text) if t} == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("M. Juncker a appelé le Premier ministre britannique dans la matinée.", "040"),
+        ("Paris a appelé l'Iran à préserver l'accord.", "020"),
+        ("L'Ukraine a appelé les autorités bélarusses à cesser d'exacerber la crise.", "020"),
+    ],
+)
+def test_calling_someone_is_a_telephone_call_unless_called_to_do_something(
+    pipeline, text, expected
+):
+    assert {code for s, t, code in coded(pipeline, text) if t} == {expected}
