@@ -76,7 +76,7 @@ class VerbRoles:
         # what they are called to do may hang on the verb or on its object ("a appelé les
         # autorités bélarusses à cesser ...")
         return not any(
-            g.lower_ in ("à", "a")
+            g.lower_ in ("à", "a", "au", "aux")
             for holder in (verb, *objects)
             for c in holder.children
             if c.dep_ in ("xcomp", "ccomp", "advcl", "acl") or c.dep_.startswith(("obl", "nmod"))
