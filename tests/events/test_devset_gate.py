@@ -14,7 +14,10 @@ Measured on 2026-12-02 (`communique eval tests/resources/devset/events.json --co
 0.724 (55/76); with the learned target model (events/attach.py), recall 0.465 (40/86),
 precision 0.724 (63/87); on 2026-12-03 (sixth session), with the heads of
 intergovernmental bodies as their bodies (one right event more, one wrong), recall 0.465
-(40/86), precision 0.719 (64/89). The floors sit just under.
+(40/86), precision 0.719 (64/89). On 2026-12-04, with PETRARCH2's defaults for "take",
+"plan", "intend", "aim", "decide", "determine", "fail" and "prevent" no longer coding
+seizures, intents and rejections, recall 0.465 (40/86), precision 0.716 (63/88). The floors
+sit just under.
 """
 
 import pytest
@@ -30,10 +33,11 @@ DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # coder reached recall 0.324 (11/34), precision 0.644 (29/45); at its end 0.324 (11/34),
 # 0.652 (30/46). Much as on the held-out articles (0.31): the first dev set, which decisions
 # were measured on, now reads about 0.1 high. With the learned target model, recall 0.353
-# (12/34), precision 0.633 (31/49): one more required item for two more wrong events.
+# (12/34), precision 0.633 (31/49): one more required item for two more wrong events. On
+# 2026-12-04, 0.353 (12/34) and 0.660 (31/47).
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
 FRESH_RECALL_FLOOR = 0.35
-FRESH_PRECISION_FLOOR = 0.62
+FRESH_PRECISION_FLOOR = 0.65
 
 
 @pytest.mark.shared

@@ -39,7 +39,11 @@ session), with the support a state gives to forces or operations as military aid
 verb as by noun, 0.312 (20/64) and 0.552 (37/67); the session's other rules (objects after a
 day or an adverbial phrase, pronominal verbs active, attacks made with words, phrase verbs
 such as "mettre en garde", envoys' postings, light verbs that carry a noun's act) left the
-dev set where it was and gained on the third analysis set. The floors sit just under.
+dev set where it was and gained on the third analysis set. On 2026-12-04, with allies that
+fight together not fighting each other, 0.312 (20/64) and 0.607 (37/61); with the target
+model's threshold at 0.55 (from 0.7, chosen on the analysis sets), 0.375 (24/64) and 0.614
+(43/70); with praise and support no longer coded each way between parties named together,
+0.375 (24/64) and 0.694 (43/62). The floors sit just under.
 """
 
 import pytest
@@ -47,8 +51,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.31
-PRECISION_FLOOR = 0.55
+RECALL_FLOOR = 0.37
+PRECISION_FLOOR = 0.69
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
