@@ -9,7 +9,7 @@ problems they find, each with its file and line:
   columns of its format, a row whose columns are not separated by tabs;
 - a CAMEO code that ``cameo.tsv`` does not list (a code a pattern emits, its reciprocal, a
   modality code), or PETRARCH2's "code:reciprocal" written in one column; a pattern's
-  target that is none of "", object, place, none, subject-before, prep:WORD; a kind of
+  target that is none of "", object, place, none, subject-before, giver, prep:WORD; a kind of
   place, title or reference the actor stage does not know;
 - a sector code that ``actors/data/sectors.tsv`` does not list;
 - a country code that is not an ISO3 code of ``countries.tsv`` (nor ``IGO``);
@@ -43,7 +43,7 @@ EVENTS = resources.files("communique.events") / "data"
 ACTORS = resources.files("communique.actors") / "data"
 SPECIAL_COUNTRIES = {"IGO"}  # intergovernmental: no one country
 NO_EVENT = "---"
-TARGET = re.compile(r"(|object|place|none|subject-before|prep:\S+)")
+TARGET = re.compile(r"(|object|place|none|subject-before|giver|prep:\S+)")
 # The kinds of entry the actor stage tells apart, by file.
 PLACE_KINDS = ("capital", "seat", "city", "region")
 TITLE_KINDS = ("title", "agent")
@@ -155,7 +155,7 @@ class _Checker:
             self.problem(
                 line,
                 f"target {target!r} is none of object, place, none, "
-                "subject-before, prep:WORD or empty",
+                "subject-before, giver, prep:WORD or empty",
             )
 
     def unique(self, seen: dict, key, line: int, owner=None, what: str = "key") -> None:

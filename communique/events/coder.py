@@ -182,6 +182,12 @@ class ArticleCoder:
         else:
             subject_tokens, passive = roles.subject_tokens(token)
             sources = coded_actors(roles.mentions(subject_tokens))
+            if pattern.target == "giver" and not passive:
+                # "Jordan was to receive 1.25 billion dlrs from Algeria": the one it comes
+                # from gives it, to the subject
+                givers = [pobj for _, pobj in roles.preposition_objects(token, "from")]
+                found = coded_actors(roles.mentions(givers))
+                return (found, sources) if found else (sources, [])
             if passive:
                 targets = coded_actors(roles.mentions(roles.passive_target_tokens(token)))
             else:

@@ -62,7 +62,7 @@ FRAME_DEPS = {
 class Pattern:
     trigger: str
     words: tuple[str, ...]  # "<word" must precede the trigger
-    target: str  # "", object, prep:WORD, place, none
+    target: str  # "", object, prep:WORD, place, none, giver
     code: str
     source: int
     reciprocal: str | None = None  # the target's code towards the source ("042:043": 043)

@@ -545,3 +545,20 @@ def test_whom_one_urges_is_the_target_not_someone_named_in_what_they_are_urged_t
 def test_a_state_oil_company_is_coded_by_its_country(code_text):
     found = dyads(code_text("Gazprom cut off gas supplies to Ukraine on Sunday."))
     assert any(source == "RUS" and target == "UKR" for source, target, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Philippines has received a 300 mln dlr loan from the Japanese Export-Import "
+            "Bank, the finance minister said.",
+            ("JPN", "PHL", "07"),
+        ),
+        ("Indonesia has received 10.7 billion dlrs from the World Bank.", ("IGO", "IDN", "07")),
+        ("Turkey has received an assurance from Greece.", ("GRC", "TUR", "03")),
+    ],
+)
+def test_what_is_received_from_someone_is_given_by_them(code_text, text, expected):
+    found = dyads(code_text(text))
+    assert expected in found and (expected[1], expected[0], "04") not in found, found
