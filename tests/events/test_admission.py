@@ -342,11 +342,13 @@ def test_taking_alone_seizes_nothing(code_text, text, expected):
         "Instead, Mexico and Peru aimed to see that the price of silver recovered.",
         "Ministers of the European Community were determined not to let the Japanese question "
         "drop.",
+        # nor is ensuring something
+        "He said the UK was trying to ensure future EU budgets were limited to 1% of output.",
     ],
 )
 def test_an_intent_alone_is_no_intent_to_cooperate(code_text, text):
-    """PETRARCH2 codes "plan", "intend", "aim", "decide" and "determine" as intent to
-    cooperate (030) whatever is intended; what is intended is coded, as intended."""
+    """PETRARCH2 codes "plan", "intend", "aim", "decide", "determine" and "ensure" as intent
+    to cooperate (030) whatever is intended; what is intended is coded, as intended."""
     assert not {d for d in dyads(code_text(text)) if d[2] == "03" and d[0] and d[1]}
 
 
