@@ -61,7 +61,8 @@ class VerbRoles:
             # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
             pattern = dataclasses.replace(pattern, code=military[pattern.code])
         if pattern is not None and self._a_call(token):
-            pattern = dataclasses.replace(pattern, code=grammar()["phone_verbs"][pattern.verb])
+            call = grammar()["phone_verbs"].get(pattern.verb, pattern.code)
+            pattern = dataclasses.replace(pattern, code=call)
         return as_criticism(pattern, token, lambda: objects_of(token))
 
     def _a_call(self, verb) -> bool:
