@@ -88,9 +88,13 @@ def french_problems() -> list[Problem]:
         unique("compound_prefixes.tsv", seen, row["prefix"], line)
         country("compound_prefixes.tsv", line, row["iso3"], igo=False)
     organisations = {row["name"] for _, row in rows("organisations.tsv")}
-    for key, body in read_yaml(DATA / "grammar.yaml").get("regional_bodies", {}).items():
+    grammar = read_yaml(DATA / "grammar.yaml")
+    for key, body in grammar.get("regional_bodies", {}).items():
         if body not in organisations:
             problem("grammar.yaml", 0, f"regional_bodies: {key!r} names {body!r}, no organisation")
+    for verb, code in grammar.get("phone_verbs", {}).items():
+        if code not in cameo_codes():
+            problem("grammar.yaml", 0, f"phone_verbs: {verb!r} gives {code!r}, no CAMEO code")
     problems.extend(_agreement_problems())
     return problems
 
