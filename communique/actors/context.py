@@ -13,9 +13,11 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
    article is about so far: named most often, at least ``MIN_LEAD`` times and more than any
    country or other body ("NATO defence ministers met ... NATO said ... The ministers
    agreed");
-4. for a singular title with "the" ("the prime minister", "the chancellor"), the country the
-   article names most so far, on the same terms: a national office of the state the story
-   is about.
+4. for a singular title with "the" ("the prime minister", "the chancellor") or one named by
+   an office (grammar.yaml's ``national_offices``: "a government spokesman"), the country of
+   the story's dateline once the text has named it, else the country the article names most
+   so far, on the same terms: a national office of the state the story is told from or is
+   about.
 
 Only government-like agents are filled (sectors in ``AGENT_SECTORS``) by rules 2 to 4;
 any other group ("rebels", "opposition groups") only by rule 1, and then only by a country
@@ -99,8 +101,8 @@ def fill_from_context(
                 mention = _as_body(mention, body_actor[body])
             elif (
                 token.tag_ == "NN"
-                and any(c.lower_ == "the" for c in token.children)
-                and (home := leading_country(bodies)) is not None
+                and _national(token)
+                and (home := _home_country(article, bodies)) is not None
             ):
                 mention = _as_country(mention, home, gazetteer)
         else:
@@ -111,6 +113,21 @@ def fill_from_context(
                     body_actor.setdefault(key, actor)
         filled.append(mention)
     return filled
+
+
+def _national(token) -> bool:
+    """A singular office of one state: "the prime minister", or one named by an office of
+    it ("a government spokesman", "the foreign ministry's spokesman")."""
+    for child in token.children:
+        if child.lower_ == "the":
+            return True
+        if (
+            child.dep_ in ("compound", "poss")
+            and child.tag_ == "NN"
+            and child.lemma_.lower() in grammar()["national_offices"]
+        ):
+            return child.dep_ == "compound" or any(c.lower_ == "the" for c in child.children)
+    return False
 
 
 def _unnamed_agent(mention: Mention, any_sector: bool = False) -> bool:
@@ -208,6 +225,16 @@ def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | No
         if len(countries) == 1 and "IGO" not in countries:
             return countries.pop()
     return None
+
+
+def _home_country(article: Article, bodies: Counter) -> str | None:
+    """The state whose offices a story means: the dateline's, once the text has named it
+    ("NDJAMENA - Chad said ... Libya ... Libya ... The foreign ministry"), else the country
+    named most so far."""
+    dateline = article.dateline_country
+    if dateline and dateline != "IGO" and bodies[dateline]:
+        return dateline
+    return leading_country(bodies)
 
 
 def leading_country(bodies: Counter) -> str | None:

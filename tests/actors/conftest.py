@@ -10,8 +10,8 @@ def resolve_text():
     """Parse a text with the real model and resolve its actors; returns the article."""
     pipeline = Pipeline(Settings(dedupe=False), stages=("parse", "actors"))
 
-    def run(text: str, date: str | None = "2025-06-24") -> Article:
-        article = Article(id="test", text=text, date=date)
+    def run(text: str, date: str | None = "2025-06-24", dateline: str | None = None) -> Article:
+        article = Article(id="test", text=text, date=date, dateline=dateline)
         for stage in pipeline.stages:
             stage(article)
         return article

@@ -121,6 +121,25 @@ def test_the_prime_minister_of_a_story_about_one_country_is_its(resolve_text):
     assert countries(article, "The prime minister") == {"GBR"}
 
 
+@pytest.mark.parametrize("office", ["A government spokesman", "A foreign ministry spokesman"])
+def test_a_spokesman_named_by_an_office_speaks_for_the_story_s_state(resolve_text, office):
+    article = resolve_text(
+        "Britain and France disagree. Britain wants a rebate, Britain "
+        f"says. {office} said the rebate was fair."
+    )
+    assert countries(article, office) == {"GBR"}
+
+
+def test_the_offices_of_a_datelined_story_are_the_dateline_s_state(resolve_text):
+    # Libya is named more often, but the story is told from N'Djamena about Chad's side
+    article = resolve_text(
+        "Chad said its forces repelled a Libyan attack near Fada. Libya denied it. "
+        "Libya said Chad lied. The foreign ministry protested.",
+        dateline="NDJAMENA",
+    )
+    assert countries(article, "The foreign ministry") == {"TCD"}
+
+
 def test_diplomats_posted_abroad_are_not_placed(resolve_text):
     article = resolve_text("Western diplomats in Khartoum say the meetings were not talks.")
     assert countries(article, "diplomats") == {None}
