@@ -16,8 +16,9 @@ RUN_TOGETHER = re.compile(
 
 
 # An intertitle set inline between dashes after a sentence end, as OrangeSum's AFP copy has
-# them: '...contre les terroristes".- "Un peu décourageant" -Fin août, le chef...'.
-INLINE_SUBHEAD = re.compile(r"(?<=[.!?…\"»])- ([^\n-]{2,80}?) -(?=[^\W\d_]|[\"«])")
+# them: '...contre les terroristes".- "Un peu décourageant" -Fin août, le chef...', or with
+# a space after the end ('à Beyrouth. - "Soutien" -Israël a appelé').
+INLINE_SUBHEAD = re.compile(r"(?<=[.!?…\"»]) ?- ([^\n-]{2,80}?) -(?=[^\W\d_]|[\"«])")
 
 
 # A closing quotation mark straight before a capitalised word or another quotation: two

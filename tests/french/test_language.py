@@ -128,6 +128,9 @@ def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together('les terroristes".- "Un peu décourageant" -Fin août, il a dit') == (
         'les terroristes".\n\n"Un peu décourageant"\n\nFin août, il a dit'
     )
+    assert split_run_together('à Beyrouth. - "Soutien" -Israël a appelé') == (
+        'à Beyrouth.\n\n"Soutien"\n\nIsraël a appelé'
+    )
     assert split_run_together("Jeremy Leusie.- 2e régiment de Saint-Christol") == (
         "Jeremy Leusie.- 2e régiment de Saint-Christol"
     )
