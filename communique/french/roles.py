@@ -236,7 +236,8 @@ class FrenchRoles(VerbRoles, NounRoles):
                 # "le premier pays européen à suivre l'exemple des Etats-Unis. Il a remercié":
                 # a country is "il" only as a subject, as a named state is
                 kind = "country"
-            if kind in ("person", "agent"):
+            if kind in ("person", "agent") and _same_number(pronoun, self.doc[mention.head]):
+                # "les voisins ... Ils ont ordonné aux putschistes": not "la junte" before them
                 return mention
             if kind in ("organisation", "country") and self._agrees(pronoun, mention):
                 # "La Cédéao a suspendu le Mali. Elle a aussi fermé ses frontières": a
@@ -346,6 +347,15 @@ def _same_form(pronoun, noun) -> bool:
         if wanted and found and not wanted & found:
             return False
     return True
+
+
+def _same_number(pronoun, noun) -> bool:
+    """Whether a person's or office's noun can be what a pronoun stands for: "il" is one,
+    "ils" several. A noun's gender tells less ("le ministre" may be a woman)."""
+    words = [noun, *(c for c in noun.children if c.dep_ == "det")]
+    wanted = set(pronoun.morph.get("Number"))
+    found = {value for word in words for value in word.morph.get("Number")}
+    return not (wanted and found and not wanted & found)
 
 
 def _passive_participle(token) -> bool:

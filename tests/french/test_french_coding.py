@@ -405,3 +405,13 @@ def test_calling_someone_is_a_telephone_call_unless_called_to_do_something(
     pipeline, text, expected
 ):
     assert {code for s, t, code in coded(pipeline, text) if t} == {expected}
+
+
+def test_a_plural_pronoun_skips_a_single_office_holder(pipeline):
+    """ "Ils" are the ministers named before, not the one president named since."""
+    found = coded(
+        pipeline,
+        "Les ministres français sont arrivés lundi au Sahel, où le président malien les "
+        "attendait. Ils ont rencontré mardi le président nigérien.",
+    )
+    assert ("FRA", "NER", "040") in found and ("MLI", "NER", "040") not in found
