@@ -239,6 +239,16 @@ class FrenchRoles(VerbRoles, NounRoles):
             if kind in ("person", "agent") and _same_number(pronoun, self.doc[mention.head]):
                 # "les voisins ... Ils ont ordonné aux putschistes": not "la junte" before them
                 return mention
+            head = self.doc[mention.head]
+            if (
+                kind == "organisation"
+                and "Plur" in pronoun.morph.get("Number")
+                and "Plur" in head.morph.get("Number")
+                and _same_form(pronoun, head)
+            ):
+                # "sous pression des voisins ouest-africains. Ils ont ordonné": a group of
+                # states named by a plural noun, wherever it stands
+                return mention
             if kind in ("organisation", "country") and self._agrees(pronoun, mention):
                 # "La Cédéao a suspendu le Mali. Elle a aussi fermé ses frontières": a
                 # body or a state named as a subject, of the pronoun's gender and number

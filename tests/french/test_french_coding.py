@@ -415,3 +415,13 @@ def test_a_plural_pronoun_skips_a_single_office_holder(pipeline):
         "attendait. Ils ont rencontré mardi le président nigérien.",
     )
     assert ("FRA", "NER", "040") in found and ("MLI", "NER", "040") not in found
+
+
+def test_a_plural_pronoun_takes_a_group_of_states_wherever_it_stands(pipeline):
+    found = coded(
+        pipeline,
+        "Le président Ibrahim Boubacar Keïta a été renversé le 18 août par la junte, "
+        "actuellement sous pression des voisins ouest-africains du Mali. Ils ont ordonné aux "
+        "putschistes de nommer immédiatement un président.",
+    )
+    assert ("IGO", "MLI", "100") in found
