@@ -224,12 +224,26 @@ class FrenchRoles(VerbRoles, NounRoles):
             self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
         index = bisect.bisect_right(self._sentence_starts, pronoun.idx) - 1
         earliest = self._sentence_starts[max(0, index - 2)]
+        if pronoun.dep_ in SUBJECTS and pronoun.head.dep_ == "ROOT":
+            # "Le président ivoirien a appelé Emmanuel Macron. Il lui a demandé": a main
+            # clause's subject pronoun goes on with the subject before it, not with the last
+            # name ("l'inquiétude du président Sissi lorsqu'il voit" is Sissi's)
+            found = self._antecedent_in(pronoun, skip, earliest, subjects_only=True)
+            if found is not None:
+                return found
+        return self._antecedent_in(pronoun, skip, earliest)
+
+    def _antecedent_in(
+        self, pronoun, skip, earliest: int, subjects_only: bool = False
+    ) -> Mention | None:
         for mention in reversed(self.article.mentions):  # in text order (FrenchResolver)
             if mention.start >= pronoun.idx:
                 continue
             if mention.start < earliest:
                 return None
             if mention.head in skip:
+                continue
+            if subjects_only and self.doc[mention.head].dep_ not in SUBJECTS:
                 continue
             kind = mention.actors[0].kind
             if kind == "agent" and self.doc[mention.head].lemma_.lower() == "pays":

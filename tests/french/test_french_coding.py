@@ -425,3 +425,12 @@ def test_a_plural_pronoun_takes_a_group_of_states_wherever_it_stands(pipeline):
         "putschistes de nommer immédiatement un président.",
     )
     assert ("IGO", "MLI", "100") in found
+
+
+def test_a_main_clause_subject_pronoun_goes_on_with_the_subject_before_it(pipeline):
+    found = coded(
+        pipeline,
+        "Le président ivoirien a rencontré lundi Emmanuel Macron. Il lui a reproché son "
+        "soutien aux rebelles.",
+    )
+    assert {source for source, _, code in found if code == "112"} == {"CIV"}
