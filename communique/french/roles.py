@@ -4,10 +4,9 @@ prepositions introduce, and pronouns resolved to the person or office they stand
 
 from __future__ import annotations
 
-import bisect
-
 from ..events.pairs import fights
 from ..model import Actor, Article, Mention
+from .antecedents import Antecedents
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
 from .patterns import (
@@ -29,7 +28,7 @@ CONJOINED = ("conj", "appos")
 INCISE_MARKS = frozenset({",", '"', "»", "”", "-"})
 
 
-class FrenchRoles(VerbRoles, NounRoles):
+class FrenchRoles(VerbRoles, NounRoles, Antecedents):
     def __init__(self, article: Article):
         self.article = article
         self.doc = article.doc
@@ -216,76 +215,6 @@ class FrenchRoles(VerbRoles, NounRoles):
     def mentions_at(self, tokens) -> list[Mention]:
         return [self.by_head[t.i] for t in tokens if t.i in self.by_head]
 
-    def _antecedent(self, pronoun, skip: frozenset | set = frozenset()) -> Mention | None:
-        """The last person or office named before a pronoun, in its sentence or the two
-        before it ("Emmanuel Macron ... Il a rencontré"), leaving out mentions headed at
-        ``skip``."""
-        if self._sentence_starts is None:
-            self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
-        index = bisect.bisect_right(self._sentence_starts, pronoun.idx) - 1
-        earliest = self._sentence_starts[max(0, index - 2)]
-        if pronoun.dep_ in SUBJECTS and pronoun.head.dep_ == "ROOT":
-            # "Le président ivoirien a appelé Emmanuel Macron. Il lui a demandé": a main
-            # clause's subject pronoun goes on with the subject before it, not with the last
-            # name ("l'inquiétude du président Sissi lorsqu'il voit" is Sissi's)
-            found = self._antecedent_in(pronoun, skip, earliest, subjects_only=True)
-            if found is not None:
-                return found
-        return self._antecedent_in(pronoun, skip, earliest)
-
-    def _antecedent_in(
-        self, pronoun, skip, earliest: int, subjects_only: bool = False
-    ) -> Mention | None:
-        for mention in reversed(self.article.mentions):  # in text order (FrenchResolver)
-            if mention.start >= pronoun.idx:
-                continue
-            if mention.start < earliest:
-                return None
-            if mention.head in skip:
-                continue
-            if subjects_only and self.doc[mention.head].dep_ not in SUBJECTS:
-                continue
-            kind = mention.actors[0].kind
-            if kind == "agent" and self.doc[mention.head].lemma_.lower() == "pays":
-                # "le premier pays européen à suivre l'exemple des Etats-Unis. Il a remercié":
-                # a country is "il" only as a subject, as a named state is
-                kind = "country"
-            if kind in ("person", "agent") and _same_number(pronoun, self.doc[mention.head]):
-                # "les voisins ... Ils ont ordonné aux putschistes": not "la junte" before them
-                return mention
-            head = self.doc[mention.head]
-            if (
-                kind == "organisation"
-                and "Plur" in pronoun.morph.get("Number")
-                and "Plur" in head.morph.get("Number")
-                and _same_form(pronoun, head)
-            ):
-                # "sous pression des voisins ouest-africains. Ils ont ordonné": a group of
-                # states named by a plural noun, wherever it stands
-                return mention
-            if kind in ("organisation", "country") and self._agrees(pronoun, mention):
-                # "La Cédéao a suspendu le Mali. Elle a aussi fermé ses frontières": a
-                # body or a state named as a subject, of the pronoun's gender and number
-                return mention
-        return None
-
-    def _agrees(self, pronoun, mention: Mention) -> bool:
-        head = self.doc[mention.head]
-        if head.dep_ not in ("nsubj", "nsubj:pass"):
-            return False
-        named = set(self.by_head)
-        if any(
-            t.dep_ in ("nsubj", "nsubj:pass")
-            and t.pos_ in ("NOUN", "PROPN")
-            and t.i not in named
-            and _same_form(pronoun, t)
-            for t in self.doc[head.i + 1 : pronoun.i]
-        ):
-            # "Le président a dit qu'il ...": a nearer subject, if unknown; not one of
-            # another gender ("si la Turquie a confirmé que son navire est rentré, elle")
-            return False
-        return _same_form(pronoun, head)
-
     def parties(self, token, pattern: VerbPattern) -> tuple[list[Actor], list[Actor]]:
         if pattern.noun:
             return self.noun_parties(token, pattern)
@@ -359,27 +288,6 @@ class FrenchRoles(VerbRoles, NounRoles):
                 # jihadistes" is the two together, not each against the other)
                 self.unknown_party.add(token.i)
         return targets
-
-
-def _same_form(pronoun, noun) -> bool:
-    """Whether a noun (with its determiners) can be what a pronoun stands for: no gender or
-    number of one that the other lacks."""
-    words = [noun, *(c for c in noun.children if c.dep_ == "det")]
-    for feature in ("Gender", "Number"):
-        wanted = set(pronoun.morph.get(feature))
-        found = {value for word in words for value in word.morph.get(feature)}
-        if wanted and found and not wanted & found:
-            return False
-    return True
-
-
-def _same_number(pronoun, noun) -> bool:
-    """Whether a person's or office's noun can be what a pronoun stands for: "il" is one,
-    "ils" several. A noun's gender tells less ("le ministre" may be a woman)."""
-    words = [noun, *(c for c in noun.children if c.dep_ == "det")]
-    wanted = set(pronoun.morph.get("Number"))
-    found = {value for word in words for value in word.morph.get("Number")}
-    return not (wanted and found and not wanted & found)
 
 
 def _passive_participle(token) -> bool:
