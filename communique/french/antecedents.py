@@ -21,7 +21,14 @@ class Antecedents:
             self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
         index = bisect.bisect_right(self._sentence_starts, pronoun.idx) - 1
         earliest = self._sentence_starts[max(0, index - 2)]
-        if pronoun.dep_ in SUBJECTS and pronoun.head.dep_ == "ROOT":
+        quoted = _quotation_before(self.doc, pronoun)
+        if quoted is not None:
+            # '"Le président Keïta doit tenir ses promesses", a-t-il ajouté': the speaker is
+            # no one the quotation names
+            skip = set(skip) | {
+                m.head for m in self.article.mentions if quoted[0] <= m.start < quoted[1]
+            }
+        if pronoun.dep_ in SUBJECTS and (pronoun.head.dep_ == "ROOT" or quoted is not None):
             # "Le président ivoirien a appelé Emmanuel Macron. Il lui a demandé": a main
             # clause's subject pronoun goes on with the subject before it, not with the last
             # name ("l'inquiétude du président Sissi lorsqu'il voit" is Sissi's)
@@ -103,3 +110,21 @@ def _same_number(pronoun, noun) -> bool:
     wanted = set(pronoun.morph.get("Number"))
     found = {value for word in words for value in word.morph.get("Number")}
     return not (wanted and found and not wanted & found)
+
+
+QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
+def _quotation_before(doc, pronoun) -> tuple[int, int] | None:
+    """The character span of the quotation that an inverted pronoun of saying follows
+    ('« ... », a-t-il ajouté'), or None."""
+    if not pronoun.text.startswith("-") or pronoun.dep_ not in SUBJECTS:
+        return None  # not inverted: "a-t-il", "dit-elle"
+    before = [t for t in doc[max(0, pronoun.i - 6) : pronoun.i] if t.text in QUOTE_MARKS]
+    if not before:
+        return None
+    closing = before[-1]
+    for token in reversed(doc[max(0, closing.i - 200) : closing.i]):
+        if token.text in QUOTE_MARKS:
+            return token.idx, closing.idx
+    return None

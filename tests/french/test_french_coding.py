@@ -434,3 +434,12 @@ def test_a_main_clause_subject_pronoun_goes_on_with_the_subject_before_it(pipeli
         "soutien aux rebelles.",
     )
     assert {source for source, _, code in found if code == "112"} == {"CIV"}
+
+
+def test_the_speaker_of_a_quotation_is_no_one_it_names(pipeline):
+    found = coded(
+        pipeline,
+        'Emmanuel Macron a reçu lundi le président malien. "La Turquie joue un jeu '
+        'dangereux en Libye", a-t-il déclaré.',
+    )
+    assert ("FRA", "TUR", "111") in found, found
