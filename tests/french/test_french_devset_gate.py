@@ -43,7 +43,10 @@ dev set where it was and gained on the third analysis set. On 2026-12-04, with a
 fight together not fighting each other, 0.312 (20/64) and 0.607 (37/61); with the target
 model's threshold at 0.55 (from 0.7, chosen on the analysis sets), 0.375 (24/64) and 0.614
 (43/70); with praise and support no longer coded each way between parties named together,
-0.375 (24/64) and 0.694 (43/62). The floors sit just under.
+0.375 (24/64) and 0.694 (43/62). On 2026-12-04 (tenth session), with pronouns of a
+person's number only, plural pronouns for groups of states named anywhere, a main clause's
+subject pronoun going on with the subject before it and quotation speakers not named in
+the quotation, 0.391 (25/64) and 0.710 (44/62). The floors sit just under.
 """
 
 import pytest
@@ -51,8 +54,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.37
-PRECISION_FLOOR = 0.69
+RECALL_FLOOR = 0.39
+PRECISION_FLOOR = 0.70
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
