@@ -48,7 +48,16 @@ class NounRoles:
         receivers = self.obliques(noun, "à")
         if not receivers and noun.head.pos_ in ("VERB", "AUX"):
             receivers = [t for t in self.obliques(noun.head, "à") if t.i > noun.i]
-        return any(r.lemma_.lower() in words["armed_receivers"] for r in receivers)
+        if any(r.lemma_.lower() in words["armed_receivers"] for r in receivers):
+            return True
+        # "un précieux soutien des Etats-Unis dans la conduite de l'opération": support
+        # in an operation
+        places = self.obliques(noun, "dans")
+        if not places and noun.head.pos_ in ("VERB", "AUX"):
+            places = [t for t in self.obliques(noun.head, "dans") if t.i > noun.i]
+        return any(
+            t.lemma_.lower() in words["armed_receivers"] for place in places for t in place.subtree
+        )
 
     def noun_parties(self, noun, pattern: VerbPattern) -> tuple[list[Actor], list[Actor]]:
         """An event noun's agent ("la visite d'Emmanuel Macron"), else the subject of the

@@ -89,6 +89,12 @@ def test_the_french_example_end_to_end():
         ("La France appuie les forces maliennes.", ("FRA", "MLI", "072")),
         ("Le Niger a remercié les forces de défense burkinabè.", ("NER", "BFA", "051")),
         ("Ankara a renforcé son appui armé au Mali.", ("TUR", "MLI", "072")),
+        # and so is support in an operation
+        (
+            "La ministre a salué le précieux soutien des Etats-Unis à la France dans la "
+            "conduite de l'opération.",
+            ("USA", "FRA", "072"),
+        ),
         # the forces of a state's security are the state's
         (
             "Mike Pompeo a promis de soutenir les forces de sécurité irakiennes.",
