@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Mention
+from ..nlp.paragraphs import QUOTES
 from .patterns import SUBJECTS
 
 
@@ -47,17 +48,18 @@ class Antecedents:
                 return None
             if mention.head in skip:
                 continue
-            if subjects_only and self.doc[mention.head].dep_ not in SUBJECTS:
+            head = self.doc[mention.head]
+            if subjects_only and head.dep_ not in SUBJECTS:
                 continue
             kind = mention.actors[0].kind
-            if kind == "agent" and self.doc[mention.head].lemma_.lower() == "pays":
+            if kind == "agent" and head.lemma_.lower() == "pays":
                 # "le premier pays européen à suivre l'exemple des Etats-Unis. Il a remercié":
                 # a country is "il" only as a subject, as a named state is
                 kind = "country"
-            if kind in ("person", "agent") and _same_number(pronoun, self.doc[mention.head]):
-                # "les voisins ... Ils ont ordonné aux putschistes": not "la junte" before them
+            if kind in ("person", "agent") and _same_form(pronoun, head, ("Number",)):
+                # "les voisins ... Ils ont ordonné aux putschistes": not "la junte" before them;
+                # a title's gender tells less ("le ministre" may be a woman)
                 return mention
-            head = self.doc[mention.head]
             if (
                 kind == "organisation"
                 and "Plur" in pronoun.morph.get("Number")
@@ -91,11 +93,11 @@ class Antecedents:
         return _same_form(pronoun, head)
 
 
-def _same_form(pronoun, noun) -> bool:
+def _same_form(pronoun, noun, features=("Gender", "Number")) -> bool:
     """Whether a noun (with its determiners) can be what a pronoun stands for: no gender or
-    number of one that the other lacks."""
+    number (of ``features``) of one that the other lacks."""
     words = [noun, *(c for c in noun.children if c.dep_ == "det")]
-    for feature in ("Gender", "Number"):
+    for feature in features:
         wanted = set(pronoun.morph.get(feature))
         found = {value for word in words for value in word.morph.get(feature)}
         if wanted and found and not wanted & found:
@@ -103,28 +105,16 @@ def _same_form(pronoun, noun) -> bool:
     return True
 
 
-def _same_number(pronoun, noun) -> bool:
-    """Whether a person's or office's noun can be what a pronoun stands for: "il" is one,
-    "ils" several. A noun's gender tells less ("le ministre" may be a woman)."""
-    words = [noun, *(c for c in noun.children if c.dep_ == "det")]
-    wanted = set(pronoun.morph.get("Number"))
-    found = {value for word in words for value in word.morph.get("Number")}
-    return not (wanted and found and not wanted & found)
-
-
-QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
-
-
 def _quotation_before(doc, pronoun) -> tuple[int, int] | None:
     """The character span of the quotation that an inverted pronoun of saying follows
     ('« ... », a-t-il ajouté'), or None."""
     if not pronoun.text.startswith("-") or pronoun.dep_ not in SUBJECTS:
         return None  # not inverted: "a-t-il", "dit-elle"
-    before = [t for t in doc[max(0, pronoun.i - 6) : pronoun.i] if t.text in QUOTE_MARKS]
+    before = [t for t in doc[max(0, pronoun.i - 6) : pronoun.i] if t.text in QUOTES]
     if not before:
         return None
     closing = before[-1]
     for token in reversed(doc[max(0, closing.i - 200) : closing.i]):
-        if token.text in QUOTE_MARKS:
+        if token.text in QUOTES:
             return token.idx, closing.idx
     return None
