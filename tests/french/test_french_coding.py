@@ -413,24 +413,36 @@ def test_calling_someone_is_a_telephone_call_unless_called_to_do_something(
     assert {code for s, t, code in coded(pipeline, text) if t} == {expected}
 
 
-def test_a_plural_pronoun_skips_a_single_office_holder(pipeline):
-    """ "Ils" are the ministers named before, not the one president named since."""
-    found = coded(
-        pipeline,
-        "Les ministres français sont arrivés lundi au Sahel, où le président malien les "
-        "attendait. Ils ont rencontré mardi le président nigérien.",
-    )
-    assert ("FRA", "NER", "040") in found and ("MLI", "NER", "040") not in found
-
-
-def test_a_plural_pronoun_takes_a_group_of_states_wherever_it_stands(pipeline):
-    found = coded(
-        pipeline,
-        "Le président Ibrahim Boubacar Keïta a été renversé le 18 août par la junte, "
-        "actuellement sous pression des voisins ouest-africains du Mali. Ils ont ordonné aux "
-        "putschistes de nommer immédiatement un président.",
-    )
-    assert ("IGO", "MLI", "100") in found
+@pytest.mark.parametrize(
+    "text, found_dyad, not_found",
+    [
+        # "Ils" are the ministers named before, not the one president named since
+        (
+            "Les ministres français sont arrivés lundi au Sahel, où le président malien les "
+            "attendait. Ils ont rencontré mardi le président nigérien.",
+            ("FRA", "NER", "040"),
+            ("MLI", "NER", "040"),
+        ),
+        # a plural pronoun takes a group of states wherever it stands
+        (
+            "Le président Ibrahim Boubacar Keïta a été renversé le 18 août par la junte, "
+            "actuellement sous pression des voisins ouest-africains du Mali. Ils ont ordonné "
+            "aux putschistes de nommer immédiatement un président.",
+            ("IGO", "MLI", "100"),
+            None,
+        ),
+        # the speaker of a quotation is no one it names
+        (
+            'Emmanuel Macron a reçu lundi le président malien. "La Turquie joue un jeu '
+            'dangereux en Libye", a-t-il déclaré.',
+            ("FRA", "TUR", "111"),
+            None,
+        ),
+    ],
+)
+def test_what_a_pronoun_stands_for(pipeline, text, found_dyad, not_found):
+    found = coded(pipeline, text)
+    assert found_dyad in found and not_found not in found, found
 
 
 def test_a_main_clause_subject_pronoun_goes_on_with_the_subject_before_it(pipeline):
@@ -440,12 +452,3 @@ def test_a_main_clause_subject_pronoun_goes_on_with_the_subject_before_it(pipeli
         "soutien aux rebelles.",
     )
     assert {source for source, _, code in found if code == "112"} == {"CIV"}
-
-
-def test_the_speaker_of_a_quotation_is_no_one_it_names(pipeline):
-    found = coded(
-        pipeline,
-        'Emmanuel Macron a reçu lundi le président malien. "La Turquie joue un jeu '
-        'dangereux en Libye", a-t-il déclaré.',
-    )
-    assert ("FRA", "TUR", "111") in found, found
