@@ -130,6 +130,7 @@ def clause_modality(trigger) -> Modality:
             token.dep_ == "ccomp"
             and head.lemma_.lower() in words["request_verbs"]
             and result.modality == "asserted"
+            and not _told_as_fact(token, head, words)
         ):
             result.modality = "hypothetical"  # "demanded that Turkey provide": only asked
             break
@@ -141,6 +142,17 @@ def clause_modality(trigger) -> Modality:
             break
         token = head
     return result
+
+
+def _told_as_fact(clause, verb, words) -> bool:
+    """ "told the United Nations that planes from Afghanistan attacked": a verb of both
+    asking and saying reports what its clause says in the past or present indicative; "told
+    Iran that it must stop" (a modal) or "demanded that Turkey provide" asks."""
+    finite = ("VBD", "VBZ", "VBP")
+    return verb.lemma_.lower() in words["speech_verbs"] and (
+        clause.tag_ in finite
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in clause.children)
+    )
 
 
 def _in_reported_speech(trigger, words) -> bool:

@@ -91,6 +91,13 @@ def test_negation(code_text):
         ("Colombia will visit Venezuela in May.", "intended", "03"),
         ("Iraq said it would release the Iranian prisoners.", "intended", "03"),
         ("Brazil said Argentina had expelled its ambassador.", "reported", "16"),
+        # "tell" asks ("told Iran to release") or, with a clause in the indicative, reports
+        (
+            "Pakistan told the United Nations that Afghan planes attacked its villages.",
+            "reported",
+            "19",
+        ),
+        ("Bush told Iran that it must release the Iraqi prisoners.", "hypothetical", "08"),
     ],
 )
 def test_modality(code_text, text, modality, root):
