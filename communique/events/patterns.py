@@ -160,6 +160,8 @@ def _read_patterns(dictionaries: tuple[str, ...]) -> PatternIndex:
         # event ("hold" is in the class of "confine", but "held elections" is no arrest).
         default = _code(row, "default_code")
         default = _code(row, "verb_code") or default
+        if default[:2] in grammar()["roots_of_no_bare_verb"]:
+            default = "---"  # "Australia exported sugar": trade, not an act between states
         reciprocal = _code(row, "reciprocal", no_event=False) or None
         verbs.setdefault(row["lemma"], []).append(
             PetrarchVerb(

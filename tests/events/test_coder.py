@@ -254,3 +254,22 @@ def test_agreements(code_text, text, expected):
 def test_a_warning_is_a_threat_only_when_it_says_what_will_be_done(code_text, text, expected):
     warnings = [e for e in code_text(text).events if e["evidence"]["trigger"] == "warned"]
     assert [e["cameo"] for e in warnings] == [expected], warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya provided some 48 pct of Pakistan's tea imports.",
+        "South Korea had already bought 310 mln dlrs worth of U.S. wheat.",
+        "Egypt already imports Soviet coal.",
+        "Australia has been trying to boost exports to Japan.",
+    ],
+)
+def test_trade_by_a_bare_verb_is_no_event(code_text, text):
+    # grammar.yaml's roots_of_no_bare_verb: trade figures are no act of one state to another
+    assert not [e for e in code_text(text).events if e["target"]], text
+
+
+def test_material_cooperation_in_a_pattern_is_still_coded(code_text):
+    article = code_text("The United States granted Argentina a 500 mln dlr bridge loan.")
+    assert ("USA", "ARG", "07") in dyads(article)
