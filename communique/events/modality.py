@@ -71,7 +71,7 @@ def clause_modality(trigger) -> Modality:
         c.dep_ == "neg" or (c.lower_ in words["negators"] and c.dep_ in ("det", "advmod"))
         for c in trigger.children
     )
-    auxiliaries = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    auxiliaries = _auxiliaries(trigger)
     result.refusing = bool(auxiliaries & words["refusal_auxiliaries"])
     if "would" in auxiliaries and _in_reported_speech(trigger, words):
         result.modality, result.stated_intent = "intended", True
@@ -142,6 +142,20 @@ def clause_modality(trigger) -> Modality:
             break
         token = head
     return result
+
+
+def _auxiliaries(verb) -> set[str]:
+    """The auxiliaries of a verb, and of the verb it is joined to when it shares that verb's
+    subject: "Iran may attack Kuwait and seize its oil fields" may seize them too."""
+    own = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if (
+        own
+        or verb.dep_ != "conj"
+        or verb.head.i >= verb.i
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    ):
+        return own
+    return _auxiliaries(verb.head)
 
 
 def _told_as_fact(clause, verb, words) -> bool:

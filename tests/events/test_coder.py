@@ -78,6 +78,7 @@ def test_negation(code_text):
     for text in (
         "Ukraine did not sign the agreement with Russia.",
         "Ukraine refused to sign the agreement with Russia.",
+        "Ukraine was unable to sign the agreement with Russia.",
     ):
         events = [e for e in code_text(text).events if e["cameo"].startswith("05")]
         assert events and all(e["negated"] for e in events), text
@@ -98,6 +99,8 @@ def test_negation(code_text):
             "19",
         ),
         ("Bush told Iran that it must release the Iraqi prisoners.", "hypothetical", "08"),
+        # a verb joined to a modal one shares its auxiliary
+        ("Iran may attack Kuwait and seize its oil fields.", "hypothetical", "17"),
     ],
 )
 def test_modality(code_text, text, modality, root):
