@@ -134,6 +134,15 @@ def clause_modality(trigger) -> Modality:
         ):
             result.modality = "hypothetical"  # "demanded that Turkey provide": only asked
             break
+        if (
+            token.dep_ == "acl"
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in words["request_nouns"]
+            and not result.conditional
+        ):
+            # "their request that the US offer wheat", "the demand to release the hostages"
+            result.modality, result.stated_intent = "hypothetical", False
+            break
         if token.dep_ == "ccomp" and head.lemma_.lower() in words["speech_verbs"]:
             if result.modality == "asserted":
                 result.modality = "reported"

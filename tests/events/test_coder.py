@@ -101,6 +101,8 @@ def test_negation(code_text):
         ("Bush told Iran that it must release the Iraqi prisoners.", "hypothetical", "08"),
         # a verb joined to a modal one shares its auxiliary
         ("Iran may attack Kuwait and seize its oil fields.", "hypothetical", "17"),
+        # what a request asks for is not done
+        ("Farmers renewed their request that the US offer wheat to Moscow.", "hypothetical", "03"),
     ],
 )
 def test_modality(code_text, text, modality, root):
