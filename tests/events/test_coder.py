@@ -278,3 +278,9 @@ def test_trade_by_a_bare_verb_is_no_event(code_text, text):
 def test_material_cooperation_in_a_pattern_is_still_coded(code_text):
     article = code_text("The United States granted Argentina a 500 mln dlr bridge loan.")
     assert ("USA", "ARG", "07") in dyads(article)
+
+
+def test_a_team_acts_for_the_body_that_sends_it(code_text):
+    # titles.tsv: "team" is an agent, as "delegation" is, not a thing "IMF" qualifies
+    article = code_text("An IMF team arrived in Uganda for talks on a recovery program.")
+    assert ("IGO", "UGA", "04") in dyads(article)
