@@ -284,3 +284,11 @@ def test_a_team_acts_for_the_body_that_sends_it(code_text):
     # titles.tsv: "team" is an agent, as "delegation" is, not a thing "IMF" qualifies
     article = code_text("An IMF team arrived in Uganda for talks on a recovery program.")
     assert ("IGO", "UGA", "04") in dyads(article)
+
+
+def test_introduced_measures_are_no_meeting(code_text):
+    # patterns.tsv: "introduce" alone is no event; restrictions it introduces are sanctions
+    article = code_text("President Bush's government introduced even tighter restrictions on Cuba.")
+    assert ("USA", "CUB", "16") in dyads(article)
+    article = code_text("Taiwan introduced a tariff cut on products from the United States.")
+    assert not [e for e in article.events if e["cameo_root"] == "04"], article.events
