@@ -292,3 +292,15 @@ def test_introduced_measures_are_no_meeting(code_text):
     assert ("USA", "CUB", "16") in dyads(article)
     article = code_text("Taiwan introduced a tariff cut on products from the United States.")
     assert not [e for e in article.events if e["cameo_root"] == "04"], article.events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The slump in the oil industry affected Middle East traffic to Libya.",
+        "French and Swiss banks had subscribed to the package for Brazil.",
+    ],
+)
+def test_verbs_of_no_act_between_states(code_text, text):
+    # verbs.tsv: PETRARCH2's "affect", "influence", "admit" and "subscribe" alone are no event
+    assert not [e for e in code_text(text).events if e["target"]], text
