@@ -182,6 +182,10 @@ class Roles:
                 # "spent two days in Tanzania before heading to Mozambique": who spent them
                 objects = []
             return (objects, False) if objects else self.subject_tokens(holder, depth + 1)
+        if _participle_clause(verb):
+            # "Asked about Japan's surplus, Baker said": Baker was asked; "Backed by France,
+            # Mali ...": France backs; "SUNA, monitored by the BBC, said": background
+            return agent, True
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
             head = outer_speaker_verb(verb) or verb.head
             if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar()["object_control_verbs"]:
@@ -197,6 +201,9 @@ class Roles:
         return [], False
 
     def passive_target_tokens(self, verb) -> list:
+        if _participle_clause(verb):
+            # the main clause's subject, when the participle comes before it
+            return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i]
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
     # -- targets ----------------------------------------------------------------------------
@@ -314,3 +321,16 @@ def coded_actors(mentions, allow_places: bool = False) -> list[Actor]:
             if actor.country or actor.sectors:
                 actors.append(actor)
     return actors
+
+
+def _participle_clause(verb) -> bool:
+    """A past participle heading a clause of its own with no subject or auxiliary ("Asked
+    about the surplus, Baker said", "Backed by France, Mali ..."): passive, with the main
+    clause's subject as what was done to."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children
+        )
+    )

@@ -304,3 +304,12 @@ def test_introduced_measures_are_no_meeting(code_text):
 def test_verbs_of_no_act_between_states(code_text, text):
     # verbs.tsv: PETRARCH2's "affect", "influence", "admit" and "subscribe" alone are no event
     assert not [e for e in code_text(text).events if e["target"]], text
+
+
+def test_a_participle_clause_is_passive(code_text):
+    # events/roles.py: "Asked about X, Baker said" is no request by Baker to X; "Backed by
+    # France, Mali ..." is France's support of Mali
+    article = code_text("Asked about Japan's trade surplus, Baker said Washington would act.")
+    assert not [e for e in article.events if e["cameo_root"] == "02"], article.events
+    article = code_text("Backed by France, Mali attacked the rebels in Kidal.")
+    assert ("FRA", "MLI", "05") in dyads(article)

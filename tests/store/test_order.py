@@ -139,5 +139,7 @@ def test_two_real_file_sets_give_the_same_events_in_either_order(tmp_path):
         for path in order:
             ingest(iter_documents([str(path)], SETTINGS), db, SETTINGS)
         results.append(events_of(db))
-    assert len(results[0]) > 200  # enough events to tell the orders apart (288 now)
+    # enough events to tell the orders apart (198 now: trade figures are no events since
+    # 2026-12-04)
+    assert len(results[0]) > 150
     assert results[0] == results[1]
