@@ -58,6 +58,11 @@ def test_the_french_example_end_to_end():
         ("Le ministre français s'est rendu au Niger lundi.", ("FRA", "NER", "042")),
         ("La Russie et le Mali ont signé trois accords.", ("MLI", "RUS", "057")),
         ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
+        # a noun of protest: who protests in its "de" complement, against the news's country
+        (
+            "Le coup d'Etat au Mali a suscité des protestations de l'ONU et de la France.",
+            ("IGO", "MLI", "114"),
+        ),
         ("Le Burkina Faso a expulsé l'ambassadeur de France.", ("BFA", "FRA", "166")),
         ("L'Algérie a condamné les frappes de l'armée française.", ("DZA", "FRA", "111")),
         (
