@@ -33,7 +33,9 @@ def in_context(doc, anchors: list) -> list:
             seen += 1
             if not bodies.intersection(range(other.start, other.end)):
                 last_with_word.update((t.lower_, None) for t in other)
-        if anchor.kind == "country" and _ends_a_company_name(doc, anchor, anchored):
+        if anchor.kind == "country" and (
+            _ends_a_company_name(doc, anchor, anchored) or _names_a_thing(doc, anchor)
+        ):
             continue
         entries = tuple(
             e
@@ -59,6 +61,15 @@ def _grammar():
     from ..events.roles import grammar  # here: the events package imports this module
 
     return grammar()
+
+
+def _names_a_thing(doc, anchor) -> bool:
+    """ "the Uruguay Round": a country before a capitalised noun of grammar.yaml's
+    ``country_named_things`` names that thing (a round of trade talks), not the country."""
+    if anchor.end >= len(doc):
+        return False
+    after = doc[anchor.end]
+    return after.is_title and after.lower_ in _grammar()["country_named_things"]
 
 
 def _ends_a_company_name(doc, anchor, anchored: set[int]) -> bool:

@@ -313,3 +313,11 @@ def test_a_participle_clause_is_passive(code_text):
     assert not [e for e in article.events if e["cameo_root"] == "02"], article.events
     article = code_text("Backed by France, Mali attacked the rebels in Kidal.")
     assert ("FRA", "MLI", "05") in dyads(article)
+
+
+def test_a_round_of_talks_named_after_a_country_is_not_the_country(code_text):
+    # grammar.yaml's country_named_things: "the Uruguay Round" is no Uruguay
+    article = code_text(
+        "The United States agreed to put the waiver on the table during the Uruguay Round."
+    )
+    assert not any((e["target"] or {}).get("country") == "URY" for e in article.events)
