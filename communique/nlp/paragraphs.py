@@ -46,9 +46,21 @@ def _inside(doc, token) -> bool:
         return True  # "Royaume-Uni", "a-t-il": the models cut at hyphens inside words
     if token.text in QUOTES and not before.whitespace_ and not before.is_space:
         return True  # 'inacceptable"': closes
+    if _ends_a_date(doc, before):
+        return True  # "a averti samedi 12 septembre Emmanuel Macron": the object follows
     return (
         before.text in QUOTES
         and not before.whitespace_
         and before.i > 0
         and (doc[before.i - 1].whitespace_ or doc[before.i - 1].is_space)
     )  # '"Nous': opens
+
+
+def _ends_a_date(doc, token) -> bool:
+    """A French day or month name, or a day's number after one, with no end mark: the French
+    models end a sentence after "samedi 12 septembre" when a name follows."""
+    from ..french.french_dates import MONTHS, WEEKDAYS  # French words only
+
+    if token.lower_ in MONTHS or token.lower_ in WEEKDAYS:
+        return True
+    return token.like_num and token.i > 0 and doc[token.i - 1].lower_ in WEEKDAYS

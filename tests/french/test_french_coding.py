@@ -58,6 +58,12 @@ def test_the_french_example_end_to_end():
         ("Le ministre français s'est rendu au Niger lundi.", ("FRA", "NER", "042")),
         ("La Russie et le Mali ont signé trois accords.", ("MLI", "RUS", "057")),
         ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
+        # the French models end a sentence after a date when a name follows it
+        (
+            "Le président turc a averti samedi 12 septembre Emmanuel Macron de ne pas "
+            "chercher querelle à la Turquie.",
+            ("TUR", "FRA", "130"),
+        ),
         # a noun of protest: who protests in its "de" complement, against the news's country
         (
             "Le coup d'Etat au Mali a suscité des protestations de l'ONU et de la France.",
