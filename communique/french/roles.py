@@ -52,6 +52,8 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 for s in c.children
                 if s.dep_ in SUBJECTS and s.i < c.i
             ]
+        if not own and _opening_participle(token):
+            own = _main_clause_subjects(token)
         if not own and verb_lemma(token) in grammar()["speech_verbs"] and _incise(token):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
@@ -288,6 +290,32 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 # jihadistes" is the two together, not each against the other)
                 self.unknown_party.add(token.i)
         return targets
+
+
+def _opening_participle(token) -> bool:
+    """A participle that opens its sentence and that the parser made its root: "Arrivé en
+    Côte d'Ivoire vendredi pour une visite de 48 heures (...), Emmanuel Macron a annoncé"."""
+    return (
+        token.dep_ == "ROOT"
+        and token.i == token.sent.start
+        and "Part" in token.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") for c in token.children)
+    )
+
+
+def _main_clause_subjects(token) -> list:
+    """The subjects of the first verb after the comma that ends an opening participle's
+    phrase, wherever the parser hung that verb."""
+    comma = next((t for t in token.sent if t.i > token.i and t.text == ","), None)
+    if comma is None:
+        return []
+    for verb in token.sent:
+        if verb.i > comma.i and verb.pos_ in ("VERB", "AUX") and not verb.dep_.startswith("aux"):
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > comma.i]
+            if subjects:
+                return subjects
+            return []
+    return []
 
 
 def _passive_participle(token) -> bool:

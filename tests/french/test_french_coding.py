@@ -58,6 +58,14 @@ def test_the_french_example_end_to_end():
         ("Le ministre français s'est rendu au Niger lundi.", ("FRA", "NER", "042")),
         ("La Russie et le Mali ont signé trois accords.", ("MLI", "RUS", "057")),
         ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
+        # an opening participle the parser made the root: its subject is the main clause's
+        (
+            "Arrivé en Côte d'Ivoire en fin de journée vendredi pour une visite de 48 heures "
+            "notamment marquée par la soirée de Noël partagée avec quelque mille soldats "
+            "français vendredi au sein de la base française, Emmanuel Macron a annoncé samedi "
+            "que Barkhane avait neutralisé 33 terroristes.",
+            ("FRA", "CIV", "042"),
+        ),
         # the French models end a sentence after a date when a name follows it
         (
             "Le président turc a averti samedi 12 septembre Emmanuel Macron de ne pas "
