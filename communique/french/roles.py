@@ -150,7 +150,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             elif token.pos_ == "PRON" and token.lower_ in grammar()["object_pronouns"]:
                 # "Emmanuel Macron, qui lui a assuré": whoever was named before, not the
                 # verb's own subject
-                own = {s.i for s in self.subjects(token.head)[0]}
+                own = {t.i for s in self.subjects(token.head)[0] for t in s.subtree}
                 mentions = self._shared_object(token) or [
                     m for m in [self._antecedent(token, own)] if m is not None
                 ]

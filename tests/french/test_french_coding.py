@@ -167,6 +167,16 @@ def test_a_nearer_subject_of_another_gender_does_not_hide_the_antecedent(pipelin
     assert ("TUR", "GRC", "112") in found  # "elle" is la Turquie, not "son navire"
 
 
+def test_an_object_pronoun_is_not_its_verbs_titled_subject(pipeline):
+    # "M. Erdogan": the subject's head is the title, its name below it
+    found = coded(
+        pipeline,
+        "Le président turc a averti Emmanuel Macron. M. Erdogan l'a aussi accusé de "
+        "manquer de connaissances historiques.",
+    )
+    assert ("TUR", "FRA", "112") in found
+
+
 def test_a_pronominal_verb_is_active(pipeline):
     found = coded(pipeline, "Donald Trump s'en est pris rudement à Emmanuel Macron ce mardi.")
     # the parser marks "Donald Trump" as a passive subject; "s'en est pris" is his act
