@@ -196,6 +196,7 @@ class ReferenceResolver:
                 return list(subject.actors), entry.reference
             if entry.reference == "thing" and self._follows_a_subject_of_no_actor(root):
                 return None  # "The site ... It said": it is the site
+            own = self._clause_subject_names(root) if entry.reference == "person" else set()
             for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
@@ -212,6 +213,8 @@ class ReferenceResolver:
                     and self._only_where(seen)
                 ):
                     continue
+                if own and any(a.name in own for a in seen.actors):
+                    continue  # "Mr Blair later criticised him": not Blair
                 if seen.actors and self._fits(seen, kinds):
                     return list(seen.actors), entry.reference
             return None
@@ -274,6 +277,23 @@ class ReferenceResolver:
             return False  # (an "it" there that stood for no actor: this one stands for none)
         heads = {seen.head for seen in self.by_sentence.get(number - 1, ())}
         return not heads.intersection(t.i for t in self.tree.subtree(subject))
+
+    def _clause_subject_names(self, pronoun) -> set[str]:
+        """The names of the person who is the subject of an object pronoun's own verb: "him"
+        is never that person ("Mr Blair later criticised him")."""
+        verb = pronoun.head
+        if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif pronoun.dep_ not in ("dobj", "dative"):
+            return set()
+        by_head = {seen.head: seen for seen in self.seen}
+        return {
+            a.name
+            for child in self.tree.children(verb)
+            if child.dep_ == "nsubj" and child.i in by_head
+            for a in by_head[child.i].actors
+            if a.name
+        }
 
     def _governing_subject(self, root, start: int, kinds: set[str]) -> Seen | None:
         """ "Mandela backed Mr Brown's plan when he urged ...": a pronoun in a clause that

@@ -321,3 +321,9 @@ def test_a_round_of_talks_named_after_a_country_is_not_the_country(code_text):
         "The United States agreed to put the waiver on the table during the Uruguay Round."
     )
     assert not any((e["target"] or {}).get("country") == "URY" for e in article.events)
+
+
+def test_an_object_pronoun_is_not_its_verbs_subject(code_text):
+    # actors/references.py: "him" is never the subject of its own verb
+    article = code_text("Tony Blair met Jacques Chirac in Paris. Mr Blair later criticised him.")
+    assert ("GBR", "FRA", "11") in dyads(article)
