@@ -16,8 +16,9 @@ precision 0.724 (63/87); on 2026-12-03 (sixth session), with the heads of
 intergovernmental bodies as their bodies (one right event more, one wrong), recall 0.465
 (40/86), precision 0.719 (64/89). On 2026-12-04, with PETRARCH2's defaults for "take",
 "plan", "intend", "aim", "decide", "determine", "fail" and "prevent" no longer coding
-seizures, intents and rejections, recall 0.465 (40/86), precision 0.716 (63/88). The floors
-sit just under.
+seizures, intents and rejections, recall 0.465 (40/86), precision 0.716 (63/88). On
+2026-12-04 (eleventh session), with "told X that Y attacked" reporting what Y did, recall
+0.477 (41/86), precision 0.711 (64/90). The floors sit just under.
 """
 
 import pytest
@@ -25,7 +26,7 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.46
+RECALL_FLOOR = 0.47
 PRECISION_FLOOR = 0.71
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
@@ -34,10 +35,11 @@ DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # 0.652 (30/46). Much as on the held-out articles (0.31): the first dev set, which decisions
 # were measured on, now reads about 0.1 high. With the learned target model, recall 0.353
 # (12/34), precision 0.633 (31/49): one more required item for two more wrong events. On
-# 2026-12-04, 0.353 (12/34) and 0.660 (31/47).
+# 2026-12-04, 0.353 (12/34) and 0.660 (31/47); at that day's eleventh session, with trade
+# figures, asked-about participles and the like no longer events, 0.353 and 0.689 (31/45).
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
 FRESH_RECALL_FLOOR = 0.35
-FRESH_PRECISION_FLOOR = 0.65
+FRESH_PRECISION_FLOOR = 0.68
 
 
 @pytest.mark.shared
