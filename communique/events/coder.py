@@ -26,7 +26,7 @@ from ..nlp.parse import written
 from ..records.event import Location
 from .attach import TargetAttacher
 from .event_record import coded_event
-from .guards import a_company_thing, attacks_words, compares
+from .guards import a_company_thing, attacks_words, compares, seizes_a_business
 from .clause_targets import complement_targets, purpose_targets
 from .counterparts import (
     says_where,
@@ -91,6 +91,8 @@ class ArticleCoder:
         participle = token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
         if compares(token):
             return  # "the law was not adopted as planned": a plan referred to, not an act
+        if seizes_a_business(token, trigger.pattern.code):
+            return
         mood = clause_modality(token)
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:

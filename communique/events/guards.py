@@ -56,3 +56,21 @@ def compares(token) -> bool:
             c.dep_ == "mark" and c.lower_ in grammar()["comparison_marks"] for c in token.children
         )
     )
+
+
+def seizes_a_business(token, code: str) -> bool:
+    """ "Nomura took over a British bank", "after taking control of a Canadian-led oil
+    consortium": a seizure or an occupation (CAMEO 171, 192) of a firm (grammar.yaml's
+    ``business_objects``) is a purchase, not an act of force."""
+    if code not in ("171", "192") or token.pos_ != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [  # "took control of a consortium"
+        p
+        for o in list(objects)
+        for prep in o.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    return any(o.lemma_.lower() in grammar()["business_objects"] for o in objects)

@@ -327,3 +327,15 @@ def test_an_object_pronoun_is_not_its_verbs_subject(code_text):
     # actors/references.py: "him" is never the subject of its own verb
     article = code_text("Tony Blair met Jacques Chirac in Paris. Mr Blair later criticised him.")
     assert ("GBR", "FRA", "11") in dyads(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's Nomura took over a British bank.",
+        "Greece planned to drill after taking control of a Canadian-led oil consortium.",
+    ],
+)
+def test_buying_a_firm_is_no_seizure(code_text, text):
+    # grammar.yaml's business_objects (events/guards.py)
+    assert not [e for e in code_text(text).events if e["target"]], text
