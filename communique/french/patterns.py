@@ -119,6 +119,7 @@ def statement_words() -> dict[str, frozenset[str]]:
         "verbs": frozenset(words["statement_verbs"]),
         "disapproval_words": frozenset(words["disapproval_words"]),
         "approval_words": frozenset(words["approval_words"]),
+        "cooperation_words": frozenset(words["cooperation_words"]),
         "judging_verbs": frozenset(words["judging_verbs"]),
         "first_person": frozenset(words["first_person"]),
         "warning_verbs": frozenset(words["warning_verbs"]),

@@ -57,6 +57,8 @@ def statement_parties(coder, token, words: dict):
         code = "111"
     elif lemmas & words["approval_words"]:
         code = "051"
+    elif lemmas & words["cooperation_words"]:
+        code = "060"  # "que la coopération entre Barkhane et les forces maliennes se poursuit"
     else:
         code = "010"
     if not targets and code != "010":

@@ -185,3 +185,13 @@ def test_a_name_is_not_the_doer_of_the_participle_set_off_after_it(pipeline):
         "Le GNA, reconnu par l'ONU, a accusé l'Egypte d'ingérence dans le conflit libyen.",
     )
     assert ("LBY", "EGY", "112") in events and not any(s == "IGO" for s, *_ in events)
+
+
+def test_a_statement_about_cooperation_is_cooperation_not_praise(pipeline):
+    # grammar.yaml's cooperation_words
+    found = coded(
+        pipeline,
+        "L'armée française affirme que la coopération avec les forces maliennes se poursuit "
+        "normalement.",
+    )
+    assert ("FRA", "MLI", "060") in found and ("FRA", "MLI", "051") not in found
