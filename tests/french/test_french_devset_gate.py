@@ -47,8 +47,8 @@ model's threshold at 0.55 (from 0.7, chosen on the analysis sets), 0.375 (24/64)
 person's number only, plural pronouns for groups of states named anywhere, a main clause's
 subject pronoun going on with the subject before it and quotation speakers not named in
 the quotation, 0.391 (25/64) and 0.710 (44/62); at the eleventh, with an object pronoun
-none of its verb's subject's words, 0.391 (25/64) and 0.714 (45/63). The floors sit just
-under.
+none of its verb's subject's words and statements about cooperation coded as cooperation,
+0.391 (25/64) and 0.730 (46/63). The floors sit just under.
 """
 
 import pytest
@@ -57,7 +57,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.39
-PRECISION_FLOOR = 0.71
+PRECISION_FLOOR = 0.72
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
