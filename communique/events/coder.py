@@ -92,7 +92,7 @@ class ArticleCoder:
         if compares(token):
             return  # "the law was not adopted as planned": a plan referred to, not an act
         if seizes_a_business(token, trigger.pattern.code):
-            return
+            return  # a purchase: "Nomura took over a British bank"
         mood = clause_modality(token)
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from ..french.french_dates import MONTHS, WEEKDAYS
+
 
 QUOTES = frozenset({'"', "«", "»", "“", "”"})
 NEVER_FIRST = frozenset({",", ";", ")", "»", "”"})
@@ -59,8 +61,6 @@ def _inside(doc, token) -> bool:
 def _ends_a_date(doc, token) -> bool:
     """A French day or month name, or a day's number after one, with no end mark: the French
     models end a sentence after "samedi 12 septembre" when a name follows."""
-    from ..french.french_dates import MONTHS, WEEKDAYS  # French words only
-
     if token.lower_ in MONTHS or token.lower_ in WEEKDAYS:
         return True
     return token.like_num and token.i > 0 and doc[token.i - 1].lower_ in WEEKDAYS
