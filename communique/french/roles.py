@@ -26,6 +26,13 @@ from .verb_roles import VerbRoles
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
 CONJOINED = ("conj", "appos")
 INCISE_MARKS = frozenset({",", '"', "»", "”", "-"})
+# The prepositions by which a noun phrase names who it is or does: "la visite de M. Macron",
+# "la levée par les États-Unis de l'embargo"; none for a name right under it.
+PHRASE_PARTIES = (None, "de", "par")
+# And those by which an object names whom an act is aimed at, besides: "a salué l'accord
+# avec Israël", "a critiqué la coopération entre Kiev et Moscou". Not for a subject:
+# "l'alliance avec les États-Unis est jugée importante" says nothing of the United States.
+OBJECT_PARTIES = (*PHRASE_PARTIES, "avec", "entre")
 
 
 class FrenchRoles(VerbRoles, NounRoles, Antecedents):
@@ -72,16 +79,51 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         own = [self._inverted(s) for s in own]
         if own:
             subject = own[0]
-            if subject.lower_ in grammar()["relative_pronouns"] and token.dep_.startswith("acl"):
-                return self.with_conjuncts(token.head), passive  # "la Cédéao, qui a sanctionné"
+            if subject.lower_ in grammar()["relative_pronouns"] and (
+                token.dep_.startswith("acl") or token.dep_ == "dep"
+            ):
+                # "la Cédéao, qui a sanctionné"
+                return (
+                    self._predicate_subject(token.head)
+                    or self._named_before(subject, token.head)
+                    or self.with_conjuncts(token.head)
+                ), passive
             # "Le Royaume-Uni, l'Estonie et le Danemark participent": the parser may give a
             # list two subjects
             return [t for s in own for t in self.with_conjuncts(s)], passive
         if depth < 3 and token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-                return self.with_conjuncts(token.head), passive  # "le ministre, arrivé à"
+                # "le ministre, arrivé à"
+                return self._predicate_subject(token.head) or self.with_conjuncts(
+                    token.head
+                ), passive
             return self.subjects(token.head, depth + 1)[0], passive
         return [], passive
+
+    def _predicate_subject(self, noun) -> list:
+        """Who a noun that names no actor is when a copula says it of a subject: "Bahreïn a
+        été le premier pays à saluer l'accord" (Bahreïn salue), "la France est le seul
+        pays qui a voté contre"; nothing for any other noun."""
+        if noun.i in self.by_head or not any(c.dep_ == "cop" for c in noun.children):
+            return []
+        return [t for s in noun.children if s.dep_ in SUBJECTS for t in self.with_conjuncts(s)]
+
+    def _named_before(self, pronoun, head) -> list:
+        """The name right before a subject "qui" when the parser hung the clause on a noun
+        that names no actor: in "deux sujets de friction avec la Cédéao, qui a imposé des
+        sanctions", the Cédéao imposed them, not the friction. French puts "qui" right after
+        what it stands for, a parenthesis ("(Cédéao)") and a comma aside."""
+        if head.i in self.by_head or self._covering(head) is not None:
+            return []
+        before = pronoun.i - 1
+        while before >= 0 and self.doc[before].is_punct:
+            before -= 1
+        if before < 0 or before <= head.i:
+            return []
+        mention = self._covering(self.doc[before]) if self.doc[before].pos_ == "PROPN" else None
+        if mention is None:
+            mention = self.by_head.get(self.doc[before].i)
+        return [self.doc[mention.head]] if mention is not None else []
 
     def _inverted(self, subject):
         """ "a-t-il poursuivi": the parser takes the euphonic "-t" for the subject; the
@@ -139,7 +181,8 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             return "auprès"
         return forms.get(first, first)
 
-    def actors_of(self, tokens) -> list[Actor]:
+    def actors_of(self, tokens, aimed: bool = False) -> list[Actor]:
+        """The actors ``tokens`` name; ``aimed``: as what an act is aimed at."""
         actors = []
         for token in tokens:
             if token.pos_ == "PRON" and token.lower_ in statement_words()["first_person"]:
@@ -156,7 +199,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 ]
             else:
                 own = self.by_head.get(token.i) or self._covering(token)
-                mentions = [own] if own is not None else self.mentions_below(token)
+                mentions = [own] if own is not None else self.mentions_below(token, aimed=aimed)
             for mention in mentions:
                 actors.extend(mention.actors)
         return list(dict.fromkeys(actors))
@@ -169,7 +212,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             return []
         return self.mentions_at(objects_of(verb.head))
 
-    def mentions_below(self, token, depth: int = 0) -> list[Mention]:
+    def mentions_below(self, token, depth: int = 0, aimed: bool = False) -> list[Mention]:
         """Names inside the phrase: "le chef de la junte malienne", "la coopération des
         autorités du Bénin et du Burkina Faso"."""
         relational = token.lemma_.lower() in grammar()["relational_nouns"] or any(
@@ -188,9 +231,12 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 continue
             if child.dep_ not in ("nmod", "amod", "appos", "flat:name"):
                 continue
-            if child.dep_ == "nmod" and self.preposition(child) not in (None, "de", "par"):
+            if child.dep_ == "nmod" and self.preposition(child) not in (
+                OBJECT_PARTIES if aimed else PHRASE_PARTIES
+            ):
                 continue  # "l'opération au Mali": a place, not who acts; "la levée par
-                # les États-Unis de l'embargo" names who acts
+                # les États-Unis de l'embargo" names who acts; "l'accord avec Israël", "entre
+                # les Emirats et Israël" names its parties
             if relational and child.dep_ == "nmod":
                 continue  # "les voisins du Mali" are not Mali
             found = [
@@ -199,7 +245,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 if t.i in self.by_head
             ]
             if not found and depth < 1:
-                found = self.mentions_below(child, depth + 1)
+                found = self.mentions_below(child, depth + 1, aimed)
             if found:
                 return found
         return []
@@ -279,7 +325,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 and any(t.lemma_.lower() == pattern.object for t in tokens)
             ):
                 continue  # the object is the act itself: "rappeler son ambassadeur"
-            targets = self.actors_of(tokens)
+            targets = self.actors_of(tokens, aimed=where == "obj")
             if targets:
                 break
             if any(_named(t) for t in tokens) or (tokens and fights(pattern.code)):
