@@ -30,6 +30,7 @@ def test_every_cameo_root_has_french_patterns():
             ("IGO", "MLI", "1053"),
         ),
         ("La Chine s'oppose aux pressions des Etats-Unis.", ("CHN", "USA", "120")),
+        ("Le ministre turc a prévenu la Grèce qu'elle paierait le prix.", ("TUR", "GRC", "130")),
         (
             "Le ministre jordanien a plaidé pour la paix lors d'un entretien téléphonique avec"
             " son homologue égyptien.",
