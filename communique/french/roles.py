@@ -188,6 +188,11 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             if token.pos_ == "PRON" and token.lower_ in statement_words()["first_person"]:
                 actors.extend(reporting_speaker(self, token, statement_words()))
                 continue
+            if (
+                token.dep_ == "expl:subj"
+                and verb_lemma(token.head) in grammar()["impersonal_verbs"]
+            ):
+                continue  # "il faut", "il s'agit de": an impersonal "il" stands for no one
             if token.pos_ == "PRON" and token.lower_.lstrip("-") in grammar()["personal_pronouns"]:
                 mentions = [m for m in [self._antecedent(token)] if m is not None]
             elif token.pos_ == "PRON" and token.lower_ in grammar()["object_pronouns"]:

@@ -509,3 +509,12 @@ def test_a_subject_is_none_of_the_partners_its_noun_names(pipeline):
         "L'alliance avec les Etats-Unis a été jugée inacceptable par le ministre chinois.",
     )
     assert not any(source == "USA" for source, _, _ in found), found
+
+
+def test_an_impersonal_il_stands_for_no_one(pipeline):
+    found = coded(
+        pipeline,
+        "Le ministre turc est arrivé lundi à Paris. Il faut sanctionner la Russie, a estimé un "
+        "diplomate. Pour la Russie, il s'agissait de révoltes fomentées par la Pologne.",
+    )
+    assert not {(s, t) for s, t, _ in found} & {("TUR", "RUS"), ("RUS", "POL")}, found
