@@ -404,6 +404,11 @@ def test_what_is_only_asked_is_not_done(code_text):
         # a statement whose predicate disapproves criticises, and takes its target from the clause
         ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
         ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
+        (
+            '"The United States section 22 waiver is one of the basic flaws in the GATT coverage '
+            'of agriculture," the Australian delegate told the meeting.',
+            ("AUS", "USA", "11"),
+        ),
         # whom a protest is against; a hunger strike is a protest, not an air strike
         (
             "Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese "
