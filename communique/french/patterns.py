@@ -37,6 +37,8 @@ def objects_of(token) -> list:
                 and c.pos_ in ("NOUN", "PROPN")
                 and not any(g.dep_ == "case" for g in c.children)
             )
+    if not found:
+        found = _object_taken_by_incise(token)
     for obj in list(found):
         # "a accusé son ennemi, Israël, de ...": the parser hangs the apposition on the verb
         after = obj.right_edge.i + 1
@@ -51,6 +53,41 @@ def objects_of(token) -> list:
             ):
                 found.append(named)
     return found
+
+
+def _object_taken_by_incise(token) -> list:
+    """The object the parser gave as subject to the incise after it: in "La junte recevra
+    samedi cette délégation, a dit un responsable", "cette délégation" is what the junta
+    receives, not who spoke."""
+    for incise in token.children:
+        if incise.i > token.i:
+            subject = subject_cut_by_comma(incise)
+            if subject is not None and subject.i > token.i:
+                return [subject]
+    return []
+
+
+def subject_cut_by_comma(verb):
+    """The subject a verb of saying in an incise was given before the comma that opens the
+    incise: no subject of its own, as a subject is not cut from its verb by a comma ("...
+    cette délégation, a ensuite dit à l'AFP un responsable"); None if there is none."""
+    if verb_lemma(verb) not in grammar()["speech_verbs"] or verb.head.i == verb.i:
+        return None  # a main verb's subject may close with a comma: "Ali Chamkhani, a averti"
+    for subject in verb.children:
+        comma = subject.right_edge.i + 1
+        if (
+            subject.dep_ == "nsubj"
+            and verb.head.i < subject.i < verb.i  # after the verb the incise hangs on
+            and subject.pos_ in ("NOUN", "PROPN")
+            and comma < verb.i
+            and verb.doc[comma].text == ","
+            and all(
+                t.head.i == verb.i and t.dep_.startswith(("aux", "advmod"))
+                for t in verb.doc[comma + 1 : verb.i]
+            )
+        ):
+            return subject
+    return None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .patterns import (
     VerbPattern,
     grammar,
     objects_of,
+    subject_cut_by_comma,
     statement_words,
     verb_lemma,
     with_etre,
@@ -45,7 +46,8 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
 
     def subjects(self, token, depth: int = 0) -> tuple[list, bool]:
         """The subject tokens of ``token``'s clause, and whether it is passive."""
-        own = [c for c in token.children if c.dep_ in SUBJECTS]
+        cut = subject_cut_by_comma(token)
+        own = [c for c in token.children if c.dep_ in SUBJECTS and (cut is None or c.i != cut.i)]
         if not own:
             # "L'Iran, très influent au Liban, a offert une aide": the parser may hang the
             # subject on the adjective or participle set off between it and its verb

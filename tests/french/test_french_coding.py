@@ -518,3 +518,15 @@ def test_an_impersonal_il_stands_for_no_one(pipeline):
         "diplomate. Pour la Russie, il s'agissait de révoltes fomentées par la Pologne.",
     )
     assert not {(s, t) for s, t, _ in found} & {("TUR", "RUS"), ("RUS", "POL")}, found
+
+
+def test_an_object_the_parser_gave_to_the_incise_after_it_is_the_objects(pipeline):
+    found = coded(
+        pipeline,
+        'Le Mali recevra "avec plaisir" samedi cette délégation de la Cédéao, a ensuite dit à '
+        "l'AFP un responsable malien. Le ministre iranien des Affaires étrangères, Ali Chamkhani, a "
+        "averti les Etats-Unis.",
+    )
+    assert ("MLI", "IGO", "043") in found, found
+    assert not any(source == "IGO" for source, _, _ in found), found  # the delegation spoke not
+    assert ("IRN", "USA", "130") in found, found  # a subject in apposition is still one
