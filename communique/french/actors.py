@@ -120,17 +120,18 @@ class FrenchResolver:
     def _regional_groups(self, mentions: dict[int, Mention]) -> list[Mention]:
         """ "les voisins ouest-africains du Mali", "les pays de l'Afrique de l'Ouest": a group
         of states named by its region is the region's body (grammar.yaml's
-        ``regional_bodies``)."""
+        ``regional_bodies``); so is a region's delegation or envoy ("cette délégation de
+        l'Afrique de l'Ouest", "les émissaires ouest-africains")."""
         bodies = _regional_forms()
         if not bodies:
             return []
-        group_nouns = grammar()["state_group_nouns"]
+        group_nouns, delegations = grammar()["state_group_nouns"], grammar()["delegation_nouns"]
         found = []
         for token in self.doc:
-            if (
-                token.pos_ != "NOUN"
-                or token.lemma_.lower() not in group_nouns
-                or "Plur" not in token.morph.get("Number")
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or not (
+                (lemma in group_nouns and "Plur" in token.morph.get("Number"))
+                or lemma in delegations
             ):
                 continue
             nouns = [c for c in token.children if c.dep_ == "nmod"]

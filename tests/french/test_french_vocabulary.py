@@ -123,6 +123,17 @@ def test_a_states_neighbours_together_are_the_body_the_story_names_most(pipeline
     assert not any(source == "IGO" for source, _, _ in coded(pipeline, alone))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La junte malienne recevra samedi la délégation ouest-africaine.",
+        "La junte malienne recevra samedi cette délégation de l'Afrique de l'Ouest.",
+    ],
+)
+def test_a_regions_delegation_is_its_bodys(pipeline, text):
+    assert ("MLI", "IGO", "043") in coded(pipeline, text)
+
+
 def test_what_a_states_neighbours_ask_with_no_one_named_is_aimed_at_it(pipeline):
     story = CEDEAO_STORY + "Les voisins du Mali réclament un retour des civils au bout de 12 mois."
     assert ("IGO", "MLI", "100") in coded(pipeline, story)
