@@ -47,6 +47,8 @@ class VerbRoles:
             for n in c.children
             if n.dep_ == "nmod"
         }
+        if _sets_a_deadline(token):
+            objects.add("jusque")  # verbs.tsv's object of a deadline
         candidates = [p for p in patterns if p.reflexive == reflexive]
         with_object = [p for p in candidates if p.object and p.object in objects]
         plain = [p for p in candidates if not p.object]
@@ -98,3 +100,18 @@ class VerbRoles:
                 if carried is not None and carried.code[:2] not in roots:
                     return True
         return False
+
+
+def _sets_a_deadline(verb) -> bool:
+    """ "ont donné à la junte jusqu'à mardi pour désigner un président": a time "jusqu'à"
+    and what must be done by then ("pour" and an infinitive) make a deadline, an ultimatum
+    when given (verbs.tsv's rows with the object "jusque")."""
+    purpose = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "pour" for m in c.children)
+        for c in verb.children
+    )
+    phrases = [c for c in verb.children if c.dep_.startswith(("obl", "obj"))]
+    phrases += [n for c in phrases for n in c.children if n.dep_ == "nmod"]
+    return purpose and any(
+        any(g.dep_ == "case" and g.lemma_.lower() == "jusque" for g in p.children) for p in phrases
+    )

@@ -30,6 +30,12 @@ def test_every_cameo_root_has_french_patterns():
             ("IGO", "MLI", "1053"),
         ),
         ("La Chine s'oppose aux pressions des Etats-Unis.", ("CHN", "USA", "120")),
+        # a deadline given is an ultimatum; aid given for a purpose stays aid
+        (
+            "La Cédéao a donné à la junte malienne jusqu'à mardi pour désigner un président.",
+            ("IGO", "MLI", "139"),
+        ),
+        ("La France a donné une aide au Mali pour reconstruire Gao.", ("FRA", "MLI", "070")),
         ("Le ministre turc a prévenu la Grèce qu'elle paierait le prix.", ("TUR", "GRC", "130")),
         (
             "Le ministre jordanien a plaidé pour la paix lors d'un entretien téléphonique avec"
