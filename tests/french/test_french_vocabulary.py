@@ -37,6 +37,8 @@ def test_every_cameo_root_has_french_patterns():
         ),
         ("La France a donné une aide au Mali pour reconstruire Gao.", ("FRA", "MLI", "070")),
         ("La France pousse la junte malienne à organiser des élections.", ("FRA", "MLI", "020")),
+        ("Le Niger s'est félicité de la décision du Mali.", ("NER", "MLI", "051")),
+        ("La Cédéao a isolé le Mali.", ("IGO", "MLI", "160")),
         ("Le ministre turc a prévenu la Grèce qu'elle paierait le prix.", ("TUR", "GRC", "130")),
         (
             "Le ministre jordanien a plaidé pour la paix lors d'un entretien téléphonique avec"
