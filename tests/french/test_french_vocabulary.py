@@ -39,6 +39,15 @@ def test_every_cameo_root_has_french_patterns():
         ("La France pousse la junte malienne à organiser des élections.", ("FRA", "MLI", "020")),
         ("Le Niger s'est félicité de la décision du Mali.", ("NER", "MLI", "051")),
         ("La Cédéao a isolé le Mali.", ("IGO", "MLI", "160")),
+        (
+            "La junte malienne a multiplié les prises de contact avec l'ambassadeur de France.",
+            ("MLI", "FRA", "040"),
+        ),
+        ("L'Arabie saoudite a imposé un blocus au Qatar.", ("SAU", "QAT", "191")),
+        (
+            "Le président a présenté les excuses de la France à l'Algérie.",
+            ("FRA", "DZA", "055"),
+        ),
         ("Le ministre turc a prévenu la Grèce qu'elle paierait le prix.", ("TUR", "GRC", "130")),
         (
             "Le ministre jordanien a plaidé pour la paix lors d'un entretien téléphonique avec"
