@@ -48,7 +48,11 @@ person's number only, plural pronouns for groups of states named anywhere, a mai
 subject pronoun going on with the subject before it and quotation speakers not named in
 the quotation, 0.391 (25/64) and 0.710 (44/62); at the eleventh, with an object pronoun
 none of its verb's subject's words and statements about cooperation coded as cooperation,
-0.391 (25/64) and 0.730 (46/63). The floors sit just under.
+0.391 (25/64) and 0.730 (46/63). At the twelfth (2026-12-04), with a noun a copula says of
+its subject as that subject, impersonal "il" standing for no one, an object the parser gave to
+the incise after it, a region's delegation as its body and verbs and nouns such as
+"pousser", "inciter", "se féliciter de", "contact" and "excuses", 0.391 (25/64) and 0.743
+(52/70). The floors sit just under.
 """
 
 import pytest
@@ -57,7 +61,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.39
-PRECISION_FLOOR = 0.72
+PRECISION_FLOOR = 0.74
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
