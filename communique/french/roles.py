@@ -16,8 +16,8 @@ from .patterns import (
     VerbPattern,
     grammar,
     objects_of,
-    subject_cut_by_comma,
     statement_words,
+    subject_cut_by_comma,
     verb_lemma,
     with_etre,
 )
@@ -101,31 +101,6 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 ), passive
             return self.subjects(token.head, depth + 1)[0], passive
         return [], passive
-
-    def _predicate_subject(self, noun) -> list:
-        """Who a noun that names no actor is when a copula says it of a subject: "Bahreïn a
-        été le premier pays à saluer l'accord" (Bahreïn salue), "la France est le seul
-        pays qui a voté contre"; nothing for any other noun."""
-        if noun.i in self.by_head or not any(c.dep_ == "cop" for c in noun.children):
-            return []
-        return [t for s in noun.children if s.dep_ in SUBJECTS for t in self.with_conjuncts(s)]
-
-    def _named_before(self, pronoun, head) -> list:
-        """The name right before a subject "qui" when the parser hung the clause on a noun
-        that names no actor: in "deux sujets de friction avec la Cédéao, qui a imposé des
-        sanctions", the Cédéao imposed them, not the friction. French puts "qui" right after
-        what it stands for, a parenthesis ("(Cédéao)") and a comma aside."""
-        if head.i in self.by_head or self._covering(head) is not None:
-            return []
-        before = pronoun.i - 1
-        while before >= 0 and self.doc[before].is_punct:
-            before -= 1
-        if before < 0 or before <= head.i:
-            return []
-        mention = self._covering(self.doc[before]) if self.doc[before].pos_ == "PROPN" else None
-        if mention is None:
-            mention = self.by_head.get(self.doc[before].i)
-        return [self.doc[mention.head]] if mention is not None else []
 
     def _inverted(self, subject):
         """ "a-t-il poursuivi": the parser takes the euphonic "-t" for the subject; the
