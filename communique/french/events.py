@@ -25,6 +25,7 @@ from .patterns import (
     VerbPattern,
     grammar,
     noun_patterns,
+    objects_of,
     statement_words,
     verb_lemma,
 )
@@ -52,7 +53,11 @@ class FrenchCoder(FrenchRoles):
             for token in sentence:
                 lemma = verb_lemma(token)
                 pattern = self.pattern_of(token) if token.pos_ in ("VERB", "AUX") else None
-                if pattern is not None:
+                if pattern is not None and _says_what_not_whom(token, lemma):
+                    # "a prévenu que toute avancée vers Syrte entraînerait une intervention
+                    # contre la Libye": a warning to no one, aimed at whom what it says is
+                    statements.append(token)
+                elif pattern is not None:
                     self.code(token, pattern, sentence)
                 elif token.pos_ in ("VERB", "AUX") and lemma in statement_words()["verbs"]:
                     # also a verb whose patterns need another object: "a rappelé que ..."
@@ -232,6 +237,16 @@ class FrenchCoder(FrenchRoles):
                 actor = mention.actors[0]
                 return Location(actor.text, actor.country)
         return None
+
+
+def _says_what_not_whom(verb, lemma: str) -> bool:
+    """A verb of saying with a pattern ("avertir", "prévenir" someone) that has a clause and
+    no object: what it says is read as a statement's."""
+    return (
+        lemma in statement_words()["verbs"]
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and not objects_of(verb)
+    )
 
 
 def _conditional(verb) -> bool:
