@@ -47,7 +47,7 @@ class VerbRoles:
             for n in c.children
             if n.dep_ == "nmod"
         }
-        if _sets_a_deadline(token):
+        if any(p.object == "jusque" for p in patterns) and _sets_a_deadline(token):
             objects.add("jusque")  # verbs.tsv's object of a deadline
         candidates = [p for p in patterns if p.reflexive == reflexive]
         with_object = [p for p in candidates if p.object and p.object in objects]
