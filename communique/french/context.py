@@ -63,10 +63,12 @@ def fill_titles(
             continue
         if _neighbours(token):
             # "les voisins du Mali ont fermé leurs frontières", in a story on the Cédéao:
-            # the neighbours acting together are the body the story names most
+            # the neighbours acting together are the body the phrase makes them members of
+            # ("les voisins du Mali membres de la Cédéao"), else the one the story names most
             key = leader(Counter({k: n for k, n in bodies.items() if k.startswith("IGO:")}))
-            if key is not None:
-                actor = dataclasses.replace(body_actors[key], text=token.text)
+            body = _member_body(token, by_start) or body_actors.get(key)
+            if body is not None:
+                actor = dataclasses.replace(body, text=token.text)
                 added.append(
                     Mention(token.idx, token.idx + len(token), token.i, [actor], "fr:body")
                 )
@@ -146,6 +148,22 @@ def _neighbours(token) -> bool:
         token.lemma_.lower() == "pays"
         and any(c.dep_ == "amod" and c.lemma_.lower() == "voisin" for c in token.children)
     )
+
+
+def _member_body(token, mentions: list[Mention]) -> Actor | None:
+    """The organisation named after "membres" in the phrase ``token`` heads: "les voisins du
+    Mali membres de la Cédéao" (which the parser may hang on "Mali", not on "membres")."""
+    words = list(token.subtree)
+    member = next((w for w in words if w.i > token.i and w.lemma_.lower() == "membre"), None)
+    if member is None:
+        return None
+    end = words[-1].idx + len(words[-1])
+    for mention in mentions:
+        if member.idx < mention.start < end:
+            bodies = [a for a in mention.actors if a.country == "IGO" and a.kind != "place"]
+            if bodies:
+                return bodies[0]
+    return None
 
 
 def _title_words(token, singular: frozenset, plural: frozenset) -> str | None:

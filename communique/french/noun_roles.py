@@ -95,6 +95,11 @@ class NounRoles:
                     undergoer = self.actors_of(subjects)
                 else:
                     sources = self.actors_of(subjects)
+                    # "après l'attaque, le ministère a placé le Niger en zone rouge": a noun
+                    # that only says when the clause happens, unless the clause's subjects
+                    # are its parties ("après un sommet, Macron et Merkel ont renoncé")
+                    timed = self.preposition(noun) in grammar()["time_prepositions"]
+                    through_adverb = through_adverb or (timed and len(sources) < 2)
         targets: list[Actor] = []
         for where in pattern.targets:
             found = self.obliques(noun, where)

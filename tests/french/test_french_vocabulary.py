@@ -111,6 +111,21 @@ def test_a_soldier_killed_during_an_operation_takes_no_part_in_it(pipeline):
     assert coded(pipeline, "Un militaire français a été tué lors d'une opération au Mali.") == set()
 
 
+def test_a_noun_of_time_is_no_act_of_the_clauses_subject(pipeline):
+    # grammar.yaml's time_prepositions: "après l'attaque" says when, not who attacked
+    text = "Après l'attaque, le ministère français a placé le Niger en zone rouge."
+    assert not any(code.startswith("19") for _, _, code in coded(pipeline, text))
+    # unless the other party is named, or the subjects are the parties
+    assert ("NGA", "FRA", "040") in coded(
+        pipeline, "Après sa rencontre avec Emmanuel Macron, le président nigérian a quitté Paris."
+    )
+    assert ("FRA", "DEU", "040") in coded(
+        pipeline,
+        "Après un sommet à Berlin en avril, Emmanuel Macron et la chancelière allemande Angela"
+        " Merkel ont renoncé à en organiser un autre à Paris.",
+    )
+
+
 def test_an_operation_in_a_country_is_not_one_with_it(pipeline):
     # grammar.yaml's partner_named_noun_roots: the partner of a joint operation is named
     assert coded(pipeline, "Les soldats français mènent une vaste opération au Mali.") == {
@@ -136,6 +151,12 @@ CEDEAO_STORY = "La Cédéao a suspendu le Mali. La Cédéao a réclamé le retou
 def test_a_states_neighbours_together_are_the_body_the_story_names_most(pipeline):
     story = CEDEAO_STORY + "Les voisins du Mali ont fermé leurs frontières avec le Mali."
     assert ("IGO", "MLI", "163") in coded(pipeline, story)
+    # or the body their phrase makes them members of, named in it
+    members = (
+        "Les voisins du Mali membres de la Communauté des Etats ouest-africains (Cédéao) ont"
+        " donné aux nouveaux maîtres de Bamako jusqu'à mardi pour désigner un président."
+    )
+    assert ("IGO", "MLI", "139") in coded(pipeline, members)
     # with no body named, the neighbours are no one the tables know
     alone = "Le Mali est isolé. Les voisins du Mali ont fermé leurs frontières avec le Mali."
     assert not any(source == "IGO" for source, _, _ in coded(pipeline, alone))
