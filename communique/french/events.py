@@ -64,11 +64,20 @@ class FrenchCoder(FrenchRoles):
                     statements.append(token)
                 elif token.pos_ == "NOUN" and lemma in noun_patterns():
                     noun_pattern = self.noun_pattern_of(token)
-                    if noun_pattern is not None:
+                    if noun_pattern is not None and not self._undone(token):
                         self.code(token, noun_pattern, sentence)
             for token in statements:
                 self.code_statement(token, sentence)
         return self.events
+
+    def _undone(self, noun) -> bool:
+        """ "la levée de l'embargo": an act that is what another event noun's pattern acts
+        on (its object, after "de") is that act's, not one of its own."""
+        governor = noun.head
+        if noun.dep_ != "nmod" or governor.pos_ != "NOUN" or self.preposition(noun) != "de":
+            return False
+        governing = self.noun_pattern_of(governor)
+        return governing is not None and governing.object == noun.lemma_.lower()
 
     def code_statement(self, token, sentence) -> None:
         """A statement, unless the sentence already has an act between the same two

@@ -66,7 +66,10 @@ class NounRoles:
         acted_on = [a for a in agents if a.lemma_.lower() == pattern.object]
         if pattern.object:  # "la fermeture des frontières": what is closed does not act
             agents = [a for a in agents if a.lemma_.lower() != pattern.object]
-        sources = self.actors_of(agents)
+        # "la levée par les États-Unis d'un embargo": who acts, after "par"
+        by = [c for c in noun.children if c.dep_.startswith(("obl", "nmod"))]
+        sources = self.actors_of([c for c in by if self.preposition(c) == "par"])
+        sources = sources or self.actors_of(agents)
         governor = noun.head
         taken_by_verb = (
             noun.dep_ == "obj" and verb_lemma(governor) not in grammar()["light_verbs"]

@@ -126,6 +126,17 @@ def test_a_noun_of_time_is_no_act_of_the_clauses_subject(pipeline):
     )
 
 
+def test_an_event_noun_is_done_by_whom_par_names_and_its_object_is_no_act(pipeline):
+    text = (
+        "Téhéran a commencé à intensifier ses activités nucléaires, à la suite du"
+        " rétablissement des sanctions par les Etats-Unis."
+    )
+    assert ("USA", "IRN", "163") in coded(pipeline, text)
+    # the embargo lifted is the lifting's, not an embargo Lavrov imposes
+    text = "M. Lavrov a parlé de la levée par Washington d'un embargo sur les armes à Chypre."
+    assert {code for _, _, code in coded(pipeline, text)} == {"085"}
+
+
 def test_an_operation_in_a_country_is_not_one_with_it(pipeline):
     # grammar.yaml's partner_named_noun_roots: the partner of a joint operation is named
     assert coded(pipeline, "Les soldats français mènent une vaste opération au Mali.") == {
