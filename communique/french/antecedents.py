@@ -10,6 +10,9 @@ from ..model import Mention
 from ..nlp.paragraphs import QUOTES
 from .patterns import SUBJECTS
 
+# how the words of a name hang on its head or on the title before it
+NAMING = ("flat:name", "flat", "appos")
+
 
 class Antecedents:
     """For FrenchRoles: needs ``article``, ``doc``, ``by_head`` and ``_sentence_starts``,
@@ -35,9 +38,11 @@ class Antecedents:
             before -= 1
         if before < 0 or before <= head.i:
             return []
-        mention = self._covering(self.doc[before]) if self.doc[before].pos_ == "PROPN" else None
-        if mention is None:
-            mention = self.by_head.get(self.doc[before].i)
+        word = self.doc[before]
+        mention = self._covering(word) if word.pos_ == "PROPN" else None
+        while mention is None and word.i not in self.by_head and word.dep_ in NAMING:
+            word = word.head  # "au président français Emmanuel Macron, qui": the title's
+        mention = mention or self.by_head.get(word.i)
         return [self.doc[mention.head]] if mention is not None else []
 
     def _antecedent(self, pronoun, skip: frozenset | set = frozenset()) -> Mention | None:

@@ -71,12 +71,15 @@ class FrenchCoder(FrenchRoles):
         return self.events
 
     def _undone(self, noun) -> bool:
-        """ "la levée de l'embargo": an act that is what another event noun's pattern acts
-        on (its object, after "de") is that act's, not one of its own."""
+        """ "la levée de l'embargo", "a agité le spectre de sanctions": an act that is what
+        another event noun's pattern, or a verb's through a noun of kind, acts on (its
+        object, after "de") is that act's, not one of its own."""
         governor = noun.head
         if noun.dep_ != "nmod" or governor.pos_ != "NOUN" or self.preposition(noun) != "de":
             return False
         governing = self.noun_pattern_of(governor)
+        if governor.lemma_.lower() in grammar()["kind_nouns"] and governor.head.pos_ == "VERB":
+            governing = self.pattern_of(governor.head)
         return governing is not None and governing.object == noun.lemma_.lower()
 
     def code_statement(self, token, sentence) -> None:

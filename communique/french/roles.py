@@ -82,9 +82,11 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         if own:
             subject = own[0]
             if subject.lower_ in grammar()["relative_pronouns"] and (
-                token.dep_.startswith("acl") or token.dep_ == "dep"
+                token.dep_.startswith("acl") or token.dep_ in ("dep", "ccomp")
             ):
-                # "la Cédéao, qui a sanctionné"
+                # "la Cédéao, qui a sanctionné"; the parser may make the relative clause a
+                # complement of the main verb ("s'en est pris au président Macron, qui avait
+                # exhorté la Turquie")
                 return (
                     self._predicate_subject(token.head)
                     or self._named_before(subject, token.head)

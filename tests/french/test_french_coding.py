@@ -151,6 +151,21 @@ def test_the_french_example_end_to_end():
             "sanctions aux nouveaux dirigeants militaires du Mali, n'est pas fixée.",
             ("IGO", "MLI", "163"),
         ),
+        # "qui" after a name whose last word the parser tags as an adverb, in a relative
+        # clause it hangs on the main verb, or makes a complement of it
+        (
+            "Mais le ministre turc s'en est également pris au président français Emmanuel"
+            " Macron, qui quelques jours plus tôt avait exhorté la Turquie à cesser sa politique"
+            ' de "confrontation" en Méditerranée, et agité le spectre de sanctions européennes.',
+            ("FRA", "TUR", "020"),
+        ),
+        (
+            "Lors de son déplacement, le ministre de la Défense turc a fustigé la militarisation"
+            " de 18 îles par la Grèce. Mais le ministre s'en est également pris au président"
+            " français Emmanuel Macron, qui quelques jours plus tôt avait exhorté la Turquie à"
+            ' cesser sa politique de "confrontation" en Méditerranée.',
+            ("FRA", "TUR", "020"),
+        ),
     ],
 )
 def test_clause_shapes(pipeline, text, expected):

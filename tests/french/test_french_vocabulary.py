@@ -135,6 +135,9 @@ def test_an_event_noun_is_done_by_whom_par_names_and_its_object_is_no_act(pipeli
     # the embargo lifted is the lifting's, not an embargo Lavrov imposes
     text = "M. Lavrov a parlé de la levée par Washington d'un embargo sur les armes à Chypre."
     assert {code for _, _, code in coded(pipeline, text)} == {"085"}
+    # nor are the sanctions whose spectre is raised (grammar.yaml's kind_nouns)
+    text = "La France a agité le spectre de sanctions européennes contre la Turquie."
+    assert {code for _, _, code in coded(pipeline, text)} == {"1312"}
 
 
 def test_an_operation_in_a_country_is_not_one_with_it(pipeline):
