@@ -64,7 +64,9 @@ class FrenchCoder(FrenchRoles):
                     statements.append(token)
                 elif token.pos_ == "NOUN" and lemma in noun_patterns():
                     noun_pattern = self.noun_pattern_of(token)
-                    if noun_pattern is not None and not self._undone(token):
+                    if noun_pattern is not None and not (
+                        self._undone(token) or _an_interview(token)
+                    ):
                         self.code(token, noun_pattern, sentence)
             for token in statements:
                 self.code_statement(token, sentence)
@@ -267,3 +269,15 @@ def _conditional(verb) -> bool:
     return "Cnd" in verb.morph.get("Mood") or (
         "Fin" in verb.morph.get("VerbForm") and verb.lower_.endswith(CONDITIONAL_ENDINGS)
     )
+
+
+def _an_interview(noun) -> bool:
+    """ "dans un entretien accordé à l'hebdomadaire", "dans un entretien au Journal du
+    dimanche": talks given to the press (grammar.yaml's ``interview_nouns`` and
+    ``media_nouns``) are an interview, not a meeting."""
+    words = grammar()
+    if noun.lemma_.lower() not in words["interview_nouns"]:
+        return False
+    if any(c.dep_ == "acl" and c.lemma_.lower() == "accorder" for c in noun.children):
+        return True
+    return any(c.dep_ == "nmod" and c.lemma_.lower() in words["media_nouns"] for c in noun.children)

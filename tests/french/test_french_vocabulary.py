@@ -140,6 +140,20 @@ def test_an_event_noun_is_done_by_whom_par_names_and_its_object_is_no_act(pipeli
     assert {code for _, _, code in coded(pipeline, text)} == {"1312"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président du Belarus doit partir, affirme le président français Emmanuel Macron,"
+        " dans un entretien avec le Journal du dimanche.",
+        "Sofia a protesté contre les propos que le président Emmanuel Macron a tenus cette"
+        " semaine dans un entretien accordé à l'hebdomadaire français.",
+    ],
+)
+def test_an_interview_given_to_the_press_is_no_meeting(pipeline, text):
+    # grammar.yaml's interview_nouns and media_nouns
+    assert not any(code.startswith("04") for _, _, code in coded(pipeline, text))
+
+
 def test_an_operation_in_a_country_is_not_one_with_it(pipeline):
     # grammar.yaml's partner_named_noun_roots: the partner of a joint operation is named
     assert coded(pipeline, "Les soldats français mènent une vaste opération au Mali.") == {
