@@ -115,7 +115,7 @@ class NounRoles:
                 # presse avec la chancelière": the parser hangs the party on the verb, or on
                 # the adverb the noun depends on ("lors d'un entretien avec son homologue")
                 found = [t for t in self.obliques(noun.head, where) if t.i > noun.i]
-            targets = self.actors_of(found)
+            targets = self.actors_of(found, aimed=True)
             if targets:
                 break
             if found and fights(pattern.code):

@@ -154,6 +154,12 @@ def test_an_interview_given_to_the_press_is_no_meeting(pipeline, text):
     assert not any(code.startswith("04") for _, _, code in coded(pipeline, text))
 
 
+def test_an_embargo_on_trade_with_a_country_is_aimed_at_it(pipeline):
+    # nouns.tsv: an embargo "sur" what it stops, and that thing's "avec" names the party
+    text = "La Cédéao a instauré un embargo sur les flux commerciaux et financiers avec le Mali."
+    assert ("IGO", "MLI", "163") in coded(pipeline, text)
+
+
 def test_an_operation_in_a_country_is_not_one_with_it(pipeline):
     # grammar.yaml's partner_named_noun_roots: the partner of a joint operation is named
     assert coded(pipeline, "Les soldats français mènent une vaste opération au Mali.") == {
