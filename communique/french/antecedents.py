@@ -11,7 +11,7 @@ from ..nlp.paragraphs import QUOTES
 from .patterns import SUBJECTS
 
 # how the words of a name hang on its head or on the title before it
-NAMING = ("flat:name", "flat", "appos")
+NAME_PARTS = ("flat:name", "flat", "appos")
 
 
 class Antecedents:
@@ -40,7 +40,7 @@ class Antecedents:
             return []
         word = self.doc[before]
         mention = self._covering(word) if word.pos_ == "PROPN" else None
-        while mention is None and word.i not in self.by_head and word.dep_ in NAMING:
+        while mention is None and word.i not in self.by_head and word.dep_ in NAME_PARTS:
             word = word.head  # "au président français Emmanuel Macron, qui": the title's
         mention = mention or self.by_head.get(word.i)
         return [self.doc[mention.head]] if mention is not None else []

@@ -67,8 +67,8 @@ class NounRoles:
         if pattern.object:  # "la fermeture des frontières": what is closed does not act
             agents = [a for a in agents if a.lemma_.lower() != pattern.object]
         # "la levée par les États-Unis d'un embargo": who acts, after "par"
-        by = [c for c in noun.children if c.dep_.startswith(("obl", "nmod"))]
-        sources = self.actors_of([c for c in by if self.preposition(c) == "par"])
+        phrases = [c for c in noun.children if c.dep_.startswith(("obl", "nmod"))]
+        sources = self.actors_of([c for c in phrases if self.preposition(c) == "par"])
         sources = sources or self.actors_of(agents)
         governor = noun.head
         taken_by_verb = (
