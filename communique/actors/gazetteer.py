@@ -448,14 +448,22 @@ def _leader_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
 
 def _with_bare_initials(names) -> list[str]:
     """Names, and those with initials written without their full stops ("George W Bush" for
-    "George W. Bush", as British style writes them)."""
+    "George W. Bush", as British style writes them), and without a middle initial ("Paul
+    Volcker" for "Paul A. Volcker", as most news writes them)."""
     found = dict.fromkeys(names)
     for name in list(found):
-        bare = " ".join(
-            part[:-1] if len(part) == 2 and part.endswith(".") else part for part in name.split()
+        parts = name.split()
+        found.setdefault(
+            " ".join(part[:-1] if len(part) == 2 and part.endswith(".") else part for part in parts)
         )
-        found.setdefault(bare)
+        middle = [i for i, part in enumerate(parts[1:-1], 1) if _initial(part)]
+        if len(parts) >= 3 and not _initial(parts[0]) and middle:
+            found.setdefault(" ".join(p for i, p in enumerate(parts) if i not in middle))
     return list(found)
+
+
+def _initial(part: str) -> bool:
+    return len(part) == 2 and part[1] == "." and part[0].isupper()
 
 
 def _people_entries(leaders: set[str], dictionaries: tuple[str, ...]) -> list[Entry]:
