@@ -152,6 +152,7 @@ def test_an_office_that_began_long_after_the_story_is_not_the_persons(resolve_te
         ("Brazilian Finance Minister Dilson Funaro met bankers.", "Dilson Funaro", "BRA"),
         ("Commerce Secretary Malcolm Baldrige criticised Japan.", "Malcolm Baldrige", "USA"),
         ("Bundesbank president Karl Otto Poehl spoke in Frankfurt.", "Karl Otto Poehl", "DEU"),
+        ("Central bank governor Chang Chi-cheng met U.S. officials.", "Chang Chi-cheng", "TWN"),
         # a Phoenix name with a middle initial, as news writes it without one
         ("Paul Volcker said the dollar had fallen enough.", "Paul Volcker", "USA"),
         ("Clayton Yeutter met Japanese officials.", "Clayton Yeutter", "USA"),
