@@ -79,9 +79,10 @@ class FrenchCoder(FrenchRoles):
         governor = noun.head
         if noun.dep_ != "nmod" or governor.pos_ != "NOUN" or self.preposition(noun) != "de":
             return False
-        governing = self.noun_pattern_of(governor)
         if governor.lemma_.lower() in grammar()["kind_nouns"] and governor.head.pos_ == "VERB":
             governing = self.pattern_of(governor.head)
+        else:
+            governing = self.noun_pattern_of(governor)
         return governing is not None and governing.object == noun.lemma_.lower()
 
     def code_statement(self, token, sentence) -> None:
