@@ -418,11 +418,14 @@ def _leader_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     rows = _read_tsv("leaders.tsv", dictionaries)
     # The 2014 Phoenix table leaves offices open that have since ended; where our own rows
     # cover a person, those open ends are dropped.
-    curated = {row["name"] for row in rows if row["source"] != "phoenix-2014"}
+    curated = {_person_key(row["name"]) for row in rows if row["source"] != "phoenix-2014"}
     for row in rows:
-        if row["name"] in curated and row["source"] == "phoenix-2014" and not row["end"]:
+        key = _person_key(row["name"])
+        if key in curated and row["source"] == "phoenix-2014" and not row["end"]:
             continue
-        person = people.setdefault(row["name"], {"offices": [], "aliases": {row["name"]: None}})
+        person = people.setdefault(
+            key, {"name": row["name"], "offices": [], "aliases": {row["name"]: None}}
+        )
         person["offices"].append(
             Office(
                 row["iso3"],
@@ -436,14 +439,37 @@ def _leader_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
     return [
         Entry(
             "person",
-            name,
-            name,
+            person["name"],
+            person["name"],
             None,
             offices=tuple(person["offices"]),
-            patterns=tuple(_with_bare_initials(person["aliases"])),
+            patterns=tuple(_with_hyphens(_with_bare_initials(person["aliases"]))),
         )
-        for name, person in people.items()
+        for person in people.values()
     ]
+
+
+def _person_key(name: str) -> str:
+    """One person however the tables hyphenate the name: Phoenix writes "Ban Ki Moon" and
+    "Jean Pierre Bemba", news and our own rows "Ban Ki-moon" and "Jean-Pierre Bemba"."""
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def _with_hyphens(names) -> list[str]:
+    """Names of three words, also with a hyphen inside them, as news writes the names the
+    Phoenix table spells without: a compound given name first ("Jean-Pierre Bemba"), or a
+    family name first and a two-syllable given name after it ("Roh Moo-hyun", "Chun
+    Doo-hwan"). The order turned round ("Woong-Bae Rha") is an alias of its row: made for
+    every name, it would index given names as surnames."""
+    found = dict.fromkeys(names)
+    for name in list(found):
+        parts = name.split()
+        if len(parts) != 3 or "-" in name or any(_initial(part) or len(part) < 2 for part in parts):
+            continue
+        first, second, third = parts
+        found.setdefault(f"{first}-{second} {third}")
+        found.setdefault(f"{first} {second}-{third.lower()}")
+    return list(found)
 
 
 def _with_bare_initials(names) -> list[str]:

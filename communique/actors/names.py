@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..events.roles import grammar
 
 
@@ -55,3 +57,17 @@ def country_after(doc, tree, phrase, by_token) -> str | None:
                 ):
                     return anchor.entry.country
     return None
+
+
+# "Chun Doo-hwan", "Lee Teng-hui": a family name, then a given name of two syllables joined
+# by a hyphen, the second in lower case (Korean and Chinese names as news writes them)
+FAMILY_NAME_FIRST = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+
+
+def surname_of(name: str, written: str | None = None) -> str:
+    """The word of a full name that the text repeats alone: the last, or the first of a name
+    the text writes family name first ("Chun" of "Chun Doo-hwan", which the table spells
+    "Chun Doo Hwan")."""
+    if written and FAMILY_NAME_FIRST.match(written):
+        return written.split()[0]
+    return name.split()[-1]

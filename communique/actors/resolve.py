@@ -35,7 +35,7 @@ from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
 from .in_context import in_context
-from .names import country_after, person_name_run
+from .names import country_after, person_name_run, surname_of
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
 from .things import names_a_thing, qualifies_a_thing
@@ -55,6 +55,7 @@ class Reading:
     sectors: list[str] = field(default_factory=list)
     organisation: Entry | None = None
     name: str | None = None
+    written: str | None = None  # the name as the text writes it, before a table's spelling
     kind: str = "unknown"
     rule: str = "unknown"
 
@@ -174,6 +175,7 @@ class ArticleResolver:
             self._read_complements(phrase, reading, depth)
         name_run = person_name_run(self.doc, phrase, self.by_token)
         reading.name = self.doc[name_run[0] : name_run[-1] + 1].text if name_run else None
+        reading.written = reading.name
         if reading.name is None and root_anchor is not None and root_anchor.entry.historical:
             reading.name = root_anchor.entry.name  # a former state keeps its name: "USSR"
         if (
@@ -270,6 +272,7 @@ class ArticleResolver:
         known = bool(reading.countries or reading.organisation)
         if person is not None:
             reading.name = person.name
+            reading.written = reading.written or self.doc[anchor.start : anchor.end].text
             office = person.office_on(self.day)
             if self.day is not None and all(
                 o.start is not None and (o.start - self.day).days > LATER_OFFICE_DAYS
@@ -482,8 +485,7 @@ class ArticleResolver:
             and reading.kind == "person"
         ):
             self.names[reading.name.lower()] = reading
-            surname = reading.name.split()[-1].lower()
-            self.names.setdefault(surname, reading)
+            self.names.setdefault(surname_of(reading.name, reading.written).lower(), reading)
 
     # -- building records -------------------------------------------------------------------
     def actors(self, reading: Reading, text: str) -> list[Actor]:

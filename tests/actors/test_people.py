@@ -164,6 +164,35 @@ def test_officials_of_1987_are_found(resolve_text, text, who, country):
 
 
 @pytest.mark.parametrize(
+    "text, date, names",
+    [
+        # Phoenix spells "Chun Doo Hwan"; news hyphenates the given name and repeats the
+        # family name, which comes first
+        (
+            "President Chun Doo-hwan met the envoy. Chun said talks would go on.",
+            "1987-03-10",
+            {"Chun Doo-hwan": "KOR", "Chun": "KOR"},
+        ),
+        (
+            "Roh Moo-hyun met Kim Jong-il's envoy. Roh said the talks were useful.",
+            "2005-03-10",
+            {"Roh Moo-hyun": "KOR", "Roh": "KOR"},
+        ),
+        # and a compound given name: Phoenix "Jean Pierre Bemba"
+        ("Jean-Pierre Bemba met Ugandan officials.", "2005-03-10", {"Jean-Pierre Bemba": "COD"}),
+        # one person whichever table spells the name: Ban's Korean office and his UN one
+        ("Ban Ki-moon met Chinese officials.", "2005-03-10", {"Ban Ki-moon": "KOR"}),
+        ("Ban Ki-moon met Chinese officials.", "2010-03-10", {"Ban Ki-moon": "IGO"}),
+    ],
+)
+def test_names_the_tables_spell_without_hyphens(resolve_text, text, date, names):
+    records = resolve_text(text, date=date)
+    for mention, country in names.items():
+        found = actors_of(records, mention)
+        assert found and found[0]["country"] == country, (mention, records)
+
+
+@pytest.mark.parametrize(
     "text, agency, country",
     [
         ("Tass denounced the attack as military adventurism.", "Tass", "RUS"),
