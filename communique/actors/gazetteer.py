@@ -51,14 +51,16 @@ from importlib import resources
 
 import pycountry
 
-from ..compiled import cached_object, code_digest, data_digests
+from ..compiled import cached_object, code_digest, data_digests, file_digest
 from ..dictionary_files import read_table
+from ..events.roles import grammar
 from ..yaml_data import read_yaml
 from ..user_dictionaries import chosen, merged_rows
 
 logger = logging.getLogger(__name__)
 
 DATA = resources.files("communique.actors") / "data"
+GRAMMAR = resources.files("communique.events") / "data" / "grammar.yaml"
 
 # When one stretch of text matches several kinds, the first kind here wins.
 KIND_PRIORITY = (
@@ -443,10 +445,34 @@ def _leader_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
             person["name"],
             None,
             offices=tuple(person["offices"]),
-            patterns=tuple(_with_hyphens(_with_bare_initials(person["aliases"]))),
+            patterns=tuple(
+                _with_hyphens(
+                    _with_bare_initials(
+                        _as_news_writes_malay_names(person["aliases"], person["offices"])
+                    )
+                )
+            ),
         )
         for person in people.values()
     ]
+
+
+def _as_news_writes_malay_names(names, offices) -> list[str]:
+    """Malay names also without the titles before them and the "bin" inside them, as news
+    writes them: "Mahathir Mohamad" for "Dato' Seri Mahathir bin Mohamad" (grammar.yaml's
+    ``malay_name_countries``, ``malay_name_titles`` and ``malay_name_links``)."""
+    found = dict.fromkeys(names)
+    words = grammar()
+    if not any(office.country in words["malay_name_countries"] for office in offices):
+        return list(found)
+    for name in list(found):
+        bare = name
+        for title in sorted(words["malay_name_titles"], key=len, reverse=True):
+            if bare.startswith(title + " "):
+                bare = bare[len(title) + 1 :]
+                break
+        found.setdefault(" ".join(w for w in bare.split() if w not in words["malay_name_links"]))
+    return list(found)
 
 
 def _person_key(name: str) -> str:
@@ -547,8 +573,13 @@ def _gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:
 
 def source_parts(dictionaries: tuple[str, ...]) -> list[str]:
     """What the gazetteer is built from, as cache key parts: the code, pycountry, the data
-    files and the user's dictionaries."""
-    return [code_digest(), pycountry.__version__, *data_digests(DATA, dictionaries)]
+    files, the word lists of names in the events' grammar.yaml and the user's dictionaries."""
+    return [
+        code_digest(),
+        pycountry.__version__,
+        file_digest(GRAMMAR),
+        *data_digests(DATA, dictionaries),
+    ]
 
 
 def _build_gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:

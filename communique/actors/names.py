@@ -64,10 +64,14 @@ def country_after(doc, tree, phrase, by_token) -> str | None:
 FAMILY_NAME_FIRST = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
 
 
-def surname_of(name: str, written: str | None = None) -> str:
-    """The word of a full name that the text repeats alone: the last, or the first of a name
-    the text writes family name first ("Chun" of "Chun Doo-hwan", which the table spells
-    "Chun Doo Hwan")."""
-    if written and FAMILY_NAME_FIRST.match(written):
-        return written.split()[0]
-    return name.split()[-1]
+def short_names(name: str, written: str | None, countries) -> list[str]:
+    """The words of a full name that the text repeats alone: the last, and the first of a
+    name written family name first ("Chun" of "Chun Doo-hwan", which the table spells "Chun
+    Doo Hwan") or of a country whose people go by it (grammar.yaml's
+    ``first_word_name_countries``: "Li" of "Li Peng")."""
+    words = [name.split()[-1]]
+    if (written and FAMILY_NAME_FIRST.match(written)) or (
+        set(countries) & set(grammar()["first_word_name_countries"])
+    ):
+        words.insert(0, (written or name).split()[0])
+    return words

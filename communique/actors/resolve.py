@@ -35,7 +35,7 @@ from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
 from .in_context import in_context
-from .names import country_after, person_name_run, surname_of
+from .names import country_after, person_name_run, short_names
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
 from .things import names_a_thing, qualifies_a_thing
@@ -485,7 +485,8 @@ class ArticleResolver:
             and reading.kind == "person"
         ):
             self.names[reading.name.lower()] = reading
-            self.names.setdefault(surname_of(reading.name, reading.written).lower(), reading)
+            for word in short_names(reading.name, reading.written, reading.countries):
+                self.names.setdefault(word.lower(), reading)
 
     # -- building records -------------------------------------------------------------------
     def actors(self, reading: Reading, text: str) -> list[Actor]:

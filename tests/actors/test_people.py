@@ -183,9 +183,21 @@ def test_officials_of_1987_are_found(resolve_text, text, who, country):
         # one person whichever table spells the name: Ban's Korean office and his UN one
         ("Ban Ki-moon met Chinese officials.", "2005-03-10", {"Ban Ki-moon": "KOR"}),
         ("Ban Ki-moon met Chinese officials.", "2010-03-10", {"Ban Ki-moon": "IGO"}),
+        # Chinese and Malay names go by their first word
+        (
+            "Vice Premier Li Peng met the Japanese envoy. Li said ties were good.",
+            "1987-04-08",
+            {"Li": "CHN"},
+        ),
+        # Phoenix: "Dato' Seri Mahathir bin Mohamad"
+        (
+            "Prime Minister Mahathir Mohamad met Thai officials. Mahathir said no.",
+            "1987-04-08",
+            {"Mahathir Mohamad": "MYS", "Mahathir": "MYS"},
+        ),
     ],
 )
-def test_names_the_tables_spell_without_hyphens(resolve_text, text, date, names):
+def test_names_as_news_writes_them(resolve_text, text, date, names):
     records = resolve_text(text, date=date)
     for mention, country in names.items():
         found = actors_of(records, mention)
