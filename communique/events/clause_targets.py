@@ -53,6 +53,10 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
     # "urged European leaders to wake up ...": the infinitive is what the object is told to
     # do, not what was said about someone
     told = tells_someone(roles, trigger)
+    if lemma in grammar()["stance_verbs"] and _addresses_own_side(roles, trigger, own, actors_of):
+        # "the attorney general warned Tony Blair that the Iraq war could be illegal": the
+        # warning is given to the speaker's own side, not aimed at what it is about
+        return []
     for clause in tree.children(trigger):
         if clause.dep_ not in COMPLEMENT_DEPS or (told and clause.dep_ == "xcomp"):
             continue
@@ -81,6 +85,14 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
             found = _foreign_actors(roles, tree, clause, own, actors_of, _by_topic)
         return found if len(found) == 1 else []
     return []
+
+
+def _addresses_own_side(roles: Roles, trigger, own: set[str], actors_of) -> bool:
+    """Whether the trigger's object names actors, all of the source's own countries."""
+    addressed = [
+        a.country for o in roles.object_tokens(trigger) for a in actors_of(roles.mentions([o]))
+    ]
+    return bool(addressed) and all(country in own for country in addressed)
 
 
 def _foreign_actors(roles: Roles, tree, clause, own: set[str], actors_of, skip=None) -> list[Actor]:

@@ -164,6 +164,18 @@ def test_officials_of_1987_are_found(resolve_text, text, who, country):
 
 
 @pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Defence Secretary Geoff Hoon met US commanders.", "Defence Secretary Geoff Hoon"),
+        ("Lord Goldsmith gave his advice on Iraq.", "Lord Goldsmith"),
+    ],
+)
+def test_british_ministers_of_2004_are_found_in_undated_bbc_copy(resolve_text, text, who):
+    found = actors_of(resolve_text(text, date=None), who)
+    assert found and found[0]["country"] == "GBR", found
+
+
+@pytest.mark.parametrize(
     "text, date, names",
     [
         # Phoenix spells "Chun Doo Hwan"; news hyphenates the given name and repeats the

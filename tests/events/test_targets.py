@@ -123,6 +123,16 @@ def test_no_target_is_guessed_from_what_was_said(code_text, text):
     assert said and all(e["target"] is None for e in said), dyads(article)
 
 
+def test_a_warning_to_the_speakers_own_side_is_not_aimed_at_what_it_is_about(code_text):
+    """Warned whom: the addressee, a compatriot, not the country the warning mentions."""
+    article = code_text(
+        "Jack Straw warned Tony Blair in March 2003 that the Iraq war could be illegal "
+        "without a second UN resolution.",
+        date="2005-02-25",
+    )
+    assert not any(target == "IRQ" for _, target, _ in dyads(article)), dyads(article)
+
+
 def test_each_of_conjoined_counterparts_is_a_target(code_text):
     found = dyads(code_text("Russia closed its southern borders with Iran and Turkey."))
     assert {("RUS", "IRN"), ("RUS", "TUR")} <= {(s, t) for s, t, _ in found}, found
