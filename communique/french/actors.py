@@ -21,6 +21,7 @@ from .compounds import compound_countries
 from .context import fill_titles
 from .gazetteer import french_anchor_matcher, french_gazetteer, inflections, titles
 from .patterns import grammar, noun_patterns
+from .people import named_people
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,8 @@ class FrenchResolver:
         for mention in self._regional_groups(mentions):
             mentions.setdefault(mention.head, mention)
         named = sorted(mentions.values(), key=lambda m: m.start)
-        return fill_titles(self.doc, named, self.gazetteer.country_name, self._title_countries())
+        named = fill_titles(self.doc, named, self.gazetteer.country_name, self._title_countries())
+        return sorted(named + named_people(self.doc, named), key=lambda m: m.start)
 
     def _title_countries(self) -> list[str]:
         """The countries the headline names ("Mali: la junte libère deux détenus"), places

@@ -537,3 +537,31 @@ def test_an_object_the_parser_gave_to_the_incise_after_it_is_the_objects(pipelin
     assert ("MLI", "IGO", "043") in found, found
     assert not any(source == "IGO" for source, _, _ in found), found  # the delegation spoke not
     assert ("IRN", "USA", "130") in found, found  # a subject in apposition is still one
+
+
+def test_a_person_the_tables_lack_is_known_by_the_title_the_text_gives_them(pipeline):
+    """Named once with the office, then "M. Dramé", "Anastasiades": the title's state."""
+    found = coded(
+        pipeline,
+        "Le ministre malien des Affaires étrangères, Tiébilé Dramé, est arrivé mardi à "
+        "Paris. M. Dramé a rencontré son homologue français. Le président chypriote Nicos "
+        "Anastasiades a reçu le chef de la diplomatie russe. Anastasiades a dénoncé la Turquie.",
+        date="2020-09-08",
+    )
+    assert ("MLI", "FRA", "040") in found, found
+    assert ("CYP", "RUS", "043") in found, found
+    assert ("CYP", "TUR", "111") in found, found
+
+
+def test_a_name_after_a_month_is_not_the_offices(pipeline):
+    """ "au ministère de l'Intérieur en juin, Matteo Salvini": a date stands between."""
+    article = pipeline(
+        Document(
+            id="t",
+            content="Le ministre maltais est arrivé au ministère de l'Intérieur en juin, "
+            "Matteo Salvini a tenu sa promesse.",
+            date="2019-01-10",
+        )
+    )
+    named = [m for m in article.mentions if m.rule in ("fr:named", "fr:carried")]
+    assert not named, named

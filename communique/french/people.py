@@ -1,0 +1,139 @@
+"""French people the tables do not know, known by the title the text gives them.
+
+French copy names an official once with the office ("le ministre malien des Affaires
+étrangères, Tiébilé Dramé", "le président chypriote Nicos Anastasiades") and then by the
+surname alone, mostly after a civility ("M. Dramé a rencontré son homologue", "Mme Garber").
+The gazetteer knows the office, not the person; without this module the name that the
+parser makes the subject, and every later "M. Dramé", would be no one.
+
+A name joined to a state's title (right after it, or in apposition before it) becomes a
+mention of its own of the title's actor, as a person; later mentions of its surname carry
+that actor. A surname two people share is carried by neither.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from ..model import Actor, Mention
+from .patterns import grammar
+
+logger = logging.getLogger(__name__)
+
+# How many words of an office may stand between a title and the name it introduces: "le
+# ministre malien des Affaires étrangères, Tiébilé Dramé".
+OFFICE_GAP = 6
+# The parts of speech of those words: articles, prepositions, the office's adjectives and
+# its nouns, written with a capital ("Affaires", "Intérieur"), and the comma before the name.
+OFFICE_GAP_POS = {"DET", "ADP", "ADJ", "PROPN"}
+
+
+def named_people(doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for the names that ``mentions``' state titles introduce, and for their
+    surnames later in the text; none where a mention already stands."""
+    spans = [(m, _tokens(doc, m)) for m in mentions]
+    taken = {i for _, tokens in spans for i in tokens}
+    titles = [(m, tokens) for m, tokens in spans if tokens and _a_states_title(m)]
+    by_end = {tokens.stop - 1: m for m, tokens in titles}
+    by_start = {tokens.start: m for m, tokens in titles}
+    people: dict[str, Actor | None] = {}  # surname -> the person, None when two share it
+    found: list[Mention] = []
+    for run in _name_runs(doc, taken):
+        title = _title_before(doc, run, by_end) or _title_after(doc, run, by_start)
+        if title is None:
+            continue
+        actor = dataclasses.replace(
+            title.actors[0],
+            name=" ".join(t.text for t in run),
+            text=" ".join(t.text for t in run),
+            kind="person",
+        )
+        surname = run[-1].text
+        people[surname] = None if surname in people and people[surname] != actor else actor
+        found.append(_mention(run, actor, "fr:named"))
+        taken.update(t.i for t in run)
+    if not people:
+        return found
+    for token in doc:
+        actor = people.get(token.text)
+        # the surname, as written; the parser tags one it does not know at the start of a
+        # sentence as a common noun ("Anastasiades a dénoncé")
+        if actor is None or token.i in taken or token.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        if not any(m.start < token.idx and m.actors[0] is actor for m in found):
+            continue  # the surname before the full name: someone else, or a headline
+        found.append(_mention([token], actor, "fr:carried"))
+    return found
+
+
+def _name_runs(doc, taken: set[int]):
+    """Runs of capitalised proper nouns that no mention holds, a civility ("M.", "Mme")
+    left out: the person names of the text."""
+    civilities = grammar()["civilities"]
+    run: list = []
+    for token in [*doc, None]:
+        if (
+            token is not None
+            and token.i not in taken
+            and token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.lower_ not in civilities
+        ):
+            run.append(token)
+            continue
+        if run:
+            yield run
+        run = []
+
+
+def _title_before(doc, run, by_end: dict[int, Mention]) -> Mention | None:
+    """The state's title the office's words lead to the name from: "le président chypriote
+    Nicos Anastasiades", "le ministre malien des Affaires étrangères, Tiébilé Dramé"."""
+    start = run[0].i
+    for gap in range(1, OFFICE_GAP + 2):
+        before = start - gap
+        if before < 0 or doc[before + 1].is_sent_start:
+            return None  # the name begins its sentence, or the title is in the one before
+        if before in by_end:
+            return by_end[before]
+        word = doc[before]
+        if not (
+            word.pos_ in OFFICE_GAP_POS
+            or (word.pos_ == "NOUN" and word.text[:1].isupper())
+            or word.text == ","
+        ):
+            return None  # "au ministère de l'Intérieur en juin, Matteo Salvini"
+    return None
+
+
+def _title_after(doc, run, by_start: dict[int, Mention]) -> Mention | None:
+    """A title in apposition after the name: "Tiébilé Dramé, le ministre malien"."""
+    after = run[-1].i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    for index in (after + 1, after + 2):  # ", ministre malien", ", le ministre malien"
+        if index in by_start:
+            return by_start[index]
+    return None
+
+
+def _a_states_title(mention: Mention) -> bool:
+    """A mention of one state's office that names the state: "le ministre malien",
+    "l'ambassadrice américaine"; not a bare title the context gave a country."""
+    return (
+        mention.rule not in ("fr:context", "fr:body")
+        and len(mention.actors) == 1
+        and mention.actors[0].kind == "agent"
+        and bool(mention.actors[0].country)
+    )
+
+
+def _mention(tokens, actor: Actor, rule: str) -> Mention:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Mention(start, end, tokens[-1].i, [actor], rule)
+
+
+def _tokens(doc, mention: Mention) -> range:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
