@@ -259,7 +259,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             # not the news
             return [], []
         if passive:
-            agents = self.obliques(token, "par")
+            agents = self.obliques(token, "par") or _misplaced_agents(token)
             sources = (
                 self.actors_of(agents)
                 or envoys_host(self, subjects)
@@ -381,3 +381,16 @@ def _named(token) -> bool:
     return token.pos_ == "PROPN" or any(
         c.pos_ == "PROPN" and c.dep_ in ("flat:name", "appos", "nmod") for c in token.children
     )
+
+
+def _misplaced_agents(verb) -> list:
+    """ "Paris est classée en zone rouge par la Belgique": the parser may hang the passive's
+    agent on a word of the verb's complement ("rouge"); it still labels it the agent. Not
+    below another verb, whose agent it would be."""
+    found, stack = [], [c for c in verb.children if c.pos_ not in ("VERB", "AUX")]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "obl:agent":
+            found.append(token)
+        stack.extend(c for c in token.children if c.pos_ not in ("VERB", "AUX"))
+    return found

@@ -58,9 +58,16 @@ class VerbRoles:
             pattern is not None
             and pattern.code in military
             and pattern.verb in grammar()["support_verbs"]
-            and objects & grammar()["armed_receivers"]
+            and (
+                objects & grammar()["armed_receivers"]
+                or any(
+                    c.dep_ == "advmod" and c.lower_ in grammar()["military_adverbs"]
+                    for c in token.children
+                )
+            )
         ):
-            # "l'Egypte soutient les forces du maréchal Haftar": support given to forces
+            # "l'Egypte soutient les forces du maréchal Haftar", "soutenu militairement":
+            # support given to forces, or in arms
             pattern = dataclasses.replace(pattern, code=military[pattern.code])
         if pattern is not None and self._a_call(token):
             call = grammar()["phone_verbs"].get(pattern.verb, pattern.code)

@@ -565,3 +565,17 @@ def test_a_name_after_a_month_is_not_the_offices(pipeline):
     )
     named = [m for m in article.mentions if m.rule in ("fr:named", "fr:carried")]
     assert not named, named
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a travel ban of the pandemic years; the parser hangs the passive's agent on "rouge"
+        ("Paris est désormais classée en zone rouge par la Belgique.", ("BEL", "FRA", "160")),
+        ("L'Allemagne a classé Paris en zone rouge.", ("DEU", "FRA", "160")),
+        # support "militairement" is military aid
+        ("Le GNA est ainsi soutenu militairement par la Turquie.", ("TUR", "LBY", "072")),
+    ],
+)
+def test_red_zones_misplaced_agents_and_military_support(pipeline, text, expected):
+    assert expected in coded(pipeline, text, date="2020-09-08")
