@@ -7,6 +7,8 @@ from __future__ import annotations
 from .roles import grammar
 
 FORCE_ROOTS = ("18", "19", "20")
+ARREST_OR_CHARGE, ACCUSATION = "173", "112"
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def a_company_thing(roles, noun) -> bool:
@@ -74,3 +76,35 @@ def seizes_a_business(token, code: str) -> bool:
         if p.dep_ == "pobj"
     ]
     return any(o.lemma_.lower() in grammar()["business_objects"] for o in objects)
+
+
+def charge_sense(roles, token, code: str) -> str:
+    """ "Police charged two Britons with spying" is legal action (173); "Washington charged
+    France and West Germany with unfair practices" an accusation (112): a state, or a body
+    of one, is accused, not charged in court. For the verbs of grammar.yaml's
+    ``charging_verbs``, by what the object names: a place or an organisation ("France",
+    "the Libyan government"), or people ("two Britons", "the British journalist")."""
+    if code[:3] not in (ARREST_OR_CHARGE, ACCUSATION) or (
+        token.lemma_.lower() not in grammar()["charging_verbs"]
+    ):
+        return code
+    objects = roles.object_tokens(token)
+    if not objects:
+        return code
+    states = [
+        o
+        for o in objects
+        if o.ent_type_ in ("GPE", "ORG", "LOC")
+        or any(
+            set(a.sectors) & STATE_SECTORS
+            or (
+                a.kind in ("country", "organisation")
+                and o.ent_type_ not in ("NORP", "PERSON")
+                and not any(c.dep_ == "nummod" for c in o.children)  # "two Britons"
+            )
+            for m in roles.mentions([o])
+            for a in m.actors
+            if a.kind != "person"
+        )
+    ]  # "charging its neighbour with supporting dissidents": a country referred to
+    return ACCUSATION if len(states) == len(objects) else ARREST_OR_CHARGE

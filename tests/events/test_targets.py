@@ -577,3 +577,24 @@ def test_a_state_oil_company_is_coded_by_its_country(code_text):
 def test_what_is_received_from_someone_is_given_by_them(code_text, text, expected):
     found = dyads(code_text(text))
     assert expected in found and (expected[1], expected[0], "04") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a state is accused, not charged in court
+        (
+            "Washington charged France and West Germany with unfair trade practices.",
+            ("USA", "FRA", "11"),
+        ),
+        (
+            "Serbia lodged an official protest with Albania, charging its neighbour with "
+            "supporting dissidents.",
+            ("SRB", "ALB", "11"),
+        ),
+        # people are charged
+        ("Iranian police charged two Britons with spying.", ("IRN", "GBR", "17")),
+    ],
+)
+def test_charging_a_state_is_accusing_it(code_text, text, expected):
+    assert expected in dyads(code_text(text, date="1987-04-01"))
