@@ -45,7 +45,7 @@ SPECIAL_COUNTRIES = {"IGO"}  # intergovernmental: no one country
 NO_EVENT = "---"
 TARGET = re.compile(r"(|object|place|none|subject-before|giver|prep:\S+)")
 # The kinds of entry the actor stage tells apart, by file.
-PLACE_KINDS = ("capital", "seat", "city", "region")
+PLACE_KINDS = ("capital", "seat", "city", "region", "waters")
 TITLE_KINDS = ("title", "agent")
 REFERENCE_KINDS = ("pair", "group", "description", "person", "thing")
 
@@ -264,7 +264,12 @@ class _Checker:
     def check_places(self, rows) -> None:
         seen: dict = {}
         for n, row in rows:
-            self.country(n, row["iso3"], "iso3")
+            if row["kind"] == "waters":
+                # a sea no country owns: "the Indian Ocean" is not India
+                if row["iso3"] or row["sectors"]:
+                    self.problem(n, f"waters {row['name']!r} take no iso3 and no sectors")
+            else:
+                self.country(n, row["iso3"], "iso3")
             self.kind(n, row["kind"], PLACE_KINDS)
             self.sector_list(n, row["sectors"].split())
             self.unique(seen, row["name"].casefold(), n, what="place")

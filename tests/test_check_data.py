@@ -86,7 +86,11 @@ def broken_files(tmp_path):
         tmp_path / "leaders.tsv", "name\tiso3\tsectors\tstart", "Jim Doe\tMLI\tGOV\t2026-01-01"
     )
     unknown = _write(tmp_path / "notes.tsv", "what\twhen", "nothing\tnever")
+    waters = _write(
+        tmp_path / "places.tsv", "name\tiso3\tkind\tsectors", "Gulf of Siam\tTHA\twaters\t"
+    )
     return [
+        (waters, 2, "take no iso3"),
         (verbs, 3, "unknown CAMEO code '999'"),
         (titles, 2, "unknown sector 'GVO'"),
         (heads, 6, "'XXA' is no ISO3 code"),
@@ -110,7 +114,7 @@ def test_each_broken_file_is_reported_at_its_file_and_line(broken_files):
             lines,
         )
     assert len(lines) == len(broken_files), lines  # the comment line gave no problem
-    assert "check-data: 7 errors, 0 warnings in 6 files" in run.stderr.decode()
+    assert "check-data: 8 errors, 0 warnings in 7 files" in run.stderr.decode()
 
 
 def test_good_user_files_pass(tmp_path):

@@ -410,3 +410,15 @@ def test_historical_names_are_in_one_file_only():
 def test_british_parties_by_the_names_only_they_bear(resolve_text, text, who):
     found = [a for a in resolve_text(text).actors_record()["actors"] if a["text"] == who]
     assert found and found[0]["code"] == "GBRPTY", found
+
+
+def test_a_sea_named_after_a_country_is_not_the_country(resolve_text):
+    """ "the Indian Ocean", "the Gulf of Mexico", "the South China Sea": places.tsv's
+    waters, which no country owns."""
+    records = resolve_text(
+        "U.S. warships moved into the Indian Ocean and the Gulf of Mexico, and Chinese "
+        "ships patrolled the South China Sea.",
+        date="1987-03-01",
+    )
+    countries = {a["country"] for m in records.mentions for a in [x.to_dict() for x in m.actors]}
+    assert countries - {None} == {"USA", "CHN"}, countries
