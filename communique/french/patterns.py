@@ -38,6 +38,17 @@ def objects_of(token) -> list:
                 and not any(g.dep_ == "case" for g in c.children)
             )
     if not found:
+        # "Moscou a critiqué Paris": a name with no preposition after the verb is its object,
+        # whatever the parser calls it (a place is "à Paris", "en France")
+        found = [
+            c
+            for c in token.children
+            if c.dep_ in ("obl:mod", "xcomp")
+            and c.i > token.i
+            and c.pos_ == "PROPN"
+            and not any(g.dep_ == "case" for g in c.children)
+        ]
+    if not found:
         found = _object_taken_by_incise(token)
     for obj in list(found):
         # "a accusé son ennemi, Israël, de ...": the parser hangs the apposition on the verb

@@ -575,6 +575,12 @@ def test_a_name_after_a_month_is_not_the_offices(pipeline):
         ("L'Allemagne a classé Paris en zone rouge.", ("DEU", "FRA", "160")),
         # support "militairement" is military aid
         ("Le GNA est ainsi soutenu militairement par la Turquie.", ("TUR", "LBY", "072")),
+        # a name with no preposition after the verb is its object, which the parser calls a
+        # locative
+        (
+            "Le porte-parole du ministère russe a dénoncé les sanctions. Moscou a critiqué Paris.",
+            ("RUS", "FRA", "111"),
+        ),
     ],
 )
 def test_red_zones_misplaced_agents_and_military_support(pipeline, text, expected):
