@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import spacy
 
 from ..compiled import cached_object
+from ..events.roles import grammar
 
 from .gazetteer import KIND_PRIORITY, PROPER_KINDS, Entry, Gazetteer, is_acronym
 from .tree import tree_of
@@ -81,6 +82,12 @@ class AnchorMatcher:
             entry = self.gazetteer.entries[index]
             if entry.kind in ("title", "agent") and doc[end - 1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "an official visit", "military cooperation": adjectives, no actors
+            if (
+                entry.kind in ("country", "demonym")
+                and start > 0
+                and doc[start - 1].lower_ in grammar()["honorifics"]
+            ):
+                continue  # "Mr German", "Mrs Holland": a surname
             by_span.setdefault((start, end), []).append(entry)
         rank = {kind: position for position, kind in enumerate(KIND_PRIORITY)}
         candidates = sorted(by_span.items(), key=lambda item: (item[0][0] - item[0][1], item[0][0]))

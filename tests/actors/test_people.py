@@ -422,3 +422,9 @@ def test_a_sea_named_after_a_country_is_not_the_country(resolve_text):
     )
     countries = {a["country"] for m in records.mentions for a in [x.to_dict() for x in m.actors]}
     assert countries - {None} == {"USA", "CHN"}, countries
+
+
+def test_a_country_after_an_honorific_is_a_surname(resolve_text):
+    """ "Mr German", the Welsh Liberal Democrat, is not Germany."""
+    records = resolve_text("Mr German said the council tax was too high.", date=None)
+    assert not any(a.country == "DEU" for m in records.mentions for a in m.actors)
