@@ -43,6 +43,13 @@ ALIASES = {
     "EST": "Estonie",
     "ESP": "Espagne",
     "ECU": "Equateur",
+    # the periphrases French copy uses for a country named just before
+    "BLR": "Bélarus|Belarus",
+    "ISR": "Etat hébreu|État hébreu",
+    "LBN": "pays du Cèdre",
+    "MAR": "royaume chérifien",
+    "CHN": "empire du Milieu",
+    "JPN": "pays du Soleil levant",
 }
 
 # Masculine singular; the loader inflects them.
@@ -60,7 +67,7 @@ DEMONYMS = {
     "AZE": "azerbaïdjanais",
     "BEL": "belge",
     "BEN": "béninois",
-    "BLR": "biélorusse",
+    "BLR": "biélorusse|bélarusse",
     "BRA": "brésilien",
     "BGR": "bulgare",
     "BFA": "burkinabè|burkinabé",

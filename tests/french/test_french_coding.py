@@ -585,3 +585,18 @@ def test_a_name_after_a_month_is_not_the_offices(pipeline):
 )
 def test_red_zones_misplaced_agents_and_military_support(pipeline, text, expected):
     assert expected in coded(pipeline, text, date="2020-09-08")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Bahreïn est devenu le deuxième pays du Golfe à normaliser ses relations avec "
+            "l'Etat hébreu.",
+            ("BHR", "ISR", "054"),
+        ),
+        ("Le royaume chérifien a dénoncé l'Algérie.", ("MAR", "DZA", "111")),
+    ],
+)
+def test_a_country_named_by_its_periphrasis(pipeline, text, expected):
+    assert expected in coded(pipeline, text, date="2020-09-08")
