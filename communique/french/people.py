@@ -24,8 +24,9 @@ logger = logging.getLogger(__name__)
 # How many words of an office may stand between a title and the name it introduces: "le
 # ministre malien des Affaires étrangères, Tiébilé Dramé".
 OFFICE_GAP = 6
-# The parts of speech of those words: articles, prepositions, the office's adjectives and
-# its nouns, written with a capital ("Affaires", "Intérieur"), and the comma before the name.
+# The parts of speech of those words: articles, prepositions and the office's adjectives and
+# names; its common nouns count when written with a capital ("Affaires", "Intérieur"), and
+# so does the comma before the name.
 OFFICE_GAP_POS = {"DET", "ADP", "ADJ", "PROPN"}
 
 
@@ -61,7 +62,7 @@ def named_people(doc, mentions: list[Mention]) -> list[Mention]:
         # sentence as a common noun ("Anastasiades a dénoncé")
         if actor is None or token.i in taken or token.pos_ not in ("PROPN", "NOUN", "X"):
             continue
-        if not any(m.start < token.idx and m.actors[0] is actor for m in found):
+        if not any(m.start < token.idx and m.actors[0] == actor for m in found):
             continue  # the surname before the full name: someone else, or a headline
         found.append(_mention([token], actor, "fr:carried"))
     return found
