@@ -87,6 +87,13 @@ def french_problems() -> list[Problem]:
     for line, row in rows("compound_prefixes.tsv"):
         unique("compound_prefixes.tsv", seen, row["prefix"], line)
         country("compound_prefixes.tsv", line, row["iso3"], igo=False)
+    people = _table_people()
+    seen = {}
+    for line, row in rows("name_spellings.tsv"):
+        if row["name"] not in people:
+            problem("name_spellings.tsv", line, f"{row['name']!r} is no person of the tables")
+        for spelling in row["french"].split("|"):
+            unique("name_spellings.tsv", seen, spelling.strip(), line)
     organisations = {row["name"] for _, row in rows("organisations.tsv")}
     grammar = read_yaml(DATA / "grammar.yaml")
     for key, body in grammar.get("regional_bodies", {}).items():
@@ -97,6 +104,18 @@ def french_problems() -> list[Problem]:
             problem("grammar.yaml", 0, f"phone_verbs: {verb!r} gives {code!r}, no CAMEO code")
     problems.extend(_agreement_problems())
     return problems
+
+
+def _table_people() -> set[str]:
+    """The names and aliases of leaders.tsv and people.tsv."""
+    from ..actors.gazetteer import DATA as ACTORS
+
+    names = set()
+    for table in ("leaders.tsv", "people.tsv"):
+        for _, row in read_table(ACTORS / table).rows:
+            names.add(row["name"])
+            names.update(alias.strip() for alias in (row["aliases"] or "").split("|"))
+    return names
 
 
 def _agreement_problems() -> list[Problem]:

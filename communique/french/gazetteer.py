@@ -1,9 +1,11 @@
 """The French gazetteer: country names, demonyms, capitals, organisations and titles in
 French (french/data/), with the people and places of the shared tables (leaders and public
-figures are named alike in every language)."""
+figures are named alike in every language, but for the French spellings of
+name_spellings.tsv: "Vladimir Poutine", "Mouammar Kadhafi")."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from dataclasses import dataclass
@@ -104,9 +106,27 @@ def french_gazetteer() -> Gazetteer:
 
 def _build() -> Gazetteer:
     shared = load_gazetteer(())
-    entries = _french_entries() + [e for e in shared.entries if e.kind in SHARED_KINDS]
+    spellings = french_spellings()
+    entries = _french_entries() + [
+        _as_french_writes(e, spellings) for e in shared.entries if e.kind in SHARED_KINDS
+    ]
     logger.info("French gazetteer: %d entries", len(entries))
     return Gazetteer(entries, shared.cameo_codes, shared.country_names)
+
+
+def french_spellings() -> dict[str, list[str]]:
+    """name_spellings.tsv: a person's name or alias in the shared tables -> its French
+    spellings."""
+    return {row["name"]: split(row["french"]) for row in rows("name_spellings.tsv")}
+
+
+def _as_french_writes(entry: Entry, spellings: dict[str, list[str]]) -> Entry:
+    if entry.kind != "person":
+        return entry
+    french = [spelling for name in entry.patterns for spelling in spellings.get(name, ())]
+    if not french:
+        return entry
+    return dataclasses.replace(entry, patterns=tuple(dict.fromkeys([*entry.patterns, *french])))
 
 
 @functools.cache

@@ -8,7 +8,9 @@ parser makes the subject, and every later "M. Dramé", would be no one.
 
 A name joined to a state's title (right after it, or in apposition before it) becomes a
 mention of its own of the title's actor, as a person; later mentions of its surname carry
-that actor. A surname two people share is carried by neither.
+that actor. A surname two people share is carried by neither. So do the surnames of the
+people the tables know, named in full ("Shinzo Abe ... M. Abe a critiqué"), which the
+gazetteer matches only as written.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from ..actors.names import short_names
 from ..model import Actor, Mention
 from .patterns import grammar
 
@@ -40,6 +43,13 @@ def named_people(doc, mentions: list[Mention]) -> list[Mention]:
     by_start = {tokens.start: m for m, tokens in titles}
     people: dict[str, Actor | None] = {}  # surname -> the person, None when two share it
     found: list[Mention] = []
+    for mention, tokens in spans:
+        actor = mention.actors[0]
+        if mention.rule == "fr:person" and len(tokens) > 1 and len(mention.actors) == 1:
+            written = doc[tokens.start : tokens.stop].text  # "Poutine", not the table's "Putin"
+            for surname in short_names(written, written, [actor.country]):
+                _remember(people, surname, actor)
+            found.append(mention)
     for run in _name_runs(doc, taken):
         title = _title_before(doc, run, by_end) or _title_after(doc, run, by_start)
         if title is None:
@@ -50,8 +60,7 @@ def named_people(doc, mentions: list[Mention]) -> list[Mention]:
             text=" ".join(t.text for t in run),
             kind="person",
         )
-        surname = run[-1].text
-        people[surname] = None if surname in people and people[surname] != actor else actor
+        _remember(people, run[-1].text, actor)
         found.append(_mention(run, actor, "fr:named"))
         taken.update(t.i for t in run)
     if not people:
@@ -65,7 +74,11 @@ def named_people(doc, mentions: list[Mention]) -> list[Mention]:
         if not any(m.start < token.idx and m.actors[0] == actor for m in found):
             continue  # the surname before the full name: someone else, or a headline
         found.append(_mention([token], actor, "fr:carried"))
-    return found
+    return [m for m in found if m.rule != "fr:person"]
+
+
+def _remember(people: dict[str, Actor | None], surname: str, actor: Actor) -> None:
+    people[surname] = None if surname in people and people[surname] != actor else actor
 
 
 def _name_runs(doc, taken: set[int]):

@@ -553,6 +553,19 @@ def test_a_person_the_tables_lack_is_known_by_the_title_the_text_gives_them(pipe
     assert ("CYP", "TUR", "111") in found, found
 
 
+def test_people_of_the_tables_as_french_writes_them_and_by_their_surname(pipeline):
+    """name_spellings.tsv: "Poutine", "Loukachenko"; a person named in full is carried by
+    the surname after ("M. Abe"), which the tables do not list alone."""
+    found = coded(
+        pipeline,
+        "Vladimir Poutine a reçu Alexandre Loukachenko lundi à Sotchi. Shinzo Abe est arrivé "
+        "mardi à Pékin. M. Abe a critiqué la Corée du Nord.",
+        date="2019-09-08",
+    )
+    assert ("RUS", "BLR", "043") in found, found
+    assert ("JPN", "PRK", "111") in found, found
+
+
 def test_a_name_after_a_month_is_not_the_offices(pipeline):
     """ "au ministère de l'Intérieur en juin, Matteo Salvini": a date stands between."""
     article = pipeline(
