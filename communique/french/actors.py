@@ -104,7 +104,29 @@ class FrenchResolver:
             mentions.setdefault(mention.head, mention)
         named = sorted(mentions.values(), key=lambda m: m.start)
         named = fill_titles(self.doc, named, self.gazetteer.country_name, self._title_countries())
-        return sorted(named + named_people(self.doc, named), key=lambda m: m.start)
+        people = named_people(self.doc, named, functools.partial(self._office_holder, named))
+        return sorted(named + people, key=lambda m: m.start)
+
+    def _office_holder(self, named: list[Mention], surname: str) -> Actor | None:
+        """The one person of the tables in office on the article's day under ``surname``,
+        among the countries the text names: "M. Abe" in a story on Japan."""
+        countries = frozenset(a.country for m in named for a in m.actors if a.country)
+        held = self.gazetteer.office_holder(surname, self.day, countries)
+        if held is None or self.day is None or not held[1].holds_on(self.day):
+            return None
+        if held[1].country not in countries:
+            return None  # "M. Adib" in a story on Lebanon is not an Iraqi minister
+        entry, office = held
+        sectors = tuple(s for s in office.sectors if s != "ELI") or ("GOV",)
+        return Actor(
+            office.country + sectors[0],
+            office.country,
+            sectors,
+            entry.name,
+            surname,
+            None,
+            "person",
+        )
 
     def _title_countries(self) -> list[str]:
         """The countries the headline names ("Mali: la junte libère deux détenus"), places

@@ -33,9 +33,11 @@ OFFICE_GAP = 6
 OFFICE_GAP_POS = {"DET", "ADP", "ADJ", "PROPN"}
 
 
-def named_people(doc, mentions: list[Mention]) -> list[Mention]:
+def named_people(doc, mentions: list[Mention], office_holder=None) -> list[Mention]:
     """Mentions for the names that ``mentions``' state titles introduce, and for their
-    surnames later in the text; none where a mention already stands."""
+    surnames later in the text; none where a mention already stands. ``office_holder``
+    gives the actor of the one person of the tables in office under a surname, for a
+    surname after a civility that nothing in the text introduced ("M. Abe")."""
     spans = [(m, _tokens(doc, m)) for m in mentions]
     taken = {i for _, tokens in spans for i in tokens}
     titles = [(m, tokens) for m, tokens in spans if tokens and _a_states_title(m)]
@@ -63,10 +65,22 @@ def named_people(doc, mentions: list[Mention]) -> list[Mention]:
         _remember(people, run[-1].text, actor)
         found.append(_mention(run, actor, "fr:named"))
         taken.update(t.i for t in run)
-    if not people:
-        return found
+    civilities = grammar()["civilities"]
     for token in doc:
         actor = people.get(token.text)
+        if (
+            actor is None
+            and office_holder is not None
+            and token.i > 0
+            and doc[token.i - 1].lower_ in civilities
+            and token.i not in taken
+            and token.pos_ == "PROPN"
+            and token.text not in people
+        ):
+            held = office_holder(token.text)
+            if held is not None:
+                found.append(_mention([token], held, "fr:office-holder"))
+                continue
         # the surname, as written; the parser tags one it does not know at the start of a
         # sentence as a common noun ("Anastasiades a dénoncé")
         if actor is None or token.i in taken or token.pos_ not in ("PROPN", "NOUN", "X"):

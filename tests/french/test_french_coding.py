@@ -566,6 +566,23 @@ def test_people_of_the_tables_as_french_writes_them_and_by_their_surname(pipelin
     assert ("JPN", "PRK", "111") in found, found
 
 
+def test_a_surname_after_a_civility_is_the_office_holder_of_a_country_the_story_names(pipeline):
+    """ "M. Abe" alone, in a story on Japan, is the prime minister in office; the one
+    holder of a surname in a country the story does not name is no one."""
+    found = coded(
+        pipeline,
+        "Le Japon prolonge l'état d'urgence. M. Abe a critiqué la Corée du Nord mardi.",
+        date="2020-05-04",
+    )
+    assert ("JPN", "PRK", "111") in found, found
+    found = coded(
+        pipeline,
+        "Le Liban attend un gouvernement. M. Adib a critiqué la Syrie mardi.",
+        date="2020-09-10",
+    )
+    assert not found, found
+
+
 def test_a_name_after_a_month_is_not_the_offices(pipeline):
     """ "au ministère de l'Intérieur en juin, Matteo Salvini": a date stands between."""
     article = pipeline(
