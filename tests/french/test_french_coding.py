@@ -566,6 +566,20 @@ def test_people_of_the_tables_as_french_writes_them_and_by_their_surname(pipelin
     assert ("JPN", "PRK", "111") in found, found
 
 
+def test_spokesmen_envoys_and_ministers_of_2014_2021_are_known(pipeline):
+    """Officials the French corpus quotes most, added to leaders.tsv from the public
+    record: a spokesman, a UN envoy, a junta's spokesman."""
+    found = coded(
+        pipeline,
+        "Abbas Moussavi a dénoncé mardi les Etats-Unis. Ghassan Salamé a rencontré Fayez "
+        "al-Sarraj à Tripoli. Ismaël Wagué a critiqué la France.",
+        date="2020-01-14",
+    )
+    assert ("IRN", "USA", "111") in found, found
+    assert ("IGO", "LBY", "040") in found, found
+    assert ("MLI", "FRA", "111") in found, found
+
+
 def test_a_surname_after_a_civility_is_the_office_holder_of_a_country_the_story_names(pipeline):
     """ "M. Abe" alone, in a story on Japan, is the prime minister in office; the one
     holder of a surname in a country the story does not name is no one."""
