@@ -56,6 +56,7 @@ class Reading:
     organisation: Entry | None = None
     name: str | None = None
     written: str | None = None  # the name as the text writes it, before a table's spelling
+    tabled: bool = False  # the name is a person of the leader or people tables
     kind: str = "unknown"
     rule: str = "unknown"
 
@@ -272,6 +273,7 @@ class ArticleResolver:
         known = bool(reading.countries or reading.organisation)
         if person is not None:
             reading.name = person.name
+            reading.tabled = True
             reading.written = reading.written or self.doc[anchor.start : anchor.end].text
             office = person.office_on(self.day)
             if self.day is not None and all(
@@ -479,10 +481,11 @@ class ArticleResolver:
     def _remember(self, reading: Reading) -> None:
         if reading.kind == "person" and reading.name and " " in reading.name:
             self.full_names.setdefault(reading.name.split()[-1].lower(), reading.name)
+        # "Iran's president, Mohammad Khatami" is an office, but a later "Mr Khatami" is him
         if (
             reading.name
             and (reading.countries or reading.organisation)
-            and reading.kind == "person"
+            and (reading.kind == "person" or reading.tabled)
         ):
             self.names[reading.name.lower()] = reading
             for word in short_names(reading.name, reading.written, reading.countries):

@@ -93,6 +93,18 @@ def test_names_are_carried_through_the_article(resolve_text):
         assert actor["name"] == "Amani Mwakyusa" and actor["rule"] == "carried"
 
 
+def test_a_leader_named_in_apposition_to_an_office_is_carried_by_surname(resolve_text):
+    """ "Iran's president, Mohammad Khatami": the phrase is the office, and "Mr Khatami"
+    after it is the man of the leader table."""
+    article = resolve_text(
+        "Iran's president, Mohammad Khatami, has unveiled a budget. Mr Khatami said Israel "
+        "was a threat.",
+        date="2005-01-20",
+    )
+    carried = [a for a in article.actors_record()["actors"] if a["text"] == "Mr Khatami"]
+    assert carried and carried[0]["country"] == "IRN" and carried[0]["rule"] == "carried"
+
+
 def test_a_bare_surname_never_seen_stays_unknown(resolve_text):
     article = resolve_text("Officials said Okonkwo-Bakare would appeal the ruling.")
     found = actors_of(article, "Okonkwo")
