@@ -156,6 +156,8 @@ def test_an_office_that_began_long_after_the_story_is_not_the_persons(resolve_te
         # a Phoenix name with a middle initial, as news writes it without one
         ("Paul Volcker said the dollar had fallen enough.", "Paul Volcker", "USA"),
         ("Clayton Yeutter met Japanese officials.", "Clayton Yeutter", "USA"),
+        ("Bank president Masao Fujioka said China would stay.", "Masao Fujioka", "IGO"),
+        ("Finance minister Manuel Azpurua will visit Japan.", "Manuel Azpurua", "VEN"),
     ],
 )
 def test_officials_of_1987_are_found(resolve_text, text, who, country):
