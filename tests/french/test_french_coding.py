@@ -578,6 +578,8 @@ def test_spokesmen_envoys_and_ministers_of_2014_2021_are_known(pipeline):
     assert ("IRN", "USA", "111") in found, found
     assert ("IGO", "LBY", "040") in found, found
     assert ("MLI", "FRA", "111") in found, found
+    found = coded(pipeline, "Ramtane Lamamra a critiqué le Maroc mardi.", date="2021-08-24")
+    assert ("DZA", "MAR", "111") in found, found
 
 
 def test_a_surname_after_a_civility_is_the_office_holder_of_a_country_the_story_names(pipeline):
