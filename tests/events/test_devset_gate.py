@@ -21,7 +21,9 @@ seizures, intents and rejections, recall 0.465 (40/86), precision 0.716 (63/88).
 0.477 (41/86), precision 0.711 (64/90). On 2026-12-04 (twelfth session), with the 1987
 finance, trade and foreign ministers the Phoenix tables lack and their names without middle
 initials, recall 0.488 (42/86), precision 0.710 (66/93: two right events more, one wrong).
-The floors sit just under.
+On 2026-12-04 (fourteenth session), with officials of 2014-2021 and 1987 added to the leader
+table, recall 0.488 (42/86), precision 0.717 (66/92: one wrong event fewer), and the precision
+floor from 0.70 to 0.71. The floors sit just under.
 """
 
 import pytest
@@ -30,7 +32,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.48
-PRECISION_FLOOR = 0.70
+PRECISION_FLOOR = 0.71
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the

@@ -57,7 +57,12 @@ title that introduces them and carried by their surname ("M. Dramé"), 0.406 (26
 0.746 (53/71); with red zones ("classer Paris en zone rouge"), passive agents the parser
 hangs on the complement and support "militairement" as military aid, 0.406 (26/64) and
 0.740 (54/73): one required item more for a precision 0.003 lower, so the precision floor
-moved from 0.74 to 0.73 (the held-out bar is 0.7). The floors sit just under.
+moved from 0.74 to 0.73 (the held-out bar is 0.7). At the fourteenth (2026-12-04), with
+the people of the tables as French copy spells them ("Vladimir Poutine", french/data/
+name_spellings.tsv), carried by their surname after the full name ("Shinzo Abe ... M. Abe"),
+officials of 2014-2021 added to the leader table, and a surname after a civility read as
+the one office holder of a country the story names, 0.484 (31/64) and 0.779 (67/86); the
+floors moved to 0.48 and 0.77. The floors sit just under.
 """
 
 import pytest
@@ -65,8 +70,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.40
-PRECISION_FLOOR = 0.73
+RECALL_FLOOR = 0.48
+PRECISION_FLOOR = 0.77
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
