@@ -8,9 +8,10 @@ parser makes the subject, and every later "M. Dramé", would be no one.
 
 A name joined to a state's title (right after it, or in apposition before it) becomes a
 mention of its own of the title's actor, as a person; later mentions of its surname carry
-that actor. A surname two people share is carried by neither. So do the surnames of the
-people the tables know, named in full ("Shinzo Abe ... M. Abe a critiqué"), which the
-gazetteer matches only as written.
+that actor. A surname two people share is carried by neither. The surnames of the people
+the tables know, named in full ("Shinzo Abe ... M. Abe a critiqué"), are carried the same
+way, since the gazetteer matches a name only as the tables write it; and a surname after a
+civility that nothing introduced is the one person of the tables in office under it.
 """
 
 from __future__ import annotations
