@@ -139,7 +139,7 @@ def test_statement_and_context_shapes(pipeline, text, expected):
         # a place where something is done is not whom it is said to
         "Des militaires estoniens assurent à Gao des missions de patrouille.",
         # a party the gazetteer does not know is not the sources acting on each other
-        "L'Egypte, les Emirats arabes unis et la Russie soutiennent le maréchal Haftar.",
+        "L'Egypte, les Emirats arabes unis et la Russie soutiennent le maréchal Zorvan Keldrake.",
         # taking part in an operation is not acting on each other
         "Le Royaume-Uni et l'Estonie participent à une opération au Sahel.",
         # a country in a firm's name
