@@ -202,7 +202,7 @@ class Gazetteer:
             if entry.kind == "person":
                 self.holders_per_country.update({o.country for o in entry.offices})
                 index = self.surnames if entry.holds_offices else self.figure_surnames
-                for surname in {p.split()[-1].lower() for p in entry.patterns if " " in p}:
+                for surname in _surnames_of(entry):
                     index.setdefault(surname, []).append(entry)
 
     def body_named_in(self, role: str) -> Entry | None:
@@ -473,6 +473,19 @@ def _as_news_writes_malay_names(names, offices) -> list[str]:
                 break
         found.setdefault(" ".join(w for w in bare.split() if w not in words["malay_name_links"]))
     return list(found)
+
+
+def _surnames_of(entry: Entry) -> set[str]:
+    """The words a title puts before a person's name ("President Mugabe"): the last of each
+    name, and for people of countries whose names put the family first (grammar.yaml's
+    ``first_word_name_countries``) the first ("President Chun", "Chairman Kim"), the last
+    then only when it is no syllable of a given name ("Ban Ki-moon" is no "President Moon")."""
+    names = [p for p in entry.patterns if " " in p]
+    last = {p.split()[-1].lower() for p in names}
+    if not {o.country for o in entry.offices} & set(grammar()["first_word_name_countries"]):
+        return last
+    first = {p.split()[0].lower() for p in names}
+    return first if any("-" in p.split()[-1] for p in names) else first | last
 
 
 def _person_key(name: str) -> str:

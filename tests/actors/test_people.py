@@ -430,3 +430,17 @@ def test_a_country_after_an_honorific_is_a_surname(resolve_text):
     """ "Mr German", the Welsh Liberal Democrat, is not Germany."""
     records = resolve_text("Mr German said the council tax was too high.", date=None)
     assert not any(a.country == "DEU" for m in records.mentions for a in m.actors)
+
+
+@pytest.mark.parametrize(
+    "text, date, who, country",
+    [
+        # a title before the family name, which Korean and Chinese names put first
+        ("President Chun met Premier Zhao in Beijing.", "1987-05-08", "President Chun", "KOR"),
+        # the last syllable of a given name is no surname: not Ban Ki-moon of the UN
+        ("President Moon met Japanese officials.", "2020-05-08", "President Moon", "KOR"),
+    ],
+)
+def test_a_title_before_a_family_name_written_first(resolve_text, text, date, who, country):
+    found = actors_of(resolve_text(text, date=date), who)
+    assert found and found[0]["country"] == country, found
