@@ -27,11 +27,22 @@ INLINE_SUBHEAD = re.compile(r"(?<=[.!?…\"»]) ?- ([^\n-]{2,80}?) -(?=[^\W\d_]|
 QUOTE_JOIN = re.compile(r'(?<=[^\s"])"(?="?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z])')
 
 
+# A closing bracket straight before a capitalised word: a caption or a list item the scraper
+# joined to the next paragraph ("par euronews (en français)Ce séisme survient", "ancien
+# président de la République (2012-2017)L'ancien chef de l'Etat").
+BRACKET_JOIN = re.compile(r"(?<=\))(?=[A-ZÀ-ÖØ-Þ](?:[^\W\d_A-Z]|['’]\w))")
+
+# A list bullet inside a paragraph: the items of a list the scraper ran into one line ("les
+# réactions se multiplient :• Florence Parly. La ministre ...• François Hollande, ...").
+INLINE_BULLET = re.compile(r"[ \t]*•[ \t]*")
+
+
 def split_run_together(text: str) -> str:
     """``text`` with a space put back after each run-together sentence end, and each inline
     intertitle or joined paragraph set apart as a paragraph of its own, so that no sentence
     runs across it."""
     text = INLINE_SUBHEAD.sub("\n\n\\1\n\n", text)
+    text = INLINE_BULLET.sub("\n\n", BRACKET_JOIN.sub("\n\n", text))
     text = "\n".join(_split_quote_joins(line) for line in text.split("\n"))
     return RUN_TOGETHER.sub(r"\1 ", text)
 

@@ -144,3 +144,16 @@ def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together('l\'opération"Barkhane" a commencé') == (
         'l\'opération"Barkhane" a commencé'
     )
+    # a caption or list item joined after a closing bracket, and list bullets inside a line
+    assert split_run_together("(2012-2017)L'ancien chef de l'Etat") == (
+        "(2012-2017)\n\nL'ancien chef de l'Etat"
+    )
+    assert split_run_together("par euronews (en français)Ce séisme") == (
+        "par euronews (en français)\n\nCe séisme"
+    )
+    assert split_run_together("le président (Emmanuel Macron) a dit") == (
+        "le président (Emmanuel Macron) a dit"
+    )
+    assert split_run_together("se multiplient :• Florence Parly. La ministre") == (
+        "se multiplient :\n\nFlorence Parly. La ministre"
+    )
