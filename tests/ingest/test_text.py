@@ -70,6 +70,9 @@ def test_dateline_names_the_source():
         "By Monday, officials said, the talks had collapsed.",
         "Voters must register for the election by Friday.",
         "The court ruled that the cookies sold by the firm infringed a trademark.",
+        "Par ailleurs, la France a condamné cet accord mardi, a indiqué le ministère.",
+        "La publicité pour le référendum a été interdite par la junte.",
+        "Le Mali veut partager le renseignement avec ses voisins, a dit le ministre.",
     ],
 )
 def test_news_paragraphs_that_mention_boilerplate_words_stay(paragraph):
@@ -123,6 +126,14 @@ def test_a_text_with_no_prose_is_kept_as_it_is():
         ("Subscribe now for unlimited access to our daily newsletter", "share"),
         ("Story continues below", "advertisement"),
         ("All rights reserved.", "copyright"),
+        # French copy's own
+        ("Lire aussi : Le Mali et la Russie renforcent leur coopération", "link_list"),
+        ("À lire également : la Cédéao lève ses sanctions", "link_list"),
+        ("Publicité", "advertisement"),
+        ("Partager sur :", "share"),
+        ("(AFP)", "source_tag"),
+        ("Par AFP", "byline"),
+        ("Tous droits réservés.", "copyright"),
     ],
 )
 def test_boilerplate_lines_inside_the_body_go_with_their_kind(line, kind):
