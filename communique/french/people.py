@@ -46,14 +46,15 @@ def named_people(doc, mentions: list[Mention], office_holder=None) -> list[Menti
     by_start = {tokens.start: m for m, tokens in titles}
     people: dict[str, Actor | None] = {}  # surname -> the person, None when two share it
     found: list[Mention] = []
-    for mention, tokens in spans:
+    for mention, span in spans:
         actor = mention.actors[0]
-        if mention.rule == "fr:person" and len(tokens) > 1 and len(mention.actors) == 1:
-            written = doc[tokens.start : tokens.stop].text  # "Poutine", not the table's "Putin"
+        if mention.rule == "fr:person" and len(span) > 1 and len(mention.actors) == 1:
+            written = doc[span.start : span.stop].text  # "Poutine", not the table's "Putin"
             for surname in short_names(written, written, [actor.country]):
                 _remember(people, surname, actor)
             found.append(mention)
-    for run in _name_runs(doc, taken):
+    tokens = list(doc)  # made once: a spaCy token is built anew at every access
+    for run in _name_runs(tokens, taken):
         title = _title_before(doc, run, by_end) or _title_after(doc, run, by_start)
         if title is None:
             continue
@@ -67,13 +68,13 @@ def named_people(doc, mentions: list[Mention], office_holder=None) -> list[Menti
         found.append(_mention(run, actor, "fr:named"))
         taken.update(t.i for t in run)
     civilities = grammar()["civilities"]
-    for token in doc:
+    for token in tokens:
         actor = people.get(token.text)
         if (
             actor is None
             and office_holder is not None
             and token.i > 0
-            and doc[token.i - 1].lower_ in civilities
+            and tokens[token.i - 1].lower_ in civilities
             and token.i not in taken
             and token.pos_ == "PROPN"
             and token.text not in people
@@ -96,12 +97,12 @@ def _remember(people: dict[str, Actor | None], surname: str, actor: Actor) -> No
     people[surname] = None if surname in people and people[surname] != actor else actor
 
 
-def _name_runs(doc, taken: set[int]):
+def _name_runs(tokens, taken: set[int]):
     """Runs of capitalised proper nouns that no mention holds, a civility ("M.", "Mme")
     left out: the person names of the text."""
     civilities = grammar()["civilities"]
     run: list = []
-    for token in [*doc, None]:
+    for token in [*tokens, None]:
         if (
             token is not None
             and token.i not in taken
