@@ -117,16 +117,7 @@ class FrenchResolver:
         if held[1].country not in countries:
             return None  # "M. Adib" in a story on Lebanon is not an Iraqi minister
         entry, office = held
-        sectors = tuple(s for s in office.sectors if s != "ELI") or ("GOV",)
-        return Actor(
-            office.country + sectors[0],
-            office.country,
-            sectors,
-            entry.name,
-            surname,
-            None,
-            "person",
-        )
+        return _person_actor(entry, office, surname)
 
     def _title_countries(self) -> list[str]:
         """The countries the headline names ("Mali: la junte libère deux détenus"), places
@@ -272,16 +263,7 @@ class FrenchResolver:
             office = entry.office_on(self.day)
             if office is None or not office.country:
                 return None
-            sectors = tuple(s for s in office.sectors if s != "ELI") or ("GOV",)
-            return Actor(
-                office.country + sectors[0],
-                office.country,
-                sectors,
-                entry.name,
-                text,
-                None,
-                "person",
-            )
+            return _person_actor(entry, office, text)
         if not entry.country:
             return None
         sectors = entry.sectors
@@ -337,6 +319,15 @@ class FrenchResolver:
     def _text(self, token) -> str:
         subtree = list(token.subtree)
         return self.doc[subtree[0].i : subtree[-1].i + 1].text
+
+
+def _person_actor(entry, office, text: str) -> Actor:
+    """A person of the tables as the actor of the office they hold (an elite's standing is
+    no sector the coder reports: the government's)."""
+    sectors = tuple(s for s in office.sectors if s != "ELI") or ("GOV",)
+    return Actor(
+        office.country + sectors[0], office.country, sectors, entry.name, text, None, "person"
+    )
 
 
 def _with_sectors(actor: Actor, sectors: tuple[str, ...], text: str) -> Actor:
