@@ -20,6 +20,7 @@ from .roles import Roles, coded_actors, grammar, predicate_disapproves
 # reducing relations, coercion, assault, fighting, mass violence.
 HOSTILE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
 REPORT_DEPS = ("ccomp",)
+SPEAKER_PRONOUNS = ("he", "she", "they", "we", "i", "it")
 
 
 def warns_of_a_state(token) -> bool:
@@ -53,7 +54,9 @@ def disapproving(token) -> bool:
     wrong."""
     words = grammar()["disapproval_words"]
     for clause in token.children:
-        if clause.dep_ == "ccomp" and (broken_commitment(clause) or wrongdoing(clause)):
+        if clause.dep_ == "ccomp" and (
+            broken_commitment(clause) or wrongdoing(clause) or speaker_disapproves(clause)
+        ):
             return True
         if clause.dep_ not in ("ccomp", "xcomp", "dobj") or denied(clause):
             continue
@@ -69,6 +72,17 @@ def disapproving(token) -> bool:
         ):
             return True  # "said it was necessary because of the United States' aggression"
     return False
+
+
+def speaker_disapproves(clause) -> bool:
+    """ "the EC ministers said they deplore the continued aggravation of the imbalance": a
+    complement whose verb is a word of disapproval, not denied, said of a pronoun that stands
+    for the speaker."""
+    return (
+        clause.lemma_.lower() in grammar()["disapproval_words"]
+        and not denied(clause)
+        and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in clause.children)
+    )
 
 
 def broken_commitment(clause) -> bool:

@@ -43,6 +43,11 @@ from tests.events.conftest import dyads
         ("The US said Japan had not fulfilled its promise.", ("USA", "JPN", "11")),
         # ... or that another did wrong
         ("The Philippines said the EC ignored its request.", ("PHL", "IGO", "11")),
+        # ... or that the speaker disapproves
+        (
+            'In a statement on Japan, the EC ministers said they "deplore the imbalance in trade".',
+            ("IGO", "JPN", "11"),
+        ),
         # a nominal event
         (
             "During a meeting between Ghana and Togo, ministers discussed border security.",
