@@ -580,6 +580,15 @@ def test_spokesmen_envoys_and_ministers_of_2014_2021_are_known(pipeline):
     assert ("MLI", "FRA", "111") in found, found
     found = coded(pipeline, "Ramtane Lamamra a critiqué le Maroc mardi.", date="2021-08-24")
     assert ("DZA", "MAR", "111") in found, found
+    found = coded(
+        pipeline,
+        "Leo Varadkar a dénoncé la Grande-Bretagne. Priti Patel a rencontré Gérald Darmanin. "
+        "Kianouche Jahanpour a dénoncé les Etats-Unis.",
+        date="2019-11-20",
+    )
+    assert ("IRL", "GBR", "111") in found, found
+    assert ("GBR", "FRA", "040") in found, found
+    assert ("IRN", "USA", "111") in found, found
 
 
 def test_a_surname_after_a_civility_is_the_office_holder_of_a_country_the_story_names(pipeline):
