@@ -58,6 +58,8 @@ def test_the_french_example_end_to_end():
         ("Le ministre français s'est rendu au Niger lundi.", ("FRA", "NER", "042")),
         ("La Russie et le Mali ont signé trois accords.", ("MLI", "RUS", "057")),
         ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
+        # denouncing an agreement is criticism of its party (a treaty denounced is renounced)
+        ("Les Palestiniens ont dénoncé l'accord avec Israël.", ("PSE", "ISR", "111")),
         # an opening participle the parser made the root: its subject is the main clause's
         (
             "Arrivé en Côte d'Ivoire en fin de journée vendredi pour une visite de 48 heures "
