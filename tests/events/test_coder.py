@@ -59,6 +59,8 @@ from tests.events.conftest import dyads
         ("After two days of talks with Japan, Britain lifted the ban.", ("GBR", "JPN", "04")),
         # an arrest
         ("Turkish police arrested three Syrian refugees.", ("TUR", "SYR", "17")),
+        # what an act brings on comes from whom "from" names, aimed at the act's doer
+        ("The Israeli raid provoked condemnation from Egypt.", ("EGY", "ISR", "11")),
         # what is said in a message is said to whom it goes
         (
             "Pakistan said in a letter to the United Nations that the raids were barbarous.",
