@@ -26,6 +26,7 @@ PREPOSITIONS = {
     "pour",
     "sur",
     "envers",
+    "entre",  # "a dénoncé les accords entre Israël et les deux pays du Golfe"
     "face",  # "face à": the parser hangs the fixed expression on its first word
     "aux côtés de",
 }

@@ -60,6 +60,11 @@ def test_the_french_example_end_to_end():
         ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
         # denouncing an agreement is criticism of its party (a treaty denounced is renounced)
         ("Les Palestiniens ont dénoncé l'accord avec Israël.", ("PSE", "ISR", "111")),
+        # the anger an act provokes is its doer's criticism
+        (
+            "La visite de Nancy Pelosi à Taïwan a provoqué la colère de Pékin.",
+            ("CHN", "USA", "111"),
+        ),
         # an opening participle the parser made the root: its subject is the main clause's
         (
             "Arrivé en Côte d'Ivoire en fin de journée vendredi pour une visite de 48 heures "
