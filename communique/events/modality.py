@@ -29,6 +29,7 @@ from .roles import outer_speaker_verb
 from ..yaml_data import read_yaml
 
 DATA = resources.files("communique.events") / "data"
+CONFLICT_ROOTS = "10"  # CAMEO roots from 10 (demand) on are not cooperation
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Modality:
     stated_intent: bool = False  # an actor says it will: "plans to", "will", "is ready to"
     conditional: bool = False  # "if", "unless"
     refusing: bool = False  # "will not", "cannot", "could not": a stance, not a non-event
+    attempted: bool = False  # "is trying to strike a deal": an intent, if it cooperates
 
     def refusal(self, code: str) -> str | None:
         """ "The US cannot support the plan", "Turkey would not bow to demands": an actor that
@@ -54,6 +56,10 @@ class Modality:
             threats = words["threat_codes"]
             return threats.get(code) or threats.get(code[:2], code)
         if self.stated_intent:
+            return words["intent_codes"].get(code[:2], code)
+        if self.attempted and code[:2] < CONFLICT_ROOTS:
+            # an attempt at cooperation is an intent to cooperate; an attempted attack or
+            # coup ("tried to assassinate") is the hostile act, as CAMEO codes it
             return words["intent_codes"].get(code[:2], code)
         return code
 
@@ -112,6 +118,8 @@ def clause_modality(trigger) -> Modality:
                 lemma in words["intent_verbs"] or lemma in words["intent_adjectives"]
             ) and result.modality == "asserted":
                 result.modality, result.stated_intent = "intended", True
+            elif lemma in words["attempt_verbs"] and result.modality == "asserted":
+                result.attempted = True
             elif lemma in words["schedule_adjectives"] and result.modality == "asserted":
                 result.modality = "intended"  # "is due to meet": scheduled, no intent stated
             elif lemma in words["request_verbs"] and result.modality == "asserted":

@@ -72,6 +72,9 @@ from tests.events.conftest import dyads
         ("The US suspended sanctions on Libya.", ("USA", "LBY", "08")),
         # concern raised is a pessimistic comment, not a discussion
         ("The EU raised concerns about Russia's actions.", ("IGO", "RUS", "01")),
+        # an attempt at cooperation is an intent to cooperate; an attempted attack, an attack
+        ("Turkmenistan is trying to strike a gas deal with Russia.", ("TKM", "RUS", "03")),
+        ("Pakistani troops tried to attack an Indian army post.", ("PAK", "IND", "19")),
         # troops pulled out of a country: a military retreat, not reduced relations
         ("The United States withdrew its troops from Iraq.", ("USA", "IRQ", "08")),
     ],
