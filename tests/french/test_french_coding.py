@@ -60,6 +60,11 @@ def test_the_french_example_end_to_end():
         ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
         # denouncing an agreement is criticism of its party (a treaty denounced is renounced)
         ("Les Palestiniens ont dénoncé l'accord avec Israël.", ("PSE", "ISR", "111")),
+        # a junta by its own name (its acronym, CNSP, was Mali's in 2020 and Niger's in 2023)
+        (
+            "Le Comité national pour le salut du peuple a reçu la délégation de la Cédéao.",
+            ("MLI", "IGO", "043"),
+        ),
         # the anger an act provokes is its doer's criticism
         (
             "La visite de Nancy Pelosi à Taïwan a provoqué la colère de Pékin.",
