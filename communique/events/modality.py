@@ -29,7 +29,7 @@ from .roles import outer_speaker_verb
 from ..yaml_data import read_yaml
 
 DATA = resources.files("communique.events") / "data"
-CONFLICT_ROOTS = "10"  # CAMEO roots from 10 (demand) on are not cooperation
+FIRST_CONFLICT_ROOT = "10"  # CAMEO roots from 10 (demand) on are not cooperation
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Modality:
             return threats.get(code) or threats.get(code[:2], code)
         if self.stated_intent:
             return words["intent_codes"].get(code[:2], code)
-        if self.attempted and code[:2] < CONFLICT_ROOTS:
+        if self.attempted and code[:2] < FIRST_CONFLICT_ROOT:
             # an attempt at cooperation is an intent to cooperate; an attempted attack or
             # coup ("tried to assassinate") is the hostile act, as CAMEO codes it
             return words["intent_codes"].get(code[:2], code)

@@ -20,7 +20,8 @@ from .roles import Roles, coded_actors, grammar, predicate_disapproves
 # reducing relations, coercion, assault, fighting, mass violence.
 HOSTILE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
 REPORT_DEPS = ("ccomp",)
-SPEAKER_PRONOUNS = ("he", "she", "they", "we", "i", "it")
+# pronouns by which a speaker, a person or a body, says what it does itself
+SELF_PRONOUNS = ("he", "she", "they", "we", "i", "it")
 
 
 def warns_of_a_state(token) -> bool:
@@ -81,7 +82,7 @@ def speaker_disapproves(clause) -> bool:
     return (
         clause.lemma_.lower() in grammar()["disapproval_words"]
         and not denied(clause)
-        and any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in clause.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in clause.children)
     )
 
 
