@@ -26,7 +26,14 @@ from ..nlp.parse import written
 from ..records.event import Location
 from .attach import TargetAttacher
 from .event_record import coded_event
-from .guards import a_company_thing, attacks_words, charge_sense, compares, seizes_a_business
+from .guards import (
+    a_company_thing,
+    attacks_words,
+    charge_sense,
+    compares,
+    invitation_sense,
+    seizes_a_business,
+)
 from .clause_targets import complement_targets, purpose_targets
 from .counterparts import (
     says_where,
@@ -132,6 +139,7 @@ class ArticleCoder:
         ):
             code = ACCUSATION
         code = charge_sense(self.roles, token, code)
+        code = invitation_sense(token, code)
         refusal = mood.refusal(trigger.pattern.code)
         if refusal is not None:
             # a refusal is stated now, whatever mood the refused act was in

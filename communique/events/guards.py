@@ -4,10 +4,13 @@ Labour's pledges" is criticism). The coder asks these before it codes a trigger.
 
 from __future__ import annotations
 
+from .patterns import best_pattern, frame
 from .roles import grammar
 
 FORCE_ROOTS = ("18", "19", "20")
 ARREST_OR_CHARGE, ACCUSATION = "173", "112"
+CONSULT, APPEAL = "040", "020"
+MEETING_ROOT = "04"
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
@@ -108,3 +111,29 @@ def charge_sense(roles, token, code: str) -> str:
         )
     ]  # "charging its neighbour with supporting dissidents": a country referred to
     return ACCUSATION if len(states) == len(objects) else ARREST_OR_CHARGE
+
+
+def invitation_sense(token, code: str) -> str:
+    """ "invited Chinese firms to bid for contracts", "issued an invitation to Turkey to join
+    the project": an invitation to do something other than meet (grammar.yaml's
+    ``inviting_words``) asks for it (020); one to visit, attend or talk (a verb whose own
+    pattern is a meeting) stays a meeting (040)."""
+    if code != CONSULT:
+        return code
+    words = grammar()["inviting_words"]
+    # the verb itself, or the noun a light verb carries ("issued an invitation")
+    inviting = [
+        t
+        for t in (token, *(c for c in token.children if c.dep_ == "dobj"))
+        if t.lemma_.lower() in words
+    ]
+    if not inviting:
+        return code
+    for child in (c for t in (token, *inviting) for c in t.children):
+        if child.dep_ in ("xcomp", "acl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            found = best_pattern(child.lemma_.lower(), frame(child))
+            meeting = bool(found) and found[0].code[:2] == MEETING_ROOT
+            return code if meeting else APPEAL
+    return code

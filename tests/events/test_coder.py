@@ -75,6 +75,10 @@ from tests.events.conftest import dyads
         # an attempt at cooperation is an intent to cooperate; an attempted attack, an attack
         ("Turkmenistan is trying to strike a gas deal with Russia.", ("TKM", "RUS", "03")),
         ("Pakistani troops tried to attack an Indian army post.", ("PAK", "IND", "19")),
+        # an invitation to act asks for the act; one to attend or visit is a meeting
+        ("Venezuela invited Chinese firms to bid for gas contracts.", ("VEN", "CHN", "02")),
+        ("China invited Japan to attend the summit.", ("CHN", "JPN", "04")),
+        ("Greece issued an invitation to Turkey to join the project.", ("GRC", "TUR", "02")),
         # troops pulled out of a country: a military retreat, not reduced relations
         ("The United States withdrew its troops from Iraq.", ("USA", "IRQ", "08")),
     ],
