@@ -32,6 +32,7 @@ from .guards import (
     charge_sense,
     compares,
     invitation_sense,
+    leaves_something,
     seizes_a_business,
 )
 from .clause_targets import complement_targets, purpose_targets
@@ -104,8 +105,12 @@ class ArticleCoder:
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:
             return  # a participle describing a thing: "a framework supporting relations"
-        if not targets and token.lemma_.lower() in grammar()["verbs_needing_a_target"]:
-            return  # going nowhere in particular: "A and B left the session"
+        if token.lemma_.lower() in grammar()["verbs_needing_a_target"] and (
+            not targets or leaves_something(token)
+        ):
+            # going nowhere in particular: "A and B left the session"; or no going at all:
+            # "left shipowners a loophole", "leaving the oasis undefended"
+            return
         if not sources:
             # Someone unnamed acts: a subject without a country ("a roadside bomb killed"), or
             # the unsaid agent of a passive ("three civilians were killed").

@@ -137,3 +137,11 @@ def invitation_sense(token, code: str) -> str:
             meeting = bool(found) and found[0].code[:2] == MEETING_ROOT
             return code if meeting else APPEAL
     return code
+
+
+def leaves_something(verb) -> bool:
+    """ "left shipowners a key loophole", "leaving the key desert oasis undefended": a verb of
+    going with someone it leaves a thing to, or a state it leaves its object in, goes nowhere."""
+    return any(c.dep_ in ("dative", "oprd", "ccomp", "acomp") for c in verb.children) or (
+        sum(1 for c in verb.children if c.dep_ == "dobj") > 1
+    )

@@ -88,6 +88,16 @@ def test_constructions(code_text, text, expected):
     assert expected in dyads(article), article.events
 
 
+def test_leaving_someone_something_is_no_going(code_text):
+    """ "left shipowners a key loophole", "leaving the oasis undefended": no meeting (040)."""
+    for text in (
+        "Norway approved a trade ban against South Africa but left shipowners a loophole.",
+        "Any unilateral U.S. moves would leave the EC no option but to retaliate.",
+    ):
+        roots = {e["cameo_root"] for e in code_text(text).events if e["target"]}
+        assert not roots & {"03", "04"}, (text, roots)
+
+
 def test_negation(code_text):
     for text in (
         "Ukraine did not sign the agreement with Russia.",
