@@ -129,7 +129,8 @@ def invitation_sense(token, code: str) -> str:
     ]
     if not inviting:
         return code
-    for child in (c for t in (token, *inviting) for c in t.children):
+    holders = inviting if inviting[0] is token else [token, *inviting]
+    for child in (c for t in holders for c in t.children):
         if child.dep_ in ("xcomp", "acl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in child.children
         ):
