@@ -50,7 +50,7 @@ from .pairs import event_pairs, is_symmetric
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties
 from .roles import Roles, coded_actors, grammar
-from .statements import disapproving, reports_hostility, warns_of_a_state
+from .statements import disapproving, reports_an_act, reports_hostility, warns_of_a_state
 from .timing import event_date, is_historical
 from .triggers import Trigger, TriggerFinder
 
@@ -219,6 +219,10 @@ class ArticleCoder:
         if passive and not any(s.country for s in sources):
             sources = self._authorities_of_the_place(token, pattern) or sources
         own = {s.country for s in sources}
+        if not any(t.country and t.country not in own for t in targets) and (
+            pattern.code.startswith("01") and reports_an_act(roles, self.tree, token)
+        ):
+            return sources, targets  # news of someone's act, told to no one in particular
         if not any(t.country and t.country not in own for t in targets) and pattern.target not in (
             "none",
             "ccomp",

@@ -136,6 +136,32 @@ def reports_hostility(
     return False
 
 
+def reports_an_act(roles: Roles, tree, token) -> bool:
+    """ "Baker said Japan announced a cut in its discount rate", "Mandelson said the EU and US
+    hoped to avoid a dispute": a plain verb of saying (not one of grammar.yaml's
+    ``stance_verbs``) whose complement reports what a named actor did, an act coded as an
+    event of its own, is news told by the speaker, not a statement aimed at the doer. A
+    hostile act reported is an accusation (``reports_hostility``), an act denied or a
+    wrong done is criticism (``disapproving``); neither is news of this kind."""
+    lemma = token.lemma_.lower()
+    if lemma not in grammar()["complement_target_verbs"] or lemma in grammar()["stance_verbs"]:
+        return False
+    if disapproving(token):
+        return False
+    for clause in tree.children(token):
+        if clause.dep_ not in REPORT_DEPS or clause.pos_ not in ("VERB", "AUX") or denied(clause):
+            continue
+        subjects, passive = roles.subject_tokens(clause)
+        if passive or not subjects or any(s.pos_ == "PRON" for s in subjects):
+            continue  # "said it would ...": the speaker's own side, or a thing
+        if not coded_actors(roles.mentions(subjects)):
+            continue
+        found = best_pattern(clause.lemma_.lower(), frame(clause))
+        if found and found[0].code != "---" and found[0].code[:2] not in HOSTILE_ROOTS:
+            return True
+    return False
+
+
 def _victims(roles: Roles, word) -> set[str]:
     """The countries an act names as its object or after a preposition."""
     tokens = [*roles.object_tokens(word), *(pobj for _, pobj in roles.preposition_objects(word))]

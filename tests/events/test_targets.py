@@ -598,3 +598,27 @@ def test_what_is_received_from_someone_is_given_by_them(code_text, text, expecte
 )
 def test_charging_a_state_is_accusing_it(code_text, text, expected):
     assert expected in dyads(code_text(text, date="1987-04-01"))
+
+
+@pytest.mark.parametrize(
+    "text, aimed_at",
+    [
+        # the complement reports the other side's own act: news told, aimed at no one
+        (
+            "U.S. Treasury Secretary James Baker said Japan had agreed to cut its discount rate.",
+            None,
+        ),
+        (
+            "British Foreign Secretary Jack Straw said the US had agreed to free the prisoners.",
+            None,
+        ),
+        # what the complement says of the other side, no act of its own: aimed at it
+        ("Lavrov said Washington's sanctions were illegal.", "USA"),
+        # the other side's act, denied: a broken commitment, criticism
+        ("The U.S. trade representative said Japan had not opened its markets.", "JPN"),
+    ],
+)
+def test_reporting_another_state_s_act_is_not_a_statement_aimed_at_it(code_text, text, aimed_at):
+    sayings = [e for e in code_text(text).events if e["evidence"]["trigger"] == "said"]
+    assert sayings, dyads(code_text(text))
+    assert {(e["target"] or {}).get("country") for e in sayings} == {aimed_at}, sayings
