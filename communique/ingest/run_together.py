@@ -8,12 +8,13 @@ import re
 # A sentence end after a word of at least two lower-case letters, an acronym ("l'AFP.Les
 # pays"), a digit or a closing quote or bracket, straight before a capitalised word or an
 # elided article or pronoun ("assurées".L'Algérie). "M.Macron" (one capital before the
-# stop) and "orange.fr" (lower case after it) are left alone.
+# stop) and "orange.fr" (lower case after it) are left alone. A courtesy title ("son
+# état.M. Floyd a été déclaré mort") and a capital "A" standing for "À" ("mercredi.A Miami")
+# start a sentence too.
 RUN_TOGETHER = re.compile(
     r"(?:(?<=[^\W\d_A-Z][^\W\d_A-Z])|(?<=[A-Z]{3})|(?<=[^\w.][A-Z]{2})|(?<=[0-9\"»”’)]))"
-    r"([.!?…]+)(?=[A-ZÀ-ÖØ-Þ](?:[^\W\d_A-Z]|['’]\w))"
+    r"([.!?…]+)(?=[A-ZÀ-ÖØ-Þ](?:[^\W\d_A-Z]|['’]\w)|(?:M|MM|Mme|Mgr)\.? |[AÀ] )"
 )
-
 
 # An intertitle set inline between dashes after a sentence end, as OrangeSum's AFP copy has
 # them: '...contre les terroristes".- "Un peu décourageant" -Fin août, le chef...', or with

@@ -124,6 +124,9 @@ def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together("au Mali.D’autre part") == "au Mali. D’autre part"
     assert split_run_together("selon l'AFP.Les pays voisins") == "selon l'AFP. Les pays voisins"
     assert split_run_together("U.S.Army") == "U.S.Army"
+    # a courtesy title or a capital "A" for "À" starts the next sentence
+    assert split_run_together("de son état.M. Floyd a été") == "de son état. M. Floyd a été"
+    assert split_run_together("mercredi.A Miami, une autre") == "mercredi. A Miami, une autre"
     # an intertitle set inline between dashes is a paragraph of its own
     assert split_run_together('les terroristes".- "Un peu décourageant" -Fin août, il a dit') == (
         'les terroristes".\n\n"Un peu décourageant"\n\nFin août, il a dit'
