@@ -126,6 +126,15 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         for child in token.children:
             if child.dep_ in OBLIQUES and self.preposition(child) == preposition:
                 found.extend(self.with_conjuncts(child))
+        if not found:
+            # "un entretien téléphonique mercredi avec M. Diab": the parser hangs the partner
+            # on the day
+            for child in token.children:
+                if child.lemma_.lower() not in grammar()["time_nouns"] or child.i < token.i:
+                    continue
+                for party in child.children:
+                    if party.dep_ in OBLIQUES and self.preposition(party) == preposition:
+                        found.extend(self.with_conjuncts(party))
         if not found and token.pos_ in ("VERB", "AUX"):
             # "s'est entretenu par téléphone (au téléphone) avec son homologue": the parser
             # hangs the partner on the means; "a offert une aide au Liban": on the object

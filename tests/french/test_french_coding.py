@@ -668,3 +668,24 @@ def test_red_zones_misplaced_agents_and_military_support(pipeline, text, expecte
 )
 def test_a_country_named_by_its_periphrasis(pipeline, text, expected):
     assert expected in coded(pipeline, text, date="2020-09-08")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser hangs the partner on the day: "avec M. Diab" under "mercredi"
+        (
+            "Le Premier ministre libanais Hassan Diab a lancé un appel. Mike Pompeo a fait "
+            "savoir qu'il avait offert l'aide de son pays lors d'un entretien téléphonique "
+            "mercredi avec M. Diab.",
+            ("USA", "LBN", "040"),
+        ),
+        (
+            "Le sommet a été évoqué lors d'un échange téléphonique mercredi entre Donald Trump "
+            "et son homologue français Emmanuel Macron.",
+            ("USA", "FRA", "040"),
+        ),
+    ],
+)
+def test_the_partner_of_a_call_hung_on_its_day(pipeline, text, expected):
+    assert expected in coded(pipeline, text, date="2020-08-05")
