@@ -88,7 +88,9 @@ def clause_modality(trigger) -> Modality:
     elif trigger.dep_ == "advcl" and "to" in {
         c.lower_ for c in trigger.children if c.dep_ == "aux"
     }:
-        result.modality = "intended"  # a purpose: "sought support to combat terrorist groups"
+        # a purpose ("sought support to combat terrorist groups") is intended; an act that a
+        # clause only judges ("it would be foolish for Japan to strike back") is not done
+        result.modality = "hypothetical" if _judged(trigger.head) else "intended"
     token = trigger
     for _ in range(6):  # walk up the clauses that govern the trigger
         if any(
@@ -159,6 +161,16 @@ def clause_modality(trigger) -> Modality:
             break
         token = head
     return result
+
+
+def _judged(verb) -> bool:
+    """ "it would be foolish (a mistake) for Japan to ...": "be" with "it" for its subject
+    and a judgement for its complement."""
+    return (
+        verb.lemma_ == "be"
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
+        and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    )
 
 
 def _auxiliaries(verb) -> set[str]:

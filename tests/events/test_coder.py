@@ -127,6 +127,13 @@ def test_negation(code_text):
         ("Iran may attack Kuwait and seize its oil fields.", "hypothetical", "17"),
         # what a request asks for is not done
         ("Farmers renewed their request that the US offer wheat to Moscow.", "hypothetical", "03"),
+        # an act a clause only judges is not done, nor intended
+        (
+            "A U.S. official said it would be foolish for Japan to strike back against the "
+            "United States.",
+            "hypothetical",
+            "14",
+        ),
     ],
 )
 def test_modality(code_text, text, modality, root):
