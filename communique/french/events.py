@@ -29,6 +29,7 @@ from .patterns import (
     statement_words,
     verb_lemma,
 )
+from .incises import after_quotation
 from .roles import FrenchRoles
 from .statements import statement_parties
 
@@ -56,20 +57,24 @@ class FrenchCoder(FrenchRoles):
                 if pattern is not None and _says_what_not_whom(token, lemma):
                     # "a prévenu que toute avancée vers Syrte entraînerait une intervention
                     # contre la Libye": a warning to no one, aimed at whom what it says is
-                    statements.append(token)
+                    statements.append((token, None))
+                elif pattern is not None and _judges_a_quotation(token, lemma):
+                    # '« La Turquie joue un jeu dangereux », a déploré le président français':
+                    # criticism of whom the quotation names, by the speaker after the verb
+                    statements.append((token, pattern))
                 elif pattern is not None:
                     self.code(token, pattern, sentence)
                 elif token.pos_ in ("VERB", "AUX") and lemma in statement_words()["verbs"]:
                     # also a verb whose patterns need another object: "a rappelé que ..."
-                    statements.append(token)
+                    statements.append((token, None))
                 elif token.pos_ == "NOUN" and lemma in noun_patterns():
                     noun_pattern = self.noun_pattern_of(token)
                     if noun_pattern is not None and not (
                         self._undone(token) or _an_interview(token)
                     ):
                         self.code(token, noun_pattern, sentence)
-            for token in statements:
-                self.code_statement(token, sentence)
+            for token, judged in statements:
+                self.code_statement(token, sentence, judged)
         return self.events
 
     def _undone(self, noun) -> bool:
@@ -85,7 +90,7 @@ class FrenchCoder(FrenchRoles):
             governing = self.noun_pattern_of(governor)
         return governing is not None and governing.object == noun.lemma_.lower()
 
-    def code_statement(self, token, sentence) -> None:
+    def code_statement(self, token, sentence, judged: VerbPattern | None = None) -> None:
         """A statement, unless the sentence already has an act between the same two
         countries: "« Je salue la décision du président Bouteflika », a déclaré le
         président français" is the praise, not also a comment. Nor is a plain comment whose
@@ -93,8 +98,12 @@ class FrenchCoder(FrenchRoles):
         entretenus avec le chef du gouvernement, a indiqué le GNA" reports the meeting; one
         that reports a hostile act of its target accuses it (112), as in English
         (events/statements.py)."""
-        parties = statement_parties(self, token, statement_words())
+        parties = statement_parties(
+            self, token, statement_words(), judged.code if judged is not None else None
+        )
         if parties is None:
+            if judged is not None:  # what was judged names no one alone: the verb's own reading
+                self.code(token, judged, sentence)
             return
         sources, targets, code, said = parties
         acts = [e for e in self.events if e["evidence"]["start"] == sentence.start_char]
@@ -262,6 +271,12 @@ def _says_what_not_whom(verb, lemma: str) -> bool:
         and any(c.dep_ == "ccomp" for c in verb.children)
         and not objects_of(verb)
     )
+
+
+def _judges_a_quotation(verb, lemma: str) -> bool:
+    """A verb of judging (grammar.yaml's ``incise_judging_verbs``) in an incise right after
+    a quotation: '« ... », a déploré le président'."""
+    return lemma in grammar()["incise_judging_verbs"] and after_quotation(verb)
 
 
 def _conditional(verb) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..events.pairs import fights
 from ..model import Actor, Article, Mention
 from .antecedents import Antecedents
+from .incises import after_quotation, in_incise
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
 from .patterns import (
@@ -26,7 +27,6 @@ from .verb_roles import VerbRoles
 
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
 CONJOINED = ("conj", "appos")
-INCISE_MARKS = frozenset({",", '"', "»", "”", "-"})
 # The prepositions by which a noun phrase names who it is or does: "la visite de M. Macron",
 # "la levée par les États-Unis de l'embargo"; none for a name right under it.
 PHRASE_PARTIES = (None, "de", "par")
@@ -63,7 +63,15 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             ]
         if not own and _opening_participle(token):
             own = _main_clause_subjects(token)
-        if not own and verb_lemma(token) in grammar()["speech_verbs"] and _incise(token):
+        lemma = verb_lemma(token)
+        if (
+            not own
+            and (
+                lemma in grammar()["speech_verbs"]
+                or (lemma in grammar()["incise_judging_verbs"] and after_quotation(token))
+            )
+            and in_incise(token)
+        ):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
         # the passive needs "être": "Washington a fermement condamné" is active whatever
@@ -367,21 +375,6 @@ def _passive_participle(token) -> bool:
         and "Past" in token.morph.get("Tense")
         and not with_etre(token)
     )
-
-
-def _incise(verb) -> bool:
-    """Whether a verb of saying stands in an incise, where French puts the subject after it:
-    '« ... », a déclaré le ministre'; not "a décidé de rappeler son ambassadeur"."""
-    if verb.dep_ == "parataxis":
-        return True
-    first = verb.i
-    while (
-        first > 0
-        and verb.doc[first - 1].head.i == verb.i
-        and (verb.doc[first - 1].dep_.startswith(("aux", "advmod", "expl")))
-    ):
-        first -= 1  # ", a déjà déclaré": back over the auxiliary and adverbs next to it
-    return first > 0 and verb.doc[first - 1].text in INCISE_MARKS
 
 
 def _named(token) -> bool:

@@ -29,9 +29,10 @@ PLACE_PREPOSITIONS = frozenset({"en", "à", "dans", "vers", "sur"})
 PLACES = frozenset({"place", "country"})  # "assurent à Gao des missions": where, not whom
 
 
-def statement_parties(coder, token, words: dict):
+def statement_parties(coder, token, words: dict, judged: str | None = None):
     """(sources, targets, code, said) of the statement ``token`` makes, or None; ``said``
-    holds the indices of the words said."""
+    holds the indices of the words said. ``judged``: the code of a verb of judging, which
+    the words said do not change."""
     subjects = coder.subjects(token)[0]
     sources = coder.actors_of(subjects)
     if not sources:
@@ -51,7 +52,9 @@ def statement_parties(coder, token, words: dict):
             if targets:
                 break
     lemmas = {token.doc[i].lemma_.lower() for i in said}
-    if verb_lemma(token) in words["warning_verbs"] and _what_would_be(token.doc, said):
+    if judged is not None:
+        code = judged
+    elif verb_lemma(token) in words["warning_verbs"] and _what_would_be(token.doc, said):
         code = "130"  # "a prévenu que toute avancée pourrait entraîner une intervention"
     elif lemmas & words["disapproval_words"]:
         code = "111"

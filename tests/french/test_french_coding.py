@@ -689,3 +689,26 @@ def test_a_country_named_by_its_periphrasis(pipeline, text, expected):
 )
 def test_the_partner_of_a_call_hung_on_its_day(pipeline, text, expected):
     assert expected in coded(pipeline, text, date="2020-08-05")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb of judging in an incise after a quotation: the subject follows the verb, and
+        # the quotation names whom it judges
+        ('"La Turquie joue un jeu dangereux", a déploré le président français.', ("FRA", "TUR")),
+        (
+            '"La France taxe beaucoup le vin et nous taxons peu le vin français", a dénoncé le '
+            "président américain.",
+            ("USA", "FRA"),
+        ),
+        # a participle after a comma is the sentence subject's, not an incise
+        (
+            "Le porte-parole du ministère chinois a répondu, dénonçant les hommes politiques "
+            "américains.",
+            ("CHN", "USA"),
+        ),
+    ],
+)
+def test_a_judgement_in_an_incise_is_the_speaker_s_after_the_verb(pipeline, text, expected):
+    assert (*expected, "111") in coded(pipeline, text, date="2020-09-05")
