@@ -601,6 +601,9 @@ def test_spokesmen_envoys_and_ministers_of_2014_2021_are_known(pipeline):
     assert ("IRL", "GBR", "111") in found, found
     assert ("GBR", "FRA", "040") in found, found
     assert ("IRN", "USA", "111") in found, found
+    # an Arab-Israeli party leader, not the Jordanian minister of the same name (2007-10)
+    found = coded(pipeline, "Ayman Odeh a dénoncé le Hamas.", date="2020-06-21")
+    assert ("ISR", "PSE", "111") in found, found
 
 
 def test_a_surname_after_a_civility_is_the_office_holder_of_a_country_the_story_names(pipeline):
