@@ -168,8 +168,13 @@ def _what_would_be(doc, said: set[int]) -> bool:
 
 
 def _addressees(coder, token) -> list:
-    """ "a déclaré à son homologue", "lui a assuré": the one spoken to."""
+    """ "a déclaré à son homologue", "lui a assuré", "a évoqué devant le président malien":
+    the one spoken to."""
     found = coder.obliques(token, "à")
+    if not coder.subjects(token)[1]:
+        # "a évoqué devant le président malien": an audience; not "sont jugés devant le
+        # tribunal", a trial
+        found += coder.obliques(token, "devant")
     found += [c for c in token.children if c.dep_ == "iobj"]
     return found
 

@@ -715,3 +715,21 @@ def test_the_partner_of_a_call_hung_on_its_day(pipeline, text, expected):
 )
 def test_a_judgement_in_an_incise_is_the_speaker_s_after_the_verb(pipeline, text, expected):
     assert (*expected, "111") in coded(pipeline, text, date="2020-09-05")
+
+
+def test_what_is_said_before_a_foreign_leader_is_said_to_him(pipeline):
+    found = coded(
+        pipeline,
+        "Devant le président de la République du Mali, Emmanuel Macron a évoqué les pertes "
+        "de l'armée malienne.",
+        date="2020-01-14",
+    )
+    assert ("FRA", "MLI", "010") in found, found
+    # a trial before a court is no audience
+    found = coded(
+        pipeline,
+        "Deux anciens membres des services de renseignement syriens sont jugés devant le "
+        "tribunal de Coblence.",
+        date="2020-04-23",
+    )
+    assert not {(s, t) for s, t, _ in found} & {("SYR", "DEU")}, found
