@@ -313,12 +313,31 @@ class ArticleResolver:
             stated = country_after(self.doc, self.tree, phrase, self.by_token)
             if holder is not None and stated is not None and holder[1].country != stated:
                 holder = None  # "King Hassan of Morocco" is not Chad's minister Hassan
+            if (
+                holder is not None
+                and self._after_honorific(phrase, reading.name.split()[-1])
+                and self.named_countries
+                and holder[1].country not in self.named_countries | {"IGO"}
+            ):
+                # "Shadow Europe minister Mr Brady" in a story of Britain alone is not
+                # Ireland's attorney general, the one Brady in office; "President Bush" in
+                # a story that names only Russia is still the US president
+                holder = None
             if holder is not None:
                 entry, office = holder
                 reading.countries = [office.country]
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
+
+    def _after_honorific(self, phrase: Phrase, surname: str) -> bool:
+        """Whether the surname follows an honorific (grammar.yaml's ``honorifics``: "Mr
+        Brady", "Mrs Beckett"), which the press gives anyone, not an office."""
+        honorifics = grammar()["honorifics"]
+        return any(
+            self.doc[i].text == surname and i > 0 and self.doc[i - 1].lower_ in honorifics
+            for i in phrase.tokens
+        )
 
     def _namesakes_given_name(self, anchor) -> str | None:
         """The given name of another person that a table's person found by surname alone

@@ -156,6 +156,23 @@ def test_an_office_holder_is_told_apart_by_the_countries_the_article_names(resol
     assert countries(article, "President Bush") == {"USA"}
 
 
+def test_mr_and_a_surname_is_no_office_holder_of_a_country_the_story_does_not_name(
+    resolve_text,
+):
+    """ "Mr Brady" in a story of Britain alone is not Rory Brady, Ireland's attorney
+    general and the one Brady in office in 2005; a title of office still finds its holder
+    wherever the story is ("President Bush has threatened further action against Russia")."""
+    article = resolve_text(
+        'Shadow Europe minister Mr Brady said: "Britain must keep the rebate."',
+        date="2005-06-10",
+    )
+    assert "IRL" not in countries(article, "Shadow Europe minister Mr Brady")
+    article = resolve_text(
+        "President Bush has threatened further action against Russia.", date="2003-01-10"
+    )
+    assert countries(article, "President Bush") == {"USA"}
+
+
 def test_groups_placed_in_a_country_are_coded_by_it(resolve_text):
     article = resolve_text(
         "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy."
