@@ -23,7 +23,10 @@ finance, trade and foreign ministers the Phoenix tables lack and their names wit
 initials, recall 0.488 (42/86), precision 0.710 (66/93: two right events more, one wrong).
 On 2026-12-04 (fourteenth session), with officials of 2014-2021 and 1987 added to the leader
 table, recall 0.488 (42/86), precision 0.717 (66/92: one wrong event fewer), and the precision
-floor from 0.70 to 0.71. The floors sit just under.
+floor from 0.70 to 0.71. On 2026-12-05, with news of another party's act no longer a
+statement aimed at it ("Baker said Japan announced a cut") and other wrong statements gone,
+recall 0.488 (42/86), precision 0.733 (66/90), and the precision floor to 0.73. The floors
+sit just under.
 """
 
 import pytest
@@ -32,7 +35,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.48
-PRECISION_FLOOR = 0.71
+PRECISION_FLOOR = 0.73
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
@@ -42,9 +45,11 @@ DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # (12/34), precision 0.633 (31/49): one more required item for two more wrong events. On
 # 2026-12-04, 0.353 (12/34) and 0.660 (31/47); at that day's eleventh session, with trade
 # figures, asked-about participles and the like no longer events, 0.353 and 0.689 (31/45).
+# On 2026-12-05, with reports of another party's act no longer statements aimed at it, 0.353
+# and 0.698 (30/43): one right event fewer, two wrong ones fewer; the precision floor to 0.69.
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
 FRESH_RECALL_FLOOR = 0.35
-FRESH_PRECISION_FLOOR = 0.68
+FRESH_PRECISION_FLOOR = 0.69
 
 
 @pytest.mark.shared

@@ -62,7 +62,9 @@ the people of the tables as French copy spells them ("Vladimir Poutine", french/
 name_spellings.tsv), carried by their surname after the full name ("Shinzo Abe ... M. Abe"),
 officials of 2014-2021 added to the leader table, and a surname after a civility read as
 the one office holder of a country the story names, 0.484 (31/64) and 0.779 (67/86); the
-floors moved to 0.48 and 0.77. The floors sit just under.
+floors moved to 0.48 and 0.77. On 2026-12-05, with a verb of judging in an incise after a
+quotation ("« ... », a déploré le président français") read as the speaker's, 0.484 (31/64)
+and 0.782 (68/87), and the precision floor to 0.78. The floors sit just under.
 """
 
 import pytest
@@ -71,7 +73,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.48
-PRECISION_FLOOR = 0.77
+PRECISION_FLOOR = 0.78
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
 
