@@ -733,3 +733,11 @@ def test_what_is_said_before_a_foreign_leader_is_said_to_him(pipeline):
         date="2020-04-23",
     )
     assert not {(s, t) for s, t, _ in found} & {("SYR", "DEU")}, found
+
+
+def test_a_withdrawal_of_troops_named_by_its_noun_is_a_retreat(pipeline):
+    found = coded(pipeline, "Washington a annoncé le retrait de ses troupes d'Irak.")
+    assert ("USA", "IRQ", "0874") in found, found
+    # a withdrawal demanded is the demand's, not one done
+    found = coded(pipeline, "La Grèce exige le retrait des troupes turques de Chypre.")
+    assert ("GRC", "TUR", "1056") in found and not any(c == "0874" for *_, c in found), found

@@ -64,7 +64,9 @@ officials of 2014-2021 added to the leader table, and a surname after a civility
 the one office holder of a country the story names, 0.484 (31/64) and 0.779 (67/86); the
 floors moved to 0.48 and 0.77. On 2026-12-05, with a verb of judging in an incise after a
 quotation ("« ... », a déploré le président français") read as the speaker's, 0.484 (31/64)
-and 0.782 (68/87), and the precision floor to 0.78. The floors sit just under.
+and 0.782 (68/87), and the precision floor to 0.78; with a withdrawal of troops named by its
+noun ("a annoncé le retrait de ses troupes d'Irak"), 0.500 (32/64) and 0.784 (69/88), and the
+recall floor to 0.49. The floors sit just under.
 """
 
 import pytest
@@ -72,7 +74,7 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.48
+RECALL_FLOOR = 0.49
 PRECISION_FLOOR = 0.78
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
