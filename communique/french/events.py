@@ -21,6 +21,7 @@ from ..model import Article
 from ..records.event import Location
 from .context import story_country
 from .french_dates import event_date
+from .incises import after_quotation
 from .patterns import (
     VerbPattern,
     grammar,
@@ -29,7 +30,6 @@ from .patterns import (
     statement_words,
     verb_lemma,
 )
-from .incises import after_quotation
 from .roles import FrenchRoles
 from .statements import statement_parties
 

@@ -64,13 +64,9 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         if not own and _opening_participle(token):
             own = _main_clause_subjects(token)
         lemma = verb_lemma(token)
-        if (
-            not own
-            and (
-                lemma in grammar()["speech_verbs"]
-                or (lemma in grammar()["incise_judging_verbs"] and after_quotation(token))
-            )
-            and in_incise(token)
+        if not own and (
+            (lemma in grammar()["speech_verbs"] and in_incise(token))
+            or (lemma in grammar()["incise_judging_verbs"] and after_quotation(token))
         ):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
