@@ -112,6 +112,8 @@ def clause_modality(trigger) -> Modality:
         if outer is not None:
             token = outer  # "... and said Washington had not given": said by the speaker
             continue
+        if token.dep_ == "acl" and head.lemma_.lower() in words["negating_nouns"]:
+            result.negated = True
         if token.dep_ == "xcomp":
             lemma = head.lemma_.lower()
             if lemma in words["negating_verbs"]:
