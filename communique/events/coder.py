@@ -24,6 +24,7 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..nlp.parse import written
 from ..records.event import Location
+from .antecedents import ThingMemory
 from .attach import TargetAttacher
 from .event_record import coded_event
 from .guards import (
@@ -81,6 +82,7 @@ class ArticleCoder:
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
+        self.things = ThingMemory()  # acts on sanctions and agreements, for their nouns again
 
     def run(self) -> list[dict]:
         finder = TriggerFinder(self.roles, self.patterns, self.tree)
@@ -188,6 +190,7 @@ class ArticleCoder:
             )
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
+            self.things.remember(token, source, target)
 
     def parties(self, trigger: Trigger, mood) -> tuple[list[Actor], list[Actor]]:
         token, pattern = trigger.token, trigger.pattern
@@ -283,8 +286,10 @@ class ArticleCoder:
                 or purpose_targets(roles, tree, token, sources, actors_of)
                 or possessor_targets(self.article.mentions, tree, token, sources, pattern.code)
             )
-        return found or located_targets(
-            roles, token, sources, pattern.code, self.article.dateline_country
+        return (
+            found
+            or self.things.targets(roles, token, sources)
+            or located_targets(roles, token, sources, pattern.code, self.article.dateline_country)
         )
 
     def _targets(self, token, pattern: Pattern) -> list[Actor]:

@@ -22,3 +22,53 @@ def test_sanctions_called_off_are_eased_and_a_failure_to_call_them_off_is_no_act
     )
     called_off = events_of(failed, "call")
     assert called_off and all(e["negated"] for e in called_off), called_off
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The EU embargo on arms exports to China is likely to be lifted, Jack Straw said. "
+            "In December, the EU pledged to work towards lifting the ban.",
+            ("IGO", "CHN", "08"),
+        ),
+        (
+            "The United States imposed sanctions on Iran in 1995. "
+            "Germany called for the sanctions to be lifted.",
+            ("DEU", "IRN", "02"),
+        ),
+        (
+            "Japan and the United States signed a semiconductor pact in July. "
+            "The European Community has challenged the agreement.",
+            ("IGO", "JPN", "11"),
+        ),
+    ],
+)
+def test_an_act_on_a_thing_named_again_is_aimed_at_its_party(code_text, text, expected):
+    article = code_text(text, date="1990-01-01")
+    second = article.text.index(". ") + 2  # the act on the thing named again
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"][:2])
+        for e in article.events
+        if e["evidence"]["start"] >= second
+    }
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new ban, not the embargo named before
+        "The EU imposed an arms embargo on China in 1989. "
+        "Britain proposed a ban on tobacco advertising.",
+        # the embargo told again: the same imposition, not a new act on it
+        "The EU imposed an arms embargo on China in 1989. "
+        "The ban was imposed after the crackdown in Tiananmen Square.",
+        # a condition is not what the act is done on
+        "The EU imposed an arms embargo on China in 1989. Washington argues that if the "
+        "embargo is lifted, it could lead to a buying spree.",
+    ],
+)
+def test_no_party_is_taken_from_a_thing_not_acted_on(code_text, text):
+    aimed = {dyad for dyad in dyads(code_text(text, date="1990-01-01")) if dyad[1]}
+    assert aimed == {("IGO", "CHN", "16")}, aimed

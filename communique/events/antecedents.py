@@ -1,0 +1,136 @@
+"""Things named again: the other side of an act on a thing the article named before.
+
+News names a sanction or an agreement once with its parties ("the EU embargo on arms
+exports to China", "imposed sanctions on Iran", "signed a trade pact with Japan") and then by
+its noun alone: "the EU pledged to work towards lifting the ban", "Germany called for the
+embargo to be lifted", "the Community has challenged the agreement". The act on "the ban" is
+aimed at the party the ban was aimed at; the act on "the agreement" at the parties who made
+it, other than the source.
+
+A thing named again is a definite noun ("the", "this", a possessive "its" or "their") of a
+group of grammar.yaml's ``things_named_again`` that names no actor of its own, in the place
+of the trigger's object: its object, its passive subject, a preposition's object, or the
+same in its infinitive or its "for" clause ("called for the embargo to be lifted"). Its antecedent is
+the latest event coded before it in the article, between two countries, whose trigger or
+object is a noun of the same group.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..model import Actor
+from .roles import grammar
+
+logger = logging.getLogger(__name__)
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "obj"}
+
+
+def _acted_on(clause) -> list:
+    """A clause's objects, passive subject and prepositions' objects that are nouns."""
+    found = []
+    for child in clause.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.append(child)
+        elif child.dep_ == "prep":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    return [t for t in found if t.pos_ == "NOUN"]
+
+
+def _inner_clauses(trigger) -> list:
+    """Clauses that say what the trigger does: its infinitive ("agreed to extend the pact") or
+    a "for" clause ("called for the embargo to be lifted"); not a condition ("if the embargo
+    is lifted, it could lead to ...") or a purpose further on."""
+    return [
+        c
+        for c in trigger.children
+        if c.dep_ in ("xcomp", "pcomp")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+    ]
+
+
+@dataclass(frozen=True)
+class NamedThing:
+    """An event on a thing of a group: what the group is, and its parties."""
+
+    group: str
+    source: Actor
+    target: Actor
+
+
+def group_of(lemma: str) -> str | None:
+    """The group of ``things_named_again`` a noun's lemma belongs to, if any."""
+    for group, nouns in grammar()["things_named_again"].items():
+        if lemma in nouns:
+            return group
+    return None
+
+
+def thing_nouns(trigger) -> list:
+    """The nouns an act is done on: the trigger itself when it is a noun, its objects, passive
+    subject and prepositions' objects, and those of a clause saying what it does."""
+    found = [trigger] if trigger.pos_ == "NOUN" else []
+    found += _acted_on(trigger)
+    for clause in _inner_clauses(trigger):
+        found += _acted_on(clause)
+    return found
+
+
+def named_again(noun, roles) -> str | None:
+    """The group of a definite noun that names no actor of its own ("lifting the ban"), or
+    None ("the ban on China" names its party; "a ban" is a new one)."""
+    group = group_of(noun.lemma_.lower())
+    if group is None:
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
+        return None
+    if roles.mentions(list(noun.subtree)):
+        return None  # "the U.S. ban", "the ban on arms sales to China": its own parties
+    return group
+
+
+class ThingMemory:
+    """The events of an article on things of a group, in the order they were coded."""
+
+    def __init__(self):
+        self.things: list[NamedThing] = []
+
+    def remember(self, trigger, source: Actor, target: Actor | None) -> None:
+        if target is None or not source.country or not target.country:
+            return
+        if source.country == target.country:
+            return
+        for noun in thing_nouns(trigger):
+            group = group_of(noun.lemma_.lower())
+            if group is not None:
+                self.things.append(NamedThing(group, source, target))
+                return
+
+    def targets(self, roles, trigger, sources: list[Actor]) -> list[Actor]:
+        """The other side of an act on a thing named again, from its antecedent."""
+        if not self.things:
+            return []
+        own = {s.country for s in sources if s.country}
+        for noun in thing_nouns(trigger):
+            # The noun itself as a trigger ("called for the sanctions to be lifted"), or as the
+            # trigger's passive subject ("the 15-year-old ban was imposed after ..."), is the
+            # thing coded before told again, not a new act on it.
+            told_again = noun.i == trigger.i or (
+                noun.head.i == trigger.i and noun.dep_ == "nsubjpass"
+            )
+            group = None if told_again else named_again(noun, roles)
+            if group is None:
+                continue
+            for thing in reversed(self.things):
+                if thing.group != group:
+                    continue
+                for party in (thing.target, thing.source):
+                    if party.country not in own:
+                        logger.debug("%r named again: %s", noun.text, party.country)
+                        return [party]
+                return []
+            return []
+        return []
