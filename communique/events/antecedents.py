@@ -76,6 +76,11 @@ def thing_nouns(trigger) -> list:
     found += _acted_on(trigger)
     for clause in _inner_clauses(trigger):
         found += _acted_on(clause)
+    if trigger.lemma_.lower() in grammar()["complement_target_verbs"]:
+        # what is said of the thing: "Tehran said the sanctions were illegal"
+        for clause in trigger.children:
+            if clause.dep_ == "ccomp":
+                found += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     return found
 
 

@@ -42,6 +42,12 @@ def test_sanctions_called_off_are_eased_and_a_failure_to_call_them_off_is_no_act
             "The European Community has challenged the agreement.",
             ("IGO", "JPN", "11"),
         ),
+        # what is said of it: the sanctioned side speaks of those who imposed them
+        (
+            "Iran rejected the sanctions the U.S. imposed on it last year. "
+            "Tehran said the sanctions were illegal.",
+            ("IRN", "USA", "11"),
+        ),
     ],
 )
 def test_an_act_on_a_thing_named_again_is_aimed_at_its_party(code_text, text, expected):
