@@ -44,6 +44,26 @@ def person_name_run(doc, phrase, by_token) -> list[int]:
     return run
 
 
+def name_before_government(doc, phrase, by_token) -> list[int]:
+    """A name the recogniser took for part of an organisation, before a word of government:
+    "the Reagan Administration", "the Nakasone government". The name is the office holder's
+    (resolve.py looks the surname up), whatever the recogniser made of it."""
+    for i in sorted(phrase.tokens):
+        head = doc[i].head
+        anchor = by_token.get(head.i)
+        if (
+            doc[i].pos_ == "PROPN"
+            and doc[i].dep_ == "compound"
+            and i not in by_token
+            and head.lemma_.lower() in grammar()["government_nouns"]
+            and anchor is not None
+            and anchor.entry.sectors == ("GOV",)  # "Reagan Administration officials" too
+            and head.i in phrase.tokens
+        ):
+            return [i]
+    return []
+
+
 def country_after(doc, tree, phrase, by_token) -> str | None:
     """The country an "of" right after a name states: "King Hassan of Morocco"."""
     for child in tree.children(doc[phrase.root]):

@@ -35,7 +35,7 @@ from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
 from .in_context import in_context
-from .names import country_after, person_name_run, short_names
+from .names import country_after, name_before_government, person_name_run, short_names
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
 from .things import names_a_thing, qualifies_a_thing
@@ -174,7 +174,9 @@ class ArticleResolver:
         self._read_names_in_phrase(phrase, root_anchor, reading)
         if depth < 3:
             self._read_complements(phrase, reading, depth)
-        name_run = person_name_run(self.doc, phrase, self.by_token)
+        name_run = person_name_run(self.doc, phrase, self.by_token) or name_before_government(
+            self.doc, phrase, self.by_token
+        )
         reading.name = self.doc[name_run[0] : name_run[-1] + 1].text if name_run else None
         reading.written = reading.name
         if reading.name is None and root_anchor is not None and root_anchor.entry.historical:

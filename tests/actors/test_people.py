@@ -444,3 +444,24 @@ def test_a_country_after_an_honorific_is_a_surname(resolve_text):
 def test_a_title_before_a_family_name_written_first(resolve_text, text, date, who, country):
     found = actors_of(resolve_text(text, date=date), who)
     assert found and found[0]["country"] == country, found
+
+
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        # the recogniser reads "Reagan Administration" as an organisation's name
+        ("Reagan Administration officials met Japanese negotiators.", "Reagan", "USA"),
+        ("The Reagan Administration warned Libya.", "Reagan", "USA"),
+        ("The Nakasone government rejected U.S. demands.", "Nakasone", "JPN"),
+    ],
+)
+def test_a_leaders_name_before_a_word_of_government_is_that_government(
+    resolve_text, text, mention, country
+):
+    found = actors_of(resolve_text(text, date="1987-03-10"), mention)
+    assert found and found[0]["country"] == country, found
+
+
+def test_a_company_spokesman_is_no_government(resolve_text):
+    article = resolve_text("A Suzuki spokesman said the venture was ready.", date="1987-03-10")
+    assert not [a for a in actors_of(article, "Suzuki") if a["country"]], article.actors_record()
