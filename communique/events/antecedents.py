@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Callable
 
 from ..model import Actor
 from .roles import grammar
@@ -61,9 +62,9 @@ class NamedThing:
     target: Actor
 
 
-def group_of(lemma: str) -> str | None:
+def group_of(groups: dict, lemma: str) -> str | None:
     """The group of ``things_named_again`` a noun's lemma belongs to, if any."""
-    for group, nouns in grammar()["things_named_again"].items():
+    for group, nouns in groups.items():
         if lemma in nouns:
             return group
     return None
@@ -84,23 +85,30 @@ def thing_nouns(trigger) -> list:
     return found
 
 
-def named_again(noun, roles) -> str | None:
-    """The group of a definite noun that names no actor of its own ("lifting the ban"), or
-    None ("the ban on China" names its party; "a ban" is a new one)."""
-    group = group_of(noun.lemma_.lower())
-    if group is None:
-        return None
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
-        return None
-    if roles.mentions(list(noun.subtree)):
-        return None  # "the U.S. ban", "the ban on arms sales to China": its own parties
-    return group
+@dataclass(frozen=True)
+class ThingWords:
+    """How a language names things again: its groups, its definite determiners, the nouns a
+    trigger acts on and the label of a passive subject."""
+
+    groups: dict
+    definite: frozenset
+    nouns_of: Callable
+    passive_subject: str
+
+
+def english_words() -> ThingWords:
+    return ThingWords(grammar()["things_named_again"], DEFINITE, thing_nouns, "nsubjpass")
 
 
 class ThingMemory:
-    """The events of an article on things of a group, in the order they were coded."""
+    """The events of an article on things of a group, in the order they were coded.
 
-    def __init__(self):
+    ``names_actors(tokens)`` says whether tokens name an actor of their own ("the U.S. ban",
+    "the ban on arms sales to China"): such a noun has its own parties."""
+
+    def __init__(self, words: ThingWords, names_actors: Callable):
+        self.words = words
+        self.names_actors = names_actors
         self.things: list[NamedThing] = []
 
     def remember(self, trigger, source: Actor, target: Actor | None) -> None:
@@ -108,25 +116,37 @@ class ThingMemory:
             return
         if source.country == target.country:
             return
-        for noun in thing_nouns(trigger):
-            group = group_of(noun.lemma_.lower())
+        for noun in self.words.nouns_of(trigger):
+            group = group_of(self.words.groups, noun.lemma_.lower())
             if group is not None:
                 self.things.append(NamedThing(group, source, target))
                 return
 
-    def targets(self, roles, trigger, sources: list[Actor]) -> list[Actor]:
+    def named_again(self, noun) -> str | None:
+        """The group of a definite noun that names no actor of its own ("lifting the ban"),
+        or None ("the ban on China" names its party; "a ban" is a new one)."""
+        group = group_of(self.words.groups, noun.lemma_.lower())
+        if group is None:
+            return None
+        if not any(c.lower_ in self.words.definite for c in noun.children if c.i < noun.i):
+            return None
+        if self.names_actors(list(noun.subtree)):
+            return None
+        return group
+
+    def targets(self, trigger, sources: list[Actor]) -> list[Actor]:
         """The other side of an act on a thing named again, from its antecedent."""
         if not self.things:
             return []
         own = {s.country for s in sources if s.country}
-        for noun in thing_nouns(trigger):
+        for noun in self.words.nouns_of(trigger):
             # The noun itself as a trigger ("called for the sanctions to be lifted"), or as the
             # trigger's passive subject ("the 15-year-old ban was imposed after ..."), is the
             # thing coded before told again, not a new act on it.
             told_again = noun.i == trigger.i or (
-                noun.head.i == trigger.i and noun.dep_ == "nsubjpass"
+                noun.head.i == trigger.i and noun.dep_ == self.words.passive_subject
             )
-            group = None if told_again else named_again(noun, roles)
+            group = None if told_again else self.named_again(noun)
             if group is None:
                 continue
             for thing in reversed(self.things):

@@ -24,7 +24,7 @@ from ..limits import check_budget
 from ..model import Actor, Article
 from ..nlp.parse import written
 from ..records.event import Location
-from .antecedents import ThingMemory
+from .antecedents import ThingMemory, english_words
 from .attach import TargetAttacher
 from .event_record import coded_event
 from .guards import (
@@ -82,7 +82,8 @@ class ArticleCoder:
         self.events: list[dict] = []
         self.seen: set[tuple] = set()
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
-        self.things = ThingMemory()  # acts on sanctions and agreements, for their nouns again
+        # acts on sanctions and agreements, for their nouns named again
+        self.things = ThingMemory(english_words(), lambda tokens: bool(self.roles.mentions(tokens)))
 
     def run(self) -> list[dict]:
         finder = TriggerFinder(self.roles, self.patterns, self.tree)
@@ -288,7 +289,7 @@ class ArticleCoder:
             )
         return (
             found
-            or self.things.targets(roles, token, sources)
+            or self.things.targets(token, sources)
             or located_targets(roles, token, sources, pattern.code, self.article.dateline_country)
         )
 

@@ -12,6 +12,7 @@ the noun after a preposition ("s'entretenir avec", "se rendre au Mali").
 
 from __future__ import annotations
 
+from ..events.antecedents import ThingMemory
 from ..events.attach import TargetAttacher
 from ..events.event_record import coded_event
 from ..events.timing import is_historical
@@ -31,6 +32,7 @@ from .patterns import (
     verb_lemma,
 )
 from .roles import FrenchRoles
+from .things import french_words
 from .statements import statement_parties
 
 CONDITIONAL_ENDINGS = ("rait", "raient", "rais")  # il reconnaîtrait, ils signeraient
@@ -47,6 +49,11 @@ class FrenchCoder(FrenchRoles):
         self.events: list[dict] = []
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index
         self.seen: set[tuple] = set()
+        # acts on sanctions and agreements, for their nouns named again
+        self.things = ThingMemory(
+            french_words(),
+            lambda tokens: any(t.i in self.by_head or self._covering(t) for t in tokens),
+        )
 
     def run(self) -> list[dict]:
         for sentence in self.doc.sents:
@@ -148,6 +155,8 @@ class FrenchCoder(FrenchRoles):
             targets = story_country(self.article.mentions, token.idx, sources)
         modality, negated = self.modality(token)
         own = {s.country for s in sources}
+        if sources and not any(t.country and t.country not in own for t in targets):
+            targets = self.things.targets(token, sources) or targets  # "ces sanctions"
         if (
             sources
             and token.i not in self.unknown_party
@@ -181,6 +190,7 @@ class FrenchCoder(FrenchRoles):
             )
             self.trigger_of[event["id"]] = token.i
             self.events.append(event)
+            self.things.remember(token, source, target)
 
     def modality(self, token) -> tuple[str, bool]:
         words = grammar()

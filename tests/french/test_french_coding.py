@@ -741,3 +741,27 @@ def test_a_withdrawal_of_troops_named_by_its_noun_is_a_retreat(pipeline):
     # a withdrawal demanded is the demand's, not one done
     found = coded(pipeline, "La Grèce exige le retrait des troupes turques de Chypre.")
     assert ("GRC", "TUR", "1056") in found and not any(c == "0874" for *_, c in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La Cédéao a imposé des sanctions au Mali. "
+            "Les dirigeants ouest-africains lèveront ces sanctions progressivement.",
+            ("IGO", "MLI", "085"),
+        ),
+        (
+            "Israël et les Emirats arabes unis ont signé un accord. "
+            "Les Palestiniens dénoncent l'accord.",
+            ("PSE", "ISR", "111"),
+        ),
+        (
+            "Les Etats-Unis ont imposé un embargo à Cuba. "
+            "La Russie a demandé la levée de l'embargo.",
+            ("RUS", "CUB", "0254"),
+        ),
+    ],
+)
+def test_an_act_on_a_thing_named_again_is_aimed_at_its_party(pipeline, text, expected):
+    assert expected in coded(pipeline, text, date="2020-08-20")
