@@ -432,6 +432,9 @@ def test_what_is_only_asked_is_not_done(code_text):
             "EC Commissioner Willy De Clercq has already written to his U.S. counterpart.",
             ("IGO", "USA", "01"),
         ),
+        # destroying in war is force; homes taken down to coerce are property destroyed
+        ("Chadian forces destroyed 11 Libyan tanks.", ("TCD", "LBY", "19")),
+        ("Israeli troops destroyed the homes of three Palestinians.", ("ISR", "PSE", "17")),
     ],
 )
 def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
