@@ -13,7 +13,8 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
    article is about so far: named most often, at least ``MIN_LEAD`` times and more than any
    country or other body ("NATO defence ministers met ... NATO said ... The ministers
    agreed");
-4. for a singular title with "the" ("the prime minister", "the chancellor") or one named by
+4. for a singular title with "the" ("the prime minister", "the chancellor", "the Ministry" as
+   Reuters capitalises it) or one named by
    an office (grammar.yaml's ``national_offices``: "a government spokesman"), the country of
    the story's dateline once the text has named it, else the country the article names most
    so far, on the same terms: a national office of the state the story is told from or is
@@ -100,7 +101,7 @@ def fill_from_context(
             elif token.tag_ in ("NNS", "NNPS") and (body := _leading_body(bodies)) is not None:
                 mention = _as_body(mention, body_actor[body])
             elif (
-                token.tag_ == "NN"
+                token.tag_ in ("NN", "NNP")  # "the Ministry", as Reuters capitalises it
                 and _national(token)
                 and (home := _home_country(article, bodies)) is not None
             ):

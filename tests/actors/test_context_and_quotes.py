@@ -121,6 +121,15 @@ def test_the_prime_minister_of_a_story_about_one_country_is_its(resolve_text):
     assert countries(article, "The prime minister") == {"GBR"}
 
 
+def test_a_capitalised_office_is_the_story_s_state_too(resolve_text):
+    # Reuters writes "the Ministry", "the Government"
+    article = resolve_text(
+        "Britain and France disagree. Britain wants a rebate, Britain "
+        "says. The Ministry said the rebate was fair."
+    )
+    assert countries(article, "The Ministry") == {"GBR"}
+
+
 @pytest.mark.parametrize("office", ["A government spokesman", "A foreign ministry spokesman"])
 def test_a_spokesman_named_by_an_office_speaks_for_the_story_s_state(resolve_text, office):
     article = resolve_text(
