@@ -432,6 +432,8 @@ def test_what_is_only_asked_is_not_done(code_text):
             "EC Commissioner Willy De Clercq has already written to his U.S. counterpart.",
             ("IGO", "USA", "01"),
         ),
+        # assisting another party is aid, as helping it is
+        ("The World Bank approved a loan to assist reforms in Haiti.", ("IGO", "HTI", "07")),
         # destroying in war is force; homes taken down to coerce are property destroyed
         ("Chadian forces destroyed 11 Libyan tanks.", ("TCD", "LBY", "19")),
         ("Israeli troops destroyed the homes of three Palestinians.", ("ISR", "PSE", "17")),
