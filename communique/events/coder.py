@@ -221,7 +221,11 @@ class ArticleCoder:
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
         if passive and not any(s.country for s in sources):
-            sources = self._authorities_of_the_place(token, pattern) or sources
+            sources = (
+                self._authorities_of_the_place(token, pattern)
+                or self._claimed_by_the_speaker(token, pattern, targets)
+                or sources
+            )
         own = {s.country for s in sources}
         if not any(t.country and t.country not in own for t in targets) and (
             pattern.code.startswith("01") and reports_an_act(roles, self.tree, token)
@@ -269,6 +273,25 @@ class ArticleCoder:
                         "place",
                     )
                 ]
+        return []
+
+    def _claimed_by_the_speaker(self, token, pattern: Pattern, targets) -> list[Actor]:
+        """ "Iran said at least 2,000 Iraqi troops had been killed": force done by no one named
+        on another state's forces (grammar.yaml's ``speaker_claimed_roots``), in what a state
+        reports, is the reporting state's own claim."""
+        if (
+            pattern.code[:2] not in grammar()["speaker_claimed_roots"]
+            or token.dep_ != "ccomp"
+            or token.head.lemma_.lower() not in grammar()["saying_verbs"]
+        ):
+            return []
+        speakers = coded_actors(self.roles.mentions(self.roles.subject_tokens(token.head)[0]))
+        countries = {s.country for s in speakers if s.country}
+        if len(countries) != 1 or "IGO" in countries:
+            return []
+        victims = [t for t in targets if t.country]
+        if victims and all(t.country not in countries and "MIL" in t.sectors for t in victims):
+            return speakers[:1]
         return []
 
     def counterparts(self, token, pattern: Pattern, sources, passive: bool) -> list[Actor]:

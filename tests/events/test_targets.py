@@ -434,6 +434,8 @@ def test_what_is_only_asked_is_not_done(code_text):
         ),
         # assisting another party is aid, as helping it is
         ("The World Bank approved a loan to assist reforms in Haiti.", ("IGO", "HTI", "07")),
+        # another state's forces killed by no one named, in what a state reports: its claim
+        ("Iran said at least 2,000 Iraqi troops had been killed.", ("IRN", "IRQ", "19")),
         # destroying in war is force; homes taken down to coerce are property destroyed
         ("Chadian forces destroyed 11 Libyan tanks.", ("TCD", "LBY", "19")),
         ("Israeli troops destroyed the homes of three Palestinians.", ("ISR", "PSE", "17")),
@@ -627,3 +629,14 @@ def test_reporting_another_state_s_act_is_not_a_statement_aimed_at_it(code_text,
     sayings = [e for e in code_text(text).events if e["evidence"]["trigger"] == "said"]
     assert sayings, dyads(code_text(text))
     assert {(e["target"] or {}).get("country") for e in sayings} == {aimed_at}, sayings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations said 30 Iraqi soldiers were killed.",  # a body, not a side
+        "Iran said 30 Iraqi civilians were killed.",  # civilians: an accusation, not a claim
+    ],
+)
+def test_only_a_state_claims_the_force_it_reports_on_foreign_forces(code_text, text):
+    assert not any(root == "19" and source for source, _, root in dyads(code_text(text)))
