@@ -25,8 +25,11 @@ On 2026-12-04 (fourteenth session), with officials of 2014-2021 and 1987 added t
 table, recall 0.488 (42/86), precision 0.717 (66/92: one wrong event fewer), and the precision
 floor from 0.70 to 0.71. On 2026-12-05, with news of another party's act no longer a
 statement aimed at it ("Baker said Japan announced a cut") and other wrong statements gone,
-recall 0.488 (42/86), precision 0.733 (66/90), and the precision floor to 0.73. The floors
-sit just under.
+recall 0.488 (42/86), precision 0.733 (66/90), and the precision floor to 0.73. In the
+next session, with sanctions and agreements named again ("lifting the ban") and "destroy" in
+war read as force (a choice the first set's wrong roots pointed to, so this set reads it
+high), recall 0.523 (45/86), precision 0.769 (70/91), and the floors to 0.52 and 0.76. The
+floors sit just under.
 """
 
 import pytest
@@ -34,8 +37,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.48
-PRECISION_FLOOR = 0.73
+RECALL_FLOOR = 0.52
+PRECISION_FLOOR = 0.76
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
