@@ -9,10 +9,12 @@ it, other than the source.
 
 A thing named again is a definite noun ("the", "this", a possessive "its" or "their") of a
 group of grammar.yaml's ``things_named_again`` that names no actor of its own, in the place
-of the trigger's object: its object, its passive subject, a preposition's object, or the
-same in its infinitive or its "for" clause ("called for the embargo to be lifted"). Its antecedent is
-the latest event coded before it in the article, between two countries, whose trigger or
-object is a noun of the same group.
+of the trigger's object: its object, its passive subject, a preposition's object, the same
+in its infinitive or its "for" clause ("called for the embargo to be lifted"), or the
+subject of what a verb of saying says ("Tehran said the sanctions were illegal"). Its
+antecedent is the latest event coded before it in the article, between two countries, whose
+trigger or object is a noun of the same group. The memory is shared by the languages; each
+gives its words (``english_words`` here, french/things.py for French).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .roles import grammar
 logger = logging.getLogger(__name__)
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
-OBJECT_DEPS = {"dobj", "nsubjpass", "obj"}
+OBJECT_DEPS = {"dobj", "nsubjpass"}
 
 
 def _acted_on(clause) -> list:

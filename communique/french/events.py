@@ -32,8 +32,8 @@ from .patterns import (
     verb_lemma,
 )
 from .roles import FrenchRoles
-from .things import french_words
 from .statements import statement_parties
+from .things import french_words
 
 CONDITIONAL_ENDINGS = ("rait", "raient", "rais")  # il reconnaîtrait, ils signeraient
 
