@@ -48,6 +48,7 @@ from .counterparts import (
 )
 from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric
+from .passive_sources import authorities_of_the_place, claimed_by_the_speaker
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties
 from .roles import Roles, coded_actors, grammar
@@ -222,8 +223,8 @@ class ArticleCoder:
             targets = self._targets(token.head, head_pattern)
         if passive and not any(s.country for s in sources):
             sources = (
-                self._authorities_of_the_place(token, pattern)
-                or self._claimed_by_the_speaker(token, pattern, targets)
+                authorities_of_the_place(roles, token, pattern.code)
+                or claimed_by_the_speaker(roles, token, pattern.code, targets)
                 or sources
             )
         own = {s.country for s in sources}
@@ -251,48 +252,6 @@ class ArticleCoder:
             if attached is not None:
                 targets = [attached]
         return sources, targets
-
-    def _authorities_of_the_place(self, token, pattern: Pattern) -> list[Actor]:
-        """ "A missionary was arrested in Lebanon": arrests, expulsions and other acts of the
-        state (grammar.yaml's ``located_source_roots``) done with no one named are the
-        authorities' of the country where they happen."""
-        if pattern.code[:2] not in grammar()["located_source_roots"]:
-            return []
-        for mention in self.roles.locations(token):
-            countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
-            if len(countries) == 1:
-                actor = mention.actors[0]
-                return [
-                    Actor(
-                        actor.country,
-                        actor.country,
-                        ("GOV",),
-                        actor.name,
-                        actor.text,
-                        None,
-                        "place",
-                    )
-                ]
-        return []
-
-    def _claimed_by_the_speaker(self, token, pattern: Pattern, targets) -> list[Actor]:
-        """ "Iran said at least 2,000 Iraqi troops had been killed": force done by no one named
-        on another state's forces (grammar.yaml's ``speaker_claimed_roots``), in what a state
-        reports, is the reporting state's own claim."""
-        if (
-            pattern.code[:2] not in grammar()["speaker_claimed_roots"]
-            or token.dep_ != "ccomp"
-            or token.head.lemma_.lower() not in grammar()["saying_verbs"]
-        ):
-            return []
-        speakers = coded_actors(self.roles.mentions(self.roles.subject_tokens(token.head)[0]))
-        countries = {s.country for s in speakers if s.country}
-        if len(countries) != 1 or "IGO" in countries:
-            return []
-        victims = [t for t in targets if t.country]
-        if victims and all(t.country not in countries and "MIL" in t.sectors for t in victims):
-            return speakers[:1]
-        return []
 
     def counterparts(self, token, pattern: Pattern, sources, passive: bool) -> list[Actor]:
         roles, tree = self.roles, self.tree

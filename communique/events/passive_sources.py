@@ -1,0 +1,45 @@
+"""Who did it when a passive names no one: the state where an act of the state happens, or
+the state that reports force on another state's forces (coder.py asks when the passive's
+subject and its "by" give no country)."""
+
+from __future__ import annotations
+
+from ..model import Actor
+from .roles import Roles, coded_actors, grammar
+
+
+def authorities_of_the_place(roles: Roles, token, code: str) -> list[Actor]:
+    """ "A missionary was arrested in Lebanon": arrests, expulsions and other acts of the
+    state (grammar.yaml's ``located_source_roots``) done with no one named are the
+    authorities' of the country where they happen."""
+    if code[:2] not in grammar()["located_source_roots"]:
+        return []
+    for mention in roles.locations(token):
+        countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
+        if len(countries) == 1:
+            actor = mention.actors[0]
+            return [
+                Actor(actor.country, actor.country, ("GOV",), actor.name, actor.text, None, "place")
+            ]
+    return []
+
+
+def claimed_by_the_speaker(roles: Roles, token, code: str, targets: list[Actor]) -> list[Actor]:
+    """ "Iran said at least 2,000 Iraqi troops had been killed": force done by no one named on
+    another state's forces (grammar.yaml's ``speaker_claimed_roots``), in what a state
+    reports, is the reporting state's own claim. Not a body's report ("the UN said"), nor
+    civilians killed (an accusation, not a claim)."""
+    if (
+        code[:2] not in grammar()["speaker_claimed_roots"]
+        or token.dep_ != "ccomp"
+        or token.head.lemma_.lower() not in grammar()["saying_verbs"]
+    ):
+        return []
+    speakers = coded_actors(roles.mentions(roles.subject_tokens(token.head)[0]))
+    countries = {s.country for s in speakers if s.country}
+    if len(countries) != 1 or "IGO" in countries:
+        return []
+    victims = [t for t in targets if t.country]
+    if victims and all(t.country not in countries and "MIL" in t.sectors for t in victims):
+        return speakers[:1]
+    return []
