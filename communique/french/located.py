@@ -59,9 +59,16 @@ def _asked_for(roles, trigger) -> list:
     return found
 
 
-def envoys_host(roles, subjects) -> list[Actor]:
+def envoys_host(roles, subjects, verb=None) -> list[Actor]:
     """Who summons an envoy when the passive names no one: the country the envoy is posted
-    to ("l'ambassadeur de Russie au Royaume-Uni a été convoqué": the United Kingdom)."""
+    to ("l'ambassadeur de Russie au Royaume-Uni a été convoqué": the United Kingdom), else
+    the one whose office it is summoned to ("l'ambassadrice de France est convoquée lundi au
+    ministère bulgare": Bulgaria)."""
     envoys = [s for s in subjects if s.lemma_.lower() in grammar()["envoy_nouns"]]
     posted = [p for e in envoys for where in PLACED for p in roles.obliques(e, where)]
-    return roles.actors_of(posted)
+    found = roles.actors_of(posted)
+    if found or not envoys or verb is None:
+        return found
+    own = {a.country for a in roles.actors_of(envoys)}
+    summoned_to = [p for where in PLACED for p in roles.obliques(verb, where)]
+    return [a for a in roles.actors_of(summoned_to) if a.country and a.country not in own][:1]

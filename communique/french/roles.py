@@ -275,7 +275,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             agents = self.obliques(token, "par") or _misplaced_agents(token)
             sources = (
                 self.actors_of(agents)
-                or envoys_host(self, subjects)
+                or envoys_host(self, subjects, token)
                 or reporting_speaker(self, token, statement_words())
             )
             # "des vivres seraient envoyés au Liban": what was sent is no party

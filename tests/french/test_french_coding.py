@@ -234,6 +234,9 @@ def test_a_bare_head_of_state_is_the_office_holder_just_named(pipeline):
 def test_an_envoy_summoned_with_no_one_named_is_summoned_where_he_serves(pipeline):
     found = coded(pipeline, "L'ambassadeur de Russie au Royaume-Uni a d'ailleurs été convoqué.")
     assert ("GBR", "RUS", "114") in found
+    # or by the state whose office he is summoned to
+    found = coded(pipeline, "L'ambassadrice de France est convoquée lundi au ministère bulgare.")
+    assert ("BGR", "FRA", "114") in found
 
 
 def test_a_light_verb_carries_the_act_its_object_names(pipeline):
