@@ -225,6 +225,8 @@ class ArticleResolver:
             reading.organisation = organisations[-1]
             reading.rule = "organisation"
         for anchor in phrase.anchors:
+            if organisations and self._based_in(anchor):
+                continue  # "the Paris-based OECD": where a known body sits, not whose it is
             if anchor.kind in ("country", "demonym", "place", "community"):
                 country = anchor.entry.country
                 if country and country not in reading.countries:
@@ -244,6 +246,11 @@ class ArticleResolver:
             reading.organisation = None
         if reading.countries and not reading.organisation:
             reading.rule = "explicit"
+
+    def _based_in(self, anchor) -> bool:
+        """Whether a place is followed by "-based" or "based" ("Geneva-based GATT")."""
+        after = [t.lower_ for t in self.doc[anchor.end : anchor.end + 2]]
+        return after[:1] == ["based"] or after == ["-", "based"]
 
     def _read_complements(self, phrase: Phrase, reading: Reading, depth: int) -> None:
         """A title's complement says whom the person speaks for: "spokesman for the army" is

@@ -465,3 +465,20 @@ def test_a_leaders_name_before_a_word_of_government_is_that_government(
 def test_a_company_spokesman_is_no_government(resolve_text):
     article = resolve_text("A Suzuki spokesman said the venture was ready.", date="1987-03-10")
     assert not [a for a in actors_of(article, "Suzuki") if a["country"]], article.actors_record()
+
+
+@pytest.mark.parametrize(
+    "text, mention, code",
+    [
+        ("The EC asked the Paris-based OECD to study the issue.", "OECD", "IGOWSTBUS"),
+        ("Japan asked the Vienna-based OPEC to cut output.", "OPEC", "IGOOPC"),
+    ],
+)
+def test_where_a_known_body_is_based_is_not_whose_it_is(resolve_text, text, mention, code):
+    found = actors_of(resolve_text(text, date="1987-03-10"), mention)
+    assert found and found[0]["code"] == code, found
+
+
+def test_an_unknown_body_is_of_where_it_is_based(resolve_text):
+    found = actors_of(resolve_text("Tokyo-based Sony criticised the tariffs."), "Sony")
+    assert found and found[0]["country"] == "JPN", found
