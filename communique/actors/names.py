@@ -1,4 +1,5 @@
-"""Names in a phrase: the tokens of a person's name, and the country an "of" after it states."""
+"""Names in a phrase: the tokens of a person's name, a leader's name before a word of
+government, where a body is based, and the country an "of" after it states."""
 
 from __future__ import annotations
 
@@ -62,6 +63,13 @@ def name_before_government(doc, phrase, by_token) -> list[int]:
         ):
             return [i]
     return []
+
+
+def based_in(doc, anchor) -> bool:
+    """Whether a place is followed by "-based" or "based" ("Geneva-based GATT"): where a
+    body sits."""
+    after = [t.lower_ for t in doc[anchor.end : anchor.end + 2]]
+    return after[:1] == ["based"] or after == ["-", "based"]
 
 
 def country_after(doc, tree, phrase, by_token) -> str | None:

@@ -35,7 +35,7 @@ from ..nlp.dates import parse_day
 from .anchors import Anchor
 from .gazetteer import Entry, Gazetteer
 from .in_context import in_context
-from .names import country_after, name_before_government, person_name_run, short_names
+from .names import based_in, country_after, name_before_government, person_name_run, short_names
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
 from .things import names_a_thing, qualifies_a_thing
@@ -225,7 +225,7 @@ class ArticleResolver:
             reading.organisation = organisations[-1]
             reading.rule = "organisation"
         for anchor in phrase.anchors:
-            if organisations and self._based_in(anchor):
+            if organisations and based_in(self.doc, anchor):
                 continue  # "the Paris-based OECD": where a known body sits, not whose it is
             if anchor.kind in ("country", "demonym", "place", "community"):
                 country = anchor.entry.country
@@ -246,11 +246,6 @@ class ArticleResolver:
             reading.organisation = None
         if reading.countries and not reading.organisation:
             reading.rule = "explicit"
-
-    def _based_in(self, anchor) -> bool:
-        """Whether a place is followed by "-based" or "based" ("Geneva-based GATT")."""
-        after = [t.lower_ for t in self.doc[anchor.end : anchor.end + 2]]
-        return after[:1] == ["based"] or after == ["-", "based"]
 
     def _read_complements(self, phrase: Phrase, reading: Reading, depth: int) -> None:
         """A title's complement says whom the person speaks for: "spokesman for the army" is
