@@ -33,7 +33,7 @@ from collections import deque
 
 from ..model import Actor
 from .pairs import AIMED_ROOTS
-from .roles import Roles, grammar
+from .roles import Roles, grammar, likens
 
 logger = logging.getLogger(__name__)
 
@@ -295,7 +295,7 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
         if level == depth:
             continue
         for child in tree.children(token):
-            if child.dep_ in barriers and not _participle(child):
+            if child.dep_ in barriers and not _participle(child) or likens(child):
                 continue
             if child.dep_ == "prep" and (
                 says_where(child.lower_, objects=[c for c in child.children if c.dep_ == "pobj"])

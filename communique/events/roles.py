@@ -38,6 +38,9 @@ TARGET_PREPOSITIONS = (
     "in",
 )
 
+# how a word of likeness hangs on the noun it qualifies
+LIKENING_DEPS = ("prep", "amod", "compound", "npadvmod", "nmod", "acomp")
+
 
 @functools.cache
 def grammar() -> dict[str, frozenset[str]]:
@@ -47,6 +50,13 @@ def grammar() -> dict[str, frozenset[str]]:
         key: values if isinstance(values, dict) else frozenset(values)
         for key, values in data.items()
     }
+
+
+def likens(token) -> bool:
+    """Whether the token compares ("a Madrid-style bombing", "a system similar to
+    Australia's", "a plan like Germany's": grammar.yaml's ``likeness_words``): the actor it
+    names is what a thing is likened to, not a party to it."""
+    return token.lemma_.lower() in grammar()["likeness_words"] and token.dep_ in LIKENING_DEPS
 
 
 def predicate_disapproves(clause) -> bool:
@@ -98,7 +108,7 @@ class Roles:
 
     def mention(self, token) -> Mention | None:
         found = self.by_head.get(token.i) or self.by_token.get(token.i)
-        if found is None:
+        if found is None and not likens(token):
             # A noun that is no actor stands for the actor that qualifies it: "sought Russian
             # support" is a request to Russia, "Mali's security" concerns Mali.
             for child in token.children:

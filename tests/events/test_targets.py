@@ -640,3 +640,15 @@ def test_reporting_another_state_s_act_is_not_a_statement_aimed_at_it(code_text,
 )
 def test_only_a_state_claims_the_force_it_reports_on_foreign_forces(code_text, text):
     assert not any(root == "19" and source for source, _, root in dyads(code_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home Secretary Charles Clarke has warned that a Madrid-style bombing could happen here.",
+        "The British minister is proposing a points system similar to Australia's.",
+        "The Tories insist the commissioner would not be like an American sheriff.",
+    ],
+)
+def test_what_a_thing_is_likened_to_is_no_party(code_text, text):
+    assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t and s != t} == set()
