@@ -439,6 +439,9 @@ def test_what_is_only_asked_is_not_done(code_text):
         # destroying in war is force; homes taken down to coerce are property destroyed
         ("Chadian forces destroyed 11 Libyan tanks.", ("TCD", "LBY", "19")),
         ("Israeli troops destroyed the homes of three Palestinians.", ("ISR", "PSE", "17")),
+        # a lender approving a loan or funds provides them: aid, not yielding (PETRARCH2's 080)
+        ("The IMF approved a standby credit of 100 mln dlrs for Ecuador.", ("IGO", "ECU", "07")),
+        ("The World Bank has approved over one billion dlrs for Ecuador.", ("IGO", "ECU", "07")),
     ],
 )
 def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
