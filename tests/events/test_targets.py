@@ -655,3 +655,8 @@ def test_only_a_state_claims_the_force_it_reports_on_foreign_forces(code_text, t
 )
 def test_what_a_thing_is_likened_to_is_no_party(code_text, text):
     assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t and s != t} == set()
+
+
+def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
+    found = dyads(code_text("Japan hopes the United States will lift the tariffs."))
+    assert ("JPN", "USA", "01") in found and ("JPN", "USA", "02") not in found, found
