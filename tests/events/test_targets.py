@@ -442,6 +442,8 @@ def test_what_is_only_asked_is_not_done(code_text):
         # a lender approving a loan or funds provides them: aid, not yielding (PETRARCH2's 080)
         ("The IMF approved a standby credit of 100 mln dlrs for Ecuador.", ("IGO", "ECU", "07")),
         ("The World Bank has approved over one billion dlrs for Ecuador.", ("IGO", "ECU", "07")),
+        # "off the coast" says where the ships were hit, not "kick off" (046)
+        ("Iraq said its warplanes hit two ships off the Iranian coast.", ("IRQ", "IRN", "19")),
     ],
 )
 def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
@@ -660,3 +662,14 @@ def test_what_a_thing_is_likened_to_is_no_party(code_text, text):
 def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
     found = dyads(code_text("Japan hopes the United States will lift the tariffs."))
     assert ("JPN", "USA", "01") in found and ("JPN", "USA", "02") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taiwan's trade surplus with the U.S. hit a record 13.6 billion U.S. dlrs in 1986.",
+        "South Korea is studying a plan to buy more coal from the United States.",
+    ],
+)
+def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
+    assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t and s != t} == set()
