@@ -31,6 +31,13 @@ def a_company_thing(roles, noun) -> bool:
     )
 
 
+def a_figure(roles, noun) -> bool:
+    """A figure, a price or a currency that only a country qualifies ("Taiwan's trade
+    surplus", "the Canadian dollar": grammar.yaml's ``figure_nouns``): as a subject, no one
+    acts."""
+    return noun.lemma_.lower() in grammar()["figure_nouns"] and not roles.names_actor(noun)
+
+
 def attacks_words(token, code: str, trigger_words) -> bool:
     """ "attacked Labour's pledges", "vowed to fight the U.S. action": force used on a
     decision or a plan (grammar.yaml's ``abstract_objects``) is criticism."""

@@ -669,6 +669,11 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
     [
         "Taiwan's trade surplus with the U.S. hit a record 13.6 billion U.S. dlrs in 1986.",
         "South Korea is studying a plan to buy more coal from the United States.",
+        # a currency or a figure a country qualifies does not act
+        "The United States wants Taiwan's currency to appreciate faster to reduce Taiwan's "
+        "trade surplus with the U.S., a senior trade official said.",
+        "Byers said the Canadian dollar could rally above the 77.00 cent level against the U.S. "
+        "dollar.",
     ],
 )
 def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
