@@ -444,6 +444,9 @@ def test_what_is_only_asked_is_not_done(code_text):
         ("The World Bank has approved over one billion dlrs for Ecuador.", ("IGO", "ECU", "07")),
         # "off the coast" says where the ships were hit, not "kick off" (046)
         ("Iraq said its warplanes hit two ships off the Iranian coast.", ("IRQ", "IRN", "19")),
+        # engaged in cooperation is no combat; fighting off pressure is resisting it
+        ("Iran and Algeria were engaged in stronger cooperation.", ("IRN", "DZA", "06")),
+        ("South Korea will fight off U.S. pressure to revalue the won.", ("KOR", "USA", "12")),
     ],
 )
 def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
