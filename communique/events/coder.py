@@ -210,6 +210,16 @@ class ArticleCoder:
                 # "Jordan was to receive 1.25 billion dlrs from Algeria": the one it comes
                 # from gives it, to the subject
                 givers = [pobj for _, pobj in roles.preposition_objects(token, "from")]
+                # "will receive loans totalling 390 mln dlrs from Japan": "from" inside what
+                # is received
+                givers = givers or [
+                    pobj
+                    for thing in roles.object_tokens(token)
+                    for word in thing.subtree
+                    if word.dep_ == "prep" and word.lower_ == "from"
+                    for pobj in word.children
+                    if pobj.dep_ == "pobj"
+                ]
                 found = coded_actors(roles.mentions(givers))
                 return (found, sources) if found else (sources, [])
             if passive:

@@ -587,6 +587,11 @@ def test_a_state_oil_company_is_coded_by_its_country(code_text):
         ),
         ("Indonesia has received 10.7 billion dlrs from the World Bank.", ("IGO", "IDN", "07")),
         ("Turkey has received an assurance from Greece.", ("GRC", "TUR", "03")),
+        # the giver named inside what is received
+        (
+            "China will receive loans totalling 390 mln dlrs from Japan.",
+            ("JPN", "CHN", "03"),
+        ),
     ],
 )
 def test_what_is_received_from_someone_is_given_by_them(code_text, text, expected):
@@ -677,6 +682,11 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
         "trade surplus with the U.S., a senior trade official said.",
         "Byers said the Canadian dollar could rally above the 77.00 cent level against the U.S. "
         "dollar.",
+        # declining to say is no rejection; one attitude contrasting with another's, a state
+        # protecting its industry are no acts
+        "Baker refused to answer a question whether Japan had done enough.",
+        "Peru's attitude contrasts with that of Mexico.",
+        "Brazil is protecting its computer industry from American imports.",
     ],
 )
 def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
