@@ -27,7 +27,8 @@ from .counterparts import (
     _phrase_tokens,
     tells_someone,
 )
-from .roles import Roles, grammar, predicate_disapproves
+from .roles import Roles, coded_actors, grammar, predicate_disapproves
+from .statements import SELF_PRONOUNS
 
 logger = logging.getLogger(__name__)
 
@@ -149,4 +150,17 @@ def purpose_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of
             continue
         found = _foreign_actors(roles, tree, clause, own, actors_of)
         return found if len(found) == 1 else []
+    return []
+
+
+def demanded_of(roles: Roles, verb) -> list[Actor]:
+    """ "Britain said Iran must release the hostages": the subject of the complement a
+    demand is made of; none when it is a pronoun of the speakers' own ("Spain and Portugal
+    argued they should not have to pay": of themselves)."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp":
+            subjects = roles.subject_tokens(clause)[0]
+            if any(s.lower_ in SELF_PRONOUNS for s in subjects):
+                return []
+            return coded_actors(roles.mentions(subjects))
     return []

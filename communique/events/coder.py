@@ -30,6 +30,7 @@ from .event_record import coded_event
 from .guards import (
     a_company_thing,
     a_figure,
+    strives,
     attacks_words,
     charge_sense,
     compares,
@@ -37,7 +38,7 @@ from .guards import (
     leaves_something,
     seizes_a_business,
 )
-from .clause_targets import complement_targets, purpose_targets
+from .clause_targets import complement_targets, demanded_of, purpose_targets
 from .counterparts import (
     says_where,
     hosted_targets,
@@ -106,6 +107,8 @@ class ArticleCoder:
             return  # "the law was not adopted as planned": a plan referred to, not an act
         if seizes_a_business(token, trigger.pattern.code):
             return  # a purchase: "Nomura took over a British bank"
+        if strives(token, trigger.pattern.code):
+            return  # "Reagan, fighting to recover politically": striving, not force
         mood = clause_modality(token)
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:
@@ -294,10 +297,7 @@ class ArticleCoder:
         if pattern.target == "none":
             return []
         if pattern.target == "ccomp":
-            for clause in token.children:
-                if clause.dep_ == "ccomp":
-                    return coded_actors(roles.mentions(roles.subject_tokens(clause)[0]))
-            return []
+            return demanded_of(roles, token)
         if pattern.target == "object":
             return coded_actors(roles.mentions(roles.object_tokens(token)), allow_places)
         only = pattern.target[5:] if pattern.target.startswith("prep:") else None

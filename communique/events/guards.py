@@ -56,6 +56,15 @@ def attacks_words(token, code: str, trigger_words) -> bool:
     )
 
 
+def strives(token, code: str) -> bool:
+    """ "Reagan, fighting to recover politically from the scandal": a verb of force that
+    governs an infinitive strives for something; the infinitive is the act, if any."""
+    return code[:2] in FORCE_ROOTS and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
+
+
 def compares(token) -> bool:
     """ "as planned", "as agreed": a participle that compares with an act done before, with no
     subject of its own (grammar.yaml's ``comparison_marks``)."""

@@ -687,6 +687,10 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
         "Baker refused to answer a question whether Japan had done enough.",
         "Peru's attitude contrasts with that of Mexico.",
         "Brazil is protecting its computer industry from American imports.",
+        # fighting to do something is striving; a demand the speakers make of themselves
+        "President Reagan, fighting to recover politically from the Iran-contra scandal, "
+        "plans a speech tonight.",
+        "Spain and Portugal oppose the plan. They argued they should not have to pay for it.",
     ],
 )
 def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
