@@ -206,8 +206,7 @@ class ArticleCoder:
             sources, targets = noun_parties(self.roles, token, pattern)
         else:
             subject_tokens, passive = roles.subject_tokens(token)
-            if not passive:
-                subject_tokens = [t for t in subject_tokens if not a_figure(roles, t)]
+            subject_tokens = [t for t in subject_tokens if not a_figure(roles, t)]
             sources = coded_actors(roles.mentions(subject_tokens))
             if pattern.target == "giver" and not passive:
                 # "Jordan was to receive 1.25 billion dlrs from Algeria": the one it comes

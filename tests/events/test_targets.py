@@ -691,6 +691,10 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
         "President Reagan, fighting to recover politically from the Iran-contra scandal, "
         "plans a speech tonight.",
         "Spain and Portugal oppose the plan. They argued they should not have to pay for it.",
+        # a matter a country names does not act; one resigns at no one; figures are released
+        "The British prime minister felt the Iraq war had undermined him.",
+        "Clare Short, who resigned from the British government over the Iraq war, spoke.",
+        "The Japanese ministry will soon release its guidelines for imports from the U.S.",
     ],
 )
 def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
