@@ -58,10 +58,19 @@ def attacks_words(token, code: str, trigger_words) -> bool:
 
 def strives(token, code: str) -> bool:
     """ "Reagan, fighting to recover politically from the scandal": a verb of force that
-    governs an infinitive strives for something; the infinitive is the act, if any."""
-    return code[:2] in FORCE_ROOTS and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in token.children
+    governs an infinitive strives for something; the infinitive is the act, if any. "China's
+    attempts to cool its economy have hit Japanese industry's sales", "have overcome the
+    problem": force on figures or matters (grammar.yaml's ``figure_nouns``) is none."""
+    if code[:2] not in FORCE_ROOTS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return (
+        any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children
+        )
+        or bool(objects)
+        and all(o.lemma_.lower() in grammar()["figure_nouns"] for o in objects)
     )
 
 

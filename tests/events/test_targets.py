@@ -695,6 +695,8 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
         "The British prime minister felt the Iraq war had undermined him.",
         "Clare Short, who resigned from the British government over the Iraq war, spoke.",
         "The Japanese ministry will soon release its guidelines for imports from the U.S.",
+        # force on figures or matters is none
+        "China's attempts to cool its economy have hit Japanese industry's sales abroad.",
     ],
 )
 def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
