@@ -77,6 +77,13 @@ def clause_modality(trigger) -> Modality:
         c.dep_ == "neg" or (c.lower_ in words["negators"] and c.dep_ in ("det", "advmod"))
         for c in trigger.children
     )
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        # "if Venezuela and Mexico have concluded their negotiations": an event noun is as
+        # supposed as the verb that has it as its object
+        governing = clause_modality(trigger.head)
+        if governing.conditional and governing.modality == "hypothetical":
+            governing.negated = governing.negated or result.negated
+            return governing
     auxiliaries = _auxiliaries(trigger)
     result.refusing = bool(auxiliaries & words["refusal_auxiliaries"])
     if "would" in auxiliaries and _in_reported_speech(trigger, words):

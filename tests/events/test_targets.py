@@ -701,3 +701,11 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
 )
 def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
     assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t and s != t} == set()
+
+
+def test_an_event_noun_is_as_supposed_as_the_verb_that_has_it(code_text):
+    article = code_text(
+        "If Venezuela and Mexico have concluded their negotiations, Brazil wants to end its own."
+    )
+    talks = [e for e in article.events if e["cameo"].startswith("04")]
+    assert talks and all(e["modality"] == "hypothetical" for e in talks), talks
