@@ -697,6 +697,8 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
         "The Japanese ministry will soon release its guidelines for imports from the U.S.",
         # force on figures or matters is none
         "China's attempts to cool its economy have hit Japanese industry's sales abroad.",
+        # defeated at the polls is no force
+        "Mr Yushchenko recently defeated Moscow-backed candidate Viktor Yanukovych at the polls.",
     ],
 )
 def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
@@ -709,3 +711,12 @@ def test_an_event_noun_is_as_supposed_as_the_verb_that_has_it(code_text):
     )
     talks = [e for e in article.events if e["cameo"].startswith("04")]
     assert talks and all(e["modality"] == "hypothetical" for e in talks), talks
+
+
+def test_attacks_one_will_not_tolerate_are_not_one_s_own(code_text):
+    found = dyads(
+        code_text(
+            "Mahmoud Abbas will not tolerate attacks such as the suicide bombing in Tel Aviv."
+        )
+    )
+    assert not any(root in ("18", "19") for _, _, root in found), found
