@@ -30,12 +30,12 @@ from .event_record import coded_event
 from .guards import (
     a_company_thing,
     a_figure,
-    strives,
     attacks_words,
     charge_sense,
     compares,
     invitation_sense,
     leaves_something,
+    no_force,
     seizes_a_business,
 )
 from .clause_targets import complement_targets, demanded_of, purpose_targets
@@ -107,8 +107,8 @@ class ArticleCoder:
             return  # "the law was not adopted as planned": a plan referred to, not an act
         if seizes_a_business(token, trigger.pattern.code):
             return  # a purchase: "Nomura took over a British bank"
-        if strives(token, trigger.pattern.code):
-            return  # "Reagan, fighting to recover politically": striving, not force
+        if no_force(token, trigger.pattern.code):
+            return  # "Reagan, fighting to recover politically", "hit Japanese sales"
         mood = clause_modality(token)
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:
@@ -206,6 +206,7 @@ class ArticleCoder:
             sources, targets = noun_parties(self.roles, token, pattern)
         else:
             subject_tokens, passive = roles.subject_tokens(token)
+            # "Taiwan's trade surplus hit a record": a figure a country qualifies does not act
             subject_tokens = [t for t in subject_tokens if not a_figure(roles, t)]
             sources = coded_actors(roles.mentions(subject_tokens))
             if pattern.target == "giver" and not passive:

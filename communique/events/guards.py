@@ -32,9 +32,9 @@ def a_company_thing(roles, noun) -> bool:
 
 
 def a_figure(roles, noun) -> bool:
-    """A figure, a price or a currency that only a country qualifies ("Taiwan's trade
-    surplus", "the Canadian dollar": grammar.yaml's ``figure_nouns``): as a subject, no one
-    acts."""
+    """A figure, a price, a currency or a matter that only a country qualifies ("Taiwan's
+    trade surplus", "the Canadian dollar", "the Iraq war": grammar.yaml's ``figure_nouns``):
+    as a subject, no one acts."""
     return noun.lemma_.lower() in grammar()["figure_nouns"] and not roles.names_actor(noun)
 
 
@@ -56,11 +56,12 @@ def attacks_words(token, code: str, trigger_words) -> bool:
     )
 
 
-def strives(token, code: str) -> bool:
-    """ "Reagan, fighting to recover politically from the scandal": a verb of force that
-    governs an infinitive strives for something; the infinitive is the act, if any. "China's
-    attempts to cool its economy have hit Japanese industry's sales", "have overcome the
-    problem": force on figures or matters (grammar.yaml's ``figure_nouns``) is none."""
+def no_force(token, code: str) -> bool:
+    """Words of force that use none. "Reagan, fighting to recover politically from the
+    scandal": a verb of force that governs an infinitive strives for something; the
+    infinitive is the act, if any. "China's attempts to cool its economy have hit Japanese
+    industry's sales", "have overcome the problem": force on figures or matters
+    (grammar.yaml's ``figure_nouns``) is none."""
     if code[:2] not in FORCE_ROOTS:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
