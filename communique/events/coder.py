@@ -223,6 +223,8 @@ class ArticleCoder:
                     for pobj in word.children
                     if pobj.dep_ == "pobj"
                 ]
+                # "receive IMF support": or qualify it
+                givers = givers or roles.object_tokens(token)
                 found = coded_actors(roles.mentions(givers))
                 return (found, sources) if found else (sources, [])
             if passive:

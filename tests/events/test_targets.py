@@ -587,11 +587,12 @@ def test_a_state_oil_company_is_coded_by_its_country(code_text):
         ),
         ("Indonesia has received 10.7 billion dlrs from the World Bank.", ("IGO", "IDN", "07")),
         ("Turkey has received an assurance from Greece.", ("GRC", "TUR", "03")),
-        # the giver named inside what is received
+        # the giver named inside what is received, or qualifying it
         (
             "China will receive loans totalling 390 mln dlrs from Japan.",
             ("JPN", "CHN", "03"),
         ),
+        ("Only Sri Lanka and Bangladesh currently receive IMF support.", ("IGO", "LKA", "07")),
     ],
 )
 def test_what_is_received_from_someone_is_given_by_them(code_text, text, expected):
