@@ -223,7 +223,7 @@ class ArticleCoder:
                     for pobj in word.children
                     if pobj.dep_ == "pobj"
                 ]
-                # "receive IMF support": or qualify it
+                # "receive IMF support": the giver may also qualify what is received
                 givers = givers or roles.object_tokens(token)
                 found = coded_actors(roles.mentions(givers))
                 return (found, sources) if found else (sources, [])

@@ -702,7 +702,7 @@ def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
         "Mr Yushchenko recently defeated Moscow-backed candidate Viktor Yanukovych at the polls.",
     ],
 )
-def test_a_figure_reaching_a_level_or_a_plan_studied_is_no_event(code_text, text):
+def test_words_that_look_like_acts_make_no_event_between_states(code_text, text):
     assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t and s != t} == set()
 
 
