@@ -52,7 +52,7 @@ from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric
 from .passive_sources import authorities_of_the_place, claimed_by_the_speaker
 from .patterns import Pattern, load_patterns
-from .nominal import noun_parties
+from .nominal import noun_parties, noun_prepositions
 from .roles import Roles, coded_actors, grammar
 from .statements import disapproving, reports_an_act, reports_hostility, warns_of_a_state
 from .timing import event_date, is_historical
@@ -161,10 +161,12 @@ class ArticleCoder:
         date, precision = event_date(token, self.tree, self.article.date, modality)
         historical = is_historical(date, precision, self.article.date)
         location = self.location(token)
-        mutual = any(
-            preposition in ("between", "among")
-            for preposition, _ in self.roles.preposition_objects(token)
+        prepositions = (
+            noun_prepositions(self.roles, token)
+            if token.pos_ == "NOUN"
+            else self.roles.preposition_objects(token)
         )
+        mutual = any(preposition in ("between", "among") for preposition, _ in prepositions)
         # "the strikes by France and Mali", "French and Malian troops launched air strikes":
         # an act the text names with a noun is carried out together
         named_act = token.pos_ == "NOUN" or bool(trigger.pattern.words)

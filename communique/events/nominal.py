@@ -19,7 +19,7 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         aimed = [a for a in aimed if a.country not in {g.country for g in agents}]
         return agents, aimed or reacting(roles, token, agents)
     sources = coded_actors(roles.mentions(possessors))
-    between = [p for prep, p in roles.preposition_objects(token, "between")]
+    between = [p for _, p in noun_prepositions(roles, token, "between")]
     if between and not sources:
         # "talks between Serbia and Kosovo": the parties act on each other, each way
         # (``event_pairs`` with ``mutual``), whoever holds the talks
@@ -58,7 +58,7 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
     aimed = (
         pattern.code[:2] in grammar()["other_directed_roots"] | grammar()["located_target_roots"]
     )
-    for preposition, pobj in roles.preposition_objects(token):
+    for preposition, pobj in noun_prepositions(roles, token):
         # "a request to Washington": a capital or a country addressed, not a destination
         places = pattern.target == "place" or (aimed and preposition == "of") or preposition == "to"
         if (
@@ -70,6 +70,22 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
             if targets:
                 break
     return sources, targets or reacting(roles, token, sources)
+
+
+def noun_prepositions(roles: Roles, token, only: str | None = None) -> list:
+    """The noun's (preposition, object) pairs, then those of "with" and "between" on a
+    participle that describes it: in "the meetings scheduled next month between Reagan and
+    Nakasone" and "talks held in Geneva with Iran", the parser hangs the parties on the
+    participle."""
+    pairs = roles.preposition_objects(token, only)
+    for participle in token.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            pairs += [
+                (preposition, pobj)
+                for preposition, pobj in roles.preposition_objects(participle, only)
+                if preposition in ("with", "between")
+            ]
+    return pairs
 
 
 def reacting(roles: Roles, token, sources: list[Actor]) -> list[Actor]:

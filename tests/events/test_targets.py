@@ -149,6 +149,12 @@ def test_a_light_verb_codes_as_the_act_its_object_names(code_text):
         ("Vietnam and the Philippines will cooperate on coast guard patrols.", "03"),
         ("Officials held talks between Serbia and Kosovo on Monday.", "04"),
         ("Talks between Serbia and Kosovo resumed on Monday.", "04"),
+        # the parser hangs the parties on a participle that describes the noun
+        (
+            "The French ministry said the measure would harm fishing negotiations currently "
+            "held between Ottawa and Paris.",
+            "04",
+        ),
         ("Russia and Mali signed an agreement on Monday.", "05"),
     ],
 )
