@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from ..events.roles import grammar
 
 
@@ -43,6 +45,32 @@ def person_name_run(doc, phrase, by_token) -> list[int]:
         else:
             break
     return run
+
+
+def mark_repeated_surnames(doc) -> None:
+    """A surname repeated alone after the full name is the same person, wherever the
+    recogniser missed it: in "Paul Channon, secretary for trade and industry, said ..." it
+    sees a PERSON, in the later "Channon made his remarks" often nothing. Such a proper noun,
+    outside any entity and spelt as the last word of an earlier person's name of two words
+    or more, becomes a PERSON entity of its own, so that the name carries (resolve.py)."""
+    seen: set[str] = set()
+    added = []
+    persons = iter(sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: e.start))
+    person = next(persons, None)
+    for token in doc:
+        while person is not None and person.end <= token.i:
+            if len(person) >= 2 and person[-1].is_title:
+                seen.add(person[-1].text)
+            person = next(persons, None)
+        if (
+            token.ent_iob_ == "O"
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.text in seen
+        ):
+            added.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    if added:
+        doc.set_ents(added, default="unmodified")
 
 
 def name_before_government(doc, phrase, by_token) -> list[int]:

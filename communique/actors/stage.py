@@ -8,6 +8,7 @@ from ..events.roles import grammar
 from .context import fill_from_context
 from .quotes import attribute_quotes
 from .gazetteer import load_gazetteer
+from .names import mark_repeated_surnames
 from .resolve import ArticleResolver
 from ..user_dictionaries import activate
 from ..stages import register_stage
@@ -40,6 +41,7 @@ class ActorResolver:
         if article.doc is None:
             raise ValueError("the actors stage needs the parse stage before it")
         article.dateline_country = self.gazetteer.place_country(article.dateline)
+        mark_repeated_surnames(article.doc)
         resolver = ArticleResolver(article, self.gazetteer, self.matcher(article.doc))
         mentions = attribute_quotes(
             article.doc, resolver.run(), grammar()["saying_verbs"], resolver.tree

@@ -121,6 +121,14 @@ def clause_modality(trigger) -> Modality:
             continue
         if token.dep_ == "acl" and head.lemma_.lower() in words["negating_nouns"]:
             result.negated = True
+        if (
+            token.dep_ == "pcomp"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in words["possibility_nouns"]
+        ):
+            # "speaking of the possibility of resuming loans to Poland": what only may be
+            result.modality = "hypothetical"
+            break
         if token.dep_ == "xcomp":
             lemma = head.lemma_.lower()
             if lemma in words["negating_verbs"]:

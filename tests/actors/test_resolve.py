@@ -93,6 +93,19 @@ def test_names_are_carried_through_the_article(resolve_text):
         assert actor["name"] == "Amani Mwakyusa" and actor["rule"] == "carried"
 
 
+def test_a_surname_the_recogniser_misses_is_still_carried(resolve_text):
+    """Reuters, 1987: the recogniser sees "Paul Channon" as a person, but not the later
+    "Channon" at the head of a sentence; the surname is his all the same."""
+    article = resolve_text(
+        "Paul Channon, British secretary for trade and industry, said Congress could trigger "
+        "retaliation. Channon made his remarks at a news conference after two days of talks "
+        "with Reagan Administration officials and members of Congress.",
+        date="1987-03-04",
+    )
+    carried = [a for a in article.actors_record()["actors"] if a["text"] == "Channon"]
+    assert carried and carried[0]["country"] == "GBR", article.actors_record()
+
+
 def test_a_leader_named_in_apposition_to_an_office_is_carried_by_surname(resolve_text):
     """ "Iran's president, Mohammad Khatami": the phrase is the office, and "Mr Khatami"
     after it is the man of the leader table."""

@@ -134,6 +134,13 @@ def test_negation(code_text):
             "hypothetical",
             "14",
         ),
+        # what is only a possibility is not done
+        (
+            "Nakasone, speaking of the possibility of resuming extending official loans to "
+            "Poland, said an agreement was needed.",
+            "hypothetical",
+            "07",
+        ),
     ],
 )
 def test_modality(code_text, text, modality, root):
