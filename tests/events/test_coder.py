@@ -313,6 +313,9 @@ def test_a_warning_is_a_threat_only_when_it_says_what_will_be_done(code_text, te
         # grammar.yaml's business_objects (events/guards.py): buying a firm is no seizure
         "Japan's Nomura took over a British bank.",
         "Greece planned to drill after taking control of a Canadian-led oil consortium.",
+        # patterns.tsv: talking to the press is no meeting with the place one leaves for
+        "Talking to journalists before his departure for Paris, the Brazilian minister said "
+        "the plan had failed.",
     ],
 )
 def test_no_act_between_states(code_text, text):
