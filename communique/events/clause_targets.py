@@ -29,6 +29,7 @@ from .counterparts import (
 )
 from .roles import Roles, coded_actors, grammar, predicate_disapproves
 from .statements import SELF_PRONOUNS
+from .triggers import demand_clauses
 
 logger = logging.getLogger(__name__)
 
@@ -157,8 +158,8 @@ def demanded_of(roles: Roles, verb) -> list[Actor]:
     """ "Britain said Iran must release the hostages": the subject of the complement a
     demand is made of; none when it is a pronoun of the speakers' own ("Spain and Portugal
     argued they should not have to pay": of themselves)."""
-    for clause in verb.children:
-        if clause.dep_ == "ccomp":
+    for clause in demand_clauses(verb):
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
             subjects = roles.subject_tokens(clause)[0]
             if any(s.lower_ in SELF_PRONOUNS for s in subjects):
                 return []

@@ -145,10 +145,8 @@ class TriggerFinder:
                 continue
             if lemma not in grammar()["demand_verbs"]:
                 continue
-            for clause in token.children:
-                if clause.dep_ == "ccomp" and any(
-                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children
-                ):
+            for clause in demand_clauses(token):
+                if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
                     found.append(
                         Trigger(
                             token,
@@ -165,3 +163,15 @@ class TriggerFinder:
                     )
                     break
         return found
+
+
+def demand_clauses(verb) -> list:
+    """The clauses a verb of saying says something must be done in: its complement ("said
+    Iran must release the hostages"), or the clause of a noun it states ("reiterated
+    Canada's position that the United States should adhere to the treaty", grammar.yaml's
+    ``stance_nouns``)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for thing in verb.children:
+        if thing.dep_ == "dobj" and thing.lemma_.lower() in grammar()["stance_nouns"]:
+            clauses += [c for c in thing.children if c.dep_ in ("acl", "ccomp")]
+    return clauses

@@ -471,6 +471,14 @@ def test_a_demand_is_made_of_the_subject_of_its_clause_which_is_only_asked(code_
     assert all(e["modality"] == "hypothetical" for e in asked), asked
 
 
+def test_a_stated_position_that_another_should_act_is_a_demand_of_it(code_text):
+    article = code_text(
+        "Canada's foreign minister reiterated Canada's position that the United States should "
+        "adhere to a strict interpretation of the 1972 ABM treaty."
+    )
+    assert ("CAN", "USA", "10") in dyads(article), dyads(article)
+
+
 def test_a_hunger_strike_is_a_protest(code_text):
     found = dyads(code_text("The Algerian activist staged a 24-hour hunger strike in prison."))
     assert any(code == "14" for _, _, code in found) and not any(
