@@ -64,7 +64,13 @@ def disapproving(token) -> bool:
         if predicate_disapproves(clause):
             return True
         if clause.dep_ == "ccomp" and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words for c in clause.children
+            c.dep_ in ("nsubj", "nsubjpass")
+            and (
+                c.lemma_.lower() in words
+                # "these wanton and barbarous attacks are unprecedented"
+                or any(a.dep_ in ("amod", "conj") and a.lemma_.lower() in words for a in c.subtree)
+            )
+            for c in clause.children
         ):
             return True
         if clause.dep_ == "ccomp" and any(

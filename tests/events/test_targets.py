@@ -574,6 +574,15 @@ def test_an_adverb_of_regret_makes_the_statement_criticism(code_text):
     assert said == {"111"}, said
 
 
+def test_words_of_outrage_on_what_was_done_make_the_statement_criticism(code_text):
+    article = code_text(
+        '"These wanton and barbarous attacks are unprecedented in the scale of the casualties," '
+        "Pakistan's acting U.N. representative told the Security Council."
+    )
+    told = {e["cameo"] for e in article.events if e["evidence"]["trigger"] == "told"}
+    assert told == {"111"}, told
+
+
 @pytest.mark.parametrize("verb", ["extended", "renewed", "formalised", "continued"])
 def test_carrying_an_agreement_on_is_making_it(code_text, verb):
     found = dyads(code_text(f"Argentina and Venezuela {verb} an oil agreement."))
