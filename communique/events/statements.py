@@ -46,6 +46,22 @@ def warns_of_a_state(token) -> bool:
     )
 
 
+def said_clauses(token) -> list:
+    """The dependents of a verb of saying, and those of the "saying" it is quoted as: in "was
+    quoted by Tehran radio as saying the U.S. was trying to build up its military presence",
+    what was said hangs on "saying"."""
+    children = list(token.children)
+    for prep in children[:]:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            children += [
+                c
+                for verb in prep.children
+                if verb.dep_ == "pcomp" and verb.lemma_.lower() in grammar()["saying_verbs"]
+                for c in verb.children
+            ]
+    return children
+
+
 def disapproving(token) -> bool:
     """A statement whose complement disapproves: a word of grammar.yaml's
     ``disapproval_words`` in a clause the verb of saying governs, not denied there, as what
@@ -54,7 +70,7 @@ def disapproving(token) -> bool:
     aggression"); or a complement that denies a commitment was kept, or says its subject did
     wrong."""
     words = grammar()["disapproval_words"]
-    for clause in token.children:
+    for clause in said_clauses(token):
         if clause.dep_ == "ccomp" and (
             broken_commitment(clause) or wrongdoing(clause) or speaker_disapproves(clause)
         ):
@@ -121,7 +137,7 @@ def reports_hostility(
     own = {s.country for s in sources if s.country}
     if not countries or not own or countries & own:
         return False
-    for clause in tree.children(token):
+    for clause in said_clauses(token):
         if (
             clause.dep_ not in REPORT_DEPS
             or clause.i < token.i  # "..., witnesses said": wire copy naming its source
@@ -132,12 +148,23 @@ def reports_hostility(
         doers = {a.country for a in coded_actors(roles.mentions(subjects))}
         if passive or not doers & countries:
             continue
-        for word in (clause, *(c for c in tree.children(clause) if c.dep_ in ("dobj", "conj"))):
+        # "was trying to build up its military presence": the act may be an infinitive
+        acts = (
+            c
+            for c in tree.children(clause)
+            if c.dep_ in ("dobj", "conj")
+            or (c.dep_ == "xcomp" and clause.lemma_.lower() in modality_words()["attempt_verbs"])
+        )
+        for word in (clause, *acts):
             key = (
                 word.lemma_.lower() if word.pos_ in ("VERB", "AUX") else "n:" + word.lemma_.lower()
             )
             found = best_pattern(key, frame(word))
-            if found and found[0].code[:2] in HOSTILE_ROOTS and _victims(roles, word) <= own:
+            if (
+                found
+                and found[0].code[:2] in HOSTILE_ROOTS
+                and _victims(roles, word) - doers <= own
+            ):
                 return True
     return False
 

@@ -542,6 +542,12 @@ def test_a_forum_of_states_acts_as_one_body(code_text):
     "text, accused",
     [
         ("Iraq's war spokesman said Iran had kept up its attacks.", True),
+        # quoted as saying; an act tried; "its" is the doer's own
+        (
+            "The Iranian spokesman was quoted by Tehran radio as saying the U.S. was trying to "
+            "build up its military presence in the region.",
+            True,
+        ),
         # the act is done to someone else: news about it, not an accusation
         ("The Thai spokesman said Burmese troops had attacked Cambodian villages.", False),
         # wire copy naming its source after the fact
@@ -549,7 +555,9 @@ def test_a_forum_of_states_acts_as_one_body(code_text):
     ],
 )
 def test_saying_that_the_other_side_attacked_is_accusing_it(code_text, text, accused):
-    codes = {e["cameo"] for e in code_text(text).events if e["evidence"]["trigger"] == "said"}
+    codes = {
+        e["cameo"] for e in code_text(text).events if e["evidence"]["trigger"] in ("said", "quoted")
+    }
     assert ("112" in codes) is accused, codes
 
 
