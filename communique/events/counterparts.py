@@ -176,7 +176,10 @@ def located_targets(
     located = (
         code[:2] in grammar()["located_target_roots"] or code in grammar()["located_target_codes"]
     )
-    if not located and not domestic:
+    # "called for a democratic transition in Algeria": what is asked for happens there; not
+    # where the asking is ("called in Washington for ...")
+    asked_there = code[:2] in grammar()["asked_place_roots"]
+    if not located and not domestic and not asked_there:
         return []
     own = _countries(sources)
     if not own:
@@ -192,9 +195,9 @@ def located_targets(
         if place.dep_ == "pobj"
         for m in roles.place_mentions(place)
     ]
-    for mention in [*roles.locations(trigger), *inner]:
+    for mention in inner if asked_there else [*roles.locations(trigger), *inner]:
         countries = {a.country for a in mention.actors if a.country and a.country != "IGO"}
-        if len(countries) == 1 and not countries & own and located:
+        if len(countries) == 1 and not countries & own and (located or asked_there):
             actor = mention.actors[0]
             return [Actor(actor.country, actor.country, (), actor.name, actor.text, None, "place")]
         if len(countries) == 1 and countries <= own and domestic:

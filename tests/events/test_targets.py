@@ -207,6 +207,8 @@ def test_attending_talks_is_a_valid_code(code_text):
         ("A camp for Congolese refugees was attacked by Burundian militiamen.", ("BDI", "COD")),
         # force used abroad is aimed at the country where it is used
         ("Israeli tanks fired four shells at targets in Jericho.", ("ISR", "PSE")),
+        # an appeal, at the country where what it asks for is to happen
+        ("The French president called for a democratic transition in Algeria.", ("FRA", "DZA")),
         # what a hostile act answers names whom it is aimed at
         (
             "Last month President Reagan announced the sanctions in retaliation for what he "
