@@ -189,6 +189,8 @@ class ReferenceResolver:
             kinds = {"person"} if entry.reference == "person" else {"country", "organisation"}
             sentence = self.sentence_of.get(root.i, 0)
             # "the Greek government said it was taking control": a government is an "it"
+            if root.lower_ == "it" and self._under_a_plural_subject(root):
+                return None  # "Its ministers want the text changed so that it excludes ..."
             subject = self._governing_subject(
                 root, anchor.start, kinds | ({"agent"} if entry.reference == "thing" else set())
             )
@@ -294,6 +296,25 @@ class ReferenceResolver:
             for a in by_head[child.i].actors
             if a.name
         }
+
+    def _under_a_plural_subject(self, root) -> bool:
+        """Whether the clause an "it" hangs on has a plural common noun for its subject
+        ("Its ministers want the text changed so that it excludes software patenting"):
+        ministers are "they", and "it" is a thing the clause names, no actor."""
+        token = root
+        for _ in range(4):
+            if token.head.i == token.i or token.dep_ not in ("nsubj", "ccomp", "advcl", "xcomp"):
+                return False
+            token = token.head
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in self.tree.children(token):
+                if child.dep_ == "nsubj" and child.i < root.i:
+                    if child.tag_ == "NNS":
+                        return True
+                    if child.ent_type_ or child.pos_ == "PROPN":
+                        return False  # "the Greek government said it ..."
+        return False
 
     def _governing_subject(self, root, start: int, kinds: set[str]) -> Seen | None:
         """ "Mandela backed Mr Brown's plan when he urged ...": a pronoun in a clause that

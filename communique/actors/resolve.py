@@ -296,6 +296,10 @@ class ArticleResolver:
                         reading.organisation = self.gazetteer.body_named_in(office.role)
                 if not reading.sectors:
                     reading.add_sectors(office.sectors)
+                elif not person.holds_offices and office.sectors:
+                    # "Bill Gates, Microsoft chairman": the table says who a public figure
+                    # is (BUS) better than a title that may be a state's ("chairman", GOV)
+                    reading.sectors = list(office.sectors)
             return
         # "President Mugabe" names an office holder, and so does "the Bush administration";
         # "Mr Howard" could be anyone called Howard.

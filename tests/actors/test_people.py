@@ -482,3 +482,26 @@ def test_where_a_known_body_is_based_is_not_whose_it_is(resolve_text, text, ment
 def test_an_unknown_body_is_of_where_it_is_based(resolve_text):
     found = actors_of(resolve_text("Tokyo-based Sony criticised the tariffs."), "Sony")
     assert found and found[0]["country"] == "JPN", found
+
+
+def test_a_public_figure_keeps_the_tables_sector_over_a_title_a_state_uses_too(resolve_text):
+    """BBC tech, 2005: "chairman" is a state's title too (GOV), but the people table says
+    Bill Gates is business (BUS); "Mr Gates" after him is the same man."""
+    article = resolve_text(
+        "The announcement was made by Bill Gates, Microsoft chairman, during a keynote speech "
+        "in San Francisco. Although details were scant, Mr Gates, said IE7 would include new "
+        "protections against viruses.",
+        date="2005-02-15",
+    )
+    gates = [a for a in article.actors_record()["actors"] if "Gates" in a["text"]]
+    assert gates and all(a["code"] == "USABUS" for a in gates), gates
+
+
+def test_an_it_under_a_plural_subject_is_no_state(resolve_text):
+    """BBC tech, 2005: ministers are "they"; the "it" that excludes patenting is the text."""
+    article = resolve_text(
+        "In December, Poland requested more time to consider the issue. Its ministers want to "
+        "see the phrasing of the text changed so that it excludes software patenting."
+    )
+    found = [a for a in article.actors_record()["actors"] if a["text"] == "it"]
+    assert not found, found

@@ -32,7 +32,9 @@ high), recall 0.523 (45/86), precision 0.769 (70/91), and the floors to 0.52 and
 2026-12-05 (second session), with a surname repeated alone carried even where the recogniser
 sees no person, recall 0.523 (45/86), precision 0.758 (69/91): one right event became a wrong
 one (a third German mention left "heads of government" in a story about the EU without the
-EU), and the precision floor to 0.75. The floors sit just under.
+EU), and the precision floor to 0.75. Later that session, with "X said Y should Z" in a
+stated position, words of outrage and the target model's threshold at 0.6, recall 0.535
+(46/86), precision 0.766 (72/94), and the floors to 0.53 and 0.76. The floors sit just under.
 """
 
 import pytest
@@ -40,8 +42,8 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.52
-PRECISION_FLOOR = 0.75
+RECALL_FLOOR = 0.53
+PRECISION_FLOOR = 0.76
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
