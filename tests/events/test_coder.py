@@ -61,9 +61,13 @@ from tests.events.conftest import dyads
         ("Turkish police arrested three Syrian refugees.", ("TUR", "SYR", "17")),
         # what an act brings on comes from whom "from" names, aimed at the act's doer
         ("The Israeli raid provoked condemnation from Egypt.", ("EGY", "ISR", "11")),
-        # what is said in a message is said to whom it goes
+        # what is said in a message is said to whom it goes (criticism, for "barbarous")
         (
             "Pakistan said in a letter to the United Nations that the raids were barbarous.",
+            ("PAK", "IGO", "11"),
+        ),
+        (
+            "Pakistan said in a letter to the United Nations that the raids had resumed.",
             ("PAK", "IGO", "01"),
         ),
         # a tariff on another's goods is a trade sanction; dropping it eases one

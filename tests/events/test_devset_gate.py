@@ -34,7 +34,8 @@ sees no person, recall 0.523 (45/86), precision 0.758 (69/91): one right event b
 one (a third German mention left "heads of government" in a story about the EU without the
 EU), and the precision floor to 0.75. Later that session, with "X said Y should Z" in a
 stated position, words of outrage and the target model's threshold at 0.6, recall 0.535
-(46/86), precision 0.766 (72/94), and the floors to 0.53 and 0.76. The floors sit just under.
+(46/86), precision 0.774 (72/93; an "it" under a plural subject no longer a state), and the
+floors to 0.53 and 0.76. The floors sit just under.
 """
 
 import pytest
