@@ -461,6 +461,15 @@ def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
     assert expected in dyads(code_text(text)), dyads(code_text(text))
 
 
+def test_withdrawing_a_request_yields_it_and_is_no_retreat(code_text):
+    article = code_text(
+        "Papandreou has withdrawn a request to Washington to suspend operations at an American "
+        "army base near Athens."
+    )
+    withdrawn = [e for e in article.events if e["evidence"]["trigger"] == "withdrawn"]
+    assert [e["cameo"] for e in withdrawn] == ["080"], dyads(article)
+
+
 def test_a_demand_is_made_of_the_subject_of_its_clause_which_is_only_asked(code_text):
     article = code_text(
         "The rebel Kurdistan Workers' Party issued a declaration demanding "
