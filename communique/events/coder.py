@@ -35,6 +35,7 @@ from .guards import (
     compares,
     invitation_sense,
     leaves_something,
+    helps_no_one,
     no_force,
     seizes_a_business,
 )
@@ -109,6 +110,8 @@ class ArticleCoder:
             return  # a purchase: "Nomura took over a British bank"
         if no_force(token, trigger.pattern.code):
             return  # "Reagan, fighting to recover politically", "hit Japanese sales"
+        if helps_no_one(token, trigger.pattern.code):
+            return  # "tariff cuts to help narrow its trade surplus with the U.S."
         mood = clause_modality(token)
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:

@@ -75,6 +75,22 @@ def no_force(token, code: str) -> bool:
     )
 
 
+def helps_no_one(token, code: str) -> bool:
+    """ "plans tariff cuts to help narrow its trade surplus with the U.S.": help (grammar.yaml's
+    ``helping_verbs``) with no one helped, only an infinitive of what it helps do, is no aid;
+    the infinitive is the act, if any. "to help it meet its export commitments" helps someone."""
+    if code[:2] != "07" or token.lemma_.lower() not in grammar()["helping_verbs"]:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp")
+        and c.pos_ == "VERB"
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in token.children
+    )
+
+
 def compares(token) -> bool:
     """ "as planned", "as agreed": a participle that compares with an act done before, with no
     subject of its own (grammar.yaml's ``comparison_marks``)."""

@@ -317,6 +317,9 @@ def test_a_warning_is_a_threat_only_when_it_says_what_will_be_done(code_text, te
         # grammar.yaml's business_objects (events/guards.py): buying a firm is no seizure
         "Japan's Nomura took over a British bank.",
         "Greece planned to drill after taking control of a Canadian-led oil consortium.",
+        # grammar.yaml's helping_verbs: helping do something, with no one helped, is no aid
+        "Taiwan plans another round of deep tariff cuts this year to help narrow its trade "
+        "surplus with the U.S.",
         # patterns.tsv: talking to the press is no meeting with the place one leaves for
         "Talking to journalists before his departure for Paris, the Brazilian minister said "
         "the plan had failed.",
@@ -366,3 +369,12 @@ def test_an_object_pronoun_is_not_its_verbs_subject(code_text):
     # actors/references.py: "him" is never the subject of its own verb
     article = code_text("Tony Blair met Jacques Chirac in Paris. Mr Blair later criticised him.")
     assert ("GBR", "FRA", "11") in dyads(article)
+
+
+def test_helping_someone_do_something_is_aid(code_text):
+    """Help with someone helped stays aid, beside help to do something alone (no event)."""
+    article = code_text(
+        "The World Bank made a loan to Argentina last year to help it increase its exports."
+    )
+    helped = [e for e in article.events if e["evidence"]["trigger"] == "help"]
+    assert [(e["target"] or {}).get("country") for e in helped] == ["ARG"], helped
