@@ -76,6 +76,14 @@ def clause_modality(trigger) -> Modality:
     result.negated = any(
         c.dep_ == "neg" or (c.lower_ in words["negators"] and c.dep_ in ("det", "advmod"))
         for c in trigger.children
+    ) or (
+        # "would impose no restrictions on them": nothing is imposed ("says no problems" is
+        # still said)
+        trigger.lemma_.lower() not in words["speech_verbs"]
+        and any(
+            c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in trigger.children
+        )
     )
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         # "if Venezuela and Mexico have concluded their negotiations": an event noun is as

@@ -152,6 +152,14 @@ def test_modality(code_text, text, modality, root):
     assert any(e["modality"] == modality and e["cameo_root"] == root for e in events), events
 
 
+def test_an_act_on_no_object_is_not_done(code_text):
+    article = code_text(
+        "North Korea said it would impose no restrictions on contacts with U.S. diplomats."
+    )
+    imposed = [e for e in article.events if e["evidence"]["trigger"] == "impose"]
+    assert imposed and all(e["negated"] for e in imposed), imposed
+
+
 def test_a_stated_intent_under_a_condition_is_a_threat(code_text):
     article = code_text(
         "Nigeria said it will withdraw its troops from Chad unless the attacks stop."
