@@ -20,6 +20,8 @@ class NounRoles:
         """The event noun's pattern: one that needs the "de" complement the noun has ("la
         fermeture des frontières") before one that needs none."""
         patterns = noun_patterns().get(noun.lemma_.lower(), [])
+        if patterns and _in_a_set_phrase(noun):
+            return None  # "en échange du scientifique", "un accord de libre-échange"
         objects = {p.object for p in patterns if p.object}
         complements = {  # looked for only where a pattern needs one
             c.lemma_.lower()
@@ -156,3 +158,17 @@ class NounRoles:
             ):
                 return clause
         return None
+
+
+def _in_a_set_phrase(noun) -> bool:
+    """ "en échange de", "libre-échange", "le coup d'envoi": grammar.yaml's ``idiom_nouns``."""
+    marks = grammar()["idiom_nouns"].get(noun.lemma_.lower())
+    if not marks:
+        return False
+    doc = noun.doc
+    hyphenated = noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ in marks
+    return (
+        hyphenated
+        or noun.head.lemma_.lower() in marks
+        or any(c.dep_ == "case" and c.lower_ in marks for c in noun.children)
+    )

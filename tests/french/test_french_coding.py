@@ -768,3 +768,17 @@ def test_a_withdrawal_of_troops_named_by_its_noun_is_a_retreat(pipeline):
 )
 def test_an_act_on_a_thing_named_again_is_aimed_at_its_party(pipeline, text, expected):
     assert expected in coded(pipeline, text, date="2020-08-20")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Iran a relâché l'universitaire Xiyue Wang en échange du scientifique iranien.",
+        "Donald Trump promet un accord de libre-échange avec Londres.",
+        "Donald Trump et Emmanuel Macron ont donné le coup d'envoi des célébrations en Russie.",
+    ],
+)
+def test_an_event_noun_in_a_set_phrase_names_no_act(pipeline, text):
+    """ "en échange de", "libre-échange", "le coup d'envoi" (grammar.yaml's idiom_nouns)."""
+    found = coded(pipeline, text)
+    assert not any(code in ("040", "070") for _, _, code in found), found
