@@ -188,9 +188,9 @@ class ReferenceResolver:
                 return None
             kinds = {"person"} if entry.reference == "person" else {"country", "organisation"}
             sentence = self.sentence_of.get(root.i, 0)
-            # "the Greek government said it was taking control": a government is an "it"
             if root.lower_ == "it" and self._under_a_plural_subject(root):
                 return None  # "Its ministers want the text changed so that it excludes ..."
+            # "the Greek government said it was taking control": a government is an "it"
             subject = self._governing_subject(
                 root, anchor.start, kinds | ({"agent"} if entry.reference == "thing" else set())
             )

@@ -33,9 +33,9 @@ from .guards import (
     attacks_words,
     charge_sense,
     compares,
+    helps_no_one,
     invitation_sense,
     leaves_something,
-    helps_no_one,
     no_force,
     seizes_a_business,
 )
