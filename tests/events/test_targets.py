@@ -334,7 +334,7 @@ def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expecte
         # the capital a request or an appeal is made to is its government, not a place
         ("Kuwait made an appeal to Washington for naval protection.", ("KWT", "USA", "02")),
         (
-            "Greece withdrew Friday's request to Washington to close its base.",
+            "Greece renewed Friday's request to Washington to close its base.",
             ("GRC", "USA", "02"),
         ),
         # warnings, offers and calls are events of their own (patterns.tsv, n:...)
