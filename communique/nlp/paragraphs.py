@@ -13,6 +13,8 @@ the hyphens)."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.language import Language
 
 from ..french.french_dates import MONTHS, WEEKDAYS
@@ -25,42 +27,53 @@ ENDS = frozenset({".", "!", "?", "…", *QUOTES})
 
 @Language.component("communique_paragraph_breaks")
 def paragraph_breaks(doc):
+    # Read into plain lists once: spaCy builds a Token object at every index into the Doc.
+    words = [_Word(t.text, t.lower_, t.whitespace_, t.is_space, t.like_num) for t in doc]
     after_break = False
-    for token in doc:
-        if token.is_space and "\n" in token.text:
+    for i, word in enumerate(words):
+        if word.is_space and "\n" in word.text:
             after_break = True
             continue
-        if after_break and token.i > 0:
-            token.is_sent_start = True
-        elif token.i > 0 and _inside(doc, token):
-            token.is_sent_start = False
-        after_break = "\n" in token.whitespace_
+        if after_break and i > 0:
+            doc[i].is_sent_start = True
+        elif i > 0 and _inside(words, i):
+            doc[i].is_sent_start = False
+        after_break = "\n" in word.whitespace
     return doc
 
 
-def _inside(doc, token) -> bool:
-    """Whether ``token`` continues the sentence before it: a comma or closing mark, a mark
+class _Word(NamedTuple):
+    text: str
+    lower: str
+    whitespace: str
+    is_space: bool
+    like_num: bool
+
+
+def _inside(words: list[_Word], i: int) -> bool:
+    """Whether word ``i`` continues the sentence before it: a comma or closing mark, a mark
     joined to the word before it, or the word an opening mark is joined to."""
-    before = doc[token.i - 1]
-    if token.text in NEVER_FIRST:
+    word, before = words[i], words[i - 1]
+    if word.text in NEVER_FIRST:
         return True
-    if not before.whitespace_ and not before.is_space and before.text not in ENDS:
+    if not before.whitespace and not before.is_space and before.text not in ENDS:
         return True  # "Royaume-Uni", "a-t-il": the models cut at hyphens inside words
-    if token.text in QUOTES and not before.whitespace_ and not before.is_space:
+    if word.text in QUOTES and not before.whitespace and not before.is_space:
         return True  # 'inacceptable"': closes
-    if _ends_a_date(doc, before):
+    if _ends_a_date(words, i - 1):
         return True  # "a averti samedi 12 septembre Emmanuel Macron": the object follows
     return (
         before.text in QUOTES
-        and not before.whitespace_
-        and before.i > 0
-        and (doc[before.i - 1].whitespace_ or doc[before.i - 1].is_space)
+        and not before.whitespace
+        and i > 1
+        and (words[i - 2].whitespace or words[i - 2].is_space)
     )  # '"Nous': opens
 
 
-def _ends_a_date(doc, token) -> bool:
+def _ends_a_date(words: list[_Word], i: int) -> bool:
     """A French day or month name, or a day's number after one, with no end mark: the French
     models end a sentence after "samedi 12 septembre" when a name follows."""
-    if token.lower_ in MONTHS or token.lower_ in WEEKDAYS:
+    word = words[i]
+    if word.lower in MONTHS or word.lower in WEEKDAYS:
         return True
-    return token.like_num and token.i > 0 and doc[token.i - 1].lower_ in WEEKDAYS
+    return word.like_num and i > 0 and words[i - 1].lower in WEEKDAYS

@@ -42,8 +42,10 @@ def parser_view(text: str, lang: str) -> str:
     return text
 
 
-def _keep_written(doc, text: str):
-    if doc.text != text:
+def _keep_written(doc, text: str, view: str):
+    """``doc`` was parsed from ``view`` (spaCy keeps its input's text), so the two strings
+    are compared rather than ``doc.text``, which spaCy builds anew from the tokens."""
+    if view != text:
         doc.user_data[WRITTEN] = text
     return doc
 
@@ -206,11 +208,10 @@ class Parser:
         """Each article is charged its time (a share of the batch's parse, or its own for a
         long text, which alone has a budget checked between its pieces)."""
         short = [article for article in articles if len(article.text) <= MAX_CHUNK_CHARS]
+        views = [parser_view(a.text, lang) for a in short]
         start = time.monotonic()
-        for article, doc in zip(
-            short, nlp.pipe((parser_view(a.text, lang) for a in short), batch_size=self._batch_size)
-        ):
-            article.doc = _keep_written(doc, article.text)
+        for article, view, doc in zip(short, views, nlp.pipe(views, batch_size=self._batch_size)):
+            article.doc = _keep_written(doc, article.text, view)
         share_of_batch(short, time.monotonic() - start)
         for article in articles:
             if len(article.text) > MAX_CHUNK_CHARS:
@@ -219,18 +220,16 @@ class Parser:
                     with document_budget(
                         article, self.settings.max_document_seconds, watchdog=False
                     ):
-                        doc = self._parse_long(nlp, parser_view(article.text, lang))
-                        article.doc = _keep_written(doc, article.text)
+                        view = parser_view(article.text, lang)
+                        article.doc = _keep_written(self._parse_long(nlp, view), article.text, view)
                 except CommuniqueError as error:  # over its time budget: this one stops
                     article.error = error
         # Headlines are coded too (flagged as such), so they are parsed apart from the text.
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
+        views = [parser_view(a.title, lang) for a in titled]
         start = time.monotonic()
-        for article, doc in zip(
-            titled,
-            nlp.pipe((parser_view(a.title, lang) for a in titled), batch_size=self._batch_size),
-        ):
-            article.title_doc = _keep_written(doc, article.title)
+        for article, view, doc in zip(titled, views, nlp.pipe(views, batch_size=self._batch_size)):
+            article.title_doc = _keep_written(doc, article.title, view)
         share_of_batch(titled, time.monotonic() - start)
 
     def _parse_long(self, nlp, text: str):

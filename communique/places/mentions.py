@@ -99,10 +99,11 @@ def find_mentions(article, gazetteer: Gazetteer) -> list[NameMention]:
                 found.append(mention)
             else:
                 weak.append(mention)
-    found.extend(_held(weak, found, doc.text))
-    found.extend(_repeated(found, doc, metonyms))
+    text = doc.text  # spaCy builds it from the tokens at each access: once
+    found.extend(_held(weak, found, text))
+    found.extend(_repeated(found, doc, text, metonyms))
     found.sort(key=lambda m: m.start)
-    _link_adjacent(found, doc.text)
+    _link_adjacent(found, text)
     return found
 
 
@@ -190,7 +191,7 @@ def _held(weak: list[NameMention], found: list[NameMention], text: str) -> list[
     return held
 
 
-def _repeated(found: list[NameMention], doc, metonyms) -> list[NameMention]:
+def _repeated(found: list[NameMention], doc, text: str, metonyms) -> list[NameMention]:
     """A name taken once is taken wherever else the text writes it, capitalised and whole,
     outside a longer name of another kind: the model reads "Gainesville" as a place in one
     sentence and as nothing or a person's name in the next."""
@@ -211,7 +212,7 @@ def _repeated(found: list[NameMention], doc, metonyms) -> list[NameMention]:
         r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)"
     )
     more = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         start, end = match.span()
         if start in covered or end - 1 in covered:
             continue
