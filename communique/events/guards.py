@@ -61,7 +61,11 @@ def no_force(token, code: str) -> bool:
     scandal": a verb of force that governs an infinitive strives for something; the
     infinitive is the act, if any. "China's attempts to cool its economy have hit Japanese
     industry's sales", "have overcome the problem": force on figures or matters
-    (grammar.yaml's ``figure_nouns``) is none."""
+    (grammar.yaml's ``figure_nouns``) is none. "Japan retaliated by imposing tariffs",
+    "Iran hit back by cutting oil supplies": a verb of force with no object whose means a
+    "by" clause states; that clause is the act, if any ("killed ten by shelling" keeps its
+    object, and its force). So is the verb an infinitive of force serves: "impose tariffs
+    ... to retaliate"."""
     if code[:2] not in FORCE_ROOTS:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -72,6 +76,28 @@ def no_force(token, code: str) -> bool:
         )
         or bool(objects)
         and all(o.lemma_.lower() in grammar()["figure_nouns"] for o in objects)
+        or not objects
+        and (any(_means(c) for c in token.children) or _purpose_of_an_act(token))
+    )
+
+
+def _purpose_of_an_act(token) -> bool:
+    """ "would impose high tariffs on Japanese imports to retaliate": an infinitive of force
+    with no object, the purpose of a verb that acts on one; that verb is the act."""
+    return (
+        token.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and token.head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in token.head.children)
+    )
+
+
+def _means(child) -> bool:
+    """ "by imposing tariffs": a "by" phrase with a clause of its own."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "by"
+        and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in child.children)
     )
 
 

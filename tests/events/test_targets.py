@@ -748,6 +748,25 @@ def test_words_that_look_like_acts_make_no_event_between_states(code_text, text)
     assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t and s != t} == set()
 
 
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("Japan retaliated by imposing tariffs on American goods.", "163"),
+        ("Iran hit back by cutting oil supplies to Turkey.", "162"),
+        (
+            "The U.S. imposed high tariffs on Japanese imports to retaliate against the "
+            "alleged Japanese violation of the pact.",
+            "163",
+        ),
+    ],
+)
+def test_force_whose_means_the_sentence_names_is_that_means(code_text, text, act):
+    """A retaliation by tariffs or by cut supplies is no military force: the clause that
+    says how, or the act a retaliation is the purpose of, is the event."""
+    codes = {e["cameo"] for e in code_text(text).events}
+    assert act in codes and not any(c.startswith(("18", "19", "20")) for c in codes), codes
+
+
 def test_an_event_noun_is_as_supposed_as_the_verb_that_has_it(code_text):
     article = code_text(
         "If Venezuela and Mexico have concluded their negotiations, Brazil wants to end its own."
