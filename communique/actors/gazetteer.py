@@ -613,6 +613,28 @@ def _build_gazetteer(dictionaries: tuple[str, ...]) -> Gazetteer:
     return Gazetteer(entries, cameo, names)
 
 
+@functools.cache
+def name_words() -> dict[str, str]:
+    """The written form of each word of the names of countries, their peoples and places,
+    and of the organisations' acronyms, by its lowercase: how a headline in capitals writes
+    "SRI LANKA" and "EC" (nlp/headline_case.py)."""
+    forms: dict[str, str] = {}
+    lowercase: set[str] = set()
+    for entry in load_gazetteer().entries:
+        if entry.kind in ("country", "demonym", "place"):
+            words = [w for pattern in entry.patterns for w in pattern.split()]
+        elif entry.kind == "organisation":
+            words = [pattern for pattern in entry.patterns if is_acronym(pattern)]
+        else:
+            continue
+        for word in words:
+            if word[:1].isupper():
+                forms.setdefault(word.lower(), word)
+            else:
+                lowercase.add(word.lower())  # "of", "and": no name's own word
+    return {key: form for key, form in forms.items() if key not in lowercase}
+
+
 def is_acronym(pattern: str) -> bool:
     letters = [c for c in pattern if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in pattern

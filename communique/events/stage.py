@@ -48,7 +48,8 @@ class EventCoder:
         """Events of the headline, flagged ``headline``, with evidence offsets into the title.
 
         A headline sums up its story: where the text already has an event between the same
-        two countries, the headline's adds nothing and is left out.
+        two countries, the headline's adds nothing and is left out; so is one with a side
+        unknown, which the story's own sentences tell better.
         """
         headline = headline_article(article)
         if headline is None:
@@ -61,6 +62,8 @@ class EventCoder:
         coder = ArticleCoder(headline, self.patterns)
         coded = one_event_per_act(headline.doc, coder.run(), coder.trigger_of)
         for event in without_framing_statements(coded):
+            if not (event["source"]["country"] and (event["target"] or {}).get("country")):
+                continue  # one side only: the story says who and to whom, in its sentences
             pair = frozenset((event["source"]["country"], (event["target"] or {}).get("country")))
             if pair in pairs:
                 continue

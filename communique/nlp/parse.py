@@ -14,6 +14,7 @@ from ..ingest.language import language, unsupported_warning
 from ..ingest.text import parser_text
 from ..limits import check_budget, document_budget, share_of_batch
 from ..stages import register_stage
+from .headline_case import headline_case
 
 logger = logging.getLogger(__name__)
 
@@ -224,9 +225,12 @@ class Parser:
                         article.doc = _keep_written(self._parse_long(nlp, view), article.text, view)
                 except CommuniqueError as error:  # over its time budget: this one stops
                     article.error = error
-        # Headlines are coded too (flagged as such), so they are parsed apart from the text.
+        # Headlines are coded too (flagged as such), so they are parsed apart from the text;
+        # one in capitals in the case its story writes its words.
         titled = [a for a in articles if a.title and len(a.title) <= MAX_TITLE_CHARS]
-        views = [parser_view(a.title, lang) for a in titled]
+        from ..actors.gazetteer import name_words
+
+        views = [parser_view(headline_case(a.title, a.text, name_words()), lang) for a in titled]
         start = time.monotonic()
         for article, view, doc in zip(titled, views, nlp.pipe(views, batch_size=self._batch_size)):
             article.title_doc = _keep_written(doc, article.title, view)

@@ -273,6 +273,23 @@ def test_headlines_are_coded_with_a_flag_unless_the_text_says_it_already(code_te
     assert not any(e["headline"] for e in restated.events)
 
 
+def test_a_headline_in_capitals_is_coded_and_quoted_as_written(code_text):
+    article = code_text(
+        "Officials met in Canberra on Monday. Australia called the GATT waiver a flaw.",
+        title="AUSTRALIA ATTACKS U.S. GATT FARM RULES EXEMPTION",
+    )
+    headline = [e for e in article.events if e["headline"]]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in headline] == [("AUS", "USA")]
+    assert headline[0]["evidence"]["sentence"] == (
+        "AUSTRALIA ATTACKS U.S. GATT FARM RULES EXEMPTION"
+    )
+
+
+def test_a_headline_event_with_one_side_unknown_is_left_to_the_story(code_text):
+    article = code_text("Officials met in Beijing on Monday.", title="South China storms kill two")
+    assert not any(e["headline"] for e in article.events), article.events
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
