@@ -38,6 +38,7 @@ from .guards import (
     leaves_something,
     no_force,
     seizes_a_business,
+    suggests_a_fact,
 )
 from .clause_targets import complement_targets, demanded_of, purpose_targets
 from .counterparts import (
@@ -138,6 +139,8 @@ class ArticleCoder:
             sources = [self.unknown_source(named)]
         modality, negated = mood.modality, mood.negated
         code = mood.code(trigger.pattern.code)
+        if suggests_a_fact(token, code):
+            code = STATEMENT  # "suggested Germany saw the EU as an empire"
         if (
             code == STATEMENT
             and disapproving(token)

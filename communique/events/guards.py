@@ -117,6 +117,21 @@ def helps_no_one(token, code: str) -> bool:
     )
 
 
+def suggests_a_fact(token, code: str) -> bool:
+    """ "A UKIP MEP suggested Germany saw the EU as an 'empire'": a verb of suggesting
+    (grammar.yaml's ``suggesting_verbs``, an appeal, 02, in PETRARCH2) whose complement says
+    what is, with no "should" or "must" of what is to be done, is a statement. "suggested
+    that the U.K. should join the EMS" appeals."""
+    if code[:2] != "02" or token.lemma_.lower() not in grammar()["suggesting_verbs"]:
+        return False
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(
+        a.dep_ == "aux" and a.lower_ in grammar()["deontic_auxiliaries"]
+        for clause in clauses
+        for a in clause.children
+    )
+
+
 def compares(token) -> bool:
     """ "as planned", "as agreed": a participle that compares with an act done before, with no
     subject of its own (grammar.yaml's ``comparison_marks``)."""

@@ -767,6 +767,25 @@ def test_force_whose_means_the_sentence_names_is_that_means(code_text, text, act
     assert act in codes and not any(c.startswith(("18", "19", "20")) for c in codes), codes
 
 
+def test_a_suggestion_of_what_is_is_a_statement_of_what_is_to_be_done_an_appeal(code_text):
+    said = {
+        (e["source"]["country"], e["target"]["country"], e["cameo"])
+        for e in code_text(
+            "Britain's foreign minister suggested Germany saw the EU as an empire."
+        ).events
+        if e["target"]
+    }
+    assert ("GBR", "DEU", "010") in said and not any(c.startswith("02") for _, _, c in said)
+    urged = {
+        (e["source"]["country"], e["target"]["country"], e["cameo"][:2])
+        for e in code_text(
+            "Britain's foreign minister suggested Germany should join the pact."
+        ).events
+        if e["target"]
+    }
+    assert ("GBR", "DEU", "02") in urged, urged
+
+
 def test_an_event_noun_is_as_supposed_as_the_verb_that_has_it(code_text):
     article = code_text(
         "If Venezuela and Mexico have concluded their negotiations, Brazil wants to end its own."
