@@ -70,6 +70,12 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
         ]
         subject_actors = [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
         found = _distinct([a for a in subject_actors if _foreign(a, own)])
+        joint = any(c.dep_ == "conj" for s in subjects for c in tree.children(s))
+        if joint and found and len(found) < len(_distinct(subject_actors)):
+            # "Mandelson said the EU and US hoped to avoid ...": what the speaker's side and
+            # another do together is said of both, at neither ("Britain's EU rebate is not
+            # up for renegotiation" is one thing, of both)
+            return []
         # "he said he looked forward to working with Bush": a pronoun subject, the speaker,
         # is the speaker's own side too
         own_side = (bool(subject_actors) and all(a.country in own for a in subject_actors)) or (

@@ -115,6 +115,8 @@ def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expecte
         # the speaker's side: a foreign country only as a topic
         "The British opposition leader said the British public felt let down by the "
         "government on issues from Iraq to top-up fees.",
+        # the speaker's side and another, together
+        "The EU trade commissioner said the EU and the US hoped to avoid a dispute.",
     ],
 )
 def test_no_target_is_guessed_from_what_was_said(code_text, text):
