@@ -65,8 +65,13 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
         subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
         # "X said it was satisfied": a pronoun subject is the speaker, whatever the reference
         # resolver made of it.
+        # "said China's wheat crop fell", "said OPEC production was below its quota": a
+        # figure or a matter (grammar.yaml's ``figure_nouns``) reported is no party addressed
         tokens = [
-            t for s in subjects if s.pos_ != "PRON" for t in _phrase_tokens(tree, s, OBJECT_DEPTH)
+            t
+            for s in subjects
+            if s.pos_ != "PRON" and s.lemma_.lower() not in grammar()["figure_nouns"]
+            for t in _phrase_tokens(tree, s, OBJECT_DEPTH)
         ]
         subject_actors = [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
         found = _distinct([a for a in subject_actors if _foreign(a, own)])

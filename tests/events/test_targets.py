@@ -117,6 +117,9 @@ def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expecte
         "government on issues from Iraq to top-up fees.",
         # the speaker's side and another, together
         "The EU trade commissioner said the EU and the US hoped to avoid a dispute.",
+        # a figure reported
+        "The Taiwanese minister said the Taiwan dollar had risen by about 15 pct against the "
+        "U.S. dollar since September.",
     ],
 )
 def test_no_target_is_guessed_from_what_was_said(code_text, text):
