@@ -64,9 +64,9 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
             continue
         subjects = [c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
         # "X said it was satisfied": a pronoun subject is the speaker, whatever the reference
-        # resolver made of it.
-        # "said China's wheat crop fell", "said OPEC production was below its quota": a
-        # figure or a matter (grammar.yaml's ``figure_nouns``) reported is no party addressed
+        # resolver made of it. "said China's wheat crop fell", "said OPEC production was below
+        # its quota": a figure or a matter reported (grammar.yaml's ``figure_nouns``) is no
+        # party addressed.
         tokens = [
             t
             for s in subjects
