@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 
-from .roles import outer_speaker_verb
+from .roles import grammar, outer_speaker_verb
 from ..yaml_data import read_yaml
 
 DATA = resources.files("communique.events") / "data"
@@ -107,6 +107,7 @@ def clause_modality(trigger) -> Modality:
         # clause only judges ("it would be foolish for Japan to strike back") is not done
         result.modality = "hypothetical" if _judged(trigger.head) else "intended"
     token = trigger
+    purpose = False
     for _ in range(6):  # walk up the clauses that govern the trigger
         if any(
             c.dep_ == "mark" and c.lower_ in words["conditional_markers"] for c in token.children
@@ -151,6 +152,8 @@ def clause_modality(trigger) -> Modality:
                 result.modality = "intended"  # "is due to meet": scheduled, no intent stated
             elif lemma in words["request_verbs"] and result.modality == "asserted":
                 result.modality = "hypothetical"  # "urged Iran to stop": only asked
+            elif _serves_an_act(token, head):
+                purpose = True
             if any(c.dep_ == "neg" for c in head.children):
                 result.negated = True
         if token.dep_ == "ccomp" and (
@@ -185,7 +188,24 @@ def clause_modality(trigger) -> Modality:
         if token.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
             break
         token = head
+    if purpose and result.modality == "asserted":
+        # "massed troops on the border to attack Iraq": a purpose the parser hangs on the
+        # verb as its complement is intended, unless a verb above says more ("decided to
+        # retain powers to withdraw credits", "urged Canada to keep the heat on ... to")
+        result.modality = "intended"
     return result
+
+
+def _serves_an_act(infinitive, verb) -> bool:
+    """Whether ``infinitive`` ("to attack") is the purpose of ``verb``, an act on an object
+    ("massed troops"), not what the object is made, asked or allowed to do ("forced Iraq to
+    withdraw": grammar.yaml's ``object_control_verbs``)."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and verb.lemma_.lower() not in grammar()["object_control_verbs"]
+    )
 
 
 def _judged(verb) -> bool:

@@ -138,6 +138,8 @@ def test_negation(code_text):
             "hypothetical",
             "14",
         ),
+        # a purpose the parser reads as the verb's complement is only intended
+        ("Iran massed troops on the border to attack Iraq.", "intended", "19"),
         # what is only a possibility is not done
         (
             "Nakasone, speaking of the possibility of resuming extending official loans to "
