@@ -124,8 +124,12 @@ def short_names(name: str, written: str | None, countries) -> list[str]:
     """The words of a full name that the text repeats alone: the last, and the first of a
     name written family name first ("Chun" of "Chun Doo-hwan", which the table spells "Chun
     Doo Hwan") or of a country whose people go by it (grammar.yaml's
-    ``first_word_name_countries``: "Li" of "Li Peng")."""
+    ``first_word_name_countries``: "Li" of "Li Peng"), and the last without the Arabic
+    article joined to it (``name_articles``: "Shaheen" of "al-Shaheen")."""
     words = [name.split()[-1]]
+    article, _, bare = words[0].partition("-")
+    if bare[:1].isupper() and article.lower() in grammar()["name_articles"]:
+        words.append(bare)  # "al-Shaheen", repeated as "Shaheen"
     if (written and FAMILY_NAME_FIRST.match(written)) or (
         set(countries) & set(grammar()["first_word_name_countries"])
     ):

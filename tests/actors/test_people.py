@@ -218,6 +218,16 @@ def test_names_as_news_writes_them(resolve_text, text, date, names):
         assert found and found[0]["country"] == country, (mention, records)
 
 
+def test_a_family_name_repeated_without_its_arabic_article(resolve_text):
+    records = resolve_text(
+        "Kuwaiti Foreign Undersecretary Suleiman Majed al-Shaheen met the envoy. "
+        "Shaheen condemned the detentions.",
+        date="1987-10-20",
+    )
+    alone = [a for a in records.actors_record()["actors"] if a["text"] == "Shaheen"]
+    assert alone and alone[0]["country"] == "KWT", records.actors_record()
+
+
 @pytest.mark.parametrize(
     "text, agency, country",
     [
