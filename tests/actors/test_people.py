@@ -243,6 +243,22 @@ def test_state_news_agencies_speak_for_their_state(resolve_text, text, agency, c
     assert "GOV" in found[0]["sectors"], found
 
 
+@pytest.mark.parametrize(
+    "text, institution, code",
+    [
+        ("The Bundesbank rejected U.S. calls for lower rates.", "Bundesbank", "DEUGOVBUS"),
+        ("The Bank of Japan intervened to support the dollar.", "Bank of Japan", "JPNGOVBUS"),
+        ("Analysts expect the Fed to tighten credit.", "Fed", "USAGOVBUS"),
+        ("MITI warned Washington against retaliation.", "MITI", "JPNGOV"),
+    ],
+)
+def test_central_banks_and_ministries_named_without_their_country(
+    resolve_text, text, institution, code
+):
+    found = actors_of(resolve_text(text, date="1987-04-01"), institution)
+    assert found and found[0]["code"] == code, found
+
+
 # -- historical names ------------------------------------------------------------------------
 
 
