@@ -20,6 +20,9 @@ from .roles import Roles, coded_actors, grammar, predicate_disapproves
 # reducing relations, coercion, assault, fighting, mass violence.
 HOSTILE_ROOTS = ("13", "15", "16", "17", "18", "19", "20")
 REPORT_DEPS = ("ccomp",)
+# prepositions of what is granted, not what is said: "ready to continue talks despite its
+# failure to convince America" does not disapprove
+CONCESSIVE = ("despite", "notwithstanding")
 # pronouns by which a speaker, a person or a body, says what it does itself
 SELF_PRONOUNS = ("he", "she", "they", "we", "i", "it")
 
@@ -75,6 +78,10 @@ def disapproving(token) -> bool:
             broken_commitment(clause) or wrongdoing(clause) or speaker_disapproves(clause)
         ):
             return True
+        if clause.dep_ == "ccomp" and any(
+            c.dep_ == "advmod" and c.lower_ in words for c in clause.children
+        ):
+            return True  # "said the US had regrettably not listened": denied, still regretted
         if clause.dep_ not in ("ccomp", "xcomp", "dobj") or denied(clause):
             continue
         if predicate_disapproves(clause):
@@ -90,7 +97,10 @@ def disapproving(token) -> bool:
         ):
             return True
         if clause.dep_ == "ccomp" and any(
-            t.pos_ == "NOUN" and t.dep_ == "pobj" and t.lemma_.lower() in words
+            t.pos_ == "NOUN"
+            and t.dep_ == "pobj"
+            and t.lemma_.lower() in words
+            and t.head.lower_ not in CONCESSIVE  # "ready to talk despite its failure"
             for t in clause.subtree
         ):
             return True  # "said it was necessary because of the United States' aggression"

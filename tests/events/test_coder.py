@@ -41,6 +41,9 @@ from tests.events.conftest import dyads
             ("CUB", "USA", "11"),
         ),
         ("The US said Japan had not fulfilled its promise.", ("USA", "JPN", "11")),
+        ("Japan said the U.S. had not listened to its explanation.", ("JPN", "USA", "11")),
+        # ... with an adverb of regret, which a denial does not undo
+        ("Japan said the U.S. had regrettably not accepted the offer.", ("JPN", "USA", "11")),
         # ... or that another did wrong
         ("The Philippines said the EC ignored its request.", ("PHL", "IGO", "11")),
         # ... or that the speaker disapproves
@@ -90,6 +93,16 @@ from tests.events.conftest import dyads
 def test_constructions(code_text, text, expected):
     article = code_text(text)
     assert expected in dyads(article), article.events
+
+
+def test_a_failure_granted_is_no_criticism(code_text):
+    """ "ready to continue talks despite its failure": what "despite" grants is not what the
+    speaker holds against anyone."""
+    text = (
+        "Japan said it was ready to continue trade talks with the United States despite its "
+        "failure to convince America to call off the tariffs."
+    )
+    assert not {d for d in dyads(code_text(text)) if d[2] == "11"}
 
 
 def test_leaving_someone_something_is_no_going(code_text):
