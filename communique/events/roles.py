@@ -161,6 +161,10 @@ class Roles:
                 return [c for c in children if c.dep_ in ("nsubjpass", "nsubj")], False
             return agent, True
         subjects = [c for c in children if c.dep_ in ("nsubj", "csubj", "expl")]
+        quoted = _quoted_speakers(verb)
+        if quoted:
+            # "the spokesman quoted Wallis as saying": Wallis speaks, the spokesman reports
+            return quoted, False
         if subjects:
             subject = subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -188,6 +192,9 @@ class Roles:
             while holder.dep_ in ("acomp", "prep", "pobj") and holder.head.i != holder.i:
                 holder = holder.head
             objects = [c for c in holder.children if c.dep_ == "dobj"]
+            if _quoted_speakers(holder):
+                # "quoted the commander as saying Iranian troops had been repulsed"
+                return objects, False
             if verb.head.lower_ not in ("of", "for", "from", "with"):
                 # "spent two days in Tanzania before heading to Mozambique": who spent them
                 objects = []
@@ -344,3 +351,13 @@ def _participle_clause(verb) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children
         )
     )
+
+
+def _quoted_speakers(verb) -> list:
+    """The objects of an active "quote" (grammar.yaml's ``speaker_passives``) with "as"
+    ("IRNA quoted the commander as saying ..."): the speakers whom the subject reports."""
+    if verb.lemma_.lower() not in grammar()["speaker_passives"]:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]

@@ -95,6 +95,18 @@ def test_constructions(code_text, text, expected):
     assert expected in dyads(article), article.events
 
 
+def test_the_one_quoted_speaks(code_text):
+    """ "Asahi quoted Shultz as saying ...": Shultz criticises Japan; the newspaper that reports
+    him is no party."""
+    text = (
+        "The Japanese newspaper Asahi quoted Secretary of State George Shultz as saying that "
+        "Japan had not fulfilled its promise."
+    )
+    found = dyads(code_text(text))
+    assert ("USA", "JPN", "11") in found, found
+    assert not {d for d in found if d[0] == "JPN" and d[1] == "USA"}, found
+
+
 def test_a_failure_granted_is_no_criticism(code_text):
     """ "ready to continue talks despite its failure": what "despite" grants is not what the
     speaker holds against anyone."""
