@@ -89,7 +89,10 @@ def clause_modality(trigger) -> Modality:
         # "if Venezuela and Mexico have concluded their negotiations": an event noun is as
         # supposed as the verb that has it as its object
         governing = clause_modality(trigger.head)
-        if governing.conditional and governing.modality == "hypothetical":
+        if (governing.conditional and governing.modality == "hypothetical") or (
+            trigger.head.lemma_.lower() in words["carrying_verbs"]
+            and (governing.modality != "asserted" or governing.negated)
+        ):
             governing.negated = governing.negated or result.negated
             return governing
     auxiliaries = _auxiliaries(trigger)

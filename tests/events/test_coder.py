@@ -127,6 +127,17 @@ def test_leaving_someone_something_is_no_going(code_text):
         assert not roots & {"03", "04"}, (text, roots)
 
 
+def test_an_act_carried_out_shares_the_mood_of_its_verb(code_text):
+    """ "would resume air raids": the raids are intended (a threat), not done; "did not
+    launch an offensive": none was launched."""
+    raids = code_text("Iraq said it would resume air raids on Iranian cities.").events
+    force = [e for e in raids if e["cameo"][:2] in ("13", "19")]
+    assert force and all(e["modality"] == "intended" for e in force), force
+    offensive = code_text("Iraq did not launch an offensive against Iran.").events
+    attacks = [e for e in offensive if e["cameo"].startswith("19")]
+    assert attacks and all(e["negated"] for e in attacks), attacks
+
+
 def test_negation(code_text):
     for text in (
         "Ukraine did not sign the agreement with Russia.",
