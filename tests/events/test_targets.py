@@ -538,8 +538,7 @@ def test_a_dateline_names_the_host(tmp_path):
 
 def test_a_second_saying_verb_is_the_speakers(code_text):
     article = code_text(
-        "Lavrov said the United States was studying the plan and said Washington had given no "
-        "date."
+        "Lavrov said the United States was studying the plan and said Washington had given no date."
     )
     sayings = [e for e in article.events if e["evidence"]["trigger"] == "said"]
     assert len(sayings) == 2 and all(e["source"]["country"] == "RUS" for e in sayings), dyads(
