@@ -191,10 +191,11 @@ class Roles:
             holder = verb.head.head
             while holder.dep_ in ("acomp", "prep", "pobj") and holder.head.i != holder.i:
                 holder = holder.head
-            objects = [c for c in holder.children if c.dep_ == "dobj"]
-            if _quoted_speakers(holder):
+            quoted = _quoted_speakers(holder)
+            if quoted:
                 # "quoted the commander as saying Iranian troops had been repulsed"
-                return objects, False
+                return quoted, False
+            objects = [c for c in holder.children if c.dep_ == "dobj"]
             if verb.head.lower_ not in ("of", "for", "from", "with"):
                 # "spent two days in Tanzania before heading to Mozambique": who spent them
                 objects = []
