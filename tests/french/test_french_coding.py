@@ -366,9 +366,9 @@ def test_the_subject_of_an_inversion_with_a_euphonic_t_is_the_pronoun(pipeline):
 
 
 def test_an_appeal_to_no_one_named_goes_where_the_story_is(pipeline):
-    """ "a appelé au dialogue", in a story on Mali: an appeal
-    whose addressee the sentence leaves unsaid is aimed at the country the story names most
-    (grammar.yaml's ``story_target_roots``), as aid is."""
+    """ "a appelé au dialogue", in a story on Mali: an appeal whose addressee the sentence
+    leaves unsaid is aimed at the country the story names most (grammar.yaml's
+    ``story_target_roots``), as aid is."""
     text = (
         "Le Mali a été suspendu de l'Union africaine. La junte malienne a promis des "
         "élections. Le président français a appelé au dialogue."
