@@ -12,6 +12,7 @@ the noun after a preposition ("s'entretenir avec", "se rendre au Mali").
 
 from __future__ import annotations
 
+from ..actors.context import AGENT_SECTORS as OFFICE_SECTORS
 from ..events.antecedents import ThingMemory
 from ..events.attach import TargetAttacher
 from ..events.event_record import coded_event
@@ -150,6 +151,11 @@ class FrenchCoder(FrenchRoles):
             targets = self.actors_of(between)
         if not sources and len({t.country for t in targets}) < 2:
             return
+        verb = f"se {pattern.verb}" if pattern.reflexive else pattern.verb
+        if verb in grammar()["office_visit_verbs"] and not any(
+            s.country == "IGO" or set(s.sectors) & OFFICE_SECTORS for s in sources
+        ):
+            return  # "les deux touristes se trouvaient au Bénin": no visit of state
         if not targets and pattern.code[:2] in grammar()["story_target_roots"]:
             # "La France a acheminé de l'aide par trois avions", in a story on Lebanon
             targets = story_country(self.article.mentions, token.idx, sources)

@@ -376,6 +376,15 @@ def test_an_appeal_to_no_one_named_goes_where_the_story_is(pipeline):
     assert ("FRA", "MLI", "020") in coded(pipeline, text)
 
 
+def test_an_official_found_in_a_capital_visits_it(pipeline):
+    """ "se trouvait à Manama": a visit by an office holder (grammar.yaml's
+    ``office_visit_verbs``), not by anyone who happens to be somewhere."""
+    official = "Le chef de la diplomatie américaine se trouvait mardi à Manama."
+    assert ("USA", "BHR", "042") in coded(pipeline, official)
+    tourists = "Deux Français se trouvaient à Cotonou."
+    assert not {c for c in coded(pipeline, tourists) if c[2] == "042"}
+
+
 def test_this_country_is_the_country_the_story_names_most(pipeline):
     """ "la Cédéao a suspendu ce pays": the country named most so far; "dont le pays" is
     whoever "dont" stands for."""
