@@ -22,7 +22,7 @@ from .patterns import (
     verb_lemma,
     with_etre,
 )
-from .statements import reporting_speaker
+from .statements import quotation_subject, reporting_speaker
 from .verb_roles import VerbRoles
 
 SHARES_SUBJECT = ("xcomp", "conj", "advcl", "acl")
@@ -48,6 +48,10 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         """The subject tokens of ``token``'s clause, and whether it is passive."""
         cut = subject_cut_by_comma(token)
         own = [c for c in token.children if c.dep_ in SUBJECTS and (cut is None or c.i != cut.i)]
+        if verb_lemma(token) in grammar()["speech_verbs"]:
+            # '"Les dirigeants de Bahreïn seront complices", a déclaré le ministère': the
+            # models make the quotation a second subject; it is what was said
+            own = [c for c in own if not quotation_subject(c, token)]
         if not own:
             # "L'Iran, très influent au Liban, a offert une aide": the parser may hang the
             # subject on the adjective or participle set off between it and its verb

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 
 from ..nlp.paragraphs import QUOTES
+from .incises import in_incise
 from .patterns import verb_lemma
 
 logger = logging.getLogger(__name__)
@@ -91,7 +92,9 @@ def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:
         relation = child.dep_ in CLAUSE_DEPS or (child.dep_ == "obj" and judging)
         if relation or (child.i < token.i and _quoted(child)):
             said.update(t.i for t in child.subtree)
-    if token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i:
+    if (token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i) or _conjoined_incise(
+        token
+    ):
         said.update(t.i for t in token.head.subtree)
         said.difference_update(t.i for t in token.subtree)
     if not said:
@@ -99,6 +102,17 @@ def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:
     if not said:
         said.update(_after_que(token))
     return said - speaker - {token.i}
+
+
+def _conjoined_incise(token) -> bool:
+    """'... c'est le soutien que nous apportons au Mali, a déclaré Emmanuel Macron', where
+    the models join the incise to what was said as a conjunct: its subject after it tells."""
+    return (
+        token.dep_ == "conj"
+        and token.head.i < token.i
+        and in_incise(token)
+        and any(c.dep_ == "nsubj" and c.i > token.i for c in token.children)
+    )
 
 
 def _after_que(token) -> list[int]:
@@ -149,7 +163,23 @@ def reporting_speaker(coder, token, words: dict) -> list:
 
 def _quoted(head) -> bool:
     """Whether a phrase before the verb of saying is a quotation: it holds a quote mark."""
-    return head.dep_ not in ("nsubj", "nsubj:pass") and any(t.text in QUOTES for t in head.subtree)
+    if head.dep_ in ("nsubj", "nsubj:pass"):
+        return quotation_subject(head, head.head)
+    return any(t.text in QUOTES for t in head.subtree)
+
+
+def quotation_subject(subject, verb) -> bool:
+    """Whether a subject before a verb of saying is a whole quotation, its marks included:
+    '"Les dirigeants de Bahreïn seront complices", a déclaré le ministère', where the models
+    make the words said the verb's subject."""
+    doc = subject.doc
+    first, last = subject.left_edge.i, subject.right_edge.i
+    return (
+        subject.i < verb.i
+        and last > first
+        and doc[first].text in QUOTES
+        and doc[last].text in QUOTES
+    )
 
 
 def _what_would_be(doc, said: set[int]) -> bool:

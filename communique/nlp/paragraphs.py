@@ -9,7 +9,9 @@ verb of saying without what was said, and make an opening mark a sentence of its
 mark joined to the word before it closes a quotation, and one joined to the word after it
 opens one; neither that word nor a closing mark, nor a comma, starts a sentence, and
 neither does a word joined to the one before it ("Royaume-Uni", which the models cut at
-the hyphens)."""
+the hyphens), nor a word in lower case after one that ends nothing ("Ankara a arrêté |
+quatre de ses ressortissants", '"Par | son agression, Israël a renié', both cut by the
+models): only a paragraph break or an end mark ends a sentence before it."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from ..french.french_dates import MONTHS, WEEKDAYS
 QUOTES = frozenset({'"', "«", "»", "“", "”"})
 NEVER_FIRST = frozenset({",", ";", ")", "»", "”"})
 ENDS = frozenset({".", "!", "?", "…", *QUOTES})
+SOFT_ENDS = frozenset({":", "..."})  # may close a heading or a list's lead-in
 
 
 @Language.component("communique_paragraph_breaks")
@@ -60,6 +63,8 @@ def _inside(words: list[_Word], i: int) -> bool:
         return True  # "Royaume-Uni", "a-t-il": the models cut at hyphens inside words
     if word.text in QUOTES and not before.whitespace and not before.is_space:
         return True  # 'inacceptable"': closes
+    if word.text[:1].islower() and before.text not in ENDS and before.text not in SOFT_ENDS:
+        return True  # "Ankara a arrêté | quatre de ses ressortissants": no end mark, no end
     if _ends_a_date(words, i - 1):
         return True  # "a averti samedi 12 septembre Emmanuel Macron": the object follows
     return (

