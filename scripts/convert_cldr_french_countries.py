@@ -78,6 +78,7 @@ DEMONYMS = {
     "CAF": "centrafricain",
     "CHL": "chilien",
     "CHN": "chinois",
+    "XKX": "kosovar",
     "CYP": "chypriote",
     "COL": "colombien",
     "COM": "comorien",
@@ -216,6 +217,10 @@ DEMONYMS = {
     "SYC": "seychellois",
     "STP": "santoméen",
 }
+# Countries outside ISO 3166-1 that news names and the English gazetteer codes, with the
+# code CLDR gives them: Kosovo (XK in CLDR, XKX as CAMEO and the World Bank write it).
+NOT_IN_ISO = {"XKX": "XK"}
+
 # Demonyms that also name another country's people are kept only where the news means one:
 # "congolais" is said of both Congos, so neither gets it.
 AMBIGUOUS = {"congolais"}
@@ -224,11 +229,12 @@ AMBIGUOUS = {"congolais"}
 def main() -> None:
     territories = Locale("fr").territories
     rows = []
-    for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
-        name = territories.get(country.alpha_2)
+    codes = [(c.alpha_3, c.alpha_2) for c in pycountry.countries] + list(NOT_IN_ISO.items())
+    for alpha_3, alpha_2 in sorted(codes):
+        name = territories.get(alpha_2)
         if not name:
             continue
-        aliases = ALIASES.get(country.alpha_3, "")
+        aliases = ALIASES.get(alpha_3, "")
         names = [name.replace("’", "'")] if "’" in name else []
         aliases = "|".join(
             alias
@@ -236,9 +242,9 @@ def main() -> None:
             if alias.casefold() != name.casefold()
         )
         demonyms = "|".join(
-            d for d in DEMONYMS.get(country.alpha_3, "").split("|") if d and d not in AMBIGUOUS
+            d for d in DEMONYMS.get(alpha_3, "").split("|") if d and d not in AMBIGUOUS
         )
-        rows.append("\t".join([country.alpha_3, name, aliases, demonyms]))
+        rows.append("\t".join([alpha_3, name, aliases, demonyms]))
     header = (
         "# Every country in French. iso3: ISO 3166-1 alpha-3; name: its French name from the\n"
         "# Unicode CLDR (Babel); aliases: other names and spellings; demonyms: masculine\n"

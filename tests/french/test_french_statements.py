@@ -230,3 +230,16 @@ def test_a_sentence_goes_on_past_a_cut_the_model_makes_before_a_lower_case_word(
 )
 def test_what_was_said_is_not_taken_for_who_said_it(pipeline, text, expected):
     assert expected in coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Kosovo is outside ISO 3166-1, and so was outside the French gazetteer
+        ("Les autorités kosovares ont dénoncé la Serbie.", ("XKX", "SRB", "111")),
+        # an embassy opened in a capital is opened to that capital's state
+        ("Le Kosovo ouvrira une ambassade à Jérusalem.", ("XKX", "ISR", "054")),
+    ],
+)
+def test_kosovo_and_the_embassies_states_open(pipeline, text, expected):
+    assert expected in coded(pipeline, text)
