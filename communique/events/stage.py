@@ -1,6 +1,7 @@
 """The events stage of the pipeline: the coder over an article's text and its headline, with
-one event per act and no statement that frames an act (acts.py), sport read as sport
-(senses.py), and the agreements the events act on (agreements.py)."""
+one event per act, no statement that frames an act and no act an accusation alleges
+(acts.py), sport read as sport (senses.py), and the agreements the events act on
+(agreements.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from ..actors.stage import headline_article
 from ..model import Article
 from ..ingest.language import language
 from ..stages import register_stage
-from .acts import one_event_per_act, without_framing_statements
+from .acts import one_event_per_act, without_alleged_acts, without_framing_statements
 from .agreements import find_agreements
 from .coder import ArticleCoder
 from .patterns import load_patterns
@@ -33,11 +34,12 @@ class EventCoder:
             from ..french.events import FrenchCoder
 
             french = FrenchCoder(article)
-            article.events = french.run()
+            article.events = without_alleged_acts(article.doc, french.run(), french.trigger_of)
             article.agreements = french_agreements(article, article.events, french.trigger_of)
             return article
         coder = ArticleCoder(article, self.patterns)
         events = one_event_per_act(article.doc, coder.run(), coder.trigger_of)
+        events = without_alleged_acts(article.doc, events, coder.trigger_of)
         events = without_framing_statements(events)
         article.events = without_competition(article.doc, events)
         article.agreements = find_agreements(article, article.events, coder.trigger_of, coder.tree)
@@ -61,6 +63,7 @@ class EventCoder:
         events = []
         coder = ArticleCoder(headline, self.patterns)
         coded = one_event_per_act(headline.doc, coder.run(), coder.trigger_of)
+        coded = without_alleged_acts(headline.doc, coded, coder.trigger_of)
         for event in without_framing_statements(coded):
             if not (event["source"]["country"] and (event["target"] or {}).get("country")):
                 continue  # one side only: the story says who and to whom, in its sentences

@@ -441,3 +441,21 @@ def test_helping_someone_do_something_is_aid(code_text):
     )
     helped = [e for e in article.events if e["evidence"]["trigger"] == "help"]
     assert [(e["target"] or {}).get("country") for e in helped] == ["ARG"], helped
+
+
+@pytest.mark.parametrize(
+    "text, accused, act",
+    [
+        ("Turkey accused Greece of breaching the 1976 Berne Agreement.", "GRC", "TUR"),
+        (
+            "The United States has accused Japan of reneging on the semiconductor pact with "
+            "Washington.",
+            "JPN",
+            "USA",
+        ),
+    ],
+)
+def test_an_act_an_accusation_alleges_is_not_also_coded_as_done(code_text, text, accused, act):
+    found = dyads(code_text(text))
+    assert (act, accused, "11") in found
+    assert not {d for d in found if d[0] == accused}, found

@@ -243,3 +243,11 @@ def test_what_was_said_is_not_taken_for_who_said_it(pipeline, text, expected):
 )
 def test_kosovo_and_the_embassies_states_open(pipeline, text, expected):
     assert expected in coded(pipeline, text)
+
+
+def test_an_act_a_reproach_alleges_is_not_also_coded_as_done(pipeline):
+    found = coded(
+        pipeline, "Washington reproche à l'OMS de s'être alignée sur les positions chinoises."
+    )
+    assert ("USA", "IGO", "112") in found
+    assert not {e for e in found if e[1] == "CHN"}, found
