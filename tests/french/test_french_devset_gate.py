@@ -66,7 +66,10 @@ floors moved to 0.48 and 0.77. On 2026-12-05, with a verb of judging in an incis
 quotation ("« ... », a déploré le président français") read as the speaker's, 0.484 (31/64)
 and 0.782 (68/87), and the precision floor to 0.78; with a withdrawal of troops named by its
 noun ("a annoncé le retrait de ses troupes d'Irak"), 0.500 (32/64) and 0.784 (69/88), and the
-recall floor to 0.49. The floors sit just under.
+recall floor to 0.49. At the fifteenth (2026-12-05), with sentences no longer cut before a
+word in lower case, quotations the model makes the subject of their verb of saying read as
+what was said, and acts an accusation alleges not coded as done, 0.500 (32/64) and 0.791
+(72/91). The floors sit just under.
 """
 
 import pytest
