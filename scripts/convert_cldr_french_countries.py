@@ -78,7 +78,6 @@ DEMONYMS = {
     "CAF": "centrafricain",
     "CHL": "chilien",
     "CHN": "chinois",
-    "XKX": "kosovar",
     "CYP": "chypriote",
     "COL": "colombien",
     "COM": "comorien",
@@ -119,6 +118,7 @@ DEMONYMS = {
     "JOR": "jordanien",
     "KAZ": "kazakh",
     "KEN": "kényan|kenyan",
+    "XKX": "kosovar",
     "KWT": "koweïtien",
     "LBN": "libanais",
     "LBR": "libérien",
@@ -246,9 +246,10 @@ def main() -> None:
         )
         rows.append("\t".join([alpha_3, name, aliases, demonyms]))
     header = (
-        "# Every country in French. iso3: ISO 3166-1 alpha-3; name: its French name from the\n"
-        "# Unicode CLDR (Babel); aliases: other names and spellings; demonyms: masculine\n"
-        '# singular adjectives ("malien"), inflected by the loader; lists separated by |.\n'
+        "# Every country in French. iso3: ISO 3166-1 alpha-3, and XKX for Kosovo; name: its\n"
+        "# French name from the Unicode CLDR (Babel); aliases: other names and spellings;\n"
+        '# demonyms: masculine singular adjectives ("malien"), inflected by the loader; lists\n'
+        "# separated by |.\n"
         "# Written by scripts/convert_cldr_french_countries.py; edit the script, not this file.\n"
         "iso3\tname\taliases\tdemonyms\n"
     )
