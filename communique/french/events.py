@@ -224,7 +224,7 @@ class FrenchCoder(FrenchRoles):
             )
             lemma = governing.lemma_.lower()
             if (
-                lemma in words["hypothetical_verbs"]
+                (lemma in words["hypothetical_verbs"] and not _managed(governing))
                 or "Cnd" in governing.morph.get("Mood")
                 or any(  # "si Ankara continue à contester": only supposed
                     c.dep_ == "mark" and c.lower_ in words["conditional_markers"]
@@ -300,6 +300,16 @@ def _conditional(verb) -> bool:
     which it misses on some verbs ("reconnaîtrait")."""
     return "Cnd" in verb.morph.get("Mood") or (
         "Fin" in verb.morph.get("VerbForm") and verb.lower_.endswith(CONDITIONAL_ENDINGS)
+    )
+
+
+def _managed(verb) -> bool:
+    """ "L'ONU a pu rendre visite au président", "avoir pu rencontrer": "pouvoir" in the past
+    (grammar.yaml's ``managed_forms``) says the act was done, as "was able to" does; "aurait
+    pu" or "aura pu" still only supposes it."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    return verb.lower_ in grammar()["managed_forms"] and not any(
+        _conditional(a) or "Fut" in a.morph.get("Tense") for a in auxiliaries
     )
 
 

@@ -293,6 +293,19 @@ def test_negated_and_conditional_acts_are_marked(pipeline):
     assert all(e["modality"] == "hypothetical" for e in aid)  # the noun takes the verb's mood
 
 
+def test_what_pouvoir_in_the_past_governs_was_done(pipeline):
+    """ "a pu rendre visite" is "managed to visit": done, as "was able to" is in English;
+    "aurait pu" still only supposes it."""
+    done = coded(
+        pipeline,
+        "L'ONU a indiqué avoir pu rendre visite jeudi au président malien. "
+        "Plusieurs envoyés de la Cédéao ont pu rencontrer le président malien.",
+    )
+    assert {("IGO", "MLI", "042"), ("IGO", "MLI", "040")} <= done
+    supposed = coded(pipeline, "L'ONU aurait pu rendre visite au président malien.")
+    assert ("IGO", "MLI", "042") not in supposed
+
+
 def test_the_french_data_files_have_no_problem():
     assert french_problems() == []
 
