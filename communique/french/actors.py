@@ -24,6 +24,8 @@ from .patterns import grammar, noun_patterns
 from .people import named_people
 
 logger = logging.getLogger(__name__)
+# Dependents of a noun that are not part of the phrase naming an actor.
+PHRASE_OUTSIDE_THE_NAME = frozenset({"case", "punct", "acl", "acl:relcl", "dep"})
 
 # Relations by which a name qualifies the noun it depends on.
 QUALIFYING = {"amod", "nmod", "appos", "flat:name", "compound"}
@@ -317,8 +319,16 @@ class FrenchResolver:
         return any(t.i in covered for token in span for t in token.subtree)
 
     def _text(self, token) -> str:
-        subtree = list(token.subtree)
-        return self.doc[subtree[0].i : subtree[-1].i + 1].text
+        """The noun phrase of ``token`` as written, without what the parser hangs on it that
+        is no part of the name: its preposition, a relative or participle clause, its
+        punctuation ("à l'organisation ouest-africaine, qui a réclamé ..." is "l'organisation
+        ouest-africaine"). An apposition stays: "le président russe Vladimir Poutine"."""
+        kept = [token]
+        for child in token.children:
+            if child.dep_ not in PHRASE_OUTSIDE_THE_NAME:
+                kept.extend(child.subtree)
+        first, last = min(t.i for t in kept), max(t.i for t in kept)
+        return self.doc[first : last + 1].text
 
 
 def _person_actor(entry, office, text: str) -> Actor:

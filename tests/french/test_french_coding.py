@@ -815,3 +815,25 @@ def test_an_event_noun_in_a_set_phrase_names_no_act(pipeline, text):
     """ "en échange de", "libre-échange", "le coup d'envoi" (grammar.yaml's idiom_nouns)."""
     found = coded(pipeline, text)
     assert not any(code in ("040", "070") for _, _, code in found), found
+
+
+def test_the_regional_body_by_a_common_noun_and_its_phrase_as_written(pipeline):
+    """ "le bloc ouest-africain" is the Cédéao, as "la délégation ouest-africaine" is; an
+    actor's text is its noun phrase, without the preposition or the relative clause the
+    parser hangs on it."""
+    assert ("IGO", "MLI", "163") in coded(
+        pipeline, "Le bloc ouest-africain a fermé ses frontières avec le Mali."
+    )
+    article = pipeline(
+        Document(
+            id="t",
+            content=(
+                "Des manifestants brandissaient vendredi à Bamako des pancartes hostiles à "
+                "l'organisation ouest-africaine, qui a réclamé jeudi la libération du président "
+                "malien Ibrahim Boubacar Keïta."
+            ),
+            date="2020-08-21",
+        )
+    )
+    texts = {e["source"]["text"] for e in article.events if e["source"]["country"] == "IGO"}
+    assert texts == {"l'organisation ouest-africaine"}, article.events
