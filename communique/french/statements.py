@@ -46,13 +46,19 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
     targets = _foreign(addressed, own)
     if not targets:
         clause_subjects = [
-            token.doc[i] for i in sorted(said) if token.doc[i].dep_ in ("nsubj", "nsubj:pass")
+            token.doc[i]
+            for i in sorted(said)
+            if token.doc[i].dep_ in ("nsubj", "nsubj:pass")
+            or (token.doc[i].dep_ == "ccomp" and token.doc[i].pos_ in ("PROPN", "NOUN"))
         ]
         for subject in clause_subjects:
             targets = _foreign(coder.actors_of(coder.with_conjuncts(subject)), own)
             if targets:
                 break
     lemmas = {token.doc[i].lemma_.lower() for i in said}
+    # a verb in the present that the tagger takes for a noun keeps its form as its lemma
+    # ("qu'Ankara viole sa souveraineté"): its infinitive is what the word lists know
+    lemmas |= {lemma + "r" for lemma in lemmas if lemma.endswith("e")}
     if judged is not None:
         code = judged
     elif verb_lemma(token) in words["warning_verbs"] and _what_would_be(token.doc, said):

@@ -164,6 +164,14 @@ def test_what_follows_que_is_what_was_said_when_the_parser_hangs_it_elsewhere(pi
     assert said[:2] == ["la", "Turquie"] and "que" not in said
 
 
+def test_what_was_said_when_the_tagger_takes_its_verb_for_a_noun(pipeline):
+    """ "qu'Ankara viole sa souveraineté": fr_core_news_md tags "viole" a noun, heads the
+    clause with "Ankara" and leaves "viole" as its lemma. "Ankara" is still what was said's
+    subject, and "viole" still "violer", a word of disapproval."""
+    found = coded(pipeline, "Athènes estime qu'Ankara viole sa souveraineté dans la région.")
+    assert ("GRC", "TUR", "111") in found, found
+
+
 def test_a_comment_reporting_an_act_is_the_act_or_an_accusation(pipeline):
     # the meeting is the event, not also the office's comment on who met
     meeting = (
