@@ -49,6 +49,7 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
             token.doc[i]
             for i in sorted(said)
             if token.doc[i].dep_ in ("nsubj", "nsubj:pass")
+            # a clause whose verb the parser missed is headed by its subject: "qu'Ankara viole"
             or (token.doc[i].dep_ == "ccomp" and token.doc[i].pos_ in ("PROPN", "NOUN"))
         ]
         for subject in clause_subjects:
