@@ -101,6 +101,12 @@ def subject_cut_by_comma(verb):
     return None
 
 
+# Where a reflexive verb that has no reflexive pattern of its own finds its other party: its
+# conjoined subject, each of whom acts on the others ("la Grèce et la Turquie se sont
+# rencontrées", "Pékin et Washington se sont rejeté la responsabilité").
+RECIPROCAL = "réciproque"
+
+
 @dataclass(frozen=True)
 class VerbPattern:
     verb: str  # the lemma: a verb's, or an event noun's (``noun``)

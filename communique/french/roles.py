@@ -13,6 +13,7 @@ from .noun_roles import NounRoles
 from .patterns import (
     OBJECTS,
     OBLIQUES,
+    RECIPROCAL,
     SUBJECTS,
     VerbPattern,
     grammar,
@@ -319,7 +320,10 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         for where in pattern.targets:
             if where in skip:
                 continue
-            tokens = objects_of(token) if where == "obj" else self.obliques(token, where)
+            if where == RECIPROCAL:
+                tokens = [c for s in self.subjects(token)[0] for c in self.with_conjuncts(s)]
+            else:
+                tokens = objects_of(token) if where == "obj" else self.obliques(token, where)
             if (
                 pattern.object
                 and where == "obj"

@@ -12,11 +12,17 @@ from .patterns import (
     VerbPattern,
     grammar,
     noun_patterns,
+    RECIPROCAL,
     objects_of,
     verb_lemma,
     verb_patterns,
 )
 from .verbal import as_criticism
+
+
+# Prepositions that name whom a pronominal verb's act is aimed at: "s'attaquer à",
+# "s'opposer à", "s'allier avec", "se venger contre".
+AIMED_PREPOSITIONS = frozenset({"à", "contre", "avec", "sur", "envers", "auprès"})
 
 
 class VerbRoles:
@@ -50,6 +56,14 @@ class VerbRoles:
         if any(p.object == "jusque" for p in patterns) and _sets_a_deadline(token):
             objects.add("jusque")  # verbs.tsv's object of a deadline
         candidates = [p for p in patterns if p.reflexive == reflexive]
+        if reflexive and not candidates and self._reciprocal(token):
+            # "se" for each other: the plain verb, aimed at the subject's other members
+            # when no one else is named where its pattern looks
+            candidates = [
+                dataclasses.replace(p, targets=(*p.targets, RECIPROCAL))
+                for p in patterns
+                if not p.reflexive
+            ]
         with_object = [p for p in candidates if p.object and p.object in objects]
         plain = [p for p in candidates if not p.object]
         pattern = (with_object or plain or [None])[0]
@@ -73,6 +87,23 @@ class VerbRoles:
             call = grammar()["phone_verbs"].get(pattern.verb, pattern.code)
             pattern = dataclasses.replace(pattern, code=call)
         return as_criticism(pattern, token, lambda: objects_of(token))
+
+    def _reciprocal(self, verb) -> bool:
+        """Whether a reflexive verb's "se" means each other: its subject names actors of two
+        countries or more ("la Grèce et la Turquie se sont rencontrées"), and no one else is
+        named where the act could be aimed ("la France et le Mali s'attaquent aux
+        jihadistes": a pronominal verb with its own party)."""
+        if any(
+            c.pos_ in ("NOUN", "PROPN")
+            and (
+                c.dep_ in OBJECTS
+                or (c.dep_.startswith("obl") and self.preposition(c) in AIMED_PREPOSITIONS)
+            )
+            for c in verb.children
+        ):
+            return False
+        subjects = [c for s in self.subjects(verb)[0] for c in self.with_conjuncts(s)]
+        return len({a.country for a in self.actors_of(subjects) if a.country}) > 1
 
     def _a_call(self, verb) -> bool:
         """ "il appellerait M. Johnson dès mercredi": a verb of calling (grammar.yaml's

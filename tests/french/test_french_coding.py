@@ -264,6 +264,32 @@ def test_symmetric_signing_goes_both_ways(pipeline):
     assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found
 
 
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        (
+            "La Grèce et la Turquie se sont rencontrées lundi.",
+            {("GRC", "TUR", "040"), ("TUR", "GRC", "040")},
+            set(),
+        ),
+        (
+            "Le Maroc et l'Algérie se critiquent régulièrement.",
+            {("MAR", "DZA", "111"), ("DZA", "MAR", "111")},
+            set(),
+        ),
+        # a pronominal verb with a party of its own: not each other
+        (
+            "La France et le Mali s'attaquent aux jihadistes.",
+            set(),
+            {("FRA", "MLI", "190"), ("MLI", "FRA", "190")},
+        ),
+    ],
+)
+def test_se_with_a_conjoined_subject_is_each_other(pipeline, text, expected, not_expected):
+    found = coded(pipeline, text)
+    assert expected <= found and not (not_expected & found), found
+
+
 def test_negated_and_conditional_acts_are_marked(pipeline):
     article = pipeline(
         Document(
