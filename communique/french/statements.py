@@ -18,7 +18,7 @@ import logging
 
 from ..nlp.paragraphs import QUOTES
 from .incises import in_incise
-from .patterns import verb_lemma
+from .patterns import grammar, verb_lemma
 
 logger = logging.getLogger(__name__)
 
@@ -206,8 +206,10 @@ def _what_would_be(doc, said: set[int]) -> bool:
 
 def _addressees(coder, token) -> list:
     """ "a déclaré à son homologue", "lui a assuré", "a évoqué devant le président malien":
-    the one spoken to."""
-    found = coder.obliques(token, "à")
+    the one spoken to; not a noun of when or on what occasion ("a-t-il lancé à l'issue d'un
+    entretien avec son homologue tunisien", grammar.yaml's ``occasion_nouns``)."""
+    occasions = grammar()["occasion_nouns"]
+    found = [t for t in coder.obliques(token, "à") if t.lemma_.lower() not in occasions]
     if not coder.subjects(token)[1]:
         # "a évoqué devant le président malien": an audience; not "sont jugés devant le
         # tribunal", a trial

@@ -172,6 +172,16 @@ def test_what_was_said_when_the_tagger_takes_its_verb_for_a_noun(pipeline):
     assert ("GRC", "TUR", "111") in found, found
 
 
+def test_a_statement_made_after_talks_is_not_addressed_to_the_partner(pipeline):
+    found = coded(
+        pipeline,
+        'Emmanuel Macron a reçu Kais Saied. "Je considère que la Turquie joue en Libye un jeu '
+        "dangereux\", a-t-il lancé à l'issue d'un entretien avec son homologue tunisien Kais "
+        "Saied à l'Élysée.",
+    )
+    assert ("FRA", "TUR", "111") in found and ("FRA", "TUN", "111") not in found, found
+
+
 def test_a_comment_reporting_an_act_is_the_act_or_an_accusation(pipeline):
     # the meeting is the event, not also the office's comment on who met
     meeting = (
