@@ -99,8 +99,10 @@ def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:
         relation = child.dep_ in CLAUSE_DEPS or (child.dep_ == "obj" and judging)
         if relation or (child.i < token.i and _quoted(child)):
             said.update(t.i for t in child.subtree)
-    if (token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i) or _conjoined_incise(
-        token
+    if (
+        (token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i)
+        or _conjoined_incise(token)
+        or _subordinate_incise(token)
     ):
         said.update(t.i for t in token.head.subtree)
         said.difference_update(t.i for t in token.subtree)
@@ -119,6 +121,20 @@ def _conjoined_incise(token) -> bool:
         and token.head.i < token.i
         and in_incise(token)
         and any(c.dep_ == "nsubj" and c.i > token.i for c in token.children)
+    )
+
+
+def _subordinate_incise(token) -> bool:
+    """'"Je pense que ..." et "nous ferons tout ...", a-t-il ajouté', where the model makes
+    the incise a subordinate of what was said: it opens with the comma after a closing
+    quotation mark."""
+    first = token.left_edge.i
+    return (
+        token.dep_ == "advcl"
+        and token.head.i < token.i
+        and first > 0
+        and token.doc[first].text == ","
+        and token.doc[first - 1].text in QUOTES
     )
 
 

@@ -182,6 +182,16 @@ def test_a_statement_made_after_talks_is_not_addressed_to_the_partner(pipeline):
     assert ("FRA", "TUR", "111") in found and ("FRA", "TUN", "111") not in found, found
 
 
+def test_an_incise_the_model_makes_a_subordinate_still_reports_the_quotations(pipeline):
+    found = coded(
+        pipeline,
+        "Le président français Emmanuel Macron a salué la décision. \"Je pense que c'est un "
+        'signe de maturité" et "nous ferons tout pour accompagner l\'Algérie dans cette '
+        'transition", a-t-il ajouté.',
+    )
+    assert ("FRA", "DZA", "050") in found, found
+
+
 def test_a_comment_reporting_an_act_is_the_act_or_an_accusation(pipeline):
     # the meeting is the event, not also the office's comment on who met
     meeting = (
