@@ -90,6 +90,8 @@ def test_the_french_example_end_to_end():
             ("IGO", "MLI", "114"),
         ),
         ("Le Burkina Faso a expulsé l'ambassadeur de France.", ("BFA", "FRA", "166")),
+        # a field hospital opened in a country is humanitarian aid to it
+        ("L'Egypte a annoncé ouvrir un hôpital de campagne au Liban.", ("EGY", "LBN", "073")),
         ("L'Algérie a condamné les frappes de l'armée française.", ("DZA", "FRA", "111")),
         (
             "Paris a dénoncé la décision de la junte malienne, qui a expulsé l'ambassadeur français.",
