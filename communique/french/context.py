@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 # the definite article, and the demonstrative: "la Cédéao a suspendu ce pays"
 DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces"})
+DEMONSTRATIVE = frozenset({"ce", "cet", "cette"})
 NAMING = frozenset({"flat:name", "appos", "nmod"})
 # the article contracted with a preposition, which the parser reads as the preposition alone:
 # "dénie toute légitimité aux putschistes"
@@ -49,8 +50,18 @@ def fill_titles(
     added: list[Mention] = []
     position = 0
     officer: tuple[int, str] | None = None  # (where, country) of the last office holder named
+    # the country named last before the sentence; not a place, as in "à 18H30 heure de Paris"
+    last_state: str | None = None
+    sentence_start, state_so_far = -1, None
     for token in doc:
+        if token.sent.start != sentence_start:
+            sentence_start, last_state = token.sent.start, state_so_far
         while position < len(by_start) and by_start[position].start < token.idx:
+            states = {
+                a.country for a in by_start[position].actors if a.country and a.kind != "place"
+            }
+            if len(states) == 1 and "IGO" not in states:
+                state_so_far = states.pop()
             for actor in by_start[position].actors:
                 key = _body_key(actor)
                 if key and actor.kind != "place":
@@ -76,7 +87,11 @@ def fill_titles(
         title = _title_words(token, singular, plural)
         if title is None or not _definite(token) or _named(token) or _whose(token):
             continue
-        if title in grammar()["travelling_titles"]:
+        if _demonstrative(token) and title in grammar()["demonstrative_states"]:
+            # "La Cédéao a suspendu le Mali. Ce pays ...": the one named last before the
+            # sentence, not one its own clause names ("le Niger a critiqué ce pays")
+            country = last_state
+        elif title in grammar()["travelling_titles"]:
             # an office one person holds, who may be abroad ("Liban: le chef de l'État
             # promet"), or an organisation's ("le président de la Commission")
             country = leading_country(bodies) or _recent_officer(token, officer)
@@ -183,6 +198,10 @@ def _definite(token) -> bool:
         (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "case" and c.lower_ in CONTRACTED)
         for c in token.children
     )
+
+
+def _demonstrative(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVE for c in token.children)
 
 
 def _whose(token) -> bool:

@@ -338,6 +338,19 @@ def test_the_french_data_files_have_no_problem():
     assert french_problems() == []
 
 
+def test_this_country_is_the_one_named_last_before_the_sentence(pipeline):
+    """ "ce pays" is the state named last before its sentence, not one its own clause names
+    ("le Niger a critiqué ce pays"), nor a place ("à 18H30 heure de Paris")."""
+    found = coded(pipeline, "Le Mali a signé un accord. Le Niger a critiqué ce pays.")
+    assert ("NER", "MLI", "111") in found, found
+    found = coded(
+        pipeline,
+        "Un séisme a frappé l'Equateur. Le président Rafael Correa arrivera à Manta à 18H30 "
+        "heure de Paris. L'Union européenne a envoyé une aide à ce pays sud-américain.",
+    )
+    assert ("IGO", "ECU", "070") in found, found
+
+
 def test_a_bare_junta_is_never_the_organisation_the_story_names_most(pipeline):
     """The French gazetteer codes every organisation "IGO"; in a story on the Cédéao, "la
     junte" took "IGO" for the leading country. It is Mali's once Mali leads, else no one's."""
