@@ -70,8 +70,8 @@ recall floor to 0.49. At the fifteenth (2026-12-05), with sentences no longer cu
 word in lower case, quotations the model makes the subject of their verb of saying read as
 what was said, and acts an accusation alleges not coded as done, 0.500 (32/64) and 0.791
 (72/91). At the sixteenth (2026-12-05), with "a pu" read as done, reciprocal "se", nouns of
-occasion that name no addressee and incises the model makes subordinate, unchanged. The
-floors sit just under.
+occasion that name no addressee, incises the model makes subordinate, field hospitals as aid
+and "ce pays" as the state named last, unchanged. The floors sit just under.
 """
 
 import pytest
