@@ -103,7 +103,7 @@ def subject_cut_by_comma(verb):
 
 # Where a reflexive verb that has no reflexive pattern of its own finds its other party: its
 # conjoined subject, each of whom acts on the others ("la Grèce et la Turquie se sont
-# rencontrées", "Pékin et Washington se sont rejeté la responsabilité").
+# rencontrées", "le Maroc et l'Algérie se critiquent").
 RECIPROCAL = "réciproque"
 
 

@@ -9,10 +9,10 @@ import dataclasses
 
 from .patterns import (
     OBJECTS,
+    RECIPROCAL,
     VerbPattern,
     grammar,
     noun_patterns,
-    RECIPROCAL,
     objects_of,
     verb_lemma,
     verb_patterns,
