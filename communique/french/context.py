@@ -52,10 +52,10 @@ def fill_titles(
     officer: tuple[int, str] | None = None  # (where, country) of the last office holder named
     # the country named last before the sentence; not a place, as in "à 18H30 heure de Paris"
     last_state: str | None = None
-    sentence_start, state_so_far = -1, None
+    state_so_far: str | None = None
     for token in doc:
-        if token.sent.start != sentence_start:
-            sentence_start, last_state = token.sent.start, state_so_far
+        if token.is_sent_start:
+            last_state = state_so_far
         while position < len(by_start) and by_start[position].start < token.idx:
             states = {
                 a.country for a in by_start[position].actors if a.country and a.kind != "place"
