@@ -57,3 +57,9 @@ def wire_case() -> tuple[re.Pattern, frozenset[str]]:
     )
     words = frozenset(text.strip() for kind, text in rows if kind == "word")
     return re.compile(rf"(?<![\w.])(?:{abbreviations}) ([A-Z][a-z]+)\b"), words
+
+
+@functools.cache
+def run_on_words() -> frozenset[str]:
+    """Words a line cannot end a paragraph on (``run_on.tsv``)."""
+    return frozenset(word.strip() for kind, word in data_rows("run_on.tsv") if kind == "word")

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import RemovedBlock
-from .rules import boilerplate_rules, dateline_rules, wire_case
+from .rules import boilerplate_rules, dateline_rules, run_on_words, wire_case
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +154,7 @@ def _reflow(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines into paragraphs; blank lines, indents and list items separate them."""
     wrapped, width = _is_hard_wrapped(lines), _width(lines)
     margin = min((_indent(line) for line in lines if line.strip()), default=0)
+    indented = _indented_paragraphs(lines, margin)
     paragraphs: list[str] = []
     current: list[str] = []
     previous = ""
@@ -163,7 +164,11 @@ def _reflow(lines: list[str]) -> list[str]:
                 paragraphs.append(" ".join(current))
             current, previous = [], ""
             continue
-        if current and _continues(previous, line, wrapped, width, margin):
+        if current and (
+            _goes_on(previous, line, margin)
+            if indented
+            else _continues(previous, line, wrapped, width, margin)
+        ):
             current.append(line.strip())
         else:
             if current:
@@ -180,7 +185,7 @@ def _continues(previous: str, line: str, wrapped: bool, width: int, margin: int)
         return False
     ends_sentence = bool(TERMINAL.search(previous)) or previous.rstrip().endswith(":")
     if not wrapped:
-        return not ends_sentence and line.lstrip()[:1].islower()
+        return not ends_sentence and (line.lstrip()[:1].islower() or _runs_on(previous))
     if _indent(line) > margin:  # an indented first line starts a paragraph
         return False
     if ends_sentence and len(previous.strip()) < 0.6 * width:
@@ -189,6 +194,35 @@ def _continues(previous: str, line: str, wrapped: bool, width: int, margin: int)
     if ends_sentence and len(line.strip()) < 0.5 * width and not TERMINAL.search(line):
         return False
     return True
+
+
+def _indented_paragraphs(lines: list[str], margin: int) -> bool:
+    """Whether the text marks each paragraph by indenting its first line, as wire copy does:
+    two indented lines or more, fewer than the lines at the margin, and nearly every one
+    after a line that ends a sentence. Such a text may be too short, or its lines too
+    uneven, to look hard-wrapped, and a line ending in "U.S." or before "Palestinian" is
+    no paragraph's end there."""
+    written = [line for line in lines if line.strip()]
+    ends = [
+        bool(TERMINAL.search(before))
+        for before, line in zip(written, written[1:])
+        if _indent(line) > margin
+    ]
+    return 2 <= len(ends) < len(written) - len(ends) and sum(ends) >= 0.8 * len(ends)
+
+
+def _goes_on(previous: str, line: str, margin: int) -> bool:
+    """In a text whose paragraphs are indented: a line at the margin goes on with the one
+    before, but for a list item and a short sign-off after a full sentence ("Reuter")."""
+    if LIST_ITEM.match(line) or _indent(line) > margin:
+        return False
+    return not (TERMINAL.search(previous) and len(line.split()) == 1 and line.strip().isupper())
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line stops in mid-sentence: on a comma or a function word (``run_on.tsv``)."""
+    words = line.split()
+    return bool(words) and (words[-1].endswith(",") or words[-1] in run_on_words())
 
 
 def _width(lines: list[str]) -> int:

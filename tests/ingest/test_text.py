@@ -105,6 +105,45 @@ def test_a_wrapped_first_line_is_not_a_title():
     )
 
 
+def test_wire_copy_that_indents_its_paragraphs_is_joined_at_every_other_line():
+    # too short and too uneven to look hard-wrapped: the first two lines were cut as
+    # unpunctuated edge lines, and the last sentence at "loyal to". The indents say where
+    # paragraphs begin, so no other line break ends one.
+    text = (
+        "Turkish jets bombed Kurdish\n"
+        "positions in northern Iraq for the third time this week,\n"
+        "Iraqi border officials said.\n"
+        "    They said the planes struck villages in the Zakho\n"
+        "area a few kms south of the border.\n"
+        "    Turkish planes carried out a similar raid in the same area\n"
+        "on Sunday, hitting two camps used by fighters loyal to\n"
+        "Kurdish leader Massoud Barzani.\n"
+        " REUTER\n"
+    )
+    assert clean_text(text, title="TURKISH JETS RAID NORTH IRAQ").text == (
+        "Turkish jets bombed Kurdish positions in northern Iraq for the third time this week,"
+        " Iraqi border officials said.\n\n"
+        "They said the planes struck villages in the Zakho area a few kms south of the border."
+        "\n\nTurkish planes carried out a similar raid in the same area on Sunday, hitting two"
+        " camps used by fighters loyal to Kurdish leader Massoud Barzani."
+    )
+
+
+def test_a_line_that_stops_on_a_function_word_goes_on_in_the_next():
+    # a one-paragraph story, too short to look hard-wrapped: its lines before a capital were
+    # cut as unpunctuated edge lines, which left only "June shipment, traders said."
+    text = (
+        "Egypt will hold a buying tender on\n"
+        "Tuesday, May 5, for two cargoes of soft wheat for\n"
+        "June shipment, traders said.\n"
+        " REUTER\n"
+    )
+    assert clean_text(text, title="EGYPT TO TENDER FOR WHEAT").text == (
+        "Egypt will hold a buying tender on Tuesday, May 5, for two cargoes of soft wheat for"
+        " June shipment, traders said."
+    )
+
+
 def test_a_text_with_no_prose_is_kept_as_it_is():
     table = "Shr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n Reuter\n"
     result = clean_text(table, title="BROWN-FORMAN INC 4TH QTR NET")
