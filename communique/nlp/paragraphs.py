@@ -1,9 +1,10 @@
-"""A sentence never runs across a paragraph break: French models, unlike the English one,
-join "...au calme.\\n\\nLa France a salué..." into one sentence, and the coder would then
-tie one report's actors to the other's verb. Set before the parser, which keeps the
+"""A sentence never runs across a paragraph break: the French models join "...au
+calme.\\n\\nLa France a salué..." into one sentence, and the English one runs on after an
+abbreviation ("a trade dispute with the U.S.\\n\\nAxworthy urged ..."), and the coder would
+then tie one report's actors to the other's verb. Set before the parser, which keeps the
 boundaries it is given.
 
-Nor does a sentence end inside a quotation's marks: the French models cut
+In French, nor does a sentence end inside a quotation's marks: the French models cut
 '« ... inacceptable », a déclaré Emmanuel Macron' after the closing mark, which leaves the
 verb of saying without what was said, and make an opening mark a sentence of its own. A
 mark joined to the word before it closes a quotation, and one joined to the word after it
@@ -31,6 +32,17 @@ SOFT_ENDS = frozenset({":", "..."})  # may close a heading or a list's lead-in
 
 @Language.component("communique_paragraph_breaks")
 def paragraph_breaks(doc):
+    """French: the paragraph breaks, and no sentence start inside a sentence."""
+    return _mark_starts(doc, french=True)
+
+
+@Language.component("communique_paragraph_starts")
+def paragraph_starts(doc):
+    """English: the paragraph breaks only; the model's own sentence ends are kept."""
+    return _mark_starts(doc, french=False)
+
+
+def _mark_starts(doc, french: bool):
     # Read into plain lists once: spaCy builds a Token object at every index into the Doc.
     words = [_Word(t.text, t.lower_, t.whitespace_, t.is_space, t.like_num) for t in doc]
     # and write the boundaries back in one array: most words are now marked, and setting
@@ -43,7 +55,7 @@ def paragraph_breaks(doc):
             continue
         if after_break and i > 0:
             starts[i] = 1
-        elif i > 0 and _inside(words, i):
+        elif french and i > 0 and _inside(words, i):
             starts[i] = -1
         after_break = "\n" in word.whitespace
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy's

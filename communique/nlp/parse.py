@@ -134,10 +134,12 @@ def load_pipeline(preferred: str | None = None, lang: str = DEFAULT_LANGUAGE):
         else:
             nlp.add_pipe("communique_attribute_table", before="attribute_ruler")
             nlp.remove_pipe("attribute_ruler")
-    if lang != DEFAULT_LANGUAGE:  # English is left as it was measured
-        from . import paragraphs  # noqa: F401  (registers the component)
+    from . import paragraphs  # noqa: F401  (registers the components)
 
-        nlp.add_pipe("communique_paragraph_breaks", before="parser")
+    # no sentence across a paragraph break; in French, none cut inside a sentence either
+    english = lang == DEFAULT_LANGUAGE
+    breaks = "communique_paragraph_starts" if english else "communique_paragraph_breaks"
+    nlp.add_pipe(breaks, before="parser")
     if lang == "fr":
         from ..french.tokens import keep_hyphenated_names
 

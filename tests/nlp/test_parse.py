@@ -7,3 +7,18 @@ def test_the_real_model_is_installed_and_loads_offline():
     doc = nlp("Russian President Vladimir Putin met Mali's leader in Moscow on Monday.")
     assert {ent.label_ for ent in doc.ents} & {"PERSON", "GPE", "NORP"}
     assert load_model(exclude=("lemmatizer",)) is nlp  # once per process
+
+
+def test_an_english_sentence_never_runs_across_a_paragraph_break():
+    from communique.nlp.parse import load_pipeline
+
+    # the model reads "U.S." as an abbreviation and runs on into the next paragraph
+    text = (
+        "Canada agreed to end a long trade dispute with the U.S.\n\n"
+        "Axworthy urged the government to present its case."
+    )
+    sentences = [s.text.strip() for s in load_pipeline()(text).sents]
+    assert sentences == [
+        "Canada agreed to end a long trade dispute with the U.S.",
+        "Axworthy urged the government to present its case.",
+    ]
