@@ -51,7 +51,7 @@ def attribute_quotes(
         preceding = (
             sentences[number - 1 : number]
             if number
-            and sentence.text.lstrip()[:1] in (STRAIGHT, OPENING)
+            and (sentence.text.lstrip()[:1] in (STRAIGHT, OPENING) or _goes_on(sentence, quoted))
             and "\n\n" not in _between(text, sentences[number - 1], sentence)
             else []
         )
@@ -90,6 +90,13 @@ def attribute_quotes(
                 )
     result = [changed[id(m)] for m in mentions] + added
     return sorted(result, key=lambda m: m.start)
+
+
+def _goes_on(sentence, quoted: set[int]) -> bool:
+    """Whether a sentence opens inside a quotation that began before it ('..., "I think our
+    position is clear. We do not support ..."'): its first word is quoted."""
+    first = next((t for t in sentence if not t.is_space), None)
+    return first is not None and first.i in quoted
 
 
 def _quoted_tokens(doc) -> set[int]:

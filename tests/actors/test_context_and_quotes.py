@@ -238,3 +238,17 @@ def test_a_quotation_opening_its_sentence_goes_on_with_the_one_before(resolve_te
         '"I warmly applaud the efforts of both India and Pakistan."'
     )
     assert "IRL" not in speaker(article)
+
+
+def test_a_quotation_running_on_into_a_new_sentence_keeps_its_speaker(resolve_text):
+    # the quotation opens in the first sentence, with its attribution, and goes on in the second
+    article = resolve_text(
+        'The Canadian trade minister told the committee, "I think our position is clear. We'
+        ' will not accept the new duties on our lumber."'
+    )
+    second = [
+        a
+        for a in article.actors_record()["actors"]
+        if a["text"] == "We" and a["start"] > article.text.index("clear.")
+    ]
+    assert {a["country"] for a in second} == {"CAN"}
