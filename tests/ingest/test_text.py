@@ -198,3 +198,9 @@ def test_old_wire_capitals_after_an_abbreviation_are_undone_for_the_parser_only(
     assert len(parsed) == len(written)
     assert "the U.S. and other countries" in parsed
     assert "The U.S. Treasury" in parsed and "the U.S. would act" in parsed
+
+
+def test_a_common_noun_capitalised_after_an_abbreviation_is_lowercased_for_the_parser():
+    # "U.S. Complaints" read as a name hides the act: "recent U.S. complaints about Japan"
+    written = "A rice ban triggered recent U.S. Complaints about Japan's farm policy."
+    assert "recent U.S. complaints about" in parser_text(written)
