@@ -753,6 +753,20 @@ def test_a_country_named_by_its_periphrasis(pipeline, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        (
+            "Le Kosovo a accepté d'instaurer des relations diplomatiques avec l'Etat hébreu.",
+            ("XKX", "ISR", "054"),
+        ),
+        ("Le Maroc a noué des relations avec l'Etat hébreu.", ("MAR", "ISR", "054")),
+    ],
+)
+def test_ties_established_by_any_verb_for_it(pipeline, text, expected):
+    assert expected in coded(pipeline, text, date="2020-09-08")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the parser hangs the partner on the day: "avec M. Diab" under "mercredi"
         (
             "Le Premier ministre libanais Hassan Diab a lancé un appel. Mike Pompeo a fait "
