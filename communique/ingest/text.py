@@ -9,6 +9,7 @@ inside the body only unambiguous blocks go. Every removed block is reported with
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import unicodedata
@@ -24,6 +25,8 @@ WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪►>]|\d{1,2}[.)])\s+\S")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A character reference with its semicolon: "&#233;", "&#xE9;", "&eacute;" ("AT&T" is none).
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 MAX_TITLE_CHARS = 250
@@ -109,6 +112,8 @@ def _mark(paragraphs: list[Paragraph], shape: bool) -> None:
 
 def normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    # text saved from a web page may keep its character references: "communiqu&#233;"
+    text = ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
     text = CONTROL.sub("", unicodedata.normalize("NFC", text))
     return "\n".join(SPACES.sub(" ", line).rstrip() for line in text.split("\n"))
 

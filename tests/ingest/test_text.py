@@ -144,6 +144,11 @@ def test_a_line_that_stops_on_a_function_word_goes_on_in_the_next():
     )
 
 
+def test_character_references_left_in_a_text_are_read():
+    text = "The communiqu&#233; welcomed the &pound;40m loan to R&D &amp; AT&T; firms.\n"
+    assert clean_text(text).text == "The communiqué welcomed the £40m loan to R&D & AT&T; firms."
+
+
 def test_a_text_with_no_prose_is_kept_as_it_is():
     table = "Shr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n Reuter\n"
     result = clean_text(table, title="BROWN-FORMAN INC 4TH QTR NET")
