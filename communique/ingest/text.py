@@ -190,7 +190,10 @@ def _continues(previous: str, line: str, wrapped: bool, width: int, margin: int)
         return False
     ends_sentence = bool(TERMINAL.search(previous)) or previous.rstrip().endswith(":")
     if not wrapped:
-        return not ends_sentence and (line.lstrip()[:1].islower() or _runs_on(previous))
+        if ends_sentence and len(line.split()) == 1:
+            return False  # a sign-off ("reuter")
+        # no paragraph begins in lower case, even after "U.S." or "Wisc."
+        return line.lstrip()[:1].islower() or (not ends_sentence and _runs_on(previous))
     if _indent(line) > margin:  # an indented first line starts a paragraph
         return False
     if ends_sentence and len(previous.strip()) < 0.6 * width:

@@ -149,6 +149,18 @@ def test_character_references_left_in_a_text_are_read():
     assert clean_text(text).text == "The communiqué welcomed the £40m loan to R&D & AT&T; firms."
 
 
+def test_a_line_in_lower_case_goes_on_with_the_one_before_even_after_an_abbreviation():
+    text = (
+        "The Panama Canal Commission, a U.S.\n"
+        "government agency, said a backlog of ships was waiting to enter the canal.\n"
+        "reuter\n"
+    )
+    assert clean_text(text, title="PANAMA CANAL BACKLOG").text == (
+        "The Panama Canal Commission, a U.S. government agency, said a backlog of ships was"
+        " waiting to enter the canal."
+    )
+
+
 def test_a_text_with_no_prose_is_kept_as_it_is():
     table = "Shr one dlr vs 73 cts\n    Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n Reuter\n"
     result = clean_text(table, title="BROWN-FORMAN INC 4TH QTR NET")
