@@ -35,7 +35,10 @@ one (a third German mention left "heads of government" in a story about the EU w
 EU), and the precision floor to 0.75. Later that session, with "X said Y should Z" in a
 stated position, words of outrage and the target model's threshold at 0.6, recall 0.535
 (46/86), precision 0.774 (72/93; an "it" under a plural subject no longer a state), and the
-floors to 0.53 and 0.76. The floors sit just under.
+floors to 0.53 and 0.76. On 2026-12-05 (seventeenth session), with no English sentence across
+a paragraph break and common nouns after "U.S." lowercased for the parser ("U.S. Complaints
+about Japan"), recall 0.535 (46/86), precision 0.787 (74/94), and the precision floor to
+0.78. The floors sit just under.
 """
 
 import pytest
@@ -44,7 +47,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.53
-PRECISION_FLOOR = 0.76
+PRECISION_FLOOR = 0.78
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
@@ -56,9 +59,11 @@ DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # figures, asked-about participles and the like no longer events, 0.353 and 0.689 (31/45).
 # On 2026-12-05, with reports of another party's act no longer statements aimed at it, 0.353
 # and 0.698 (30/43): one right event fewer, two wrong ones fewer; the precision floor to 0.69.
+# In the seventeenth session, with "U.S. Complaints" and the like lowercased for the parser,
+# 0.353 and 0.705 (31/44); the precision floor to 0.70.
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
 FRESH_RECALL_FLOOR = 0.35
-FRESH_PRECISION_FLOOR = 0.69
+FRESH_PRECISION_FLOOR = 0.70
 
 
 @pytest.mark.shared
