@@ -170,7 +170,7 @@ def _reflow(lines: list[str]) -> list[str]:
             current, previous = [], ""
             continue
         if current and (
-            _goes_on(previous, line, margin)
+            _continues_indented(previous, line, margin)
             if indented
             else _continues(previous, line, wrapped, width, margin)
         ):
@@ -219,7 +219,7 @@ def _indented_paragraphs(lines: list[str], margin: int) -> bool:
     return 2 <= len(ends) < len(written) - len(ends) and sum(ends) >= 0.8 * len(ends)
 
 
-def _goes_on(previous: str, line: str, margin: int) -> bool:
+def _continues_indented(previous: str, line: str, margin: int) -> bool:
     """In a text whose paragraphs are indented: a line at the margin goes on with the one
     before, but for a list item and a short sign-off after a full sentence ("Reuter")."""
     if LIST_ITEM.match(line) or _indent(line) > margin:

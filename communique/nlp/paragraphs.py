@@ -1,7 +1,7 @@
-"""A sentence never runs across a paragraph break: the French models join "...au
+"""A sentence never runs across a paragraph break. The French models join "...au
 calme.\\n\\nLa France a salué..." into one sentence, and the English one runs on after an
-abbreviation ("a trade dispute with the U.S.\\n\\nAxworthy urged ..."), and the coder would
-then tie one report's actors to the other's verb. Set before the parser, which keeps the
+abbreviation ("a trade dispute with the U.S.\\n\\nAxworthy urged ..."): the coder would then
+tie one report's actors to the other's verb. Set before the parser, which keeps the
 boundaries it is given.
 
 In French, nor does a sentence end inside a quotation's marks: the French models cut
