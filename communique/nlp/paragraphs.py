@@ -16,9 +16,11 @@ models): only a paragraph break or an end mark ends a sentence before it."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 from ..french.french_dates import MONTHS, WEEKDAYS
@@ -28,21 +30,29 @@ QUOTES = frozenset({'"', "«", "»", "“", "”"})
 NEVER_FIRST = frozenset({",", ";", ")", "»", "”"})
 ENDS = frozenset({".", "!", "?", "…", *QUOTES})
 SOFT_ENDS = frozenset({":", "..."})  # may close a heading or a list's lead-in
+LINE_BREAK = re.compile(r"\n\s*")  # ends where the next line's first word begins
+
+
+@Language.component("communique_paragraph_starts")
+def paragraph_starts(doc):
+    """English: the paragraph breaks only; the model's own sentence ends are kept. The words
+    after a line break are found in the text, not by reading every token."""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array(SENT_START).astype("int64")
+    offsets = doc.to_array(IDX)  # each token's first character, in order
+    for match in LINE_BREAK.finditer(text):
+        i = int(numpy.searchsorted(offsets, match.end()))
+        if 0 < i < len(doc) and offsets[i] == match.end():
+            starts[i] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+    return doc
 
 
 @Language.component("communique_paragraph_breaks")
 def paragraph_breaks(doc):
     """French: the paragraph breaks, and no sentence start inside a sentence."""
-    return _mark_starts(doc, french=True)
-
-
-@Language.component("communique_paragraph_starts")
-def paragraph_starts(doc):
-    """English: the paragraph breaks only; the model's own sentence ends are kept."""
-    return _mark_starts(doc, french=False)
-
-
-def _mark_starts(doc, french: bool):
     # Read into plain lists once: spaCy builds a Token object at every index into the Doc.
     words = [_Word(t.text, t.lower_, t.whitespace_, t.is_space, t.like_num) for t in doc]
     # and write the boundaries back in one array: most words are now marked, and setting
@@ -55,7 +65,7 @@ def _mark_starts(doc, french: bool):
             continue
         if after_break and i > 0:
             starts[i] = 1
-        elif french and i > 0 and _inside(words, i):
+        elif i > 0 and _inside(words, i):
             starts[i] = -1
         after_break = "\n" in word.whitespace
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy's
