@@ -35,6 +35,7 @@ from .guards import (
     compares,
     helps_no_one,
     invitation_sense,
+    naming_sense,
     leaves_something,
     no_force,
     seizes_a_business,
@@ -141,6 +142,7 @@ class ArticleCoder:
         code = mood.code(trigger.pattern.code)
         if suggests_a_fact(token, code):
             code = STATEMENT  # "suggested Germany saw the EU as an empire"
+        code = naming_sense(token, code)
         if (
             code == STATEMENT
             and disapproving(token)

@@ -9,7 +9,7 @@ from .roles import grammar
 
 FORCE_ROOTS = ("18", "19", "20")
 ARREST_OR_CHARGE, ACCUSATION = "173", "112"
-CONSULT, APPEAL = "040", "020"
+CONSULT, APPEAL, STATEMENT, TELEPHONE = "040", "020", "010", "041"
 MEETING_ROOT = "04"
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
@@ -229,3 +229,12 @@ def leaves_something(verb) -> bool:
     return any(c.dep_ in ("dative", "oprd", "ccomp", "acomp") for c in verb.children) or (
         sum(1 for c in verb.children if c.dep_ == "dobj") > 1
     )
+
+
+def naming_sense(token, code: str) -> str:
+    """ "calling the issue a red line", "called the tariffs a mistake": a call with an object
+    and what it is called names a thing, and is a statement (then criticism, if the name
+    disapproves); no one is telephoned."""
+    if code == TELEPHONE and any(c.dep_ == "oprd" for c in token.children):
+        return STATEMENT
+    return code

@@ -12,6 +12,12 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
     """Nominal events: "a meeting between A and B", "A's visit to B", "talks with B"."""
     possessors = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
     agents = coded_actors(roles.mentions([p for _, p in roles.preposition_objects(token, "by")]))
+    if not agents and pattern.code[:2] not in grammar()["located_target_roots"]:
+        # "protests from Taiwan", "a request from Manila": "from" names who acts, as "by"
+        # does; not where a force moves ("the withdrawal from Lebanon")
+        agents = coded_actors(
+            roles.mentions([p for _, p in noun_prepositions(roles, token, "from")])
+        )
     if agents:
         # "a Moscow visit by Shultz": the agent acts; a place or country before the noun
         # is where it is aimed.

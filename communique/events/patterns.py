@@ -403,6 +403,8 @@ def frame(trigger) -> list[tuple[int, str]]:
         for child in head.children:
             if child.dep_ not in FRAME_DEPS or child.lower_ in participles:
                 continue  # "lead the trend, according to research" is no "lead to"
+            if _dates_it(child):
+                continue  # "Reagan called Gorbachev on Tuesday" is no "call on"
             words.append((child.i, child.lemma_.lower()))
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "compound", "dobj", "prep", "prt", "amod", "pcomp"):
@@ -425,6 +427,18 @@ def frame(trigger) -> list[tuple[int, str]]:
         if child.dep_ in ("neg", "advmod", "aux"):
             words.append((child.i, "<" + child.lemma_.lower()))
     return sorted(set(words))
+
+
+def _dates_it(child) -> bool:
+    """A preposition that only says when ("on Tuesday", "in March"); "for" keeps its sense
+    ("called for two days of mourning")."""
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return (
+        child.dep_ == "prep"
+        and child.lower_ != "for"
+        and bool(objects)
+        and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    )
 
 
 def matches_words(needed: tuple[str, ...], words: list[tuple[int, str]]) -> bool:

@@ -204,6 +204,12 @@ class Roles:
             # "Asked about Japan's surplus, Baker said": Baker was asked; "Backed by France,
             # Mali ...": France backs; "SUNA, monitored by the BBC, said": background
             return agent, True
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in grammar()["intent_nouns"]:
+            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            if owners:
+                # "Turkey's bid to join the EU", "its decision to admit China": the one whose
+                # bid or decision it is does the act
+                return owners, False
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
             head = outer_speaker_verb(verb) or verb.head
             if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar()["object_control_verbs"]:

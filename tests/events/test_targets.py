@@ -319,6 +319,13 @@ def test_what_he_called_is_no_telephone_call(code_text):
             "not given any explanation.",
             ("RUS", "USA", "11"),  # not listening: criticism (statements.py)
         ),
+        # whose decision or bid it is does the act of its infinitive
+        (
+            "Tokyo protested against America's decision to impose tariffs on Japanese goods.",
+            ("USA", "JPN", "16"),
+        ),
+        # "from" after an event noun names who acts, as "by" does
+        ("Greece rejected a warning from Turkey over the oil search.", ("TUR", "GRC", "13")),
     ],
 )
 def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expected):
@@ -579,6 +586,15 @@ def test_saying_that_the_other_side_attacked_is_accusing_it(code_text, text, acc
 def test_a_counterpart_is_the_other_state_s_office_holder(code_text):
     found = dyads(code_text("The Russian foreign minister met his Chinese counterpart on Monday."))
     assert ("RUS", "CHN", "04") in found, found
+
+
+def test_calling_on_a_day_is_no_call_on_someone(code_text):
+    assert ("GBR", "FRA", "04") in dyads(code_text("Britain called France on Tuesday."))
+
+
+def test_calling_a_thing_a_name_is_a_statement_not_a_telephone_call(code_text):
+    found = dyads(code_text("Japan called the American tariffs a grave mistake."))
+    assert ("JPN", "USA", "01") in found, found
 
 
 def test_calling_for_something_to_be_done_is_an_appeal_not_a_telephone_call(code_text):
