@@ -54,7 +54,7 @@ def named_people(doc, mentions: list[Mention], office_holder=None) -> list[Menti
                 _remember(people, surname, actor)
             found.append(mention)
     tokens = list(doc)  # made once: a spaCy token is built anew at every access
-    for run in _name_runs(tokens, taken):
+    for run in [*_name_runs(tokens, taken), *_mistagged_names(tokens, taken, by_end)]:
         title = _title_before(doc, run, by_end) or _title_after(doc, run, by_start)
         if title is None:
             continue
@@ -117,14 +117,37 @@ def _name_runs(tokens, taken: set[int]):
         run = []
 
 
+def _mistagged_names(tokens, taken: set[int], by_end: dict[int, Mention]):
+    """Two or more capitalised words right after a state's title that the parser did not tag
+    as proper nouns, a foreign name it read as words: "le Premier ministre bélarusse Roman
+    Golovtchenko" ("Roman" a noun, "Golovtchenko" an adjective, and a sentence begun at
+    "Roman", which no sentence does right after a title)."""
+    civilities = grammar()["civilities"]
+    for end in by_end:
+        run = []
+        for token in tokens[end + 1 : end + 5]:
+            if (
+                token.i in taken
+                or (token.is_sent_start and tokens[token.i - 1].is_punct)
+                or not (token.is_alpha and token.text.istitle())
+                or token.lower_ in civilities
+            ):
+                break
+            run.append(token)
+        if len(run) >= 2 and any(t.pos_ != "PROPN" for t in run):
+            yield run
+
+
 def _title_before(doc, run, by_end: dict[int, Mention]) -> Mention | None:
     """The state's title the office's words lead to the name from: "le président chypriote
     Nicos Anastasiades", "le ministre malien des Affaires étrangères, Tiébilé Dramé"."""
     start = run[0].i
     for gap in range(1, OFFICE_GAP + 2):
         before = start - gap
-        if before < 0 or doc[before + 1].is_sent_start:
-            return None  # the name begins its sentence, or the title is in the one before
+        if before < 0 or (doc[before + 1].is_sent_start and doc[before].is_punct):
+            # the name begins its sentence, or the title is in the one before; a sentence
+            # the parser begins after a word, with no stop, is none
+            return None
         if before in by_end:
             return by_end[before]
         word = doc[before]

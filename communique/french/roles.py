@@ -104,6 +104,14 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             # "Le Royaume-Uni, l'Estonie et le Danemark participent": the parser may give a
             # list two subjects
             return [t for s in own for t in self.with_conjuncts(s)], passive
+        if depth < 3 and _gerund(token) and token.head.pos_ not in ("VERB", "AUX"):
+            # "Pompeo avait donné le ton dès mercredi en recevant son homologue": a gerund
+            # the parser hung on a noun has the subject of the verb of its clause
+            verb = token.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return self.subjects(verb, depth + 1)[0], passive
         if depth < 3 and token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
                 # "le ministre, arrivé à"
@@ -341,6 +349,13 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 # jihadistes" is the two together, not each against the other)
                 self.unknown_party.add(token.i)
         return targets
+
+
+def _gerund(token) -> bool:
+    """ "en recevant", "en appelant": a present participle after "en"."""
+    return "Part" in token.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and c.lower_ == "en" for c in token.children
+    )
 
 
 def _opening_participle(token) -> bool:

@@ -180,6 +180,18 @@ def test_the_french_example_end_to_end():
             ' cesser sa politique de "confrontation" en Méditerranée.',
             ("FRA", "TUR", "020"),
         ),
+        # a gerund the parser hung on a day has the subject of its clause's verb
+        (
+            "Mike Pompeo avait donné le ton dès mercredi en recevant son homologue irakien "
+            "Fouad Hussein.",
+            ("USA", "IRQ", "043"),
+        ),
+        # a foreign name after the title that the parser read as a noun and an adjective
+        (
+            "Le Premier ministre bélarusse Roman Golovtchenko s'est entretenu mercredi au "
+            "téléphone avec son homologue russe Mikhaïl Michoustine.",
+            ("BLR", "RUS", "040"),
+        ),
     ],
 )
 def test_clause_shapes(pipeline, text, expected):
