@@ -16,9 +16,11 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
 4. for a singular title with "the" ("the prime minister", "the chancellor", "the Ministry" as
    Reuters capitalises it) or one named by
    an office (grammar.yaml's ``national_offices``: "a government spokesman"), the country of
-   the story's dateline once the text has named it, else the country the article names most
-   so far, on the same terms: a national office of the state the story is told from or is
-   about.
+   the story's dateline once the text has named it, else the country its first sentence is
+   about, else the country the article names most so far, on the same terms: a national
+   office of the state the story is told from or is about. So for a person named with an
+   office of government and no country ("Foreign Undersecretary Suleiman Majed al-Shaheen",
+   grammar.yaml's ``home_offices``), and for his surname after ("Shaheen condemned").
 
 Only government-like agents are filled (sectors in ``AGENT_SECTORS``) by rules 2 to 4;
 any other group ("rebels", "opposition groups") only by rule 1, and then only by a country
@@ -35,6 +37,7 @@ The singular title of rule 4 added 2 required events at no cost in precision.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Mapping
@@ -56,11 +59,13 @@ def fill_from_context(
     words: Mapping[str, frozenset[str]],
 ) -> list[Mention]:
     """``words``: the lists of events/data/grammar.yaml (``saying_verbs``, ``posted_abroad``,
-    ``local_groups``, ``placing_participles``)."""
+    ``local_groups``, ``placing_participles``, ``home_offices``)."""
     saying_verbs, posted = words["saying_verbs"], words["posted_abroad"]
     named = {m.head: m for m in mentions if any(a.country for a in m.actors)}
     bodies: Counter = Counter()  # mentions so far: IGO codes and countries
     body_actor: dict[str, Actor] = {}
+    lead = _lead_country(article, mentions)
+    officials: dict[str, tuple] = {}  # surname -> (country, sectors) of officials placed
     filled = []
     by_head = {m.head: m for m in mentions}
     for mention in mentions:
@@ -91,7 +96,26 @@ def fill_from_context(
                 countries_only=True,
                 prepositions=frozenset({"of"}),
             )
+            titled = set(mention.actors[0].sectors) & AGENT_SECTORS and _holds_office(
+                article.text[mention.start : mention.end], words["home_offices"]
+            )
+            if country is None and titled:
+                # "Foreign Undersecretary Suleiman Majed al-Shaheen": an official the text
+                # gives no country is the home state's, as an unnamed office is (rule 4)
+                country = _home_country(article, bodies, lead)
+            elif country is None and (official := officials.get(article.doc[mention.head].text)):
+                # "Shaheen condemned": the surname of an official placed before, in office
+                country, sectors = official
+                mention = dataclasses.replace(
+                    mention,
+                    actors=[dataclasses.replace(a, sectors=sectors) for a in mention.actors],
+                )
             if country is not None:
+                if titled:
+                    officials[article.doc[mention.head].text] = (
+                        country,
+                        mention.actors[0].sectors,
+                    )
                 mention = _as_country(mention, country, gazetteer)
         elif _unnamed_agent(mention):
             token = article.doc[mention.head]
@@ -103,7 +127,7 @@ def fill_from_context(
             elif (
                 token.tag_ in ("NN", "NNP")  # "the Ministry", as Reuters capitalises it
                 and _national(token)
-                and (home := _home_country(article, bodies)) is not None
+                and (home := _home_country(article, bodies, lead)) is not None
             ):
                 mention = _as_country(mention, home, gazetteer)
         else:
@@ -114,6 +138,13 @@ def fill_from_context(
                     body_actor.setdefault(key, actor)
         filled.append(mention)
     return filled
+
+
+def _holds_office(text: str, offices: frozenset[str]) -> bool:
+    """Whether a person is named with an office of government (grammar.yaml's
+    ``home_offices``: "Foreign Undersecretary Suleiman Majed al-Shaheen"), not a title a
+    bank, a firm or a union gives too ("BNL president Nerio Nesi", "chairman")."""
+    return any(word in offices for word in text.lower().replace("-", " ").split())
 
 
 def _national(token) -> bool:
@@ -228,14 +259,37 @@ def _speakers_side(token, by_head: dict[int, Mention], saying_verbs) -> str | No
     return None
 
 
-def _home_country(article: Article, bodies: Counter) -> str | None:
+def _home_country(article: Article, bodies: Counter, lead: str | None = None) -> str | None:
     """The state whose offices a story means: the dateline's, once the text has named it
-    ("NDJAMENA - Chad said ... Libya ... Libya ... The foreign ministry"), else the country
-    named most so far."""
+    ("NDJAMENA - Chad said ... Libya ... Libya ... The foreign ministry"), else the state
+    the story's first sentence is about ("Kuwait today rejected Iranian charges ... the
+    Foreign Ministry said", though Iran is named more), else the country named most so far."""
     dateline = article.dateline_country
     if dateline and dateline != "IGO" and bodies[dateline]:
         return dateline
-    return leading_country(bodies)
+    return lead or leading_country(bodies)
+
+
+def _lead_country(article: Article, mentions: list[Mention]) -> str | None:
+    """The country of the subject of the text's first sentence, when a country or its
+    government names it ("Kuwait, a target of Iranian anger, today rejected charges"), or of
+    the subject of what its first sentence reports ("Yugoslavia ... will not follow Brazil
+    ..., Prime Minister Branko Mikulic was quoted as saying")."""
+    doc = article.doc
+    first = next(iter(doc.sents), None) if doc is not None else None
+    if first is None:
+        return None
+    by_head = {m.head: m for m in mentions}
+    clauses = [first.root, *(c for c in first.root.children if c.dep_ == "ccomp")]
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            mention = by_head.get(subject.i)
+            if mention is None or any(c.dep_ == "conj" for c in subject.children):
+                continue  # "Spain and Portugal backed ...": no one state
+            countries = {a.country for a in mention.actors if a.kind == "country" and a.country}
+            if len(countries) == 1 and "IGO" not in countries:
+                return countries.pop()
+    return None
 
 
 def leading_country(bodies: Counter) -> str | None:

@@ -149,6 +149,39 @@ def test_the_offices_of_a_datelined_story_are_the_dateline_s_state(resolve_text)
     assert countries(article, "The foreign ministry") == {"TCD"}
 
 
+def test_the_offices_of_a_story_are_the_state_its_first_sentence_is_about(resolve_text):
+    # Iran is named more often, but the story is Kuwait's answer
+    article = resolve_text(
+        "Kuwait today rejected Iranian charges that its fishing boats were spy boats. "
+        "The Iranian accusation has no basis, the Foreign Ministry said. "
+        "Iran seized the boats last week."
+    )
+    assert countries(article, "the Foreign Ministry") == {"KWT"}
+    article = resolve_text(
+        "Yugoslavia will not follow Brazil by suspending repayments on its debt, Prime "
+        "Minister Branko Mikulic was quoted as saying. Brazil halted payments. Brazil "
+        "said so. Mikulic visits West Germany next week."
+    )
+    assert countries(article, "Prime Minister Branko Mikulic") == {"SRB"}
+
+
+def test_an_official_the_text_gives_no_country_is_the_story_s_and_so_is_his_surname(
+    resolve_text,
+):
+    article = resolve_text(
+        "Kuwait today rejected Iranian charges. Iran's envoy was summoned to confer with "
+        "Foreign Undersecretary Suleiman Majed al-Shaheen. Shaheen condemned the detentions."
+    )
+    assert countries(article, "Foreign Undersecretary Suleiman Majed al-Shaheen") == {"KWT"}
+    assert [a["country"] for a in actors_of(article, "Shaheen")] == ["KWT", "KWT"]
+    # a title that banks and firms give is no office of the state
+    article = resolve_text(
+        "Italy signed the accord. Italy said so. BNL president Nerio Nesi told a news "
+        "conference the bank was in talks."
+    )
+    assert countries(article, "BNL president Nerio Nesi") == {None}
+
+
 def test_diplomats_posted_abroad_are_not_placed(resolve_text):
     article = resolve_text("Western diplomats in Khartoum say the meetings were not talks.")
     assert countries(article, "diplomats") == {None}
