@@ -60,8 +60,9 @@ def no_force(token, code: str) -> bool:
     """Words of force that use none. "Reagan, fighting to recover politically from the
     scandal": a verb of force that governs an infinitive strives for something; the
     infinitive is the act, if any. "China's attempts to cool its economy have hit Japanese
-    industry's sales", "have overcome the problem": force on figures or matters
-    (grammar.yaml's ``figure_nouns``) is none. "Japan retaliated by imposing tariffs",
+    industry's sales", "have overcome the problem", "capture the wheat market": force on
+    figures, matters and markets (grammar.yaml's ``figure_nouns`` and
+    ``force_free_objects``) is none. "Japan retaliated by imposing tariffs",
     "Iran hit back by cutting oil supplies": a verb of force with no object whose means a
     "by" clause states; that clause is the act, if any ("killed ten by shelling" keeps its
     object, and its force). So is the verb an infinitive of force serves: "impose tariffs
@@ -75,7 +76,10 @@ def no_force(token, code: str) -> bool:
             for c in token.children
         )
         or bool(objects)
-        and all(o.lemma_.lower() in grammar()["figure_nouns"] for o in objects)
+        and all(
+            o.lemma_.lower() in grammar()["figure_nouns"] | grammar()["force_free_objects"]
+            for o in objects
+        )
         or not objects
         and (any(_means(c) for c in token.children) or _purpose_of_an_act(token))
     )

@@ -81,6 +81,23 @@ def test_a_sporting_word_in_political_news_changes_nothing(code_text):
     assert ("NGA", "GBR", "17") in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EC is driving to capture the Brazil wheat market.",
+        "Canadian potash shipments were injuring the U.S. industry.",
+        "The United States will not let Japan dominate the world electronics market.",
+    ],
+)
+def test_force_on_a_market_or_an_industry_is_none(code_text, text):
+    article = code_text(text)
+    assert not [e for e in article.events if "18" <= e["cameo"][:2] <= "20"], dyads(article)
+
+
+def test_attacking_forecasts_is_criticism(code_text):
+    assert ("JPN", "IGO", "11") in dyads(code_text("Japan has also attacked OECD forecasts."))
+
+
 def test_competition_coverage_is_not_war(code_text):
     text = (
         "The Kenyan athlete won the 1500m at the indoor championships in Birmingham. "
