@@ -38,7 +38,10 @@ stated position, words of outrage and the target model's threshold at 0.6, recal
 floors to 0.53 and 0.76. On 2026-12-05 (seventeenth session), with no English sentence across
 a paragraph break and common nouns after "U.S." lowercased for the parser ("U.S. Complaints
 about Japan"), recall 0.535 (46/86), precision 0.787 (74/94), and the precision floor to
-0.78. The floors sit just under.
+0.78. On 2026-12-06 (eighteenth session), with the home state of a story's offices and
+officials read from its first sentence, recall 0.535 (46/86), precision 0.781 (75/96): one
+more produced event, not right (on the analysis sets the same change added 6 required events
+for 6 produced). The floors sit just under.
 """
 
 import pytest
