@@ -588,6 +588,20 @@ def test_a_counterpart_is_the_other_state_s_office_holder(code_text):
     assert ("RUS", "CHN", "04") in found, found
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan to remove an embargo is an intent to ease it (035), not a threat (137)
+        ("Britain plans to remove the embargo on China.", ("GBR", "CHN", "03")),
+        ("The EU suspended its ban on British beef.", ("IGO", "GBR", "08")),
+        ("Japan withdrew its sanctions against South Africa.", ("JPN", "ZAF", "08")),
+    ],
+)
+def test_removing_a_sanction_eases_it(code_text, text, expected):
+    found = dyads(code_text(text))
+    assert expected in found and not {d for d in found if d[2] in ("13", "16", "17")}, found
+
+
 def test_calling_on_a_day_is_no_call_on_someone(code_text):
     assert ("GBR", "FRA", "04") in dyads(code_text("Britain called France on Tuesday."))
 
