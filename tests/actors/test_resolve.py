@@ -189,6 +189,23 @@ def test_an_intergovernmental_body_is_igo(resolve_text):
     assert actors_of(article, "Russia")[0]["country"] == "RUS"
 
 
+@pytest.mark.parametrize(
+    "text, mention, code",
+    [
+        ("The Group of Five agreed in 1985 to push the dollar down.", "Group of Five", "IGOGFV"),
+        ("The G-6 met in Paris last month.", "G-6", "IGOGSX"),
+        ("The six major industrial nations agreed to cooperate.", "industrial nations", "IGOGOS"),
+    ],
+)
+def test_the_finance_forums_of_the_1980s_are_bodies(resolve_text, text, mention, code):
+    assert actors_of(resolve_text(text, date="1987-03-02"), mention)[0]["code"] == code
+
+
+def test_the_g5_sahel_is_not_the_group_of_five(resolve_text):
+    found = actors_of(resolve_text("The G5 Sahel joint force attacked the camp."), "G5")
+    assert found and {a["group"] for a in found} == {"G5 Sahel"}, found
+
+
 def test_a_description_resolves_to_the_country_it_fits(resolve_text):
     article = resolve_text(
         "Algeria recalled its envoy to France, accusing the former colonial power of meddling."
