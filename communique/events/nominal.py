@@ -58,6 +58,8 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
             # "Beijing described the embargo as a product of the Cold War": who speaks of
             # an act, or judges it, did not do it
             sources = coded_actors(roles.mentions(roles.subject_tokens(holder)[0]))
+        if not sources and token.dep_ == "nsubj":
+            sources = _reporting_party(roles, token, pattern)
     targets = []
     # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
     # aimed at another party, "of" names that party, and a place names its country.
@@ -76,6 +78,26 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
             if targets:
                 break
     return sources, targets or reacting(roles, token, sources)
+
+
+def _reporting_party(roles: Roles, token, pattern: Pattern) -> list[Actor]:
+    """ "Talks with Iran ended in Geneva, the French ministry said": talks with another
+    party, reported by a side with no other party named, are that side's own talks; so is
+    a meeting of a body ("Baker said the meeting of six major industrial nations ...")."""
+    clause = token.head
+    if (
+        pattern.code[:2] not in grammar()["reported_party_roots"]
+        or clause.dep_ != "ccomp"
+        or clause.head.lemma_.lower() not in grammar()["saying_verbs"]
+        or not (noun_prepositions(roles, token, "with") or _of_a_body(roles, token))
+    ):
+        return []
+    return coded_actors(roles.mentions(roles.subject_tokens(clause.head)[0]))
+
+
+def _of_a_body(roles: Roles, token) -> bool:
+    of = [pobj for _, pobj in noun_prepositions(roles, token, "of")]
+    return any(actor.country == "IGO" for actor in coded_actors(roles.mentions(of)))
 
 
 def noun_prepositions(roles: Roles, token, only: str | None = None) -> list:

@@ -835,3 +835,31 @@ def test_attacks_one_will_not_tolerate_are_not_one_s_own(code_text):
         )
     )
     assert not any(root in ("18", "19") for _, _, root in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Talks with Iran ended in Geneva on Friday, the French foreign ministry said.",
+            ("FRA", "IRN", "04"),
+        ),
+        (
+            "U.S. Treasury Secretary James Baker said the meeting of six major industrial "
+            "nations in Paris did not set a target rate for the dollar.",
+            ("USA", "IGO", "04"),
+        ),
+    ],
+)
+def test_talks_a_side_reports_with_no_other_party_are_its_own(code_text, text, expected):
+    assert expected in dyads(code_text(text))
+
+
+def test_talks_a_side_reports_on_the_topic_of_another_are_not_its_own(code_text):
+    found = dyads(
+        code_text(
+            "Britain's Chancellor Nigel Lawson told Brazil's finance minister that negotiations "
+            "on Brazil's debt to commercial banks are a matter for the banks."
+        )
+    )
+    assert ("GBR", "BRA", "04") not in found, found
