@@ -36,6 +36,7 @@ from .guards import (
     helps_no_one,
     invitation_sense,
     leaves_something,
+    market_sense,
     naming_sense,
     no_force,
     seizes_a_business,
@@ -114,6 +115,8 @@ class ArticleCoder:
             return  # "Reagan, fighting to recover politically", "hit Japanese sales"
         if helps_no_one(token, trigger.pattern.code):
             return  # "tariff cuts to help narrow its trade surplus with the U.S."
+        if market_sense(token):
+            return  # "stronger Japanese demand for American goods": buying, not demanding
         mood = clause_modality(token)
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:

@@ -242,3 +242,46 @@ def naming_sense(token, code: str) -> str:
     if code == TELEPHONE and any(c.dep_ == "oprd" for c in token.children):
         return STATEMENT
     return code
+
+
+def market_sense(token) -> bool:
+    """ "stronger Japanese demand for American goods", "stimulate domestic demand": a noun
+    of an act in its market sense (grammar.yaml's ``market_nouns``), told by what qualifies
+    it, governs it or joins it ("demand and supply", "its domestic energy demand"). "an EU
+    demand for Turkey to recognise Cyprus", "demands by the five", "its demand that Japan
+    apologise" are acts: made by someone, of someone, one at a time."""
+    words = grammar()["market_nouns"]
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in words or token.tag_ == "NNS":
+        return False
+    children = list(token.children)
+    if any(
+        c.dep_ == "det"
+        and c.lower_ in ("a", "an", "this", "that")
+        or c.dep_ in ("acl", "relcl", "ccomp")
+        and c.pos_ in ("VERB", "AUX")
+        or c.dep_ == "prep"
+        and c.lower_ == "by"
+        for c in children
+    ):
+        return False
+    for prep in children:  # "a demand for Turkey to recognise": whom it is made of
+        if prep.dep_ == "prep" and any(
+            g.dep_ in ("acl", "relcl") or g.dep_ == "aux" and g.lower_ == "to"
+            for pobj in prep.children
+            for g in pobj.subtree
+        ):
+            return False
+    head = token.head
+    return (
+        any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in words[token.lemma_.lower()]
+            for c in children
+        )
+        or any(c.dep_ == "conj" for c in children)
+        or token.dep_ == "conj"
+        or token.dep_ in ("dobj", "nsubj")
+        and head.lemma_.lower() in grammar()["market_verbs"]
+        or token.dep_ == "pobj"
+        and head.lower_ in ("in", "of", "for")
+        and head.head.lemma_.lower() in grammar()["market_verbs"]
+    )

@@ -94,6 +94,36 @@ def test_force_on_a_market_or_an_industry_is_none(code_text, text):
     assert not [e for e in article.events if "18" <= e["cameo"][:2] <= "20"], dyads(article)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Fed governor said he wanted to see stronger Japanese demand for American goods.",
+        "The week has seen good demand for Thai raws.",
+        "South Korean camera demand rose to 700,000 in 1986.",
+        "The EC insisted that Japan boost imports and stimulate domestic demand.",
+        "Venezuela will help Ecuador meet its domestic energy demand.",
+    ],
+)
+def test_demand_in_its_market_sense_is_no_demand(code_text, text):
+    article = code_text(text)
+    assert not [e for e in article.events if e["cameo"][:2] == "10"], dyads(article)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Japan rejected China's demand for compensation.", ("CHN", "JPN", "10")),
+        (
+            "The deal came despite an EU demand for Turkey to recognise Cyprus.",
+            ("IGO", "TUR", "10"),
+        ),
+        ("China repeated its demand that Japan apologise.", ("CHN", "JPN", "10")),
+    ],
+)
+def test_a_demand_made_of_someone_is_still_one(code_text, text, expected):
+    assert expected in dyads(code_text(text))
+
+
 def test_attacking_forecasts_is_criticism(code_text):
     assert ("JPN", "IGO", "11") in dyads(code_text("Japan has also attacked OECD forecasts."))
 
