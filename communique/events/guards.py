@@ -70,6 +70,9 @@ def no_force(token, code: str) -> bool:
     if code[:2] not in FORCE_ROOTS:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
+    if any(_figurative(noun) for noun in [token, *objects] if noun.pos_ == "NOUN"):
+        return True  # "a diplomatic offensive", "launched a charm offensive"
+
     return (
         any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -82,6 +85,21 @@ def no_force(token, code: str) -> bool:
         )
         or not objects
         and (any(_means(c) for c in token.children) or _purpose_of_an_act(token))
+    )
+
+
+def _figurative(noun) -> bool:
+    """A noun of force that a qualifier makes a figure of speech (grammar.yaml's
+    ``figurative_force_words``): "a diplomatic offensive", "a charm offensive"."""
+    patterns = best_pattern("n:" + noun.lemma_.lower(), ())
+    return (
+        bool(patterns)
+        and patterns[0].code[:2] in FORCE_ROOTS
+        and any(
+            c.dep_ in ("amod", "compound")
+            and c.lemma_.lower() in grammar()["figurative_force_words"]
+            for c in noun.children
+        )
     )
 
 

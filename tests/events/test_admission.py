@@ -97,6 +97,27 @@ def test_force_on_a_market_or_an_industry_is_none(code_text, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "U.S. officials are bracing for a diplomatic and coffee market offensive from Brazil.",
+        "China launched a charm offensive in Africa.",
+    ],
+)
+def test_a_figurative_offensive_is_no_force(code_text, text):
+    article = code_text(text)
+    assert not [e for e in article.events if "18" <= e["cameo"][:2] <= "20"], dyads(article)
+
+
+def test_an_offensive_of_arms_is_force(code_text):
+    assert ("IRN", "IRQ", "19") in dyads(code_text("Iran launched a new offensive against Iraq."))
+
+
+def test_accepting_a_claim_is_no_cooperation(code_text):
+    article = code_text("Britain accepted China's claim that it does not want weapons.")
+    assert not [e for e in article.events if e["cameo"][:2] == "03"], dyads(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A Fed governor said he wanted to see stronger Japanese demand for American goods.",
         "The week has seen good demand for Thai raws.",
         "South Korean camera demand rose to 700,000 in 1986.",
