@@ -272,10 +272,11 @@ class ArticleCoder:
             # look where news puts the other side.
             targets = self.counterparts(token, pattern, sources, passive) or targets
         targets = hosted_targets(targets, sources, pattern.code, self.article.dateline_country)
-        if pattern.target != "none" and not any(
+        if pattern.target not in ("none", "ccomp") and not any(
             t.country and t.country not in own for t in targets
         ):
-            # the grammar found no one on the other side: the model may (attach.py)
+            # the grammar found no one on the other side: the model may (attach.py); a
+            # demand is made only of whom its clause says must act
             kind = "statements" if pattern.code.startswith("01") else None
             attached = self.attacher.attach(
                 token, pattern.code, sources, kind, (mood.modality, mood.negated)

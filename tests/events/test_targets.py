@@ -502,6 +502,19 @@ def test_a_stated_position_that_another_should_act_is_a_demand_of_it(code_text):
     assert ("CAN", "USA", "10") in dyads(article), dyads(article)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tony Blair should set out a proper exit strategy from Iraq, Lib Dem leader Charles "
+        "Kennedy has said.",
+        "The British minister said a trade deal with Japan must bring benefits to both sides.",
+    ],
+)
+def test_a_demand_is_made_of_no_one_its_clause_does_not_name(code_text, text):
+    article = code_text(text)
+    assert not [e for e in article.events if e["cameo"][:2] == "10" and e["target"]], dyads(article)
+
+
 def test_a_hunger_strike_is_a_protest(code_text):
     found = dyads(code_text("The Algerian activist staged a 24-hour hunger strike in prison."))
     assert any(code == "14" for _, _, code in found) and not any(
