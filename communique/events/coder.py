@@ -39,6 +39,7 @@ from .guards import (
     market_sense,
     naming_sense,
     no_force,
+    official_protest,
     seizes_a_business,
     suggests_a_fact,
 )
@@ -162,6 +163,7 @@ class ArticleCoder:
             self.roles, self.tree, token, sources, targets
         ):
             code = ACCUSATION
+        code = official_protest(self.roles, token, sources, code)
         code = charge_sense(self.roles, token, code)
         code = invitation_sense(token, code)
         refusal = mood.refusal(trigger.pattern.code)

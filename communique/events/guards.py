@@ -303,3 +303,30 @@ def market_sense(token) -> bool:
         and head.lower_ in ("in", "of", "for")
         and head.head.lemma_.lower() in grammar()["market_verbs"]
     )
+
+
+OFFICIAL_COMPLAINT, PROTEST = "114", "140"
+
+
+def official_protest(roles, token, sources, code: str) -> str:
+    """ "France protested over Canada's decision", "Cyprus protested to the UN": a state's
+    or a body's protest is an official complaint (114); CAMEO's protest (14) is what people
+    do in the street ("Palestinians shunned work to protest", "supporters of President Putin
+    protested")."""
+    if code != PROTEST or not sources:
+        return code
+    subjects = roles.subject_tokens(token)[0] if token.pos_ == "VERB" else []
+    # "Palestinians", "supporters of President Putin": people, not the state; "EU ministers"
+    # hold office
+    people = any(
+        t.tag_ in ("NNS", "NNPS")
+        and (
+            t.i not in roles.by_head
+            or all(actor.kind == "country" for actor in roles.by_head[t.i].actors)
+        )
+        for t in subjects
+    )
+    official = not people and all(
+        s.kind == "country" or set(s.sectors) & (STATE_SECTORS | {"IGO"}) for s in sources
+    )
+    return OFFICIAL_COMPLAINT if official else code

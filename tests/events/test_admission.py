@@ -145,6 +145,41 @@ def test_a_demand_made_of_someone_is_still_one(code_text, text, expected):
     assert expected in dyads(code_text(text))
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "France today protested over Canada's decision to close its ports.",
+            ("FRA", "CAN", "114"),
+        ),
+        (
+            "Cyprus has protested to the United Nations over airspace violations.",
+            ("CYP", "IGO", "114"),
+        ),
+        ("Thousands of Pakistanis protested outside the US embassy.", ("PAK", "USA", "140")),
+    ],
+)
+def test_a_states_protest_is_an_official_complaint(code_text, text, expected):
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in code_text(text).events
+    }
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iraqi warplanes struck Iran's offshore oilfields.", ("IRQ", "IRN", "19")),
+        ("Dock workers struck in Rotterdam on Monday.", ("NLD", "NLD", "14")),
+    ],
+)
+def test_striking_an_actor_is_an_attack_and_striking_alone_a_labour_strike(
+    code_text, text, expected
+):
+    assert expected in dyads(code_text(text)), dyads(code_text(text))
+
+
 def test_attacking_forecasts_is_criticism(code_text):
     assert ("JPN", "IGO", "11") in dyads(code_text("Japan has also attacked OECD forecasts."))
 
