@@ -46,6 +46,7 @@ from .guards import (
 from .clause_targets import complement_targets, demanded_of, purpose_targets
 from .counterparts import (
     says_where,
+    victim_of_object,
     hosted_targets,
     located_targets,
     object_phrase_targets,
@@ -324,11 +325,14 @@ class ArticleCoder:
             if found:
                 return found
         helpers = grammar()["helper_nouns"]
+        judged = token.lemma_.lower() in grammar()["appraising_verbs"]
         pairs = [
             (preposition, pobj)
             for preposition, pobj in roles.preposition_objects(token, only)
             if (allow_places or not says_where(preposition, pattern.code))
             and not (preposition == "with" and pobj.lemma_.lower() in helpers)
+            # "condemned the attack on the French embassy": not whom the judged act hit
+            and not (judged and victim_of_object(token, preposition, pobj))
         ]
         if pattern.code[:2] >= HOSTILE_ROOTS:
             # "filed a complaint against Brussels with the WTO": a hostile act is aimed

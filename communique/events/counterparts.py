@@ -33,6 +33,7 @@ from collections import deque
 
 from ..model import Actor
 from .pairs import AIMED_ROOTS
+from .patterns import best_pattern
 from .roles import Roles, grammar, likens
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POSSESSIVE_PRONOUNS = {"its", "their"}
 PROTEST_ROOT = "14"
 HOSTILE_FROM = "11"  # CAMEO roots from disapproval on
+VICTIM_PREPOSITIONS = ("on", "against", "of", "at")  # "the attack on", "the bombing of"
 
 
 def object_phrase_targets(
@@ -95,16 +97,20 @@ def object_phrase_targets(
         if tells_someone(roles, trigger)
         else [c for c in tree.children(trigger) if c.dep_ == "xcomp"]
     )
+    # "condemned the attack on the French embassy": judging an act is aimed at who did it,
+    # not at whom it hit
+    judged = trigger.lemma_.lower() in grammar()["appraising_verbs"]
     for verb in (trigger, *infinitives):
         starts += roles.object_tokens(verb)
         starts += [
             pobj
             for preposition, pobj in roles.preposition_objects(verb)
             if not says_where(preposition, code)
+            and not (judged and victim_of_object(verb, preposition, pobj))
         ]
     own = _countries(sources)
     for start in starts:
-        for token in _phrase_tokens(tree, start, OBJECT_DEPTH):
+        for token in _phrase_tokens(tree, start, OBJECT_DEPTH, skip_victims=judged):
             # with the token's conjuncts: "closed its borders with Iran and Turkey"
             found = _distinct(
                 [a for a in actors_of(_actor_mentions(roles, token)) if _foreign(a, own)]
@@ -289,8 +295,10 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
     return list(found.values())
 
 
-def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
-    """The tokens of a phrase, nearest first, not entering clauses hung on it nor places."""
+def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS, skip_victims: bool = False):
+    """The tokens of a phrase, nearest first, not entering clauses hung on it nor places;
+    with ``skip_victims``, not whom a noun of an act aimed at someone hits ("the attack on
+    the embassy", "the bombing of the embassy")."""
     queue = deque([(start, 0)])
     while queue:
         token, level = queue.popleft()
@@ -300,12 +308,29 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS):
         for child in tree.children(token):
             if child.dep_ in barriers and not _participle(child) or likens(child):
                 continue
+            if skip_victims and child.dep_ == "prep" and hit_by(token, child.lower_):
+                continue
             if child.dep_ == "prep" and (
                 says_where(child.lower_, objects=[c for c in child.children if c.dep_ == "pobj"])
                 or child.lower_ in grammar()["prepositional_participles"]
             ):
                 continue  # "across the US", "services, including UK Online"
             queue.append((child, level + 1))
+
+
+def victim_of_object(verb, preposition: str, pobj) -> bool:
+    """Whether a (preposition, object) pair of ``Roles.preposition_objects`` names whom the
+    act that the verb's object names hit: "condemned the attack on the embassy"."""
+    holder = pobj.head.head
+    return holder is not verb and hit_by(holder, preposition)
+
+
+def hit_by(noun, preposition: str) -> bool:
+    """Whether a preposition after a noun names whom the act the noun names is aimed at."""
+    if preposition not in VICTIM_PREPOSITIONS or noun.pos_ != "NOUN":
+        return False
+    patterns = best_pattern("n:" + noun.lemma_.lower(), ())
+    return bool(patterns) and patterns[0].code[:2] >= HOSTILE_FROM
 
 
 def says_where(preposition: str, code: str = "", objects=()) -> bool:

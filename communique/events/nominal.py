@@ -61,14 +61,19 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         if not sources and token.dep_ == "nsubj":
             sources = _reporting_party(roles, token, pattern)
     targets = []
-    # "the invasion of South Lebanon", "the blockade of Serbia": after a noun of an act
-    # aimed at another party, "of" names that party, and a place names its country.
+    # "the invasion of South Lebanon", "the blockade of Serbia", "the attack on Gaza": after
+    # a noun of an act aimed at another party, "of", "on" and "against" name that party, and
+    # a place names its country.
     aimed = (
         pattern.code[:2] in grammar()["other_directed_roots"] | grammar()["located_target_roots"]
     )
     for preposition, pobj in noun_prepositions(roles, token):
         # "a request to Washington": a capital or a country addressed, not a destination
-        places = pattern.target == "place" or (aimed and preposition == "of") or preposition == "to"
+        places = (
+            pattern.target == "place"
+            or (aimed and preposition in ("of", "on", "against"))
+            or preposition == "to"
+        )
         if (
             preposition in ("with", "to", "on", "against", "between", "for", "over")
             or (pattern.target == "place" and preposition in ("to", "in"))

@@ -515,6 +515,34 @@ def test_a_demand_is_made_of_no_one_its_clause_does_not_name(code_text, text):
     assert not [e for e in article.events if e["cameo"][:2] == "10" and e["target"]], dyads(article)
 
 
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("Germany condemned the attack on the French embassy in Kabul.", "FRA"),
+        ("Russia condemned the bombing of the Chinese embassy.", "CHN"),
+        ("The UN condemned the attack on Nigerian peacekeepers by Sudanese rebels.", "NGA"),
+    ],
+)
+def test_judging_an_act_is_not_aimed_at_whom_it_hit(code_text, text, victim):
+    article = code_text(text)
+    judged = [e for e in article.events if e["cameo"][:2] == "11"]
+    assert judged and all((e["target"] or {}).get("country") != victim for e in judged), dyads(
+        article
+    )
+
+
+def test_who_did_the_judged_act_is_the_target(code_text):
+    found = dyads(
+        code_text("The UN condemned the attack on Nigerian peacekeepers by Sudanese rebels.")
+    )
+    assert ("IGO", "SDN", "11") in found, found
+
+
+def test_an_attack_on_a_place_is_aimed_at_its_country(code_text):
+    found = dyads(code_text("Egypt condemned the Israeli attack on Gaza."))
+    assert ("ISR", "PSE", "19") in found and ("ISR", "EGY", "19") not in found, found
+
+
 def test_a_hunger_strike_is_a_protest(code_text):
     found = dyads(code_text("The Algerian activist staged a 24-hour hunger strike in prison."))
     assert any(code == "14" for _, _, code in found) and not any(
