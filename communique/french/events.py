@@ -32,7 +32,7 @@ from .patterns import (
     statement_words,
     verb_lemma,
 )
-from .roles import FrenchRoles
+from .roles import FrenchRoles, told_to_act
 from .statements import statement_parties
 from .things import french_words
 
@@ -225,6 +225,7 @@ class FrenchCoder(FrenchRoles):
             lemma = governing.lemma_.lower()
             if (
                 (lemma in words["hypothetical_verbs"] and not _managed(governing))
+                or told_to_act(token)  # "a exhorté l'Éthiopie à retirer ses troupes"
                 or "Cnd" in governing.morph.get("Mood")
                 or any(  # "si Ankara continue à contester": only supposed
                     c.dep_ == "mark" and c.lower_ in words["conditional_markers"]

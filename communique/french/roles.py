@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..events.pairs import fights
 from ..model import Actor, Article, Mention
 from .antecedents import Antecedents
+from .french_dates import MONTHS, WEEKDAYS
 from .incises import after_quotation, in_incise
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
@@ -112,6 +113,18 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
                 return self.subjects(verb, depth + 1)[0], passive
+        told = told_to_act(token)
+        if told:
+            return [t for s in told for t in self.with_conjuncts(s)], passive
+        if (
+            depth < 3
+            and token.dep_ == "conj"
+            and "Inf" not in token.morph.get("VerbForm")
+            and told_to_act(token.head)
+        ):
+            # "Macron avait exhorté la Turquie à cesser sa politique, et agité le spectre de
+            # sanctions": a participle joined to the infinitive is the exhorter's act
+            return self.subjects(token.head.head, depth + 1)[0], passive
         if depth < 3 and token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
                 # "le ministre, arrivé à"
@@ -415,3 +428,23 @@ def _misplaced_agents(verb) -> list:
             found.append(token)
         stack.extend(c for c in token.children if c.pos_ not in ("VERB", "AUX"))
     return found
+
+
+def told_to_act(verb) -> list:
+    """Whom a verb of grammar.yaml's ``object_control_verbs`` asks to do what its infinitive
+    says: "a exhorté l'Éthiopie à retirer ses troupes" (its object), "a demandé à Moscou de
+    libérer les prisonniers" (its "à" complement)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or verb_lemma(head) not in grammar()["object_control_verbs"]:
+        return []
+    return [
+        c
+        for c in head.children
+        if c.pos_ in ("PROPN", "NOUN")
+        and c.lower_ not in WEEKDAYS + MONTHS  # "a appelé mardi à dépasser le conflit"
+        and (
+            c.dep_ in ("obj", "iobj")
+            or c.dep_ == "obl:arg"
+            and any(a.dep_ == "case" and a.lower_ in ("à", "au", "aux") for a in c.children)
+        )
+    ]

@@ -235,6 +235,38 @@ def test_a_pronominal_verb_is_active(pipeline):
     assert ("USA", "FRA", "111") in found
 
 
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("L'ONU a exhorté l'Éthiopie à retirer ses troupes.", "ETH"),
+        ("Paris a demandé à Moscou de libérer les prisonniers.", "RUS"),
+    ],
+)
+def test_whom_a_verb_asks_to_act_is_only_asked(pipeline, text, asked):
+    article = pipeline(Document(id="t", content=text, date="2022-01-11"))
+    infinitive = [e for e in article.events if e["cameo"][:2] not in ("02", "10")]
+    assert infinitive and all(
+        e["source"]["country"] == asked and e["modality"] == "hypothetical" for e in infinitive
+    ), [(e["source"]["country"], e["cameo"], e["modality"]) for e in article.events]
+
+
+def test_a_participle_joined_to_what_was_asked_is_the_askers_act(pipeline):
+    article = pipeline(
+        Document(
+            id="t",
+            content="Mais le ministre s'en est également pris au président français Emmanuel "
+            "Macron, qui quelques jours plus tôt avait exhorté la Turquie à cesser sa politique de "
+            "confrontation en Méditerranée, et agité le spectre de sanctions européennes.",
+            date="2020-09-01",
+        )
+    )
+    found = [
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in article.events
+    ]
+    assert ("FRA", "TUR", "1312") in found, found
+
+
 def test_a_bare_head_of_state_is_the_office_holder_just_named(pipeline):
     found = coded(
         pipeline,
