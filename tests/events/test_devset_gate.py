@@ -41,7 +41,9 @@ about Japan"), recall 0.535 (46/86), precision 0.787 (74/94), and the precision 
 0.78. On 2026-12-06 (eighteenth session), with the home state of a story's offices and
 officials read from its first sentence, recall 0.535 (46/86), precision 0.781 (75/96): one
 more produced event, not right (on the analysis sets the same change added 6 required events
-for 6 produced). The floors sit just under.
+for 6 produced). In the nineteenth session, with a demand made only of whom its must-clause
+names, recall 0.535 (46/86), precision 0.789 (75/95): one wrong event fewer. The floors sit
+just under.
 """
 
 import pytest
@@ -63,10 +65,13 @@ DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # On 2026-12-05, with reports of another party's act no longer statements aimed at it, 0.353
 # and 0.698 (30/43): one right event fewer, two wrong ones fewer; the precision floor to 0.69.
 # In the seventeenth session, with "U.S. Complaints" and the like lowercased for the parser,
-# 0.353 and 0.705 (31/44); the precision floor to 0.70.
+# 0.353 and 0.705 (31/44); the precision floor to 0.70. In the nineteenth session, with the
+# Groups of Five and Six and "the major industrial nations" as bodies, 0.382 (13/34) and 0.711
+# (32/45); with a judged act no longer aimed at whom it hit, 0.382 and 0.727 (32/44); the
+# floors to 0.38 and 0.72.
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
-FRESH_RECALL_FLOOR = 0.35
-FRESH_PRECISION_FLOOR = 0.70
+FRESH_RECALL_FLOOR = 0.38
+FRESH_PRECISION_FLOOR = 0.72
 
 
 @pytest.mark.shared
