@@ -2,7 +2,8 @@
 `communique ingest`, read back with the csv module and pyarrow.
 
 The database holds, between two countries each:
-- Japan -> China on 2025-01-15 and 2025-12-10 (one event each, verbal conflict, -6.5);
+- Japan -> China on 2025-01-15 and 2025-12-10 (one event each, verbal conflict: an official
+  complaint, 114, -2.0);
 - Russia -> Mali on 2025-06-04, with a negated event (Russia -> Niger, "did not sign") and
   a hypothetical one (Russia -> Ukraine, "could attack") that must count nowhere, and
   "officials warned" about Russia (one coded country: Russia);
@@ -73,7 +74,7 @@ def test_dyad_month_series_is_zero_filled_between_two_events(db):
     assert [int(row["events"]) for row in dyad] == [1] + [0] * 10 + [1]
     for row in (dyad[0], dyad[-1]):
         assert (row["quad1"], row["quad2"], row["quad3"], row["quad4"]) == ("0", "0", "1", "0")
-        assert float(row["goldstein_sum"]) == float(row["goldstein_mean"]) == -6.5
+        assert float(row["goldstein_sum"]) == float(row["goldstein_mean"]) == -2.0
     for row in dyad[1:-1]:
         assert row["goldstein_mean"] == ""  # unknown, not a neutral 0
         assert float(row["goldstein_sum"]) == 0 and row["quad3"] == "0"

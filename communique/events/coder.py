@@ -46,13 +46,13 @@ from .guards import (
 from .clause_targets import complement_targets, demanded_of, purpose_targets
 from .counterparts import (
     says_where,
-    victim_of_object,
     hosted_targets,
     located_targets,
     object_phrase_targets,
     passive_subject_targets,
     possessor_targets,
     protest_targets,
+    victim_of_object,
 )
 from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric

@@ -72,7 +72,6 @@ def no_force(token, code: str) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if any(_figurative(noun) for noun in [token, *objects] if noun.pos_ == "NOUN"):
         return True  # "a diplomatic offensive", "launched a charm offensive"
-
     return (
         any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -272,37 +271,35 @@ def market_sense(token) -> bool:
     if token.pos_ != "NOUN" or token.lemma_.lower() not in words or token.tag_ == "NNS":
         return False
     children = list(token.children)
-    if any(
-        c.dep_ == "det"
-        and c.lower_ in ("a", "an", "this", "that")
-        or c.dep_ in ("acl", "relcl", "ccomp")
-        and c.pos_ in ("VERB", "AUX")
-        or c.dep_ == "prep"
-        and c.lower_ == "by"
+    made_by_or_of_someone = any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "this", "that"))
+        or (c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX"))
+        or (c.dep_ == "prep" and c.lower_ == "by")
         for c in children
-    ):
-        return False
-    for prep in children:  # "a demand for Turkey to recognise": whom it is made of
-        if prep.dep_ == "prep" and any(
-            g.dep_ in ("acl", "relcl") or g.dep_ == "aux" and g.lower_ == "to"
-            for pobj in prep.children
-            for g in pobj.subtree
-        ):
-            return False
-    head = token.head
-    return (
-        any(
-            c.dep_ in ("amod", "compound") and c.lemma_.lower() in words[token.lemma_.lower()]
-            for c in children
-        )
-        or any(c.dep_ == "conj" for c in children)
-        or token.dep_ == "conj"
-        or token.dep_ in ("dobj", "nsubj")
-        and head.lemma_.lower() in grammar()["market_verbs"]
-        or token.dep_ == "pobj"
-        and head.lower_ in ("in", "of", "for")
-        and head.head.lemma_.lower() in grammar()["market_verbs"]
     )
+    # "a demand for Turkey to recognise": an infinitive or a clause says whom it is made of
+    made_by_or_of_someone = made_by_or_of_someone or any(
+        g.dep_ in ("acl", "relcl") or (g.dep_ == "aux" and g.lower_ == "to")
+        for prep in children
+        if prep.dep_ == "prep"
+        for pobj in prep.children
+        for g in pobj.subtree
+    )
+    if made_by_or_of_someone:
+        return False
+    head = token.head
+    qualified = any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in words[token.lemma_.lower()]
+        for c in children
+    )
+    with_supply = token.dep_ == "conj" or any(c.dep_ == "conj" for c in children)
+    market_verbs = grammar()["market_verbs"]
+    governed = (token.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in market_verbs) or (
+        token.dep_ == "pobj"
+        and head.lower_ in ("in", "of", "for")
+        and head.head.lemma_.lower() in market_verbs
+    )
+    return qualified or with_supply or governed
 
 
 OFFICIAL_COMPLAINT, PROTEST = "114", "140"
