@@ -101,6 +101,7 @@ def _reporting_party(roles: Roles, token, pattern: Pattern) -> list[Actor]:
 
 
 def _of_a_body(roles: Roles, token) -> bool:
+    """Whether the noun is "of" an intergovernmental body: "the meeting of NATO ambassadors"."""
     of = [pobj for _, pobj in noun_prepositions(roles, token, "of")]
     return any(actor.country == "IGO" for actor in coded_actors(roles.mentions(of)))
 
