@@ -8,9 +8,10 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
    or where the clause that has them as its object happens ("met leaders in Baghdad"); a
    person only by "of" ("King Hassan of Morocco");
 2. the speaker's, for one in what a state's spokesman reports ("Chad's high command said
-   troops killed ...");
-3. for a plural ("the ministers", "officials"), the intergovernmental organisation the
-   article is about so far: named most often, at least ``MIN_LEAD`` times and more than any
+   troops killed ...", "Finance Minister Beshir Omer said his government rejected ...",
+   once the minister is placed);
+3. for a plural of what a body has ("the ministers", "officials", "troops"; not police
+   officers, MPs or judges), the intergovernmental organisation the article is about so far: named most often, at least ``MIN_LEAD`` times and more than any
    country or other body ("NATO defence ministers met ... NATO said ... The ministers
    agreed");
 4. for a singular title with "the" ("the prime minister", "the chancellor", "the Ministry" as
@@ -49,6 +50,7 @@ from .gazetteer import Gazetteer
 logger = logging.getLogger(__name__)
 
 AGENT_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "ELI"})
+BODY_SECTORS = frozenset({"GOV", "MIL"})
 MIN_LEAD = 2
 
 
@@ -96,8 +98,10 @@ def fill_from_context(
                 countries_only=True,
                 prepositions=frozenset({"of"}),
             )
-            titled = bool(set(mention.actors[0].sectors) & AGENT_SECTORS) and _holds_office(
-                article.text[mention.start : mention.end], words["home_offices"]
+            titled = (
+                bool(set(mention.actors[0].sectors) & AGENT_SECTORS)
+                and _holds_office(article.text[mention.start : mention.end], words["home_offices"])
+                and not _speaks_for_a_body(article.doc, mention, words)
             )
             if country is None and titled:
                 # "Foreign Undersecretary Suleiman Majed al-Shaheen": an official the text
@@ -122,7 +126,11 @@ def fill_from_context(
             country = _placed(token, named, posted) or _speakers_side(token, by_head, saying_verbs)
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
-            elif token.tag_ in ("NNS", "NNPS") and (body := _leading_body(bodies)) is not None:
+            elif (
+                token.tag_ in ("NNS", "NNPS")
+                and _bodies_have(mention)
+                and (body := _leading_body(bodies)) is not None
+            ):
                 mention = _as_body(mention, body_actor[body])
             elif (
                 token.tag_ in ("NN", "NNP")  # "the Ministry", as Reuters capitalises it
@@ -137,7 +145,15 @@ def fill_from_context(
                     bodies[key] += 1
                     body_actor.setdefault(key, actor)
         filled.append(mention)
+        by_head[mention.head] = mention  # a speaker placed by context places what he reports
     return filled
+
+
+def _bodies_have(mention: Mention) -> bool:
+    """Whether unnamed agents can be an organisation's: its ministers, officials, leaders or
+    troops, not police officers, MPs or judges, whom only states have ("Human rights groups,
+    top police officers and many MPs say" in a story about the EU's foreign policy chief)."""
+    return all(set(a.sectors) <= BODY_SECTORS for a in mention.actors)
 
 
 def _holds_office(text: str, offices: frozenset[str]) -> bool:
@@ -145,6 +161,23 @@ def _holds_office(text: str, offices: frozenset[str]) -> bool:
     ``home_offices``: "Foreign Undersecretary Suleiman Majed al-Shaheen"), not a title a
     bank, a firm or a union gives too ("BNL president Nerio Nesi", "chairman")."""
     return any(word in offices for word in text.lower().replace("-", " ").split())
+
+
+def _speaks_for_a_body(doc, mention: Mention, words: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the office is one of a body that is no state's (grammar.yaml's
+    ``nonstate_bodies``): "Andrew Hogg, spokesman for the Medical Foundation" speaks for a
+    charity, not for the country the story is about."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()
+    offices = (t for t in span if t.lower_ in words["home_offices"])
+    bodies = (
+        pobj
+        for office in offices
+        for prep in office.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+    return any(body.lemma_.lower() in words["nonstate_bodies"] for body in bodies)
 
 
 def _national(token) -> bool:

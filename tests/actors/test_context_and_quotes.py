@@ -180,6 +180,34 @@ def test_an_official_the_text_gives_no_country_is_the_story_s_and_so_is_his_surn
         "conference the bank was in talks."
     )
     assert countries(article, "BNL president Nerio Nesi") == {None}
+    # nor is a spokesman's office for a charity
+    article = resolve_text(
+        "Albania signed the accord with Britain. Albania said so. Andrew Hogg, spokesman "
+        "for the Medical Foundation, said ministers had failed to reassure agencies."
+    )
+    assert countries(article, "Andrew Hogg, spokesman for the Medical Foundation") == {None}
+    assert countries(article, "ministers") == {None}
+
+
+def test_what_a_speaker_placed_by_the_story_reports_of_his_government_is_his_state(
+    resolve_text,
+):
+    article = resolve_text(
+        "Sudan has rejected a demand by the International Monetary Fund for a devaluation. "
+        "Finance Minister Beshir Omer said his government also rejected an IMF demand to "
+        "lift subsidies."
+    )
+    assert countries(article, "Finance Minister Beshir Omer") == {"SDN"}
+    assert countries(article, "his government") == {"SDN"}
+
+
+def test_only_agents_an_organisation_has_are_the_organisation_s(resolve_text):
+    article = resolve_text(
+        "Javier Solana, EU foreign policy chief, says the evidence works. The EU said so. "
+        "Human rights groups, top police officers and many MPs say the evidence is needed."
+    )
+    assert countries(article, "top police officers") == {None}
+    assert countries(article, "many MPs") == {None}
 
 
 def test_diplomats_posted_abroad_are_not_placed(resolve_text):
