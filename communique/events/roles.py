@@ -174,6 +174,10 @@ class Roles:
             return [], False
         if verb.dep_ == "relcl":
             return [verb.head], False  # "the president, who arrived"
+        if _passive_modifier(verb, agent):
+            # "Iran, attacked by Iraq in 1980", "the ban imposed by Reagan": done by the agent
+            # to the noun
+            return agent, True
         if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
             head = verb.head
             if (
@@ -225,6 +229,10 @@ class Roles:
         return [], False
 
     def passive_target_tokens(self, verb) -> list:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "Iran, attacked by Iraq": the actor the participle qualifies; not the qualifiers
+            # of a thing ("the US ban imposed by Reagan", "the EC measure offered by Danforth")
+            return [verb.head] if self.mention(verb.head) is not None else []
         if _participle_clause(verb):
             # the main clause's subject, when the participle comes before it
             return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i]
@@ -357,6 +365,20 @@ def _participle_clause(verb) -> bool:
         and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children
         )
+    )
+
+
+def _passive_modifier(verb, agent: list) -> bool:
+    """A past participle qualifying a noun, with who did it ("the ban imposed by Reagan"):
+    passive, with the noun as what was done to. Without "by" it may say what state the
+    noun is in ("troops stationed in Germany"), and stays its subject's. Nor how a report
+    reached the wire (grammar.yaml's ``reporting_participles``: "IRNA, monitored by the
+    BBC")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and bool(agent)
+        and verb.lemma_.lower() not in grammar()["reporting_participles"]
     )
 
 

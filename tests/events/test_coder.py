@@ -420,6 +420,21 @@ def test_a_participle_clause_is_passive(code_text):
     assert ("FRA", "MLI", "05") in dyads(article)
 
 
+def test_a_participle_qualifying_a_noun_with_its_doer_is_passive(code_text):
+    # events/roles.py: "Iran, attacked by Iraq" was attacked; Iraq attacked
+    article = code_text("Iran, attacked by Iraq in 1980, fought back.")
+    assert ("IRQ", "IRN", "19") in dyads(article), dyads(article)
+    assert not any(e["source"]["country"] == "IRN" and e["cameo"] == "190" for e in article.events)
+    article = code_text(
+        "The sanctions law, enacted by the United States to protest the apartheid laws "
+        "of South Africa's government, was repealed."
+    )
+    assert ("USA", "ZAF", "11") in dyads(article), dyads(article)
+    # how a report reached the wire is no event: grammar.yaml's reporting_participles
+    article = code_text("Iraq lost 289 men captured, IRNA, monitored by the BBC, said.")
+    assert not any(e["source"]["country"] == "GBR" for e in article.events), article.events
+
+
 def test_a_round_of_talks_named_after_a_country_is_not_the_country(code_text):
     # grammar.yaml's country_named_things: "the Uruguay Round" is no Uruguay
     article = code_text(
