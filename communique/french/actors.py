@@ -60,9 +60,16 @@ class FrenchResolver:
     def run(self) -> list[Mention]:
         mentions: dict[int, Mention] = {}
         covered: set[int] = set()
+        conjoined = []  # (noun, actor): "les voisins burkinabè et nigérien"
         for anchor in self.anchors:
             actor = self._actor(anchor)
             if actor is None:
+                continue
+            first = self.doc[anchor.start]
+            if anchor.kind == "demonym" and first.dep_ == "conj" and first.pos_ == "ADJ":
+                # the parser hangs the second demonym on the first or on the noun
+                noun = first.head.head if first.head.dep_ == "amod" else first.head
+                conjoined.append((noun, actor, self.doc[anchor.start : anchor.end].end_char))
                 continue
             span = self.doc[anchor.start : anchor.end]
             if anchor.kind in ("country", "place") and self._inside_a_name(span):
@@ -83,6 +90,23 @@ class FrenchResolver:
             mentions.setdefault(
                 head.i,
                 Mention(span.start_char, span.end_char, head.i, [actor], f"fr:{anchor.kind}"),
+            )
+        for noun, actor, end in conjoined:
+            # one noun, a state per demonym
+            held = mentions.get(noun.i)
+            if held is None or any(a.country == actor.country for a in held.actors):
+                continue
+            first = held.actors[0]
+            text = self.article.text[held.start : max(end, held.end)]
+            mentions[noun.i] = dataclasses.replace(
+                held,
+                end=max(end, held.end),
+                actors=[
+                    *(dataclasses.replace(a, text=text) for a in held.actors),
+                    _with_sectors(actor, first.sectors, text)
+                    if first.kind == "agent"
+                    else dataclasses.replace(actor, text=text),
+                ],
             )
         for token, title in self._titles_by_themselves(covered):
             if token.i not in mentions:

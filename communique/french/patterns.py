@@ -50,6 +50,17 @@ def objects_of(token) -> list:
         ]
     if not found:
         found = _object_taken_by_incise(token)
+    if found:
+        # "appelle la Turquie et la Grèce à ...": the parser may hang the object's conjunct
+        # on the verb
+        found.extend(
+            c
+            for c in token.children
+            if c.dep_ == "conj"
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.i > found[0].i
+            and not any(g.dep_ == "case" for g in c.children)
+        )
     for obj in list(found):
         # "a accusé son ennemi, Israël, de ...": the parser hangs the apposition on the verb
         after = obj.right_edge.i + 1

@@ -114,8 +114,15 @@ class VerbRoles:
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if not objects:
             return False
-        # what they are called to do may hang on the verb or on its object ("a appelé les
-        # autorités bélarusses à cesser ...")
+        # what they are called to do may hang on the verb, on its object ("a appelé les
+        # autorités bélarusses à cesser ...") or on the object's last conjunct ("appelle la
+        # Turquie et la Grèce à résoudre ...")
+        objects += [
+            c
+            for holder in (verb, *objects)
+            for c in holder.children
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+        ]
         return not any(
             g.lower_ in ("à", "a", "au", "aux")
             for holder in (verb, *objects)

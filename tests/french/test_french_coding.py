@@ -593,12 +593,39 @@ def test_states_that_praise_together_do_not_praise_each_other(pipeline):
         ("M. Juncker a appelé le Premier ministre britannique dans la matinée.", "040"),
         ("Paris a appelé l'Iran à préserver l'accord.", "020"),
         ("L'Ukraine a appelé les autorités bélarusses à cesser d'exacerber la crise.", "020"),
+        # the parser hangs the second object on the verb, and what they are called to do on it
+        ("La Russie appelle la Turquie et la Grèce à résoudre leurs conflits.", "020"),
     ],
 )
 def test_calling_someone_is_a_telephone_call_unless_called_to_do_something(
     pipeline, text, expected
 ):
     assert {code for s, t, code in coded(pipeline, text) if t} == {expected}
+
+
+def test_each_object_called_on_is_a_target(pipeline):
+    text = "La Russie appelle la Turquie et la Grèce à résoudre leurs conflits."
+    assert {(s, t) for s, t, code in coded(pipeline, text) if code == "020"} == {
+        ("RUS", "TUR"),
+        ("RUS", "GRC"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text, dyads",
+    [
+        (
+            "La junte malienne a dépêché un émissaire chez les voisins burkinabè et nigérien.",
+            {("MLI", "BFA"), ("MLI", "NER")},
+        ),
+        (
+            "Les présidents ivoirien et sénégalais ont rencontré le chef de la junte malienne.",
+            {("CIV", "MLI"), ("SEN", "MLI")},
+        ),
+    ],
+)
+def test_one_noun_with_two_demonyms_is_both_states(pipeline, text, dyads):
+    assert {(s, t) for s, t, code in coded(pipeline, text) if t} >= dyads
 
 
 @pytest.mark.parametrize(
