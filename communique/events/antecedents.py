@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Actor
-from .roles import grammar
+from .roles import grammar, passive_objects
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +77,8 @@ def thing_nouns(trigger) -> list:
     subject and prepositions' objects, and those of a clause saying what it does."""
     found = [trigger] if trigger.pos_ == "NOUN" else []
     found += _acted_on(trigger)
+    # "the embargo is likely to be lifted": the subject raised from a passive infinitive
+    found += [n for n in passive_objects(trigger) if n not in found and n.pos_ == "NOUN"]
     for clause in _inner_clauses(trigger):
         found += _acted_on(clause)
     if trigger.lemma_.lower() in grammar()["complement_target_verbs"]:

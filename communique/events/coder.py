@@ -56,7 +56,7 @@ from .counterparts import (
 )
 from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric
-from .passive_sources import authorities_of_the_place, claimed_by_the_speaker
+from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties, noun_prepositions
 from .roles import Roles, coded_actors, grammar
@@ -255,6 +255,10 @@ class ArticleCoder:
         ):
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern)
+        if passive and not any(s.country for s in sources):
+            held, aimed = owner_of_the_act(roles, token, pattern)
+            if held:
+                sources, targets = held, aimed or targets
         if passive and not any(s.country for s in sources):
             sources = (
                 authorities_of_the_place(roles, token, pattern.code)

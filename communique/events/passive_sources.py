@@ -5,7 +5,26 @@ subject and its "by" give no country)."""
 from __future__ import annotations
 
 from ..model import Actor
-from .roles import Roles, coded_actors, grammar
+from .nominal import noun_parties
+from .patterns import Pattern, best_pattern
+from .roles import Roles, coded_actors, grammar, passive_objects
+
+
+def owner_of_the_act(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], list[Actor]]:
+    """ "The EU embargo on arms exports to China is to be lifted": what a passive is done to
+    is an act of its own (a noun with a pattern: an embargo, sanctions, talks), and whoever
+    holds that act does this one to its target, when the verb is one its holder does to an
+    act of its own (grammar.yaml's ``own_act_verbs``: lifting, suspending, extending; an
+    offer that "was rejected" is rejected by another). (sources, targets), or two empty
+    lists."""
+    if token.lemma_.lower() not in grammar()["own_act_verbs"]:
+        return [], []
+    for noun in passive_objects(token):
+        if noun.pos_ == "NOUN" and best_pattern("n:" + noun.lemma_.lower(), ()):
+            sources, targets = noun_parties(roles, noun, pattern)
+            if any(s.country for s in sources):
+                return sources, targets
+    return [], []
 
 
 def authorities_of_the_place(roles: Roles, token, code: str) -> list[Actor]:

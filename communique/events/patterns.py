@@ -36,7 +36,7 @@ from ..compiled import cached_object, code_digest, data_digests
 from ..dictionary_files import FORMATS, read_table
 from ..user_dictionaries import chosen, merged_rows
 from .cameo import check_code
-from .roles import grammar
+from .roles import grammar, passive_objects
 
 logger = logging.getLogger(__name__)
 
@@ -418,6 +418,10 @@ def frame(trigger) -> list[tuple[int, str]]:
             words += [
                 (m.i, "for") for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"
             ]
+    if trigger.dep_ != "acl" and trigger.lemma_.lower() in grammar()["own_act_verbs"]:
+        # "the embargo was lifted": the act done to is the object; not the noun a participle
+        # qualifies, nor talks that "were held", whose own events they are
+        words += [(t.i, t.lemma_.lower()) for t in passive_objects(trigger)]
     children = {child.dep_ for child in trigger.children}
     if trigger.dep_ == "relcl" and "nsubj" in children and "dobj" not in children:
         # "the steps the government has taken": the noun a relative clause hangs on is the

@@ -236,7 +236,7 @@ class Roles:
         if _participle_clause(verb):
             # the main clause's subject, when the participle comes before it
             return [c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i]
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [c for c in verb.children if c.dep_ == "nsubjpass"] or passive_objects(verb)
 
     # -- targets ----------------------------------------------------------------------------
     def object_tokens(self, trigger) -> list:
@@ -366,6 +366,22 @@ def _participle_clause(verb) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children
         )
     )
+
+
+def passive_objects(trigger) -> list:
+    """What a passive verb was done to, which patterns name as its object: "the embargo
+    was lifted", "the embargo is likely to be lifted" (the subject raised from the
+    infinitive), "the sanctions imposed on Iraq" (the noun a past participle qualifies)."""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        return [trigger.head]
+    if not any(c.dep_ == "auxpass" for c in trigger.children):
+        return []
+    subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    holder = trigger
+    while not subjects and holder.dep_ in ("xcomp", "acomp") and holder.head.i != holder.i:
+        holder = holder.head
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
 
 
 def _passive_modifier(verb, agent: list) -> bool:
