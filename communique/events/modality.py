@@ -131,7 +131,11 @@ def clause_modality(trigger) -> Modality:
         if outer is not None:
             token = outer  # "... and said Washington had not given": said by the speaker
             continue
-        if token.dep_ == "acl" and head.lemma_.lower() in words["negating_nouns"]:
+        if token.dep_ == "acl" and (
+            head.lemma_.lower() in words["negating_nouns"]
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+        ):
+            # "its failure to honour", "had no plans to lend to Vietnam"
             result.negated = True
         if (
             token.dep_ == "pcomp"
@@ -175,6 +179,12 @@ def clause_modality(trigger) -> Modality:
         ):
             result.modality = "hypothetical"  # "demanded that Turkey provide": only asked
             break
+        if token.dep_ == "acl" and head.pos_ == "NOUN" and result.modality == "asserted":
+            # "announced its plan to attack", "Iran's attempt to seize the ship"
+            if head.lemma_.lower() in words["intent_nouns"]:
+                result.modality, result.stated_intent = "intended", True
+            elif head.lemma_.lower() in words["attempt_nouns"]:
+                result.attempted = True
         if (
             token.dep_ == "acl"
             and head.pos_ == "NOUN"

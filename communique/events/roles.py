@@ -214,6 +214,13 @@ class Roles:
                 # "Turkey's bid to join the EU", "its decision to admit China": the one whose
                 # bid or decision it is does the act
                 return owners, False
+            if (
+                verb.head.dep_ == "dobj"
+                and verb.head.head.lemma_.lower() in grammar()["intent_holding_verbs"]
+            ):
+                # "Japan has no plans to impose sanctions": who has the plan; not "welcomed
+                # the decision to lift sanctions", someone else's
+                return self.subject_tokens(verb.head.head, depth + 1)
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
             head = outer_speaker_verb(verb) or verb.head
             if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar()["object_control_verbs"]:

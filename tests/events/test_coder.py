@@ -183,11 +183,24 @@ def test_negation(code_text):
             "hypothetical",
             "07",
         ),
+        # what a plan says is only meant (modality.yaml intent_nouns), by the plan's holder
+        ("Iran announced its plan to attack Iraq.", "intended", "13"),
+        ("Japan has plans to impose sanctions on Iran.", "intended", "13"),
     ],
 )
 def test_modality(code_text, text, modality, root):
     events = [e for e in code_text(text).events if e["target"]]
     assert any(e["modality"] == modality and e["cameo_root"] == root for e in events), events
+
+
+def test_an_act_there_are_no_plans_for_is_not_done(code_text):
+    article = code_text("Japan has no plans to impose sanctions on Iran.")
+    imposed = [e for e in article.events if e["evidence"]["trigger"] == "impose"]
+    assert imposed and all(e["negated"] for e in imposed), imposed
+    assert {e["source"]["country"] for e in imposed} == {"JPN"}, imposed
+    # a decision others took is not the subject's
+    article = code_text("Britain welcomed the decision to lift sanctions on Libya.")
+    assert ("GBR", "LBY", "08") not in dyads(article), dyads(article)
 
 
 def test_an_act_on_no_object_is_not_done(code_text):
