@@ -147,7 +147,16 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         return subject
 
     def with_conjuncts(self, token, relations=CONJOINED) -> list:
-        return [token] + [c for c in token.children if c.dep_ in relations]
+        """The token and its conjuncts, also those the parser chains on a conjunct ("la
+        République tchèque, la Grèce et Chypre": Chypre hangs on la Grèce)."""
+        found = [token]
+        for part in found:
+            found += [
+                c
+                for c in part.children
+                if c.dep_ in relations and (part is token or c.dep_ == "conj") and c not in found
+            ]
+        return found
 
     def obliques(self, token, preposition: str) -> list:
         if preposition == "aux côtés de":

@@ -628,6 +628,15 @@ def test_one_noun_with_two_demonyms_is_both_states(pipeline, text, dyads):
     assert {(s, t) for s, t, code in coded(pipeline, text) if t} >= dyads
 
 
+def test_a_conjunct_the_parser_chains_on_another_acts_too(pipeline):
+    text = (
+        "La République tchèque, la Grèce et Chypre, une île où les explosions ont été "
+        "entendues, ont envoyé mercredi des dizaines de secouristes à Beyrouth."
+    )
+    dyads = {(s, t) for s, t, code in coded(pipeline, text) if t}
+    assert {("CZE", "LBN"), ("GRC", "LBN"), ("CYP", "LBN")} <= dyads, dyads
+
+
 @pytest.mark.parametrize(
     "text, found_dyad, not_found",
     [
