@@ -11,9 +11,9 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
    troops killed ...", "Finance Minister Beshir Omer said his government rejected ...",
    once the minister is placed);
 3. for a plural of what a body has ("the ministers", "officials", "troops"; not police
-   officers, MPs or judges), the intergovernmental organisation the article is about so far: named most often, at least ``MIN_LEAD`` times and more than any
-   country or other body ("NATO defence ministers met ... NATO said ... The ministers
-   agreed");
+   officers, MPs or judges), the intergovernmental organisation the article is about so
+   far: named most often, at least ``MIN_LEAD`` times and more than any country or other
+   body ("NATO defence ministers met ... NATO said ... The ministers agreed");
 4. for a singular title with "the" ("the prime minister", "the chancellor", "the Ministry" as
    Reuters capitalises it) or one named by
    an office (grammar.yaml's ``national_offices``: "a government spokesman"), the country of

@@ -60,17 +60,14 @@ class FrenchResolver:
     def run(self) -> list[Mention]:
         mentions: dict[int, Mention] = {}
         covered: set[int] = set()
-        conjoined = []  # (noun, actor): "les voisins burkinabè et nigérien"
         for anchor in self.anchors:
             actor = self._actor(anchor)
             if actor is None:
                 continue
-            first = self.doc[anchor.start]
-            if anchor.kind == "demonym" and first.dep_ == "conj" and first.pos_ == "ADJ":
-                # the parser hangs the second demonym on the first or on the noun
-                noun = first.head.head if first.head.dep_ == "amod" else first.head
-                conjoined.append((noun, actor, self.doc[anchor.start : anchor.end].end_char))
-                continue
+            if anchor.kind == "demonym" and _joined(
+                self.article.text, self.doc, mentions, anchor, actor
+            ):
+                continue  # "les voisins burkinabè et nigérien": one noun, a state per demonym
             span = self.doc[anchor.start : anchor.end]
             if anchor.kind in ("country", "place") and self._inside_a_name(span):
                 continue  # "Ben's Chili Bowl", "Air France": a country in a firm's name
@@ -90,23 +87,6 @@ class FrenchResolver:
             mentions.setdefault(
                 head.i,
                 Mention(span.start_char, span.end_char, head.i, [actor], f"fr:{anchor.kind}"),
-            )
-        for noun, actor, end in conjoined:
-            # one noun, a state per demonym
-            held = mentions.get(noun.i)
-            if held is None or any(a.country == actor.country for a in held.actors):
-                continue
-            first = held.actors[0]
-            text = self.article.text[held.start : max(end, held.end)]
-            mentions[noun.i] = dataclasses.replace(
-                held,
-                end=max(end, held.end),
-                actors=[
-                    *(dataclasses.replace(a, text=text) for a in held.actors),
-                    _with_sectors(actor, first.sectors, text)
-                    if first.kind == "agent"
-                    else dataclasses.replace(actor, text=text),
-                ],
             )
         for token, title in self._titles_by_themselves(covered):
             if token.i not in mentions:
@@ -362,6 +342,34 @@ def _person_actor(entry, office, text: str) -> Actor:
     return Actor(
         office.country + sectors[0], office.country, sectors, entry.name, text, None, "person"
     )
+
+
+def _joined(text: str, doc, mentions: dict[int, Mention], anchor, actor: Actor) -> bool:
+    """Whether a demonym conjoined to another one on the same noun ("les voisins burkinabè et
+    nigérien", "les armées française et malienne": the parser hangs the second on the first
+    or on the noun) joins the noun's mention as one more state; False if the noun has none."""
+    demonym = doc[anchor.start]
+    if demonym.dep_ != "conj" or demonym.pos_ != "ADJ":
+        return False
+    noun = demonym.head.head if demonym.head.dep_ == "amod" else demonym.head
+    held = mentions.get(noun.i)
+    if held is None:
+        return False
+    if all(a.country != actor.country for a in held.actors):
+        end = max(doc[anchor.start : anchor.end].end_char, held.end)
+        words = text[held.start : end]
+        first = held.actors[0]
+        joined = (
+            _with_sectors(actor, first.sectors, words)
+            if first.kind == "agent"
+            else dataclasses.replace(actor, text=words)
+        )
+        mentions[noun.i] = dataclasses.replace(
+            held,
+            end=end,
+            actors=[*(dataclasses.replace(a, text=words) for a in held.actors), joined],
+        )
+    return True
 
 
 def _with_sectors(actor: Actor, sectors: tuple[str, ...], text: str) -> Actor:
