@@ -181,7 +181,7 @@ def clause_modality(trigger) -> Modality:
             break
         if token.dep_ == "acl" and head.pos_ == "NOUN" and result.modality == "asserted":
             # "announced its plan to attack", "Iran's attempt to seize the ship"
-            if head.lemma_.lower() in words["intent_nouns"]:
+            if head.lemma_.lower() in words["intending_nouns"]:
                 result.modality, result.stated_intent = "intended", True
             elif head.lemma_.lower() in words["attempt_nouns"]:
                 result.attempted = True

@@ -183,7 +183,7 @@ def test_negation(code_text):
             "hypothetical",
             "07",
         ),
-        # what a plan says is only meant (modality.yaml intent_nouns), by the plan's holder
+        # what a plan says is only meant (modality.yaml intending_nouns), by the plan's holder
         ("Iran announced its plan to attack Iraq.", "intended", "13"),
         ("Japan has plans to impose sanctions on Iran.", "intended", "13"),
     ],
