@@ -11,6 +11,7 @@ from .french_dates import MONTHS, WEEKDAYS
 from .incises import after_quotation, in_incise
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
+from .participles import misplaced_agents, participle_parties
 from .patterns import (
     OBJECTS,
     OBLIQUES,
@@ -302,12 +303,12 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         # "est arrivé à Bamako": "être" makes the past of some intransitive verbs too
         passive = passive and not with_etre(token)
         if _passive_participle(token):
-            # "les deux Français enlevés au Bénin", "le GNA, reconnu par l'ONU": a past
-            # participle qualifying a noun describes it; what was done to it is background,
-            # not the news
-            return [], []
+            # "les deux Français enlevés au Bénin": a past participle qualifying a noun
+            # describes it; what was done to it is background, not the news, unless it says
+            # who did it ("la Grèce, soutenue par la France": FRA -> GRC)
+            return participle_parties(self, token)
         if passive:
-            agents = self.obliques(token, "par") or _misplaced_agents(token)
+            agents = self.obliques(token, "par") or misplaced_agents(token)
             sources = (
                 self.actors_of(agents)
                 or envoys_host(self, subjects, token)
@@ -424,19 +425,6 @@ def _named(token) -> bool:
     return token.pos_ == "PROPN" or any(
         c.pos_ == "PROPN" and c.dep_ in ("flat:name", "appos", "nmod") for c in token.children
     )
-
-
-def _misplaced_agents(verb) -> list:
-    """ "Paris est classée en zone rouge par la Belgique": the parser may hang the passive's
-    agent on a word of the verb's complement ("rouge"); it still labels it the agent. Not
-    below another verb, whose agent it would be."""
-    found, stack = [], [c for c in verb.children if c.pos_ not in ("VERB", "AUX")]
-    while stack:
-        token = stack.pop()
-        if token.dep_ == "obl:agent":
-            found.append(token)
-        stack.extend(c for c in token.children if c.pos_ not in ("VERB", "AUX"))
-    return found
 
 
 def told_to_act(verb) -> list:

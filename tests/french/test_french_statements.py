@@ -215,6 +215,37 @@ def test_a_name_is_not_the_doer_of_the_participle_set_off_after_it(pipeline):
     assert ("LBY", "EGY", "112") in events and not any(s == "IGO" for s, *_ in events)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La Grèce et Chypre, soutenus notamment par la France, accusent la Turquie.",
+            {("FRA", "GRC", "051"), ("FRA", "CYP", "051"), ("GRC", "TUR", "112")},
+        ),
+        # the participle agrees with the whole list it was hung on the last of
+        (
+            "L'Italie et l'Espagne, soutenues par la France, réclament une mutualisation.",
+            {("FRA", "ITA", "051"), ("FRA", "ESP", "051")},
+        ),
+    ],
+)
+def test_a_participle_that_names_its_doer_is_that_doers_act(pipeline, text, expected):
+    assert expected <= set(coded(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who goes along is no act on the noun (grammar.yaml's describing_participles)
+        "Le président malien, accompagné par le ministre saoudien, est arrivé à Gao.",
+        # a plural participle does not qualify a singular name the parser hung it on
+        "La coalition menée par Riyad frappe à côté de l'Arabie saoudite, soutenus par l'Iran.",
+    ],
+)
+def test_a_participle_that_only_describes_is_no_event(pipeline, text):
+    assert not any(s in ("SAU", "IRN") and t for s, t, _ in coded(pipeline, text))
+
+
 def test_a_statement_about_cooperation_is_cooperation_not_praise(pipeline):
     # grammar.yaml's cooperation_words
     found = coded(
