@@ -215,6 +215,8 @@ class FrenchCoder(FrenchRoles):
                 return "intended", False
             return self.modality(verb)
         negated = any(c.dep_ == "advmod" and c.lower_ in words["negators"] for c in token.children)
+        if token.dep_ == "acl" and token.head.lemma_.lower() in words["intent_nouns"]:
+            return "intended", negated  # "sa volonté de retirer les troupes"
         governing = token.head if token.dep_ == "xcomp" else None
         auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
         conditional = any(_conditional(c) for c in [token, *auxiliaries])

@@ -11,7 +11,7 @@ from .french_dates import MONTHS, WEEKDAYS
 from .incises import after_quotation, in_incise
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
-from .participles import misplaced_agents, participle_parties
+from .noun_clauses import intent_holders, misplaced_agents, participle_parties
 from .patterns import (
     OBJECTS,
     OBLIQUES,
@@ -127,6 +127,13 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             # sanctions": a participle joined to the infinitive is the exhorter's act
             return self.subjects(token.head.head, depth + 1)[0], passive
         if depth < 3 and token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
+            holders = intent_holders(token)
+            if holders is not None:
+                # "Donald Trump a réaffirmé sa volonté de retirer les troupes", "la volonté
+                # de Paris de rencontrer": the act of whoever holds the intent
+                if holders:
+                    return [t for h in holders for t in self.with_conjuncts(h)], passive
+                return self.subjects(token.head.head, depth + 1)[0], passive
             if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
                 # "le ministre, arrivé à"
                 return self._predicate_subject(token.head) or self.with_conjuncts(
@@ -183,6 +190,17 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                     child.dep_ in OBJECTS and child.pos_ == "NOUN"
                 ):
                     found.extend(self.obliques(child, preposition))
+                if child.dep_ in OBJECTS and child.pos_ == "NOUN" and not found:
+                    # "retirer les troupes américaines d'Irak": or on the object's adjective
+                    found.extend(
+                        party
+                        for adjective in child.children
+                        if adjective.dep_ == "amod" and adjective.i > child.i
+                        for party in adjective.children
+                        if party.dep_ in OBLIQUES
+                        and party.i > adjective.i
+                        and self.preposition(party) == preposition
+                    )
         return found
 
     def _alongside(self, token) -> list:

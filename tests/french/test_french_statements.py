@@ -246,6 +246,23 @@ def test_a_participle_that_only_describes_is_no_event(pipeline, text):
     assert not any(s in ("SAU", "IRN") and t for s, t, _ in coded(pipeline, text))
 
 
+def test_an_intent_is_the_act_of_whoever_holds_it_and_only_intended(pipeline):
+    # grammar.yaml's intent_nouns; "d'Irak" hung on the object's adjective is the place left
+    article = pipeline(
+        Document(
+            id="t",
+            content="Donald Trump a réaffirmé le 21 août sa volonté de retirer les troupes "
+            "américaines d'Irak.",
+            date="2020-09-01",
+        )
+    )
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"], e["modality"])
+        for e in article.events
+    }
+    assert ("USA", "IRQ", "0874", "intended") in found
+
+
 def test_a_statement_about_cooperation_is_cooperation_not_praise(pipeline):
     # grammar.yaml's cooperation_words
     found = coded(

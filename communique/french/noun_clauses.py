@@ -1,10 +1,12 @@
-"""Past participles that qualify a noun: "la Grèce et Chypre, soutenus par la France".
+"""Clauses that qualify a noun: a past participle ("la Grèce et Chypre, soutenus par la
+France") and the infinitive of a noun of intent ("sa volonté de retirer les troupes").
 
 A participle that names its doer ("par la France") is that doer's act on the party the noun
 names (FRA -> GRC, FRA -> CYP); one that names none ("les otages enlevés au Bénin") only
 describes the noun, and so does one whose doer leads, goes along or reported it
 (grammar.yaml's ``describing_participles``: "la coalition menée par l'Arabie saoudite",
-"rapporté par l'AFP").
+"rapporté par l'AFP"). What a noun of intent's infinitive says is the act of whoever holds
+the noun (grammar.yaml's ``intent_nouns``).
 """
 
 from __future__ import annotations
@@ -53,3 +55,22 @@ def misplaced_agents(verb) -> list:
             found.append(token)
         stack.extend(c for c in token.children if c.pos_ not in ("VERB", "AUX"))
     return found
+
+
+def intent_holders(infinitive) -> list | None:
+    """Who holds the noun of intent whose infinitive says what is intended (grammar.yaml's
+    ``intent_nouns``): the noun's "de" complement ("la volonté de Paris de rencontrer"), or
+    an empty list for the subject of the verb that has the noun ("a réaffirmé sa volonté de
+    retirer", "a annoncé son intention de se rendre"); None if the infinitive is no such
+    intent's."""
+    noun = infinitive.head
+    if not (
+        infinitive.dep_ == "acl"
+        and "Inf" in infinitive.morph.get("VerbForm")
+        and noun.lemma_.lower() in grammar()["intent_nouns"]
+    ):
+        return None
+    holders = [c for c in noun.children if c.dep_ == "nmod" and c.i < infinitive.i]
+    if holders:
+        return holders
+    return [] if noun.dep_ == "obj" and noun.head.pos_ in ("VERB", "AUX") else None
