@@ -15,16 +15,17 @@ from ..model import Actor
 from .patterns import grammar, verb_lemma
 
 
-def participle_parties(roles, participle) -> tuple[list[Actor], list[Actor]]:
-    """The doer and the party of a passive participle qualifying a noun; none if either is
-    missing or the participle only describes."""
+def participle_parties(roles, participle, head=None) -> tuple[list[Actor], list[Actor]]:
+    """The doer and the party of a passive participle qualifying a noun (its ``head``, by
+    default the one the parser gave it); none if either is missing or the participle only
+    describes."""
     if verb_lemma(participle) in grammar()["describing_participles"]:
         return [], []
     agents = roles.obliques(participle, "par") or misplaced_agents(participle)
     sources = roles.actors_of([t for a in agents for t in roles.with_conjuncts(a)])
     if not sources:
         return [], []
-    head = participle.head
+    head = participle.head if head is None else head
     nouns = roles.with_conjuncts(head, ("conj",))
     if not _agrees(participle, nouns) and head.dep_ == "conj":
         # "l'Italie et l'Espagne soutenues par la France": hung on the last of a list
@@ -34,6 +35,33 @@ def participle_parties(roles, participle) -> tuple[list[Actor], list[Actor]]:
     # the noun itself must name a party: "un sommet refusé par Macron" is no act on anyone
     targets = list(dict.fromkeys(a for m in roles.mentions_at(nouns) for a in m.actors))
     return (sources, targets) if targets else ([], [])
+
+
+def set_off_noun(participle):
+    """The noun a passive participle set off by a comma qualifies when the parser hung it on
+    the clause's verb: the nearest noun before the comma that agrees with it in gender and
+    number ("les forces de Haftar, rivales du GNA, appuyé lui par la Turquie": the GNA). None
+    for any other participle, and for one that names no doer."""
+    verb, doc = participle.head, participle.doc
+    if not (
+        participle.dep_ == "advcl"
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.i < participle.i
+        and "Part" in participle.morph.get("VerbForm")
+        and "Past" in participle.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in participle.children)
+        and doc[participle.i - 1].text == ","
+        and misplaced_agents(participle)
+    ):
+        return None
+    for token in reversed(doc[verb.i + 1 : participle.i - 1]):
+        if token.pos_ in ("NOUN", "PROPN") and all(
+            not token.morph.get(feature)
+            or token.morph.get(feature) == participle.morph.get(feature)
+            for feature in ("Gender", "Number")
+        ):
+            return token
+    return None
 
 
 def _agrees(participle, nouns) -> bool:

@@ -11,7 +11,7 @@ from .french_dates import MONTHS, WEEKDAYS
 from .incises import after_quotation, in_incise
 from .located import envoys_host, located_targets
 from .noun_roles import NounRoles
-from .noun_clauses import intent_holders, misplaced_agents, participle_parties
+from .noun_clauses import intent_holders, misplaced_agents, participle_parties, set_off_noun
 from .patterns import (
     OBJECTS,
     OBLIQUES,
@@ -325,6 +325,9 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             # describes it; what was done to it is background, not the news, unless it says
             # who did it ("la Grèce, soutenue par la France": FRA -> GRC)
             return participle_parties(self, token)
+        set_off = set_off_noun(token)
+        if set_off is not None and not with_etre(token):
+            return participle_parties(self, token, set_off)
         if passive:
             agents = self.obliques(token, "par") or misplaced_agents(token)
             sources = (

@@ -233,6 +233,18 @@ def test_a_participle_that_names_its_doer_is_that_doers_act(pipeline, text, expe
     assert expected <= set(coded(pipeline, text))
 
 
+def test_a_participle_set_off_after_the_verb_qualifies_the_noun_it_agrees_with(pipeline):
+    # "appuyé" (masculine singular) is the GNA's, not the forces' (feminine plural), nor
+    # the Egyptian support's
+    events = coded(
+        pipeline,
+        "L'Egypte soutient les forces du maréchal Khalifa Haftar, rivales du GNA, appuyé lui "
+        "par la Turquie et basé dans la capitale Tripoli.",
+    )
+    assert ("TUR", "LBY", "051") in events
+    assert not any(s == "EGY" and code == "051" for s, _, code in events)
+
+
 @pytest.mark.parametrize(
     "text",
     [
