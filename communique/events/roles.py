@@ -76,6 +76,20 @@ def predicate_disapproves(clause) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in predicate)
 
 
+def infinitive_subjects(verb) -> list:
+    """ "Britain wants Japan to agree a timetable": whom a verb of asking or ordering has do
+    what its infinitive says, when the parser makes it the infinitive's subject, not the
+    verb's object."""
+    return [
+        s
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        for s in clause.children
+        if s.dep_ == "nsubj" and s.i < clause.i
+    ]
+
+
 def outer_speaker_verb(verb):
     """ "Fukukawa said the US had not listened and said Washington had not given ...": a verb
     of saying with no subject, that the parser joined to the verb of what was said, repeats
@@ -250,6 +264,10 @@ class Roles:
         own = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
         if own or trigger.pos_ != "VERB":
             return own
+        if trigger.lemma_.lower() in grammar()["object_control_verbs"]:
+            told = infinitive_subjects(trigger)
+            if told:
+                return told
         # "frigates shelled and destroyed two Iranian platforms": verbs joined with one
         # subject share the object the parser hangs on the last of them.
         for conj in trigger.children:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .guards import a_figure
 from .patterns import Pattern, best_pattern, frame, verb_lemmas
 from ..actors.tree import Tree
-from .roles import Roles, grammar
+from .roles import Roles, grammar, infinitive_subjects
 
 
 @dataclass
@@ -114,20 +115,26 @@ class TriggerFinder:
             return Trigger(token, key, pattern)
         return Trigger(token, key, fallback) if fallback else None
 
+    def _told_to(self, verb) -> bool:
+        """Whether a verb has someone do what its infinitive says: an object and the
+        infinitive ("told Japan to resolve the row"), or the infinitive's subject, as the
+        parser reads "wants Japan to agree" (roles.infinitive_subjects)."""
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in verb.children
+            )
+        # "wants Taiwan's currency to appreciate": a figure a country qualifies is told nothing
+        told = [s for s in infinitive_subjects(verb) if not a_figure(self.roles, s)]
+        return bool(self.roles.mentions(told))
+
     def demands(self, sentence) -> list[Trigger]:
         """ "X said Y must Z": X demands of Y (CAMEO 100), whatever Z is; so does "X told Y
         to Z" (the verbs of grammar.yaml's ``ordering_verbs``)."""
         found = []
         for token in self._tagged(sentence, "VERB"):
             lemma = self.tree.lemmas[token.i]
-            if (
-                lemma in grammar()["ordering_verbs"]
-                and any(c.dep_ == "dobj" for c in token.children)
-                and any(
-                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-                    for c in token.children
-                )
-            ):
+            if lemma in grammar()["ordering_verbs"] and self._told_to(token):
                 found.append(
                     Trigger(
                         token,

@@ -279,6 +279,34 @@ def test_parties_from_the_sentence_around_the_trigger(code_text, text, expected)
     assert_coded(code_text, text, expected)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whom one wants to act is the demand's target (grammar.yaml's ordering_verbs),
+        # though the parser makes it the infinitive's subject; what it is to do is only asked
+        ("Britain wants Japan to agree a timetable for joint rules.", ("GBR", "JPN", "10")),
+        ("The Seoul government wants Tokyo to ease import restrictions.", ("KOR", "JPN", "10")),
+        # so is whom one allows to act (object_control_verbs)
+        (
+            "Japan looks likely to allow U.S. banks to conduct securities business.",
+            ("JPN", "USA", "08"),
+        ),
+    ],
+)
+def test_whom_a_verb_of_asking_has_act_is_its_target(code_text, text, expected):
+    assert expected in dyads(code_text(text))
+
+
+def test_wanting_to_act_oneself_is_no_demand(code_text):
+    found = dyads(code_text("Brazil wants to increase its steel exports to the United States."))
+    assert not any(root == "10" for _, _, root in found), found
+    # what one wants another to do is not done
+    article = code_text("Britain wants Japan to agree a timetable for joint rules.")
+    assert all(
+        e["modality"] == "hypothetical" for e in article.events if e["source"]["country"] == "JPN"
+    )
+
+
 def test_talks_with_two_countries_are_not_the_two_meeting(code_text):
     found = dyads(
         code_text("Talks with Russia and Saudi Arabia have been taking place for ten years.")
