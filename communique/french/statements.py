@@ -9,7 +9,9 @@ a statement aimed at no one is not an event between states.
 
 The code is a comment (010), criticism (111) when the words disapprove (grammar.yaml's
 ``disapproval_words``: "inacceptable", "dangereux", "ingérence") and praise (051) when they
-approve (``approval_words``), as the English coder reads statements (events/statements.py).
+approve (``approval_words``), and a demand (100) when they put their foreign subject under an
+obligation ("que la Turquie doit retirer ses navires": ``obligation_verbs``), as the English
+coder reads statements (events/statements.py).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
     said = _said(token, speaker, words["judging_verbs"])
     addressed = [a for a in coder.actors_of(_addressees(coder, token)) if a.kind not in PLACES]
     targets = _foreign(addressed, own)
+    obliged = False  # "a déclaré que la Turquie doit retirer ses navires": a demand on it
     if not targets:
         clause_subjects = [
             token.doc[i]
@@ -55,6 +58,7 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
         for subject in clause_subjects:
             targets = _foreign(coder.actors_of(coder.with_conjuncts(subject)), own)
             if targets:
+                obliged = _obliged(subject)
                 break
     lemmas = {token.doc[i].lemma_.lower() for i in said}
     # a verb in the present that the tagger takes for a noun keeps its form as its lemma
@@ -70,6 +74,8 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
         code = "051"
     elif lemmas & words["cooperation_words"]:
         code = "060"  # "que la coopération entre Barkhane et les forces maliennes se poursuit"
+    elif obliged:
+        code = "100"
     else:
         code = "010"
     if not targets and code != "010":
@@ -87,6 +93,23 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
     if not targets or len({a.country for a in targets}) > 1:
         return None
     return sources, targets, code, said
+
+
+def _obliged(subject) -> bool:
+    """Whether what was said puts its subject under an obligation: "que la Turquie doit
+    retirer ses navires" (grammar.yaml's ``obligation_verbs``, with an active infinitive)."""
+    verb = subject.head
+    return (
+        subject.dep_ == "nsubj"
+        and verb_lemma(verb) in grammar()["obligation_verbs"]
+        # "M. Kazimi devrait se rendre à Paris": the conditional foresees as often as it asks
+        and "Cnd" not in verb.morph.get("Mood")
+        # "les Grecs ne doivent pas être utilisés": what is to be done to them asks nothing
+        and any(
+            c.dep_ == "xcomp" and not any(a.dep_ == "aux:pass" for a in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:

@@ -275,6 +275,19 @@ def test_an_intent_is_the_act_of_whoever_holds_it_and_only_intended(pipeline):
     assert ("USA", "IRQ", "0874", "intended") in found
 
 
+def test_what_a_country_must_do_is_a_demand_on_it(pipeline):
+    # grammar.yaml's obligation_verbs, as "X said Y must Z" in English
+    assert ("FRA", "TUR", "100") in coded(
+        pipeline, "Le président français a déclaré que la Turquie doit retirer ses navires."
+    )
+    # the conditional foresees ("is expected to"), a passive asks nothing of its subject
+    for text in (
+        "M. Kazimi devrait se rendre à Paris dans un mois, a indiqué Emmanuel Macron.",
+        "Les Grecs ne doivent pas être utilisés par lui, a déclaré le président turc.",
+    ):
+        assert not any(code == "100" for _, _, code in coded(pipeline, text)), text
+
+
 def test_a_statement_about_cooperation_is_cooperation_not_praise(pipeline):
     # grammar.yaml's cooperation_words
     found = coded(
