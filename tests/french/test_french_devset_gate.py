@@ -71,7 +71,9 @@ word in lower case, quotations the model makes the subject of their verb of sayi
 what was said, and acts an accusation alleges not coded as done, 0.500 (32/64) and 0.791
 (72/91). At the sixteenth (2026-12-05), with "a pu" read as done, reciprocal "se", nouns of
 occasion that name no addressee, incises the model makes subordinate, field hospitals as aid
-and "ce pays" as the state named last, unchanged. The floors sit just under.
+and "ce pays" as the state named last, unchanged. On 2026-12-06, with participles that name
+their doer ("soutenus par la France") read as that doer's act, intents held, and "doit" said
+of a country read as a demand, 0.500 (32/64) and 0.785 (73/93). The floors sit just under.
 """
 
 import pytest
