@@ -10,8 +10,8 @@ from .antecedents import Antecedents
 from .french_dates import MONTHS, WEEKDAYS
 from .incises import after_quotation, in_incise
 from .located import envoys_host, located_targets
-from .noun_roles import NounRoles
 from .noun_clauses import intent_holders, misplaced_agents, participle_parties, set_off_noun
+from .noun_roles import NounRoles
 from .patterns import (
     OBJECTS,
     OBLIQUES,
