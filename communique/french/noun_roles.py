@@ -73,10 +73,13 @@ class NounRoles:
         sources = self.actors_of([c for c in phrases if self.preposition(c) == "par"])
         sources = sources or self.actors_of(agents)
         governor = noun.head
+        governing = self.pattern_of(governor) if governor.pos_ in ("VERB", "AUX") else None
         taken_by_verb = (
             noun.dep_ == "obj" and verb_lemma(governor) not in grammar()["light_verbs"]
         ) or (  # "a dénoncé des sanctions": whose sanctions, the clause does not say
-            governor.pos_ in ("VERB", "AUX") and self.pattern_of(governor) is not None
+            governing is not None
+            # "s'envolera pour une rencontre avec": an act of its own, the verb's purpose
+            and (self.preposition(noun) != "pour" or governing.code == pattern.code)
         )  # "participent à l'opération": the verb's act, not the clause's subjects' together
         through_adverb = False
         undergoer: list[Actor] = []  # a passive clause's subject: "placé sous embargo"
@@ -112,11 +115,14 @@ class NounRoles:
                 found = [t for thing in acted_on for t in self.obliques(thing, where)]
             if not found and carrier is not None:
                 found = self.obliques(carrier, where)
-            if not found and noun.head.pos_ in ("VERB", "AUX", "ADV"):
+            holder = noun.head
+            if noun.dep_ == "nmod" and holder.lemma_.lower() in grammar()["occasion_nouns"]:
+                holder = holder.head  # "a déclaré au cours d'une conférence de presse avec"
+            if not found and holder.pos_ in ("VERB", "AUX", "ADV"):
                 # "a apporté son soutien à l'Egypte", "a déclaré lors d'une conférence de
                 # presse avec la chancelière": the parser hangs the party on the verb, or on
                 # the adverb the noun depends on ("lors d'un entretien avec son homologue")
-                found = [t for t in self.obliques(noun.head, where) if t.i > noun.i]
+                found = [t for t in self.obliques(holder, where) if t.i > noun.i]
             targets = self.actors_of(found, aimed=True)
             if targets:
                 break

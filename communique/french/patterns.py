@@ -23,6 +23,16 @@ def objects_of(token) -> list:
     verb and its object ("a exhorté jeudi la Turquie") or on an adverbial phrase ("a attaqué
     de front son homologue"), and a name in apposition to one."""
     found = [c for c in token.children if c.dep_ in OBJECTS]
+    for phrase in phrase_nouns(token):
+        # "pointent du doigt les autorités russes": the party hangs on the phrase's noun
+        found = [c for c in found if c.i != phrase.i]
+        found.extend(
+            c
+            for c in phrase.children
+            if c.dep_ in ("nmod", "conj")  # "du doigt les États-Unis et la France"
+            and c.pos_ in ("NOUN", "PROPN")
+            and not any(g.dep_ == "case" for g in c.children)
+        )
     for when in token.children:
         if when.i > token.i and when.lemma_.lower() in (*WEEKDAYS, *MONTHS):
             found.extend(c for c in when.children if c.dep_ in OBJECTS and c.i > when.i)
@@ -74,6 +84,22 @@ def objects_of(token) -> list:
                 and not any(c.dep_ == "case" for c in named.children)
             ):
                 found.append(named)
+    return found
+
+
+def phrase_nouns(token) -> list:
+    """The nouns of a set phrase after "de" that the verb takes (grammar.yaml's
+    ``phrase_nouns``): "pointent du doigt", "pointant au passage du doigt"."""
+    words = grammar()["phrase_nouns"]
+    found = []
+    for child in token.children:
+        if not child.dep_.startswith(("obl", "obj")) or child.i < token.i:
+            continue
+        for noun in (child, *(c for c in child.children if c.dep_ == "nmod")):
+            if noun.lemma_.lower() in words and any(
+                g.dep_ == "case" and g.lemma_ == "de" for g in noun.children
+            ):
+                found.append(noun)
     return found
 
 

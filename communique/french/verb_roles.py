@@ -14,6 +14,7 @@ from .patterns import (
     grammar,
     noun_patterns,
     objects_of,
+    phrase_nouns,
     verb_lemma,
     verb_patterns,
 )
@@ -46,6 +47,7 @@ class VerbRoles:
             for c in token.children
             if c.dep_.startswith("obl") and any(g.lower_ == "en" for g in c.children)
         }
+        objects |= {phrase.lemma_.lower() for phrase in phrase_nouns(token)}  # "du doigt"
         objects |= {  # "dénie toute forme de légitimité"
             n.lemma_.lower()
             for c in token.children

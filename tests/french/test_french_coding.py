@@ -972,3 +972,39 @@ def test_the_regional_body_by_a_common_noun_and_its_phrase_as_written(pipeline):
     )
     texts = {e["source"]["text"] for e in article.events if e["source"]["country"] == "IGO"}
     assert texts == {"l'organisation ouest-africaine"}, article.events
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "pointer du doigt": the accused hangs on the phrase's noun
+        (
+            "Berlin et les autres pays occidentaux pointent du doigt les autorités russes.",
+            ("DEU", "RUS", "112"),
+        ),
+        (
+            "Le régime syrien a accusé l'opposition, pointant au passage du doigt les "
+            "États-Unis et la France.",
+            ("SYR", "FRA", "112"),
+        ),
+        # a flight to a country is a visit; investigators act for their state's justice
+        (
+            "Une équipe de onze enquêteurs français s'est envolée mardi pour le Niger.",
+            ("FRA", "NER", "042"),
+        ),
+        # the partner of a meeting noun after "au cours de", hung on the verb
+        (
+            "Le président français a déclaré au cours d'une conférence de presse avec son "
+            "homologue djiboutien que l'Algérie entrait dans une nouvelle page.",
+            ("FRA", "DJI", "040"),
+        ),
+        # a meeting the journey is for is the traveller's own act
+        (
+            "Emmanuel Macron s'envolera juste après pour l'Allemagne, vers le château de "
+            "Meseberg, pour une rencontre bilatérale avec la chancelière Angela Merkel.",
+            ("FRA", "DEU", "040"),
+        ),
+    ],
+)
+def test_set_phrases_flights_and_meetings_on_the_way(pipeline, text, expected):
+    assert expected in coded(pipeline, text)
