@@ -88,7 +88,7 @@ def objects_of(token) -> list:
 
 
 def phrase_nouns(token) -> list:
-    """The nouns of a set phrase after "de" that the verb takes (grammar.yaml's
+    """The nouns of a set phrase after a preposition that the verb takes (grammar.yaml's
     ``phrase_nouns``): "pointent du doigt", "pointant au passage du doigt"."""
     words = grammar()["phrase_nouns"]
     found = []
@@ -96,8 +96,9 @@ def phrase_nouns(token) -> list:
         if not child.dep_.startswith(("obl", "obj")) or child.i < token.i:
             continue
         for noun in (child, *(c for c in child.children if c.dep_ == "nmod")):
-            if noun.lemma_.lower() in words and any(
-                g.dep_ == "case" and g.lemma_ == "de" for g in noun.children
+            preposition = words.get(noun.lemma_.lower())
+            if preposition and any(
+                g.dep_ == "case" and g.lemma_ == preposition for g in noun.children
             ):
                 found.append(noun)
     return found

@@ -998,6 +998,8 @@ def test_the_regional_body_by_a_common_noun_and_its_phrase_as_written(pipeline):
             "homologue djiboutien que l'Algérie entrait dans une nouvelle page.",
             ("FRA", "DJI", "040"),
         ),
+        # the spellings AFP copy gives the Cédéao
+        ("Le Mali a demandé la levée des sanctions de la Cédao.", ("MLI", "IGO", "0254")),
         # a meeting the journey is for is the traveller's own act
         (
             "Emmanuel Macron s'envolera juste après pour l'Allemagne, vers le château de "
