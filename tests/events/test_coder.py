@@ -51,6 +51,16 @@ from tests.events.conftest import dyads
             'In a statement on Japan, the EC ministers said they "deplore the imbalance in trade".',
             ("IGO", "JPN", "11"),
         ),
+        # ... or has qualms about it, or calls it naive
+        (
+            "EU foreign policy chief Javier Solana said he had qualms about Britain's new plans.",
+            ("IGO", "GBR", "11"),
+        ),
+        (
+            "The British government is being naive by refusing to allow phone-tap evidence in "
+            "court, a senior EU politician says.",
+            ("IGO", "GBR", "11"),
+        ),
         # a nominal event
         (
             "During a meeting between Ghana and Togo, ministers discussed border security.",
