@@ -778,6 +778,12 @@ def test_charging_a_state_is_accusing_it(code_text, text, expected):
             "British Foreign Secretary Jack Straw said the US had agreed to free the prisoners.",
             None,
         ),
+        # ... or the speaker's own act, which the other side's act is coded in
+        (
+            "The Turkish Foreign Ministry said in a statement it had received an assurance "
+            "from Greece.",
+            None,
+        ),
         # what the complement says of the other side, no act of its own: aimed at it
         ("Lavrov said Washington's sanctions were illegal.", "USA"),
         # the other side's act, denied: a broken commitment, criticism
