@@ -42,8 +42,10 @@ about Japan"), recall 0.535 (46/86), precision 0.787 (74/94), and the precision 
 officials read from its first sentence, recall 0.535 (46/86), precision 0.781 (75/96): one
 more produced event, not right (on the analysis sets the same change added 6 required events
 for 6 produced). In the nineteenth session, with a demand made only of whom its must-clause
-names, recall 0.535 (46/86), precision 0.789 (75/95): one wrong event fewer. The floors sit
-just under.
+names, recall 0.535 (46/86), precision 0.789 (75/95): one wrong event fewer. In the
+twenty-second session, with the speaker's own act in a complement no longer a statement
+aimed at the other party ("said it had received an assurance from Greece"), recall 0.535
+(46/86), precision 0.798 (75/94), and the precision floor to 0.79. The floors sit just under.
 """
 
 import pytest
@@ -52,7 +54,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.53
-PRECISION_FLOOR = 0.78
+PRECISION_FLOOR = 0.79
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
