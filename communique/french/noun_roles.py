@@ -73,11 +73,11 @@ class NounRoles:
         sources = self.actors_of([c for c in phrases if self.preposition(c) == "par"])
         sources = sources or self.actors_of(agents)
         governor = noun.head
-        governing = self.pattern_of(governor) if governor.pos_ in ("VERB", "AUX") else None
         taken_by_verb = (
             noun.dep_ == "obj" and verb_lemma(governor) not in grammar()["light_verbs"]
         ) or (  # "a dénoncé des sanctions": whose sanctions, the clause does not say
-            governing is not None
+            governor.pos_ in ("VERB", "AUX")
+            and (governing := self.pattern_of(governor)) is not None
             # "s'envolera pour une rencontre avec": an act of its own, the verb's purpose
             and (self.preposition(noun) != "pour" or governing.code == pattern.code)
         )  # "participent à l'opération": the verb's act, not the clause's subjects' together
