@@ -1010,3 +1010,18 @@ def test_the_regional_body_by_a_common_noun_and_its_phrase_as_written(pipeline):
 )
 def test_set_phrases_flights_and_meetings_on_the_way(pipeline, text, expected):
     assert expected in coded(pipeline, text)
+
+
+def test_a_visit_the_arrival_is_for_is_the_arrival_itself(pipeline):
+    """ "Arrivé en Côte d'Ivoire ... pour une visite": one visit, to where the traveller
+    arrived, not a second one to a country named later in the sentence."""
+    found = coded(
+        pipeline,
+        "Arrivé en Côte d'Ivoire en fin de journée vendredi pour une visite de 48 heures "
+        "notamment marquée par la soirée de Noël partagée avec quelque mille soldats français "
+        "vendredi au sein de la base française, Emmanuel Macron a annoncé samedi que la force "
+        "française Barkhane avait neutralisé 33 terroristes samedi matin dans la région de "
+        "Mopti, au centre du Mali.",
+    )
+    assert ("FRA", "CIV", "042") in found
+    assert ("FRA", "MLI", "042") not in found
