@@ -29,7 +29,7 @@ from .counterparts import (
 )
 from .roles import Roles, coded_actors, grammar, predicate_disapproves
 from .statements import SELF_PRONOUNS
-from .triggers import demand_clauses
+from .triggers import demand_clauses, obliges
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ def demanded_of(roles: Roles, verb) -> list[Actor]:
     demand is made of; none when it is a pronoun of the speakers' own ("Spain and Portugal
     argued they should not have to pay": of themselves)."""
     for clause in demand_clauses(verb):
-        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
+        if obliges(clause):
             subjects = roles.subject_tokens(clause)[0]
             if any(s.lower_ in SELF_PRONOUNS for s in subjects):
                 return []

@@ -153,7 +153,7 @@ class TriggerFinder:
             if lemma not in grammar()["demand_verbs"]:
                 continue
             for clause in demand_clauses(token):
-                if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
+                if obliges(clause):
                     found.append(
                         Trigger(
                             token,
@@ -172,12 +172,37 @@ class TriggerFinder:
         return found
 
 
+def obliges(clause) -> bool:
+    """Whether a clause says its subject must act: "must", "should" or "ought" on its verb
+    (grammar.yaml's ``demand_modals``), or "has to", "needs to" (``obligation_verbs``)."""
+    if any(c.dep_ == "aux" and c.lower_ in grammar()["demand_modals"] for c in clause.children):
+        return True
+    # "will need to import more corn", "would have to enact": a forecast, a condition
+    foreseen = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    return (
+        clause.lemma_.lower() in grammar()["obligation_verbs"]
+        and not foreseen
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in clause.children
+        )
+    )
+
+
 def demand_clauses(verb) -> list:
     """The clauses a verb of saying says something must be done in: its complement ("said
-    Iran must release the hostages"), or the clause of a noun it states ("reiterated
-    Canada's position that the United States should adhere to the treaty", grammar.yaml's
-    ``stance_nouns``)."""
+    Iran must release the hostages"), the complement of the speaker's belief it reports
+    ("said he believed Brazil must act", grammar.yaml's ``belief_verbs``), or the clause of
+    a noun it states ("reiterated Canada's position that the United States should adhere to
+    the treaty", ``stance_nouns``)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [
+        c
+        for belief in clauses
+        if belief.lemma_.lower() in grammar()["belief_verbs"]
+        for c in belief.children
+        if c.dep_ == "ccomp"
+    ]
     for thing in verb.children:
         if thing.dep_ == "dobj" and thing.lemma_.lower() in grammar()["stance_nouns"]:
             clauses += [c for c in thing.children if c.dep_ in ("acl", "ccomp")]

@@ -33,6 +33,10 @@ from tests.events.conftest import dyads
         ("Russia and China signed a trade agreement on Monday.", ("RUS", "CHN", "05")),
         # reported speech: a demand
         ("Britain said that Iran must release the tanker.", ("GBR", "IRN", "10")),
+        # ... said with "has to" or "needs to", or through the belief the speaker reports
+        ("Britain said Iran had to release the tanker.", ("GBR", "IRN", "10")),
+        ("Britain said Iran needed to release the tanker.", ("GBR", "IRN", "10")),
+        ("Britain said it believed Iran must release the tanker.", ("GBR", "IRN", "10")),
         # reported speech whose subject is a word of disapproval: criticism
         ("Iran said Iraq's aggression had continued.", ("IRN", "IRQ", "11")),
         # ... or that names one as a cause, or denies a commitment was kept
@@ -201,6 +205,11 @@ def test_negation(code_text):
 def test_modality(code_text, text, modality, root):
     events = [e for e in code_text(text).events if e["target"]]
     assert any(e["modality"] == modality and e["cameo_root"] == root for e in events), events
+
+
+def test_a_need_foreseen_is_no_demand(code_text):
+    article = code_text("Britain said Iran would have to import more wheat this year.")
+    assert ("GBR", "IRN", "10") not in dyads(article)
 
 
 def test_an_act_there_are_no_plans_for_is_not_done(code_text):
