@@ -88,6 +88,8 @@ class AnchorMatcher:
                 and doc[start - 1].lower_ in grammar()["honorifics"]
             ):
                 continue  # "Mr German", "Mrs Holland": a surname
+            if stance_of(doc, start, entry):
+                continue  # "pro-Russian separatists": not Russia
             by_span.setdefault((start, end), []).append(entry)
         rank = {kind: position for position, kind in enumerate(KIND_PRIORITY)}
         candidates = sorted(by_span.items(), key=lambda item: (item[0][0] - item[0][1], item[0][0]))
@@ -100,6 +102,19 @@ class AnchorMatcher:
             entries = sorted(dict.fromkeys(entries), key=lambda e: rank[e.kind])
             anchors.append(Anchor(start, end, tuple(entries)))
         return sorted(anchors, key=lambda a: a.start)
+
+
+def stance_of(doc, start: int, entry: Entry) -> bool:
+    """Whether the name at ``start`` follows a stance prefix and a hyphen ("pro-", "anti-",
+    "non-": grammar.yaml's ``stance_prefixes``), as the tokenizer splits "pro-Russian". Those
+    against a seat of government are its own country's opposition ("anti-Baghdad Kurdish
+    guerrillas" are Iraq's): the name stays."""
+    if start < 2 or doc[start - 1].text != "-":
+        return False
+    prefix = doc[start - 2].lower_
+    if prefix == "anti" and entry.kind == "place" and "GOV" in entry.sectors:
+        return False
+    return prefix in grammar()["stance_prefixes"]
 
 
 # by_orth (exact case: acronyms) and by_lower (entry index, needs a capital), and for

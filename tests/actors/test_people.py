@@ -459,6 +459,26 @@ def test_a_country_after_an_honorific_is_a_surname(resolve_text):
 
 
 @pytest.mark.parametrize(
+    "text, stance",
+    [
+        ("Pro-Russian separatists attacked Ukrainian troops.", "RUS"),
+        ("Police dispersed anti-Japanese demonstrators in Beijing.", "JPN"),
+        ("Saudi Arabia called on non-OPEC producers to cut output.", "IGO"),
+    ],
+)
+def test_a_name_after_a_stance_prefix_is_not_the_group(resolve_text, text, stance):
+    """ "pro-Russian separatists" are not Russia, whatever side they take."""
+    records = resolve_text(text, date=None)
+    assert not any(a.country == stance for m in records.mentions for a in m.actors)
+
+
+def test_a_group_against_a_seat_of_government_is_its_country(resolve_text):
+    """ "anti-Baghdad guerrillas" are Iraq's opposition."""
+    records = resolve_text("Tehran supported anti-Baghdad Kurdish guerrillas.", date=None)
+    assert any(a.country == "IRQ" for m in records.mentions for a in m.actors)
+
+
+@pytest.mark.parametrize(
     "text, date, who, country",
     [
         # a title before the family name, which Korean and Chinese names put first
