@@ -10,11 +10,16 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
 2. the speaker's, for one in what a state's spokesman reports ("Chad's high command said
    troops killed ...", "Finance Minister Beshir Omer said his government rejected ...",
    once the minister is placed);
-3. for a plural of what a body has ("the ministers", "officials", "troops"; not police
+3. for an agent of a government or its forces, the party of a mention it repeats by its
+   head noun, within two sentences, whose words hold all of its own ("EC foreign ministers
+   met ... Ministers also warned", "Chad's military high command said ... the high command
+   said"), where such mentions are of one party only (actors/repeats.py); not a parliament
+   or a court, which may be a member state's after the EU's;
+4. for a plural of what a body has ("the ministers", "officials", "troops"; not police
    officers, MPs or judges), the intergovernmental organisation the article is about so
    far: named most often, at least ``MIN_LEAD`` times and more than any country or other
    body ("NATO defence ministers met ... NATO said ... The ministers agreed");
-4. for a singular title with "the" ("the prime minister", "the chancellor", "the Ministry" as
+5. for a singular title with "the" ("the prime minister", "the chancellor", "the Ministry" as
    Reuters capitalises it) or one named by
    an office (grammar.yaml's ``national_offices``: "a government spokesman"), the country of
    the story's dateline once the text has named it, else the country its first sentence is
@@ -23,7 +28,7 @@ country (rule ``unknown``). This pass gives it one where the article says clearl
    office of government and no country ("Foreign Undersecretary Suleiman Majed al-Shaheen",
    grammar.yaml's ``home_offices``), and for his surname after ("Shaheen condemned").
 
-Only government-like agents are filled (sectors in ``AGENT_SECTORS``) by rules 2 to 4;
+Only government-like agents are filled (sectors in ``AGENT_SECTORS``) by rules 2 to 5;
 any other group ("rebels", "opposition groups") only by rule 1, and then only by a country
 it is placed in ("rebels in the Ivory Coast", as CAMEO codes CIVREB), not a city, except the
 people of a place (grammar.yaml's ``local_groups``: "protesters in Seoul"). The
@@ -33,7 +38,7 @@ Measured and left out (issue 14's dev set): giving every such agent, plurals inc
 dateline's country or the country the article names most added 1 of 86 required events
 and 10 produced events of which 3 were right (precision 0.661 to 0.611): "diplomats" in a
 Brussels story are not Belgian, and "officials" in a story about Japan are often American.
-The singular title of rule 4 added 2 required events at no cost in precision.
+The singular title of rule 5 added 2 required events at no cost in precision.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from collections.abc import Mapping
 from ..model import Actor, Article, Mention
 from ..events.roles import grammar
 from .gazetteer import Gazetteer
+from .repeats import party, repeated_mention
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +76,8 @@ def fill_from_context(
     officials: dict[str, tuple] = {}  # surname -> (country, sectors) of officials placed
     filled = []
     by_head = {m.head: m for m in mentions}
+    sentence_of = {t.i: n for n, sentence in enumerate(article.doc.sents) for t in sentence}
+    resolved: dict[str, list[tuple[int, Mention]]] = {}  # head lemma -> earlier mentions
     for mention in mentions:
         if _unnamed_agent(mention, any_sector=True) and not _unnamed_agent(mention):
             # "rebels in the Ivory Coast", "opposition groups in Zimbabwe": any group is
@@ -105,7 +113,7 @@ def fill_from_context(
             )
             if country is None and titled:
                 # "Foreign Undersecretary Suleiman Majed al-Shaheen": an official the text
-                # gives no country is the home state's, as an unnamed office is (rule 4)
+                # gives no country is the home state's, as an unnamed office is (rule 5)
                 country = _home_country(article, bodies, lead)
             elif country is None and (official := officials.get(article.doc[mention.head].text)):
                 # "Shaheen condemned": the surname of an official placed before, in office
@@ -127,6 +135,15 @@ def fill_from_context(
             if country is not None:
                 mention = _as_country(mention, country, gazetteer)
             elif (
+                _bodies_have(mention)  # "the parliament" may be a member's, after the EU's
+                and (before := repeated_mention(article.doc, mention, resolved, sentence_of))
+            ):
+                mention = (
+                    _as_body(mention, before.actors[0])
+                    if before.actors[0].country == "IGO"
+                    else _as_country(mention, before.actors[0].country, gazetteer)
+                )
+            elif (
                 token.tag_ in ("NNS", "NNPS")
                 and _bodies_have(mention)
                 and (body := _leading_body(bodies)) is not None
@@ -146,6 +163,9 @@ def fill_from_context(
                     body_actor.setdefault(key, actor)
         filled.append(mention)
         by_head[mention.head] = mention  # a speaker placed by context places what he reports
+        if len({party(a) for a in mention.actors}) == 1 and mention.actors[0].country:
+            lemma = article.doc[mention.head].lemma_.lower()
+            resolved.setdefault(lemma, []).append((sentence_of[mention.head], mention))
     return filled
 
 

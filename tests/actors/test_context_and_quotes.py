@@ -64,6 +64,55 @@ def test_placing_is_not_guessed_beyond_what_the_text_says(resolve_text, text, gr
 
 
 @pytest.mark.parametrize(
+    "text, agent, party",
+    [
+        (
+            "EC foreign ministers issued a statement deploring Japan's trade imbalance. "
+            "Ministers also warned that the Community would react.",
+            "Ministers",
+            "IGO",
+        ),
+        (
+            "Chad's military high command said troops killed 1,269 Libyan soldiers. In its "
+            "first casualty list, the high command said 438 Libyans were taken prisoner.",
+            "the high command",
+            "TCD",
+        ),
+    ],
+)
+def test_an_agent_repeated_by_its_head_noun_is_the_party_named_before(
+    resolve_text, text, agent, party
+):
+    assert countries(resolve_text(text), agent) == {party}
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        # the mentions before are of two parties
+        (
+            "French officials met U.S. officials in Geneva. Officials said the talks failed.",
+            "Officials",
+        ),
+        # the agent says more than the mention before
+        (
+            "Japanese officials met in Tokyo. European monetary officials said rates would rise.",
+            "European monetary officials",
+        ),
+        # a parliament or a court may be a member state's, after the EU's
+        (
+            "The European Parliament debated the bill. The parliament then rejected it.",
+            "The parliament",
+        ),
+        # a noun that only modifies another is no party named again
+        ("Japan's Ministry acted. Washington is angry over other ministry moves.", "ministry"),
+    ],
+)
+def test_an_agent_is_not_carried_where_its_head_noun_is_not_enough(resolve_text, text, agent):
+    assert countries(resolve_text(text), agent) == {None}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # officials in a story about two countries are not guessed from the one named most
