@@ -46,6 +46,8 @@ from tests.events.conftest import dyads
         ),
         ("The US said Japan had not fulfilled its promise.", ("USA", "JPN", "11")),
         ("Japan said the U.S. had not listened to its explanation.", ("JPN", "USA", "11")),
+        ("Japan said the U.S. had not explained its tariffs.", ("JPN", "USA", "11")),
+        ("Iran said Iraq had not consulted the Arab League.", ("IRN", "IRQ", "11")),
         # ... with an adverb of regret, which a denial does not undo
         ("Japan said the U.S. had regrettably not accepted the offer.", ("JPN", "USA", "11")),
         # ... or that another did wrong
