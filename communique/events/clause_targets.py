@@ -172,7 +172,22 @@ def demanded_of(roles: Roles, verb) -> list[Actor]:
     for clause in demand_clauses(verb):
         if obliges(clause):
             subjects = roles.subject_tokens(clause)[0]
+            addressed = coded_actors(roles.mentions(_addressees(verb)))
+            if addressed and subjects and all(s.pos_ == "PRON" for s in subjects):
+                # "issued a stern reminder to Iraq that it must cooperate": the pronoun is
+                # the one the demand is addressed to
+                return addressed
             if any(s.lower_ in SELF_PRONOUNS for s in subjects):
                 return []
             return coded_actors(roles.mentions(subjects))
     return []
+
+
+def _addressees(verb) -> list:
+    """Whom a verb of saying addresses: "told Iraq", "a reminder to Iraq"."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ != "NOUN"]
+    for phrase in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+        for prep in phrase.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                found += [p for p in prep.children if p.dep_ == "pobj"]
+    return found

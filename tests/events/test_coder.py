@@ -37,6 +37,11 @@ from tests.events.conftest import dyads
         ("Britain said Iran had to release the tanker.", ("GBR", "IRN", "10")),
         ("Britain said Iran needed to release the tanker.", ("GBR", "IRN", "10")),
         ("Britain said it believed Iran must release the tanker.", ("GBR", "IRN", "10")),
+        # ... in a message to the one who must act, named again by a pronoun
+        (
+            "France issued a stern reminder to Iraq that it must cooperate with the inspectors.",
+            ("FRA", "IRQ", "10"),
+        ),
         # reported speech whose subject is a word of disapproval: criticism
         ("Iran said Iraq's aggression had continued.", ("IRN", "IRQ", "11")),
         # ... or that names one as a cause, or denies a commitment was kept
