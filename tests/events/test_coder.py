@@ -31,6 +31,11 @@ from tests.events.conftest import dyads
         ),
         # coordination
         ("Russia and China signed a trade agreement on Monday.", ("RUS", "CHN", "05")),
+        # "the Emirates" is the United Arab Emirates
+        (
+            "Qatar launched a mediation effort between the Emirates and Saudi Arabia.",
+            ("QAT", "ARE", "04"),
+        ),
         # reported speech: a demand
         ("Britain said that Iran must release the tanker.", ("GBR", "IRN", "10")),
         # ... said with "has to" or "needs to", or through the belief the speaker reports
