@@ -108,12 +108,16 @@ def stance_of(doc, start: int, entry: Entry) -> bool:
     """Whether the name at ``start`` follows a stance prefix and a hyphen ("pro-", "anti-",
     "non-": grammar.yaml's ``stance_prefixes``), as the tokenizer splits "pro-Russian". Those
     against a seat of government are its own country's opposition ("anti-Baghdad Kurdish
-    guerrillas" are Iraq's): the name stays."""
+    guerrillas" are Iraq's), and those for or against a person or a national body are a
+    faction of its country ("pro-Gbagbo militias"): the name stays. A bloc's stays out
+    ("non-OPEC producers")."""
     if start < 2 or doc[start - 1].text != "-":
         return False
     prefix = doc[start - 2].lower_
     if prefix == "anti" and entry.kind == "place" and "GOV" in entry.sectors:
         return False
+    if entry.kind == "person" or (entry.kind == "organisation" and entry.country != "IGO"):
+        return False  # "pro-Gbagbo militias", "pro-GNA forces": a faction of their country
     return prefix in grammar()["stance_prefixes"]
 
 

@@ -472,10 +472,18 @@ def test_a_name_after_a_stance_prefix_is_not_the_group(resolve_text, text, stanc
     assert not any(a.country == stance for m in records.mentions for a in m.actors)
 
 
-def test_a_group_against_a_seat_of_government_is_its_country(resolve_text):
-    """ "anti-Baghdad guerrillas" are Iraq's opposition."""
-    records = resolve_text("Tehran supported anti-Baghdad Kurdish guerrillas.", date=None)
-    assert any(a.country == "IRQ" for m in records.mentions for a in m.actors)
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # against a seat of government: its opposition
+        ("Tehran supported anti-Baghdad Kurdish guerrillas.", "IRQ"),
+        # for a person: a faction of the person's country
+        ("Pro-Gbagbo militias attacked French troops.", "CIV"),
+    ],
+)
+def test_a_faction_for_or_against_its_own_leaders_is_its_country(resolve_text, text, country):
+    records = resolve_text(text, date="2004-11-07")
+    assert any(a.country == country for m in records.mentions for a in m.actors)
 
 
 @pytest.mark.parametrize(
