@@ -19,6 +19,7 @@ import logging
 from ..model import Actor, Article, Mention
 from .compounds import compound_countries
 from .context import fill_titles
+from .factions import faction_mentions
 from .gazetteer import french_anchor_matcher, french_gazetteer, inflections, titles
 from .patterns import grammar, noun_patterns
 from .people import named_people
@@ -103,6 +104,8 @@ class FrenchResolver:
                     token.idx, token.idx + len(token), token.i, [actor], "fr:title"
                 )
         for mention in self._compound_demonyms():
+            mentions.setdefault(mention.head, mention)
+        for mention in faction_mentions(self.doc, self.nlp, self._entry_actor):
             mentions.setdefault(mention.head, mention)
         for mention in self._short_names(mentions):
             mentions.setdefault(mention.head, mention)
@@ -263,8 +266,9 @@ class FrenchResolver:
         return [e for e in self.doc.ents if e.label_ in ("ORG", "PER")]
 
     def _actor(self, anchor) -> Actor | None:
-        entry = anchor.entry
-        text = self.doc[anchor.start : anchor.end].text
+        return self._entry_actor(anchor.entry, self.doc[anchor.start : anchor.end].text)
+
+    def _entry_actor(self, entry, text: str) -> Actor | None:
         if entry.kind == "person":
             office = entry.office_on(self.day)
             if office is None or not office.country:

@@ -98,6 +98,8 @@ coded = functools.partial(coded_events, scored_only=True)  # as the scorer count
         # a compound demonym names both states
         ("Les Etats-Unis ont rejeté le texte franco-tunisien.", ("USA", "TUN", "120")),
         ("La coopération franco-malienne se poursuit.", ("MLI", "FRA", "060")),
+        # a faction for a national body is of its country, one for a state is not the state
+        ("La Turquie soutient militairement les forces pro-GNA.", ("TUR", "LBY", "072")),
         # joint military action
         (
             "L'armée française a mené une patrouille conjointe avec l'armée malienne.",
@@ -151,6 +153,12 @@ def test_statement_and_context_shapes(pipeline, text, expected):
 def test_no_event_without_one_party_each(pipeline, text):
     events = coded(pipeline, text)
     assert not {e for e in events if e[1] is not None and e[0] != e[1]}, events
+
+
+def test_a_faction_for_a_state_is_not_of_that_state(pipeline):
+    """ "les milices pro-iraniennes" are not Iran's."""
+    events = coded(pipeline, "Les milices pro-iraniennes ont attaqué les forces turques.")
+    assert not any(source == "IRN" for source, _, _ in events), events
 
 
 def test_what_follows_que_is_what_was_said_when_the_parser_hangs_it_elsewhere(pipeline):
