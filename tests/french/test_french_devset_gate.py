@@ -75,7 +75,10 @@ and "ce pays" as the state named last, unchanged. On 2026-12-06, with participle
 their doer ("soutenus par la France") read as that doer's act, intents held, and "doit" said
 of a country read as a demand, 0.500 (32/64) and 0.785 (73/93). In the twenty-second
 session, with "pointer du doigt", flights as visits and the partners of meetings on the way,
-unchanged (the analysis sets gained 2 required events). The floors sit just under.
+unchanged (the analysis sets gained 2 required events). In the twenty-third (2026-12-06),
+with factions hyphened to a person or a national body read as of its country ("les forces
+pro-GNA" are Libya's), 0.516 (33/64) and 0.787 (74/94); the recall floor to 0.51. The floors
+sit just under.
 """
 
 import pytest
@@ -83,7 +86,7 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.49
+RECALL_FLOOR = 0.51
 PRECISION_FLOOR = 0.78
 DEVSET = ROOT / "tests" / "resources" / "devset" / "fr_events.json"
 
