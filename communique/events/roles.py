@@ -157,6 +157,14 @@ class Roles:
     def subject_tokens(self, verb, depth: int = 0) -> tuple[list, bool]:
         """The tokens naming who acts, and whether the clause is passive."""
         children = list(verb.children)
+        # "the UK was prepared to veto": the parser may hang the subject on the auxiliary
+        children += [
+            c
+            for aux in verb.children
+            if aux.dep_ in ("aux", "auxpass")
+            for c in aux.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        ]
         agent = [
             pobj
             for c in children
@@ -166,7 +174,8 @@ class Roles:
         ]
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
             lemma = verb.lemma_.lower()
-            if (not agent and lemma in grammar()["stative_participles"]) or (
+            stative = lemma in grammar()["stative_participles"] or verb.tag_ == "JJ"
+            if (not agent and stative) or (
                 lemma in grammar()["speaker_passives"]
                 and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
             ):

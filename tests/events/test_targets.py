@@ -354,6 +354,11 @@ def test_what_he_called_is_no_telephone_call(code_text):
         ),
         # "from" after an event noun names who acts, as "by" does
         ("Greece rejected a warning from Turkey over the oil search.", ("TUR", "GRC", "13")),
+        # the parser hangs "the UK" on "was", not on the adjective "prepared"
+        (
+            "Jack Straw said the UK was prepared to veto any French bid to reduce the rebate.",
+            ("GBR", "FRA", "12"),
+        ),
     ],
 )
 def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expected):
