@@ -51,7 +51,7 @@ from collections.abc import Mapping
 from ..model import Actor, Article, Mention
 from ..events.roles import grammar
 from .gazetteer import Gazetteer
-from .repeats import party, repeated_mention
+from .repeats import head_lemma, is_plural, party, repeated_mention
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ def fill_from_context(
                     else _as_country(mention, before.actors[0].country, gazetteer)
                 )
             elif (
-                token.tag_ in ("NNS", "NNPS")
+                is_plural(token)
                 and _bodies_have(mention)
                 and (body := _leading_body(bodies)) is not None
             ):
@@ -164,7 +164,7 @@ def fill_from_context(
         filled.append(mention)
         by_head[mention.head] = mention  # a speaker placed by context places what he reports
         if len({party(a) for a in mention.actors}) == 1 and mention.actors[0].country:
-            lemma = article.doc[mention.head].lemma_.lower()
+            lemma = head_lemma(article.doc[mention.head])
             resolved.setdefault(lemma, []).append((sentence_of[mention.head], mention))
     return filled
 

@@ -171,6 +171,13 @@ def plural(phrase: str) -> str:
     return f"{head} {last}" if head else last
 
 
+def singular(word: str) -> str | None:
+    """The word whose regular plural (``plural``) ``word`` is, if one is: "ministers" is
+    "minister"'s, "allies" "ally"'s; "congress" is no plural."""
+    candidates = [word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "man"]
+    return next((c for c in candidates if c and plural(c) == word), None)
+
+
 # Prepositions before a seat that make it a place, not the organisation: "talks in Brussels".
 
 # How much more a country's office holders must be documented for its namesake to win.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..model import Actor, Mention
+from .gazetteer import singular
 
 SAME_HEAD_SENTENCES = 2  # how far back an agent's head noun finds the mention it repeats
 
@@ -35,7 +36,7 @@ def repeated_mention(
     words = mention_words(doc, mention)
     before = [
         earlier
-        for sentence, earlier in resolved.get(token.lemma_.lower(), ())
+        for sentence, earlier in resolved.get(head_lemma(token), ())
         if here - SAME_HEAD_SENTENCES <= sentence and words <= mention_words(doc, earlier)
     ]
     parties = {party(m.actors[0]) for m in before}
@@ -44,4 +45,18 @@ def repeated_mention(
 
 def mention_words(doc, mention: Mention) -> set[str]:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()
-    return {t.lemma_.lower() for t in span if t.is_alpha and t.tag_ != "DT"}
+    return {head_lemma(t) for t in span if t.is_alpha and t.tag_ != "DT"}
+
+
+def head_lemma(token) -> str:
+    """A noun's lemma. The tagger takes a plural that opens a sentence for a name, which is
+    its own lemma ("Ministers also warned"): such a word is lemmatised as the plural it is."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("NNP", "NNPS") and token.is_sent_start:
+        return singular(lemma) or lemma
+    return lemma
+
+
+def is_plural(token) -> bool:
+    """Whether a noun is plural, as the tagger says, or as ``head_lemma`` reads it."""
+    return token.tag_ in ("NNS", "NNPS") or head_lemma(token) != token.lemma_.lower()

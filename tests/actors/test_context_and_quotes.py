@@ -1,9 +1,12 @@
 """Agents the text leaves without a country (context.py) and first-person pronouns inside
 quotations (quotes.py), through the real model."""
 
+import json
+
 import pytest
 
 from tests.actors.conftest import actors_of
+from tests.conftest import shared_path
 
 
 def countries(article, text) -> set:
@@ -84,6 +87,16 @@ def test_an_agent_repeated_by_its_head_noun_is_the_party_named_before(
     resolve_text, text, agent, party
 ):
     assert countries(resolve_text(text), agent) == {party}
+
+
+def test_a_plural_agent_opening_a_sentence_is_named_again_though_tagged_a_name(resolve_text):
+    """In this Reuters story the tagger takes "Ministers" for a proper noun, whose lemma is
+    itself: the head noun is the plural's all the same."""
+    corpus = shared_path("data", "corpora", "reuters21578.jsonl")
+    with corpus.open(encoding="utf-8") as lines:
+        story = next(json.loads(line) for line in lines if '"reuters-5752"' in line)
+    article = resolve_text(story["text"], date=story["date"])
+    assert countries(article, "Ministers") == {"IGO"}
 
 
 @pytest.mark.parametrize(
