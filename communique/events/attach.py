@@ -52,10 +52,18 @@ class TargetAttacher:
     """Finds the candidates of a targetless event and attaches the likeliest, when the model
     is sure enough of it."""
 
-    def __init__(self, article, model: LogisticModel | None = None, saying=frozenset()):
+    def __init__(
+        self,
+        article,
+        model: LogisticModel | None = None,
+        saying=frozenset(),
+        concessive=frozenset(),
+    ):
         self.article = article
         self.model = model if model is not None else shipped_model(article.lang or "en")
         self.saying = saying  # verbs of saying: a candidate in what was said is told apart
+        # prepositions of what is done in spite of: "despite US objections" names no party
+        self.concessive = concessive
         self.story = _story_countries(article)
         self._in_sentence: dict[int, list[Mention]] | None = None  # sentence start -> mentions
 
@@ -102,6 +110,11 @@ class TargetAttacher:
         )
         for mention in mentions:
             if _first_conjunct(doc[mention.head]).i in allies:
+                continue
+            if any(
+                t.dep_ == "prep" and t.lower_ in self.concessive
+                for t in _path(token, doc[mention.head])[1]
+            ):
                 continue
             for actor in mention.actors:
                 if actor.country and actor.country not in own and actor.kind != "unknown":

@@ -110,12 +110,12 @@ def _addresses_own_side(roles: Roles, trigger, own: set[str], actors_of) -> bool
 
 def _foreign_actors(roles: Roles, tree, clause, own: set[str], actors_of, skip=None) -> list[Actor]:
     """The actors of other countries than ``own`` that a clause names, one per country
-    (none of the tokens ``skip`` rules out)."""
+    (none of the tokens ``skip`` rules out, nor what the clause is done in spite of)."""
     return _distinct(
         [
             a
             for t in _clause_tokens(tree, clause)
-            if skip is None or not skip(t, clause)
+            if (skip is None or not skip(t, clause)) and not _conceded(t, clause)
             for a in actors_of(_actor_mentions(roles, t))
             if _foreign(a, own)
         ]
@@ -125,7 +125,16 @@ def _foreign_actors(roles: Roles, tree, clause, own: set[str], actors_of, skip=N
 def _by_topic(token, clause) -> bool:
     """Whether ``token`` hangs under a preposition of topic or place between it and the
     clause (grammar.yaml's ``topic_prepositions`` and ``where_prepositions``)."""
-    prepositions = grammar()["topic_prepositions"] | grammar()["where_prepositions"]
+    return _under(token, clause, grammar()["topic_prepositions"] | grammar()["where_prepositions"])
+
+
+def _conceded(token, clause) -> bool:
+    """Whether ``token`` hangs under a concessive preposition ("wanted it to end, despite US
+    objections": grammar.yaml's ``concessive_prepositions``) between it and the clause."""
+    return _under(token, clause, grammar()["concessive_prepositions"])
+
+
+def _under(token, clause, prepositions) -> bool:
     while token.i != clause.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in prepositions:
             return True

@@ -82,7 +82,11 @@ class ArticleCoder:
         self.attacher = (
             attacher
             if attacher is not None
-            else TargetAttacher(article, saying=grammar()["saying_verbs"])
+            else TargetAttacher(
+                article,
+                saying=grammar()["saying_verbs"],
+                concessive=grammar()["concessive_prepositions"],
+            )
         )
         self.patterns = patterns if patterns is not None else load_patterns()
         self.doc = article.doc

@@ -306,6 +306,8 @@ class Roles:
                     continue
                 if prep.lower_ in grammar()["prepositional_participles"]:
                     continue  # "offer services, including UK Online": examples, not a party
+                if prep.lower_ in grammar()["concessive_prepositions"]:
+                    continue  # "despite Spanish opposition": a circumstance, not a party
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         pairs.append((prep.lower_, pobj))

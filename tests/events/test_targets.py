@@ -120,6 +120,11 @@ def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expecte
         # a figure reported
         "The Taiwanese minister said the Taiwan dollar had risen by about 15 pct against the "
         "U.S. dollar since September.",
+        # what was done in spite of names no party (clause_targets.py, then attach.py)
+        "Mr Straw, the British foreign secretary, said he also wanted the embargo to end, "
+        "despite US objections.",
+        "Indonesian Trade Minister Rachmat Saleh said Indonesia would maintain its exports, "
+        "despite making recent palm oil purchases from Malaysia.",
     ],
 )
 def test_no_target_is_guessed_from_what_was_said(code_text, text):
@@ -305,6 +310,16 @@ def test_wanting_to_act_oneself_is_no_demand(code_text):
     assert all(
         e["modality"] == "hypothetical" for e in article.events if e["source"]["country"] == "JPN"
     )
+
+
+def test_what_an_act_is_done_in_spite_of_is_no_party_to_it(code_text):
+    found = dyads(
+        code_text(
+            "EC ministers also agreed a 3.5 billion dlrs scheme to rid the EC of its butter "
+            "mountain, despite Spanish and Portuguese opposition."
+        )
+    )
+    assert not any(target in ("ESP", "PRT") for _, target, _ in found), found
 
 
 def test_talks_with_two_countries_are_not_the_two_meeting(code_text):
