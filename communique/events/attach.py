@@ -111,10 +111,7 @@ class TargetAttacher:
         for mention in mentions:
             if _first_conjunct(doc[mention.head]).i in allies:
                 continue
-            if any(
-                t.dep_ == "prep" and t.lower_ in self.concessive
-                for t in _path(token, doc[mention.head])[1]
-            ):
+            if self._conceded(token, doc[mention.head]):
                 continue
             for actor in mention.actors:
                 if actor.country and actor.country not in own and actor.kind != "unknown":
@@ -162,6 +159,17 @@ class TargetAttacher:
             actor = Actor(top, top, ("GOV",), None, "", None, "place")
             candidates.append(Candidate(actor, None, tuple(features)))
         return candidates
+
+    def _conceded(self, trigger, head) -> bool:
+        """Whether the candidate hangs under a concessive preposition below the trigger:
+        English hangs it above its noun ("despite US objections"), Universal Dependencies
+        below ("malgré l'opposition de la Pologne")."""
+        down = _path(trigger, head)[1]
+        return any(
+            (t.dep_ == "prep" and t.lower_ in self.concessive)
+            or any(c.dep_ == "case" and c.lower_ in self.concessive for c in t.children)
+            for t in down
+        )
 
     def _mentions_of(self, sentence) -> list[Mention]:
         if self._in_sentence is None:  # once per article: candidates are asked for per trigger

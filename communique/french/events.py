@@ -45,7 +45,11 @@ class FrenchCoder(FrenchRoles):
         self.attacher = (
             attacher
             if attacher is not None
-            else TargetAttacher(article, saying=statement_words()["verbs"])
+            else TargetAttacher(
+                article,
+                saying=statement_words()["verbs"],
+                concessive=grammar()["concessive_prepositions"],
+            )
         )
         self.events: list[dict] = []
         self.trigger_of: dict[str, int] = {}  # event id -> the trigger's token index

@@ -1025,3 +1025,8 @@ def test_a_visit_the_arrival_is_for_is_the_arrival_itself(pipeline):
     )
     assert ("FRA", "CIV", "042") in found
     assert ("FRA", "MLI", "042") not in found
+
+
+def test_what_an_act_is_done_in_spite_of_names_no_party(pipeline):
+    found = coded(pipeline, "L'UE a approuvé le plan malgré l'opposition de la Pologne.")
+    assert not any(target == "POL" for _, target, _ in found), found
