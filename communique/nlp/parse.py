@@ -144,6 +144,10 @@ def load_pipeline(preferred: str | None = None, lang: str = DEFAULT_LANGUAGE):
         from ..french.tokens import keep_hyphenated_names
 
         keep_hyphenated_names(nlp)
+    else:
+        from .hyphens import split_after_abbreviations
+
+        split_after_abbreviations(nlp)
     return nlp
 
 

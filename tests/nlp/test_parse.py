@@ -22,3 +22,12 @@ def test_an_english_sentence_never_runs_across_a_paragraph_break():
         "Canada agreed to end a long trade dispute with the U.S.",
         "Axworthy urged the government to present its case.",
     ]
+
+
+def test_a_hyphen_after_an_abbreviation_joins_two_words():
+    from communique.nlp.parse import load_pipeline
+
+    doc = load_pipeline()("A 1986 U.S.-Japan pact, U.S.-EC talks and a U.S.-based firm.")
+    words = [t.text for t in doc]
+    assert words[2:5] == ["U.S.", "-", "Japan"], words
+    assert "EC" in words and "U.S.-based" in words, words
