@@ -366,7 +366,10 @@ class ReferenceResolver:
         for seen in in_sentence:
             if seen.coordination is not None:
                 coordinations.setdefault(seen.coordination, []).append(seen)
-            if seen.plural and (seen.countries or seen.organisation):
+            qualifies = bool(seen.actors) and all(a.kind == "qualifier" for a in seen.actors)
+            if seen.plural and (seen.countries or seen.organisation) and not qualifies:
+                # ("a report on U.S.-Japanese trade to enable them to act": the pair only
+                # qualifies the trade, and "them" are who act)
                 candidates.append((seen.start, seen.countries, seen.organisation, seen))
         for members in coordinations.values():
             countries = _unique(c for seen in members for c in seen.countries)

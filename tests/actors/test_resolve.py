@@ -176,6 +176,15 @@ def test_plural_references_expand_to_members_naming_the_group(
     assert {a["group"] for a in found} == {group}
 
 
+def test_a_pair_that_only_qualifies_a_thing_is_no_antecedent_of_them(resolve_text):
+    article = resolve_text(
+        "Ministers called on the EC Commission to prepare a report on U.S.-Japanese trade "
+        "to enable them to take appropriate action."
+    )
+    them = [a for a in article.actors_record()["actors"] if a["text"] == "them"]
+    assert not {a["country"] for a in them} & {"USA", "JPN"}, them
+
+
 def test_a_bloc_stands_for_its_member_states(resolve_text):
     article = resolve_text("The Alliance of Sahel States condemned the attack on Tuesday.")
     found = actors_of(article, "Alliance of Sahel States")
