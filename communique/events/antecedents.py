@@ -29,6 +29,7 @@ from .roles import grammar, passive_objects
 logger = logging.getLogger(__name__)
 
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
+THING_SENTENCES = 3  # how far back a thing named with its parties is looked for
 OBJECT_DEPS = {"dobj", "nsubjpass"}
 
 
@@ -53,6 +54,15 @@ def _inner_clauses(trigger) -> list:
         if c.dep_ in ("xcomp", "pcomp")
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
     ]
+
+
+def _own_phrase(noun) -> list:
+    """The noun's phrase without what it is described as, which the parser may hang on it
+    ("challenged the agreement as a violation of GATT practices": GATT is no party to it)."""
+    described = {
+        t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+    }
+    return [t for t in noun.subtree if t.i not in described]
 
 
 @dataclass(frozen=True)
@@ -110,9 +120,14 @@ class ThingMemory:
     ``names_actors(tokens)`` says whether tokens name an actor of their own ("the U.S. ban",
     "the ban on arms sales to China"): such a noun has its own parties."""
 
-    def __init__(self, words: ThingWords, names_actors: Callable):
+    def __init__(
+        self, words: ThingWords, names_actors: Callable, parties_of: Callable | None = None
+    ):
         self.words = words
         self.names_actors = names_actors
+        # the actors tokens name, for a thing named with its parties and no act on it ("a
+        # 1986 U.S.-Japan pact on microchip trade"); None: only things acted on are known
+        self.parties_of = parties_of
         self.things: list[NamedThing] = []
 
     def remember(self, trigger, source: Actor, target: Actor | None) -> None:
@@ -134,13 +149,15 @@ class ThingMemory:
             return None
         if not any(c.lower_ in self.words.definite for c in noun.children if c.i < noun.i):
             return None
-        if self.names_actors(list(noun.subtree)):
+        if self.names_actors(_own_phrase(noun)):
             return None
         return group
 
-    def targets(self, trigger, sources: list[Actor]) -> list[Actor]:
-        """The other side of an act on a thing named again, from its antecedent."""
-        if not self.things:
+    def targets(self, trigger, sources: list[Actor], statement: bool = False) -> list[Actor]:
+        """The other side of an act on a thing named again, from its antecedent; for a
+        statement ("said the accord will not prevent the yen from rising"), only from an
+        act coded on it, which says it is in dispute."""
+        if not self.things and self.parties_of is None:
             return []
         own = {s.country for s in sources if s.country}
         for noun in self.words.nouns_of(trigger):
@@ -161,5 +178,37 @@ class ThingMemory:
                         logger.debug("%r named again: %s", noun.text, party.country)
                         return [party]
                 return []
+            return [] if statement else self._named_with_parties(noun, group, own)
+        return []
+
+    def _named_with_parties(self, noun, group: str, own: set[str]) -> list[Actor]:
+        """The other side of a thing no act was coded on, from the latest noun of its group
+        before it, within ``THING_SENTENCES``, that names its parties: "President Reagan ...
+        alleging that Japan has failed to abide by a 1986 U.S.-Japan pact on microchip trade.
+        But the European Community has challenged the agreement" (EC -> USA). Whom the thing
+        is aimed at ("on", "against") comes first."""
+        if self.parties_of is None:
             return []
+        sentences = list(noun.doc.sents)
+        here = next(
+            n for n, sentence in enumerate(sentences) if sentence.start <= noun.i < sentence.end
+        )
+        start = sentences[max(0, here - THING_SENTENCES)].start
+        for earlier in reversed(noun.doc[start : noun.i]):
+            if (
+                earlier.pos_ != "NOUN"
+                or group_of(self.words.groups, earlier.lemma_.lower()) != group
+            ):
+                continue
+            aimed = [
+                t
+                for prep in earlier.children
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to")
+                for t in prep.subtree
+            ]
+            rest = [t for t in _own_phrase(earlier) if t not in aimed]
+            for party in self.parties_of(aimed) + self.parties_of(rest):
+                if party.country and party.country not in own:
+                    logger.debug("%r named with its parties before: %s", noun.text, party.country)
+                    return [party]
         return []

@@ -322,6 +322,37 @@ def test_what_an_act_is_done_in_spite_of_is_no_party_to_it(code_text):
     assert not any(target in ("ESP", "PRT") for _, target, _ in found), found
 
 
+def test_a_pair_joined_to_an_abbreviation_by_a_hyphen_is_two_parties(code_text):
+    found = dyads(
+        code_text(
+            "British trade secretary Paul Channon called for increased U.S.-EC cooperation to "
+            "avoid trade disputes."
+        )
+    )
+    assert ("GBR", "USA", "02") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, not_aimed_at",
+    [
+        (
+            "Kansas Republican Congressman Pat Roberts urged the Reagan administration to "
+            "offer export subsidies to the Soviet Union.",
+            ("USA", "RUS", "02"),
+        ),
+        (
+            "Saddam Hussein warned his frontline troops to expect Iranian attacks.",
+            ("IRQ", "IRN", "13"),
+        ),
+    ],
+)
+def test_an_appeal_to_ones_own_side_is_aimed_at_it_not_at_what_it_is_about(
+    code_text, text, not_aimed_at
+):
+    found = dyads(code_text(text))
+    assert not_aimed_at not in found, found
+
+
 def test_talks_with_two_countries_are_not_the_two_meeting(code_text):
     found = dyads(
         code_text("Talks with Russia and Saudi Arabia have been taking place for ten years.")

@@ -78,3 +78,22 @@ def test_an_act_on_a_thing_named_again_is_aimed_at_its_party(code_text, text, ex
 def test_no_party_is_taken_from_a_thing_not_acted_on(code_text, text):
     aimed = {dyad for dyad in dyads(code_text(text, date="1990-01-01")) if dyad[1]}
     assert aimed == {("IGO", "CHN", "16")}, aimed
+
+
+def test_a_thing_named_with_its_parties_and_no_act_on_it_is_still_theirs(code_text):
+    article = code_text(
+        "Shares rose on news of a 1986 U.S.-Japan pact on microchip trade. But the European "
+        "Community has challenged the agreement as a violation of GATT practices.",
+        date="1987-04-01",
+    )
+    assert ("IGO", "USA", "11") in dyads(article), dyads(article)
+
+
+def test_what_is_said_of_a_thing_only_named_before_is_aimed_at_no_party(code_text):
+    article = code_text(
+        "Shares rose on news of a 1986 U.S.-Japan pact on microchip trade. Takashi Ishihara, "
+        "chairman of the Japan Committee for Economic Development, said the agreement will not "
+        "prevent the yen from rising.",
+        date="1987-04-01",
+    )
+    assert not [e for e in article.events if e["target"]], dyads(article)
