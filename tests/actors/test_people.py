@@ -250,6 +250,10 @@ def test_state_news_agencies_speak_for_their_state(resolve_text, text, agency, c
         ("The Bank of Japan intervened to support the dollar.", "Bank of Japan", "JPNGOVBUS"),
         ("Analysts expect the Fed to tighten credit.", "Fed", "USAGOVBUS"),
         ("MITI warned Washington against retaliation.", "MITI", "JPNGOV"),
+        # a department as American news names it is Washington's, whatever the dateline
+        ("The Commerce Department criticised Japan.", "Commerce Department", "USAGOVBUS"),
+        ("The USDA offered wheat to Algeria.", "USDA", "USAGOVAGR"),
+        ("The Department of Trade and Industry warned Japan.", "Trade and Industry", "GBRGOVBUS"),
     ],
 )
 def test_central_banks_and_ministries_named_without_their_country(

@@ -541,3 +541,22 @@ def test_an_act_an_accusation_alleges_is_not_also_coded_as_done(code_text, text,
     found = dyads(code_text(text))
     assert (act, accused, "11") in found
     assert not {d for d in found if d[0] == accused}, found
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        (
+            "The Department of Trade and Industry said it had concluded a memorandum of "
+            "understanding with Japan's Finance Ministry to swap supervisory information.",
+            ("GBR", "JPN", "057"),
+        ),
+        ("Greece and Turkey reached an accord on the Aegean.", ("GRC", "TUR", "057")),
+    ],
+)
+def test_every_verb_of_making_an_agreement_with_every_noun_of_one(code_text, text, dyad):
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in code_text(text).events
+    }
+    assert dyad in found, found
