@@ -989,3 +989,11 @@ def test_talks_a_side_reports_on_the_topic_of_another_are_not_its_own(code_text)
         )
     )
     assert ("GBR", "BRA", "04") not in found, found
+
+
+def test_looking_to_another_for_help_is_an_appeal_to_it(code_text):
+    found = dyads(
+        code_text("Senior U.S. officials are looking to Japan for help in buttressing the economy.")
+    )
+    assert ("USA", "JPN", "02") in found, found
+    assert not dyads(code_text("Investors in Germany look to the future with hope."))
