@@ -319,8 +319,18 @@ class ArticleCoder:
         if passive:
             found = passive_subject_targets(roles, tree, token, sources, actors_of)
         else:
+            # what some verbs of saying take as their object is what is said, not whom it is
+            # said to ("Noting the reactions of U.S. banks, Funaro told journalists";
+            # grammar.yaml's ``content_object_verbs``)
+            said = (
+                pattern.code.startswith("01")
+                and token.lemma_.lower() in grammar()["content_object_verbs"]
+            )
             found = (
-                object_phrase_targets(roles, tree, token, sources, actors_of, pattern.code)
+                (
+                    not said
+                    and object_phrase_targets(roles, tree, token, sources, actors_of, pattern.code)
+                )
                 or protest_targets(roles, tree, token, sources, actors_of, pattern.code)
                 or complement_targets(roles, tree, token, sources, actors_of)
                 or purpose_targets(roles, tree, token, sources, actors_of)

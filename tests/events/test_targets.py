@@ -997,3 +997,17 @@ def test_looking_to_another_for_help_is_an_appeal_to_it(code_text):
     )
     assert ("USA", "JPN", "02") in found, found
     assert not dyads(code_text("Investors in Germany look to the future with hope."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noting the often different reactions of U.S., Japanese and European banks, Brazilian "
+        "Finance Minister Dilson Funaro told journalists that Brazil might adopt a new approach.",
+        "U.S. Treasury Secretary James Baker noted that a number of debtors are making good "
+        "progress, and he cited Mexico in particular.",
+    ],
+)
+def test_what_a_verb_of_saying_notes_or_cites_is_its_topic_not_its_target(code_text, text):
+    aimed = {dyad for dyad in dyads(code_text(text)) if dyad[1] and dyad[2] == "01"}
+    assert not aimed & {("BRA", "USA", "01"), ("BRA", "JPN", "01"), ("USA", "MEX", "01")}, aimed
