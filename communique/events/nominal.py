@@ -57,7 +57,7 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         if holder.lemma_.lower() not in grammar()["appraising_verbs"]:
             # "Beijing described the embargo as a product of the Cold War": who speaks of
             # an act, or judges it, did not do it
-            sources = coded_actors(roles.mentions(roles.subject_tokens(holder)[0]))
+            sources = coded_actors(roles.mentions(_holders(roles, holder, token)))
         if not sources and token.dep_ == "nsubj":
             sources = _reporting_party(roles, token, pattern)
     targets = []
@@ -134,3 +134,16 @@ def reacting(roles: Roles, token, sources: list[Actor]) -> list[Actor]:
     own = {s.country for s in sources}
     subjects = roles.subject_tokens(token.head)[0]
     return [a for a in coded_actors(roles.mentions(subjects)) if a.country not in own]
+
+
+def _holders(roles: Roles, verb, noun) -> list:
+    """Who holds an event noun on a verb: the verb's subject. In the passive, one in a phrase
+    of its own ("During a visit to the U.S., Kondo was asked by Volcker") is the passive
+    subject's, whom the clause is about, not the agent's; an object stays the agent's ("the
+    talks were held by Iran")."""
+    subjects, passive = roles.subject_tokens(verb)
+    if passive and noun.dep_ == "pobj":
+        told = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if roles.mentions(told):
+            return told
+    return subjects

@@ -1011,3 +1011,13 @@ def test_looking_to_another_for_help_is_an_appeal_to_it(code_text):
 def test_what_a_verb_of_saying_notes_or_cites_is_its_topic_not_its_target(code_text, text):
     aimed = {dyad for dyad in dyads(code_text(text)) if dyad[1] and dyad[2] == "01"}
     assert not aimed & {("BRA", "USA", "01"), ("BRA", "JPN", "01"), ("USA", "MEX", "01")}, aimed
+
+
+def test_an_event_noun_before_a_passive_is_held_by_its_subject_not_its_agent(code_text):
+    found = dyads(
+        code_text(
+            "During a visit to the U.S. this month, Japanese Economic Planning Minister Tetsuo "
+            "Kondo was asked by U.S. Federal Reserve chairman Paul Volcker what Japan could do."
+        )
+    )
+    assert ("JPN", "USA", "04") in found and ("USA", "JPN", "04") not in found, found
