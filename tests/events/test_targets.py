@@ -1021,3 +1021,13 @@ def test_an_event_noun_before_a_passive_is_held_by_its_subject_not_its_agent(cod
         )
     )
     assert ("JPN", "USA", "04") in found and ("USA", "JPN", "04") not in found, found
+
+
+def test_a_central_bank_intervening_in_a_market_gives_no_aid(code_text):
+    found = dyads(
+        code_text(
+            "The Bank of France intervened on the market to buy dollars and sell yen to support "
+            "the U.S. currency, dealers said."
+        )
+    )
+    assert not any(root == "07" for _, _, root in found), found
