@@ -53,6 +53,9 @@ MAX_EVENTS_PER_TECH_ARTICLE = 0.5
         "A fresh delay has hit controversial new European Union rules.",
         "The committee said the law should be re-drafted after it failed to win the support of "
         "European MEPs.",
+        # an economist comments on states; he is no state's side
+        "A Soviet economist said there is little chance Soviet exports to the United States "
+        "will rise.",
     ],
 )
 def test_no_event_without_a_coded_political_side(code_text, text):
@@ -87,6 +90,8 @@ def test_a_sporting_word_in_political_news_changes_nothing(code_text):
         "The EC is driving to capture the Brazil wheat market.",
         "Canadian potash shipments were injuring the U.S. industry.",
         "The United States will not let Japan dominate the world electronics market.",
+        # to match is to equal, not to fight
+        "Britain intends to negotiate agreements to match those now in force with Japan.",
     ],
 )
 def test_force_on_a_market_or_an_industry_is_none(code_text, text):
