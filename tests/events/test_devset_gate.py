@@ -49,7 +49,10 @@ aimed at the other party ("said it had received an assurance from Greece"), reca
 (2026-12-06), with an agent of a government named again by its head noun taken as the party
 of the mention it repeats ("EC foreign ministers ... Ministers also warned"), recall 0.535
 (46/86), precision 0.792 (76/96): one right event more and one wrong (on the analysis sets,
-one required event more). The floors sit just under.
+one required event more). In the twenty-fourth (2026-12-06), with an event noun in a phrase
+of a passive clause held by the clause's subject ("During a visit to the U.S., Kondo was
+asked by Volcker" is Japan's visit), recall 0.547 (47/86), precision 0.794 (77/97), and the
+recall floor to 0.54. The floors sit just under.
 """
 
 import pytest
@@ -57,7 +60,7 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.53
+RECALL_FLOOR = 0.54
 PRECISION_FLOOR = 0.79
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
@@ -74,10 +77,11 @@ DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # 0.353 and 0.705 (31/44); the precision floor to 0.70. In the nineteenth session, with the
 # Groups of Five and Six and "the major industrial nations" as bodies, 0.382 (13/34) and 0.711
 # (32/45); with a judged act no longer aimed at whom it hit, 0.382 and 0.727 (32/44); the
-# floors to 0.38 and 0.72.
+# floors to 0.38 and 0.72. In the twenty-fourth session, with nothing done "despite" someone
+# aimed at them, 0.382 and 0.744 (32/43); the precision floor to 0.74.
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
 FRESH_RECALL_FLOOR = 0.38
-FRESH_PRECISION_FLOOR = 0.72
+FRESH_PRECISION_FLOOR = 0.74
 
 
 @pytest.mark.shared
