@@ -9,6 +9,10 @@
 
 Either clause must name exactly one foreign country (or organisation): a clause naming
 several leaves the event without a target, as the text does not say which it is aimed at.
+
+And when none is to be looked for: a verbal act addressed by name to the speaker's own side
+("urged the Reagan administration to offer subsidies to the Soviet Union") is aimed at no
+one else (``addresses_its_own``).
 """
 
 from __future__ import annotations
@@ -34,6 +38,12 @@ from .triggers import demand_clauses, obliges
 logger = logging.getLogger(__name__)
 
 SPEAKER_PRONOUNS = frozenset({"he", "she", "we", "i"})
+
+# Verbal acts, addressed to someone: statements, appeals, demands, disapproval, rejection
+# and threats. A material act on one's own side ("expelled the envoy") may still be aimed
+# at another, as its reason says ("in response to the Iranian attack").
+ADDRESSED_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+PRONOUN_WORDS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 
 
 def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors_of) -> list[Actor]:
@@ -106,6 +116,19 @@ def _addresses_own_side(roles: Roles, trigger, own: set[str], actors_of) -> bool
         a.country for o in roles.object_tokens(trigger) for a in actors_of(roles.mentions([o]))
     ]
     return bool(addressed) and all(country in own for country in addressed)
+
+
+def addresses_its_own(pattern, targets: list[Actor], own: set) -> bool:
+    """Whether a verbal act (``ADDRESSED_ROOTS``) names whom it addresses, in the pattern's
+    own place for the other side ("call on", "urge" and its object), as the source's side,
+    by name and not by a pronoun ("vetoed its bid", with "its" read as Austria's, may be a
+    misreading)."""
+    return (
+        pattern.code[:2] in ADDRESSED_ROOTS
+        and (pattern.target == "object" or pattern.target.startswith("prep:"))
+        and bool(targets)
+        and all(t.country in own and t.text.lower() not in PRONOUN_WORDS for t in targets)
+    )
 
 
 def _foreign_actors(roles: Roles, tree, clause, own: set[str], actors_of, skip=None) -> list[Actor]:

@@ -43,7 +43,12 @@ from .guards import (
     seizes_a_business,
     suggests_a_fact,
 )
-from .clause_targets import complement_targets, demanded_of, purpose_targets
+from .clause_targets import (
+    addresses_its_own,
+    complement_targets,
+    demanded_of,
+    purpose_targets,
+)
 from .counterparts import (
     says_where,
     hosted_targets,
@@ -65,12 +70,6 @@ from .timing import event_date, is_historical
 from .triggers import Trigger, TriggerFinder
 
 logger = logging.getLogger(__name__)
-
-# Verbal acts, addressed to someone: statements, appeals, demands, disapproval, rejection
-# and threats. A material act on one's own side ("expelled the envoy") may still be aimed
-# at another, as its reason says ("in response to the Iranian attack").
-ADDRESSED_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
-PRONOUN_WORDS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her"})
 
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 STATEMENT, CRITICISM, ACCUSATION = "010", "111", "112"
@@ -284,7 +283,7 @@ class ArticleCoder:
             pattern.code.startswith("01") and reports_an_act(roles, self.tree, token)
         ):
             return sources, targets  # news of someone's act, told to no one in particular
-        if _addresses_its_own(pattern, targets, own):
+        if addresses_its_own(pattern, targets, own):
             # "Ministers called on the EC Commission to prepare a report on U.S.-Japanese
             # trade": the appeal is to the speaker's own side, named where the pattern says
             return sources, targets
@@ -448,16 +447,3 @@ class ArticleCoder:
             location=Location.from_dict(location),
             origin=trigger.pattern.origin,
         )
-
-
-def _addresses_its_own(pattern: Pattern, targets: list[Actor], own: set) -> bool:
-    """Whether a verbal act (``ADDRESSED_ROOTS``) names whom it addresses, in the pattern's
-    own place for the other side ("call on", "urge" and its object), as the source's side,
-    by name and not by a pronoun ("vetoed its bid", with "its" read as Austria's, may be a
-    misreading)."""
-    return (
-        pattern.code[:2] in ADDRESSED_ROOTS
-        and (pattern.target == "object" or pattern.target.startswith("prep:"))
-        and bool(targets)
-        and all(t.country in own and t.text.lower() not in PRONOUN_WORDS for t in targets)
-    )
