@@ -189,11 +189,11 @@ class ThingMemory:
         is aimed at ("on", "against") comes first."""
         if self.parties_of is None:
             return []
-        sentences = list(noun.doc.sents)
-        here = next(
-            n for n, sentence in enumerate(sentences) if sentence.start <= noun.i < sentence.end
-        )
-        start = sentences[max(0, here - THING_SENTENCES)].start
+        start = noun.sent.start  # back THING_SENTENCES sentences, not through the whole doc
+        for _ in range(THING_SENTENCES):
+            if start == 0:
+                break
+            start = noun.doc[start - 1].sent.start
         for earlier in reversed(noun.doc[start : noun.i]):
             if (
                 earlier.pos_ != "NOUN"
