@@ -26,6 +26,7 @@ class Document:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    dateline: str | None = None  # as the container gives it: "WASHINGTON, March 4 -"
     error: CommuniqueError | None = None
     warnings: list[str] = field(default_factory=list)  # what the reader repaired
 

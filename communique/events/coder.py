@@ -50,6 +50,7 @@ from .clause_targets import (
     purpose_targets,
 )
 from .counterparts import (
+    dateline_target,
     says_where,
     hosted_targets,
     located_targets,
@@ -307,6 +308,15 @@ class ArticleCoder:
             )
             if attached is not None:
                 targets = [attached]
+            else:
+                # "NAIROBI - The Somali president arrived for a three-day visit": a visit
+                # that neither the clause nor the model places is to the dateline's country
+                targets = (
+                    dateline_target(
+                        self.roles, token, sources, pattern.code, self.article.dateline_country
+                    )
+                    or targets
+                )
         return sources, targets
 
     def counterparts(self, token, pattern: Pattern, sources, passive: bool) -> list[Actor]:
@@ -338,7 +348,7 @@ class ArticleCoder:
         return (
             found
             or self.things.targets(token, sources, pattern.code.startswith("01"))
-            or located_targets(roles, token, sources, pattern.code, self.article.dateline_country)
+            or located_targets(roles, token, sources, pattern.code)
         )
 
     def _targets(self, token, pattern: Pattern) -> list[Actor]:

@@ -165,15 +165,11 @@ def passive_subject_targets(
     return []
 
 
-def located_targets(
-    roles: Roles, trigger, sources: list[Actor], code: str, dateline: str | None = None
-) -> list[Actor]:
+def located_targets(roles: Roles, trigger, sources: list[Actor], code: str) -> list[Actor]:
     """Force used abroad is aimed at the country where it is used, and a visit is to the
     country where the visitor is: the place the clause names ("in Jericho", "in Tel Aviv",
     "said in Dakar"), for the codes in grammar.yaml's ``located_target_roots`` and
-    ``located_target_codes``, when it is not the source's own country. A visit whose clause
-    names no place is to the country of the story's ``dateline`` ("NAIROBI - The Somali
-    president arrived on Monday for a three-day visit")."""
+    ``located_target_codes``, when it is not the source's own country."""
     by_the_state = any(set(s.sectors) & grammar()["state_sectors"] for s in sources)
     domestic = (
         code[:2]
@@ -223,9 +219,31 @@ def located_targets(
                     "place",
                 )
             ]
-    if code in grammar()["located_target_codes"] and dateline and dateline not in own:
-        return [Actor(dateline, dateline, (), None, "", None, "place")]
     return []
+
+
+def dateline_target(
+    roles: Roles, trigger, sources: list[Actor], code: str, dateline: str | None
+) -> list[Actor]:
+    """A visit that names no destination, and that neither its clause nor the target model
+    places, is to the country of the story's ``dateline``, when a state or its agent makes
+    it ("NAIROBI - The Somali president arrived on Monday for a three-day visit"); not a firm
+    "heading for bankruptcy", nor envoys who "toured Gulf Arab states", in a story from
+    elsewhere."""
+    if roles.object_tokens(trigger) or roles.preposition_objects(trigger, "to"):
+        return []
+    own = _countries(sources)
+    state = grammar()["state_sectors"]
+    if (
+        code not in grammar()["located_target_codes"]
+        or not dateline
+        or dateline == "IGO"
+        or not own
+        or dateline in own
+        or not all(s.kind == "country" or set(s.sectors) & state for s in sources)
+    ):
+        return []
+    return [Actor(dateline, dateline, (), None, "", None, "place")]
 
 
 def hosted_targets(
@@ -240,13 +258,20 @@ def hosted_targets(
         or any(s.country == dateline for s in sources)
     ):
         return targets
-    state = grammar()["state_sectors"]
+    hosts = grammar()["host_sectors"]
     return [
         dataclasses.replace(t, country=dateline, code=dateline + "".join(t.sectors[:2]))
-        if not t.country and t.sectors and set(t.sectors) <= state
+        if not t.country and t.sectors and set(t.sectors) <= hosts and not _several_states(t)
         else t
         for t in targets
     ]
+
+
+def _several_states(actor: Actor) -> bool:
+    """ "approaching governments": a plural of grammar.yaml's ``government_nouns`` is the
+    governments of several states, not the host's."""
+    words = actor.text.lower().split()
+    return bool(words) and any(words[-1] == noun + "s" for noun in grammar()["government_nouns"])
 
 
 def protest_targets(

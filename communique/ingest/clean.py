@@ -13,7 +13,7 @@ from .html import extract_html
 from .language import identify, load_identifier
 from .run_together import split_run_together
 from .sanitise import repair_text, repair_warning
-from .text import clean_text
+from .text import clean_text, dateline_place
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +66,9 @@ class Cleaner:
             article.title = cleaned.title
             article.source = doc.source or cleaned.source
             article.dateline = cleaned.dateline
+        if doc.dateline and not article.dateline:
+            # a dateline the container gives apart from the text (Reuters-21578's JSONL)
+            article.dateline = dateline_place(doc.dateline)
         # Container metadata first (JSONL, HTML meta), then the date given on the command line.
         article.date = article.date or self.settings.default_date
         article.text = cleaned.text

@@ -259,7 +259,7 @@ def _jsonl_document(line: bytes, path: str, line_id: str) -> Document:
     repaired: dict[str, int] = {}
     content, repaired["text"] = repair_text(content)
     fields = {}
-    for name in ("id", "title", "url", "source", "date"):
+    for name in ("id", "title", "url", "source", "date", "dateline"):
         value = obj.get(name)
         if name == "id" and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # numeric ids are common and unambiguous
@@ -286,6 +286,7 @@ def _jsonl_document(line: bytes, path: str, line_id: str) -> Document:
         date=date,
         url=fields.get("url"),
         source=fields.get("source"),
+        dateline=fields.get("dateline"),
         warnings=warnings,
     )
 

@@ -278,6 +278,20 @@ def _strip_dateline(
     return None, None
 
 
+def dateline_place(dateline: str) -> str | None:
+    """The place of a dateline given apart from the text, as JSONL may give it: "WASHINGTON,
+    March 4 -" names WASHINGTON, "SAN MATAO, Calif., March 2 -" names "SAN MATAO, Calif.",
+    read by the rules that cut a dateline from a text; else the words before its first comma
+    ("Nairobi"), if they begin with a capital. None for anything else."""
+    line = " ".join(dateline.split())
+    for rule in dateline_rules():
+        match = rule.pattern.match(line + " .")  # the rules want text after the dateline
+        if match and match.groupdict().get("place"):
+            return match.group("place").strip()
+    head = line.split(",")[0].strip(" -–—:")
+    return head if head[:1].isupper() else None
+
+
 def parser_text(text: str) -> str:
     """The text as the parser is given it. Old wire copy capitalises the word after an
     abbreviation ("warned the U.S. And other countries"), and a parser then ends the

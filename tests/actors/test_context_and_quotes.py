@@ -201,14 +201,22 @@ def test_a_spokesman_named_by_an_office_speaks_for_the_story_s_state(resolve_tex
     assert countries(article, office) == {"GBR"}
 
 
-def test_the_offices_of_a_datelined_story_are_the_dateline_s_state(resolve_text):
-    # Libya is named more often, but the story is told from N'Djamena about Chad's side
+def test_the_offices_of_a_datelined_story_are_the_state_it_is_about(resolve_text):
+    # Libya is named more often, but the story is about Chad's side
     article = resolve_text(
         "Chad said its forces repelled a Libyan attack near Fada. Libya denied it. "
         "Libya said Chad lied. The foreign ministry protested.",
         dateline="NDJAMENA",
     )
     assert countries(article, "The foreign ministry") == {"TCD"}
+    # a story from the city where a meeting is held is about the state that speaks there,
+    # not the dateline's (measured on Reuters datelines: see context._home_country)
+    article = resolve_text(
+        "Bolivia told the tin council meeting in Malaysia it expected to export 9,000 tonnes "
+        "of tin. The Mining Ministry said exports would rise.",
+        dateline="KUALA LUMPUR",
+    )
+    assert countries(article, "The Mining Ministry") == {"BOL"}
 
 
 def test_the_offices_of_a_story_are_the_state_its_first_sentence_is_about(resolve_text):

@@ -10,8 +10,13 @@ def code_text():
     """Parse, resolve and code a text with the real model; returns the article."""
     pipeline = Pipeline(Settings(dedupe=False), stages=("parse", "actors", "events"))
 
-    def run(text: str, date: str | None = "2025-06-24", title: str | None = None) -> Article:
-        article = Article(id="test", text=text, date=date, title=title)
+    def run(
+        text: str,
+        date: str | None = "2025-06-24",
+        title: str | None = None,
+        dateline: str | None = None,
+    ) -> Article:
+        article = Article(id="test", text=text, date=date, title=title, dateline=dateline)
         for stage in pipeline.stages:
             stage(article)
         return article

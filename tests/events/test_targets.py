@@ -663,6 +663,71 @@ def test_a_dateline_names_the_host(tmp_path):
     assert all(e["source"]["country"] == "SOM" for e in events), found
 
 
+def test_a_dateline_given_as_a_jsonl_field_names_where_a_visit_is(tmp_path):
+    """Reuters-21578 gives a story's dateline as a field apart from its text: a visit that
+    names no destination is to the dateline's country, as with a dateline in the text."""
+    story = tmp_path / "wire.jsonl"
+    story.write_text(
+        json.dumps(
+            {
+                "id": "r1",
+                "date": "1987-03-16",
+                "dateline": "BUENOS AIRES, March 16 -",
+                "text": "West German President Richard von Weizsaecker arrived for a four-day "
+                "visit, opening a Latin American tour.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run_cli("code", story, "--no-progress")
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    [record] = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    events = record["events"]
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"]) for e in events
+    }
+    assert ("DEU", "ARG", "042") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        # no visit, and no state's: firms heading for bankruptcy
+        (
+            "Over 2,000 Yugoslav firms are heading for bankruptcy, a trade union chief said.",
+            "CAIRO",
+        ),
+        # a destination named, if not a country: Kuwait is one of them, or not
+        ("Iranian envoys toured Gulf Arab states.", "KUWAIT"),
+        # no meeting: an offer to mediate, teams backed, a court's view backed
+        (
+            "NATO Secretary-General Lord Carrington offered himself as a mediator in the dispute.",
+            "BRUSSELS",
+        ),
+        (
+            "Greece and Turkey said they were prepared to back rival oil exploration teams with "
+            "warships.",
+            "BRUSSELS",
+        ),
+        ("Spain and Portugal backed the court's view on the budget.", "BRUSSELS"),
+        # several states' governments, not the host's
+        (
+            "Brazil's finance minister said he was first approaching governments before "
+            "talking to the banks.",
+            "LONDON",
+        ),
+    ],
+)
+def test_a_dateline_names_no_host_of_what_is_not_a_visit_or_a_meeting(code_text, text, dateline):
+    """Once Reuters datelines were read, the dateline's country became the target of acts
+    that meet no host there; it is the target only of a state's visit that names no
+    destination and of talks with the host's unnamed officials."""
+    found = dyads(code_text(text, date="1987-04-01", dateline=dateline))
+    host = {"CAIRO": "EGY", "KUWAIT": "KWT", "BRUSSELS": "BEL", "LONDON": "GBR"}[dateline]
+    assert all(target != host for _, target, _ in found), found
+
+
 def test_a_second_saying_verb_is_the_speakers(code_text):
     article = code_text(
         "Lavrov said the United States was studying the plan and said Washington had given no date."

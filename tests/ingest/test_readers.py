@@ -86,6 +86,40 @@ def test_jsonl_lines_are_documents_with_metadata(tmp_path, compress):
     assert (second.id, second.media_type, second.date) == ("batch:2", HTML, "2025-06-24")
 
 
+def test_a_jsonl_dateline_field_is_the_story_s_dateline(tmp_path):
+    """Reuters-21578 gives each story's dateline as a field of its own, apart from the
+    text: the clean stage reads its place as it reads one cut from the text."""
+    from communique.ingest.clean import Cleaner
+
+    lines = [
+        {"id": "r1", "text": ARTICLE, "dateline": "SAN MATEO, Calif., March 2 -"},
+        {"id": "r2", "text": ARTICLE, "dateline": "LONDON, April 3 -"},
+        {
+            "id": "r3",
+            "text": "NAIROBI, Oct 20 (Reuters) - The talks resumed on Monday, diplomats said.",
+            "dateline": "LONDON -",
+        },
+        {"id": "r4", "text": ARTICLE, "dateline": 12},
+    ]
+    path = write(tmp_path / "wire.jsonl", "\n".join(json.dumps(x) for x in lines).encode())
+    documents = list(iter_documents([str(path)]))
+    assert [d.dateline for d in documents] == [
+        "SAN MATEO, Calif., March 2 -",
+        "LONDON, April 3 -",
+        "LONDON -",
+        None,
+    ]
+    assert 'the "dateline" field is not a string' in documents[3].warnings[0]
+    clean = Cleaner(Settings(language="en"))
+    # the text's own dateline wins over the field's
+    assert [clean(d).dateline for d in documents] == [
+        "SAN MATEO, Calif.",
+        "LONDON",
+        "NAIROBI",
+        None,
+    ]
+
+
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_warc_responses(tmp_path, name):
     path = make_warc(tmp_path / name, [("https://x.test/1", PAGE), ("https://x.test/2", PAGE)])

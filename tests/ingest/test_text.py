@@ -1,6 +1,6 @@
 import pytest
 
-from communique.ingest.text import clean_text, parser_text
+from communique.ingest.text import clean_text, dateline_place, parser_text
 from tests.conftest import EXAMPLE, RESOURCES, shared_path
 
 NOISY = RESOURCES / "noisy"
@@ -53,6 +53,23 @@ def test_noisy_text_cleans_to_its_expected_paragraphs(name):
     assert result.text.split("\n\n") == expected.strip().split("\n\n")
     kinds = {block.kind for block in result.removed} - {"title"}
     assert NOISY_CASES[name] <= kinds, kinds
+
+
+@pytest.mark.parametrize(
+    "given, place",
+    [
+        ("WASHINGTON, March 4 -", "WASHINGTON"),
+        ("SAN MATEO, Calif., March 2 -", "SAN MATEO, Calif."),
+        ("BOGOTA -", "BOGOTA"),
+        ("NAIROBI, Oct 20 (Reuters) -", "NAIROBI"),
+        ("Nairobi", "Nairobi"),
+        ("", None),
+        ("  - ", None),
+        ("reuters", None),
+    ],
+)
+def test_the_place_of_a_dateline_given_apart_from_the_text(given, place):
+    assert dateline_place(given) == place
 
 
 def test_dateline_names_the_source():
