@@ -437,6 +437,16 @@ def _passive_participle(token) -> bool:
         and "Part" in token.morph.get("VerbForm")
         and "Past" in token.morph.get("Tense")
         and not with_etre(token)
+        and not finite_clause(token)
+    )
+
+
+def finite_clause(token) -> bool:
+    """Whether a participle the parser hangs on a noun is the verb of a clause of its own,
+    with its subject and auxiliary ("les tensions sont montées quand l'armée américaine a
+    éliminé le général"): the parser's error, not a participle qualifying the noun."""
+    return any(c.dep_.startswith("nsubj") for c in token.children) and any(
+        c.dep_.startswith("aux") for c in token.children
     )
 
 

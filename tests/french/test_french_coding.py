@@ -1030,3 +1030,16 @@ def test_a_visit_the_arrival_is_for_is_the_arrival_itself(pipeline):
 def test_what_an_act_is_done_in_spite_of_names_no_party(pipeline):
     found = coded(pipeline, "L'UE a approuvé le plan malgré l'opposition de la Pologne.")
     assert not any(target == "POL" for _, target, _ in found), found
+
+
+def test_a_clause_the_parser_hangs_on_a_noun_keeps_its_subject(pipeline):
+    """The parser may hang the verb of a "quand" clause on the main clause's noun, as it
+    hangs a participle ("les otages enlevés"); with its own subject and auxiliary, it is a
+    clause, and its subject acts."""
+    found = coded(
+        pipeline,
+        "Les tensions entre Washington et Téhéran sont montées d'un cran en janvier 2020 quand "
+        "l'armée américaine a éliminé à Bagdad le puissant général iranien Qassem Soleimani et "
+        "l'Irakien Abou Mehdi al-Mouhandis.",
+    )
+    assert ("USA", "IRN", "190") in found, found
