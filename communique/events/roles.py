@@ -124,8 +124,13 @@ class Roles:
         found = self.by_head.get(token.i) or self.by_token.get(token.i)
         if found is None and not likens(token):
             # A noun that is no actor stands for the actor that qualifies it: "sought Russian
-            # support" is a request to Russia, "Mali's security" concerns Mali.
+            # support" is a request to Russia, "Mali's security" concerns Mali; not "Mali's
+            # neighbours", who are others (grammar.yaml's ``relational_nouns``), though "its
+            # EC partners" are the Community.
+            relation = token.lemma_.lower() in grammar()["relational_nouns"]
             for child in token.children:
+                if relation and child.dep_ == "poss":
+                    continue
                 if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.by_head:
                     qualifier = self.by_head[child.i]
                     if token.lemma_.lower() in grammar()["private_people"]:

@@ -935,6 +935,23 @@ def test_what_a_thing_is_likened_to_is_no_party(code_text, text):
     assert {(s, t) for s, t, _ in dyads(code_text(text)) if s and t and s != t} == set()
 
 
+def test_a_party_s_neighbours_and_allies_are_others(code_text):
+    """ "Mali's neighbours" are not Mali; "Greece and Turkey's NATO allies" are NATO's, and
+    "its European Community partners" the Community."""
+    assert all(
+        s != "MLI" for s, _, _ in dyads(code_text("Mali's neighbours closed their borders."))
+    )
+    found = dyads(
+        code_text(
+            "Greece and Turkey's NATO allies today called on both countries to avoid any action "
+            "that could aggravate the situation in the Aegean.",
+            date="1987-03-28",
+        )
+    )
+    assert ("IGO", "GRC", "02") in found and ("IGO", "TUR", "02") in found, found
+    assert ("GRC", "TUR", "02") not in found, found
+
+
 def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
     found = dyads(code_text("Japan hopes the United States will lift the tariffs."))
     assert ("JPN", "USA", "01") in found and ("JPN", "USA", "02") not in found, found
