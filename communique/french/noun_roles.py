@@ -129,13 +129,27 @@ class NounRoles:
             if found and fights(pattern.code):
                 # "une offensive de Barkhane et des FAMa contre l'EIGS": fought together
                 self.unknown_party.add(noun.i)
-        targets = targets or undergoer
+        targets = targets or undergoer or self._receivers(noun, sources)
         if through_adverb and not targets:
             # "un militaire a été tué lors d'une opération": the clause's subject takes part
             # in what "lors de" names only when its other party is named ("lors d'un
             # entretien avec son homologue")
             sources = []
         return sources, targets
+
+    def _receivers(self, noun, sources: list[Actor]) -> list[Actor]:
+        """ "Il s'est heurté à un refus du Soudan": the subject of a verb of receiving
+        (grammar.yaml's ``receiving_verbs``) is whom the act its noun names is aimed at, when
+        the noun's "de" complement names who acts."""
+        governor = noun.head
+        if (
+            not sources
+            or governor.pos_ not in ("VERB", "AUX")
+            or verb_lemma(governor) not in grammar()["receiving_verbs"]
+        ):
+            return []
+        own = {s.country for s in sources}
+        return [a for a in self.actors_of(self.subjects(governor)[0]) if a.country not in own]
 
     def _referenced_agreement(self, noun, pattern: VerbPattern) -> bool:
         """An agreement named as a thing ("regrettent la décision de sortir de l'accord

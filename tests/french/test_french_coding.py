@@ -1043,3 +1043,22 @@ def test_a_clause_the_parser_hangs_on_a_noun_keeps_its_subject(pipeline):
         "l'Irakien Abou Mehdi al-Mouhandis.",
     )
     assert ("USA", "IRN", "190") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whoever meets a refusal is whom the refusal is aimed at
+        ("Mike Pompeo s'est heurté mardi à un refus du Soudan.", ("SDN", "USA", "120")),
+        ("Le président turc a essuyé les critiques de Paris.", ("FRA", "TUR", "111")),
+        # a vote carries the act it votes, as "décider" does
+        (
+            "Les députés irakiens avaient voté l'expulsion des soldats étrangers du pays, y "
+            "compris américains.",
+            ("IRQ", "USA", "166"),
+        ),
+    ],
+)
+def test_refusals_met_and_expulsions_voted(pipeline, text, expected):
+    found = coded(pipeline, text)
+    assert expected in found, found
