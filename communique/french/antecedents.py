@@ -12,6 +12,8 @@ from .patterns import SUBJECTS
 
 # how the words of a name hang on its head or on the title before it
 NAME_PARTS = ("flat:name", "flat", "appos")
+# where a state or body named as what a verb acts on stands
+OBJECT_DEPS = ("obj", "iobj", "obl:arg")
 
 
 class Antecedents:
@@ -108,6 +110,10 @@ class Antecedents:
 
     def _agrees(self, pronoun, mention: Mention) -> bool:
         head = self.doc[mention.head]
+        if pronoun.dep_ not in SUBJECTS and head.dep_ in OBJECT_DEPS:
+            # "La Turquie a critiqué la Grèce. Ankara l'a accusée": an object pronoun may
+            # stand for a state or body named as an object, of its gender and number
+            return _same_form(pronoun, head)
         if head.dep_ not in ("nsubj", "nsubj:pass"):
             return False
         named = set(self.by_head)

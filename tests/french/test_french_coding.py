@@ -1062,3 +1062,14 @@ def test_a_clause_the_parser_hangs_on_a_noun_keeps_its_subject(pipeline):
 def test_refusals_met_and_expulsions_voted(pipeline, text, expected):
     found = coded(pipeline, text)
     assert expected in found, found
+
+
+def test_an_object_pronoun_stands_for_a_state_named_as_an_object(pipeline):
+    """ "La Turquie a critiqué la Grèce. Le gouvernement turc l'a accusée": "l'" is Greece,
+    named as what was criticised; a subject pronoun still goes on with a subject."""
+    found = coded(
+        pipeline,
+        "La Turquie a critiqué la Grèce mardi. Le gouvernement turc l'a accusée de violer le "
+        "droit international.",
+    )
+    assert ("TUR", "GRC", "112") in found, found
