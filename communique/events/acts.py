@@ -80,13 +80,20 @@ STATEMENT_ROOT = "01"
 
 def without_framing_statements(events: list[dict]) -> list[dict]:
     """The events without the statements whose sentence codes another act between the same
-    two countries."""
+    two countries, one that happened: not an act only supposed or denied ("Japan said an
+    agreement was needed before Tokyo extended fresh loans to Warsaw" is a statement)."""
 
     def dyad(event: dict) -> tuple:
         target = (event.get("target") or {}).get("country")
         return (event["evidence"]["start"], event["source"].get("country"), target)
 
-    acts = {dyad(e) for e in events if e["cameo_root"] != STATEMENT_ROOT}
+    acts = {
+        dyad(e)
+        for e in events
+        if e["cameo_root"] != STATEMENT_ROOT
+        and e.get("modality") != "hypothetical"
+        and not e.get("negated")
+    }
     kept = [
         e
         for e in events

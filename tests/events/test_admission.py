@@ -394,6 +394,14 @@ def test_a_statement_framing_a_reported_act_adds_nothing(code_text):
     # a statement about a country with no act coded between the two stays
     said = dyads(code_text("Lavrov said Washington's sanctions were illegal."))
     assert ("RUS", "USA", "11") in said, said
+    # nor with an act that did not happen: the denial is the event
+    denied = dyads(
+        code_text(
+            "Japan denied breaking a pact with the United States on semiconductor trade.",
+            date="1987-03-28",
+        )
+    )
+    assert ("JPN", "USA", "01") in denied, denied
 
 
 def test_what_is_denied_is_not_asserted(code_text):
