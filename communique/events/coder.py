@@ -50,9 +50,7 @@ from .clause_targets import (
     purpose_targets,
 )
 from .counterparts import (
-    dateline_target,
     says_where,
-    hosted_targets,
     located_targets,
     object_phrase_targets,
     passive_subject_targets,
@@ -60,6 +58,7 @@ from .counterparts import (
     protest_targets,
     victim_of_object,
 )
+from .hosts import dateline_target, hosted_targets
 from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric
 from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
