@@ -563,3 +563,32 @@ def test_an_it_under_a_plural_subject_is_no_state(resolve_text):
     )
     found = [a for a in article.actors_record()["actors"] if a["text"] == "it"]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text, date, mention, country",
+    [
+        # a British minister of 1987, as Reuters names him
+        (
+            "Corporate Affairs Minister Michael Howard said he will use a coming trip to Tokyo.",
+            "1987-04-03",
+            "Corporate Affairs Minister Michael Howard",
+            "GBR",
+        ),
+        # the same man as leader of the opposition, in a BBC story that has no date
+        ("Michael Howard said the Tories would cut taxes.", None, "Michael Howard", "GBR"),
+        ("Charles Kennedy attacked the war in Iraq.", None, "Charles Kennedy", "GBR"),
+        (
+            "Finance Secretary Jaime Ongpin said the talks would resume.",
+            "1987-03-10",
+            "Finance Secretary Jaime Ongpin",
+            "PHL",
+        ),
+    ],
+)
+def test_ministers_and_party_leaders_of_the_wire_and_bbc_years(
+    resolve_text, text, date, mention, country
+):
+    """People the Reuters (1987) and BBC (2004-05) stories name most often and the tables
+    lacked (leaders.tsv rows from communique)."""
+    assert _one(resolve_text(text, date=date), mention)["country"] == country

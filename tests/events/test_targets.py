@@ -952,6 +952,20 @@ def test_a_party_s_neighbours_and_allies_are_others(code_text):
     assert ("GRC", "TUR", "02") not in found, found
 
 
+def test_fighting_an_ill_is_no_force(code_text):
+    """ "a memorandum between Britain and Japan to fight fraud": states fighting fraud,
+    crime or inflation use no force on anyone (``force_free_objects``)."""
+    found = dyads(
+        code_text(
+            "Corporate Affairs Minister Michael Howard said he will use a coming trip to Tokyo "
+            "to seek a memorandum of understanding between Britain and Japan on the exchange "
+            "of information to fight fraud in world financial markets.",
+            date="1987-04-03",
+        )
+    )
+    assert not any(code == "19" for _, _, code in found), found
+
+
 def test_hoping_is_an_optimistic_comment_not_an_appeal(code_text):
     found = dyads(code_text("Japan hopes the United States will lift the tariffs."))
     assert ("JPN", "USA", "01") in found and ("JPN", "USA", "02") not in found, found
