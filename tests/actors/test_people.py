@@ -584,6 +584,7 @@ def test_an_it_under_a_plural_subject_is_no_state(resolve_text):
             "Finance Secretary Jaime Ongpin",
             "PHL",
         ),
+        ("Rilwanu Lukman said OPEC would hold its prices.", "1987-03-10", "Rilwanu Lukman", "NGA"),
     ],
 )
 def test_ministers_and_party_leaders_of_the_wire_and_bbc_years(
