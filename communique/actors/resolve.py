@@ -311,13 +311,33 @@ class ArticleResolver:
             and a.start not in name_tokens
             for a in phrase.anchors
         )
-        if reading.name and titled and not known and reading.name.lower() not in self.names:
+        # "Mr Blair" in a story that names Britain: an honorific and a surname name the one
+        # office holder of a country the article names, and no one else
+        honoured = (
+            not titled
+            and reading.name is not None
+            and len(reading.name.split()) == 1
+            and self._after_honorific(phrase, reading.name)
+            and bool(self.named_countries)
+        )
+        if (
+            reading.name
+            and (titled or honoured)
+            and not known
+            and reading.name.lower() not in self.names
+        ):
             holder = self.gazetteer.office_holder(
                 reading.name.split()[-1], self.day, self.named_countries
             )
             given = reading.name.split()[:-1]
             if holder is not None and given and given[0] != holder[0].name.split()[0]:
                 holder = None  # "Tory leader Michael Howard" is not John Howard
+            if (
+                holder is not None
+                and honoured
+                and self._introduced_otherwise(reading.name, holder[0].name.split()[0])
+            ):
+                holder = None  # "Nicholas Negroponte ... Mr Negroponte" is not John
             stated = country_after(self.doc, self.tree, phrase, self.by_token)
             if holder is not None and stated is not None and holder[1].country != stated:
                 holder = None  # "King Hassan of Morocco" is not Chad's minister Hassan
@@ -337,6 +357,21 @@ class ArticleResolver:
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
+
+    def _introduced_otherwise(self, surname: str, given: str) -> bool:
+        """Whether the article writes the surname after a given name other than ``given``
+        ("Nicholas Negroponte" where the table's Negroponte is John)."""
+        honorifics = grammar()["honorifics"]
+        return any(
+            token.text == surname
+            and token.i > 0
+            and token.ent_type_ == "PERSON"
+            and token.ent_iob_ == "I"  # "Nicholas Negroponte", not "Prime Minister Blair"
+            and (before := self.doc[token.i - 1]).is_title
+            and before.lower_ not in honorifics
+            and before.text != given
+            for token in self.doc
+        )
 
     def _after_honorific(self, phrase: Phrase, surname: str) -> bool:
         """Whether the surname follows an honorific (grammar.yaml's ``honorifics``: "Mr

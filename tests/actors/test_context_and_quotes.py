@@ -383,3 +383,32 @@ def test_a_quotation_running_on_into_a_new_sentence_keeps_its_speaker(resolve_te
         if a["text"] == "We" and a["start"] > article.text.index("clear.")
     ]
     assert {a["country"] for a in second} == {"CAN"}
+
+
+@pytest.mark.parametrize("date", [None, "2005-03-01"])
+def test_mr_and_a_surname_is_the_one_office_holder_of_a_country_the_story_names(resolve_text, date):
+    """ "Mr Blair" in a story that names Britain is Tony Blair, dated or not (the BBC's
+    files carry no date); "Mr Howard" in one that names Australia and Britain could be
+    either country's Howard, and stays unknown."""
+    article = resolve_text(
+        "Britain will hold the EU presidency. Mr Blair told EU leaders to reform the budget.",
+        date=date,
+    )
+    assert countries(article, "Mr Blair") == {"GBR"}
+    article = resolve_text(
+        "Australia and Britain agreed. Mr Howard said the deal was good.", date=date
+    )
+    assert not countries(article, "Mr Howard") - {None}
+
+
+def test_mr_and_a_surname_the_article_gave_another_given_name_is_no_office_holder(
+    resolve_text,
+):
+    """ "Nicholas Negroponte ... Mr Negroponte" is the article's Negroponte, not John
+    Negroponte of the tables, though the story names the United States."""
+    article = resolve_text(
+        "Nicholas Negroponte of the US media lab spoke in Tunis. Mr Negroponte said the "
+        "laptops would help Africa.",
+        date="2005-11-17",
+    )
+    assert not countries(article, "Mr Negroponte") - {None}

@@ -52,7 +52,11 @@ of the mention it repeats ("EC foreign ministers ... Ministers also warned"), re
 one required event more). In the twenty-fourth (2026-12-06), with an event noun in a phrase
 of a passive clause held by the clause's subject ("During a visit to the U.S., Kondo was
 asked by Volcker" is Japan's visit), recall 0.547 (47/86), precision 0.794 (77/97), and the
-recall floor to 0.54. The floors sit just under.
+recall floor to 0.54. In the twenty-fifth (2026-12-06), Reuters datelines read, "Mali's
+neighbours" not Mali and statements beside acts that did not happen left it unchanged;
+with an honorific and a surname read as the one office holder of a country the article
+names ("Mr Blair" in a story that names Britain), recall 0.558 (48/86), precision 0.798
+(79/99), and the recall floor to 0.55. The floors sit just under.
 """
 
 import pytest
@@ -60,7 +64,7 @@ import pytest
 from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
-RECALL_FLOOR = 0.54
+RECALL_FLOOR = 0.55
 PRECISION_FLOOR = 0.79
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
