@@ -280,7 +280,7 @@ def _strip_dateline(
 
 def dateline_place(dateline: str) -> str | None:
     """The place of a dateline given apart from the text, as JSONL may give it: "WASHINGTON,
-    March 4 -" names WASHINGTON, "SAN MATAO, Calif., March 2 -" names "SAN MATAO, Calif.",
+    March 4 -" names WASHINGTON, "SAN MATEO, Calif., March 2 -" names "SAN MATEO, Calif.",
     read by the rules that cut a dateline from a text; else the words before its first comma
     ("Nairobi"), if they begin with a capital. None for anything else."""
     line = " ".join(dateline.split())
