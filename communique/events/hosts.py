@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import Actor
+from .counterparts import _countries
 from .roles import Roles, grammar
 
 
@@ -61,7 +62,3 @@ def _several_states(actor: Actor) -> bool:
     governments of several states, not the host's."""
     words = actor.text.lower().split()
     return bool(words) and any(words[-1] == noun + "s" for noun in grammar()["government_nouns"])
-
-
-def _countries(actors: list[Actor]) -> set[str]:
-    return {a.country for a in actors if a.country}
