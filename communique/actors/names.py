@@ -52,9 +52,12 @@ def mark_repeated_surnames(doc) -> None:
     recogniser missed it: in "Paul Channon, secretary for trade and industry, said ..." it
     sees a PERSON, in the later "Channon made his remarks" often nothing. Such a proper noun,
     outside any entity and spelt as the last word of an earlier person's name of two words
-    or more, becomes a PERSON entity of its own, so that the name carries (resolve.py)."""
+    or more, becomes a PERSON entity of its own, so that the name carries (resolve.py).
+    So does a name after an honorific, whatever the recogniser labelled it
+    (``honoured_names``)."""
     seen: set[str] = set()
-    added = []
+    added = honoured_names(doc)
+    taken = {i for span in added for i in range(span.start, span.end)}
     persons = iter(sorted((e for e in doc.ents if e.label_ == "PERSON"), key=lambda e: e.start))
     person = next(persons, None)
     for token in doc:
@@ -67,10 +70,43 @@ def mark_repeated_surnames(doc) -> None:
             and token.pos_ == "PROPN"
             and token.is_title
             and token.text in seen
+            and token.i not in taken
         ):
             added.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     if added:
         doc.set_ents(added, default="unmodified")
+
+
+def honoured_names(doc) -> list[Span]:
+    """The names after an honorific that the recogniser did not see as a person's: in
+    "Mr Straw, visiting Beijing, noted ..." it may take "Straw" for a product. The run of
+    capitalised proper nouns after "Mr", "Mrs", "Dr" (grammar.yaml's ``honorifics``) is a
+    person's name, when it is outside any entity or is the whole of one of another label."""
+    honorifics = grammar()["honorifics"]
+    found = []
+    for token in doc[:-1]:
+        if token.lower_ not in honorifics:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        run = doc[token.i + 1 : end]
+        if (
+            not run
+            or run[0].lower_ in grammar()["addressed_titles"]
+            or any(t.ent_type_ == "PERSON" for t in run)
+        ):
+            continue
+        entities = {t.ent_type_ and _entity_of(t) for t in run} - {""}
+        # only an entity of the name's own words, or none: "Mr Straw" but not a name
+        # inside "the Bank of England" or a longer title
+        if all(e.start >= token.i and e.end <= end for e in entities):
+            found.append(Span(doc, run.start, run.end, label="PERSON"))
+    return found
+
+
+def _entity_of(token) -> Span | None:
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def name_before_government(doc, phrase, by_token) -> list[int]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..model import Actor, Mention
 from .logistic import LogisticModel, read_model
-from .pairs import fights, is_symmetric
+from .pairs import fights, held_together, is_symmetric
 
 MODEL_FILE = "target_model_{lang}.tsv"
 MAX_UP, MAX_DOWN = 3, 4  # dependency steps kept in a path feature; longer paths are cut
@@ -58,12 +58,16 @@ class TargetAttacher:
         model: LogisticModel | None = None,
         saying=frozenset(),
         concessive=frozenset(),
+        topics=frozenset(),
     ):
         self.article = article
         self.model = model if model is not None else shipped_model(article.lang or "en")
         self.saying = saying  # verbs of saying: a candidate in what was said is told apart
         # prepositions of what is done in spite of: "despite US objections" names no party
         self.concessive = concessive
+        # prepositions that name only what talks are about: "the two leaders talked about
+        # Afghanistan" is held with no Afghan (pairs.held_together)
+        self.topics = topics
         self.story = _story_countries(article)
         self._in_sentence: dict[int, list[Mention]] | None = None  # sentence start -> mentions
 
@@ -111,7 +115,9 @@ class TargetAttacher:
         for mention in mentions:
             if _first_conjunct(doc[mention.head]).i in allies:
                 continue
-            if self._conceded(token, doc[mention.head]):
+            if self._under(token, doc[mention.head], self.concessive):
+                continue
+            if held_together(code, sources) and self._under(token, doc[mention.head], self.topics):
                 continue
             for actor in mention.actors:
                 if actor.country and actor.country not in own and actor.kind != "unknown":
@@ -160,14 +166,14 @@ class TargetAttacher:
             candidates.append(Candidate(actor, None, tuple(features)))
         return candidates
 
-    def _conceded(self, trigger, head) -> bool:
-        """Whether the candidate hangs under a concessive preposition below the trigger:
-        English hangs it above its noun ("despite US objections"), Universal Dependencies
-        below ("malgré l'opposition de la Pologne")."""
+    def _under(self, trigger, head, prepositions) -> bool:
+        """Whether the candidate hangs under one of the prepositions below the trigger
+        (concessive: "despite US objections"): English hangs it above its noun, Universal
+        Dependencies below ("malgré l'opposition de la Pologne")."""
         down = _path(trigger, head)[1]
         return any(
-            (t.dep_ == "prep" and t.lower_ in self.concessive)
-            or any(c.dep_ == "case" and c.lower_ in self.concessive for c in t.children)
+            (t.dep_ == "prep" and t.lower_ in prepositions)
+            or any(c.dep_ == "case" and c.lower_ in prepositions for c in t.children)
             for t in down
         )
 

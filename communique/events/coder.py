@@ -60,7 +60,7 @@ from .counterparts import (
 )
 from .hosts import dateline_target, hosted_targets
 from .modality import clause_modality
-from .pairs import event_pairs, is_symmetric
+from .pairs import event_pairs, held_together, is_symmetric
 from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties, noun_prepositions
@@ -91,6 +91,7 @@ class ArticleCoder:
                 article,
                 saying=grammar()["saying_verbs"],
                 concessive=grammar()["concessive_prepositions"],
+                topics=grammar()["topic_only_prepositions"],
             )
         )
         self.patterns = patterns if patterns is not None else load_patterns()
@@ -259,7 +260,7 @@ class ArticleCoder:
             if passive:
                 targets = coded_actors(roles.mentions(roles.passive_target_tokens(token)))
             else:
-                targets = self._targets(token, pattern)
+                targets = self._targets(token, pattern, sources)
         if (
             not targets
             and token.dep_ in ("advcl", "conj", "xcomp")
@@ -267,7 +268,7 @@ class ArticleCoder:
             and not pattern.target
         ):
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
-            targets = self._targets(token.head, head_pattern)
+            targets = self._targets(token.head, head_pattern, sources)
         if passive and not any(s.country for s in sources):
             held, aimed = owner_of_the_act(roles, token, pattern)
             if held:
@@ -350,7 +351,7 @@ class ArticleCoder:
             or located_targets(roles, token, sources, pattern.code)
         )
 
-    def _targets(self, token, pattern: Pattern) -> list[Actor]:
+    def _targets(self, token, pattern: Pattern, sources=()) -> list[Actor]:
         roles = self.roles
         allow_places = pattern.target == "place"
         if pattern.target == "none":
@@ -366,10 +367,12 @@ class ArticleCoder:
                 return found
         helpers = grammar()["helper_nouns"]
         judged = token.lemma_.lower() in grammar()["appraising_verbs"]
+        topical = held_together(pattern.code, sources)
         pairs = [
             (preposition, pobj)
             for preposition, pobj in roles.preposition_objects(token, only)
             if (allow_places or not says_where(preposition, pattern.code))
+            and not (topical and preposition in grammar()["topic_only_prepositions"])
             and not (preposition == "with" and pobj.lemma_.lower() in helpers)
             # "condemned the attack on the French embassy": not whom the judged act hit
             and not (judged and victim_of_object(token, preposition, pobj))
@@ -398,7 +401,7 @@ class ArticleCoder:
         for child in token.children:  # "agreed to enhance cooperation with X"
             if child.dep_ == "xcomp":
                 found = self._targets(
-                    child, Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
+                    child, Pattern(pattern.trigger, (), "", pattern.code, pattern.source), sources
                 )
                 if found:
                     return found

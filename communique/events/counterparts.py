@@ -31,7 +31,7 @@ import logging
 from collections import deque
 
 from ..model import Actor
-from .pairs import AIMED_ROOTS
+from .pairs import AIMED_ROOTS, held_together
 from .patterns import best_pattern
 from .roles import Roles, grammar, likens
 
@@ -99,6 +99,8 @@ def object_phrase_targets(
     # "condemned the attack on the French embassy": judging an act is aimed at who did it,
     # not at whom it hit
     judged = trigger.lemma_.lower() in grammar()["appraising_verbs"]
+    # "held talks on Cyprus": talks are held with someone, about their topic
+    topical = held_together(code, sources)
     for verb in (trigger, *infinitives):
         starts += roles.object_tokens(verb)
         starts += [
@@ -106,10 +108,13 @@ def object_phrase_targets(
             for preposition, pobj in roles.preposition_objects(verb)
             if not says_where(preposition, code)
             and not (judged and victim_of_object(verb, preposition, pobj))
+            and not (topical and preposition in grammar()["topic_only_prepositions"])
         ]
     own = _countries(sources)
     for start in starts:
-        for token in _phrase_tokens(tree, start, OBJECT_DEPTH, skip_victims=judged):
+        for token in _phrase_tokens(
+            tree, start, OBJECT_DEPTH, skip_victims=judged, skip_topics=topical
+        ):
             # with the token's conjuncts: "closed its borders with Iran and Turkey"
             found = _distinct(
                 [a for a in actors_of(_actor_mentions(roles, token)) if _foreign(a, own)]
@@ -267,10 +272,13 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
     return list(found.values())
 
 
-def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS, skip_victims: bool = False):
+def _phrase_tokens(
+    tree, start, depth: int, barriers=CLAUSE_DEPS, skip_victims: bool = False, skip_topics=False
+):
     """The tokens of a phrase, nearest first, not entering clauses hung on it nor places;
     with ``skip_victims``, not whom a noun of an act aimed at someone hits ("the attack on
-    the embassy", "the bombing of the embassy")."""
+    the embassy", "the bombing of the embassy"); with ``skip_topics``, not what it is about
+    (grammar.yaml's ``topic_only_prepositions``: "talks on Cyprus")."""
     queue = deque([(start, 0)])
     while queue:
         token, level = queue.popleft()
@@ -281,6 +289,12 @@ def _phrase_tokens(tree, start, depth: int, barriers=CLAUSE_DEPS, skip_victims: 
             if child.dep_ in barriers and not _participle(child) or likens(child):
                 continue
             if skip_victims and child.dep_ == "prep" and hit_by(token, child.lower_):
+                continue
+            if (
+                skip_topics
+                and child.dep_ == "prep"
+                and child.lower_ in grammar()["topic_only_prepositions"]
+            ):
                 continue
             if child.dep_ == "prep" and (
                 says_where(child.lower_, objects=[c for c in child.children if c.dep_ == "pobj"])

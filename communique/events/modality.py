@@ -163,6 +163,15 @@ def clause_modality(trigger) -> Modality:
                 purpose = True
             if any(c.dep_ == "neg" for c in head.children):
                 result.negated = True
+        if (
+            token.dep_ in ("acl", "ccomp")
+            and head.lemma_.lower() in words["report_nouns"]
+            and head.dep_ == "dobj"
+            and head.head.lemma_.lower() in words["denial_verbs"]
+        ):
+            # "denied a report that the United States was shipping arms to Iran"
+            result.negated = True
+            break
         if token.dep_ == "ccomp" and (
             head.lemma_.lower() in words["denial_verbs"]
             or any(c.dep_ == "neg" for c in head.children)

@@ -71,6 +71,13 @@ def fights(code: str) -> bool:
     return code.startswith(FIGHTING)
 
 
+def held_together(code: str, sources: list[Actor]) -> bool:
+    """Whether parties of two countries or more hold talks (grammar.yaml's ``topic_roots``)
+    with each other: then what the talks are about names no partner ("the two leaders had
+    talked about Afghanistan")."""
+    return code[:2] in grammar()["topic_roots"] and len(_by_country(sources)) > 1
+
+
 def is_symmetric(code: str) -> bool:
     """Whether the two parties of an act with this code do it to each other (grammar.yaml's
     ``symmetric_code_prefixes``)."""

@@ -462,6 +462,22 @@ def test_a_country_after_an_honorific_is_a_surname(resolve_text):
     assert not any(a.country == "DEU" for m in records.mentions for a in m.actors)
 
 
+def test_a_name_after_an_honorific_is_a_person_whatever_the_recogniser_saw(resolve_text):
+    """The recogniser takes "Straw" in "Mr Straw, visiting Beijing," for a product; after
+    "Mr" it is the Jack Straw the article named."""
+    records = resolve_text(
+        "UK Foreign Secretary Jack Straw has defended plans to end the European Union's arms "
+        "embargo on China, despite opposition from the US and Japan.\n\nMr Straw, visiting "
+        "Beijing, noted arms embargoes applied to China, Burma and Zimbabwe but not to North "
+        "Korea, which he said had a terrible rights record.",
+        date=None,
+    )
+    second = [
+        m for m in records.mentions if m.start > 100 and "Straw" in records.text[m.start : m.end]
+    ]
+    assert second and second[0].actors[0].country == "GBR", second
+
+
 @pytest.mark.parametrize(
     "text, stance",
     [

@@ -560,3 +560,13 @@ def test_every_verb_of_making_an_agreement_with_every_noun_of_one(code_text, tex
         for e in code_text(text).events
     }
     assert dyad in found, found
+
+
+def test_an_act_in_a_denied_report_is_negated(code_text):
+    article = code_text(
+        "The White House denied a report that the United States was continuing to ship arms "
+        "to Iran.",
+        date="1987-04-01",
+    )
+    asserted = {e["cameo"][:2] for e in article.events if not e["negated"] and e["target"]}
+    assert "15" not in asserted and "01" in asserted, article.events

@@ -1127,3 +1127,24 @@ def test_a_central_bank_intervening_in_a_market_gives_no_aid(code_text):
         )
     )
     assert not any(root == "07" for _, _, root in found), found
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("Greece and Turkey held talks on Cyprus on Monday.", "CYP"),
+        (
+            "Pakistani President Pervez Musharraf met British Prime Minister Tony Blair. Mr Blair "
+            "said the two leaders had talked about Afghanistan and the Middle East.",
+            "AFG",
+        ),
+    ],
+)
+def test_what_parties_named_together_talk_about_is_no_partner(code_text, text, topic):
+    found = dyads(code_text(text, date="2005-01-10"))
+    assert not any(target == topic for _, target, _ in found), found
+
+
+def test_one_sides_negotiations_on_access_to_a_country_are_with_it(code_text):
+    found = dyads(code_text("U.S. negotiations on access to Japan for auto parts continued."))
+    assert ("USA", "JPN", "04") in found, found
