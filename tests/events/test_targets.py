@@ -120,6 +120,8 @@ def test_the_target_is_found_where_the_sentence_puts_it(code_text, text, expecte
         # a figure reported
         "The Taiwanese minister said the Taiwan dollar had risen by about 15 pct against the "
         "U.S. dollar since September.",
+        # money a country names, reported
+        "British Chancellor Gordon Brown said the Iraq money came from reserve funds.",
         # what was done in spite of names no party (clause_targets.py, then attach.py)
         "Mr Straw, the British foreign secretary, said he also wanted the embargo to end, "
         "despite US objections.",
