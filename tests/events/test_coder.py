@@ -114,6 +114,11 @@ from tests.events.conftest import dyads
         ("Greece issued an invitation to Turkey to join the project.", ("GRC", "TUR", "02")),
         # troops pulled out of a country: a military retreat, not reduced relations
         ("The United States withdrew its troops from Iraq.", ("USA", "IRQ", "08")),
+        # support expressed is an endorsement now, not an intent to support
+        (
+            "The West German government expressed support for the U.S. position.",
+            ("DEU", "USA", "05"),
+        ),
     ],
 )
 def test_constructions(code_text, text, expected):
