@@ -116,8 +116,13 @@ class NounRoles:
             if not found and carrier is not None:
                 found = self.obliques(carrier, where)
             holder = noun.head
-            if noun.dep_ == "nmod" and holder.lemma_.lower() in grammar()["occasion_nouns"]:
-                holder = holder.head  # "a déclaré au cours d'une conférence de presse avec"
+            if noun.dep_ == "nmod" and (
+                holder.lemma_.lower() in grammar()["occasion_nouns"]
+                or holder.lemma_.lower() in grammar()["message_nouns"]
+            ):
+                # "a déclaré au cours d'une conférence de presse avec", "remettre une note
+                # de protestation au ministère français"
+                holder = holder.head
             if not found and holder.pos_ in ("VERB", "AUX", "ADV"):
                 # "a apporté son soutien à l'Egypte", "a déclaré lors d'une conférence de
                 # presse avec la chancelière": the parser hangs the party on the verb, or on

@@ -1073,3 +1073,23 @@ def test_an_object_pronoun_stands_for_a_state_named_as_an_object(pipeline):
         "droit international.",
     )
     assert ("TUR", "GRC", "112") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le ministère bulgare a décidé de remettre une note de protestation au ministère "
+            "français des Affaires étrangères.",
+            ("BGR", "FRA", "114"),
+        ),
+        (
+            "Le président malien a adressé un message de félicitations au président français.",
+            ("MLI", "FRA", "051"),
+        ),
+    ],
+)
+def test_a_message_carrying_an_act_goes_to_its_target(pipeline, text, expected):
+    """The act a note or a letter carries is aimed at whom it is sent to, on the verb."""
+    found = coded(pipeline, text)
+    assert expected in found, found
