@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..events.pairs import fights
+from ..events.pairs import fights, is_symmetric
 from ..model import Actor
 from .patterns import SUBJECTS, VerbPattern, grammar, noun_patterns, verb_lemma, with_etre
 from .verbal import as_criticism
@@ -65,6 +65,15 @@ class NounRoles:
         """An event noun's agent ("la visite d'Emmanuel Macron"), else the subject of the
         clause it sits in; its target after one of the pattern's prepositions."""
         agents = [c for c in noun.children if c.dep_ == "nmod" and self.preposition(c) == "de"]
+        # "des protestations de l'ONU, de l'Union européenne et de la France": each of them;
+        # not of an act parties do together, where "l'accord de la France et de Malte" is
+        # more often the consent of each than an agreement between the two
+        agents += [
+            c
+            for agent in agents
+            for c in agent.children
+            if c.dep_ == "conj" and self.preposition(c) == "de" and not is_symmetric(pattern.code)
+        ]
         acted_on = [a for a in agents if a.lemma_.lower() == pattern.object]
         if pattern.object:  # "la fermeture des frontières": what is closed does not act
             agents = [a for a in agents if a.lemma_.lower() != pattern.object]

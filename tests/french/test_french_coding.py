@@ -1093,3 +1093,14 @@ def test_a_message_carrying_an_act_goes_to_its_target(pipeline, text, expected):
     """The act a note or a letter carries is aimed at whom it is sent to, on the verb."""
     found = coded(pipeline, text)
     assert expected in found, found
+
+
+def test_each_party_after_an_event_noun_acts(pipeline):
+    """ "des protestations de l'ONU, de l'Union européenne et de la France": all three
+    protest, not only the first named."""
+    found = coded(
+        pipeline,
+        "La décision de la junte malienne a suscité des protestations de l'ONU, de l'Union "
+        "européenne et de la France.",
+    )
+    assert ("FRA", "MLI", "114") in found, found
