@@ -73,6 +73,15 @@ def predicate_disapproves(clause) -> bool:
         # "they were disturbed": a state; an active verb ("said Egypt condemned Israel") is
         # a reported act, coded by its own trigger
         predicate.append(clause)
+    # "had a terrible rights record", "was a bad decision": what a noun predicate's
+    # adjective says of it
+    predicate += [
+        a
+        for t in predicate
+        if t.dep_ in ("attr", "dobj", "oprd") and t.pos_ == "NOUN"
+        for a in t.children
+        if a.dep_ == "amod"
+    ]
     return any(t.lemma_.lower() in words or t.lower_ in words for t in predicate)
 
 

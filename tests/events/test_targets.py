@@ -515,6 +515,12 @@ def test_what_is_only_asked_is_not_done(code_text):
         # a statement whose predicate disapproves criticises, and takes its target from the clause
         ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
         ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
+        # ... and so does an adjective of its noun predicate
+        (
+            "The British foreign secretary noted arms embargoes applied to Burma but not to North "
+            "Korea, which he said had a terrible rights record.",
+            ("GBR", "PRK", "11"),
+        ),
         (
             '"The United States section 22 waiver is one of the basic flaws in the GATT coverage '
             'of agriculture," the Australian delegate told the meeting.',
