@@ -429,6 +429,7 @@ class ReferenceResolver:
         formalised". The scan is bounded (``PAIR_LOOKBACK`` mentions), so that many "both
         sides" cost no more than linear."""
         counts: dict = {}  # party -> mentions, in the order the backward scan meets them
+        coordinated: dict[int, list] = {}  # a coordination's first conjunct -> its parties
         for seen in itertools.islice(self._backwards(start), PAIR_LOOKBACK):
             found = list(seen.countries)
             if (
@@ -439,7 +440,23 @@ class ReferenceResolver:
                 found.append(seen.organisation)
             for party in found:
                 counts[party] = counts.get(party, 0) + 1
+            if seen.coordination is not None:
+                coordinated.setdefault(seen.coordination, []).extend(found)
         recency = {party: rank for rank, party in enumerate(counts)}
+        # "India and Pakistan ... Both sides", "The EC and the U.S. realised ... both sides":
+        # two parties the text names together are the pair, whoever else it names more often
+        # (the British minister who reports on them); of several such pairs, the one named
+        # together most, then the latest
+        pairs: dict[frozenset, int] = {}
+        named: dict[frozenset, list] = {}  # each pair as its latest coordination names it
+        for parties in coordinated.values():
+            distinct = list(dict.fromkeys(parties))  # the latest first, as scanned
+            if len(distinct) == 2:
+                pairs[frozenset(distinct)] = pairs.get(frozenset(distinct), 0) + 1
+                named.setdefault(frozenset(distinct), distinct)
+        if pairs:
+            order = {pair: rank for rank, pair in enumerate(pairs)}
+            return named[min(pairs, key=lambda pair: (-pairs[pair], order[pair]))]
         chosen = sorted(counts, key=lambda p: (-counts[p], recency[p]))[:2]
         return sorted(chosen, key=recency.__getitem__)
 
