@@ -1156,3 +1156,13 @@ def test_what_parties_named_together_talk_about_is_no_partner(code_text, text, t
 def test_one_sides_negotiations_on_access_to_a_country_are_with_it(code_text):
     found = dyads(code_text("U.S. negotiations on access to Japan for auto parts continued."))
     assert ("USA", "JPN", "04") in found, found
+
+
+def test_a_reaction_met_is_no_meeting(code_text):
+    found = dyads(
+        code_text(
+            "Tony Blair's words about President Bush met a cool reception from Jacques Chirac.",
+            date="2004-11-20",
+        )
+    )
+    assert not any(root == "04" for _, _, root in found), found
