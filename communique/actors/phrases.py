@@ -37,6 +37,7 @@ PREMODIFIER_DEPS = {
 # Tokens that hang on a root from inside the same phrase; a root is never one of these.
 INNER_DEPS = PREMODIFIER_DEPS - {"prep", "advmod", "npadvmod"}
 TITLE_PREPOSITIONS = {"of", "for"}
+MAX_JOINED = 3  # countries a plural title's complement may join (as pairs.py's each-way)
 ACTOR_KINDS = {
     "person",
     "organisation",
@@ -56,6 +57,7 @@ class Phrase:
     tokens: set[int]
     anchors: list[Anchor] = field(default_factory=list)
     complements: list[Phrase] = field(default_factory=list)  # "of X" / "for X" of a title
+    joined: bool = False  # a complement joined to the one before: "of India and Pakistan"
 
     @property
     def all_tokens(self) -> set[int]:
@@ -164,6 +166,13 @@ def _title_complements(token, by_token, tree: Tree) -> list[Phrase]:
             for pobj in tree.children(child):
                 if pobj.dep_ == "pobj":
                     phrases.append(build_phrase(pobj, by_token, tree))
+                    joined_names = tree.conjuncts(pobj)
+                    if token.tag_ in ("NNS", "NNPS") and len(joined_names) < MAX_JOINED:
+                        # "the foreign ministers of India and Pakistan": of each of them; not
+                        # of a longer list, whose members act together on no one of them
+                        for joined in joined_names:
+                            phrases.append(build_phrase(joined, by_token, tree))
+                            phrases[-1].joined = True
     return phrases
 
 

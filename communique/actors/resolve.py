@@ -250,17 +250,41 @@ class ArticleResolver:
     def _read_complements(self, phrase: Phrase, reading: Reading, depth: int) -> None:
         """A title's complement says whom the person speaks for: "spokesman for the army" is
         coded as the army first, "President of Russia" takes Russia."""
+        read = False
         for complement in phrase.complements:
-            inner = self.read(complement, depth + 1)
+            if read and not complement.joined:
+                return
+            inner = self._read_reference(complement) or self.read(complement, depth + 1)
+            if read:
+                # "the foreign ministers of India and Pakistan": each country's minister
+                if reading.countries and not reading.organisation:
+                    reading.countries += [c for c in inner.countries if c not in reading.countries]
+                continue
             if not (inner.countries or inner.organisation or inner.sectors):
                 continue
             if not reading.countries and not reading.organisation:
                 reading.countries, reading.organisation = inner.countries, inner.organisation
                 if inner.countries or inner.organisation:
-                    reading.rule = "explicit"
+                    reading.rule = inner.rule if inner.rule in ("pair", "group") else "explicit"
             own, reading.sectors = reading.sectors, []
             reading.add_sectors([*inner.sectors, *own])
-            return
+            read = True
+
+    def _read_reference(self, phrase: Phrase) -> Reading | None:
+        """A title's complement that refers back to states ("the foreign ministers of both
+        countries"): the states it stands for, when they are states and not bodies."""
+        anchor = self.by_token.get(phrase.root)
+        if anchor is None or anchor.kind != "reference":
+            return None
+        resolved = self.references.resolve(anchor, self.doc[phrase.root])
+        if resolved is None:
+            return None
+        countries = list(dict.fromkeys(actor.country for actor in resolved[0]))
+        if not countries or None in countries or "IGO" in countries:
+            return None
+        reading = Reading()
+        reading.countries, reading.rule = countries, resolved[1]
+        return reading
 
     def _read_leader(self, phrase: Phrase, reading: Reading, name_tokens: set[int]) -> None:
         """Rule ``leader``: the table of leaders, by full name, or by surname after a title

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..model import Actor
+from .pairs import is_symmetric, organised
 from .patterns import Pattern
 from .roles import Roles, coded_actors, grammar
 
@@ -25,6 +26,15 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         aimed = [a for a in aimed if a.country not in {g.country for g in agents}]
         return agents, aimed or reacting(roles, token, agents)
     sources = coded_actors(roles.mentions(possessors))
+    if not sources and is_symmetric(pattern.code):
+        # "a meeting of the foreign ministers of India and Pakistan": the parties it is of
+        # hold it together, with each other
+        members = coded_actors(
+            roles.mentions([p for _, p in noun_prepositions(roles, token, "of")])
+        )
+        # states or their agents, not "a meeting of Soviet and British businessmen"
+        if len({a.country for a in members if organised(a)}) > 1:
+            return members, []
     between = [p for _, p in noun_prepositions(roles, token, "between")]
     if between and not sources:
         # "talks between Serbia and Kosovo": the parties act on each other, each way

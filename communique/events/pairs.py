@@ -94,12 +94,12 @@ def _qualifiers_weighed(
     oil fields"); not when viewers download US shows. (As a source, a qualifier keeps
     its country: "Russian aircraft killed", "Israeli army bulldozers demolished".)"""
     aimed = code[:2] >= AIMED_ROOTS or code[:2] in grammar()["located_target_roots"]
-    if target is not None and target.kind == "qualifier" and not (aimed or _organised(source)):
+    if target is not None and target.kind == "qualifier" and not (aimed or organised(source)):
         target = None
     return source, target
 
 
-def _organised(actor: Actor) -> bool:
+def organised(actor: Actor) -> bool:
     """A political actor that is more than people of a country or a thing's country: a
     state, its organs, an intergovernmental body, a party, rebels, a known organisation."""
     return (
@@ -148,7 +148,7 @@ def recordable(source: Actor, target: Actor | None, code: str | None = None) -> 
     if (
         code is not None
         and set(source.sectors) == {"CVL"}
-        and not any(_organised(side) for side in sides)
+        and not any(organised(side) for side in sides)
         and code[:2] not in grammar()["civilian_roots"]
     ):
         return False  # "US gamers will buy", "a US woman is suing HP"; but people protest
@@ -157,13 +157,13 @@ def recordable(source: Actor, target: Actor | None, code: str | None = None) -> 
         and source.kind == "qualifier"
         and source.country != "IGO"
         and code[:2] < AIMED_ROOTS
-        and not (target is not None and _organised(target))
+        and not (target is not None and organised(target))
     ):
         return False  # "the American system allows", "US registrars who handle domains"
     if (
         code is not None
         and not source_country
-        and not (target is not None and _organised(target))
+        and not (target is not None and organised(target))
         and code[:2] not in grammar()["unnamed_source_roots"]
     ):
         return False  # "a network is helping poor farmers in Peru", "analysts predict"

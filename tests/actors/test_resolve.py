@@ -346,3 +346,32 @@ def test_the_head_of_a_body_takes_the_code_of_the_body_his_office_names(resolve_
     article = resolve_text("Mr Barroso met Mr Annan in Brussels.", date="2005-01-10")
     assert actors_of(article, "Mr Annan")[0]["code"] == "IGOUNO"
     assert actors_of(article, "Mr Barroso")[0]["code"] == "IGOEUREEC"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, countries",
+    [
+        (
+            "The foreign ministers of India and Pakistan met in Islamabad.",
+            "The foreign ministers of India and Pakistan",
+            {"IND", "PAK"},
+        ),
+        (
+            "Argentina and Brazil signed a trade accord. The presidents of both countries will "
+            "meet again in May.",
+            "The presidents of both countries",
+            {"ARG", "BRA"},
+        ),
+        # a longer list acts together, on no one of them: its first stays the phrase's
+        (
+            "Finance ministers of Britain, Canada, France, Japan, the U.S. and West Germany "
+            "agreed to cooperate.",
+            "Finance ministers of Britain",
+            {"GBR"},
+        ),
+    ],
+)
+def test_a_plural_title_of_two_states_is_each_of_theirs(resolve_text, text, phrase, countries):
+    article = resolve_text(text, date="1987-03-01")
+    found = [a for a in article.actors_record()["actors"] if a["text"].startswith(phrase)]
+    assert {a["country"] for a in found} == countries, article.actors_record()

@@ -1166,3 +1166,14 @@ def test_a_reaction_met_is_no_meeting(code_text):
         )
     )
     assert not any(root == "04" for _, _, root in found), found
+
+
+def test_a_meeting_of_two_states_ministers_is_held_with_each_other(code_text):
+    found = dyads(
+        code_text(
+            "The announcements were made after a meeting of the foreign ministers of India and "
+            "Pakistan in Islamabad.",
+            date="2005-02-17",
+        )
+    )
+    assert {("IND", "PAK", "04"), ("PAK", "IND", "04")} <= found, found
