@@ -64,6 +64,13 @@ class Modality:
         return code
 
 
+def intent_code(code: str) -> str:
+    """The CAMEO code of the intent to do an act of ``code`` (modality.yaml's
+    ``intent_codes``: a visit planned is 036, aid promised 033); the code itself when it
+    has none."""
+    return _words()["intent_codes"].get(code[:2], code)
+
+
 @functools.cache
 def _words() -> dict:
     data = read_yaml(DATA / "modality.yaml")

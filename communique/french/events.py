@@ -12,10 +12,13 @@ the noun after a preposition ("s'entretenir avec", "se rendre au Mali").
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..actors.context import AGENT_SECTORS as OFFICE_SECTORS
 from ..events.antecedents import ThingMemory
 from ..events.attach import TargetAttacher
 from ..events.event_record import coded_event
+from ..events.modality import intent_code
 from ..events.timing import is_historical
 from ..events.pairs import event_pairs, is_symmetric
 from ..events.statements import HOSTILE_ROOTS
@@ -164,6 +167,10 @@ class FrenchCoder(FrenchRoles):
             # "La France a acheminé de l'aide par trois avions", in a story on Lebanon
             targets = story_country(self.article.mentions, token.idx, sources)
         modality, negated = self.modality(token)
+        if modality == "intended":
+            # "la Russie est prête à fournir une aide": an intent to give aid (033), as CAMEO
+            # and the English coder code it, not the aid
+            pattern = dataclasses.replace(pattern, code=intent_code(pattern.code))
         own = {s.country for s in sources}
         if sources and not any(t.country and t.country not in own for t in targets):
             targets = self.things.targets(token, sources) or targets  # "ces sanctions"

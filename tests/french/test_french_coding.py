@@ -1104,3 +1104,21 @@ def test_each_party_after_an_event_noun_acts(pipeline):
         "européenne et de la France.",
     )
     assert ("FRA", "MLI", "114") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La Russie est prête à fournir une aide à la Grèce.", ("RUS", "GRC", "033")),
+        ("L'Union européenne va allouer une aide à l'Italie.", ("IGO", "ITA", "033")),
+    ],
+)
+def test_an_act_intended_is_coded_as_the_intent(pipeline, text, expected):
+    """As CAMEO and the English coder code them: aid one is ready to give is 033."""
+    article = pipeline(Document(id="t", content=text, date="2022-01-11"))
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in article.events
+        if e["modality"] == "intended"
+    }
+    assert expected in found, article.events
