@@ -131,8 +131,14 @@ class ArticleCoder:
             return  # "Reagan, fighting to recover politically", "hit Japanese sales"
         if helps_no_one(token, trigger.pattern.code):
             return  # "tariff cuts to help narrow its trade surplus with the U.S."
-        if market_sense(token):
-            return  # "stronger Japanese demand for American goods": buying, not demanding
+        if market_sense(token) or any(
+            market_sense(o)
+            for o in token.children
+            if o.dep_ == "dobj" and o.lemma_.lower() in trigger.pattern.words
+        ):
+            # "stronger Japanese demand for American goods": buying, not demanding; "imported
+            # sugar to meet consumer demand" yields to no one
+            return
         mood = clause_modality(token)
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:

@@ -1177,3 +1177,22 @@ def test_a_meeting_of_two_states_ministers_is_held_with_each_other(code_text):
         )
     )
     assert {("IND", "PAK", "04"), ("PAK", "IND", "04")} <= found, found
+
+
+def test_meeting_a_market_demand_yields_to_no_one(code_text):
+    found = dyads(
+        code_text(
+            "Indonesia has imported 12,000 tonnes of refined sugar from Cuba to meet consumer "
+            "demand in the province of South Sulawesi.",
+            date="1987-04-01",
+        )
+    )
+    assert not any(root == "08" for _, _, root in found), found
+    # a demand made by a state, met or refused, is still one
+    found = dyads(
+        code_text(
+            "The U.S. said it would not meet hostage-takers' demands to release prisoners in Iraq.",
+            date="2004-09-01",
+        )
+    )
+    assert any(source == "USA" and root == "12" for source, _, root in found), found
