@@ -2,8 +2,9 @@
 
 Three kinds, listed with their phrases in ``data/references.tsv``:
 
-- ``pair`` ("the two countries", "both sides"): the two parties mentioned most so far:
-  countries, or intergovernmental organisations ("the EU and US ... both sides").
+- ``pair`` ("the two countries", "both sides"): the story's two parties so far, the two
+  named together before the two named most (story_pair.py): countries, or
+  intergovernmental organisations ("the EU and US ... both sides").
 - ``group`` ("these countries", "they"): the most recent plural antecedent, searched in the
   sentence so far and then in the two sentences before it. A plural antecedent is a
   coordination ("Russia and Mali"), a phrase with several countries ("Hungarian and Romanian
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 
 from ..model import Actor, Mention
 from .gazetteer import Entry, Gazetteer
+from .story_pair import story_pair
 from ..events.roles import grammar
 from .tree import Tree
 
@@ -422,43 +424,10 @@ class ReferenceResolver:
         return members, organisation.name
 
     def _recent_parties(self, start: int) -> list:
-        """The two parties named most before token ``start`` (of equals, the latest), the
-        latest first: countries, and intergovernmental organisations ("the EU and US ... both
-        sides"). "The two countries" are the story's two, not the last two named: "Argentina
-        and Venezuela extended a deal ... gas exports to Chile ... The two countries also
-        formalised". The scan is bounded (``PAIR_LOOKBACK`` mentions), so that many "both
-        sides" cost no more than linear."""
-        counts: dict = {}  # party -> mentions, in the order the backward scan meets them
-        coordinated: dict[int, list] = {}  # a coordination's first conjunct -> its parties
-        for seen in itertools.islice(self._backwards(start), PAIR_LOOKBACK):
-            found = list(seen.countries)
-            if (
-                seen.organisation is not None
-                and seen.organisation.country == "IGO"
-                and not seen.organisation.expand
-            ):
-                found.append(seen.organisation)
-            for party in found:
-                counts[party] = counts.get(party, 0) + 1
-            if seen.coordination is not None:
-                coordinated.setdefault(seen.coordination, []).extend(found)
-        recency = {party: rank for rank, party in enumerate(counts)}
-        # "India and Pakistan ... Both sides", "The EC and the U.S. realised ... both sides":
-        # two parties the text names together are the pair, whoever else it names more often
-        # (the British minister who reports on them); of several such pairs, the one named
-        # together most, then the latest
-        pairs: dict[frozenset, int] = {}
-        named: dict[frozenset, list] = {}  # each pair as its latest coordination names it
-        for parties in coordinated.values():
-            distinct = list(dict.fromkeys(parties))  # the latest first, as scanned
-            if len(distinct) == 2:
-                pairs[frozenset(distinct)] = pairs.get(frozenset(distinct), 0) + 1
-                named.setdefault(frozenset(distinct), distinct)
-        if pairs:
-            order = {pair: rank for rank, pair in enumerate(pairs)}
-            return named[min(pairs, key=lambda pair: (-pairs[pair], order[pair]))]
-        chosen = sorted(counts, key=lambda p: (-counts[p], recency[p]))[:2]
-        return sorted(chosen, key=recency.__getitem__)
+        """The story's two parties before token ``start``, the latest first (story_pair.py).
+        The scan is bounded (``PAIR_LOOKBACK`` mentions), so that many "both sides" cost no
+        more than linear."""
+        return story_pair(itertools.islice(self._backwards(start), PAIR_LOOKBACK))
 
     def _members(self, countries, sectors, group) -> list[Actor]:
         return [
