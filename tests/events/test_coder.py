@@ -114,6 +114,12 @@ from tests.events.conftest import dyads
         ("Greece issued an invitation to Turkey to join the project.", ("GRC", "TUR", "02")),
         # troops pulled out of a country: a military retreat, not reduced relations
         ("The United States withdrew its troops from Iraq.", ("USA", "IRQ", "08")),
+        # a joint news conference is held with someone; a conference alone is no meeting
+        (
+            "Mr Straw, the British foreign secretary, speaking at a joint news conference with "
+            "Chinese Foreign Minister Li Zhaoxing, stressed this point.",
+            ("GBR", "CHN", "04"),
+        ),
         # support expressed is an endorsement now, not an intent to support
         (
             "The West German government expressed support for the U.S. position.",
