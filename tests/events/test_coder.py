@@ -120,6 +120,12 @@ from tests.events.conftest import dyads
             "Chinese Foreign Minister Li Zhaoxing, stressed this point.",
             ("GBR", "CHN", "04"),
         ),
+        # a leg of a tour spent in a country is a visit to it
+        (
+            "Brazilian Finance Minister Dilson Funaro was in Britain on the first leg of a tour "
+            "of European capitals.",
+            ("BRA", "GBR", "04"),
+        ),
         # support expressed is an endorsement now, not an intent to support
         (
             "The West German government expressed support for the U.S. position.",
