@@ -97,7 +97,7 @@ def honoured_names(doc) -> list[Span]:
             or any(t.ent_type_ == "PERSON" for t in run)
         ):
             continue
-        entities = {t.ent_type_ and _entity_of(t) for t in run} - {""}
+        entities = {t.ent_type_ and _entity_of(t) for t in run} - {"", None}
         # only an entity of the name's own words, or none: "Mr Straw" but not a name
         # inside "the Bank of England" or a longer title
         if all(e.start >= token.i and e.end <= end for e in entities):
