@@ -124,6 +124,12 @@ class BadDictionary(CommuniqueError):
     message = "a user dictionary file is invalid"
 
 
+# E7xx: gold files given to ``communique eval``. Raised before any document is coded.
+class BadGold(CommuniqueError):
+    code = "E700"
+    message = "the gold file is invalid"
+
+
 # E9xx: bugs. A document that trips one is reported, never allowed to stop the run.
 class InternalError(CommuniqueError):
     code = "E900"
@@ -156,4 +162,5 @@ ALL_ERRORS = [
     TextTooLong,
     UnmetStageRequirement,
     BadDictionary,
+    BadGold,
 ]

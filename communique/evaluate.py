@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .config import Settings
+from .errors import BadGold
 from .model import Article, Document
 
 logger = logging.getLogger(__name__)
@@ -91,8 +92,13 @@ def read_gold(path, settings: Settings | None = None, corpus=None) -> Gold:
     from .evaluate_plover import read_plover
 
     path = Path(path)
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadGold(f"{path} is not a JSON file: {error}") from None
+    if not isinstance(data, list | dict):
+        raise BadGold(f"{path} holds neither a list of sentences nor an object")
     settings = (settings or Settings()).replace(dedupe=False)
     if isinstance(data, list):
         return read_plover(path, data, settings)

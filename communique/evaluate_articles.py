@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .config import Settings
+from .errors import BadGold
 from .evaluate import Gold, GoldUnit, ratio
 from .model import Article, Document
 
@@ -72,14 +73,21 @@ def read_seed(path: Path, gold: dict, settings: Settings) -> Gold:
 def read_holdout(path: Path, gold: dict, settings: Settings, corpus: Path) -> Gold:
     """The holdout format: files read whole, JSONL stories by id (each file read once),
     all under ``corpus``."""
-    from .ingest.readers import iter_documents
+    from .ingest.readers import holds_many_documents, iter_documents
 
-    articles = gold["articles"]
+    articles = list(gold["articles"])
     if len(articles) == 1 and articles[0].get("date"):
         settings = settings.replace(default_date=articles[0]["date"])
-    for article in articles:
+    for number, article in enumerate(articles, 1):
         if not article.get("doc_id") and not article.get("path"):
-            raise ValueError(f"an article of {path} has neither a path nor a doc_id")
+            raise BadGold(f"article {number} of {path} has neither a path nor a doc_id")
+        if "events" not in article:
+            raise BadGold(f"article {number} of {path} has no events list")
+        if article.get("path") and not holds_many_documents(article["path"]):
+            # a file of one document: a doc_id beside its path is only a label
+            article = articles[number - 1] = article | {"doc_id": None}
+        if article.get("path") and not (corpus / article["path"]).is_file():
+            raise BadGold(f"{corpus / article['path']}, named in {path}, is not a file")
     stories: dict[str, dict[str, Document]] = {}
     for name in {a["path"] for a in articles if a.get("doc_id") and a.get("path")}:
         wanted = {a["doc_id"] for a in articles if a.get("path") == name}
@@ -98,7 +106,7 @@ def read_holdout(path: Path, gold: dict, settings: Settings, corpus: Path) -> Go
             document = stories[article.get("path", "")].get(article["doc_id"])
             if document is None:
                 where = corpus / article["path"] if article.get("path") else corpus
-                raise ValueError(f"story {article['doc_id']} is not in {where}")
+                raise BadGold(f"story {article['doc_id']}, named in {path}, is not in {where}")
         else:
             document = _read_file(corpus / article["path"], settings)
         _give_date(document, article.get("date"))

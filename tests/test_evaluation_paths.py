@@ -291,7 +291,37 @@ def test_a_story_named_by_its_doc_id_alone_is_found_in_the_corpus(golds, tmp_pat
     gold["articles"][0]["doc_id"] = "nowhere"
     bare.write_text(json.dumps(gold), encoding="utf-8")
     result = CliRunner().invoke(main, ["eval", str(bare), "--corpus", str(golds["corpus"])])
-    assert result.exit_code != 0 and "story nowhere is not in" in result.output, result.output
+    assert result.exit_code != 0, result.output
+    assert "E700: story nowhere, named in" in result.output, result.output
+
+
+def test_a_doc_id_beside_the_path_of_a_file_of_one_document_is_a_label(golds, tmp_path):
+    """{"doc_id": "news/talks.txt", "path": "news/talks.txt"}: the file is read whole, as
+    score_events.py reads the article at a path; its doc_id names it."""
+    gold = json.loads(golds["holdout"].read_text(encoding="utf-8"))
+    gold["articles"][2]["doc_id"] = gold["articles"][2]["path"]
+    labelled = tmp_path / "holdout.json"
+    labelled.write_text(json.dumps(gold), encoding="utf-8")
+    score = evaluate_gold(labelled, corpus=golds["corpus"])
+    assert score.counts == EventCounts(found=2, required=3, good=3, produced=4, typed=1, exact=1)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"articles": [', "is not a JSON file"),
+        ('{"articles": [{"events": []}]}', "has neither a path nor a doc_id"),
+        ('{"articles": [{"path": "news/gone.txt", "events": []}]}', "is not a file"),
+        ('{"articles": [{"path": "news/talks.txt"}]}', "has no events list"),
+    ],
+)
+def test_a_bad_gold_file_is_one_plain_coded_error(golds, tmp_path, text, message):
+    bad = tmp_path / "gold.json"
+    bad.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(bad), "--corpus", str(golds["corpus"])])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: E700: ") and message in result.output, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
 
 
 def test_the_plover_format(golds):

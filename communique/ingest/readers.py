@@ -393,6 +393,11 @@ def _walk(
             yield entry.path, ReadError(f"{ReadError.message}: {entry.path} is not a regular file")
 
 
+def holds_many_documents(path: str) -> bool:
+    """Whether a file holds documents by their ids (JSONL lines, WARC records), not one."""
+    return _kind(path)[0] in (".jsonl", ".warc")
+
+
 def _kind(path: str) -> tuple[str, bool]:
     """(suffix without .gz, compressed?) in lower case: ``a.jsonl.gz`` -> (".jsonl", True)."""
     name = Path(path).name.lower()
