@@ -96,6 +96,11 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
         own_side = (bool(subject_actors) and all(a.country in own for a in subject_actors)) or (
             bool(subjects) and all(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
         )
+        if not found and own_side and subject_actors and lemma not in grammar()["stance_verbs"]:
+            if predicate_disapproves(clause, judgements_only=True):
+                # "Ancram said Mr Straw was naive if he accepted China's claim": the
+                # judgement falls on the speaker's own side, not on China
+                return []
         if not found and (
             lemma in grammar()["stance_verbs"]
             or _extraposed(clause, subjects)

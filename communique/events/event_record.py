@@ -10,6 +10,7 @@ from ..model import Actor
 from ..nlp.parse import written
 from ..records.event import TEXT, Event, Evidence, Location, Plover
 from .cameo import lookup
+from .modality import intended_plover_event
 
 
 def coded_event(
@@ -60,7 +61,13 @@ def coded_event(
         cameo_name=entry.name,
         quad_class=entry.quad_class,
         goldstein=entry.goldstein,
-        plover=Plover(entry.plover_event, entry.plover_mode, tuple(entry.plover_context)),
+        plover=Plover(
+            intended_plover_event(entry.plover_event)
+            if modality == "intended"
+            else entry.plover_event,
+            entry.plover_mode,
+            tuple(entry.plover_context),
+        ),
         location=location,
         modality=modality,
         negated=negated,

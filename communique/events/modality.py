@@ -40,6 +40,7 @@ class Modality:
     conditional: bool = False  # "if", "unless"
     refusing: bool = False  # "will not", "cannot", "could not": a stance, not a non-event
     attempted: bool = False  # "is trying to strike a deal": an intent, if it cooperates
+    scheduled: bool = False  # "will visit": a future auxiliary says what is set to happen
 
     def refusal(self, code: str) -> str | None:
         """ "The US cannot support the plan", "Turkey would not bow to demands": an actor that
@@ -56,6 +57,10 @@ class Modality:
             threats = words["threat_codes"]
             return threats.get(code) or threats.get(code[:2], code)
         if self.stated_intent:
+            if self.scheduled and code[:2] in words["scheduled_roots"]:
+                # "Fischer will visit Albania in June", like "is due to visit": the visit
+                # set, coded as a visit (an intended one), not as an intent voiced (036)
+                return code
             return words["intent_codes"].get(code[:2], code)
         if self.attempted and code[:2] < FIRST_CONFLICT_ROOT:
             # an attempt at cooperation is an intent to cooperate; an attempted attack or
@@ -69,6 +74,12 @@ def intent_code(code: str) -> str:
     ``intent_codes``: a visit planned is 036, aid promised 033); the code itself when it
     has none."""
     return _words()["intent_codes"].get(code[:2], code)
+
+
+def intended_plover_event(event: str) -> str:
+    """The PLOVER event of an intended act of PLOVER ``event`` (modality.yaml's
+    ``intended_plover_events``: a meeting to come is AGREE)."""
+    return _words()["intended_plover_events"].get(event, event)
 
 
 @functools.cache
@@ -105,11 +116,11 @@ def clause_modality(trigger) -> Modality:
     auxiliaries = _auxiliaries(trigger)
     result.refusing = bool(auxiliaries & words["refusal_auxiliaries"])
     if "would" in auxiliaries and _in_reported_speech(trigger, words):
-        result.modality, result.stated_intent = "intended", True
+        result.modality, result.stated_intent, result.scheduled = "intended", True, True
     elif auxiliaries & words["hypothetical_auxiliaries"]:
         result.modality = "hypothetical"
     elif auxiliaries & words["intent_auxiliaries"]:
-        result.modality, result.stated_intent = "intended", True
+        result.modality, result.stated_intent, result.scheduled = "intended", True, True
     elif trigger.dep_ == "advcl" and "to" in {
         c.lower_ for c in trigger.children if c.dep_ == "aux"
     }:

@@ -44,6 +44,12 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         not sources
         and token.dep_ == "dobj"
         and token.head.lemma_.lower() in grammar()["receiving_verbs"]
+        # "Britain and France have drawn up proposals": a verb with a particle of making
+        # makes what it takes, it does not receive it
+        and not any(
+            c.dep_ == "prt" and c.lower_ in grammar()["making_particles"]
+            for c in token.head.children
+        )
     ):
         # "Japan drew criticism from China": the subject is on the receiving end, and
         # "from" names who acts

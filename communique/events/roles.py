@@ -59,11 +59,15 @@ def likens(token) -> bool:
     return token.lemma_.lower() in grammar()["likeness_words"] and token.dep_ in LIKENING_DEPS
 
 
-def predicate_disapproves(clause) -> bool:
+def predicate_disapproves(clause, judgements_only: bool = False) -> bool:
     """Whether what a clause says of its subject is a word of disapproval (grammar.yaml's
     ``disapproval_words``): "sanctions were illegal", "they were very disturbed", "Moscow felt
-    indignation"; not a word deeper inside ("aliens ordered out as illegal")."""
+    indignation"; not a word deeper inside ("aliens ordered out as illegal").
+    ``judgements_only`` leaves out the subject's feelings (``feeling_words``: "disturbed",
+    "angry"), which are felt about someone else: what remains judges the subject itself."""
     words = grammar()["disapproval_words"]
+    if judgements_only:
+        words = words - grammar()["feeling_words"]
     predicate = [
         c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp", "advmod")
     ]  # "advmod": "had regrettably not listened", "is deliberately aggravating tensions"

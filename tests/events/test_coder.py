@@ -196,7 +196,9 @@ def test_negation(code_text):
     [
         ("Iran may attack Israel.", "hypothetical", "19"),
         ("Egypt plans to host Sudan's leader next week.", "intended", "03"),
-        ("Colombia will visit Venezuela in May.", "intended", "03"),
+        # a meeting or visit that "will" sets is the visit, intended, as "is due to" is
+        ("Colombia will visit Venezuela in May.", "intended", "04"),
+        ("Colombia offered to visit Venezuela in May.", "intended", "03"),
         ("Iraq said it would release the Iranian prisoners.", "intended", "03"),
         ("Brazil said Argentina had expelled its ambassador.", "reported", "16"),
         # "tell" asks ("told Iran to release") or, with a clause in the indicative, reports

@@ -646,6 +646,26 @@ def test_a_scheduled_meeting_is_a_meeting_and_a_promised_one_an_intent(code_text
     assert ("RUS", "UKR", "03") in dyads(promised), dyads(promised)
 
 
+def test_a_visit_that_will_be_made_is_a_visit_and_in_plover_an_agreement(code_text):
+    """ "will visit Albania in June" sets a visit (042, intended), as annotators of news and
+    "is due to visit" have it; its PLOVER event is AGREE, as the PLOVER gold standard codes
+    it. An intent voiced ("offered to meet") stays CAMEO's 036."""
+    article = code_text("German Foreign Minister Oskar Fischer will visit Albania in June.")
+    found = [
+        (
+            e["source"]["country"],
+            e["target"]["country"],
+            e["cameo"],
+            e["modality"],
+            e["plover"]["event"],
+        )
+        for e in article.events
+    ]
+    assert ("DEU", "ALB", "042", "intended", "AGREE") in found, found
+    offered = code_text("Russia offered to meet Ukraine in Minsk.")
+    assert ("RUS", "UKR", "03") in dyads(offered), dyads(offered)
+
+
 def test_pushing_forces_back_is_fighting(code_text):
     found = dyads(code_text("Ethiopian troops pushed Eritrean forces back across the border."))
     assert ("ETH", "ERI", "19") in found, found
@@ -1196,3 +1216,26 @@ def test_meeting_a_market_demand_yields_to_no_one(code_text):
         )
     )
     assert any(source == "USA" and root == "12" for source, _, root in found), found
+
+
+def test_a_judgement_of_the_speakers_own_side_is_aimed_at_no_one_else(code_text):
+    """ "said Mr Straw was naive if he accepted China's claim" judges Mr Straw, of the
+    speaker's own side, not China; a feeling ("Britain was angry at Iran's decision") is
+    felt about the other side."""
+    found = dyads(
+        code_text(
+            "UK Foreign Secretary Jack Straw is visiting China. Tory spokesman Michael Ancram "
+            'said Mr Straw was "naive beyond belief" if he accepted China\'s claim.'
+        )
+    )
+    assert ("GBR", "CHN", "04") in found and ("GBR", "CHN", "11") not in found, found
+    angry = dyads(code_text("The foreign minister said Britain was angry at Iran's decision."))
+    assert ("GBR", "IRN", "11") in angry, angry
+
+
+def test_proposals_drawn_up_are_made_not_received(code_text):
+    """ "drew criticism from China" receives it; "have drawn up proposals" makes them."""
+    drawn_up = code_text("Britain, France and Norway have drawn up proposals to fund vaccines.")
+    assert not any(e["target"] for e in drawn_up.events), dyads(drawn_up)
+    drew = dyads(code_text("Japan drew criticism from China."))
+    assert ("CHN", "JPN", "11") in drew, drew
