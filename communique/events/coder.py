@@ -64,7 +64,7 @@ from .pairs import event_pairs, held_together, is_symmetric
 from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties, noun_prepositions
-from .roles import Roles, coded_actors, grammar
+from .roles import Roles, agents_of, coded_actors, grammar
 from .statements import disapproving, reports_an_act, reports_hostility, warns_of_a_state
 from .timing import event_date, is_historical
 from .triggers import Trigger, TriggerFinder
@@ -245,6 +245,14 @@ class ArticleCoder:
             # "Taiwan's trade surplus hit a record": a figure a country qualifies does not act
             subject_tokens = [t for t in subject_tokens if not a_figure(roles, t)]
             sources = coded_actors(roles.mentions(subject_tokens))
+            if not sources and not passive:
+                # "the closures arranged by Israel restrict ...", "the attack by Iraq killed
+                # ...": a subject that is a thing done stands for whoever did it
+                sources = coded_actors(
+                    roles.mentions(
+                        [a for t in subject_tokens if t.pos_ == "NOUN" for a in agents_of(t)]
+                    )
+                )
             if pattern.target == "giver" and not passive:
                 # "Jordan was to receive 1.25 billion dlrs from Algeria": the one it comes
                 # from gives it, to the subject

@@ -452,6 +452,23 @@ def _passive_modifier(verb, agent: list) -> bool:
     )
 
 
+def agents_of(noun) -> list:
+    """The objects of "by" after a noun ("the attack by Iraq") or after a past participle
+    that qualifies it ("the closures arranged by Israel")."""
+    return [
+        pobj
+        for child in noun.children
+        if child.dep_ == "prep"
+        and child.lower_ == "by"
+        or child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        for by in ([child] if child.dep_ == "prep" else child.children)
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by"
+        for pobj in by.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def _quoted_speakers(verb) -> list:
     """The objects of an active "quote" (grammar.yaml's ``speaker_passives``) with "as"
     ("IRNA quoted the commander as saying ..."): the speakers whom the subject reports."""

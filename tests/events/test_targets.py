@@ -1239,3 +1239,13 @@ def test_proposals_drawn_up_are_made_not_received(code_text):
     assert not any(e["target"] for e in drawn_up.events), dyads(drawn_up)
     drew = dyads(code_text("Japan drew criticism from China."))
     assert ("CHN", "JPN", "11") in drew, drew
+
+
+def test_a_subject_that_is_a_thing_done_stands_for_whoever_did_it(code_text):
+    """ "The closures arranged by Israel restrict ...": the closures are Israel's act."""
+    found = dyads(
+        code_text("The closures arranged by Israel restrict the movement of Palestinians.")
+    )
+    assert ("ISR", "PSE", "17") in found, found
+    found = dyads(code_text("A report by the OECD criticised France."))
+    assert ("IGO", "FRA", "11") in found, found
