@@ -133,7 +133,11 @@ class ArticleResolver(LeaderRule):
     def resolve_phrase(self, phrase: Phrase):
         root = self.doc[phrase.root]
         root_anchor = self.by_token.get(root.i)
-        if root_anchor is not None and root_anchor.kind == "reference":
+        if (
+            root_anchor is not None
+            and root_anchor.kind == "reference"
+            and not self._named_in_apposition(phrase, root)
+        ):
             resolved = self.references.resolve(root_anchor, root)
             if resolved is not None:
                 actors, rule = resolved
@@ -264,6 +268,17 @@ class ArticleResolver(LeaderRule):
             own, reading.sectors = reading.sectors, []
             reading.add_sectors([*inner.sectors, *own])
             read = True
+
+    def _named_in_apposition(self, phrase: Phrase, root) -> bool:
+        """ "They (the Kuwaitis) have also asked Britain": a reference followed by a name in
+        apposition is what that name says, not what the reference would have been."""
+        appositions = [c for c in self.tree.children(root) if c.dep_ == "appos"]
+        return any(
+            anchor.kind != "reference" and anchor.start >= appos.left_edge.i
+            for appos in appositions
+            for anchor in phrase.anchors
+            if anchor.end <= appos.right_edge.i + 1
+        )
 
     def _read_reference(self, phrase: Phrase) -> Reading | None:
         """A title's complement that refers back to states ("the foreign ministers of both

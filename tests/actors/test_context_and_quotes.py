@@ -162,6 +162,16 @@ def test_we_inside_a_quotation_is_the_speakers_side(resolve_text, text, pronoun,
     assert countries(resolve_text(text), pronoun) == {country}
 
 
+def test_a_reference_followed_by_a_name_in_apposition_is_that_name(resolve_text):
+    """ "They (the Kuwaitis)": the apposition says who they are, not the parties named last."""
+    article = resolve_text(
+        "U.S. officials said the United States and the Soviet Union had offered help. "
+        '"They (the Kuwaitis) have also asked Britain and China to lease tankers," one '
+        "official said."
+    )
+    assert countries(article, "They (the Kuwaitis") == {"KWT"}
+
+
 def test_we_outside_a_quotation_or_after_its_paragraph_is_not_the_speaker(resolve_text):
     article = resolve_text(
         '"We will respond," the Armenian minister said.\n\n'
