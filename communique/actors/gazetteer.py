@@ -75,6 +75,10 @@ KIND_PRIORITY = (
     "agent",
 )
 PROPER_KINDS = {"organisation", "person", "country", "demonym", "community", "place"}
+# Offices that begin this long after a story's date are not the person's then. The tables'
+# start dates are often when a source began to track someone already in office, so a
+# margin is kept: with none, the source countries of the PLOVER gold fell from 0.857 to 0.851.
+LATER_OFFICE_DAYS = 10 * 365
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,11 @@ class Office:
 
     def holds_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def begins_long_after(self, day: date) -> bool:
+        """Whether the office began more than ``LATER_OFFICE_DAYS`` after ``day``: in 1987,
+        "King Khaled" is no Malaysian minister of 2004."""
+        return self.start is not None and (self.start - day).days > LATER_OFFICE_DAYS
 
 
 @dataclass(frozen=True)
@@ -239,14 +248,20 @@ class Gazetteer:
             for entry in self.surnames.get(surname.lower(), ()):
                 for office in entry.offices:
                     if "ELI" not in office.sectors and (not on_day or office.holds_on(day)):
-                        found.setdefault(office.country, (entry, office))
+                        found.setdefault(office.country, []).append((entry, office))
             if len(found) > 1 and named & found.keys():
                 # "President Bush" in a story that names the US, not the Cayman Islands
                 found = {country: found[country] for country in found if country in named}
             if len(found) > 1:
                 found = self._most_covered(found)
+            if len(found) == 1:
+                holders = next(iter(found.values()))
+                if day is not None:
+                    # in 1987, "King Khaled" is no Malaysian minister of 2004
+                    holders = [(e, o) for e, o in holders if not o.begins_long_after(day)]
+                return holders[0] if holders else None
             if found:
-                return next(iter(found.values())) if len(found) == 1 else None
+                return None
         found = {
             entry.country: (entry, entry.offices[0])
             for entry in self.figure_surnames.get(surname.lower(), ())

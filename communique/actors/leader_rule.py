@@ -16,11 +16,6 @@ if TYPE_CHECKING:
     from .phrases import Phrase
     from .resolve import Reading
 
-# Offices that begin this long after a story's date are not the person's then. The tables'
-# start dates are often when a source began to track someone already in office, so a
-# margin is kept: with none, the source countries of the PLOVER gold fell from 0.857 to 0.851.
-LATER_OFFICE_DAYS = 10 * 365
-
 
 class LeaderRule:
     """The leader rule, over ArticleResolver's ``doc``, ``day``, ``gazetteer``, ``names``,
@@ -44,10 +39,7 @@ class LeaderRule:
             reading.tabled = True
             reading.written = reading.written or self.doc[anchor.start : anchor.end].text
             office = person.office_on(self.day)
-            if self.day is not None and all(
-                o.start is not None and (o.start - self.day).days > LATER_OFFICE_DAYS
-                for o in person.offices
-            ):
+            if self.day is not None and all(o.begins_long_after(self.day) for o in person.offices):
                 # every office the tables know began long after the story: in 1987 "Michael
                 # Smith" is not the Irish minister of 2003, only someone of that name
                 office = None

@@ -145,6 +145,16 @@ def test_an_office_that_began_long_after_the_story_is_not_the_persons(resolve_te
     assert later and later[0]["country"] == "IRL", later
 
 
+def test_a_title_and_a_name_are_not_an_office_that_began_long_after_the_story(resolve_text):
+    """ "King Khaled" in 1987 is not Khaled Nordin, a Malaysian minister from 2004, whom
+    a title and his first name (a family name, in Malaysian order) would find."""
+    text = "King Fahd will visit Britain. King Faisal visited in 1967 and King Khaled in 1981."
+    then = actors_of(resolve_text(text, date="1987-03-20"), "King Khaled")
+    assert then and then[0]["country"] != "MYS", then
+    later = actors_of(resolve_text("Minister Khaled spoke.", date="2006-06-01"), "Khaled")
+    assert later and later[0]["country"] == "MYS", later
+
+
 @pytest.mark.parametrize(
     "text, who, country",
     [
