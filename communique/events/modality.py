@@ -155,6 +155,10 @@ def clause_modality(trigger) -> Modality:
         ):
             # "its failure to honour", "had no plans to lend to Vietnam"
             result.negated = True
+            # "had no plans to bow to U.K. pressure", "its refusal to sign": an intent
+            # denied is a refusal, as "will not bow" is; "made no commitment to support"
+            # only says none was made
+            result.refusing = head.lemma_.lower() in words["refusing_nouns"]
         if (
             token.dep_ == "pcomp"
             and head.lower_ == "of"

@@ -1249,3 +1249,32 @@ def test_a_subject_that_is_a_thing_done_stands_for_whoever_did_it(code_text):
     assert ("ISR", "PSE", "17") in found, found
     found = dyads(code_text("A report by the OECD criticised France."))
     assert ("IGO", "FRA", "11") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        # an intent denied by "no plans" is a refusal, as "will not bow" is
+        ("Japan had no plans to bow to U.S. pressure.", ("JPN", "USA", "12")),
+        (
+            "British authorities have lost patience with Japanese trading practices.",
+            ("GBR", "JPN", "11"),
+        ),
+        # fighting another side's attempt or decision opposes it; it is no force
+        (
+            "Britain would fight the Japanese government's attempt to block the deal.",
+            ("GBR", "JPN", "12"),
+        ),
+    ],
+)
+def test_refusals_and_opposition_said_by_idiom(code_text, text, dyad):
+    found = dyads(code_text(text))
+    assert dyad in found, found
+    assert not any(root in ("03", "08", "19") for _, _, root in found), found
+
+
+def test_seeking_ways_to_act_asks_no_one(code_text):
+    found = dyads(
+        code_text("British officials said they are seeking ways to retaliate against Japan.")
+    )
+    assert not any(root == "02" for _, _, root in found), found
