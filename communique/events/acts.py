@@ -131,9 +131,12 @@ def without_alleged_acts(doc, events: list[dict], trigger_of: dict[str, int]) ->
 
 def _alleged(token, judging: set[int]) -> bool:
     """Whether ``token`` is the act a judgement alleges: "accused Greece of breaching",
-    "blamed Japan for provoking", "a accusé la Grèce d'avoir violé"."""
-    if token.dep_ == "pcomp" and token.head.lower_ in ("of", "for"):
+    "blamed Japan for provoking", "charged Japan with violating GATT rules by restricting
+    imports" (the means of an act alleged is alleged too), "a accusé la Grèce d'avoir violé"."""
+    if token.dep_ == "pcomp" and token.head.lower_ in ("of", "for", "with"):
         return token.head.head.i in judging
+    if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.head.pos_ == "VERB":
+        return _alleged(token.head.head, judging)
     return token.head.i in judging and any(
         c.dep_ == "mark" and c.lower_ in ("de", "d'", "d’") for c in token.children
     )

@@ -554,6 +554,13 @@ def test_helping_someone_do_something_is_aid(code_text):
             "JPN",
             "USA",
         ),
+        # "charged ... with", and the means of the act alleged ("by restricting")
+        (
+            "The United States charged Japan with violating GATT rules by restricting imports "
+            "from Australia.",
+            "JPN",
+            "USA",
+        ),
     ],
 )
 def test_an_act_an_accusation_alleges_is_not_also_coded_as_done(code_text, text, accused, act):
