@@ -433,7 +433,9 @@ class ArticleResolver(LeaderRule):
             )
 
     def _remember(self, reading: Reading) -> None:
-        if reading.kind == "person" and reading.name and " " in reading.name:
+        # "his West German counterpart Gerhard Stoltenberg", a title's phrase, introduces
+        # the full name as much as a person's phrase does
+        if (reading.kind == "person" or reading.tabled) and reading.name and " " in reading.name:
             self.full_names.setdefault(reading.name.split()[-1].lower(), reading.name)
         # "Iran's president, Mohammad Khatami" is an office, but a later "Mr Khatami" is him
         if (

@@ -135,6 +135,18 @@ def test_a_namesake_is_not_the_tables_person(resolve_text, text, namesake, later
     assert actors_of(table, "Stoltenberg")[0]["country"] == "IGO"
 
 
+def test_a_surname_carries_the_full_name_a_title_introduced(resolve_text):
+    """ "his West German counterpart Gerhard Stoltenberg" introduces the name as "Finance
+    Minister Gerhard Stoltenberg" would: a later "Stoltenberg" is him, not Jens."""
+    article = resolve_text(
+        "Funaro met his West German counterpart Gerhard Stoltenberg. Funaro will leave for "
+        "Zurich after meeting Stoltenberg this evening.",
+        date="1987-03-03",
+    )
+    later = [a for a in article.actors_record()["actors"] if a["text"] == "Stoltenberg"]
+    assert later and later[0]["country"] == "DEU", later
+
+
 def test_an_office_that_began_long_after_the_story_is_not_the_persons(resolve_text):
     """The tables' Michael Smith was an Irish minister from 2003; in a story of 1987 the
     name is someone else's. Close to 2003 he is still found."""
