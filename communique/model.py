@@ -191,6 +191,9 @@ class Mention:
     head: int
     actors: list[Actor]
     rule: str = ""  # which resolution rule decided it; for debugging and evaluation
+    # the head of the mention a pronoun stands for when that one had no country yet ("The
+    # prime minister ... He spoke"): the context rule may give it one, and the pronoun too
+    antecedent: int | None = None
 
     def records(self) -> list[dict]:
         return [

@@ -79,7 +79,16 @@ def fill_from_context(
     sentence_of = {t.i: n for n, sentence in enumerate(article.doc.sents) for t in sentence}
     resolved: dict[str, list[tuple[int, Mention]]] = {}  # head lemma -> earlier mentions
     for mention in mentions:
-        if _unnamed_agent(mention, any_sector=True) and not _unnamed_agent(mention):
+        antecedent = by_head.get(mention.antecedent) if mention.antecedent is not None else None
+        if antecedent is not None and any(a.country for a in antecedent.actors):
+            # "The prime minister ... He also spoke": he is whom the title was placed as
+            text = article.text[mention.start : mention.end]
+            mention = dataclasses.replace(
+                mention,
+                actors=[dataclasses.replace(a, text=text) for a in antecedent.actors],
+                rule=mention.rule,
+            )
+        elif _unnamed_agent(mention, any_sector=True) and not _unnamed_agent(mention):
             # "rebels in the Ivory Coast", "opposition groups in Zimbabwe": any group is
             # coded by the country it is placed in, as CAMEO codes CIVREB and ZWEOPP; the
             # people of a place by its city too ("protesters in Seoul", "students throughout

@@ -66,6 +66,7 @@ class ReferenceResolver:
         self.tree = tree
         self.gazetteer = gazetteer
         self.seen: list[Seen] = []
+        self.antecedent: int | None = None  # see resolve()
         # Indexes over ``seen``, so that resolving a reference does not go through every
         # mention of the article (which made long texts quadratic):
         self.by_sentence: dict[int, list[Seen]] = {}  # in the order observed
@@ -153,6 +154,9 @@ class ReferenceResolver:
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, anchor, root) -> tuple[list[Actor], str] | None:
+        """The actors a reference stands for, and the rule; ``antecedent`` is then the head
+        of a countryless title it stands for ("The prime minister ... He"), else None."""
+        self.antecedent = None
         entry = anchor.entry
         sectors = entry.sectors
         if entry.reference == "pair":  # the story's two parties, in the order named
@@ -201,6 +205,7 @@ class ReferenceResolver:
             if entry.reference == "thing" and self._follows_a_subject_of_no_actor(root):
                 return None  # "The site ... It said": it is the site
             own = self._clause_subject_names(root) if entry.reference == "person" else set()
+            untold = None
             for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
                     break
@@ -219,8 +224,15 @@ class ReferenceResolver:
                     continue
                 if own and any(a.name in own for a in seen.actors):
                     continue  # "Mr Blair later criticised him": not Blair
+                if "person" in kinds and untold is None and self._untold_title(seen):
+                    untold = seen
                 if seen.actors and self._fits(seen, kinds):
                     return list(seen.actors), entry.reference
+            if untold is not None:
+                # "The prime minister took charge ... He also spoke to Bush", with no one
+                # else to stand for: the title that context places later (context.py)
+                self.antecedent = untold.head
+                return list(untold.actors), entry.reference
             return None
         if entry.reference == "group":
             found = self._group(anchor.start, self.sentence_of.get(root.i, 0), root)
@@ -241,6 +253,20 @@ class ReferenceResolver:
             "person" in kinds
             and seen.titled
             and all(a.kind == "agent" and a.country for a in seen.actors)
+        )
+
+    def _untold_title(self, seen: Seen) -> bool:
+        """Whether ``seen`` is a minister's title the text gives no country ("The prime
+        minister", grammar.yaml's ``antecedent_titles``), which only the context rule may
+        place; not an official's or a spokesman's, which it places less surely, nor a
+        possessor ("the prime minister's wife ... she")."""
+        head = self.doc[seen.head]
+        return (
+            seen.titled
+            and head.dep_ != "poss"
+            and head.lemma_.lower() in grammar()["antecedent_titles"]
+            and bool(seen.actors)
+            and all(a.kind == "agent" and not a.country for a in seen.actors)
         )
 
     def _can_be_it(self, seen: Seen) -> bool:

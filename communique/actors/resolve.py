@@ -144,7 +144,9 @@ class ArticleResolver(LeaderRule):
                 span = self.doc[root_anchor.start : root_anchor.end]
                 tokens = set(range(root_anchor.start, root_anchor.end))
                 actors = [dataclasses.replace(actor, text=span.text) for actor in actors]
-                yield self._mention(span, root.i, actors, rule), tokens
+                mention = self._mention(span, root.i, actors, rule)
+                mention.antecedent = self.references.antecedent
+                yield mention, tokens
             return
         reading = self.read(phrase)
         if reading.kind == "modifier" or (

@@ -162,6 +162,17 @@ def test_we_inside_a_quotation_is_the_speakers_side(resolve_text, text, pronoun,
     assert countries(resolve_text(text), pronoun) == {country}
 
 
+def test_he_after_a_minister_placed_by_context_is_that_minister(resolve_text):
+    """ "The prime minister" takes the story's country only once the article is read
+    (context.py); a "he" that stands for him takes it too."""
+    article = resolve_text(
+        "Tony Blair has predicted the British Government will give more aid. The prime "
+        "minister took personal charge of the response on Tuesday. He also spoke on the "
+        "telephone to US President George Bush."
+    )
+    assert countries(article, "He") == {"GBR"}
+
+
 def test_a_reference_followed_by_a_name_in_apposition_is_that_name(resolve_text):
     """ "They (the Kuwaitis)": the apposition says who they are, not the parties named last."""
     article = resolve_text(
