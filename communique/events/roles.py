@@ -326,9 +326,9 @@ class Roles:
                     continue  # "offer services, including UK Online": examples, not a party
                 if prep.lower_ in grammar()["concessive_prepositions"]:
                     continue  # "despite Spanish opposition": a circumstance, not a party
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        pairs.append((prep.lower_, pobj))
+                objects = [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
+                for pobj in objects or _stranded_object(prep):
+                    pairs.append((prep.lower_, pobj))
         order = {p: n for n, p in enumerate(TARGET_PREPOSITIONS)}
         pairs.sort(key=lambda pair: order.get(pair[0], len(order)))
         return pairs
@@ -467,6 +467,29 @@ def agents_of(noun) -> list:
         for pobj in by.children
         if pobj.dep_ == "pobj"
     ]
+
+
+def _stranded_object(prep) -> list:
+    """ "granted asylum to five Panamanian army officers holed up in a residence": the
+    parser may leave the preposition without its object and make the noun after it the
+    subject of the participle that follows; that subject is the preposition's object."""
+    if prep.i + 1 >= len(prep.doc) or any(c.dep_ == "pcomp" for c in prep.children):
+        return []
+    after = prep.doc[prep.i + 1]
+    noun = after if after.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        # the head of the phrase that begins right after the preposition
+        noun = next(
+            (t for t in after.ancestors if t.pos_ in ("NOUN", "PROPN") and t.i > prep.i), None
+        )
+    return (
+        [noun]
+        if noun is not None
+        and noun.dep_ == "nsubj"
+        and noun.head.i > noun.i
+        and (noun.head.head.i == prep.head.i)
+        else []
+    )
 
 
 def _quoted_speakers(verb) -> list:

@@ -1278,3 +1278,15 @@ def test_seeking_ways_to_act_asks_no_one(code_text):
         code_text("British officials said they are seeking ways to retaliate against Japan.")
     )
     assert not any(root == "02" for _, _, root in found), found
+
+
+def test_a_preposition_the_parser_left_without_its_object_still_names_the_target(code_text):
+    """ "granted asylum to five Panamanian army officers holed up in a residence": the parser
+    makes "officers" the subject of "holed", leaving "to" without an object."""
+    found = dyads(
+        code_text(
+            "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a "
+            "diplomatic residence."
+        )
+    )
+    assert ("PER", "PAN", "07") in found, found
