@@ -1290,3 +1290,13 @@ def test_a_preposition_the_parser_left_without_its_object_still_names_the_target
         )
     )
     assert ("PER", "PAN", "07") in found, found
+
+
+def test_helping_to_calm_relations_is_no_aid(code_text):
+    found = dyads(
+        code_text(
+            "To help calm heated trade relations with the U.S., Japan's top business group "
+            "Keidanren has urged the government to boost imports."
+        )
+    )
+    assert not any(root == "07" for _, _, root in found), found
