@@ -455,14 +455,11 @@ def _passive_modifier(verb, agent: list) -> bool:
 def agents_of(noun) -> list:
     """The objects of "by" after a noun ("the attack by Iraq") or after a past participle
     that qualifies it ("the closures arranged by Israel")."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
     return [
         pobj
-        for child in noun.children
-        if child.dep_ == "prep"
-        and child.lower_ == "by"
-        or child.dep_ == "acl"
-        and child.tag_ == "VBN"
-        for by in ([child] if child.dep_ == "prep" else child.children)
+        for holder in holders
+        for by in holder.children
         if by.dep_ in ("prep", "agent") and by.lower_ == "by"
         for pobj in by.children
         if pobj.dep_ == "pobj"
@@ -482,14 +479,13 @@ def _stranded_object(prep) -> list:
         noun = next(
             (t for t in after.ancestors if t.pos_ in ("NOUN", "PROPN") and t.i > prep.i), None
         )
-    return (
-        [noun]
-        if noun is not None
+    stranded = (
+        noun is not None
         and noun.dep_ == "nsubj"
         and noun.head.i > noun.i
-        and (noun.head.head.i == prep.head.i)
-        else []
+        and noun.head.head.i == prep.head.i
     )
+    return [noun] if stranded else []
 
 
 def _quoted_speakers(verb) -> list:
