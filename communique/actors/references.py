@@ -34,13 +34,13 @@ from dataclasses import dataclass
 
 from ..model import Actor, Mention
 from .gazetteer import Entry, Gazetteer
+from .group_rule import GroupRule
 from .story_pair import story_pair
 from ..events.roles import grammar
 from .tree import Tree
 
 logger = logging.getLogger(__name__)
 
-GROUP_LOOKBACK_SENTENCES = 2
 PRONOUN_LOOKBACK_SENTENCES = 1
 PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
 
@@ -60,7 +60,7 @@ class Seen:
     titled: bool = False  # headed by one person's title: "India's finance minister"
 
 
-class ReferenceResolver:
+class ReferenceResolver(GroupRule):
     def __init__(self, doc, gazetteer: Gazetteer, tree: Tree):
         self.doc = doc
         self.tree = tree
@@ -374,81 +374,6 @@ class ReferenceResolver:
                     return seen
         return None
 
-    def _group(self, start: int, sentence: int, root) -> tuple[list[str], str] | None:
-        for number in range(sentence, max(-1, sentence - GROUP_LOOKBACK_SENTENCES - 1), -1):
-            in_sentence = [seen for seen in self.by_sentence.get(number, ()) if seen.start < start]
-            antecedent = self._plural_antecedent(in_sentence)
-            if antecedent is None and number == sentence:
-                antecedent = self._parties_of_governing_clause(root, in_sentence)
-            if antecedent is None:
-                continue
-            if isinstance(antecedent, Seen):
-                return antecedent
-            countries, organisation = antecedent
-            return self._name_group(countries, organisation, in_sentence)
-        return None
-
-    def _plural_antecedent(self, in_sentence: list[Seen]):
-        candidates = []  # (position, countries, organisation, the Seen when it stands alone)
-        coordinations: dict[int, list[Seen]] = {}
-        for seen in in_sentence:
-            if seen.coordination is not None:
-                coordinations.setdefault(seen.coordination, []).append(seen)
-            qualifies = bool(seen.actors) and all(a.kind == "qualifier" for a in seen.actors)
-            if seen.plural and (seen.countries or seen.organisation) and not qualifies:
-                # ("a report on U.S.-Japanese trade to enable them to act": the pair only
-                # qualifies the trade, and "them" are who act)
-                candidates.append((seen.start, seen.countries, seen.organisation, seen))
-        for members in coordinations.values():
-            countries = _unique(c for seen in members for c in seen.countries)
-            if len(countries) > 1:
-                candidates.append((max(s.start for s in members), countries, None, None))
-        if not candidates:
-            return None
-        _, countries, organisation, seen = max(candidates, key=lambda c: c[0])
-        if seen is not None and len(countries) <= 1 and not (organisation and organisation.members):
-            return seen  # a plural actor of one country stands for itself
-        return countries, organisation
-
-    def _parties_of_governing_clause(self, root, in_sentence: list[Seen]):
-        """The parties of a clause that governs the reference: in "Putin met with Mali's
-        leader in Moscow, where they signed", "they" are Putin and the leader."""
-        by_head = {seen.head: seen for seen in in_sentence}
-        for verb in root.ancestors:
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
-            children = self.tree.children(verb)
-            parties = [c for c in children if c.dep_ in ("nsubj", "dobj")]
-            parties += [
-                p
-                for prep in children
-                if prep.dep_ == "prep" and prep.lower_ == "with"
-                for p in self.tree.children(prep)
-                if p.dep_ == "pobj"
-            ]
-            countries = _unique(
-                c for token in parties if token.i in by_head for c in by_head[token.i].countries
-            )
-            if len(countries) > 1:
-                return countries, None
-        return None
-
-    def _name_group(self, countries, organisation, in_sentence):
-        named = _unique(c for seen in in_sentence for c in seen.countries)
-        if organisation is None:
-            for seen in in_sentence:
-                org = seen.organisation
-                if org is not None and org.members and set(countries) <= set(org.members):
-                    organisation = org
-        if organisation is None:
-            return (countries, self._join(countries)) if len(countries) > 1 else None
-        members = [c for c in named if c in organisation.members]
-        if organisation.expand or not members:
-            if not organisation.expand and len(organisation.members) > 6:
-                return None
-            members = _unique([*members, *organisation.members])
-        return members, organisation.name
-
     def _recent_parties(self, start: int) -> list:
         """The story's two parties before token ``start``, the latest first (story_pair.py).
         The scan is bounded (``PAIR_LOOKBACK`` mentions), so that many "both sides" cost no
@@ -469,17 +394,9 @@ class ReferenceResolver:
             for c in countries
         ]
 
-    def _join(self, countries) -> str:
-        names = [self.gazetteer.country_name(c) for c in countries]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
     @staticmethod
     def _code(country, sectors) -> str:
         return country + "".join(sectors[:2])
-
-
-def _unique(values) -> list:
-    return list(dict.fromkeys(values))
 
 
 def _unique_lazily(values):

@@ -1,0 +1,103 @@
+"""Rule ``group`` of the reference resolver (references.py): "these countries" and "they"
+stand for the most recent plural antecedent in the sentence so far or the two before it: a
+coordination ("Russia and Mali"), a phrase with several countries, an organisation with
+members, or the parties of the clause that governs the reference ("Putin met with Mali's
+leader, where they signed"). When the sentence names an organisation that all of them
+belong to, the group is that organisation. A mixin of ``ReferenceResolver``, whose
+``by_sentence``, ``tree`` and ``gazetteer`` it uses."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .references import Seen
+
+GROUP_LOOKBACK_SENTENCES = 2
+
+
+class GroupRule:
+    """The group rule, over ReferenceResolver's ``by_sentence``, ``tree`` and ``gazetteer``."""
+
+    def _group(self, start: int, sentence: int, root) -> tuple[list[str], str] | None:
+        for number in range(sentence, max(-1, sentence - GROUP_LOOKBACK_SENTENCES - 1), -1):
+            in_sentence = [seen for seen in self.by_sentence.get(number, ()) if seen.start < start]
+            antecedent = self._plural_antecedent(in_sentence)
+            if antecedent is None and number == sentence:
+                antecedent = self._parties_of_governing_clause(root, in_sentence)
+            if antecedent is None:
+                continue
+            if not isinstance(antecedent, tuple):
+                return antecedent  # one plural actor stands for itself
+            countries, organisation = antecedent
+            return self._name_group(countries, organisation, in_sentence)
+        return None
+
+    def _plural_antecedent(self, in_sentence: list[Seen]):
+        candidates = []  # (position, countries, organisation, the Seen when it stands alone)
+        coordinations: dict[int, list[Seen]] = {}
+        for seen in in_sentence:
+            if seen.coordination is not None:
+                coordinations.setdefault(seen.coordination, []).append(seen)
+            qualifies = bool(seen.actors) and all(a.kind == "qualifier" for a in seen.actors)
+            if seen.plural and (seen.countries or seen.organisation) and not qualifies:
+                # ("a report on U.S.-Japanese trade to enable them to act": the pair only
+                # qualifies the trade, and "them" are who act)
+                candidates.append((seen.start, seen.countries, seen.organisation, seen))
+        for members in coordinations.values():
+            countries = _unique(c for seen in members for c in seen.countries)
+            if len(countries) > 1:
+                candidates.append((max(s.start for s in members), countries, None, None))
+        if not candidates:
+            return None
+        _, countries, organisation, seen = max(candidates, key=lambda c: c[0])
+        if seen is not None and len(countries) <= 1 and not (organisation and organisation.members):
+            return seen  # a plural actor of one country stands for itself
+        return countries, organisation
+
+    def _parties_of_governing_clause(self, root, in_sentence: list[Seen]):
+        """The parties of a clause that governs the reference: in "Putin met with Mali's
+        leader in Moscow, where they signed", "they" are Putin and the leader."""
+        by_head = {seen.head: seen for seen in in_sentence}
+        for verb in root.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            children = self.tree.children(verb)
+            parties = [c for c in children if c.dep_ in ("nsubj", "dobj")]
+            parties += [
+                p
+                for prep in children
+                if prep.dep_ == "prep" and prep.lower_ == "with"
+                for p in self.tree.children(prep)
+                if p.dep_ == "pobj"
+            ]
+            countries = _unique(
+                c for token in parties if token.i in by_head for c in by_head[token.i].countries
+            )
+            if len(countries) > 1:
+                return countries, None
+        return None
+
+    def _name_group(self, countries, organisation, in_sentence):
+        named = _unique(c for seen in in_sentence for c in seen.countries)
+        if organisation is None:
+            for seen in in_sentence:
+                org = seen.organisation
+                if org is not None and org.members and set(countries) <= set(org.members):
+                    organisation = org
+        if organisation is None:
+            return (countries, self._join(countries)) if len(countries) > 1 else None
+        members = [c for c in named if c in organisation.members]
+        if organisation.expand or not members:
+            if not organisation.expand and len(organisation.members) > 6:
+                return None
+            members = _unique([*members, *organisation.members])
+        return members, organisation.name
+
+    def _join(self, countries) -> str:
+        names = [self.gazetteer.country_name(c) for c in countries]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _unique(values) -> list:
+    return list(dict.fromkeys(values))
