@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Actor
-from .roles import grammar, passive_objects
+from .clauses import passive_objects
+from .roles import grammar
 
 logger = logging.getLogger(__name__)
 

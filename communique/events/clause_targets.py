@@ -31,7 +31,8 @@ from .counterparts import (
     _phrase_tokens,
     tells_someone,
 )
-from .roles import Roles, coded_actors, grammar, predicate_disapproves
+from .clauses import predicate_disapproves
+from .roles import Roles, coded_actors, grammar
 from .statements import SELF_PRONOUNS
 from .triggers import demand_clauses, obliges
 

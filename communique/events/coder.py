@@ -64,7 +64,8 @@ from .pairs import event_pairs, held_together, is_symmetric
 from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties, noun_prepositions
-from .roles import Roles, agents_of, coded_actors, grammar
+from .clauses import agents_of
+from .roles import Roles, coded_actors, grammar
 from .statements import disapproving, reports_an_act, reports_hostility, warns_of_a_state
 from .timing import event_date, is_historical
 from .triggers import Trigger, TriggerFinder

@@ -33,7 +33,8 @@ from collections import deque
 from ..model import Actor
 from .pairs import AIMED_ROOTS, held_together
 from .patterns import best_pattern
-from .roles import Roles, grammar, likens
+from .clauses import likens
+from .roles import Roles, grammar
 
 logger = logging.getLogger(__name__)
 

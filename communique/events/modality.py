@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 
-from .roles import grammar, outer_speaker_verb
+from .clauses import outer_speaker_verb
+from .roles import grammar
 from ..yaml_data import read_yaml
 
 DATA = resources.files("communique.events") / "data"

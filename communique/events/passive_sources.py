@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..model import Actor
 from .nominal import noun_parties
 from .patterns import Pattern, best_pattern
-from .roles import Roles, coded_actors, grammar, passive_objects
+from .clauses import passive_objects
+from .roles import Roles, coded_actors, grammar
 
 
 def owner_of_the_act(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], list[Actor]]:

@@ -36,7 +36,8 @@ from ..compiled import cached_object, code_digest, data_digests
 from ..dictionary_files import FORMATS, read_table
 from ..user_dictionaries import chosen, merged_rows
 from .cameo import check_code
-from .roles import grammar, passive_objects
+from .clauses import passive_objects
+from .roles import grammar
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from ..model import Actor
 from .modality import _words as modality_words
 from .patterns import best_pattern, frame
-from .roles import Roles, coded_actors, grammar, predicate_disapproves
+from .clauses import predicate_disapproves
+from .roles import Roles, coded_actors, grammar
 
 # CAMEO roots of the acts whose report accuses their doer: threats, military posture,
 # reducing relations, coercion, assault, fighting, mass violence.

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .guards import a_figure
 from .patterns import Pattern, best_pattern, frame, verb_lemmas
 from ..actors.tree import Tree
-from .roles import Roles, grammar, infinitive_subjects
+from .clauses import infinitive_subjects
+from .roles import Roles, grammar
 
 
 @dataclass
