@@ -77,6 +77,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         ):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
+            own = own or _subject_after_day(token)
         # the passive needs "être": "Washington a fermement condamné" is active whatever
         # the parser calls its subject, and so is a pronominal verb ("la Serbie s'est engagée")
         passive = (
@@ -106,9 +107,16 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             # "Le Royaume-Uni, l'Estonie et le Danemark participent": the parser may give a
             # list two subjects
             return [t for s in own for t in self.with_conjuncts(s)], passive
-        if depth < 3 and _gerund(token) and token.head.pos_ not in ("VERB", "AUX"):
+        if (
+            depth < 3
+            and (_gerund(token) or _set_off_participle(token))
+            and token.head.pos_ not in ("VERB", "AUX")
+        ):
             # "Pompeo avait donné le ton dès mercredi en recevant son homologue": a gerund
-            # the parser hung on a noun has the subject of the verb of its clause
+            # the parser hung on a noun has the subject of the verb of its clause; so has a
+            # present participle set off by a comma after a circumstance ("a déclaré M.
+            # Mitsotakis lors d'une conférence de presse, dénonçant le comportement de la
+            # Turquie")
             verb = token.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
@@ -399,6 +407,36 @@ def _gerund(token) -> bool:
     """ "en recevant", "en appelant": a present participle after "en"."""
     return "Part" in token.morph.get("VerbForm") and any(
         c.dep_ == "mark" and c.lower_ == "en" for c in token.children
+    )
+
+
+def _subject_after_day(verb) -> list:
+    """ ", a déclaré vendredi 14 août le chef de la diplomatie turque": the subject after an
+    incise's day, which the parser hangs on the date; the first noun there with an article."""
+    for day in verb.children:
+        if day.i < verb.i or day.lemma_.lower() not in grammar()["time_nouns"]:
+            continue
+        for token in day.subtree:
+            if (
+                token.i > day.i
+                and token.dep_ == "nmod"
+                and token.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "det" for c in token.children)
+            ):
+                return [token]
+    return []
+
+
+def _set_off_participle(token) -> bool:
+    """A present participle after a comma that the parser hung on the noun of a
+    circumstance (an oblique or its complement), not on a party of the clause."""
+    return (
+        "Part" in token.morph.get("VerbForm")
+        and "Pres" in token.morph.get("Tense")
+        and token.dep_ == "acl"
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+        and (token.head.dep_.startswith("obl") or token.head.dep_ == "nmod")
     )
 
 

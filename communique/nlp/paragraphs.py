@@ -67,6 +67,8 @@ def paragraph_breaks(doc):
             starts[i] = 1
         elif i > 0 and _inside(words, i):
             starts[i] = -1
+        elif i > 1 and _opens_after_full_stop(words, i):
+            starts[i] = 1
         after_break = "\n" in word.whitespace
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # -1 wraps, as spaCy's
     return doc
@@ -100,6 +102,23 @@ def _inside(words: list[_Word], i: int) -> bool:
         and i > 1
         and (words[i - 2].whitespace or words[i - 2].is_space)
     )  # '"Nous': opens
+
+
+def _opens_after_full_stop(words: list[_Word], i: int) -> bool:
+    """An opening mark after a full stop, joined to a word in capitals: '..., a-t-il
+    souligné. "Au Proche-Orient, nos forces...' starts a sentence, which the French models
+    run on from the one before."""
+    word, before = words[i], words[i - 1]
+    return (
+        word.text in QUOTES
+        and not word.whitespace
+        and i + 1 < len(words)
+        and words[i + 1].text[:1].isupper()
+        and before.text == "."
+        and bool(before.whitespace)
+        and not words[i - 2].whitespace  # "souligné." and not a lone mark
+        and words[i - 2].text[:1].islower()
+    )
 
 
 def _ends_a_date(words: list[_Word], i: int) -> bool:

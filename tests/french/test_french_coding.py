@@ -1122,3 +1122,43 @@ def test_an_act_intended_is_coded_as_the_intent(pipeline, text, expected):
         if e["modality"] == "intended"
     }
     assert expected in found, article.events
+
+
+def test_a_participle_set_off_after_a_circumstance_is_the_subjects_act(pipeline):
+    """The parser hangs "dénonçant" on the press conference; it is the speaker's act."""
+    found = coded(
+        pipeline,
+        '"Nous cherchons à exploiter le gaz en Méditerranée orientale", a déclaré M. Mitsotakis '
+        'lors d\'une conférence de presse, dénonçant du même souffle "le comportement agressif" '
+        "de la Turquie dans cette région.",
+    )
+    assert ("GRC", "TUR", "111") in found
+
+
+def test_the_subject_of_an_incise_after_a_date_is_the_speaker(pipeline):
+    """The parser hangs "le chef de la diplomatie turque" on "14 août"."""
+    found = coded(
+        pipeline,
+        "Ils n'obtiendront rien en se comportant comme des caïds\", a déclaré vendredi 14 août "
+        "le chef de la diplomatie turque Mevlüt Cavusoglu lors d'une conférence de presse avec "
+        "son homologue suisse à Genève.",
+    )
+    assert ("TUR", "CHE", "040") in found
+
+
+def test_an_opening_mark_after_a_full_stop_starts_a_sentence(pipeline):
+    article = pipeline(
+        Document(
+            id="t",
+            content='"Cette force européenne, tout comme notre déploiement Lynx dans les pays '
+            "baltes, viendra renforcer le lien transatlantique et l'OTAN, preuve supplémentaire "
+            "que défense européenne et OTAN sont les deux piliers d'un même édifice\", a-t-il "
+            'souligné. "Au Proche et Moyen-Orient, malgré les mutations de la région, nos forces '
+            "engagées dans l'opération Chammal poursuivent les opérations de lutte contre "
+            'Daech", a-t-il insisté.',
+            date="2020-01-16",
+        )
+    )
+    sentences = [s.text for s in article.doc.sents]
+    assert len(sentences) == 2, sentences
+    assert sentences[1].startswith('"Au Proche et Moyen-Orient')
