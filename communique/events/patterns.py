@@ -407,6 +407,8 @@ def frame(trigger) -> list[tuple[int, str]]:
             if _dates_it(child):
                 continue  # "Reagan called Gorbachev on Tuesday" is no "call on"
             words.append((child.i, child.lemma_.lower()))
+            if child.dep_ == "agent":
+                continue  # "concerns were heightened by the attack": the doer, not the object
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "compound", "dobj", "prep", "prt", "amod", "pcomp"):
                     words.append((grandchild.i, grandchild.lemma_.lower()))

@@ -596,3 +596,28 @@ def test_an_act_in_a_denied_report_is_negated(code_text):
     )
     asserted = {e["cameo"][:2] for e in article.events if not e["negated"] and e["target"]}
     assert "15" not in asserted and "01" in asserted, article.events
+
+
+def test_calling_a_truce_is_no_telephone_call(code_text):
+    article = code_text(
+        "The European Commission has called a truce in its battle with France and Germany."
+    )
+    codes = {e["cameo"] for e in article.events}
+    assert "0871" in codes and "041" not in codes, codes
+
+
+def test_pouring_cold_water_on_a_plan_rejects_it(code_text):
+    found = dyads(
+        code_text("A senior U.S. Treasury official poured cold water on the British plan.")
+    )
+    assert ("USA", "GBR", "12") in found, found
+
+
+def test_a_passive_verbs_doer_is_no_word_of_its_pattern(code_text):
+    """ "boost attack" (PETRARCH2, 138) needs an attack as the object, not as the doer."""
+    found = dyads(
+        code_text(
+            "These concerns were heightened by the Iraqi missile attack on the U.S. frigate Stark."
+        )
+    )
+    assert not any(root == "13" for _, _, root in found), found
