@@ -61,7 +61,9 @@ class ActorResolver:
         # the parse stage's French pipeline: the same arguments find it in load_pipeline's
         # cache (a keyword call would load a second copy, inside this article's time budget)
         nlp = load_pipeline(model_for("fr", self.settings.model), "fr")
-        article.mentions = FrenchResolver(article, nlp).run()
+        resolver = FrenchResolver(article, nlp)
+        article.mentions = resolver.run()
+        article.title_mentions = resolver.headline_people()  # for a first pronoun only
         return article
 
 

@@ -128,6 +128,25 @@ class FrenchResolver:
         entry, office = held
         return _person_actor(entry, office, surname)
 
+    def headline_people(self) -> list[Mention]:
+        """The people of the tables the headline names, as mentions in the title ("Emmanuel
+        Macron dénonce le jeu dangereux de la Turquie"): whom a story's first pronoun stands
+        for when its text names no one before it."""
+        title_doc = getattr(self.article, "title_doc", None)
+        if title_doc is None:
+            return []
+        found = []
+        for anchor in french_anchor_matcher(self.nlp)(title_doc):
+            if anchor.kind != "person":
+                continue
+            span = title_doc[anchor.start : anchor.end]
+            actor = self._entry_actor(anchor.entry, span.text)
+            if actor is not None:
+                found.append(
+                    Mention(span.start_char, span.end_char, span.root.i, [actor], "fr:headline")
+                )
+        return found
+
     def _title_countries(self) -> list[str]:
         """The countries the headline names ("Mali: la junte libère deux détenus"), places
         too: what the story is about before its text names anything."""

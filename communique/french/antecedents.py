@@ -69,7 +69,21 @@ class Antecedents:
             found = self._antecedent_in(pronoun, skip, earliest, subjects_only=True)
             if found is not None:
                 return found
-        return self._antecedent_in(pronoun, skip, earliest)
+        found = self._antecedent_in(pronoun, skip, earliest)
+        if found is None and index == 0 and pronoun.dep_ in SUBJECTS:
+            found = self._headline_person(pronoun, skip)
+        return found
+
+    def _headline_person(self, pronoun, skip) -> Mention | None:
+        """ "Emmanuel Macron dénonce le jeu dangereux de la Turquie" | '"...", a-t-il lancé':
+        the subject pronoun of a story's first sentence, with no one named before it in the
+        text but in the quotation it follows, is the one person its headline names."""
+        people = self.article.title_mentions
+        if len(people) != 1 or "Plur" in pronoun.morph.get("Number"):
+            return None
+        if any(m.start < pronoun.idx and m.head not in skip for m in self.article.mentions):
+            return None  # the text names someone or something first, outside the quotation
+        return people[0]
 
     def _antecedent_in(
         self, pronoun, skip, earliest: int, subjects_only: bool = False

@@ -1162,3 +1162,21 @@ def test_an_opening_mark_after_a_full_stop_starts_a_sentence(pipeline):
     sentences = [s.text for s in article.doc.sents]
     assert len(sentences) == 2, sentences
     assert sentences[1].startswith('"Au Proche et Moyen-Orient')
+
+
+def test_a_first_pronoun_with_no_one_named_before_is_the_person_of_the_headline(pipeline):
+    article = pipeline(
+        Document(
+            id="t",
+            title='Emmanuel Macron dénonce le "jeu dangereux" de la Turquie en Libye',
+            content='"Je considère aujourd\'hui que la Turquie joue en Libye un jeu dangereux", '
+            "a-t-il lancé à l'issue d'un entretien avec son homologue tunisien Kais Saied à "
+            "l'Élysée.",
+            date="2020-06-22",
+        )
+    )
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in article.events
+    }
+    assert {("FRA", "TUR", "111"), ("FRA", "TUN", "040")} <= found, found
