@@ -252,7 +252,18 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             elif token.pos_ == "PRON" and token.lower_ in grammar()["object_pronouns"]:
                 # "Emmanuel Macron, qui lui a assuré": whoever was named before, not the
                 # verb's own subject
-                own = {t.i for s in self.subjects(token.head)[0] for t in s.subtree}
+                subjects = self.subjects(token.head)[0]
+                own = {t.i for s in subjects for t in s.subtree}
+                # nor anyone of the subject's own country: "le président turc s'en est pris à
+                # son homologue. M. Erdogan l'a accusé" is Macron accused, not a Turk
+                named = [self.by_head.get(t.i) for s in subjects for t in s.subtree]
+                countries = {a.country for m in named if m is not None for a in m.actors}
+                countries.discard(None)
+                own |= {
+                    m.head
+                    for m in self.article.mentions
+                    if countries and {a.country for a in m.actors} <= countries
+                }
                 mentions = self._shared_object(token) or [
                     m for m in [self._antecedent(token, own)] if m is not None
                 ]
@@ -307,7 +318,20 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 found = self.mentions_below(child, depth + 1, aimed)
             if found:
                 return found
+        if depth == 0:
+            return self._bracketed_after(token)
         return []
+
+    def _bracketed_after(self, token) -> list[Mention]:
+        """ "soutient le Gouvernement d'union (GNA) de Fayez al-Sarraj": the organisation in
+        brackets right after a phrase that names no one, which the parser may hang elsewhere."""
+        end = max(t.i for t in token.subtree) + 1
+        if end + 2 >= len(self.doc) or self.doc[end].text != "(" or self.doc[end + 2].text != ")":
+            return []
+        mention = self.by_head.get(end + 1)
+        if mention is None or mention.actors[0].kind != "organisation":
+            return []  # "au sommet de Pau (France)": where, not who
+        return [mention]
 
     def _covering(self, token) -> Mention | None:
         """The mention whose words hold a name that is not its head: "France" in

@@ -1180,3 +1180,47 @@ def test_a_first_pronoun_with_no_one_named_before_is_the_person_of_the_headline(
         for e in article.events
     }
     assert {("FRA", "TUR", "111"), ("FRA", "TUN", "040")} <= found, found
+
+
+def test_an_organisation_in_brackets_after_a_phrase_is_what_it_names(pipeline):
+    found = coded(
+        pipeline,
+        "La Turquie y soutient militairement le Gouvernement d'union (GNA) de Fayez al-Sarraj, "
+        "reconnu par l'ONU, face au pouvoir rival du maréchal Khalifa Haftar.",
+        date="2020-07-23",
+    )
+    assert ("TUR", "LBY", "072") in found, found
+    # a country in brackets after a place is where, not who
+    found = coded(
+        pipeline,
+        "Au sommet de Pau (France) en janvier, le président français et ses homologues du G5 "
+        "Sahel avaient décidé d'intensifier la lutte antijihadiste.",
+        date="2020-06-30",
+    )
+    assert ("FRA", "IGO", "040") in found, found
+
+
+def test_an_object_pronoun_is_no_one_of_its_subjects_country(pipeline):
+    found = coded(
+        pipeline,
+        "\"M. Macron, vous n'avez pas fini d'avoir des ennuis avec moi\", a lancé le président "
+        "turc, en s'en prenant pour la première fois directement et nommément à son homologue. "
+        'M. Erdogan l\'a aussi accusé de "manquer de connaissances historiques".',
+        date="2020-09-13",
+    )
+    assert ("TUR", "FRA", "112") in found, found
+
+
+def test_the_french_ministry_of_europe_and_foreign_affairs_is_frances():
+    pipeline = Pipeline(Settings(), stages=canonical_stages(last="actors"))
+    article = pipeline(
+        Document(
+            id="t",
+            content="Franck Riester, le ministre délégué auprès du ministre de l'Europe et des "
+            "Affaires étrangères, a souligné dimanche que la France laissait l'agressivité à la "
+            "Turquie.",
+            date="2020-10-25",
+        )
+    )
+    countries = {a.country for m in article.mentions for a in m.actors}
+    assert "IGO" not in countries and "FRA" in countries, countries
