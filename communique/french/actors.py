@@ -57,6 +57,7 @@ class FrenchResolver:
         self.nlp = nlp
         self.anchors = french_anchor_matcher(nlp)(self.doc)
         self.day = _day(article.date)
+        self._headline_people: list[Mention] | None = None
 
     def run(self) -> list[Mention]:
         mentions: dict[int, Mention] = {}
@@ -112,7 +113,13 @@ class FrenchResolver:
         for mention in self._regional_groups(mentions):
             mentions.setdefault(mention.head, mention)
         named = sorted(mentions.values(), key=lambda m: m.start)
-        named = fill_titles(self.doc, named, self.gazetteer.country_name, self._title_countries())
+        named = fill_titles(
+            self.doc,
+            named,
+            self.gazetteer.country_name,
+            self._title_countries(),
+            _officer_countries(self.headline_people()),
+        )
         people = named_people(self.doc, named, functools.partial(self._office_holder, named))
         return sorted(named + people, key=lambda m: m.start)
 
@@ -132,6 +139,8 @@ class FrenchResolver:
         """The people of the tables the headline names, as mentions in the title ("Emmanuel
         Macron dénonce le jeu dangereux de la Turquie"): whom a story's first pronoun stands
         for when its text names no one before it."""
+        if self._headline_people is not None:
+            return self._headline_people
         title_doc = getattr(self.article, "title_doc", None)
         if title_doc is None:
             return []
@@ -145,6 +154,7 @@ class FrenchResolver:
                 found.append(
                     Mention(span.start_char, span.end_char, span.root.i, [actor], "fr:headline")
                 )
+        self._headline_people = found
         return found
 
     def _title_countries(self) -> list[str]:
@@ -356,6 +366,11 @@ class FrenchResolver:
                 kept.extend(child.subtree)
         first, last = min(t.i for t in kept), max(t.i for t in kept)
         return self.doc[first : last + 1].text
+
+
+def _officer_countries(people: list[Mention]) -> list[str]:
+    """The countries of the office holders in government among ``people``."""
+    return [a.country for m in people for a in m.actors if "GOV" in a.sectors and a.country]
 
 
 def _person_actor(entry, office, text: str) -> Actor:

@@ -34,13 +34,20 @@ CONTRACTED = frozenset({"au", "aux", "du", "des"})
 
 
 def fill_titles(
-    doc, mentions: list[Mention], country_name, headline: list[str] = ()
+    doc,
+    mentions: list[Mention],
+    country_name,
+    headline: list[str] = (),
+    headline_officers: list[str] = (),
 ) -> list[Mention]:
     """``mentions`` in text order, with mentions for the bare titles the context resolves
     added; ``country_name`` gives a country's name from its code. For the offices of
     many (grammar.yaml's ``travelling_titles`` aside), a country the ``headline`` names
     counts as named ``MIN_LEAD`` times before the text begins: "Mali: la junte libère deux
-    détenus" is a story on Mali's junta."""
+    détenus" is a story on Mali's junta. An office one person holds is first the office
+    holder's the headline names (``headline_officers``, when they are of one country):
+    "Emmanuel Macron dénonce le jeu dangereux de la Turquie" | "Le chef de l'État a
+    précisé", after Tunisia's president was named, is Macron."""
     singular, plural = grammar()["context_titles"], grammar()["context_plurals"]
     covered = {i for m in mentions for i in _token_range(doc, m)}
     by_start = sorted(mentions, key=lambda m: m.start)
@@ -94,7 +101,11 @@ def fill_titles(
         elif title in grammar()["travelling_titles"]:
             # an office one person holds, who may be abroad ("Liban: le chef de l'État
             # promet"), or an organisation's ("le président de la Commission")
-            country = leading_country(bodies) or _recent_officer(token, officer)
+            country = (
+                (headline_officers[0] if len(set(headline_officers)) == 1 else None)
+                or leading_country(bodies)
+                or _recent_officer(token, officer)
+            )
         else:
             # a state's collective offices: neither the organisations a story names ("la
             # Cédéao a reçu la junte") nor its headline's country are in the running

@@ -1224,3 +1224,21 @@ def test_the_french_ministry_of_europe_and_foreign_affairs_is_frances():
     )
     countries = {a.country for m in article.mentions for a in m.actors}
     assert "IGO" not in countries and "FRA" in countries, countries
+
+
+def test_a_bare_head_of_state_is_the_headlines_office_holder(pipeline):
+    article = pipeline(
+        Document(
+            id="t",
+            title='Emmanuel Macron dénonce le "jeu dangereux" de la Turquie en Libye',
+            content="Il s'est entretenu avec son homologue tunisien Kais Saied à l'Élysée. Le chef "
+            "de l'État a précisé avoir tenu \"le même discours\" lors d'un entretien "
+            "téléphonique lundi après-midi avec le président américain Donald Trump.",
+            date="2020-06-22",
+        )
+    )
+    found = {
+        (e["source"]["country"], (e["target"] or {}).get("country"), e["cameo"])
+        for e in article.events
+    }
+    assert ("FRA", "USA", "040") in found and ("TUN", "USA", "040") not in found, found
