@@ -621,3 +621,8 @@ def test_a_passive_verbs_doer_is_no_word_of_its_pattern(code_text):
         )
     )
     assert not any(root == "13" for _, _, root in found), found
+
+
+def test_fighting_with_another_states_troops_is_force(code_text):
+    found = dyads(code_text("Iranian troops were locked in bitter fighting with Iraqi troops."))
+    assert ("IRN", "IRQ", "19") in found, found
