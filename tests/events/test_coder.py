@@ -626,3 +626,13 @@ def test_a_passive_verbs_doer_is_no_word_of_its_pattern(code_text):
 def test_fighting_with_another_states_troops_is_force(code_text):
     found = dyads(code_text("Iranian troops were locked in bitter fighting with Iraqi troops."))
     assert ("IRN", "IRQ", "19") in found, found
+
+
+def test_an_assault_on_another_states_lines_is_force_and_stabilising_positions_no_aid(code_text):
+    found = dyads(
+        code_text(
+            "IRNA said Tehran's forces were stabilising new positions after their assault on "
+            "Iraqi lines defending Basra."
+        )
+    )
+    assert ("IRN", "IRQ", "19") in found and ("IRN", "IRQ", "07") not in found, found
