@@ -98,8 +98,8 @@ def phrase_nouns(token) -> list:
         for noun in (child, *(c for c in child.children if c.dep_ == "nmod")):
             preposition = words.get(noun.lemma_.lower())
             if preposition and any(
-                g.dep_ == "case" and g.lemma_ == preposition for g in noun.children
-            ):
+                g.dep_ == "case" and preposition in (g.lemma_, g.lower_) for g in noun.children
+            ):  # "aux côtés de" as written: "à côté de" is only beside
                 found.append(noun)
     return found
 

@@ -1242,3 +1242,17 @@ def test_a_bare_head_of_state_is_the_headlines_office_holder(pipeline):
         for e in article.events
     }
     assert ("FRA", "USA", "040") in found and ("TUN", "USA", "040") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La France se tient aux côtés du Liban.", {("FRA", "LBN", "051")}),
+        ("La France restera toujours aux côtés du Mali.", {("FRA", "MLI", "051")}),
+        # beside is no support
+        ("La chancelière allemande se tenait debout à côté de son homologue finlandais.", set()),
+    ],
+)
+def test_standing_by_a_state_is_support(pipeline, text, expected):
+    found = {f for f in coded(pipeline, text, date="2020-08-05") if f[2] == "051"}
+    assert found == expected, found
