@@ -57,7 +57,7 @@ neighbours" not Mali and statements beside acts that did not happen left it unch
 with an honorific and a surname read as the one office holder of a country the article
 names ("Mr Blair" in a story that names Britain), recall 0.558 (48/86), precision 0.798
 (79/99), and the recall floor to 0.55. The twenty-sixth and twenty-seventh (2026-12-06)
-left it unchanged. The floors sit just under.
+and the session of 2026-12-07 left it unchanged. The floors sit just under.
 """
 
 import pytest
