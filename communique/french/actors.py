@@ -21,6 +21,7 @@ from .compounds import compound_countries
 from .context import fill_titles
 from .factions import faction_mentions
 from .gazetteer import french_anchor_matcher, french_gazetteer, inflections, titles
+from .headline import headline_people, officer_countries, title_countries
 from .patterns import grammar, noun_patterns
 from .people import named_people
 
@@ -118,7 +119,7 @@ class FrenchResolver:
             named,
             self.gazetteer.country_name,
             self._title_countries(),
-            _officer_countries(self.headline_people()),
+            officer_countries(self.headline_people()),
         )
         people = named_people(self.doc, named, functools.partial(self._office_holder, named))
         return sorted(named + people, key=lambda m: m.start)
@@ -136,39 +137,14 @@ class FrenchResolver:
         return _person_actor(entry, office, surname)
 
     def headline_people(self) -> list[Mention]:
-        """The people of the tables the headline names, as mentions in the title ("Emmanuel
-        Macron dénonce le jeu dangereux de la Turquie"): whom a story's first pronoun stands
-        for when its text names no one before it."""
-        if self._headline_people is not None:
-            return self._headline_people
-        title_doc = getattr(self.article, "title_doc", None)
-        if title_doc is None:
-            return []
-        found = []
-        for anchor in french_anchor_matcher(self.nlp)(title_doc):
-            if anchor.kind != "person":
-                continue
-            span = title_doc[anchor.start : anchor.end]
-            actor = self._entry_actor(anchor.entry, span.text)
-            if actor is not None:
-                found.append(
-                    Mention(span.start_char, span.end_char, span.root.i, [actor], "fr:headline")
-                )
-        self._headline_people = found
-        return found
+        """The people of the tables the headline names (french/headline.py), once."""
+        if self._headline_people is None:
+            title_doc = getattr(self.article, "title_doc", None)
+            self._headline_people = headline_people(title_doc, self.nlp, self._entry_actor)
+        return self._headline_people
 
     def _title_countries(self) -> list[str]:
-        """The countries the headline names ("Mali: la junte libère deux détenus"), places
-        too: what the story is about before its text names anything."""
-        title_doc = getattr(self.article, "title_doc", None)
-        if title_doc is None:
-            return []
-        anchors = french_anchor_matcher(self.nlp)(title_doc)
-        return [
-            a.entry.country
-            for a in anchors
-            if a.kind in ("country", "demonym", "place") and a.entry.country not in (None, "IGO")
-        ]
+        return title_countries(getattr(self.article, "title_doc", None), self.nlp)
 
     def _regional_groups(self, mentions: dict[int, Mention]) -> list[Mention]:
         """ "les voisins ouest-africains du Mali", "les pays de l'Afrique de l'Ouest": a group
@@ -366,11 +342,6 @@ class FrenchResolver:
                 kept.extend(child.subtree)
         first, last = min(t.i for t in kept), max(t.i for t in kept)
         return self.doc[first : last + 1].text
-
-
-def _officer_countries(people: list[Mention]) -> list[str]:
-    """The countries of the office holders in government among ``people``."""
-    return [a.country for m in people for a in m.actors if "GOV" in a.sectors and a.country]
 
 
 def _person_actor(entry, office, text: str) -> Actor:

@@ -35,7 +35,8 @@ from .patterns import (
     statement_words,
     verb_lemma,
 )
-from .roles import FrenchRoles, told_to_act
+from .clause_shapes import told_to_act
+from .roles import FrenchRoles
 from .statements import statement_parties
 from .things import french_words
 

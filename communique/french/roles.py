@@ -7,7 +7,15 @@ from __future__ import annotations
 from ..events.pairs import fights
 from ..model import Actor, Article, Mention
 from .antecedents import Antecedents
-from .french_dates import MONTHS, WEEKDAYS
+from .clause_shapes import (
+    gerund,
+    main_clause_subjects,
+    opening_participle,
+    passive_participle,
+    set_off_participle,
+    subject_after_day,
+    told_to_act,
+)
 from .incises import after_quotation, in_incise
 from .located import envoys_host, located_targets
 from .noun_clauses import intent_holders, misplaced_agents, participle_parties, set_off_noun
@@ -68,8 +76,8 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 for s in c.children
                 if s.dep_ in SUBJECTS and s.i < c.i
             ]
-        if not own and _opening_participle(token):
-            own = _main_clause_subjects(token)
+        if not own and opening_participle(token):
+            own = main_clause_subjects(token)
         lemma = verb_lemma(token)
         if not own and (
             (lemma in grammar()["speech_verbs"] and in_incise(token))
@@ -77,7 +85,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         ):
             # ", a déclaré le président français": the subject after the verb, read as object
             own = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
-            own = own or _subject_after_day(token)
+            own = own or subject_after_day(token)
         # the passive needs "être": "Washington a fermement condamné" is active whatever
         # the parser calls its subject, and so is a pronominal verb ("la Serbie s'est engagée")
         passive = (
@@ -109,7 +117,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             return [t for s in own for t in self.with_conjuncts(s)], passive
         if (
             depth < 3
-            and (_gerund(token) or _set_off_participle(token))
+            and (gerund(token) or set_off_participle(token))
             and token.head.pos_ not in ("VERB", "AUX")
         ):
             # "Pompeo avait donné le ton dès mercredi en recevant son homologue": a gerund
@@ -352,7 +360,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         subjects, passive = self.subjects(token)
         # "est arrivé à Bamako": "être" makes the past of some intransitive verbs too
         passive = passive and not with_etre(token)
-        if _passive_participle(token):
+        if passive_participle(token):
             # "les deux Français enlevés au Bénin": a past participle qualifying a noun
             # describes it; what was done to it is background, not the news, unless it says
             # who did it ("la Grèce, soutenue par la France": FRA -> GRC)
@@ -427,114 +435,9 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         return targets
 
 
-def _gerund(token) -> bool:
-    """ "en recevant", "en appelant": a present participle after "en"."""
-    return "Part" in token.morph.get("VerbForm") and any(
-        c.dep_ == "mark" and c.lower_ == "en" for c in token.children
-    )
-
-
-def _subject_after_day(verb) -> list:
-    """ ", a déclaré vendredi 14 août le chef de la diplomatie turque": the subject after an
-    incise's day, which the parser hangs on the date; the first noun there with an article."""
-    for day in verb.children:
-        if day.i < verb.i or day.lemma_.lower() not in grammar()["time_nouns"]:
-            continue
-        for token in day.subtree:
-            if (
-                token.i > day.i
-                and token.dep_ == "nmod"
-                and token.pos_ in ("NOUN", "PROPN")
-                and any(c.dep_ == "det" for c in token.children)
-            ):
-                return [token]
-    return []
-
-
-def _set_off_participle(token) -> bool:
-    """A present participle after a comma that the parser hung on the noun of a
-    circumstance (an oblique or its complement), not on a party of the clause."""
-    return (
-        "Part" in token.morph.get("VerbForm")
-        and "Pres" in token.morph.get("Tense")
-        and token.dep_ == "acl"
-        and token.i > 0
-        and token.doc[token.i - 1].text == ","
-        and (token.head.dep_.startswith("obl") or token.head.dep_ == "nmod")
-    )
-
-
-def _opening_participle(token) -> bool:
-    """A participle that opens its sentence and that the parser made its root: "Arrivé en
-    Côte d'Ivoire vendredi pour une visite de 48 heures (...), Emmanuel Macron a annoncé"."""
-    return (
-        token.dep_ == "ROOT"
-        and token.i == token.sent.start
-        and "Part" in token.morph.get("VerbForm")
-        and not any(c.dep_.startswith("aux") for c in token.children)
-    )
-
-
-def _main_clause_subjects(token) -> list:
-    """The subjects of the first verb after the comma that ends an opening participle's
-    phrase, wherever the parser hung that verb."""
-    comma = next((t for t in token.sent if t.i > token.i and t.text == ","), None)
-    if comma is None:
-        return []
-    for verb in token.sent:
-        if verb.i > comma.i and verb.pos_ in ("VERB", "AUX") and not verb.dep_.startswith("aux"):
-            subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > comma.i]
-            if subjects:
-                return subjects
-            return []
-    return []
-
-
-def _passive_participle(token) -> bool:
-    """A past participle qualifying a noun is passive ("les otages enlevés"), unless its verb
-    makes its past with "être" ("le ministre, arrivé à Bamako")."""
-    return (
-        token.dep_ == "acl"
-        and token.head.pos_ in ("NOUN", "PROPN")
-        and "Part" in token.morph.get("VerbForm")
-        and "Past" in token.morph.get("Tense")
-        and not with_etre(token)
-        and not finite_clause(token)
-    )
-
-
-def finite_clause(token) -> bool:
-    """Whether a participle the parser hangs on a noun is the verb of a clause of its own,
-    with its subject and auxiliary ("les tensions sont montées quand l'armée américaine a
-    éliminé le général"): the parser's error, not a participle qualifying the noun."""
-    return any(c.dep_.startswith("nsubj") for c in token.children) and any(
-        c.dep_.startswith("aux") for c in token.children
-    )
-
-
 def _named(token) -> bool:
     """Whether a phrase names someone: a proper noun, or a noun with a name ("le maréchal
     Haftar")."""
     return token.pos_ == "PROPN" or any(
         c.pos_ == "PROPN" and c.dep_ in ("flat:name", "appos", "nmod") for c in token.children
     )
-
-
-def told_to_act(verb) -> list:
-    """Whom a verb of grammar.yaml's ``object_control_verbs`` asks to do what its infinitive
-    says: "a exhorté l'Éthiopie à retirer ses troupes" (its object), "a demandé à Moscou de
-    libérer les prisonniers" (its "à" complement)."""
-    head = verb.head
-    if verb.dep_ != "xcomp" or verb_lemma(head) not in grammar()["object_control_verbs"]:
-        return []
-    return [
-        c
-        for c in head.children
-        if c.pos_ in ("PROPN", "NOUN")
-        and c.lower_ not in WEEKDAYS + MONTHS  # "a appelé mardi à dépasser le conflit"
-        and (
-            c.dep_ in ("obj", "iobj")
-            or c.dep_ == "obl:arg"
-            and any(a.dep_ == "case" and a.lower_ in ("à", "au", "aux") for a in c.children)
-        )
-    ]
