@@ -267,11 +267,12 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 named = [self.by_head.get(t.i) for s in subjects for t in s.subtree]
                 countries = {a.country for m in named if m is not None for a in m.actors}
                 countries.discard(None)
-                own |= {
-                    m.head
-                    for m in self.article.mentions
-                    if countries and {a.country for a in m.actors} <= countries
-                }
+                if countries:
+                    own |= {
+                        m.head
+                        for m in self.article.mentions
+                        if {a.country for a in m.actors} <= countries
+                    }
                 mentions = self._shared_object(token) or [
                     m for m in [self._antecedent(token, own)] if m is not None
                 ]
