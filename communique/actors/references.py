@@ -43,6 +43,8 @@ logger = logging.getLogger(__name__)
 
 PRONOUN_LOOKBACK_SENTENCES = 1
 PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
+# the dependencies by which a pronoun's clause hangs on the one whose subject it may take
+GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "ccomp", "advcl", "conj", "xcomp"})
 
 
 @dataclass
@@ -353,23 +355,34 @@ class ReferenceResolver(GroupRule):
             for seen in self.by_sentence.get(self.sentence_of.get(root.i, 0), ())
             if seen.start < start
         }
+        # A possessive in its verb's object is bound by that verb's subject: "Japan affirmed
+        # its intention", "they were honoring the pact and its terms".
+        # Past that verb, only what its own subject does ("Japan agreed to open its markets")
+        # binds it: "Tanaka told Funaro the bank would consider his country's request".
+        deps = GOVERNED_DEPS | ({"dobj"} if root.dep_ == "poss" else set())
+        singular = root.lower_ in ("its", "his", "her")
         token = root
         for _ in range(4):
-            if token.head.i == token.i or token.dep_ not in (
-                "nsubj",
-                "nsubjpass",
-                "poss",
-                "ccomp",
-                "advcl",
-                "conj",
-                "xcomp",
-            ):
+            if token.head.i == token.i or token.dep_ not in deps:
                 return None
+            if token.dep_ == "dobj":
+                deps = {"xcomp", "conj"}
+            controlled = token.dep_ == "xcomp"
             token = token.head
             if token.pos_ not in ("VERB", "AUX"):
                 continue
-            for child in self.tree.children(token):
+            # "The U.S. urged Japan to open its markets": an infinitive's doer is its verb's
+            # object, where there is one, and its subject only where there is none
+            children = self.tree.children(token)
+            if controlled and any(c.dep_ == "dobj" for c in children):
+                seen = next((by_head.get(c.i) for c in children if c.dep_ == "dobj"), None)
+                return (
+                    seen if seen is not None and seen.actors and self._fits(seen, kinds) else None
+                )
+            for child in children:
                 seen = by_head.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
+                if seen is not None and singular and seen.plural:
+                    continue  # "western countries support its entry": "its" is not theirs
                 if seen is not None and seen.actors and self._fits(seen, kinds):
                     return seen
         return None

@@ -604,6 +604,42 @@ def test_an_it_under_a_plural_subject_is_no_state(resolve_text):
 
 
 @pytest.mark.parametrize(
+    "text, date, pronoun, country",
+    [
+        # Reuters, 1987: the subject binds a possessive in its verb's object
+        (
+            "Following the West German interest rate cuts, the Dutch Central Bank did not "
+            "lower its rates.",
+            "1987-03-02",
+            "its",
+            "NLD",
+        ),
+        # BBC, 2004: Howard's congratulations, not Bush's, the last person named
+        (
+            "President George W Bush won a second term. Tory leader Michael Howard sent Mr Bush "
+            "his warmest congratulations.",
+            "2004-11-04",
+            "his",
+            "GBR",
+        ),
+        # an infinitive's doer is the object of the verb it hangs on, where there is one
+        ("Britain urged France to open its markets to British beef.", None, "its", "FRA"),
+        # "its" is not a plural subject's: western countries support China's entry
+        (
+            "China is likely to succeed, because western countries support its entry.",
+            None,
+            "its",
+            "CHN",
+        ),
+    ],
+)
+def test_a_possessive_in_an_object_is_its_verbs_subject(resolve_text, text, date, pronoun, country):
+    article = resolve_text(text, date=date)
+    found = [a["country"] for a in article.actors_record()["actors"] if a["text"] == pronoun]
+    assert found == [country], found
+
+
+@pytest.mark.parametrize(
     "text, date, mention, country",
     [
         # a British minister of 1987, as Reuters names him
