@@ -303,8 +303,7 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 if token.pos_ == "PROPN":
                     continue  # "le GNA, reconnu par l'ONU": a name is not the participle's act
                 # "un appel à la trêve lancé par l'Egypte": the doer of a participle
-                agents = [c for c in child.children if c.dep_ in ("obl:agent", "obl:mod")]
-                found = self.mentions_at([a for a in agents if self.preposition(a) == "par"])
+                found = self.mentions_at(_participle_agents(self, child))
                 if found:
                     return found
                 continue
@@ -327,6 +326,16 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
                 found = self.mentions_below(child, depth + 1, aimed)
             if found:
                 return found
+        if depth == 0 and token.pos_ != "PROPN":
+            # "un appel à la trêve lancée par l'Egypte": the parser may hang the participle
+            # on the noun's complement
+            for child in token.children:
+                if child.dep_ == "nmod":
+                    for participle in child.children:
+                        if participle.dep_ == "acl" and "Part" in participle.morph.get("VerbForm"):
+                            found = self.mentions_at(_participle_agents(self, participle))
+                            if found:
+                                return found
         if depth == 0:
             return self._bracketed_after(token)
         return []
@@ -442,3 +451,12 @@ def _named(token) -> bool:
     return token.pos_ == "PROPN" or any(
         c.pos_ == "PROPN" and c.dep_ in ("flat:name", "appos", "nmod") for c in token.children
     )
+
+
+def _participle_agents(roles, participle) -> list:
+    """The "par" phrases of a participle: who did what it says."""
+    return [
+        c
+        for c in participle.children
+        if c.dep_ in ("obl:agent", "obl:mod") and roles.preposition(c) == "par"
+    ]

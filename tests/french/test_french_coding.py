@@ -1244,3 +1244,15 @@ def test_a_bare_head_of_state_is_the_headlines_office_holder(pipeline):
 def test_standing_by_a_state_is_support(pipeline, text, expected):
     found = {f for f in coded(pipeline, text, date="2020-08-05") if f[2] == "051"}
     assert found == expected, found
+
+
+def test_the_doer_of_a_participle_the_parser_hangs_on_the_objects_complement(pipeline):
+    """Orange Actu, June 2020: "lancée" agrees with "la trêve" and the parser hangs it there;
+    the appeal Turkey rejects is still Egypt's."""
+    found = coded(
+        pipeline,
+        "Jeudi, la Turquie s'est déclarée favorable à un cessez-le-feu parrainé par les Nations "
+        "unies, rejetant un appel à la trêve lancée par l'Egypte, alliée de M. Haftar.",
+        date="2020-06-11",
+    )
+    assert ("TUR", "EGY", "120") in found, found
