@@ -63,7 +63,7 @@ from .modality import clause_modality
 from .pairs import event_pairs, held_together, is_symmetric
 from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
 from .patterns import Pattern, load_patterns
-from .nominal import noun_parties, noun_prepositions
+from .nominal import noun_parties, noun_prepositions, sides_unknown
 from .clauses import agents_of
 from .roles import Roles, coded_actors, grammar
 from .statements import disapproving, reports_an_act, reports_hostility, warns_of_a_state
@@ -201,7 +201,10 @@ class ArticleCoder:
             if token.pos_ == "NOUN"
             else self.roles.preposition_objects(token)
         )
-        mutual = any(preposition in ("between", "among") for preposition, _ in prepositions)
+        mutual = any(
+            preposition in ("between", "among") and not sides_unknown(self.roles, pobj)
+            for preposition, pobj in prepositions
+        )
         # "the strikes by France and Mali", "French and Malian troops launched air strikes":
         # an act the text names with a noun is carried out together
         named_act = token.pos_ == "NOUN" or bool(trigger.pattern.words)

@@ -36,6 +36,8 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         if len({a.country for a in members if organised(a)}) > 1:
             return members, []
     between = [p for _, p in noun_prepositions(roles, token, "between")]
+    if any(sides_unknown(roles, p) for p in between):
+        between = []
     if between and not sources:
         # "talks between Serbia and Kosovo": the parties act on each other, each way
         # (``event_pairs`` with ``mutual``), whoever holds the talks
@@ -90,6 +92,8 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
             or (aimed and preposition in ("of", "on", "against"))
             or preposition == "to"
         )
+        if preposition == "between" and sides_unknown(roles, pobj):
+            continue
         if (
             preposition in ("with", "to", "on", "against", "between", "for", "over")
             or (pattern.target == "place" and preposition in ("to", "in"))
@@ -99,6 +103,15 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
             if targets:
                 break
     return sources, targets or reacting(roles, token, sources)
+
+
+def sides_unknown(roles: Roles, pobj) -> bool:
+    """ "talks between banks and Mexico, Chile, and Venezuela": where a party "between" names
+    is no actor, the sides are not known; the states are on one side, not with each other."""
+    return any(
+        not coded_actors([m for m in [roles.mention(part)] if m is not None])
+        for part in (pobj, *pobj.conjuncts)
+    )
 
 
 def _reporting_party(roles: Roles, token, pattern: Pattern) -> list[Actor]:

@@ -187,6 +187,9 @@ def test_parties_named_together_act_on_each_other_both_ways(code_text, text, roo
         "Officials said French and Malian troops launched air strikes near the border.",
         # praise and support are not mutual: the two back a third party or thing together
         "Diplomats said Spain and Portugal backed the court's view on Monday.",
+        # Reuters, 1987: a side "between" names that is no actor leaves the states on one side
+        "Mulford said he based this prediction on progress in talks between banks and Mexico, "
+        "Chile, and Venezuela.",
     ],
 )
 def test_side_by_side_is_not_face_to_face(code_text, text):
