@@ -360,6 +360,20 @@ def _actor_mentions(roles: Roles, token) -> list:
     """The mentions of ``token``, but not a capital naming a thing ("the Paris accord", "a
     Brussels summit"): there the city places the thing, it does not act."""
     doc = token.doc
+    if roles.mention(token) is None:
+        return []  # its conjuncts are met on their own
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if (
+        first is not token
+        and token.pos_ == "PROPN"
+        and first.pos_ == "NOUN"
+        and roles.mention(first) is None
+    ):
+        # "excluded from the real discussions, the Netherlands, Belgium and Switzerland": a
+        # name joined to a thing is the parser's misreading of a list
+        return []
     return [
         m
         for m in roles.mentions([token])

@@ -187,6 +187,11 @@ def test_parties_named_together_act_on_each_other_both_ways(code_text, text, roo
         "Officials said French and Malian troops launched air strikes near the border.",
         # praise and support are not mutual: the two back a third party or thing together
         "Diplomats said Spain and Portugal backed the court's view on Monday.",
+        # Reuters, 1987: the parser joins the list to "discussions"; the refusal is aimed at
+        # none of the countries listed
+        "Other countries represented at today's talks were Italy, which refused to attend last "
+        "month's meeting on the grounds that it was being excluded from the real discussions, "
+        "the Netherlands, Belgium and Switzerland.",
         # Reuters, 1987: a side "between" names that is no actor leaves the states on one side
         "Mulford said he based this prediction on progress in talks between banks and Mexico, "
         "Chile, and Venezuela.",
