@@ -60,7 +60,7 @@ from .counterparts import (
 )
 from .hosts import dateline_target, hosted_targets
 from .modality import clause_modality
-from .pairs import event_pairs, held_together, is_symmetric
+from .pairs import event_pairs, is_symmetric, topic_prepositions
 from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties, noun_prepositions, sides_unknown
@@ -385,12 +385,12 @@ class ArticleCoder:
                 return found
         helpers = grammar()["helper_nouns"]
         judged = token.lemma_.lower() in grammar()["appraising_verbs"]
-        topical = held_together(pattern.code, sources)
+        topics = topic_prepositions(token, pattern.code, sources)
         pairs = [
             (preposition, pobj)
             for preposition, pobj in roles.preposition_objects(token, only)
             if (allow_places or not says_where(preposition, pattern.code))
-            and not (topical and preposition in grammar()["topic_only_prepositions"])
+            and preposition not in topics
             and not (preposition == "with" and pobj.lemma_.lower() in helpers)
             # "condemned the attack on the French embassy": not whom the judged act hit
             and not (judged and victim_of_object(token, preposition, pobj))

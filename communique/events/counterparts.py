@@ -31,7 +31,7 @@ import logging
 from collections import deque
 
 from ..model import Actor
-from .pairs import AIMED_ROOTS, held_together
+from .pairs import AIMED_ROOTS, held_together, topic_prepositions
 from .patterns import best_pattern
 from .clauses import likens
 from .roles import Roles, grammar
@@ -109,7 +109,7 @@ def object_phrase_targets(
             for preposition, pobj in roles.preposition_objects(verb)
             if not says_where(preposition, code)
             and not (judged and victim_of_object(verb, preposition, pobj))
-            and not (topical and preposition in grammar()["topic_only_prepositions"])
+            and preposition not in topic_prepositions(verb, code, sources)
         ]
     own = _countries(sources)
     for start in starts:

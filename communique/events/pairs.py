@@ -78,6 +78,21 @@ def held_together(code: str, sources: list[Actor]) -> bool:
     return code[:2] in grammar()["topic_roots"] and len(_by_country(sources)) > 1
 
 
+def topic_prepositions(trigger, code: str, sources: list[Actor]) -> frozenset:
+    """The prepositions after which talks (grammar.yaml's ``topic_roots``) name what they are
+    about, not a partner: for talks held together (``held_together``), and for a verb of
+    conversation whoever talks ("talked of the struggle between the U.S. and Japan":
+    grammar.yaml's ``conversation_verbs``)."""
+    words = grammar()
+    if code[:2] not in words["topic_roots"]:
+        return frozenset()  # "speaking of loans to Poland, said": a statement about Poland
+    if trigger.lemma_.lower() in words["conversation_verbs"]:
+        return frozenset(words["conversation_topic_prepositions"])
+    if held_together(code, sources):
+        return frozenset(words["topic_only_prepositions"])
+    return frozenset()
+
+
 def is_symmetric(code: str) -> bool:
     """Whether the two parties of an act with this code do it to each other (grammar.yaml's
     ``symmetric_code_prefixes``)."""

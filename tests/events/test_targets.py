@@ -1179,6 +1179,12 @@ def test_market_support_and_help_to_calm_give_no_aid(code_text, text):
             "said the two leaders had talked about Afghanistan and the Middle East.",
             "AFG",
         ),
+        # Reuters, 1987: one talks with someone, of or about a topic, whoever talks
+        (
+            "Asian Development Bank president Masao Fujioka also talked of the struggle "
+            "between the U.S. and Japan over their voting power in the bank.",
+            "JPN",
+        ),
     ],
 )
 def test_what_parties_named_together_talk_about_is_no_partner(code_text, text, topic):
