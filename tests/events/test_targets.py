@@ -135,6 +135,19 @@ def test_no_target_is_guessed_from_what_was_said(code_text, text):
     assert said and all(e["target"] is None for e in said), dyads(article)
 
 
+def test_a_city_the_parser_hangs_on_a_things_name_is_no_party(code_text):
+    """Reuters, 1987: "London" is a modifier of "Rate" in the parse; paying a rate is no
+    dealing with Britain."""
+    found = dyads(
+        code_text(
+            "Manila wants to pay the London Interbank Offered Rate in cash and to issue PINs in "
+            "respect of the margin above LIBOR.",
+            date="1987-03-20",
+        )
+    )
+    assert not any(target == "GBR" for _, target, _ in found), found
+
+
 def test_a_warning_to_the_speakers_own_side_is_not_aimed_at_what_it_is_about(code_text):
     """Warned whom: the addressee, a compatriot, not the country the warning mentions."""
     article = code_text(
