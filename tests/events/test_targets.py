@@ -135,6 +135,24 @@ def test_no_target_is_guessed_from_what_was_said(code_text, text):
     assert said and all(e["target"] is None for e in said), dyads(article)
 
 
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # Reuters, 1987: coming near a thing is no meeting (verbs_needing_a_target)
+        (
+            "Greece and Turkey approached armed confrontation last month after Greece "
+            "announced it planned oil exploration work in the Aegean.",
+            "TUR",
+        ),
+    ],
+)
+def test_what_an_act_comes_near_is_no_party(code_text, text, country):
+    found = dyads(code_text(text, date="1987-04-01"))
+    assert not any(
+        country in (source, target) and source and target for source, target, _ in found
+    ), found
+
+
 def test_a_city_the_parser_hangs_on_a_things_name_is_no_party(code_text):
     """Reuters, 1987: "London" is a modifier of "Rate" in the parse; paying a rate is no
     dealing with Britain."""
