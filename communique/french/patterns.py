@@ -22,7 +22,12 @@ def objects_of(token) -> list:
     """The objects of a verb, with those the parser hangs on a day or a month between the
     verb and its object ("a exhorté jeudi la Turquie") or on an adverbial phrase ("a attaqué
     de front son homologue"), and a name in apposition to one."""
-    found = [c for c in token.children if c.dep_ in OBJECTS]
+    # "a qualifié mardi de mensonges les propos": a day the parser takes for an object is none
+    found = [
+        c
+        for c in token.children
+        if c.dep_ in OBJECTS and c.lemma_.lower() not in (*WEEKDAYS, *MONTHS)
+    ]
     for phrase in phrase_nouns(token):
         # "pointent du doigt les autorités russes": the party hangs on the phrase's noun
         found = [c for c in found if c.i != phrase.i]

@@ -119,7 +119,8 @@ def _said(token, speaker: set[int], judging_verbs: frozenset) -> set[int]:
     said: set[int] = set()
     judging = verb_lemma(token) in judging_verbs
     for child in token.children:
-        relation = child.dep_ in CLAUSE_DEPS or (child.dep_ == "obj" and judging)
+        # "a qualifié de mensonges les propos de responsables américains": the judgement too
+        relation = child.dep_ in CLAUSE_DEPS or (child.dep_ in ("obj", "obl:arg") and judging)
         if relation or (child.i < token.i and _quoted(child)):
             said.update(t.i for t in child.subtree)
     if (

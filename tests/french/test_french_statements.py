@@ -79,6 +79,12 @@ coded = functools.partial(coded_events, scored_only=True)  # as the scorer count
         ),
         # the doer of what is acted on: "un appel lancé par l'Egypte"
         ("La Turquie a rejeté un appel lancé par l'Egypte.", ("TUR", "EGY", "120")),
+        # a judgement before its object, with a day the parser takes for the object
+        (
+            "Le ministre syrien des Affaires étrangères a qualifié mardi de mensonges les "
+            "propos des Etats-Unis.",
+            ("SYR", "USA", "111"),
+        ),
         # every member of a list of subjects acts
         (
             "Le Royaume-Uni, l'Estonie et le Danemark participent à l'opération aux côtés de "
