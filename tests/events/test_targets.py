@@ -181,6 +181,20 @@ def test_each_of_conjoined_counterparts_is_a_target(code_text):
     assert {("RUS", "IRN"), ("RUS", "TUR")} <= {(s, t) for s, t, _ in found}, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Reuters, 1987
+        "The European Community has effectively given Japan six weeks to take moves to open "
+        "its market to imports.",
+        "Britain gave Japan two months to open its telecommunications market.",
+    ],
+)
+def test_giving_a_party_weeks_to_act_is_an_ultimatum(code_text, text):
+    found = dyads(code_text(text, date="1987-04-27"))
+    assert any(target == "JPN" and root == "13" for _, target, root in found), found
+
+
 def test_a_light_verb_codes_as_the_act_its_object_names(code_text):
     found = dyads(code_text("The Peruvian minister made an urgent appeal to Japan for aid."))
     assert any((s, t) == ("PER", "JPN") and code.startswith("02") for s, t, code in found), found
