@@ -76,7 +76,7 @@ class FrenchResolver:
                 continue  # "Ben's Chili Bowl", "Air France": a country in a firm's name
             head = span.root
             title_token, title = self._qualified_title(head, posting=anchor.kind != "organisation")
-            if anchor.kind == "demonym" and title is None and head.pos_ != "NOUN":
+            if anchor.kind == "demonym" and title is None and not _national(head):
                 if not _of_the_state(head):
                     continue  # "une journaliste malienne": a person, not the state
                 # "l'interventionnisme turc", "la politique russe": the state's own act
@@ -393,6 +393,18 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def _national(head) -> bool:
+    """Whether a demonym is a noun, a national ("deux Français"), also where the parser tags
+    a capitalised one after its article as a name, as the one a verb acts on ("a condamné
+    l'Américain Paul Whelan"; not "la candidature de l'Allemande", a candidate's)."""
+    return head.pos_ == "NOUN" or (
+        head.pos_ == "PROPN"
+        and head.dep_ in ("obj", "nsubj:pass")
+        and head.text[:1].isupper()
+        and any(c.dep_ == "det" for c in head.children)
+    )
 
 
 def _of_the_state(demonym) -> bool:

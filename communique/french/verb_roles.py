@@ -48,6 +48,13 @@ class VerbRoles:
             if c.dep_.startswith("obl") and any(g.lower_ == "en" for g in c.children)
         }
         objects |= {phrase.lemma_.lower() for phrase in phrase_nouns(token)}  # "du doigt"
+        if any(  # "condamné à 16 ans de prison": verbs.tsv's object of a sentence
+            c.dep_.startswith("obl")
+            and c.lemma_.lower() in grammar()["sentence_nouns"]
+            and any(g.dep_ == "case" and g.lower_ == "à" for g in c.children)
+            for c in token.children
+        ):
+            objects.add("peine")
         objects |= {  # "dénie toute forme de légitimité"
             n.lemma_.lower()
             for c in token.children

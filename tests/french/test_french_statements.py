@@ -79,6 +79,12 @@ coded = functools.partial(coded_events, scored_only=True)  # as the scorer count
         ),
         # the doer of what is acted on: "un appel lancé par l'Egypte"
         ("La Turquie a rejeté un appel lancé par l'Egypte.", ("TUR", "EGY", "120")),
+        # a sentence is no criticism; a capitalised demonym acted on is a national
+        (
+            "Un tribunal de Moscou a condamné l'Américain Paul Whelan à 16 ans de prison pour "
+            "espionnage.",
+            ("RUS", "USA", "172"),
+        ),
         # a judgement before its object, with a day the parser takes for the object
         (
             "Le ministre syrien des Affaires étrangères a qualifié mardi de mensonges les "
