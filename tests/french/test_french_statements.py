@@ -79,6 +79,12 @@ coded = functools.partial(coded_events, scored_only=True)  # as the scorer count
         ),
         # the doer of what is acted on: "un appel lancé par l'Egypte"
         ("La Turquie a rejeté un appel lancé par l'Egypte.", ("TUR", "EGY", "120")),
+        # an honour awarded is praise of whom it is awarded to
+        (
+            "Le président français a traversé la Manche en avion et a décerné la légion "
+            "d'honneur à la capitale britannique.",
+            ("FRA", "GBR", "051"),
+        ),
         # a sentence is no criticism; a capitalised demonym acted on is a national
         (
             "Un tribunal de Moscou a condamné l'Américain Paul Whelan à 16 ans de prison pour "
