@@ -433,6 +433,10 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             ):
                 continue  # the object is the act itself: "rappeler son ambassadeur"
             targets = self.actors_of(tokens, aimed=where == "obj")
+            if any(a.kind != "place" for a in targets):
+                # "s'en est pris à Emmanuel Macron ce mardi à Londres": a place after the
+                # party is where, not a second party
+                targets = [a for a in targets if a.kind != "place"]
             if targets:
                 break
             if any(_named(t) for t in tokens) or (tokens and fights(pattern.code)):

@@ -173,6 +173,16 @@ def test_no_event_without_one_party_each(pipeline, text):
     assert not {e for e in events if e[1] is not None and e[0] != e[1]}, events
 
 
+def test_a_place_after_the_party_is_where_not_a_second_party(pipeline):
+    """Orange Actu, December 2019: Trump attacked Macron, in London."""
+    found = coded(
+        pipeline,
+        "Donald Trump s'en est pris rudement à Emmanuel Macron ce mardi 3 décembre à Londres, "
+        "renforçant les tensions entre les deux pays.",
+    )
+    assert ("USA", "FRA", "111") in found and not any(t == "GBR" for _, t, _ in found), found
+
+
 def test_a_faction_for_a_state_is_not_of_that_state(pipeline):
     """ "les milices pro-iraniennes" are not Iran's."""
     events = coded(pipeline, "Les milices pro-iraniennes ont attaqué les forces turques.")
