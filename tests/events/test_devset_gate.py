@@ -57,7 +57,10 @@ neighbours" not Mali and statements beside acts that did not happen left it unch
 with an honorific and a surname read as the one office holder of a country the article
 names ("Mr Blair" in a story that names Britain), recall 0.558 (48/86), precision 0.798
 (79/99), and the recall floor to 0.55. The twenty-sixth and twenty-seventh (2026-12-06)
-and the session of 2026-12-07 left it unchanged. The floors sit just under.
+and the first session of 2026-12-07 left it unchanged. In the second of 2026-12-07, with a
+name the parser joins to a thing no longer a target ("excluded from the real discussions,
+the Netherlands, Belgium and Switzerland"), recall 0.558 (48/86), precision 0.806 (79/98):
+one wrong event fewer, and the precision floor to 0.80. The floors sit just under.
 """
 
 import pytest
@@ -66,7 +69,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.55
-PRECISION_FLOOR = 0.79
+PRECISION_FLOOR = 0.80
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the

@@ -86,7 +86,11 @@ one wrong; the precision floor to 0.77. On 2026-12-07, with set-off participles,
 subjects hung on a date, the headline's person and office holder, bracketed organisations
 and object pronouns no longer of their subject's country, unchanged (the analysis sets
 gained 6 required events); a reading of "les deux pays" as the pair named together, which
-lost a required event here for 3 on the analysis sets, was left out. The floors sit just
+lost a required event here for 3 on the analysis sets, was left out. In the second session
+of 2026-12-07, with judgements of what was said ("a qualifié de mensonges les propos"),
+sentences to prison, honours awarded and places beside the party, unchanged (the analysis
+sets gained 3 required events); headlines coded as in English, which added one wrong event
+here and 4 on the analysis sets for no required one, were left out. The floors sit just
 under.
 """
 
