@@ -180,6 +180,8 @@ def clause_modality(trigger) -> Modality:
                 result.attempted = True
             elif lemma in words["schedule_adjectives"] and result.modality == "asserted":
                 result.modality = "intended"  # "is due to meet": scheduled, no intent stated
+            elif lemma in words["likelihood_adjectives"] and result.modality == "asserted":
+                result.modality = "hypothetical"  # "is unlikely to import": foreseen not to be
             elif lemma in words["request_verbs"] and result.modality == "asserted":
                 result.modality = "hypothetical"  # "urged Iran to stop": only asked
             elif _serves_an_act(token, head):

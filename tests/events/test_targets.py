@@ -699,6 +699,17 @@ def test_a_scheduled_meeting_is_a_meeting_and_a_promised_one_an_intent(code_text
     assert ("RUS", "UKR", "03") in dyads(promised), dyads(promised)
 
 
+def test_what_is_unlikely_to_happen_is_hypothetical(code_text):
+    """Reuters, 1987: a forecast that it will not happen asserts no import."""
+    article = code_text(
+        "Indonesia is unlikely to import copra from the Philippines in 1987 after importing "
+        "30,000 tonnes in 1986, the U.S. Embassy's annual agriculture report said.",
+        date="1987-03-02",
+    )
+    found = [e["modality"] for e in article.events if e["evidence"]["trigger"] == "import"]
+    assert found and set(found) == {"hypothetical"}, dyads(article)
+
+
 def test_a_visit_that_will_be_made_is_a_visit_and_in_plover_an_agreement(code_text):
     """ "will visit Albania in June" sets a visit (042, intended), as annotators of news and
     "is due to visit" have it; its PLOVER event is AGREE, as the PLOVER gold standard codes
