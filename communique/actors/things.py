@@ -33,10 +33,10 @@ def qualifies_a_thing(token, by_token) -> bool:
 
 def names_a_thing(token, by_token) -> bool:
     """A city in the name of a thing: "the Paris Club", "the London Stock Exchange", "the
-    London Interbank Offered Rate" (but "the
-    Darfur region" and "West Darfur State" are places), or before a common noun that names
-    neither an agent nor an event: "the London marathon", "the Paris accord" (but "the
-    Moscow government" is Russia's, and "a Moscow visit" goes to Moscow)."""
+    London Interbank Offered Rate" (but "the Darfur region" and "West Darfur State" are
+    places), or before a common noun that names neither an agent nor an event: "the London
+    marathon", "the Paris accord" (but "the Moscow government" is Russia's, and "a Moscow
+    visit" goes to Moscow)."""
     head = token.head
     # "the London Interbank Offered Rate": the parser may hang the city as a modifier
     if token.dep_ not in ("compound", "nmod"):

@@ -357,11 +357,13 @@ def _clause_tokens(tree, clause):
 
 
 def _actor_mentions(roles: Roles, token) -> list:
-    """The mentions of ``token``, but not a capital naming a thing ("the Paris accord", "a
-    Brussels summit"): there the city places the thing, it does not act."""
+    """The mentions of ``token`` and its conjuncts, but not a capital naming a thing ("the
+    Paris accord", "a Brussels summit": there the city places the thing, it does not act),
+    nor the conjuncts of a token that names no actor (they are met on their own), nor a name
+    the parser joins to a thing."""
     doc = token.doc
     if roles.mention(token) is None:
-        return []  # its conjuncts are met on their own
+        return []
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

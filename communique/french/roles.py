@@ -329,13 +329,17 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         if depth == 0 and token.pos_ != "PROPN":
             # "un appel à la trêve lancée par l'Egypte": the parser may hang the participle
             # on the noun's complement
-            for child in token.children:
-                if child.dep_ == "nmod":
-                    for participle in child.children:
-                        if participle.dep_ == "acl" and "Part" in participle.morph.get("VerbForm"):
-                            found = self.mentions_at(_participle_agents(self, participle))
-                            if found:
-                                return found
+            participles = [
+                p
+                for c in token.children
+                if c.dep_ == "nmod"
+                for p in c.children
+                if p.dep_ == "acl" and "Part" in p.morph.get("VerbForm")
+            ]
+            for participle in participles:
+                found = self.mentions_at(_participle_agents(self, participle))
+                if found:
+                    return found
         if depth == 0:
             return self._bracketed_after(token)
         return []
