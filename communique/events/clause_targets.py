@@ -31,7 +31,7 @@ from .counterparts import (
     _phrase_tokens,
     tells_someone,
 )
-from .clauses import predicate_disapproves
+from .clauses import predicate_approves, predicate_disapproves
 from .roles import Roles, coded_actors, grammar
 from .statements import SELF_PRONOUNS
 from .triggers import demand_clauses, obliges
@@ -55,7 +55,8 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
     ``stance_verbs`` of grammar.yaml) may find it anywhere in the clause ("warned that arms
     sales to Venezuela would be a mistake"), and so may a judgement with an empty subject
     ("said it would be a mistake to sell weapons to Venezuela"), and so may a complement that
-    disapproves ("said they were very disturbed by the U.S. moves"); otherwise a plain "said"
+    disapproves ("said they were very disturbed by the U.S. moves") or feels approval or its
+    lack ("said the Philippines is very happy about the ADB's support"); otherwise a plain "said"
     may not, since most of what is said mentions countries without being aimed at them.
     Either way the place searched must name exactly one foreign actor.
     """
@@ -106,6 +107,7 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
             lemma in grammar()["stance_verbs"]
             or _extraposed(clause, subjects)
             or predicate_disapproves(clause)
+            or predicate_approves(clause)
         ):
             found = _foreign_actors(roles, tree, clause, own, actors_of)
         elif not found and own_side:

@@ -28,6 +28,20 @@ def predicate_disapproves(clause, judgements_only: bool = False) -> bool:
     words = grammar()["disapproval_words"]
     if judgements_only:
         words = words - grammar()["feeling_words"]
+    return predicate_says(clause, words)
+
+
+def predicate_approves(clause) -> bool:
+    """Whether what a clause says of its subject is a feeling of approval (grammar.yaml's
+    ``approval_feelings``): "the Philippines is very happy about the ADB's support", "they
+    are not satisfied the mechanisms work". Whether approving or not, the feeling is about
+    someone."""
+    return predicate_says(clause, grammar()["approval_feelings"])
+
+
+def predicate_says(clause, words) -> bool:
+    """Whether the predicate of a clause, or an adjective on a noun predicate, is one of
+    ``words`` (lemma or form)."""
     predicate = [
         c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp", "advmod")
     ]  # "advmod": "had regrettably not listened", "is deliberately aggravating tensions"

@@ -568,6 +568,12 @@ def test_what_is_only_asked_is_not_done(code_text):
         # a statement whose predicate disapproves criticises, and takes its target from the clause
         ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
         ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
+        # ... and a feeling of approval, or of its lack, is felt about someone too
+        (
+            "Philippine Finance Secretary Jaime Ongpin said the Philippines is very happy about "
+            "the ADB's support.",
+            ("PHL", "IGO", "01"),
+        ),
         # ... and so does an adjective of its noun predicate
         (
             "The British foreign secretary noted arms embargoes applied to Burma but not to North "
