@@ -182,6 +182,15 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             ]
         return found
 
+    def _coordinated(self, token) -> list:
+        """An object and the objects coordinated with it ("a rencontré la France et l'ONU"),
+        when a conjunction joins them: a list the parser makes of commas alone ("la
+        communauté gay, l'attaque effroyable d'Orlando") is a misreading."""
+        parts = self.with_conjuncts(token, ("conj",))
+        if any(c.dep_ == "cc" for part in parts[1:] for c in part.children):
+            return parts
+        return [token]
+
     def obliques(self, token, preposition: str) -> list:
         if preposition == "aux côtés de":
             return self._alongside(token)
@@ -429,7 +438,11 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             if where == RECIPROCAL:
                 tokens = [c for s in self.subjects(token)[0] for c in self.with_conjuncts(s)]
             else:
-                tokens = objects_of(token) if where == "obj" else self.obliques(token, where)
+                tokens = (
+                    [c for o in objects_of(token) for c in self._coordinated(o)]
+                    if where == "obj"
+                    else self.obliques(token, where)
+                )
             if (
                 pattern.object
                 and where == "obj"

@@ -311,6 +311,22 @@ def test_symmetric_signing_goes_both_ways(pipeline):
     assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found
 
 
+def test_each_object_a_conjunction_joins_is_a_target(pipeline):
+    found = coded(
+        pipeline,
+        "La junte malienne a rencontré les représentants de la société civile, le commandant "
+        "de la force française Barkhane et le chef de la mission de l'ONU.",
+    )
+    assert {("MLI", "FRA", "040"), ("MLI", "IGO", "040")} <= found, found
+    # a list of commas alone is a misreading: the attack is no second thing struck
+    found = coded(
+        pipeline,
+        "Le Premier ministre Manuel Valls a réagi. « En frappant la communauté gay, l'attaque "
+        "effroyable d'Orlando nous atteint tous », a-t-il réagi sur Twitter.",
+    )
+    assert ("FRA", "USA", "190") not in found, found
+
+
 @pytest.mark.parametrize(
     "text, expected, not_expected",
     [
