@@ -47,7 +47,15 @@ TARGET = re.compile(r"(|object|place|none|subject-before|giver|prep:\S+)")
 # The kinds of entry the actor stage tells apart, by file.
 PLACE_KINDS = ("capital", "seat", "city", "region", "waters")
 TITLE_KINDS = ("title", "agent")
-REFERENCE_KINDS = ("pair", "group", "description", "person", "thing")
+REFERENCE_KINDS = (
+    "pair",
+    "group",
+    "description",
+    "members",
+    "named_members",
+    "person",
+    "thing",
+)
 
 
 @dataclass(frozen=True)

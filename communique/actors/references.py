@@ -17,6 +17,10 @@ Three kinds, listed with their phrases in ``data/references.tsv``:
   Alliance).
 - ``description`` ("the former colonial power"): the most recently mentioned country among
   the description's candidates.
+- ``members`` ("the Baltic states"): a description of a fixed group of countries stands for
+  each of them; ``named_members`` ("tsunami-hit countries", "the affected countries") for
+  each of its candidates that the article names, anywhere in it (a story names the
+  countries hit before or after it speaks of "the affected countries").
 - ``person`` ("he", "she"): the last person with a country (or one person's title with one:
   "India's finance minister ... He"), in this sentence or the one
   before; ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
@@ -63,8 +67,9 @@ class Seen:
 
 
 class ReferenceResolver(GroupRule):
-    def __init__(self, doc, gazetteer: Gazetteer, tree: Tree):
+    def __init__(self, doc, gazetteer: Gazetteer, tree: Tree, named_countries=frozenset()):
         self.doc = doc
+        self.named_countries = named_countries  # every country the article names anywhere
         self.tree = tree
         self.gazetteer = gazetteer
         self.seen: list[Seen] = []
@@ -191,6 +196,15 @@ class ReferenceResolver(GroupRule):
                         )
                     ], "description"
             return None
+        if entry.reference in ("members", "named_members"):
+            members = [
+                c
+                for c in entry.candidates
+                if entry.reference == "members" or c in self.named_countries
+            ]
+            if not members:
+                return None
+            return self._members(members, sectors, entry.key), entry.reference
         if entry.reference in ("person", "thing"):
             if entry.reference == "thing" and _empty_subject(root):
                 return None

@@ -12,7 +12,8 @@ mention as ``rule``):
 - ``leader``: a person in the dated table of leaders, coded by the office held on the
   article's date.
 - ``carried``: a name resolved earlier in the article ("Putin", "Mr Putin").
-- ``pair``, ``group``, ``description``: references resolved against what came before
+- ``pair``, ``group``, ``description``, ``members``, ``named_members``: references resolved
+  against what came before (``named_members``: against the countries the article names)
   (see references.py).
 - ``metonym``: a capital or seat of government that acts ("Moscow said", "the Kremlin").
 - ``unknown``: a person or organisation that none of the above codes: kept with its text and
@@ -80,13 +81,14 @@ class ArticleResolver(LeaderRule):
         self.tree = tree_of(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname
         self.full_names: dict[str, str] = {}  # surname -> the first full name written with it
-        self.references = ReferenceResolver(self.doc, gazetteer, self.tree)
-        # Countries the article names anywhere, to tell apart office holders of one name.
+        # Countries the article names anywhere, to tell apart office holders of one name and
+        # to find which of "the affected countries" it speaks of.
         self.named_countries = frozenset(
             a.entry.country
             for a in self.anchors
             if a.kind in ("country", "demonym", "place") and a.entry.country
         )
+        self.references = ReferenceResolver(self.doc, gazetteer, self.tree, self.named_countries)
         self.mentions: list[Mention] = []
 
     # -- finding phrases ------------------------------------------------------------------

@@ -17,6 +17,11 @@ from .clauses import infinitive_subjects
 from .roles import Roles, grammar
 
 
+# Resolution rules of mentions that describe who they stand for: a verb inside one is part of
+# the description ("countries hit by the tsunami"), not an act.
+DESCRIBING_RULES = frozenset({"members", "named_members"})
+
+
 @dataclass
 class Trigger:
     token: object
@@ -44,6 +49,9 @@ class TriggerFinder:
         for token in self._tagged(sentence, "VERB"):
             if token.dep_ == "prep" and token.lower_ in grammar()["prepositional_participles"]:
                 continue  # a participle as a preposition: "according to", "following"
+            described = self.roles.by_token.get(token.i)
+            if described is not None and described.rule in DESCRIBING_RULES:
+                continue  # "countries hit by the tsunami": part of a description, no act
             lemmas = [lemma for lemma in verb_lemmas(token) if lemma in patterns]
             if token.lemma_.lower() in grammar()["receiving_verbs"] and any(
                 c.dep_ == "dobj" and "n:" + c.lemma_.lower() in patterns for c in token.children

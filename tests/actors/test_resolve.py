@@ -235,6 +235,21 @@ def test_a_description_resolves_to_the_country_it_fits(resolve_text):
     assert found[0]["rule"] == "description"
 
 
+def test_a_description_of_several_countries_stands_for_each(resolve_text):
+    # a fixed group: each of its members
+    article = resolve_text("The three Scandinavian countries have demanded greater access.")
+    found = actors_of(article, "The three Scandinavian countries")
+    assert sorted(a["country"] for a in found) == ["DNK", "NOR", "SWE"], found
+    # an open one: each of its candidates the article names, before or after it
+    article = resolve_text(
+        "The Paris Club offered to freeze debts owed by tsunami-hit countries. Indonesia and "
+        "Sri Lanka welcomed the offer; Kenya did not comment."
+    )
+    found = actors_of(article, "tsunami-hit countries")
+    assert sorted(a["country"] for a in found) == ["IDN", "KEN", "LKA"], found
+    assert {a["rule"] for a in found} == {"named_members"}
+
+
 def test_a_capital_acts_for_its_government_but_not_where_it_is_a_place(resolve_text):
     article = resolve_text("Moscow said the talks in Beijing had failed.")
     moscow = actors_of(article, "Moscow")[0]

@@ -548,6 +548,18 @@ def test_counterparts_of_passives_reactions_and_addressees(code_text, text, expe
     assert_coded(code_text, text, expected)
 
 
+def test_aid_to_the_countries_a_disaster_hit_goes_to_each_the_story_names(code_text):
+    article = code_text(
+        "Indonesia, Sri Lanka and Thailand need help. Tony Blair has predicted the British "
+        "Government will eventually give hundreds of millions of pounds in aid to countries "
+        "hit by the tsunami."
+    )
+    found = dyads(article)
+    assert {("GBR", "IDN", "03"), ("GBR", "LKA", "03"), ("GBR", "THA", "03")} <= found, found
+    # the verb of the description is no act of one of them against another
+    assert not [d for d in found if d[2] == "19"], found
+
+
 def test_what_is_only_asked_is_not_done(code_text):
     article = code_text("The UN urged Iran to stop attacks on Iraq.")
     asked = [e for e in article.events if e["evidence"]["trigger"] == "stop"]
