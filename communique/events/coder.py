@@ -61,7 +61,12 @@ from .counterparts import (
 from .hosts import dateline_target, hosted_targets
 from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric, topic_prepositions
-from .passive_sources import authorities_of_the_place, claimed_by_the_speaker, owner_of_the_act
+from .passive_sources import (
+    authorities_of_the_place,
+    authors_of_documents,
+    claimed_by_the_speaker,
+    owner_of_the_act,
+)
 from .patterns import Pattern, load_patterns
 from .nominal import noun_parties, noun_prepositions, sides_unknown
 from .clauses import agents_of
@@ -256,7 +261,7 @@ class ArticleCoder:
                     roles.mentions(
                         [a for t in subject_tokens if t.pos_ == "NOUN" for a in agents_of(t)]
                     )
-                )
+                ) or authors_of_documents(roles, subject_tokens)
             if pattern.target == "giver" and not passive:
                 # "Jordan was to receive 1.25 billion dlrs from Algeria": the one it comes
                 # from gives it, to the subject

@@ -1,6 +1,7 @@
-"""Who did it when a passive names no one: the state where an act of the state happens, or
-the state that reports force on another state's forces (coder.py asks when the passive's
-subject and its "by" give no country)."""
+"""Who did it when the text names no one: for a passive, the state where an act of the state
+happens, or the state that reports force on another state's forces (coder.py asks when the
+passive's subject and its "by" give no country); for a document that speaks ("The report
+urged Australia"), whoever issued it."""
 
 from __future__ import annotations
 
@@ -63,3 +64,37 @@ def claimed_by_the_speaker(roles: Roles, token, code: str, targets: list[Actor])
     if victims and all(t.country not in countries and "MIL" in t.sectors for t in victims):
         return speakers[:1]
     return []
+
+
+def authors_of_documents(roles: Roles, subjects) -> list[Actor]:
+    """ "The report urged Australia to broaden its export base", "The communique said Japan
+    affirmed its intention": a document that speaks (grammar.yaml's ``document_nouns``)
+    speaks for whoever issued it, named with the last document named before it: its
+    possessor ("said in its latest annual review"), or the subject of the clause that has it
+    as its object or says something in it ("The OECD published a survey", "the ministers
+    said in a communique")."""
+    for subject in subjects:
+        if subject.pos_ != "NOUN" or subject.lemma_.lower() not in grammar()["document_nouns"]:
+            continue
+        for i in range(subject.i - 1, -1, -1):
+            named = subject.doc[i]
+            if named.pos_ == "NOUN" and named.lemma_.lower() in grammar()["document_nouns"]:
+                return _issuers(roles, named)
+    return []
+
+
+def _issuers(roles: Roles, document) -> list[Actor]:
+    """Who issued a document: its possessor, else the subject of the verb it is the object
+    of, or is in ("said in a statement")."""
+    owners = [c for c in document.children if c.dep_ == "poss"]
+    found = coded_actors(roles.mentions(owners))
+    if found:
+        return found
+    verb = document.head
+    if document.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif document.dep_ != "dobj":
+        return []
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return coded_actors(roles.mentions(roles.subject_tokens(verb)[0]))

@@ -560,6 +560,14 @@ def test_aid_to_the_countries_a_disaster_hit_goes_to_each_the_story_names(code_t
     assert not [d for d in found if d[2] == "19"], found
 
 
+def test_a_document_speaks_for_whoever_issued_it(code_text):
+    article = code_text(
+        "Australia faces a major adjustment, the OECD said in its latest annual review. "
+        "Growth will slow. The report urged Australia to broaden its export base."
+    )
+    assert ("IGO", "AUS", "02") in dyads(article), dyads(article)
+
+
 def test_what_is_only_asked_is_not_done(code_text):
     article = code_text("The UN urged Iran to stop attacks on Iraq.")
     asked = [e for e in article.events if e["evidence"]["trigger"] == "stop"]
