@@ -45,7 +45,7 @@ SPECIAL_COUNTRIES = {"IGO"}  # intergovernmental: no one country
 NO_EVENT = "---"
 TARGET = re.compile(r"(|object|place|none|subject-before|giver|prep:\S+)")
 # The kinds of entry the actor stage tells apart, by file.
-PLACE_KINDS = ("capital", "seat", "city", "region", "waters")
+PLACE_KINDS = ("capital", "seat", "city", "region", "waters", "area")
 TITLE_KINDS = ("title", "agent")
 REFERENCE_KINDS = (
     "pair",
@@ -272,10 +272,11 @@ class _Checker:
     def check_places(self, rows) -> None:
         seen: dict = {}
         for n, row in rows:
-            if row["kind"] == "waters":
-                # a sea no country owns: "the Indian Ocean" is not India
+            if row["kind"] in ("waters", "area"):
+                # a sea no country owns: "the Indian Ocean" is not India; nor a part of the
+                # world: "Latin America" is not the United States
                 if row["iso3"] or row["sectors"]:
-                    self.problem(n, f"waters {row['name']!r} take no iso3 and no sectors")
+                    self.problem(n, f"{row['kind']} {row['name']!r} take no iso3 and no sectors")
             else:
                 self.country(n, row["iso3"], "iso3")
             self.kind(n, row["kind"], PLACE_KINDS)

@@ -76,6 +76,8 @@ def french_problems() -> list[Problem]:
         seen = {}
         for line, row in rows(name):
             unique(name, seen, row["name"].casefold(), line)
+            if name == "places.tsv" and not row["iso3"] and not row["sectors"]:
+                continue  # a part of the world: "l'Amérique latine" is no state's
             country(name, line, row.get("country") or row.get("iso3") or "")
             sector_list(name, line, row["sectors"])
     seen = {}

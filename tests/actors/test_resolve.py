@@ -250,6 +250,15 @@ def test_a_description_of_several_countries_stands_for_each(resolve_text):
     assert {a["rule"] for a in found} == {"named_members"}
 
 
+def test_a_part_of_the_world_named_after_a_country_is_not_that_country(resolve_text):
+    article = resolve_text(
+        "Latin American officials met in Lima. West Indian leaders came. The American envoy spoke."
+    )
+    assert [a["country"] for a in actors_of(article, "Latin American officials")] == [None]
+    assert [a["country"] for a in actors_of(article, "West Indian leaders")] == [None]
+    assert [a["country"] for a in actors_of(article, "The American envoy")] == ["USA"]
+
+
 def test_a_capital_acts_for_its_government_but_not_where_it_is_a_place(resolve_text):
     article = resolve_text("Moscow said the talks in Beijing had failed.")
     moscow = actors_of(article, "Moscow")[0]

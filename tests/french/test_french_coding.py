@@ -311,6 +311,11 @@ def test_symmetric_signing_goes_both_ways(pipeline):
     assert {("RUS", "MLI", "057"), ("MLI", "RUS", "057")} <= found
 
 
+def test_a_part_of_the_world_named_after_a_country_is_not_that_country(pipeline):
+    found = coded(pipeline, "Les pays d'Amérique latine ont critiqué Washington.")
+    assert not [e for e in found if e[0] == "USA"], found
+
+
 def test_each_object_a_conjunction_joins_is_a_target(pipeline):
     found = coded(
         pipeline,
