@@ -387,6 +387,25 @@ def test_negated_and_conditional_acts_are_marked(pipeline):
     assert all(e["modality"] == "hypothetical" for e in aid)  # the noun takes the verb's mood
 
 
+def test_what_will_be_done_on_a_condition_is_a_threat_stated_now(pipeline):
+    article = pipeline(
+        Document(
+            id="t",
+            content=(
+                "Le président turc a menacé la Grèce. « Si la Grèce continue, nous attaquerons "
+                "ses navires », a affirmé Erdogan. La Grèce a envoyé des frégates vers Chypre."
+            ),
+            date="2020-08-26",
+        )
+    )
+    marks = {(e["source"]["country"], e["cameo"]): e["modality"] for e in article.events}
+    # the future the tagger reads as a present, under "si": a threat of force, made
+    assert marks.get(("TUR", "138")) == "intended", marks
+    assert ("TUR", "190") not in marks, marks
+    # warships sent are a show of force, not aid
+    assert ("GRC", "150") in marks and ("GRC", "070") not in marks, marks
+
+
 def test_what_pouvoir_in_the_past_governs_was_done(pipeline):
     """ "a pu rendre visite" is "managed to visit": done, as "was able to" is in English;
     "aurait pu" still only supposes it."""
