@@ -71,7 +71,13 @@ from .patterns import Pattern, load_patterns
 from .nominal import noun_parties, noun_prepositions, sides_unknown
 from .clauses import agents_of
 from .roles import Roles, coded_actors, grammar
-from .statements import disapproving, reports_an_act, reports_hostility, warns_of_a_state
+from .statements import (
+    disapproving,
+    reports_an_act,
+    reports_hostility,
+    threatened_by_condition,
+    warns_of_a_state,
+)
 from .timing import event_date, is_historical
 from .triggers import Trigger, TriggerFinder
 
@@ -190,6 +196,10 @@ class ArticleCoder:
             self.roles, self.tree, token, sources, targets
         ):
             code = ACCUSATION
+        if code in (STATEMENT, THREAT) and not foreign_targets(targets, sources):
+            threatened = threatened_by_condition(self.roles, token, sources)
+            if threatened:
+                code, targets = THREAT, threatened
         code = official_protest(self.roles, token, sources, code)
         code = charge_sense(self.roles, token, code)
         code = invitation_sense(token, code)
@@ -482,3 +492,9 @@ class ArticleCoder:
             location=Location.from_dict(location),
             origin=trigger.pattern.origin,
         )
+
+
+def foreign_targets(targets, sources) -> bool:
+    """Whether any target is of another country than the sources'."""
+    own = {s.country for s in sources}
+    return any(t is not None and t.country and t.country not in own for t in targets)

@@ -15,6 +15,7 @@ from ..model import Actor
 from .modality import _words as modality_words
 from .patterns import best_pattern, frame
 from .clauses import predicate_disapproves
+from .guards import a_figure
 from .roles import Roles, coded_actors, grammar
 
 # CAMEO roots of the acts whose report accuses their doer: threats, military posture,
@@ -178,6 +179,48 @@ def reports_hostility(
             ):
                 return True
     return False
+
+
+def threatened_by_condition(roles: Roles, token, sources: list[Actor]) -> list[Actor]:
+    """ "Yeutter said that if the European Community's Council of Ministers approves a tax on
+    vegetable oils, another major transatlantic trade row will erupt": what a speaker says
+    will or would follow if another party acts is a threat to that party (CAMEO 130). The
+    party is the one foreign actor that does the act of the "if" or "unless" clause
+    (grammar.yaml's ``threat_conditions``), in a complement with a future or conditional
+    auxiliary, when what follows is not that party's own doing; none otherwise."""
+    own = {s.country for s in sources if s.country}
+    words = modality_words()
+    future = words["intent_auxiliaries"] | words["hypothetical_auxiliaries"]
+    for clause in said_clauses(token):
+        if clause.dep_ not in REPORT_DEPS or denied(clause):
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in future for a in clause.children):
+            continue
+        for condition in clause.children:
+            if condition.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in grammar()["threat_conditions"]
+                for m in condition.children
+            ):
+                continue
+            subjects, passive = roles.subject_tokens(condition)
+            subjects = [t for t in subjects if not a_figure(roles, t)]  # "if the U.S. dollar fell"
+            doers = [
+                a
+                for a in coded_actors(roles.mentions(subjects))
+                if a.country and a.country not in own
+            ]
+            if passive or len({a.country for a in doers}) != 1:
+                continue
+            # what the party itself will then have to do is no threat to it: "if China wants
+            # GSP status, it will have to lobby Congress itself" (a pronoun after the
+            # condition stands for its party, whatever the resolver made of it)
+            consequence = roles.subject_tokens(clause)[0]
+            if any(t.lower_ in ("it", "they") and condition.i < t.i for t in consequence) or any(
+                a.country == doers[0].country for a in coded_actors(roles.mentions(consequence))
+            ):
+                continue
+            return doers[:1]
+    return []
 
 
 def reports_an_act(roles: Roles, tree, token) -> bool:

@@ -568,6 +568,25 @@ def test_a_document_speaks_for_whoever_issued_it(code_text):
     assert ("IGO", "AUS", "02") in dyads(article), dyads(article)
 
 
+def test_what_a_speaker_says_will_follow_if_another_acts_threatens_it(code_text):
+    found = dyads(
+        code_text(
+            "U.S. trade representative Clayton Yeutter said that if the European Community's "
+            "Council of Ministers approves a tax on vegetable oils, another major transatlantic "
+            "trade row will erupt."
+        )
+    )
+    assert ("USA", "IGO", "13") in found, found
+    # what the party itself will then have to do is no threat to it
+    found = dyads(
+        code_text(
+            "Commerce Secretary Malcolm Baldrige visited Peking. He said that if China wants to "
+            "obtain GSP status, it will have to lobby Congress itself."
+        )
+    )
+    assert ("USA", "CHN", "13") not in found, found
+
+
 def test_what_is_only_asked_is_not_done(code_text):
     article = code_text("The UN urged Iran to stop attacks on Iraq.")
     asked = [e for e in article.events if e["evidence"]["trigger"] == "stop"]
