@@ -38,6 +38,7 @@ from .patterns import (
 from .clause_shapes import told_to_act
 from .roles import FrenchRoles
 from .statements import statement_parties
+from .tenses import is_conditional, is_future
 from .things import french_words
 
 CONDITIONAL_ENDINGS = ("rait", "raient", "rais")  # il reconnaîtrait, ils signeraient
@@ -260,18 +261,19 @@ class FrenchCoder(FrenchRoles):
         ):
             # "a annoncé que des vivres seraient envoyés": the future of a past report
             return "intended", negated
-        if conditional:
-            return "hypothetical", negated
-        if _future(token) and any(
+        if (is_future(token) or is_conditional(token)) and any(
             c.dep_ == "advcl"
             and any(
                 m.dep_ == "mark" and m.lower_ in words["conditional_markers"] for m in c.children
             )
             for c in token.children
         ):
-            # "si cela continue, nous répliquerons": what will be done on a condition is
-            # stated now, a threat (or a promise) as in English (modality.yaml)
+            # "si cela continue, nous répliquerons", "si la junte ne cédait pas, elle
+            # imposerait des sanctions": what will or would be done on a condition is stated
+            # now, a threat (or a promise) as in English (modality.yaml)
             return "intended", negated
+        if conditional:
+            return "hypothetical", negated
         return "asserted", negated
 
     def record(
@@ -348,17 +350,3 @@ def _an_interview(noun) -> bool:
     if any(c.dep_ == "acl" and c.lemma_.lower() == "accorder" for c in noun.children):
         return True
     return any(c.dep_ == "nmod" and c.lemma_.lower() in words["media_nouns"] for c in noun.children)
-
-
-FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
-
-
-def _future(verb) -> bool:
-    """Whether a verb is in the simple future: by its morphology, or by its form, which the
-    tagger often reads as a present ("nous répliquerons"): the infinitive (less the "e" of
-    "-re") with the future's endings."""
-    if "Fut" in verb.morph.get("Tense"):
-        return True
-    lemma, form = verb.lemma_.lower(), verb.lower_
-    stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return stem.endswith("r") and form in {stem + ending for ending in FUTURE_ENDINGS}

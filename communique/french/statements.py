@@ -21,6 +21,7 @@ import logging
 from ..nlp.paragraphs import QUOTES
 from .incises import in_incise
 from .patterns import grammar, verb_lemma
+from .tenses import is_conditional, is_future
 
 logger = logging.getLogger(__name__)
 
@@ -237,7 +238,7 @@ def _what_would_be(doc, said: set[int]) -> bool:
         verb = doc[i]
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
+        if is_future(verb) or is_conditional(verb):
             return True
         if verb.lemma_.lower() == "pouvoir":
             return True

@@ -404,6 +404,13 @@ def test_what_will_be_done_on_a_condition_is_a_threat_stated_now(pipeline):
     assert ("TUR", "190") not in marks, marks
     # warships sent are a show of force, not aid
     assert ("GRC", "150") in marks and ("GRC", "070") not in marks, marks
+    # a warning of what would be done, in a conditional the tagger reads as an imperfect
+    found = coded(
+        pipeline,
+        "La junte malienne a pris le pouvoir au Mali. La Cédéao a averti que si la junte ne "
+        "rendait pas le pouvoir, elle imposerait des sanctions au Mali.",
+    )
+    assert ("IGO", "MLI", "130") in found and ("IGO", "MLI", "112") not in found, found
 
 
 def test_what_pouvoir_in_the_past_governs_was_done(pipeline):
