@@ -607,6 +607,12 @@ def test_what_is_only_asked_is_not_done(code_text):
         # a statement whose predicate disapproves criticises, and takes its target from the clause
         ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
         ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
+        # an order of an act is the act, by whoever orders it
+        (
+            "President Jacques Chirac ordered the destruction of the Ivory Coast's air force.",
+            ("FRA", "CIV", "19"),
+        ),
+        ("Iran ordered the expulsion of two British diplomats.", ("IRN", "GBR", "17")),
         # ... and a feeling of approval, or of its lack, is felt about someone too
         (
             "Philippine Finance Secretary Jaime Ongpin said the Philippines is very happy about "
