@@ -1,6 +1,6 @@
 """References: phrases that stand for actors named earlier in the article.
 
-Three kinds, listed with their phrases in ``data/references.tsv``:
+The kinds, listed with their phrases in ``data/references.tsv``:
 
 - ``pair`` ("the two countries", "both sides"): the story's two parties so far, the two
   named together before the two named most (story_pair.py): countries, or

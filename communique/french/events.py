@@ -41,8 +41,6 @@ from .statements import statement_parties
 from .tenses import is_conditional, is_future
 from .things import french_words
 
-CONDITIONAL_ENDINGS = ("rait", "raient", "rais")  # il reconnaîtrait, ils signeraient
-
 
 class FrenchCoder(FrenchRoles):
     def __init__(self, article: Article, attacher: TargetAttacher | None = None):
@@ -232,7 +230,7 @@ class FrenchCoder(FrenchRoles):
             return "intended", negated  # "sa volonté de retirer les troupes"
         governing = token.head if token.dep_ == "xcomp" else None
         auxiliaries = [c for c in token.children if c.dep_.startswith("aux")]
-        conditional = any(_conditional(c) for c in [token, *auxiliaries])
+        conditional = any(is_conditional(c) for c in [token, *auxiliaries])
         if governing is not None:
             negated = negated or any(
                 c.dep_ == "advmod" and c.lower_ in words["negators"] for c in governing.children
@@ -322,21 +320,13 @@ def _judges_a_quotation(verb, lemma: str) -> bool:
     return lemma in grammar()["incise_judging_verbs"] and after_quotation(verb)
 
 
-def _conditional(verb) -> bool:
-    """Whether a verb is in the conditional: as the morphologizer says, or by its ending,
-    which it misses on some verbs ("reconnaîtrait")."""
-    return "Cnd" in verb.morph.get("Mood") or (
-        "Fin" in verb.morph.get("VerbForm") and verb.lower_.endswith(CONDITIONAL_ENDINGS)
-    )
-
-
 def _managed(verb) -> bool:
     """ "L'ONU a pu rendre visite au président", "avoir pu rencontrer": "pouvoir" in the past
     (grammar.yaml's ``managed_forms``) says the act was done, as "was able to" does; "aurait
     pu" or "aura pu" still only supposes it."""
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     return verb.lower_ in grammar()["managed_forms"] and not any(
-        _conditional(a) or "Fut" in a.morph.get("Tense") for a in auxiliaries
+        is_conditional(a) or "Fut" in a.morph.get("Tense") for a in auxiliaries
     )
 
 

@@ -60,7 +60,11 @@ names ("Mr Blair" in a story that names Britain), recall 0.558 (48/86), precisio
 and the first session of 2026-12-07 left it unchanged. In the second of 2026-12-07, with a
 name the parser joins to a thing no longer a target ("excluded from the real discussions,
 the Netherlands, Belgium and Switzerland"), recall 0.558 (48/86), precision 0.806 (79/98):
-one wrong event fewer, and the precision floor to 0.80. The floors sit just under.
+one wrong event fewer, and the precision floor to 0.80. In the third of 2026-12-07, with a
+feeling of approval or its lack aimed at the one foreign actor its clause names, recall 0.558
+(48/86), precision 0.814 (79/97): one wrong event fewer; descriptions of several countries,
+documents that speak for their issuer, parts of the world that are no state's, threats by
+condition and orders of an act left it unchanged. The floors sit just under.
 """
 
 import pytest
