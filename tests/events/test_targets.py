@@ -604,21 +604,15 @@ def test_what_is_only_asked_is_not_done(code_text):
         ),
         # force used on a decision is criticism
         ("Iraq attacked Iran's decision.", ("IRQ", "IRN", "11")),
-        # a statement whose predicate disapproves criticises, and takes its target from the clause
-        ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
-        ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
         # an order of an act is the act, by whoever orders it
         (
             "President Jacques Chirac ordered the destruction of the Ivory Coast's air force.",
             ("FRA", "CIV", "19"),
         ),
         ("Iran ordered the expulsion of two British diplomats.", ("IRN", "GBR", "17")),
-        # ... and a feeling of approval, or of its lack, is felt about someone too
-        (
-            "Philippine Finance Secretary Jaime Ongpin said the Philippines is very happy about "
-            "the ADB's support.",
-            ("PHL", "IGO", "01"),
-        ),
+        # a statement whose predicate disapproves criticises, and takes its target from the clause
+        ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
+        ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
         # ... and so does an adjective of its noun predicate
         (
             "The British foreign secretary noted arms embargoes applied to Burma but not to North "
@@ -629,6 +623,12 @@ def test_what_is_only_asked_is_not_done(code_text):
             '"The United States section 22 waiver is one of the basic flaws in the GATT coverage '
             'of agriculture," the Australian delegate told the meeting.',
             ("AUS", "USA", "11"),
+        ),
+        # a feeling of approval, or of its lack, is felt about the one foreign actor named
+        (
+            "Philippine Finance Secretary Jaime Ongpin said the Philippines is very happy about "
+            "the ADB's support.",
+            ("PHL", "IGO", "01"),
         ),
         # whom a protest is against; a hunger strike is a protest, not an air strike
         (
