@@ -49,6 +49,8 @@ PRONOUN_LOOKBACK_SENTENCES = 1
 PAIR_LOOKBACK = 200  # mentions a "both sides" looks back over
 # the dependencies by which a pronoun's clause hangs on the one whose subject it may take
 GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "ccomp", "advcl", "conj", "xcomp"})
+# what _governing_subject answers for a "he" whose clause's subject is a person no actor is
+UNPLACED = object()
 
 
 @dataclass
@@ -216,6 +218,8 @@ class ReferenceResolver(GroupRule):
             subject = self._governing_subject(
                 root, anchor.start, kinds | ({"agent"} if entry.reference == "thing" else set())
             )
+            if subject is UNPLACED:
+                return None
             if subject is not None:
                 return list(subject.actors), entry.reference
             if entry.reference == "thing" and self._follows_a_subject_of_no_actor(root):
@@ -360,10 +364,12 @@ class ReferenceResolver(GroupRule):
                         return False  # "the Greek government said it ..."
         return False
 
-    def _governing_subject(self, root, start: int, kinds: set[str]) -> Seen | None:
+    def _governing_subject(self, root, start: int, kinds: set[str]) -> Seen | object | None:
         """ "Mandela backed Mr Brown's plan when he urged ...": a pronoun in a clause that
         hangs on another takes that clause's subject, if it is an actor of the right kind,
-        before any nearer name (Centering: the subject is the likeliest antecedent)."""
+        before any nearer name (Centering: the subject is the likeliest antecedent). The
+        subject of what a person said ("Toyoo Gyohten told the conference he was ready") is
+        that person even when no country places him: then ``UNPLACED``, and no one else."""
         by_head = {
             seen.head: seen
             for seen in self.by_sentence.get(self.sentence_of.get(root.i, 0), ())
@@ -376,9 +382,11 @@ class ReferenceResolver(GroupRule):
         deps = GOVERNED_DEPS | ({"dobj"} if root.dep_ == "poss" else set())
         singular = root.lower_ in ("its", "his", "her")
         token = root
+        path = []
         for _ in range(4):
             if token.head.i == token.i or token.dep_ not in deps:
                 return None
+            path.append(token.dep_)
             if token.dep_ == "dobj":
                 deps = {"xcomp", "conj"}
             controlled = token.dep_ == "xcomp"
@@ -399,7 +407,26 @@ class ReferenceResolver(GroupRule):
                     continue  # "western countries support its entry": "its" is not theirs
                 if seen is not None and seen.actors and self._fits(seen, kinds):
                     return seen
+                if (
+                    "person" in kinds
+                    and path == ["nsubj", "ccomp"]  # what the person said of "he"
+                    and child.dep_ == "nsubj"
+                    and child.i < root.i  # not "He will meet ... Mana Said al-Oteiba"
+                    and self._unplaced_person(child, seen)
+                ):
+                    return UNPLACED  # "Toyoo Gyohten told the conference he was ready"
         return None
+
+    def _unplaced_person(self, token, seen: Seen | None) -> bool:
+        """Whether ``token`` is one person whom no country places: a name the parser reads as
+        a person's, or a singular title ("the spokesman"). A "he" in the clause it governs is
+        that person, and no one named before. A minister's title that only context places
+        ("The prime minister said he") is left to the rule for such titles (resolve())."""
+        if seen is not None and (any(a.country for a in seen.actors) or self._untold_title(seen)):
+            return False
+        return token.tag_ in ("NNP", "NN") and (
+            token.ent_type_ == "PERSON" or token.lower_ in self.title_heads
+        )
 
     def _recent_parties(self, start: int) -> list:
         """The story's two parties before token ``start``, the latest first (story_pair.py).

@@ -31,21 +31,37 @@ NEVER_FIRST = frozenset({",", ";", ")", "»", "”"})
 ENDS = frozenset({".", "!", "?", "…", *QUOTES})
 SOFT_ENDS = frozenset({":", "..."})  # may close a heading or a list's lead-in
 LINE_BREAK = re.compile(r"\n\s*")  # ends where the next line's first word begins
+CLOSING_AFTER_END = re.compile(r"[.!?]([\"”’)])")  # 'propaganda."', "(... in 1984.)"
 
 
 @Language.component("communique_paragraph_starts")
 def paragraph_starts(doc):
-    """English: the paragraph breaks only; the model's own sentence ends are kept. The words
-    after a line break are found in the text, not by reading every token."""
+    """English: the paragraph breaks, and no sentence start at a closing mark; the model's
+    other sentence ends are kept. The words after a line break and the closing marks are
+    found in the text, not by reading every token.
+
+    A closing mark joined to the full stop before it ('were "misleading propaganda."') ends
+    that sentence. The model starts the next sentence with it, and when a paragraph break
+    follows, it is a sentence of its own: then "He said ..." after it was two sentences from
+    the spokesman it stands for, out of reach of the pronoun rule."""
     text = doc.text
-    if "\n" not in text:
+    breaks = "\n" in text
+    closings = CLOSING_AFTER_END.search(text) is not None
+    if not breaks and not closings:
         return doc
     starts = doc.to_array(SENT_START).astype("int64")
     offsets = doc.to_array(IDX)  # each token's first character, in order
-    for match in LINE_BREAK.finditer(text):
-        i = int(numpy.searchsorted(offsets, match.end()))
-        if 0 < i < len(doc) and offsets[i] == match.end():
+
+    def token_at(offset: int) -> int | None:
+        i = int(numpy.searchsorted(offsets, offset))
+        return i if 0 < i < len(doc) and offsets[i] == offset else None
+
+    for match in LINE_BREAK.finditer(text) if breaks else ():
+        if (i := token_at(match.end())) is not None:
             starts[i] = 1
+    for match in CLOSING_AFTER_END.finditer(text) if closings else ():
+        if (i := token_at(match.start(1))) is not None:
+            starts[i] = -1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 

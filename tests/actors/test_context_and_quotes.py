@@ -375,6 +375,38 @@ def test_he_is_not_a_body(resolve_text):
     assert hes and all(a["country"] == "GBR" for a in hes), hes
 
 
+def test_he_after_a_quotation_that_ends_its_paragraph_is_the_speaker(resolve_text):
+    # The closing mark after the full stop once made a sentence of its own, which put the
+    # spokesman two sentences back, beyond the pronoun rule's reach (Reuters, 1987).
+    article = resolve_text(
+        'The Iranian spokesman said the reports were "misleading propaganda."\n'
+        "    He said Iraq's President Saddam Hussein was the main cause of tension.",
+        date="1987-04-03",
+    )
+    hes = [a for a in article.actors_record()["actors"] if a["text"] == "He"]
+    assert [a["country"] for a in hes] == ["IRN"], hes
+
+
+def test_he_in_what_an_unplaced_person_says_is_that_person_and_no_one_before(resolve_text):
+    # "he" is Gyohten, whom the tables do not place, not Howard, named before
+    article = resolve_text(
+        "Britain wants Japan to agree a timetable, Corporate Affairs Minister Michael Howard "
+        "said.\n    Japanese vice-minister of finance for international affairs Toyoo Gyohten "
+        "told the conference yesterday he was ready to discuss capital adequacy.",
+        date="1987-04-03",
+    )
+    assert countries(article, "Howard") == {"GBR"}
+    assert countries(article, "he") <= {None}
+    # a name after the pronoun governs nothing it says: "Mana Said al-Oteiba", read as a verb
+    article = resolve_text(
+        "Iranian Oil Minister Gholamreza Aqazadeh is in the United Arab Emirates, Iranian "
+        "officials accompanying him said.\n    He will meet UAE President Sheikh Zaid bin "
+        "Sultan al-Nahayan and Oil Minister Mana Said al-Oteiba.",
+        date="1987-04-03",
+    )
+    assert countries(article, "He") == {"IRN"}
+
+
 def test_a_quotation_opening_its_sentence_goes_on_with_the_one_before(resolve_text):
     def speaker(article) -> set:
         return {a["country"] for a in article.actors_record()["actors"] if a["text"] == "I"}

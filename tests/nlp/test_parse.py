@@ -24,6 +24,23 @@ def test_an_english_sentence_never_runs_across_a_paragraph_break():
     ]
 
 
+def test_a_closing_mark_after_a_full_stop_ends_its_own_sentence():
+    from communique.nlp.parse import load_pipeline
+
+    # the model starts the next sentence with the mark, and before a paragraph break the
+    # mark is then a sentence of its own
+    text = (
+        'The spokesman said the reports were "misleading propaganda."\n'
+        '    He said "we will not give in." Then he left.'
+    )
+    sentences = [s.text.strip() for s in load_pipeline()(text).sents]
+    assert sentences == [
+        'The spokesman said the reports were "misleading propaganda."',
+        'He said "we will not give in."',
+        "Then he left.",
+    ]
+
+
 def test_a_hyphen_after_an_abbreviation_joins_two_words():
     from communique.nlp.parse import load_pipeline
 
