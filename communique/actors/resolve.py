@@ -252,8 +252,15 @@ class ArticleResolver(LeaderRule):
 
     def _read_complements(self, phrase: Phrase, reading: Reading, depth: int) -> None:
         """A title's complement says whom the person speaks for: "spokesman for the army" is
-        coded as the army first, "President of Russia" takes Russia."""
+        coded as the army first, "President of Russia" takes Russia. A city before the title
+        is where the person is posted, and the complement's state is the person's: "the
+        Tokyo representative of a British bank" is British."""
         read = False
+        posted = bool(reading.countries) and all(
+            anchor.kind == "place"
+            for anchor in phrase.anchors
+            if anchor.kind in ("country", "demonym", "place", "community")
+        )
         for complement in phrase.complements:
             if read and not complement.joined:
                 return
@@ -265,6 +272,8 @@ class ArticleResolver(LeaderRule):
                 continue
             if not (inner.countries or inner.organisation or inner.sectors):
                 continue
+            if posted and (inner.countries or inner.organisation):
+                reading.countries = []
             if not reading.countries and not reading.organisation:
                 reading.countries, reading.organisation = inner.countries, inner.organisation
                 if inner.countries or inner.organisation:

@@ -44,6 +44,17 @@ from tests.actors.conftest import actors_of
         ("Israeli troops raided the camp overnight.", "Israeli troops", "ISR", "MIL", None),
         # the complement of a title
         ("A spokesman for the Egyptian army denied the report.", "spokesman", "EGY", None, None),
+        # a city before a title is where the person is posted; the complement is whose
+        (
+            "The Tokyo representative of a British securities house said no.",
+            "representative",
+            "GBR",
+            "BUS",
+            None,
+        ),
+        # delegates and representatives speak for their states
+        ("A Japanese delegate said the offer was too low.", "delegate", "JPN", "GOV", None),
+        ("The Indonesian representative objected.", "representative", "IDN", "GOV", None),
         # Europe's leaders acting together are the Union
         (
             "European leaders have openly blamed the US for the rise of the euro.",
