@@ -584,6 +584,7 @@ def _reference_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
             row["phrase"],
             None,
             None,
+            sectors=tuple(row["sectors"].split()),
             reference=row["kind"],
             candidates=tuple(row["candidates"].split()),
             patterns=(row["phrase"],),

@@ -198,6 +198,13 @@ def test_plural_references_expand_to_members_naming_the_group(
     assert {a["group"] for a in found} == {group}
 
 
+def test_a_reference_takes_the_sectors_its_row_gives(resolve_text):
+    # references.tsv: "the two governments" is a pair of governments, not of countries
+    article = resolve_text("India and Pakistan met in Delhi. The two governments agreed.")
+    found = actors_of(article, "The two governments")
+    assert {(a["country"], a["code"]) for a in found} == {("IND", "INDGOV"), ("PAK", "PAKGOV")}
+
+
 def test_a_pair_that_only_qualifies_a_thing_is_no_antecedent_of_them(resolve_text):
     article = resolve_text(
         "Ministers called on the EC Commission to prepare a report on U.S.-Japanese trade "
