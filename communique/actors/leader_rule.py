@@ -94,6 +94,8 @@ class LeaderRule:
                 and self._introduced_otherwise(reading.name, holder[0].name.split()[0])
             ):
                 holder = None  # "Nicholas Negroponte ... Mr Negroponte" is not John
+            if holder is not None and self._legislator_titled(phrase, holder[1]):
+                holder = None  # "Senator Bentsen" is not the Faroese minister Niels Bentsen
             stated = country_after(self.doc, self.tree, phrase, self.by_token)
             if holder is not None and stated is not None and holder[1].country != stated:
                 holder = None  # "King Hassan of Morocco" is not Chad's minister Hassan
@@ -113,6 +115,17 @@ class LeaderRule:
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
+
+    @staticmethod
+    def _legislator_titled(phrase: Phrase, office) -> bool:
+        """Whether a legislator's title ("Senator", "Congressman") names the person while the
+        office found by surname is no legislature's: then it is someone else's surname."""
+        titles = [a for a in phrase.anchors if a.kind == "title"]
+        return (
+            bool(titles)
+            and all(a.entry.sectors == ("LEG",) for a in titles)
+            and ("LEG" not in office.sectors)
+        )
 
     def _introduced_otherwise(self, surname: str, given: str) -> bool:
         """Whether the article writes the surname after a given name other than ``given``

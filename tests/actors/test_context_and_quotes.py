@@ -332,6 +332,10 @@ def test_mr_and_a_surname_is_no_office_holder_of_a_country_the_story_does_not_na
         "President Bush has threatened further action against Russia.", date="2003-01-10"
     )
     assert countries(article, "President Bush") == {"USA"}
+    # nor is a legislator's title an executive's: in 1987 "Senator Bentsen" is not the
+    # Faroese minister Niels Bentsen, the one Bentsen in office
+    article = resolve_text("Senator Bentsen introduced the trade bill.", date="1987-03-10")
+    assert "FRO" not in countries(article, "Senator Bentsen")
 
 
 def test_groups_placed_in_a_country_are_coded_by_it(resolve_text):
