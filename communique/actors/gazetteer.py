@@ -13,7 +13,8 @@ The files in ``data/`` are plain TSV and YAML so that users can read and extend 
   a longer name) and ``short_names_in_context`` only so, once the organisation has been
   named earlier in the text ("the European Community ... the Community") and no other body
   with that word in its name since ("the European Commission ... the U.S. International
-  Trade Commission ... the Commission" is not the European one); a city in
+  Trade Commission ... the Commission" is not the European one), or once a body of its
+  ``short_names_after`` has ("the EC ... the Commission"); a city in
   ``seats_in_context`` stands for the organisation once it has been named, unless it is
   where things happen ("the EU ... Brussels said", not "talks in Brussels");
 - ``communities.tsv``: ethnic and religious communities, with a country only where the
@@ -116,6 +117,7 @@ class Entry:
     reference: str | None = None  # references: pair, group, description
     historical: bool = False  # a former state or name: the actor keeps this entry's name
     short_name: str | None = None  # "the" ("the Twelve") or "named" (also after the full name)
+    named_with: tuple[str, ...] = ()  # bodies whose naming allows a "named" short name too
     patterns: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def office_on(self, day: date | None) -> Office | None:
@@ -402,6 +404,7 @@ def _organisation_entries(dictionaries: tuple[str, ...]) -> list[Entry]:
             code=item.get("code"),
             members=tuple(item.get("members") or ()),
             expand=bool(item.get("expand")),
+            named_with=tuple(item.get("short_names_after") or ()),
             patterns=tuple(dict.fromkeys(patterns)),
         )
         entries.append(entry)

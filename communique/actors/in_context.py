@@ -104,4 +104,7 @@ def _short_name_fits(
     if entry.short_name == "the":
         return True
     words = [t.lower_ for t in doc[anchor.start : anchor.end]]
-    return entry.key in named and all(last_with_word.get(w, entry.key) == entry.key for w in words)
+    # "the Commission" once the Commission, or the Community it serves, was named
+    return bool({entry.key, *entry.named_with} & named) and all(
+        last_with_word.get(w, entry.key) == entry.key for w in words
+    )

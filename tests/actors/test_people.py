@@ -368,6 +368,13 @@ def test_community_and_twelve_are_not_the_ec_otherwise(resolve_text, text):
             "The Commission",
             "IGOEUREEC",
         ),
+        # the Commission of the Community named before it
+        (
+            "The EC farm scheme ran into criticism. Spain said it would go to court if the "
+            "Commission did not act.",
+            "the Commission",
+            "IGOEUREEC",
+        ),
         ("The IMF approved a loan to Turkey. The Fund said spending must fall.", "The Fund", None),
         (
             "Israel handed over security to the Palestinian Authority. Israel shared "

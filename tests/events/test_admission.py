@@ -53,6 +53,9 @@ MAX_EVENTS_PER_TECH_ARTICLE = 0.5
         "A fresh delay has hit controversial new European Union rules.",
         "The committee said the law should be re-drafted after it failed to win the support of "
         "European MEPs.",
+        # exposing a secret is no cooperation (PETRARCH2 had "expose" among disclosing, 050)
+        "If the US court exposes the confidences gained by these reporters, the sources will "
+        "dry up.",
         # an economist comments on states; he is no state's side
         "A Soviet economist said there is little chance Soviet exports to the United States "
         "will rise.",
@@ -223,7 +226,9 @@ def test_sport_and_tech_articles_give_few_events_and_none_of_force_between_count
     asks for 0.5. Most of the 39 are political: the EU's software-patent directive, and
     Iran's and China's crackdowns on bloggers and net cafes. 40 on 5 December 2026 (second
     session): "Poland rejected its adoption" (of the directive) now has the EU for target and
-    counts; "Mr Gates said" is Bill Gates the businessman, not a state, and no event."""
+    counts; "Mr Gates said" is Bill Gates the businessman, not a state, and no event. 40 on 7
+    December 2026: "the Commission" after the EU is the European Commission (a committee's
+    demand on it counts), and exposing a secret is no cooperation (one event fewer)."""
     files = sorted(shared_path("data", "corpora", "bbc", section).glob("*.txt"))[:ARTICLES]
     result = run_cli("code", *files, "--workers", "1", "--no-progress")
     assert result.returncode == 0, result.stderr.decode()[-2000:]

@@ -585,6 +585,14 @@ def test_what_a_speaker_says_will_follow_if_another_acts_threatens_it(code_text)
         )
     )
     assert ("USA", "CHN", "13") not in found, found
+    # what is indicated is said: "indicated they may go to court"
+    found = dyads(
+        code_text(
+            "Spain and Portugal indicated they may go to the European Court of Justice over "
+            "the issue if the European Commission did not come up with a satisfactory solution."
+        )
+    )
+    assert {("ESP", "IGO", "13"), ("PRT", "IGO", "13")} <= found, found
 
 
 def test_what_is_only_asked_is_not_done(code_text):
