@@ -31,6 +31,7 @@ from .guards import (
     a_company_thing,
     a_figure,
     attacks_words,
+    defends_words,
     charge_sense,
     compares,
     helps_no_one,
@@ -85,6 +86,7 @@ logger = logging.getLogger(__name__)
 
 HOSTILE_ROOTS = "11"  # CAMEO roots from 11 (disapprove) to 20 are conflict
 STATEMENT, CRITICISM, ACCUSATION = "010", "111", "112"
+VERBAL_DEFENCE = "052"
 PESSIMISTIC_COMMENT, THREAT = "012", "130"
 
 
@@ -186,6 +188,8 @@ class ArticleCoder:
             or attacks_words(token, trigger.pattern.code, trigger.pattern.words)
         ):
             code = CRITICISM
+        elif defends_words(token, code):
+            code = VERBAL_DEFENCE
         elif (
             code == THREAT
             and token.lemma_.lower() in grammar()["warning_verbs"]

@@ -8,6 +8,7 @@ from .patterns import best_pattern, frame
 from .roles import grammar
 
 FORCE_ROOTS = ("18", "19", "20")
+MILITARY_PROTECTION = "074"
 ARREST_OR_CHARGE, ACCUSATION = "173", "112"
 CONSULT, APPEAL, STATEMENT, TELEPHONE = "040", "020", "010", "041"
 MEETING_ROOT = "04"
@@ -51,6 +52,18 @@ def attacks_words(token, code: str, trigger_words) -> bool:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and o.lemma_.lower() in grammar()["abstract_objects"] for o in objects
+    )
+
+
+def defends_words(token, code: str) -> bool:
+    """ "The Commission defended proposals to dismantle ...", "Reagan strongly defended the
+    clandestine arms sales": protection (CAMEO 074, PETRARCH2's "defend") given to a decision
+    or a plan (grammar.yaml's ``abstract_objects``) is defending it in words (052)."""
+    if code != MILITARY_PROTECTION or token.pos_ != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and all(
         o.pos_ == "NOUN" and o.lemma_.lower() in grammar()["abstract_objects"] for o in objects
     )

@@ -612,6 +612,12 @@ def test_what_is_only_asked_is_not_done(code_text):
         ),
         # force used on a decision is criticism
         ("Iraq attacked Iran's decision.", ("IRQ", "IRN", "11")),
+        # protection given to a plan is defence in words (052), not military protection (074)
+        (
+            "The European Commission also defended its proposals to dismantle the subsidies "
+            "against harsh West German criticism.",
+            ("IGO", "DEU", "05"),
+        ),
         # an order of an act is the act, by whoever orders it
         (
             "President Jacques Chirac ordered the destruction of the Ivory Coast's air force.",
@@ -670,6 +676,17 @@ def test_what_is_only_asked_is_not_done(code_text):
 )
 def test_the_sense_of_the_words_chooses_the_root(code_text, text, expected):
     assert expected in dyads(code_text(text)), dyads(code_text(text))
+
+
+def test_a_tendency_is_no_act(code_text):
+    # PETRARCH2 has "tend" among the verbs of protection (074)
+    found = dyads(
+        code_text(
+            "Canada's foreign minister Joe Clark said that the United States has tended to take "
+            "Canada for granted."
+        )
+    )
+    assert ("USA", "CAN", "07") not in found, found
 
 
 def test_withdrawing_a_request_yields_it_and_is_no_retreat(code_text):
