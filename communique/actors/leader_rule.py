@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..events.roles import grammar
-from .names import country_after
+from .names import country_after, name_before_government
 
 if TYPE_CHECKING:
     from .phrases import Phrase
@@ -101,13 +101,17 @@ class LeaderRule:
                 holder = None  # "King Hassan of Morocco" is not Chad's minister Hassan
             if (
                 holder is not None
-                and self._after_honorific(phrase, reading.name.split()[-1])
+                and (
+                    self._after_honorific(phrase, reading.name.split()[-1])
+                    or not self._head_titled(phrase)
+                )
                 and self.named_countries
                 and holder[1].country not in self.named_countries | {"IGO"}
             ):
                 # "Shadow Europe minister Mr Brady" in a story of Britain alone is not
                 # Ireland's attorney general, the one Brady in office; "President Bush" in
-                # a story that names only Russia is still the US president
+                # a story that names only Russia is still the US president, while "Trade
+                # Minister Saleh" in a story of Indonesia is not Yemen's president
                 holder = None
             if holder is not None:
                 entry, office = holder
@@ -115,6 +119,15 @@ class LeaderRule:
                 reading.name = entry.name
                 reading.add_sectors(office.sectors)
                 reading.rule = "leader"
+
+    def _head_titled(self, phrase: Phrase) -> bool:
+        """Whether a title of one who leads a state or a body (grammar.yaml's
+        ``head_titles``: "President", "King") names the person, or a government is named
+        after him ("the Bush administration")."""
+        heads = grammar()["head_titles"]
+        return any(a.kind == "title" and a.entry.key.lower() in heads for a in phrase.anchors) or (
+            bool(name_before_government(self.doc, phrase, self.by_token))
+        )
 
     @staticmethod
     def _legislator_titled(phrase: Phrase, office) -> bool:

@@ -336,6 +336,13 @@ def test_mr_and_a_surname_is_no_office_holder_of_a_country_the_story_does_not_na
     # Faroese minister Niels Bentsen, the one Bentsen in office
     article = resolve_text("Senator Bentsen introduced the trade bill.", date="1987-03-10")
     assert "FRO" not in countries(article, "Senator Bentsen")
+    # and a minister's title finds its holder only among the countries the article names:
+    # "Trade Minister Saleh" in a story of Indonesia is not Yemen's president
+    article = resolve_text(
+        "Trade Minister Saleh said Indonesia should expand its rubber marketing effort.",
+        date="1987-03-10",
+    )
+    assert "YEM" not in countries(article, "Trade Minister Saleh")
 
 
 def test_groups_placed_in_a_country_are_coded_by_it(resolve_text):
