@@ -198,6 +198,15 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
         for child in token.children:
             if child.dep_ in OBLIQUES and self.preposition(child) == preposition:
                 found.extend(self.with_conjuncts(child))
+            if child.lower_ == preposition == "auprès":
+                # "s'est excusé auprès de l'Ukraine": the parser makes "auprès" an adverb of
+                # the verb and hangs the party on it
+                found.extend(
+                    party
+                    for c in child.children
+                    if c.dep_ in OBLIQUES and self.preposition(c) == "de"
+                    for party in self.with_conjuncts(c)
+                )
         if not found:
             # "un entretien téléphonique mercredi avec M. Diab": the parser hangs the partner
             # on the day

@@ -42,6 +42,9 @@ class VerbRoles:
         )  # "qui se sont livré trois guerres": third-person "se" may be read as indirect
         # a passive's subject is its object: "l'ambassadeur a été convoqué"
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
+        # and their written forms: a noun used in the plural, which verbs.tsv writes so
+        # ("présenter ses excuses", "adresser ses condoléances"), has a singular lemma
+        objects |= {c.lower_ for c in token.children if c.dep_ in (*OBJECTS, "nsubj:pass")}
         objects |= {  # "a mis en garde la Turquie": the word of a phrase verb
             c.lemma_.lower()
             for c in token.children

@@ -59,6 +59,10 @@ def test_the_french_example_end_to_end():
         ("Le ministre français s'est rendu au Niger lundi.", ("FRA", "NER", "042")),
         ("La Russie et le Mali ont signé trois accords.", ("MLI", "RUS", "057")),
         ("Bamako a été sanctionné par la Cédéao.", ("IGO", "MLI", "163")),
+        # a noun verbs.tsv writes in the plural has a singular lemma: "présenter ses excuses"
+        ("Téhéran a présenté ses excuses à Kiev.", ("IRN", "UKR", "055")),
+        # "auprès de": the parser makes "auprès" an adverb and hangs the party on it
+        ("Le président iranien s'est excusé auprès de l'Ukraine.", ("IRN", "UKR", "055")),
         # denouncing an agreement is criticism of its party (a treaty denounced is renounced)
         ("Les Palestiniens ont dénoncé l'accord avec Israël.", ("PSE", "ISR", "111")),
         # a junta by its own name (its acronym, CNSP, was Mali's in 2020 and Niger's in 2023)
