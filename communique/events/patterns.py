@@ -433,6 +433,10 @@ def frame(trigger) -> list[tuple[int, str]]:
     for child in trigger.lefts:
         if child.dep_ in ("neg", "advmod", "aux"):
             words.append((child.i, "<" + child.lemma_.lower()))
+    # and each word as written: a pattern may name a plural the lemmatizer reduces ("data",
+    # which it makes "datum"; "troops", "troop")
+    doc = trigger.doc
+    words += [(i, doc[i].lower_) for i, lemma in words if not lemma.startswith("<")]
     return sorted(set(words))
 
 

@@ -612,6 +612,9 @@ def test_what_is_only_asked_is_not_done(code_text):
         ),
         # force used on a decision is criticism
         ("Iraq attacked Iran's decision.", ("IRQ", "IRN", "11")),
+        # a pattern names a plural as written, which the lemmatizer reduces ("troops")
+        ("Britain deployed troops in Iraq.", ("GBR", "IRQ", "15")),
+        ("Russia massed troops on the Ukrainian border.", ("RUS", "UKR", "15")),
         # protection given to a plan is defence in words (052), not military protection (074)
         (
             "The European Commission also defended its proposals to dismantle the subsidies "
