@@ -53,6 +53,8 @@ MAX_EVENTS_PER_TECH_ARTICLE = 0.5
         "A fresh delay has hit controversial new European Union rules.",
         "The committee said the law should be re-drafted after it failed to win the support of "
         "European MEPs.",
+        # "lead to" is causing, no cooperation (PETRARCH2's managing, 030)
+        "Any move by Japan to boost its growth could lead to a quick change in the U.S. position.",
         # exposing a secret is no cooperation (PETRARCH2 had "expose" among disclosing, 050)
         "If the US court exposes the confidences gained by these reporters, the sources will "
         "dry up.",
