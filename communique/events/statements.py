@@ -77,7 +77,10 @@ def disapproving(token) -> bool:
     words = grammar()["disapproval_words"]
     for clause in said_clauses(token):
         if clause.dep_ == "ccomp" and (
-            broken_commitment(clause) or wrongdoing(clause) or speaker_disapproves(clause)
+            broken_commitment(clause)
+            or wrongdoing(clause)
+            or speaker_disapproves(clause)
+            or blames(clause)
         ):
             return True
         if clause.dep_ == "ccomp" and any(
@@ -117,6 +120,25 @@ def speaker_disapproves(clause) -> bool:
         clause.lemma_.lower() in grammar()["disapproval_words"]
         and not denied(clause)
         and any(c.dep_ == "nsubj" and c.lower_ in SELF_PRONOUNS for c in clause.children)
+    )
+
+
+def blames(clause) -> bool:
+    """ "said Iraq's President Saddam Hussein was the main cause of tension in the Gulf": a
+    complement that makes its subject the cause of trouble (grammar.yaml's ``blame_nouns`` of
+    one of its ``trouble_nouns``), not denied, blames it."""
+    words = grammar()
+    return not denied(clause) and any(
+        attr.dep_ == "attr"
+        and attr.lemma_.lower() in words["blame_nouns"]
+        and any(
+            pobj.lemma_.lower() in words["trouble_nouns"]
+            for prep in attr.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+        for attr in clause.children
     )
 
 

@@ -64,7 +64,11 @@ one wrong event fewer, and the precision floor to 0.80. In the third of 2026-12-
 feeling of approval or its lack aimed at the one foreign actor its clause names, recall 0.558
 (48/86), precision 0.814 (79/97): one wrong event fewer; descriptions of several countries,
 documents that speak for their issuer, parts of the world that are no state's, threats by
-condition and orders of an act left it unchanged. The floors sit just under.
+condition and orders of an act left it unchanged. So did the fourth of 2026-12-07: a closing
+mark that ends its own sentence, the "he" of what an unplaced person says, delegates and
+representatives, legislators' and lesser titles found by surname, "the Commission" after the
+Community, "indicate" as a verb of saying, defence in words, pattern words matched as
+written, "lead to" as causing and blame for trouble. The floors sit just under.
 """
 
 import pytest

@@ -630,6 +630,12 @@ def test_what_is_only_asked_is_not_done(code_text):
         # a statement whose predicate disapproves criticises, and takes its target from the clause
         ("Lavrov said Washington's sanctions were illegal.", ("RUS", "USA", "11")),
         ("EC ministers said they were very disturbed by the U.S. moves.", ("IGO", "USA", "11")),
+        # ... and so does one that makes its subject the cause of trouble
+        (
+            "The Iranian spokesman said Iraq's President Saddam Hussein was the main cause of "
+            "tension in the Gulf.",
+            ("IRN", "IRQ", "11"),
+        ),
         # ... and so does an adjective of its noun predicate
         (
             "The British foreign secretary noted arms embargoes applied to Burma but not to North "

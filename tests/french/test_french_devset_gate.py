@@ -94,7 +94,8 @@ here and 4 on the analysis sets for no required one, were left out. In the third
 of 2026-12-07, with each object a conjunction joins a target ("a rencontré la France et
 l'ONU"), 0.516 (33/64) and 0.781 (75/96): one right event more; parts of the world that are
 no state's, threats on a condition and tenses read off the verb's form left it unchanged.
-The floors sit just under.
+So did the fourth session of 2026-12-07: objects verbs.tsv writes in the plural ("présenter
+ses excuses") and "auprès de" hung on an adverb. The floors sit just under.
 """
 
 import pytest
