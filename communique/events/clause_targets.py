@@ -87,6 +87,16 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
         ]
         subject_actors = [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
         found = _distinct([a for a in subject_actors if _foreign(a, own)])
+        if not found:
+            # "said no decisions had been taken - Chinese human rights had improved": a
+            # clause joined to the complement is said too, and is about its subject
+            found = _distinct(
+                [
+                    a
+                    for a in _joined_subject_actors(roles, tree, clause, actors_of)
+                    if _foreign(a, own)
+                ]
+            )
         joint = any(c.dep_ == "conj" for s in subjects for c in tree.children(s))
         if joint and found and len(found) < len(_distinct(subject_actors)):
             # "Mandelson said the EU and US hoped to avoid ...": what the speaker's side and
@@ -116,6 +126,22 @@ def complement_targets(roles: Roles, tree, trigger, sources: list[Actor], actors
             found = _foreign_actors(roles, tree, clause, own, actors_of, _by_topic)
         return found if len(found) == 1 else []
     return []
+
+
+def _joined_subject_actors(roles: Roles, tree, clause, actors_of) -> list[Actor]:
+    """The actors in the subjects (no pronoun, no figure) of the clauses conjoined to a
+    complement."""
+    subjects = [
+        s
+        for joined in tree.children(clause)
+        if joined.dep_ == "conj" and joined.pos_ in ("VERB", "AUX")
+        for s in tree.children(joined)
+        if s.dep_ in ("nsubj", "nsubjpass")
+        and s.pos_ != "PRON"
+        and s.lemma_.lower() not in grammar()["figure_nouns"]
+    ]
+    tokens = [t for s in subjects for t in _phrase_tokens(tree, s, OBJECT_DEPTH)]
+    return [a for t in tokens for a in actors_of(_actor_mentions(roles, t))]
 
 
 def _addresses_own_side(roles: Roles, trigger, own: set[str], actors_of) -> bool:

@@ -33,6 +33,11 @@ def assert_coded(code_text, text: str, expected: tuple[str, str]) -> None:
             "The Chinese foreign minister warned that the arms sales to Taiwan would harm ties.",
             ("CHN", "TWN"),
         ),
+        # ... or of a clause joined to it
+        (
+            "The Japanese minister said talks would go on but American tariffs were unfair.",
+            ("JPN", "USA"),
+        ),
         # "of" after the noun of an act aimed at another party; a helper is not the target
         (
             "NATO said it would tighten the naval blockade of Serbia with Albania's help.",
