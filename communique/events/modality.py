@@ -197,6 +197,10 @@ def clause_modality(trigger) -> Modality:
             # "denied a report that the United States was shipping arms to Iran"
             result.negated = True
             break
+        if token.dep_ == "ccomp" and _presupposed(head, words):
+            # "it was not accidental that Washington made accusations", "did not deny that
+            # Iran had attacked": the act is taken as given
+            break
         if token.dep_ == "ccomp" and (
             head.lemma_.lower() in words["denial_verbs"]
             or any(c.dep_ == "neg" for c in head.children)
@@ -277,6 +281,25 @@ def _auxiliaries(verb) -> set[str]:
     ):
         return own
     return _auxiliaries(verb.head)
+
+
+def _presupposed(head, words) -> bool:
+    """Whether a clause governed by ``head`` is taken as given whatever the negation: a
+    judgement that presupposes it ("it is not surprising that", "it was no coincidence
+    that": modality.yaml's ``factive_judgements``), or a denial denied ("did not deny that")."""
+    negated = any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+        for part in (head, *head.children)
+        for c in part.children
+    )
+    if not negated:
+        return False
+    if head.lemma_.lower() in words["denial_verbs"]:
+        return any(c.dep_ == "neg" for c in head.children)
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["factive_judgements"]
+        for c in head.children
+    )
 
 
 def _told_as_fact(clause, verb, words) -> bool:

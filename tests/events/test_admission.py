@@ -423,6 +423,20 @@ def test_what_is_denied_is_not_asserted(code_text):
         ]
 
 
+def test_what_a_negated_judgement_presupposes_is_asserted(code_text):
+    """ "not surprising", "no coincidence" and "did not deny" take the clause as given."""
+    for text in (
+        "It was not accidental that Washington accused Moscow of spying.",
+        "It is no coincidence that Iran attacked Iraq.",
+        "Officials did not deny that Iran attacked Iraq.",
+    ):
+        events = [e for e in code_text(text).events if e["evidence"]["trigger"] != "deny"]
+        assert events and not any(e["negated"] for e in events), (
+            text,
+            [(e["cameo"], e["negated"]) for e in events],
+        )
+
+
 @pytest.mark.parametrize(
     "text, root",
     [
