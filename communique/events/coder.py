@@ -32,6 +32,7 @@ from .guards import (
     a_figure,
     attacks_words,
     defends_words,
+    done_by_a_thing,
     charge_sense,
     compares,
     helps_no_one,
@@ -265,6 +266,8 @@ class ArticleCoder:
             sources, targets = noun_parties(self.roles, token, pattern)
         else:
             subject_tokens, passive = roles.subject_tokens(token)
+            if passive and done_by_a_thing(roles, subject_tokens):
+                return [], []
             # "Taiwan's trade surplus hit a record": a figure a country qualifies does not act
             subject_tokens = [t for t in subject_tokens if not a_figure(roles, t)]
             sources = coded_actors(roles.mentions(subject_tokens))

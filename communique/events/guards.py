@@ -39,6 +39,20 @@ def a_figure(roles, noun) -> bool:
     return noun.lemma_.lower() in grammar()["figure_nouns"] and not roles.names_actor(noun)
 
 
+def done_by_a_thing(roles, agents) -> bool:
+    """A passive whose "by" names only things, none an actor nor a doer or instrument of
+    force (grammar.yaml's ``force_agents``): "Indonesia was hit by the plunge in crude
+    prices" is done by no one."""
+    return bool(agents) and all(
+        agent.pos_ == "NOUN"
+        and not roles.names_actor(agent)
+        and roles.mention(agent) is None
+        and agent.lemma_.lower() not in grammar()["force_agents"]
+        and not any(roles.mention(c) is not None for c in agent.children if c.dep_ == "poss")
+        for agent in agents
+    )
+
+
 def attacks_words(token, code: str, trigger_words) -> bool:
     """ "attacked Labour's pledges", "vowed to fight the U.S. action": force used on a
     decision or a plan (grammar.yaml's ``abstract_objects``) is criticism."""

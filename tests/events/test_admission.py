@@ -423,6 +423,21 @@ def test_what_is_denied_is_not_asserted(code_text):
         ]
 
 
+def test_a_passive_done_by_a_thing_is_no_event(code_text):
+    """ "hit by the plunge in crude prices" is done by no one; "hit by a missile", "killed by
+    an improvised explosive device" by someone unnamed."""
+    for text in (
+        "Indonesia was badly hit by last year's steep plunge in crude prices.",
+        "Three years after Argentina was hit by a deadly economic crisis, there is fresh hope.",
+    ):
+        assert not code_text(text).events, text
+    for text in (
+        "Three Iraqi soldiers were killed by an improvised explosive device.",
+        "Two Iraqi soldiers were wounded by a missile.",
+    ):
+        assert [e["cameo"][:2] for e in code_text(text).events] == ["19"], text
+
+
 def test_what_a_negated_judgement_presupposes_is_asserted(code_text):
     """ "not surprising", "no coincidence" and "did not deny" take the clause as given."""
     for text in (
