@@ -151,7 +151,14 @@ def build_phrase(root, by_token: dict[int, Anchor], tree: Tree) -> Phrase:
     for i in list(tokens):
         anchor = by_token.get(i)
         if anchor is not None:
+            split = set(range(anchor.start, min(tokens)))
             tokens.update(range(anchor.start, anchor.end))
+            if anchor.kind == "title":
+                # "Philippines Trade and Industry Secretary Jose Concepcion", read as "Trade"
+                # and "Concepcion" joined: the title's words before the phrase keep what
+                # qualifies them
+                for j in split:
+                    tokens |= _premodifier_tokens(root.doc[j], tree)
     tokens = _contiguous(tokens, root.i)
     anchors = list({id(by_token[i]): by_token[i] for i in sorted(tokens) if i in by_token}.values())
     return Phrase(root.i, tokens, anchors, complements)

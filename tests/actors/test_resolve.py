@@ -55,6 +55,15 @@ from tests.actors.conftest import actors_of
         # delegates and representatives speak for their states
         ("A Japanese delegate said the offer was too low.", "delegate", "JPN", "GOV", None),
         ("The Indonesian representative objected.", "representative", "IDN", "GOV", None),
+        # a title with "and" in it, which the parser reads as two things joined
+        (
+            "Philippines Trade and Industry Secretary Jose Concepcion told world trade "
+            "ministers he wondered if their agreement was of any real value.",
+            "Secretary Jose Concepcion",
+            "PHL",
+            "GOV",
+            "Jose Concepcion",
+        ),
         # Europe's leaders acting together are the Union
         (
             "European leaders have openly blamed the US for the rise of the euro.",
