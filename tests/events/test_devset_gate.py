@@ -68,7 +68,9 @@ condition and orders of an act left it unchanged. So did the fourth of 2026-12-0
 mark that ends its own sentence, the "he" of what an unplaced person says, delegates and
 representatives, legislators' and lesser titles found by surname, "the Commission" after the
 Community, "indicate" as a verb of saying, defence in words, pattern words matched as
-written, "lead to" as causing and blame for trouble. The floors sit just under.
+written, "lead to" as causing and blame for trouble. So did the fifth of 2026-12-07: the subject of a
+clause joined to a complement, a negated judgement that presupposes its clause, a passive
+done by a thing, and a title the parser splits at its "and". The floors sit just under.
 """
 
 import pytest

@@ -95,7 +95,8 @@ of 2026-12-07, with each object a conjunction joins a target ("a rencontré la F
 l'ONU"), 0.516 (33/64) and 0.781 (75/96): one right event more; parts of the world that are
 no state's, threats on a condition and tenses read off the verb's form left it unchanged.
 So did the fourth session of 2026-12-07: objects verbs.tsv writes in the plural ("présenter
-ses excuses") and "auprès de" hung on an adverb. The floors sit just under.
+ses excuses") and "auprès de" hung on an adverb. So did the fifth, which changed the English
+coder only. The floors sit just under.
 """
 
 import pytest
