@@ -40,7 +40,20 @@ def objects_of(token) -> list:
         )
     for when in token.children:
         if when.i > token.i and when.lemma_.lower() in (*WEEKDAYS, *MONTHS):
-            found.extend(c for c in when.children if c.dep_ in OBJECTS and c.i > when.i)
+            # "ont accusé jeudi Pékin de ...": or a bare noun the parser reads as the day's
+            found.extend(
+                c
+                for c in when.children
+                if c.i > when.i
+                and (
+                    c.dep_ in OBJECTS
+                    or (
+                        c.dep_ == "nmod"
+                        and c.pos_ in ("NOUN", "PROPN")
+                        and not any(g.dep_ == "case" for g in c.children)
+                    )
+                )
+            )
         elif when.i > token.i and when.dep_ == "obl:mod" and not found:
             # "a attaqué de front son homologue": a noun with no preposition after an
             # adverbial phrase is the verb's object

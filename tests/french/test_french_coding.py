@@ -145,6 +145,12 @@ def test_the_french_example_end_to_end():
             ("USA", "FRA", "111"),
         ),
         ("L'armée turque a attaqué les positions syriennes.", ("TUR", "SYR", "190")),
+        # a bare name after a weekday, which the parser hangs on the day
+        (
+            "Les Etats-Unis et le Royaume-Uni ont accusé jeudi Pékin d'enfreindre ses "
+            "obligations internationales, a déclaré le ministre.",
+            ("USA", "CHN", "112"),
+        ),
         # an object after an adverbial phrase the parser hangs it on
         ("La Turquie exhorte pour sa part l'UE à rester impartiale.", ("TUR", "IGO", "020")),
         # a phrase verb: its word is an oblique, its object the party
