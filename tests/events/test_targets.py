@@ -1455,3 +1455,15 @@ def test_a_preposition_the_parser_left_without_its_object_still_names_the_target
         )
     )
     assert ("PER", "PAN", "07") in found, found
+
+
+def test_opposition_from_a_state_is_a_rejection_of_the_actor_it_is_against(code_text):
+    """ "despite opposition from the US and Japan": who opposes comes with "from"; the
+    actor who goes on despite it is whom the opposition is aimed at."""
+    found = dyads(
+        code_text(
+            "UK Foreign Secretary Jack Straw has defended plans to end the arms embargo on "
+            "China, despite opposition from the US and Japan."
+        )
+    )
+    assert ("USA", "GBR", "12") in found and ("JPN", "GBR", "12") in found, found
