@@ -64,6 +64,22 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             # models make the quotation a second subject; it is what was said
             own = [c for c in own if not quotation_subject(c, token)]
         if not own:
+            # "Il a aussi vivement critiqué la France": the parser may hang the subject on the
+            # auxiliary
+            own = [
+                s
+                for aux in token.children
+                if aux.dep_ in ("aux:tense", "aux:pass")
+                and aux.i < token.i
+                # the verb's own auxiliary, with no verb or punctuation between them: not a
+                # quoted clause's verb the parser takes for one ('"Nous sommes ...", a déclaré')
+                and not any(
+                    t.pos_ in ("VERB", "AUX", "PUNCT") for t in token.doc[aux.i + 1 : token.i]
+                )
+                for s in aux.children
+                if s.dep_ in SUBJECTS and s.i < aux.i
+            ]
+        if not own:
             # "L'Iran, très influent au Liban, a offert une aide": the parser may hang the
             # subject on the adjective or participle set off between it and its verb
             own = [

@@ -221,6 +221,23 @@ def test_an_object_after_a_day_and_an_object_pronoun_of_a_joined_verb(pipeline):
     assert ("FRA", "GRC", "130") not in found
 
 
+def test_a_subject_the_parser_hangs_on_the_auxiliary(pipeline):
+    found = coded(
+        pipeline,
+        "Le président palestinien Mahmoud Abbas a pris la parole mardi. Il a aussi vivement "
+        "critiqué la France.",
+    )
+    assert ("PSE", "FRA", "111") in found  # "Il" hangs on "a", not on "critiqué"
+    # a quoted clause's verb the parser takes for the auxiliary keeps its subject
+    quoted = coded(
+        pipeline,
+        "\"Nous sommes à un moment d'indispensable clarification de la politique turque en "
+        "Libye, qui est pour nous inacceptable\", a déclaré Emmanuel Macron lors d'une "
+        "conférence de presse avec la chancelière allemande Angela Merkel.",
+    )
+    assert ("FRA", "TUR", "111") in quoted
+
+
 def test_a_nearer_subject_of_another_gender_does_not_hide_the_antecedent(pipeline):
     found = coded(
         pipeline,
