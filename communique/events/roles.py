@@ -91,7 +91,11 @@ class Roles:
     def mentions(self, tokens) -> list[Mention]:
         found = []
         for token in tokens:
-            for part in (token, *token.conjuncts):
+            # "his Israeli counterpart, Ariel Sharon, and the Palestinian leader": the parser
+            # may join the next conjunct to the apposition
+            named = [c for c in token.children if c.dep_ == "appos"]
+            parts = [token, *token.conjuncts, *(c for a in named for c in a.conjuncts)]
+            for part in parts + _gapped_conjuncts(token):
                 mention = self.mention(part)
                 if mention is not None and mention not in found:
                     found.append(mention)
@@ -333,3 +337,22 @@ def coded_actors(mentions, allow_places: bool = False) -> list[Actor]:
             if actor.country or actor.sectors:
                 actors.append(actor)
     return actors
+
+
+def _gapped_conjuncts(token) -> list:
+    """ "spoke to US President George Bush, and the presidents of Sri Lanka and Indonesia": a
+    noun the parser joins to the verb after a preposition's object is another object of that
+    preposition (the nearest before it)."""
+    prep = token.head
+    verb = prep.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    later_preps = [p.i for p in verb.children if p.dep_ == "prep" and p.i > prep.i]
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i > token.i
+        and not any(token.i < i < c.i for i in later_preps)
+    ]

@@ -1467,3 +1467,22 @@ def test_opposition_from_a_state_is_a_rejection_of_the_actor_it_is_against(code_
         )
     )
     assert ("USA", "GBR", "12") in found and ("JPN", "GBR", "12") in found, found
+
+
+def test_conjuncts_the_parser_joins_to_an_apposition_or_to_the_verb(code_text):
+    """ "his Israeli counterpart, Ariel Sharon, and the Palestinian leader": the second party
+    hangs on the apposition; "spoke to X, and the presidents of Y and Z": on the verb."""
+    talks = dyads(
+        code_text(
+            "British Prime Minister Tony Blair held talks with his Israeli counterpart, Ariel "
+            "Sharon, and the Palestinian leader, Mahmoud Abbas."
+        )
+    )
+    assert ("GBR", "ISR", "04") in talks and ("GBR", "PSE", "04") in talks, talks
+    calls = dyads(
+        code_text(
+            "British Prime Minister Tony Blair also spoke on the telephone to US President "
+            "George Bush, and the presidents of Sri Lanka and Indonesia."
+        )
+    )
+    assert {("GBR", "USA", "04"), ("GBR", "LKA", "04"), ("GBR", "IDN", "04")} <= calls, calls
