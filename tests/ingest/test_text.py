@@ -238,3 +238,15 @@ def test_a_common_noun_capitalised_after_an_abbreviation_is_lowercased_for_the_p
     # "U.S. Complaints" read as a name hides the act: "recent U.S. complaints about Japan"
     written = "A rice ban triggered recent U.S. Complaints about Japan's farm policy."
     assert "recent U.S. complaints about" in parser_text(written)
+
+
+def test_verbs_and_agents_capitalised_after_an_abbreviation_are_lowercased_for_the_parser():
+    # "U.S. Hopes" and "U.S. Congressmen" read as names hide the verb and the agents; a
+    # pronoun may begin the next sentence ("in the U.S. It said") and keeps its capital
+    written = (
+        "Armacost said the U.S. Hopes Japan will act. Some U.S. Congressmen complained. "
+        "Sales rose in the U.S. It said exports to the U.S. Fell."
+    )
+    parsed = parser_text(written)
+    assert "the U.S. hopes Japan" in parsed and "U.S. congressmen complained" in parsed
+    assert "the U.S. It said" in parsed and "the U.S. fell" in parsed
