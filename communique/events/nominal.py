@@ -25,6 +25,14 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
         aimed = coded_actors(roles.mentions(possessors), allow_places=True)
         aimed = [a for a in aimed if a.country not in {g.country for g in agents}]
         return agents, aimed or reacting(roles, token, agents)
+    # "returning from a U.S. visit": a name compounded with a visit is where it goes; whose
+    # visit it is, "Shultz's visit", "the Chinese visit", comes as a possessive or adjective
+    destinations = [
+        p
+        for p in possessors
+        if pattern.target == "place" and p.dep_ == "compound" and p.pos_ == "PROPN"
+    ]
+    possessors = [p for p in possessors if p not in destinations]
     sources = coded_actors(roles.mentions(possessors))
     if not sources and is_symmetric(pattern.code):
         # "a meeting of the foreign ministers of India and Pakistan": the parties it is of
@@ -102,6 +110,7 @@ def noun_parties(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], li
             targets = coded_actors(roles.mentions([pobj]), places)
             if targets:
                 break
+    targets = targets or coded_actors(roles.mentions(destinations), allow_places=True)
     return sources, targets or reacting(roles, token, sources)
 
 

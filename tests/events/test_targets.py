@@ -1486,3 +1486,17 @@ def test_conjuncts_the_parser_joins_to_an_apposition_or_to_the_verb(code_text):
         )
     )
     assert {("GBR", "USA", "04"), ("GBR", "LKA", "04"), ("GBR", "IDN", "04")} <= calls, calls
+
+
+def test_a_name_compounded_with_a_visit_is_where_it_goes(code_text):
+    """ "a U.S. visit", "his China trip": the place; whose visit it is comes as a possessive
+    or an adjective ("the Japanese visit")."""
+    found = dyads(
+        code_text(
+            "Former Japanese Foreign Minister Shintaro Abe spoke soon after returning from a "
+            "U.S. visit."
+        )
+    )
+    assert ("JPN", "USA", "04") in found and ("USA", "JPN", "04") not in found, found
+    found = dyads(code_text("British Foreign Secretary Jack Straw's China trip began on Monday."))
+    assert ("GBR", "CHN", "04") in found, found
