@@ -92,8 +92,11 @@ class Roles:
         found = []
         for token in tokens:
             # "his Israeli counterpart, Ariel Sharon, and the Palestinian leader": the parser
-            # may join the next conjunct to the apposition
-            named = [c for c in token.children if c.dep_ == "appos"]
+            # may join the next conjunct to the apposition of an actor (not to examples of a
+            # noun that is none: "countries - especially Japan and South Korea - which")
+            named = [
+                c for c in token.children if c.dep_ == "appos" and self.mention(token) is not None
+            ]
             parts = [token, *token.conjuncts, *(c for a in named for c in a.conjuncts)]
             for part in parts + _gapped_conjuncts(token):
                 mention = self.mention(part)
