@@ -70,7 +70,10 @@ representatives, legislators' and lesser titles found by surname, "the Commissio
 Community, "indicate" as a verb of saying, defence in words, pattern words matched as
 written, "lead to" as causing and blame for trouble. So did the fifth of 2026-12-07: the subject of a
 clause joined to a complement, a negated judgement that presupposes its clause, a passive
-done by a thing, and a title the parser splits at its "and". The floors sit just under.
+done by a thing, and a title the parser splits at its "and". So did the sixth of 2026-12-07:
+opposition "from" a state as rejection, conjuncts the parser joins to an apposition or to the
+verb, "U.S. Hopes" and the like lowercased for the parser, and a name compounded with a visit
+as its destination. The floors sit just under.
 """
 
 import pytest

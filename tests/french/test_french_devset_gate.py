@@ -96,7 +96,9 @@ l'ONU"), 0.516 (33/64) and 0.781 (75/96): one right event more; parts of the wor
 no state's, threats on a condition and tenses read off the verb's form left it unchanged.
 So did the fourth session of 2026-12-07: objects verbs.tsv writes in the plural ("présenter
 ses excuses") and "auprès de" hung on an adverb. So did the fifth, which changed the English
-coder only. The floors sit just under.
+coder only. So did the sixth: a name the parser hangs on a weekday after the verb ("ont
+accusé jeudi Pékin") and a subject it hangs on the auxiliary ("Il a aussi vivement
+critiqué"). The floors sit just under.
 """
 
 import pytest
