@@ -94,9 +94,11 @@ class Roles:
             # "his Israeli counterpart, Ariel Sharon, and the Palestinian leader": the parser
             # may join the next conjunct to the apposition of an actor (not to examples of a
             # noun that is none: "countries - especially Japan and South Korea - which")
-            named = [
-                c for c in token.children if c.dep_ == "appos" and self.mention(token) is not None
-            ]
+            named = (
+                [c for c in token.children if c.dep_ == "appos"]
+                if self.mention(token) is not None
+                else []
+            )
             parts = [token, *token.conjuncts, *(c for a in named for c in a.conjuncts)]
             for part in parts + _gapped_conjuncts(token):
                 mention = self.mention(part)
