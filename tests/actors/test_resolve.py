@@ -1,5 +1,8 @@
 """One test per resolution rule, on sentences written for the purpose, with the real model."""
 
+import csv
+from importlib import resources
+
 import pytest
 
 from tests.actors.conftest import actors_of
@@ -397,6 +400,28 @@ def test_the_head_of_a_body_takes_the_code_of_the_body_his_office_names(resolve_
     article = resolve_text("Mr Barroso met Mr Annan in Brussels.", date="2005-01-10")
     assert actors_of(article, "Mr Annan")[0]["code"] == "IGOUNO"
     assert actors_of(article, "Mr Barroso")[0]["code"] == "IGOEUREEC"
+
+
+def test_every_office_of_a_body_names_the_body():
+    """An office of leaders.tsv held for a body ("IGO") is coded as the body its role names
+    (Mogherini, "EU high representative", is IGOEUREEC); a role that names none ("other")
+    would leave the holder a bare IGO."""
+    from communique.actors.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    path = resources.files("communique.actors") / "data" / "leaders.tsv"
+    rows = csv.DictReader(
+        (line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"),
+        delimiter="\t",
+    )
+    nameless = [
+        (row["name"], row["role"])
+        for row in rows
+        if row["iso3"] == "IGO"
+        and row["source"] == "communique"
+        and gazetteer.body_named_in(row["role"]) is None
+    ]
+    assert not nameless, nameless
 
 
 @pytest.mark.parametrize(
