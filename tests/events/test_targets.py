@@ -1500,3 +1500,27 @@ def test_a_name_compounded_with_a_visit_is_where_it_goes(code_text):
     assert ("JPN", "USA", "04") in found and ("USA", "JPN", "04") not in found, found
     found = dyads(code_text("British Foreign Secretary Jack Straw's China trip began on Monday."))
     assert ("GBR", "CHN", "04") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        # being in contact or in touch with another side consults it
+        (
+            "He said Indonesia was in contact with consumers such as the U.S. and Japan.",
+            ("IDN", "USA", "04"),
+        ),
+        (
+            "Canada's finance minister said he had been in touch with his U.S. counterpart.",
+            ("CAN", "USA", "04"),
+        ),
+        # promises extracted from another side are a demand it met, not a seizure
+        (
+            "Washington has extracted promises from both West Germany and Japan that they "
+            "will take measures to bolster their growth.",
+            ("USA", "JPN", "10"),
+        ),
+    ],
+)
+def test_contact_with_and_promises_extracted_from_another_side(code_text, text, dyad):
+    assert dyad in dyads(code_text(text, date="1987-04-01")), dyads(code_text(text))
