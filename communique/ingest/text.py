@@ -27,6 +27,9 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪►>]|\d{1,2}[.)])\s+\S")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A character reference with its semicolon: "&#233;", "&#xE9;", "&eacute;" ("AT&T" is none).
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# a double quote written for the apostrophe of a possessive: a letter before it, "s" and the
+# end of the word after it (a closing quote never runs into an "s")
+QUOTED_POSSESSIVE = re.compile(r'(?<=[^\W\d_])"(?=s\b)')
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 MAX_TITLE_CHARS = 250
@@ -297,7 +300,9 @@ def parser_text(text: str) -> str:
     abbreviation ("warned the U.S. And other countries"), and a parser then ends the
     sentence there. A word of ``wire_case.tsv`` so capitalised is lowercased. The length is
     kept, so offsets into the parse are offsets into the article's own text, which keeps
-    its capitals: evidence is quoted as written."""
+    its capitals: evidence is quoted as written. Some wire copy also writes the possessive
+    with a double quote ("Ecuador\"s deputy energy minister"), which the parser would read as
+    a quotation; it is given an apostrophe."""
 
     pattern, words = wire_case()
 
@@ -308,7 +313,7 @@ def parser_text(text: str) -> str:
         start = match.start(1) - match.start(0)
         return match.group(0)[:start] + word.lower()
 
-    return pattern.sub(lower, text)
+    return QUOTED_POSSESSIVE.sub("'", pattern.sub(lower, text))
 
 
 def _key(text: str) -> str:

@@ -250,3 +250,12 @@ def test_verbs_and_agents_capitalised_after_an_abbreviation_are_lowercased_for_t
     parsed = parser_text(written)
     assert "the U.S. hopes Japan" in parsed and "U.S. congressmen complained" in parsed
     assert "the U.S. It said" in parsed and "the U.S. fell" in parsed
+
+
+def test_a_possessive_written_with_a_double_quote_is_given_an_apostrophe_for_the_parser():
+    # Reuters copy writes 'Ecuador"s deputy energy minister': read as a quotation, it hid the
+    # speaker's country; a closing quote that no "s" follows is left alone
+    written = 'Ecuador"s deputy energy minister said the "old" quotas were "dead".'
+    parsed = parser_text(written)
+    assert len(parsed) == len(written)
+    assert parsed == 'Ecuador\'s deputy energy minister said the "old" quotas were "dead".'
