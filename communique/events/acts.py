@@ -12,9 +12,11 @@ movement and an assault.
 
 A statement that frames a reported act adds nothing to it: "Chad's command said troops
 killed 1,269 Libyan soldiers" is the killing (TCD -> LBY 190), as PETRARCH2 codes reported
-speech, not also a statement to Libya. A statement (CAMEO 01) aimed at a country is left out
-when its sentence codes another act between the same two countries
-(``without_framing_statements``).
+speech, not also a statement to Libya. A plain statement (CAMEO 010) aimed at a country is
+left out when its sentence codes another act between the same two countries
+(``without_framing_statements``); a comment of its own kind stays, for it is what was done:
+"in meetings with Japan's ministers, Howard expressed deep concern about the way Tokyo had
+handled the dispute" is a meeting and a pessimistic comment (012).
 
 An act that a judgement alleges is the judgement's content, not an act reported as done:
 "Turkey accused Greece of breaching the Berne Agreement" is the accusation (112), not also a
@@ -76,11 +78,12 @@ def _weaker(governing: dict, dependent: dict) -> dict:
 
 
 STATEMENT_ROOT = "01"
+PLAIN_STATEMENT = "010"
 
 
 def without_framing_statements(events: list[dict]) -> list[dict]:
-    """The events without the statements whose sentence codes another act between the same
-    two countries, one that happened: not an act only supposed or denied ("Japan said an
+    """The events without the plain statements whose sentence codes another act between the
+    same two countries, one that happened: not an act only supposed or denied ("Japan said an
     agreement was needed before Tokyo extended fresh loans to Warsaw" is a statement)."""
 
     def dyad(event: dict) -> tuple:
@@ -98,7 +101,7 @@ def without_framing_statements(events: list[dict]) -> list[dict]:
         e
         for e in events
         if not (
-            e["cameo_root"] == STATEMENT_ROOT
+            e["cameo"] == PLAIN_STATEMENT
             and (e.get("target") or {}).get("country")
             and dyad(e) in acts
         )

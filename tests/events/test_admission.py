@@ -409,6 +409,15 @@ def test_a_statement_framing_a_reported_act_adds_nothing(code_text):
         )
     )
     assert ("JPN", "USA", "01") in denied, denied
+    # a comment of its own kind is what was done, beside the act: a meeting and a concern
+    commented = dyads(
+        code_text(
+            "In meetings with Japanese ministers, British Trade Minister Michael Howard said "
+            "he expressed deep concern about the way Tokyo had handled the dispute.",
+            date="1987-04-01",
+        )
+    )
+    assert ("GBR", "JPN", "04") in commented and ("GBR", "JPN", "01") in commented, commented
 
 
 def test_what_is_denied_is_not_asserted(code_text):
