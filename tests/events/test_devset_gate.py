@@ -73,7 +73,10 @@ clause joined to a complement, a negated judgement that presupposes its clause, 
 done by a thing, and a title the parser splits at its "and". So did the sixth of 2026-12-07:
 opposition "from" a state as rejection, conjuncts the parser joins to an apposition or to the
 verb, "U.S. Hopes" and the like lowercased for the parser, and a name compounded with a visit
-as its destination. The floors sit just under.
+as its destination. The seventh of 2026-12-07 (the European commissioners, "in contact
+with", promises "extracted", a possessive written with a double quote, a comment kept beside
+the act it comes with) left recall unchanged and one right event more (80/98). The floors sit
+just under.
 """
 
 import pytest
