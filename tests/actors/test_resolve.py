@@ -5,6 +5,7 @@ from importlib import resources
 
 import pytest
 
+from communique.actors.gazetteer import load_gazetteer
 from tests.actors.conftest import actors_of
 
 
@@ -406,8 +407,6 @@ def test_every_office_of_a_body_names_the_body():
     """An office of leaders.tsv held for a body ("IGO") is coded as the body its role names
     (Mogherini, "EU high representative", is IGOEUREEC); a role that names none ("other")
     would leave the holder a bare IGO."""
-    from communique.actors.gazetteer import load_gazetteer
-
     gazetteer = load_gazetteer()
     path = resources.files("communique.actors") / "data" / "leaders.tsv"
     rows = csv.DictReader(
