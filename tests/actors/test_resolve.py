@@ -252,6 +252,36 @@ def test_the_finance_forums_of_the_1980s_are_bodies(resolve_text, text, mention,
     assert actors_of(resolve_text(text, date="1987-03-02"), mention)[0]["code"] == code
 
 
+@pytest.mark.parametrize(
+    "text, mention, code",
+    [
+        ("The current ICO quota system is unfair, Escalante said.", "ICO", "IGOAGRCOF"),
+        (
+            "Ghana asked the International Cocoa Organization for help.",
+            "International Cocoa",
+            "IGOAGRICO",
+        ),
+        (
+            "Malaysia blamed the International Tin Council for the crash.",
+            "Tin Council",
+            "IGOBUSTIN",
+        ),
+        ("Comecon members agreed to raise trade with Moscow.", "Comecon", "IGOEEUBUS"),
+        ("The IDA lent Bangladesh 100 mln dlrs.", "IDA", "IGOUNODEVWBK"),
+        (
+            "The International Trade Commission ruled against Japan.",
+            "International Trade",
+            "USAGOVBUS",
+        ),
+    ],
+)
+def test_the_commodity_and_lending_bodies_of_trade_news_are_known(
+    resolve_text, text, mention, code
+):
+    # the councils of the commodity agreements fill Reuters' 1987 trade news
+    assert actors_of(resolve_text(text, date="1987-03-02"), mention)[0]["code"] == code
+
+
 def test_the_g5_sahel_is_not_the_group_of_five(resolve_text):
     found = actors_of(resolve_text("The G5 Sahel joint force attacked the camp."), "G5")
     assert found and {a["group"] for a in found} == {"G5 Sahel"}, found
