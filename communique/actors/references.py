@@ -22,8 +22,9 @@ The kinds, listed with their phrases in ``data/references.tsv``:
   each of its candidates that the article names, anywhere in it (a story names the
   countries hit before or after it speaks of "the affected countries").
 - ``person`` ("he", "she"): the last person with a country (or one person's title with one:
-  "India's finance minister ... He"), in this sentence or the one
-  before; ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
+  "India's finance minister ... He"), in this sentence or the one before; a "he" that
+  opens its sentence's main clause continues the main subject of the sentence before
+  (Centering); ``thing`` ("it"): the last state or organisation there, unless "it" is the empty
   subject of "it is clear that".
 
 Each member of a group becomes its own actor, naming the group.
@@ -225,6 +226,10 @@ class ReferenceResolver(GroupRule):
             if entry.reference == "thing" and self._follows_a_subject_of_no_actor(root):
                 return None  # "The site ... It said": it is the site
             own = self._clause_subject_names(root) if entry.reference == "person" else set()
+            if entry.reference == "person":
+                continued = self._continued_subject(root, anchor.start, sentence, kinds, own)
+                if continued is not None:
+                    return list(continued.actors), entry.reference
             untold = None
             for seen in self._backwards(anchor.start):
                 if seen.sentence < sentence - PRONOUN_LOOKBACK_SENTENCES:
@@ -415,6 +420,35 @@ class ReferenceResolver(GroupRule):
                     and self._unplaced_person(child, seen)
                 ):
                     return UNPLACED  # "Toyoo Gyohten told the conference he was ready"
+        return None
+
+    def _continued_subject(
+        self, root, start: int, sentence: int, kinds: set[str], own: set[str]
+    ) -> Seen | None:
+        """ "Conable, who flew to Indonesia, will meet with President Suharto. He said on
+        arrival ...": a "he" that is the subject of its sentence's main clause, with no person
+        before it in that sentence, continues the subject of the sentence before (Centering),
+        not the nearer person that sentence names in passing."""
+        if root.dep_ not in ("nsubj", "nsubjpass") or sentence == 0:
+            return None
+        if root.head.i != self.sentence_roots[sentence].i:
+            return None
+        if any(
+            seen.start < start and seen.actors and self._fits(seen, kinds)
+            for seen in self.by_sentence.get(sentence, ())
+        ):
+            return None
+        main = self.sentence_roots[sentence - 1]
+        for seen in self.by_sentence.get(sentence - 1, ()):
+            head = self.doc[seen.head]
+            if (
+                head.dep_ in ("nsubj", "nsubjpass")
+                and head.head.i == main.i
+                and seen.actors
+                and self._fits(seen, kinds)
+                and not any(a.name in own for a in seen.actors)
+            ):
+                return seen
         return None
 
     def _unplaced_person(self, token, seen: Seen | None) -> bool:

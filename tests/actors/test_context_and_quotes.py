@@ -476,3 +476,22 @@ def test_mr_and_a_surname_the_article_gave_another_given_name_is_no_office_holde
         date="2005-11-17",
     )
     assert not countries(article, "Mr Negroponte") - {None}
+
+
+def test_he_at_the_head_of_a_sentence_continues_the_subject_before(resolve_text):
+    # Centering: the main subject of the sentence before, not the president it names last
+    article = resolve_text(
+        "World Bank President Barber Conable is expected to press Indonesia to maintain "
+        "its reforms.\n    Conable, who flew to Indonesia yesterday from Tokyo, will meet "
+        "with President Suharto and senior economic ministers.\n    He said on arrival "
+        "that the economy was being managed well.",
+        date="1987-04-05",
+    )
+    assert countries(article, "He") == {"IGO"}
+    # a person named earlier in the pronoun's own sentence is still the nearer antecedent
+    article = resolve_text(
+        "Mr Chirac met Iraqi interim leader Iyad Allawi in Brussels.\n    Later, Allawi "
+        "said he was pleased.",
+        date="2004-11-05",
+    )
+    assert countries(article, "he") == {"IRQ"}
