@@ -91,6 +91,12 @@ def _words() -> dict:
 
 def clause_modality(trigger) -> Modality:
     words = _words()
+    if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" and trigger.head.i != trigger.i:
+        # "Britain is not satisfied with ...", "would be opposed to ...": an adjective said
+        # of a subject is as negated and as supposed as the verb that says it
+        governing = clause_modality(trigger.head)
+        governing.negated = governing.negated or any(c.dep_ == "neg" for c in trigger.children)
+        return governing
     result = Modality()
     result.negated = any(
         c.dep_ == "neg" or (c.lower_ in words["negators"] and c.dep_ in ("det", "advmod"))

@@ -1,7 +1,8 @@
 """Triggers: the words of a sentence that carry an event, and the pattern each matches.
 
-Every verb whose lemma has patterns, and every event noun ("talks", "visit", "sanctions")
-that no verb's pattern already used, is a trigger; so is a verb that only carries the act
+Every verb whose lemma has patterns, every event noun ("talks", "visit", "sanctions")
+that no verb's pattern already used, and every adjective of attitude said of a subject
+("was opposed to", "is critical of") is a trigger; so is a verb that only carries the act
 its object names ("made an appeal to Japan": grammar.yaml's ``light_verbs``), and a demand
 made by saying ("X said Y must Z", "X told Y to Z").
 """
@@ -87,6 +88,15 @@ class TriggerFinder:
             if kinds:
                 consumed.update(c.i for c in kinds)
                 key = "n:" + kinds[0].lemma_.lower()
+            trigger = self._match(token, key, frame(token))
+            if trigger is not None:
+                found.append(trigger)
+        for token in self._tagged(sentence, "ADJ"):
+            # "Britain was firmly opposed to the U.S. proposal", "is critical of Japan": an
+            # adjective said of its subject carries the attitude (a:LEMMA in patterns.tsv)
+            key = "a:" + lemmas[token.i]
+            if token.dep_ != "acomp" or key not in patterns:
+                continue
             trigger = self._match(token, key, frame(token))
             if trigger is not None:
                 found.append(trigger)

@@ -1525,3 +1525,32 @@ def test_a_name_compounded_with_a_visit_is_where_it_goes(code_text):
 def test_contact_with_and_promises_extracted_from_another_side(code_text, text, dyad):
     found = dyads(code_text(text, date="1987-04-01"))
     assert dyad in found, found
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        # an adjective of attitude said of its subject carries the attitude, whatever the
+        # tagger makes of "firmly opposed"
+        ("Britain was firmly opposed to the U.S. proposal.", ("GBR", "USA", "12")),
+        ("France is highly critical of the American plan.", ("FRA", "USA", "11")),
+        ("Japan was upset with America's attempt to halt the dollar's fall.", ("JPN", "USA", "11")),
+        (
+            "The United States is worried about North Korea's nuclear programme.",
+            ("USA", "PRK", "01"),
+        ),
+        (
+            "Japanese Finance Minister Kiichi Miyazawa said he was satisfied with U.S. intervention.",
+            ("JPN", "USA", "05"),
+        ),
+    ],
+)
+def test_adjectives_of_attitude_said_of_a_subject(code_text, text, dyad):
+    found = dyads(code_text(text, date="1987-04-01"))
+    assert dyad in found, found
+
+
+def test_an_adjective_of_attitude_is_negated_by_its_verb(code_text):
+    events = code_text("Britain is not satisfied with Iran's assurances.", date="2005-03-01").events
+    praise = [e for e in events if e["cameo"][:2] == "05"]
+    assert praise and all(e["negated"] for e in praise), praise
