@@ -309,8 +309,8 @@ class ArticleCoder:
         ):
             head_pattern = Pattern(pattern.trigger, (), "", pattern.code, pattern.source)
             targets = self._targets(token.head, head_pattern, sources)
-        if passive and not any(s.country for s in sources):
-            held, aimed = owner_of_the_act(roles, token, pattern)
+        if not any(s.country for s in sources):
+            held, aimed = owner_of_the_act(roles, token, pattern, passive)
             if held:
                 sources, targets = held, aimed or targets
         if passive and not any(s.country for s in sources):

@@ -7,22 +7,29 @@ from __future__ import annotations
 
 from ..model import Actor
 from .nominal import noun_parties
-from .patterns import Pattern, best_pattern
+from .patterns import Pattern, best_pattern, frame
 from .clauses import passive_objects
 from .roles import Roles, coded_actors, grammar
 
 
-def owner_of_the_act(roles: Roles, token, pattern: Pattern) -> tuple[list[Actor], list[Actor]]:
+def owner_of_the_act(
+    roles: Roles, token, pattern: Pattern, passive: bool = True
+) -> tuple[list[Actor], list[Actor]]:
     """ "The EU embargo on arms exports to China is to be lifted": what a passive is done to
     is an act of its own (a noun with a pattern: an embargo, sanctions, talks), and whoever
     holds that act does this one to its target, when the verb is one its holder does to an
     act of its own (grammar.yaml's ``own_act_verbs``: lifting, suspending, extending; an
-    offer that "was rejected" is rejected by another). (sources, targets), or two empty
+    offer that "was rejected" is rejected by another). So does the object of an active verb
+    that names no doer: "moves to lift the European Union's ban on arms exports to China"
+    are the EU's, against China, not against the EU. (sources, targets), or two empty
     lists."""
     if token.lemma_.lower() not in grammar()["own_act_verbs"]:
         return [], []
-    for noun in passive_objects(token):
-        if noun.pos_ == "NOUN" and best_pattern("n:" + noun.lemma_.lower(), ()):
+    done_to = (
+        passive_objects(token) if passive else [c for c in token.children if c.dep_ == "dobj"]
+    )
+    for noun in done_to:
+        if noun.pos_ == "NOUN" and best_pattern("n:" + noun.lemma_.lower(), frame(noun)):
             sources, targets = noun_parties(roles, noun, pattern)
             if any(s.country for s in sources):
                 return sources, targets

@@ -97,3 +97,17 @@ def test_what_is_said_of_a_thing_only_named_before_is_aimed_at_no_party(code_tex
         date="1987-04-01",
     )
     assert not [e for e in article.events if e["target"]], dyads(article)
+
+
+def test_a_ban_lifted_by_no_one_named_is_its_owners_against_its_target(code_text):
+    # the European Union's ban is the EU's own, on China: lifting it is no act against the
+    # EU, and the embargo named again is still on China
+    article = code_text(
+        "Moves to lift the European Union's ban on arms exports to China have been condemned "
+        "by human rights groups. Germany and France have repeatedly called for the embargo to "
+        "be lifted.",
+        date="2005-01-10",
+    )
+    found = dyads(article)
+    assert ("IGO", "CHN", "08") in found and ("DEU", "CHN", "02") in found, found
+    assert not [d for d in found if d[1] == "IGO"], found
