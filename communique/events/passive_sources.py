@@ -25,9 +25,7 @@ def owner_of_the_act(
     lists."""
     if token.lemma_.lower() not in grammar()["own_act_verbs"]:
         return [], []
-    done_to = (
-        passive_objects(token) if passive else [c for c in token.children if c.dep_ == "dobj"]
-    )
+    done_to = passive_objects(token) if passive else [c for c in token.children if c.dep_ == "dobj"]
     for noun in done_to:
         if noun.pos_ == "NOUN" and best_pattern("n:" + noun.lemma_.lower(), frame(noun)):
             sources, targets = noun_parties(roles, noun, pattern)

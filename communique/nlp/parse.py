@@ -146,8 +146,10 @@ def load_pipeline(preferred: str | None = None, lang: str = DEFAULT_LANGUAGE):
         keep_hyphenated_names(nlp)
     else:
         from .hyphens import split_after_abbreviations
+        from . import coordinated_names  # noqa: F401  (registers the component)
 
         split_after_abbreviations(nlp)
+        nlp.add_pipe("communique_coordinated_names", last=True)
     return nlp
 
 

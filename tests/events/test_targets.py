@@ -1554,3 +1554,16 @@ def test_an_adjective_of_attitude_is_negated_by_its_verb(code_text):
     events = code_text("Britain is not satisfied with Iran's assurances.", date="2005-03-01").events
     praise = [e for e in events if e["cameo"][:2] == "05"]
     assert praise and all(e["negated"] for e in praise), praise
+
+
+def test_two_titled_names_joined_by_and_act_together(code_text):
+    # the model reads them as one phrase headed by "Baker" (nlp/coordinated_names.py)
+    found = dyads(
+        code_text(
+            "West German Finance Minister Gerhard Stoltenberg and U.S. Treasury Secretary "
+            "James Baker reaffirmed their commitment to currency stability. Stoltenberg "
+            "later criticised Japan.",
+            date="1987-04-08",
+        )
+    )
+    assert {("DEU", "USA", "05"), ("USA", "DEU", "05"), ("DEU", "JPN", "11")} <= found, found

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from communique.nlp.attribute_table import compile_attribute_ruler
+from communique.nlp.coordinated_names import coordinated_names
 from communique.nlp.paragraphs import paragraph_starts
 from communique.nlp.parse import bare_pipeline, load_pipeline
 from tests.conftest import shared_path
@@ -35,7 +36,7 @@ def repo_texts() -> list[str]:
 
 def bare_docs(texts):
     """spaCy's own pipeline, with the sentence starts ours sets at paragraph breaks before
-    its parser: the table is the one difference left."""
+    its parser and the titled names it splits after: the table is the one difference left."""
     bare = bare_pipeline()
     assert "attribute_ruler" in bare.pipe_names
     for text in texts:
@@ -44,7 +45,7 @@ def bare_docs(texts):
             if name == "parser":
                 doc = paragraph_starts(doc)
             doc = component(doc)
-        yield doc
+        yield coordinated_names(doc)
 
 
 def assert_same_tokens(texts):

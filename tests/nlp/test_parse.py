@@ -48,3 +48,19 @@ def test_a_hyphen_after_an_abbreviation_joins_two_words():
     words = [t.text for t in doc]
     assert words[2:5] == ["U.S.", "-", "Japan"], words
     assert "EC" in words and "U.S.-based" in words, words
+
+
+def test_two_titled_names_joined_by_and_are_two_phrases():
+    from communique.nlp.parse import load_pipeline
+
+    doc = load_pipeline()(
+        "West German Finance Minister Gerhard Stoltenberg and U.S. Treasury Secretary James "
+        "Baker reaffirmed their commitment to the Louvre accord.\n\nBaker later left."
+    )
+    stoltenberg, baker = doc[5], doc[11]
+    assert (stoltenberg.dep_, stoltenberg.head.text) == ("nsubj", "reaffirmed")
+    assert (baker.dep_, baker.head.i) == ("conj", stoltenberg.i)
+    # each name keeps its own title, and the sentences stay as they were
+    assert {t.text for t in stoltenberg.subtree if t.i < 6} >= {"German", "Minister"}
+    assert {t.text for t in baker.subtree} >= {"U.S.", "Treasury", "Secretary"}
+    assert [s.text.strip() for s in doc.sents][1] == "Baker later left."
