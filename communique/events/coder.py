@@ -60,7 +60,7 @@ from .counterparts import (
     protest_targets,
     victim_of_object,
 )
-from .hosts import dateline_target, hosted_targets
+from .hosts import dateline_target, hosted_targets, story_party
 from .modality import clause_modality
 from .pairs import event_pairs, is_symmetric, topic_prepositions
 from .passive_sources import (
@@ -164,6 +164,14 @@ class ArticleCoder:
             # going nowhere in particular: "A and B left the session"; or no going at all:
             # "left shipowners a loophole", "leaving the oasis undefended"
             return
+        if (
+            not sources
+            and targets
+            and trigger.key.startswith("n:")
+            and trigger.pattern.code[:2] in grammar()["story_party_roots"]
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        ):
+            sources = story_party(self.article.mentions, token.idx, targets)
         if not sources:
             # Someone unnamed acts: a subject without a country ("a roadside bomb killed"), or
             # the unsaid agent of a passive ("three civilians were killed").

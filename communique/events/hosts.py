@@ -1,12 +1,15 @@
 """The story's dateline as a counterpart: the country a visit is to when nothing else says,
 and the host whose unnamed officials a visitor holds talks with ("NAIROBI - The Somali
 president arrived for a three-day visit and held talks with officials": SOM -> KEN 042,
-SOM -> KENGOV 040)."""
+SOM -> KENGOV 040). And the story's own country as the holder of talks it names with no
+holder ("months of talks with the Soviet Union", in a story about Kuwait)."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
+from ..actors.context import leading_country
 from ..model import Actor
 from .counterparts import _countries
 from .roles import Roles, grammar
@@ -62,3 +65,26 @@ def _several_states(actor: Actor) -> bool:
     governments of several states, not the host's."""
     words = actor.text.lower().split()
     return bool(words) and any(words[-1] == noun + "s" for noun in grammar()["government_nouns"])
+
+
+def story_party(mentions, before: int, targets: list[Actor]) -> list[Actor]:
+    """The holder of talks that name only the other side ("the agreement followed months of
+    talks with the Soviet Union and the U.S.", grammar.yaml's ``story_party_roots``): the
+    country the story has named most before character ``before``, as the context rule
+    places an unnamed official (actors/context.py), unless it is a target's own; only with
+    a state or a body on the other side."""
+    named = [
+        actor
+        for mention in mentions
+        if mention.start < before
+        for actor in mention.actors
+        if actor.country and actor.kind != "place"
+    ]
+    state = grammar()["state_sectors"]
+    if not any(t.kind in ("country", "organisation") or set(t.sectors) & state for t in targets):
+        return []  # "contacts with Soviet women": no state's talks
+    country = leading_country(Counter(a.country for a in named))
+    if country is None or country in {t.country for t in targets}:
+        return []
+    name = next(a.name for a in named if a.country == country)
+    return [Actor(country, country, (), name, "", None, "country")]

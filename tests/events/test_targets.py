@@ -1567,3 +1567,17 @@ def test_two_titled_names_joined_by_and_act_together(code_text):
         )
     )
     assert {("DEU", "USA", "05"), ("USA", "DEU", "05"), ("DEU", "JPN", "11")} <= found, found
+
+
+def test_talks_with_another_side_and_no_holder_are_the_storys_country(code_text):
+    text = (
+        "Australia's wheat exports rose in March, the Australian Wheat Board said. "
+        "Negotiations with the Iranians for 1987 shipments were under way."
+    )
+    assert ("AUS", "IRN", "04") in dyads(code_text(text, date="1987-04-01"))
+    # not talks with people of no state
+    text = (
+        "Australia's wheat exports rose in March, the Australian Wheat Board said. "
+        "A marine failed to report contacts with Soviet women."
+    )
+    assert ("AUS", "RUS", "04") not in dyads(code_text(text, date="1987-04-01"))
