@@ -170,7 +170,7 @@ class ReferenceResolver(GroupRule):
         entry = anchor.entry
         sectors = entry.sectors
         if entry.reference == "pair":  # the story's two parties, in the order named
-            parties = list(reversed(self._recent_parties(anchor.start)))
+            parties = list(reversed(self._recent_parties(anchor.start, self._of_people(root))))
             if len(parties) < 2:
                 return None
             names = [
@@ -462,10 +462,26 @@ class ReferenceResolver(GroupRule):
             token.ent_type_ == "PERSON" or token.lower_ in self.title_heads
         )
 
-    def _recent_parties(self, start: int) -> list:
+    def _of_people(self, root) -> bool:
+        """Whether a pair reference names people by their office: "the two ministers", "both
+        leaders" (a head noun of the gazetteer's titles)."""
+        return root.lemma_.lower() in self.title_heads or root.lower_ in self.title_heads
+
+    def _recent_parties(self, start: int, people: bool = False) -> list:
         """The story's two parties before token ``start``, the latest first (story_pair.py).
         The scan is bounded (``PAIR_LOOKBACK`` mentions), so that many "both sides" cost no
-        more than linear."""
+        more than linear. "The two ministers" are the parties of the people named, when two
+        are ("Colombian minister Guillermo Perry ... debts with Venezuela and Nigeria ...
+        Ecuador minister Javier Espinosa said. The two ministers": Colombia and Ecuador)."""
+        if people:
+            named = [
+                seen
+                for seen in itertools.islice(self._backwards(start), PAIR_LOOKBACK)
+                if seen.actors and (seen.titled or all(a.kind == "person" for a in seen.actors))
+            ]
+            parties = story_pair(named)
+            if len(parties) == 2:
+                return parties
         return story_pair(itertools.islice(self._backwards(start), PAIR_LOOKBACK))
 
     def _members(self, countries, sectors, group) -> list[Actor]:

@@ -495,3 +495,21 @@ def test_he_at_the_head_of_a_sentence_continues_the_subject_before(resolve_text)
         date="2004-11-05",
     )
     assert countries(article, "he") == {"IRQ"}
+
+
+def test_the_two_ministers_are_the_countries_of_the_two_ministers_named(resolve_text):
+    # not Venezuela and Nigeria, the last pair the text names together
+    article = resolve_text(
+        "Colombian Energy Minister Guillermo Perry met Ecuador's Energy Minister Javier "
+        "Espinosa in Bogota. Ecuador will pay debts contracted with Venezuela and Nigeria, "
+        "Espinosa said. The two ministers signed an agreement for joint oil exploration.",
+        date="1987-04-01",
+    )
+    assert countries(article, "The two ministers") == {"COL", "ECU"}
+    # a pair of countries is still the pair the text names together
+    article = resolve_text(
+        "India and Pakistan held talks in Delhi, Britain's foreign secretary said. "
+        "Both sides agreed to meet again.",
+        date="2004-06-01",
+    )
+    assert countries(article, "Both sides") == {"IND", "PAK"}
