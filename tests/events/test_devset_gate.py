@@ -75,8 +75,12 @@ opposition "from" a state as rejection, conjuncts the parser joins to an apposit
 verb, "U.S. Hopes" and the like lowercased for the parser, and a name compounded with a visit
 as its destination. The seventh of 2026-12-07 (the European commissioners, "in contact
 with", promises "extracted", a possessive written with a double quote, a comment kept beside
-the act it comes with) left recall unchanged and one right event more (80/98). The floors sit
-just under.
+the act it comes with) left recall unchanged and one right event more (80/98). The eighth of 2026-12-07 (the
+commodity bodies of 1980s trade news, a sentence-opening "he" continuing the subject before,
+adjectives of attitude, acts on another's act with no doer named, two titled names joined by
+"and" split apart, talks "with" a state held by the story's country) left recall unchanged,
+precision 0.825 (80/97): one wrong event fewer, and the precision floor to 0.82. The floors
+sit just under.
 """
 
 import pytest
@@ -85,7 +89,7 @@ from communique.evaluate import evaluate_gold
 from tests.conftest import ROOT, shared_path
 
 RECALL_FLOOR = 0.55
-PRECISION_FLOOR = 0.80
+PRECISION_FLOOR = 0.82
 DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # A second dev set, annotated on 2026-12-03 by an independent annotator and never read for
 # error analysis (20 articles, 99 items, 34 required): at the start of that day's session the
@@ -102,10 +106,12 @@ DEVSET = ROOT / "tests" / "resources" / "devset" / "events.json"
 # Groups of Five and Six and "the major industrial nations" as bodies, 0.382 (13/34) and 0.711
 # (32/45); with a judged act no longer aimed at whom it hit, 0.382 and 0.727 (32/44); the
 # floors to 0.38 and 0.72. In the twenty-fourth session, with nothing done "despite" someone
-# aimed at them, 0.382 and 0.744 (32/43); the precision floor to 0.74.
+# aimed at them, 0.382 and 0.744 (32/43); the precision floor to 0.74. On 2026-12-07 (eighth
+# session), with a "he" that opens its sentence continuing the subject before, 0.382 and
+# 0.762 (32/42); the precision floor to 0.75.
 FRESH_DEVSET = ROOT / "tests" / "resources" / "devset" / "fresh_events.json"
 FRESH_RECALL_FLOOR = 0.38
-FRESH_PRECISION_FLOOR = 0.74
+FRESH_PRECISION_FLOOR = 0.75
 
 
 @pytest.mark.shared
