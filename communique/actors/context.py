@@ -358,6 +358,18 @@ def _lead_country(article: Article, mentions: list[Mention]) -> str | None:
     return None
 
 
+def actors_named_before(mentions, before: int) -> list[Actor]:
+    """The actors with a country that the mentions before character ``before`` name, places
+    left out: what a story is about so far."""
+    return [
+        actor
+        for mention in mentions
+        if mention.start < before
+        for actor in mention.actors
+        if actor.country and actor.kind != "place"
+    ]
+
+
 def leading_country(bodies: Counter) -> str | None:
     """The country named most so far, if it leads every country and body."""
     key = leader(bodies)

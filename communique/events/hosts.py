@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from ..actors.context import leading_country
+from ..actors.context import actors_named_before, leading_country
 from ..model import Actor
 from .counterparts import _countries
 from .roles import Roles, grammar
@@ -73,13 +73,7 @@ def story_party(mentions, before: int, targets: list[Actor]) -> list[Actor]:
     country the story has named most before character ``before``, as the context rule
     places an unnamed official (actors/context.py), unless it is a target's own; only with
     a state or a body on the other side."""
-    named = [
-        actor
-        for mention in mentions
-        if mention.start < before
-        for actor in mention.actors
-        if actor.country and actor.kind != "place"
-    ]
+    named = actors_named_before(mentions, before)
     state = grammar()["state_sectors"]
     if not any(t.kind in ("country", "organisation") or set(t.sectors) & state for t in targets):
         return []  # "contacts with Soviet women": no state's talks

@@ -17,7 +17,7 @@ import dataclasses
 import logging
 from collections import Counter
 
-from ..actors.context import MIN_LEAD, leader, leading_country
+from ..actors.context import MIN_LEAD, actors_named_before, leader, leading_country
 from ..model import Actor, Mention
 from .gazetteer import titles
 from .patterns import grammar
@@ -143,13 +143,7 @@ def story_country(mentions: list[Mention], before: int, sources: list[Actor]) ->
     """The country the article has named most before ``before`` (a character offset), as
     a target, unless it is a source's own: aid whose receiver the sentence leaves unsaid
     goes where the story is."""
-    named = [
-        actor
-        for mention in mentions
-        if mention.start < before
-        for actor in mention.actors
-        if actor.country and actor.kind != "place"
-    ]
+    named = actors_named_before(mentions, before)
     country = leading_country(Counter(_body_key(actor) for actor in named))
     if country is None or country in {s.country for s in sources}:
         return []
