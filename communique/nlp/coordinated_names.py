@@ -2,8 +2,10 @@
 
 "West German Finance Minister Gerhard Stoltenberg and U.S. Treasury Secretary James Baker
 reaffirmed ..." comes out of en_core_web_sm as one noun phrase headed by "Baker": the first
-name hangs on the second title ("Stoltenberg" a modifier of "Secretary"), the words of its
-title on "Baker", and "U.S." is the conjunct of "Stoltenberg". The actor stage then sees one
+name hangs on the second title ("Stoltenberg" a modifier of "Secretary"), or stands in
+apposition to its own title, which hangs on the second name ("Finance Minister Gerhard
+Stoltenberg and Treasury Secretary James Baker met"), the words of its title on "Baker",
+and "U.S." or "Secretary" is the conjunct of "Stoltenberg". The actor stage then sees one
 mention (American) where the text names two people of two countries, and a later
 "Stoltenberg" is no one. This component, run after the parser and the recogniser, gives the
 first name its own phrase back: it takes the place the phrase had in its clause, with its
@@ -46,8 +48,10 @@ def coordinated_names(doc):
 def _phrase_head(token):
     """The head of the noun phrase ``token`` modifies from inside: up through names and
     nouns, to the last one whose own head is no name or noun of the same phrase."""
-    if token.dep_ not in ("nmod", "compound"):
-        return None
+    if token.dep_ not in ("nmod", "compound", "appos"):
+        return None  # "Stoltenberg" a modifier of "Secretary", or in apposition to "Minister"
+    if token.dep_ == "appos" and token.head.pos_ in NAME_TAGS:
+        token = token.head  # "Finance Minister Gerhard Stoltenberg", the title first
     while token.dep_ in ("nmod", "compound") and token.head.pos_ in NAME_TAGS:
         if token.head.i <= token.i:
             return None  # a phrase that runs leftwards is not this misreading

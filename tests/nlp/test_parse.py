@@ -64,3 +64,10 @@ def test_two_titled_names_joined_by_and_are_two_phrases():
     assert {t.text for t in stoltenberg.subtree if t.i < 6} >= {"German", "Minister"}
     assert {t.text for t in baker.subtree} >= {"U.S.", "Treasury", "Secretary"}
     assert [s.text.strip() for s in doc.sents][1] == "Baker later left."
+    # the parser's other reading: the first name in apposition to its own title
+    doc = load_pipeline()(
+        "Finance Minister Gerhard Stoltenberg and Treasury Secretary James Baker met."
+    )
+    stoltenberg, baker = doc[3], doc[8]
+    assert (stoltenberg.dep_, stoltenberg.head.text) == ("nsubj", "met")
+    assert (baker.dep_, baker.head.i) == ("conj", stoltenberg.i)
