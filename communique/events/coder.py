@@ -158,6 +158,8 @@ class ArticleCoder:
         sources, targets = self.parties(trigger, mood)
         if not sources and participle:
             return  # a participle describing a thing: "a framework supporting relations"
+        if trigger.key.startswith("a:") and not targets:
+            return  # an attitude at no one named: "many Britons are unhappy with their service"
         if token.lemma_.lower() in grammar()["verbs_needing_a_target"] and (
             not targets or leaves_something(token)
         ):

@@ -1581,3 +1581,8 @@ def test_talks_with_another_side_and_no_holder_are_the_storys_country(code_text)
         "A marine failed to report contacts with Soviet women."
     )
     assert ("AUS", "RUS", "04") not in dyads(code_text(text, date="1987-04-01"))
+
+
+def test_an_attitude_at_no_one_named_is_no_event(code_text):
+    article = code_text("Many Britons are unhappy with their internet service.", date="2005-01-10")
+    assert not article.events, dyads(article)
