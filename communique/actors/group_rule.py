@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..events.roles import grammar
+
 if TYPE_CHECKING:
     from .references import Seen
 
@@ -20,6 +22,9 @@ class GroupRule:
     """The group rule, over ReferenceResolver's ``by_sentence``, ``tree`` and ``gazetteer``."""
 
     def _group(self, start: int, sentence: int, root) -> tuple[list[str], str] | None:
+        continued = self._continued_plural_subject(start, sentence, root)
+        if continued is not None:
+            return continued
         for number in range(sentence, max(-1, sentence - GROUP_LOOKBACK_SENTENCES - 1), -1):
             in_sentence = [seen for seen in self.by_sentence.get(number, ()) if seen.start < start]
             antecedent = self._plural_antecedent(in_sentence)
@@ -31,6 +36,38 @@ class GroupRule:
                 return antecedent  # one plural actor stands for itself
             countries, organisation = antecedent
             return self._name_group(countries, organisation, in_sentence)
+        return None
+
+    def _continued_plural_subject(self, start: int, sentence: int, root):
+        """ "Funaro and Gros last week visited Washington. This week they have sought support
+        in the U.K., France ... They have now decided to extend their tour": a "they" that is
+        the subject of its sentence's main clause, with no actor before it there, continues
+        the plural subject of the sentence before (Centering), not the countries that
+        sentence names in passing."""
+        if root.dep_ not in ("nsubj", "nsubjpass") or sentence == 0:
+            return None
+        if root.head.i != self.sentence_roots[sentence].i:
+            return None
+        if any(seen.start < start and seen.actors for seen in self.by_sentence.get(sentence, ())):
+            return None
+        main = self.sentence_roots[sentence - 1]
+        if main.lemma_.lower() in grammar()["saying_verbs"]:
+            return None  # "the officials said Spain and Portugal opposed it. They argued"
+        before = self.by_sentence.get(sentence - 1, ())
+        for seen in before:
+            head = self.doc[seen.head]
+            if not (head.dep_ in ("nsubj", "nsubjpass") and head.head.i == main.i and seen.actors):
+                continue
+            members = [
+                other
+                for other in before
+                if seen.coordination is not None and other.coordination == seen.coordination
+            ]
+            if len(members) > 1:
+                countries = _unique(c for member in members for c in member.countries)
+                return (countries, self._join(countries)) if len(countries) > 1 else seen
+            # ("they" resolved to the people it stands for continues them)
+            return seen if seen.plural or head.lower_ == "they" else None
         return None
 
     def _plural_antecedent(self, in_sentence: list[Seen]):

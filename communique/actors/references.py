@@ -393,8 +393,18 @@ class ReferenceResolver(GroupRule):
                 return None
             path.append(token.dep_)
             if token.dep_ == "dobj":
-                deps = {"xcomp", "conj"}
+                # the verb's own subject binds it, or the doer of the purpose its
+                # infinitive serves: "Iraq sent tankers to protect its oil exports"
+                deps = {"xcomp", "conj"} | ({"advcl", "acl"} if _infinitive(token.head) else set())
             controlled = token.dep_ == "xcomp"
+            if token.dep_ == "acl":
+                # "agreed to charter tankers in a move to protect its exports": the
+                # purpose of a noun the verb's preposition takes is the verb's
+                token = _purpose_verb(token)
+                if token is None:
+                    return None
+                deps = {"xcomp", "conj"}
+                continue
             token = token.head
             if token.pos_ not in ("VERB", "AUX"):
                 continue
@@ -509,6 +519,21 @@ def _unique_lazily(values):
         if value not in met:
             met.add(value)
             yield value
+
+
+def _infinitive(verb) -> bool:
+    """Whether a verb is a bare "to" infinitive ("to protect")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _purpose_verb(infinitive):
+    """The verb a purpose infinitive serves through a noun that its preposition takes ("in
+    a move to protect", "in an effort to"), or None."""
+    noun = infinitive.head
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _empty_subject(token) -> bool:

@@ -497,6 +497,41 @@ def test_he_at_the_head_of_a_sentence_continues_the_subject_before(resolve_text)
     assert countries(article, "he") == {"IRQ"}
 
 
+def test_they_at_the_head_of_a_sentence_continues_the_plural_subject_before(resolve_text):
+    # Centering: the two travellers, not the five countries the sentence before names last
+    article = resolve_text(
+        "Brazilian Finance Minister Dilson Funaro concluded a tour of Europe.\n    Funaro "
+        "and central bank president Francisco Gros last week visited Washington.\n    This "
+        "week they have sought official support in the U.K., France, Germany, Switzerland "
+        "and Italy.\n    They have now decided to extend their tour to Tokyo.",
+        date="1987-03-13",
+    )
+    assert countries(article, "they") == {"BRA"}
+    assert countries(article, "They") == {"BRA"}
+    # what reporters said is no subject to continue: "they" are whom they spoke of
+    article = resolve_text(
+        "The officials said Spain and Portugal continued to oppose the scheme.\n    They "
+        "argued they should not have to pay for the surpluses.",
+        date="1987-03-13",
+    )
+    assert countries(article, "They") == {"ESP", "PRT"}
+
+
+def test_a_possessive_in_a_purpose_clause_is_the_doer_of_the_act_it_serves(resolve_text):
+    # "its" is Kuwait's, not the Soviet Union's named just before
+    article = resolve_text(
+        "Kuwait has agreed to charter tankers from the Soviet Union in a move to protect "
+        "its oil exports.",
+        date="1987-04-02",
+    )
+    assert countries(article, "its") == {"KWT"}
+    article = resolve_text(
+        "Iraq sent tankers from the Soviet Union to protect its oil exports.",
+        date="1987-04-02",
+    )
+    assert countries(article, "its") == {"IRQ"}
+
+
 def test_the_two_ministers_are_the_countries_of_the_two_ministers_named(resolve_text):
     # not Venezuela and Nigeria, the last pair the text names together
     article = resolve_text(
