@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from .references import Seen
 
 GROUP_LOOKBACK_SENTENCES = 2
+# what a "they" that continues reporters no table places stands for: no actor
+NO_ONE = object()
 
 
 class GroupRule:
@@ -23,6 +25,8 @@ class GroupRule:
 
     def _group(self, start: int, sentence: int, root) -> tuple[list[str], str] | None:
         continued = self._continued_plural_subject(start, sentence, root)
+        if continued is NO_ONE:
+            return None
         if continued is not None:
             return continued
         for number in range(sentence, max(-1, sentence - GROUP_LOOKBACK_SENTENCES - 1), -1):
@@ -51,9 +55,18 @@ class GroupRule:
         if any(seen.start < start and seen.actors for seen in self.by_sentence.get(sentence, ())):
             return None
         main = self.sentence_roots[sentence - 1]
-        if main.lemma_.lower() in grammar()["saying_verbs"]:
-            return None  # "the officials said Spain and Portugal opposed it. They argued"
         before = self.by_sentence.get(sentence - 1, ())
+        if main.lemma_.lower() in grammar()["saying_verbs"]:
+            # "the officials said Spain and Portugal opposed it. They argued": whom the
+            # report was about; but "analysts said ... They said" are the same reporters,
+            # who may be no actor at all
+            if root.head.lemma_.lower() != "say":
+                return None
+            reporters = [c for c in main.children if c.dep_ == "nsubj" and c.tag_ == "NNS"]
+            if not reporters:
+                return None
+            seen = next((s for s in before if s.head == reporters[0].i and s.actors), None)
+            return seen if seen is not None else NO_ONE
         for seen in before:
             head = self.doc[seen.head]
             if not (head.dep_ in ("nsubj", "nsubjpass") and head.head.i == main.i and seen.actors):

@@ -515,6 +515,14 @@ def test_they_at_the_head_of_a_sentence_continues_the_plural_subject_before(reso
         date="1987-03-13",
     )
     assert countries(article, "They") == {"ESP", "PRT"}
+    # but "they said" after reporters said is the reporters again, here no actor
+    article = resolve_text(
+        "The statement of the Group of Seven has put Japan under greater pressure, private "
+        "economists said.\n    They said the communique reflected foreign frustration "
+        "with Japan's trade surplus.",
+        date="1987-04-09",
+    )
+    assert not countries(article, "They") - {None}
 
 
 def test_a_possessive_in_a_purpose_clause_is_the_doer_of_the_act_it_serves(resolve_text):
