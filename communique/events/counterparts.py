@@ -65,6 +65,9 @@ NESTED_CLAUSE_DEPS = {"ccomp", "csubj", "parataxis", "punct"}
 # forces from Panama" (withdrawal > of > forces > from > Panama) is four steps, and nested
 # prepositions and participles ("assistance to the war waged by ...") add up.
 OBJECT_DEPTH = 6
+# sources of this many countries or more are a group, whose members it may act on; two are
+# a pair ("both sides"), each the other's counterpart
+GROUP_OF_MEMBERS = 3
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 POSSESSIVE_PRONOUNS = {"its", "their"}
 PROTEST_ROOT = "14"
@@ -112,6 +115,10 @@ def object_phrase_targets(
             and preposition not in topic_prepositions(verb, code, sources)
         ]
     own = _countries(sources)
+    if len(own) >= GROUP_OF_MEMBERS:
+        # a group acts on one of its own members: "the G-7 (the U.S., Japan, West Germany
+        # ...) said they welcomed proposals announced by Japan's LDP"
+        own = set()
     for start in starts:
         for token in _phrase_tokens(
             tree, start, OBJECT_DEPTH, skip_victims=judged, skip_topics=topical

@@ -1586,3 +1586,17 @@ def test_talks_with_another_side_and_no_holder_are_the_storys_country(code_text)
 def test_an_attitude_at_no_one_named_is_no_event(code_text):
     article = code_text("Many Britons are unhappy with their internet service.", date="2005-01-10")
     assert not article.events, dyads(article)
+
+
+def test_a_group_acts_on_one_of_its_own_members(code_text):
+    """The G-7's welcome of proposals announced by Japan's party is aimed at Japan, though
+    Japan is one of the seven; two sides are each other's counterparts, never their own."""
+    found = dyads(
+        code_text(
+            "The G-7 -- grouping the U.S., Japan, West Germany, Britain, France, Italy and "
+            "Canada -- said in the statement they welcomed proposals announced by Japan's "
+            "ruling Liberal Democratic Party."
+        )
+    )
+    assert ("USA", "JPN") in {(source, target) for source, target, _ in found}, found
+    assert ("JPN", "JPN") not in {(source, target) for source, target, _ in found}, found
