@@ -613,6 +613,19 @@ def test_pouring_cold_water_on_a_plan_rejects_it(code_text):
     assert ("USA", "GBR", "12") in found, found
 
 
+def test_dismissing_a_thing_as_meaningless_disapproves_of_it(code_text):
+    """ "dismissed as insignificant gains by Iranian forces" is criticism (111); "dismissed
+    the American proposal" stays a rejection (120)."""
+    found = dyads(
+        code_text(
+            "The United States today dismissed as insignificant gains by Iranian forces in "
+            "Northern Iraq. Iran dismissed the American proposal."
+        )
+    )
+    assert ("USA", "IRN", "11") in found and ("USA", "IRN", "12") not in found, found
+    assert ("IRN", "USA", "12") in found, found
+
+
 def test_a_passive_verbs_doer_is_no_word_of_its_pattern(code_text):
     """ "boost attack" (PETRARCH2, 138) needs an attack as the object, not as the doer."""
     found = dyads(
