@@ -39,6 +39,9 @@ class Modality:
     negated: bool = False
     stated_intent: bool = False  # an actor says it will: "plans to", "will", "is ready to"
     conditional: bool = False  # "if", "unless"
+    # the act is refused until something else is done: "will not abandon it unless a fairer
+    # system is devised" is still a refusal
+    refused_until: bool = False
     refusing: bool = False  # "will not", "cannot", "could not": a stance, not a non-event
     attempted: bool = False  # "is trying to strike a deal": an intent, if it cooperates
     scheduled: bool = False  # "will visit": a future auxiliary says what is set to happen
@@ -47,7 +50,7 @@ class Modality:
         """ "The US cannot support the plan", "Turkey would not bow to demands": an actor that
         says it will not cooperate or yield rejects (CAMEO 12), by the root of what it
         will not do; None for other events and for a denial of a fact ("did not sign")."""
-        if not (self.negated and self.refusing) or self.conditional:
+        if not (self.negated and self.refusing) or (self.conditional and not self.refused_until):
             return None
         return _words()["refusal_codes"].get(code[:2])
 
@@ -144,11 +147,14 @@ def clause_modality(trigger) -> Modality:
             if not result.stated_intent:
                 result.modality = "hypothetical"
         for child in token.children:  # "will withdraw ... unless X": the condition hangs here
-            if child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in words["conditional_markers"]
+            marks = {
+                m.lower_
                 for m in child.children
-            ):
+                if m.dep_ == "mark" and m.lower_ in words["conditional_markers"]
+            }
+            if child.dep_ == "advcl" and marks:
                 result.conditional = True
+                result.refused_until = result.refused_until or marks == {"unless"}
         head = token.head
         if head.i == token.i:
             break
@@ -192,8 +198,16 @@ def clause_modality(trigger) -> Modality:
                 result.modality = "hypothetical"  # "urged Iran to stop": only asked
             elif _serves_an_act(token, head):
                 purpose = True
-            if any(c.dep_ == "neg" for c in head.children):
+            # "is not prepared to abandon the rebate": the copula of an adjective of intent
+            # carries its negation; an intent denied is a stance, a refusal
+            sayer = (
+                head.head if head.dep_ == "acomp" and lemma in words["intent_adjectives"] else head
+            )
+            if any(c.dep_ == "neg" for c in head.children) or (
+                sayer is not head and any(c.dep_ == "neg" for c in sayer.children)
+            ):
                 result.negated = True
+                result.refusing = result.refusing or sayer is not head
         if (
             token.dep_ in ("acl", "ccomp")
             and head.lemma_.lower() in words["report_nouns"]

@@ -477,6 +477,12 @@ def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expecte
     [
         # a refusal to cooperate or yield is a rejection
         ("The US said it could not approve Iran's application.", ("USA", "IRN", "12")),
+        # ... and so is an intent denied through its copula, even until something is done
+        ("France is not ready to support the German plan.", ("FRA", "DEU", "12")),
+        (
+            "Turkey would not bow to European Union demands unless Cyprus is recognised.",
+            ("TUR", "IGO", "12"),
+        ),
         # an event noun with its own parties
         (
             "The deal came despite an EU demand for Turkey to recognise Cyprus.",
