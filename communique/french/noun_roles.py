@@ -13,6 +13,11 @@ from .patterns import SUBJECTS, VerbPattern, grammar, noun_patterns, verb_lemma,
 from .verbal import as_criticism
 
 
+# how far into the phrase of sanctions their target is looked for ("d'un embargo vieux de
+# 30 ans sur la vente d'armes à Chypre": 12 tokens)
+SANCTION_PHRASE_TOKENS = 16
+
+
 class NounRoles:
     """Event nouns' patterns and parties, over FrenchRoles' clause reading."""
 
@@ -143,13 +148,39 @@ class NounRoles:
             if found and fights(pattern.code):
                 # "une offensive de Barkhane et des FAMa contre l'EIGS": fought together
                 self.unknown_party.add(noun.i)
-        targets = targets or undergoer or self._receivers(noun, sources)
+        targets = (
+            targets
+            or undergoer
+            or self._receivers(noun, sources)
+            or self._sanctioned(acted_on, sources)
+        )
         if through_adverb and not targets:
             # "un militaire a été tué lors d'une opération": the clause's subject takes part
             # in what "lors de" names only when its other party is named ("lors d'un
             # entretien avec son homologue")
             sources = []
         return sources, targets
+
+    def _sanctioned(self, acted_on, sources: list[Actor]) -> list[Actor]:
+        """Whom sanctions that an act lifts or eases are aimed at, named anywhere in their
+        phrase: "la levée par Washington d'un embargo sur la vente d'armes à Chypre" is
+        aimed at Cyprus."""
+        sanctions = grammar()["things_named_again"]["sanctions"]
+        own = {s.country for s in sources}
+        for thing in acted_on:
+            if thing.lemma_.lower() not in sanctions:
+                continue
+            # the words after them, up to a clause: the parser often hangs "sur la vente
+            # d'armes à Chypre" on the verb
+            phrase = []
+            for token in thing.doc[thing.i + 1 : thing.i + 1 + SANCTION_PHRASE_TOKENS]:
+                if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+                    break
+                phrase.append(token)
+            found = [a for a in self.actors_of(phrase, aimed=True) if a.country not in own]
+            if found:
+                return found[:1]
+        return []
 
     def _receivers(self, noun, sources: list[Actor]) -> list[Actor]:
         """ "Il s'est heurté à un refus du Soudan": the subject of a verb of receiving

@@ -135,6 +135,13 @@ def test_an_event_noun_is_done_by_whom_par_names_and_its_object_is_no_act(pipeli
     # the embargo lifted is the lifting's, not an embargo Lavrov imposes
     text = "M. Lavrov a parlé de la levée par Washington d'un embargo sur les armes à Chypre."
     assert {code for _, _, code in coded(pipeline, text)} == {"085"}
+    # ... and the lifting is aimed at whom the embargo is on, named after it, wherever the
+    # parser hangs that phrase
+    text = (
+        "M. Lavrov intervient dans le sillage de la levée partielle par Washington d'un"
+        " embargo vieux de 30 ans sur la vente d'armes à Chypre."
+    )
+    assert ("USA", "CYP", "085") in coded(pipeline, text)
     # nor are the sanctions whose spectre is raised (grammar.yaml's kind_nouns)
     text = "La France a agité le spectre de sanctions européennes contre la Turquie."
     assert {code for _, _, code in coded(pipeline, text)} == {"1312"}
