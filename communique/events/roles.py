@@ -200,7 +200,14 @@ class Roles:
         if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i:
             head = outer_speaker_verb(verb) or verb.head
             if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar()["object_control_verbs"]:
-                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")] or [
+                    # "called on President Reagan to retaliate": Reagan is the one to act
+                    pobj
+                    for prep in head.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                ]
                 if objects:  # "urged Iran to stop": Iran is the one to stop
                     return objects, False
             raised = [c for c in head.children if c.dep_ == "nsubjpass"]

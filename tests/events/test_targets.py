@@ -465,6 +465,12 @@ def test_what_he_called_is_no_telephone_call(code_text):
             "Jack Straw said the UK was prepared to veto any French bid to reduce the rebate.",
             ("GBR", "FRA", "12"),
         ),
+        # whom one calls on to act does the act, not the caller
+        (
+            "A union leader called on President Reagan to retaliate against Japan for unfair "
+            "practices in semiconductor trade.",
+            ("USA", "JPN", "11"),
+        ),
     ],
 )
 def test_the_source_is_found_where_the_sentence_puts_it(code_text, text, expected):
