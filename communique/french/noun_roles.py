@@ -162,9 +162,9 @@ class NounRoles:
         return sources, targets
 
     def _sanctioned(self, acted_on, sources: list[Actor]) -> list[Actor]:
-        """Whom sanctions that an act lifts or eases are aimed at, named anywhere in their
-        phrase: "la levée par Washington d'un embargo sur la vente d'armes à Chypre" is
-        aimed at Cyprus."""
+        """Whom sanctions that an act lifts or eases are aimed at, named in the words after
+        them: "la levée par Washington d'un embargo sur la vente d'armes à Chypre" is aimed
+        at Cyprus."""
         sanctions = grammar()["things_named_again"]["sanctions"]
         own = {s.country for s in sources}
         for thing in acted_on:
