@@ -158,6 +158,20 @@ class FrenchRoles(VerbRoles, NounRoles, Antecedents):
             # "Macron avait exhorté la Turquie à cesser sa politique, et agité le spectre de
             # sanctions": a participle joined to the infinitive is the exhorter's act
             return self.subjects(token.head.head, depth + 1)[0], passive
+        if (
+            depth < 3
+            and token.dep_ == "conj"
+            and token.pos_ == "VERB"
+            and token.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "ont annoncé avoir soumis une contre-proposition (...) et appelé les Européens
+            # à": the parser may join the second verb to the first one's object; it is the
+            # act of the subject of the verb that governs that object
+            verb = token.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return self.subjects(verb, depth + 1)[0], passive
         if depth < 3 and token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
             holders = intent_holders(token)
             if holders is not None:

@@ -63,3 +63,9 @@ def wire_case() -> tuple[re.Pattern, frozenset[str]]:
 def run_on_words() -> frozenset[str]:
     """Words a line cannot end a paragraph on (``run_on.tsv``)."""
     return frozenset(word.strip() for kind, word in data_rows("run_on.tsv") if kind == "word")
+
+
+@functools.cache
+def paragraph_openers() -> frozenset[str]:
+    """French words a joined paragraph may open on (``paragraph_openers.tsv``)."""
+    return frozenset(row[0].strip() for row in data_rows("paragraph_openers.tsv"))

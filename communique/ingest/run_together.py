@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .rules import paragraph_openers
+
 # A sentence end after a word of at least two lower-case letters, an acronym ("l'AFP.Les
 # pays"), a digit or a closing quote or bracket, straight before a capitalised word or an
 # elided article or pronoun ("assurées".L'Algérie). "M.Macron" (one capital before the
@@ -33,6 +35,14 @@ QUOTE_JOIN = re.compile(r'(?<=[^\s"])"(?="?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z])')
 # président de la République (2012-2017)L'ancien chef de l'Etat").
 BRACKET_JOIN = re.compile(r"(?<=\))(?=[A-ZÀ-ÖØ-Þ](?:[^\W\d_A-Z]|['’]\w))")
 
+# A lower-case word straight before a capitalised one, with no stop between them: a lede or
+# a paragraph the scraper joined to the next ("pans de la Cisjordanie occupéeLe conflit
+# israélo-palestinien"). Split only before a word of ``paragraph_openers.tsv`` or an elided
+# article or pronoun, so that "TikTok" and "LinkedIn" stay whole.
+WORD_JOIN = re.compile(
+    r"(?<=[^\W\d_A-Z]{3})(?:([A-ZÀ-ÖØ-Þ][^\W\d_A-Z]*)(?![\w'’])|(?:[LDCJS]|Qu)['’](?=\w))"
+)
+
 # A list bullet inside a paragraph: the items of a list the scraper ran into one line ("les
 # réactions se multiplient :• Florence Parly. La ministre ...• François Hollande, ...").
 INLINE_BULLET = re.compile(r"[ \t]*•[ \t]*")
@@ -45,6 +55,7 @@ def split_run_together(text: str) -> str:
     text = INLINE_SUBHEAD.sub("\n\n\\1\n\n", text)
     text = INLINE_BULLET.sub("\n\n", BRACKET_JOIN.sub("\n\n", text))
     text = "\n".join(_split_quote_joins(line) for line in text.split("\n"))
+    text = WORD_JOIN.sub(_split_word_join, text)
     return RUN_TOGETHER.sub(r"\1 ", text)
 
 
@@ -55,3 +66,10 @@ def _split_quote_joins(paragraph: str) -> str:
             pieces.append(paragraph[start : match.end()])
             start = match.end()
     return "\n\n".join(pieces + [paragraph[start:]])
+
+
+def _split_word_join(match: re.Match) -> str:
+    opener = match.group(1)
+    if opener is None or opener in paragraph_openers():
+        return "\n\n" + match.group(0)
+    return match.group(0)

@@ -96,6 +96,12 @@ def test_every_cameo_root_has_french_patterns():
             "Les pays de l'Afrique de l'Ouest ont imposé des sanctions au Mali.",
             ("IGO", "MLI", "163"),
         ),
+        (  # "les Européens" are the EU's states; a verb the parser joined to an object
+            # is the act of the subject of that object's verb
+            "Les Palestiniens ont annoncé avoir soumis une contre-proposition au plan "
+            "américain pour le Proche-Orient et appelé les Européens à faire pression.",
+            ("PSE", "IGO", "020"),
+        ),
         (  # "se" read as an indirect object is still reflexive
             "L'Inde et la Chine, qui se sont livré une guerre frontalière, ont signé un accord.",
             ("IND", "CHN", "190"),

@@ -160,3 +160,13 @@ def test_sentences_run_together_are_split_and_abbreviations_kept():
     assert split_run_together("se multiplient :• Florence Parly. La ministre") == (
         "se multiplient :\n\nFlorence Parly. La ministre"
     )
+    # a paragraph run into the next with no stop at all, before a word that opens sentences
+    # or an elided article; names and brands written in camel case stay whole
+    assert split_run_together("de la Cisjordanie occupéeLe conflit a repris") == (
+        "de la Cisjordanie occupée\n\nLe conflit a repris"
+    )
+    assert split_run_together("une frégate américaineL'avion a été abattu") == (
+        "une frégate américaine\n\nL'avion a été abattu"
+    )
+    for name in ("sur TikTok et LinkedIn", "le compte realDonaldTrump", "GoFundMe", "EasyJet"):
+        assert split_run_together(name) == name
