@@ -40,7 +40,7 @@ from .leader_rule import LeaderRule
 from .names import based_in, name_before_government, person_name_run, short_names
 from .phrases import ACTOR_KINDS, Phrase, anchor_index, build_phrase, root_of
 from .references import ReferenceResolver
-from .things import names_a_thing, qualifies_a_thing
+from .things import made_or_backed_by, names_a_thing, qualifies_a_thing
 from .tree import tree_of
 
 logger = logging.getLogger(__name__)
@@ -76,7 +76,9 @@ class ArticleResolver(LeaderRule):
         self.doc = article.doc
         self.gazetteer = gazetteer
         self.day = parse_day(article.date)  # None for a date that is not a calendar day
-        self.anchors = in_context(self.doc, anchors)  # "the Twelve", not "twelve"
+        self.anchors = [  # "the Twelve", not "twelve"; not "a Chinese-made missile"
+            a for a in in_context(self.doc, anchors) if not made_or_backed_by(self.doc, a)
+        ]
         self.by_token = anchor_index(self.anchors)
         self.tree = tree_of(self.doc)
         self.names: dict[str, Reading] = {}  # carried names: full name and surname

@@ -23,6 +23,19 @@ def _common_thing(head, by_token) -> bool:
     )
 
 
+def made_or_backed_by(doc, anchor) -> bool:
+    """A name joined by a hyphen to a participle of making or backing (grammar.yaml's
+    ``origin_participles``): "a Chinese-made missile", "the Cuban-backed Angolan government"
+    are not China's or Cuba's, and no act in the sentence is aimed at them."""
+    end = anchor.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ in grammar()["origin_participles"]
+    )
+
+
 def qualifies_a_thing(token, by_token) -> bool:
     """A country or its adjective before a common noun that names neither an agent nor an
     event: "US shows", "British TV viewers", "Iraqi oil fields". The country is not an actor

@@ -228,6 +228,7 @@ def statement_words() -> dict[str, frozenset[str]]:
     return {
         "verbs": frozenset(words["statement_verbs"]),
         "disapproval_words": frozenset(words["disapproval_words"]),
+        "negated_disapproval_words": frozenset(words["negated_disapproval_words"]),
         "approval_words": frozenset(words["approval_words"]),
         "cooperation_words": frozenset(words["cooperation_words"]),
         "judging_verbs": frozenset(words["judging_verbs"]),

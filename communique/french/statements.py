@@ -69,7 +69,7 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
         code = judged
     elif verb_lemma(token) in words["warning_verbs"] and _what_would_be(token.doc, said):
         code = "130"  # "a prévenu que toute avancée pourrait entraîner une intervention"
-    elif lemmas & words["disapproval_words"]:
+    elif lemmas & words["disapproval_words"] or _negated_approval(token.doc, said, words):
         code = "111"
     elif lemmas & words["approval_words"]:
         code = "051"
@@ -94,6 +94,15 @@ def statement_parties(coder, token, words: dict, judged: str | None = None):
     if not targets or len({a.country for a in targets}) > 1:
         return None
     return sources, targets, code, said
+
+
+def _negated_approval(doc, said, words) -> bool:
+    """Whether what was said denies something is acceptable: "Ce n'est pas acceptable"."""
+    return any(
+        doc[i].lemma_.lower() in words["negated_disapproval_words"]
+        and any(c.dep_ == "advmod" and c.lower_ in grammar()["negators"] for c in doc[i].children)
+        for i in said
+    )
 
 
 def _obliged(subject) -> bool:

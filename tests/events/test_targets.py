@@ -1006,6 +1006,27 @@ def test_an_adverb_of_regret_makes_the_statement_criticism(code_text):
     assert said == {"111"}, said
 
 
+def test_saying_the_other_side_made_things_worse_is_criticism(code_text):
+    article = code_text(
+        "Iranian Oil Minister Gholamreza Aqazadeh said the U.S. military presence in the Gulf "
+        "aggravated the regional crisis."
+    )
+    said = {e["cameo"] for e in article.events if e["evidence"]["trigger"] == "said"}
+    assert said == {"111"}, said
+
+
+def test_who_made_or_backs_a_thing_is_not_its_owner(code_text):
+    # "Chinese-made" says who made the missile: not China's, and "its" port is Iran's
+    article = code_text("Iran fired a Chinese-made missile at a hulk off its southern port.")
+    assert not any((e["target"] or {}).get("country") == "CHN" for e in article.events)
+    article = code_text(
+        "UNITA leader Jonas Savimbi challenged the Cuban-backed Angolan government to open "
+        "the railway."
+    )
+    targets = {(e["target"] or {}).get("country") for e in article.events}
+    assert "CUB" not in targets and "AGO" in targets, targets
+
+
 def test_words_of_outrage_on_what_was_done_make_the_statement_criticism(code_text):
     article = code_text(
         '"These wanton and barbarous attacks are unprecedented in the scale of the casualties," '

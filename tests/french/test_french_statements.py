@@ -21,6 +21,12 @@ coded = functools.partial(coded_events, scored_only=True)  # as the scorer count
             "Emmanuel Macron a jugé que la Turquie jouait un jeu dangereux en Libye.",
             ("FRA", "TUR", "111"),
         ),
+        # denying that something is acceptable or normal is criticism too
+        (
+            '"Ce n\'est pas normal que la France reste au Mali", a déclaré le Premier ministre '
+            "malien.",
+            ("MLI", "FRA", "111"),
+        ),
         # a warning of what would be done is a threat
         (
             "Le président égyptien a prévenu que toute avancée vers Syrte pourrait entraîner "

@@ -250,6 +250,9 @@ def test_verbs_and_agents_capitalised_after_an_abbreviation_are_lowercased_for_t
     parsed = parser_text(written)
     assert "the U.S. hopes Japan" in parsed and "U.S. congressmen complained" in parsed
     assert "the U.S. It said" in parsed and "the U.S. fell" in parsed
+    # "warned the U.S. Any interference would meet a strong response" is one sentence
+    parsed = parser_text("Tehran warned the U.S. Any interference would meet a response.")
+    assert "the U.S. any interference" in parsed
 
 
 def test_a_possessive_written_with_a_double_quote_is_given_an_apostrophe_for_the_parser():
