@@ -37,6 +37,9 @@ PREMODIFIER_DEPS = {
 # Tokens that hang on a root from inside the same phrase; a root is never one of these.
 INNER_DEPS = PREMODIFIER_DEPS - {"prep", "advmod", "npadvmod"}
 TITLE_PREPOSITIONS = {"of", "for"}
+# "Oil ministers from Ecuador and Mexico", "officials from the IMF": whom people come from
+# says whom they act for; not for a singular, which may be an act ("opposition from the US")
+PLURAL_TITLE_PREPOSITIONS = {"from"}
 MAX_JOINED = 3  # countries a plural title's complement may join (as pairs.py's each-way)
 ACTOR_KINDS = {
     "person",
@@ -169,7 +172,10 @@ def _title_complements(token, by_token, tree: Tree) -> list[Phrase]:
         return []
     phrases = []
     for child in tree.rights(token):
-        if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS:
+        if child.dep_ == "prep" and (
+            child.lower_ in TITLE_PREPOSITIONS
+            or (child.lower_ in PLURAL_TITLE_PREPOSITIONS and token.tag_ in ("NNS", "NNPS"))
+        ):
             for pobj in tree.children(child):
                 if pobj.dep_ == "pobj":
                     phrases.append(build_phrase(pobj, by_token, tree))

@@ -467,6 +467,17 @@ def test_every_office_of_a_body_names_the_body():
             "The presidents of both countries",
             {"ARG", "BRA"},
         ),
+        # people "from" states act for them; an act "from" one is no title of its
+        (
+            "Oil ministers from Ecuador and Mexico are attending the conference.",
+            "Oil ministers from Ecuador and Mexico",
+            {"ECU", "MEX"},
+        ),
+        (
+            "Britain backs the plan despite opposition from the US.",
+            "the US",
+            {"USA"},
+        ),
         # a longer list acts together, on no one of them: its first stays the phrase's
         (
             "Finance ministers of Britain, Canada, France, Japan, the U.S. and West Germany "
