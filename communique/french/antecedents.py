@@ -62,6 +62,9 @@ class Antecedents:
             skip = set(skip) | {
                 m.head for m in self.article.mentions if quoted[0] <= m.start < quoted[1]
             }
+        found = self._named_after(pronoun, skip)
+        if found is not None:
+            return found
         if pronoun.dep_ in SUBJECTS and (pronoun.head.dep_ == "ROOT" or quoted is not None):
             # "Le président ivoirien a appelé Emmanuel Macron. Il lui a demandé": a main
             # clause's subject pronoun goes on with the subject before it, not with the last
@@ -73,6 +76,36 @@ class Antecedents:
         if found is None and index == 0 and pronoun.dep_ in SUBJECTS:
             found = self._headline_person(pronoun, skip)
         return found
+
+    def _named_after(self, pronoun, skip) -> Mention | None:
+        """ "A Nicosie, où il se trouvait pour l'anniversaire des relations entre la Russie et
+        Chypre, Sergueï Lavrov a critiqué": the subject pronoun of a clause set before the
+        main clause, with no one named before it in the sentence, is the person or office
+        the main clause's subject names after it."""
+        if pronoun.dep_ not in SUBJECTS or pronoun.head.dep_ == "ROOT":
+            return None
+        sentence = pronoun.sent
+        root = sentence.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECTS and c.i > pronoun.i]
+        if not subjects or any(t.i >= subjects[0].i for t in pronoun.head.subtree):
+            return None
+        if any(
+            sentence.start_char <= m.start < pronoun.idx
+            and m.head not in skip
+            and m.actors[0].kind in ("person", "agent")
+            for m in self.article.mentions
+        ):
+            return None  # "Emmanuel Macron, quand il a reçu ...": named before it
+        # "le chef de la diplomatie russe Sergueï Lavrov": the name may head the mention
+        named = [self.by_head[t.i] for t in subjects[0].subtree if t.i in self.by_head]
+        people = [m for m in named if m.actors[0].kind in ("person", "agent")]
+        if (
+            not people
+            or people[0].head in skip
+            or not _same_form(pronoun, subjects[0], ("Number",))
+        ):
+            return None
+        return people[0]
 
     def _headline_person(self, pronoun, skip) -> Mention | None:
         """ "Emmanuel Macron dénonce le jeu dangereux de la Turquie" | '"...", a-t-il lancé':

@@ -247,6 +247,17 @@ def test_a_nearer_subject_of_another_gender_does_not_hide_the_antecedent(pipelin
     assert ("TUR", "GRC", "112") in found  # "elle" is la Turquie, not "son navire"
 
 
+def test_a_pronoun_in_a_clause_set_before_the_subject_is_that_subject(pipeline):
+    found = coded(
+        pipeline,
+        "Emmanuel Macron a parlé de la crise. A Nicosie, où il se trouvait dans le cadre du "
+        "60e anniversaire de l'établissement des relations bilatérales entre la Russie et "
+        "Chypre, Sergueï Lavrov a critiqué l'attitude américaine sur ce dossier.",
+    )
+    assert ("RUS", "CYP", "042") in found, found
+    assert not any(source == "FRA" for source, _, _ in found), found
+
+
 def test_an_object_pronoun_is_not_its_verbs_titled_subject(pipeline):
     # "M. Erdogan": the subject's head is the title, its name below it
     found = coded(
