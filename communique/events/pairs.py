@@ -151,9 +151,8 @@ def recordable(source: Actor, target: Actor | None, code: str | None = None) -> 
     on the other side make an event only by the acts of grammar.yaml's ``civilian_roots``
     (they protest, or fight): "Thousands of people demonstrated in Moscow". Someone unnamed
     acting on people or on a thing of a country makes one only by coercion or force
-    (``unnamed_source_roots``), a statement needs a political source
-    (``political_source_roots``) and a consultation a source of some country
-    (``country_source_roots``)."""
+    (``unnamed_source_roots``), and a statement needs a political source
+    (``political_source_roots``)."""
     source_country = source.country
     target_country = target.country if target is not None else None
     if not source_country and not target_country:
@@ -183,8 +182,6 @@ def recordable(source: Actor, target: Actor | None, code: str | None = None) -> 
         and code[:2] not in grammar()["unnamed_source_roots"]
     ):
         return False  # "a network is helping poor farmers in Peru", "analysts predict"
-    if code is not None and not source_country and code[:2] in grammar()["country_source_roots"]:
-        return False  # "He is already in discussion with the Chinese education ministry"
     if (
         code is not None
         and code[:2] in grammar()["political_source_roots"]
